@@ -1,0 +1,206 @@
+"""The ``claimdesk`` command: opens the window, or runs one headless task (import, extract, …)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from storage.errors import StorageError
+
+
+def app_version() -> str:
+    try:
+        return version("claimdesk")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from exc
+
+
+def _open_db(args: argparse.Namespace):  # noqa: ANN202
+    from ingest.samples import open_default_database
+    from storage.schema import open_database
+
+    if args.db:
+        return open_database(Path(args.db))
+    db, _ = open_default_database()
+    return db
+
+
+def _actor() -> str:
+    from storage.audit import default_actor
+
+    return default_actor()
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop.app import run_app
+
+    return run_app(Path(args.db) if args.db else None)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ingest.pipeline import ImportDefaults, Outcome, import_paths
+
+    db = _open_db(args)
+    defaults = ImportDefaults(outlet=args.outlet, author=args.author)
+    tally: Counter[Outcome] = Counter()
+    claims = 0
+    try:
+        for result in import_paths(db, [Path(p) for p in args.paths], actor=_actor(),
+                                   defaults=defaults):
+            print(result.line(), flush=True)
+            tally[result.outcome] += 1
+            claims += result.claims
+    finally:
+        db.dispose()
+    total = sum(tally.values())
+    print(
+        f"{total} files: {tally[Outcome.IMPORTED]} imported ({claims} proposed claims), "
+        f"{tally[Outcome.DUPLICATE]} duplicate, {tally[Outcome.REJECTED]} rejected"
+    )
+    if total == 0:
+        print("No importable files found (.txt, .md, .html, .pdf).", file=sys.stderr)
+        return 1
+    return 1 if tally[Outcome.REJECTED] else 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from extraction import DEFAULT_THRESHOLD, extract_claims
+    from ingest.document import RejectedFile
+    from ingest.readers import read_document
+
+    try:
+        doc = read_document(Path(args.file))
+    except (RejectedFile, OSError) as exc:
+        print(f"claimdesk extract: {args.file}: {exc}", file=sys.stderr)
+        return 1
+    published = args.date or doc.published
+    threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    for claim in extract_claims(doc.text, published=published, threshold=threshold):
+        if args.json:
+            print(json.dumps(claim.to_json_dict(), ensure_ascii=False))
+        else:
+            figures = ", ".join(f.text for f in claim.figures)
+            print(f"[{claim.category or '-'} {claim.score:.2f}] {claim.sentence}")
+            if figures or claim.claimant:
+                print(f"    figures: {figures or '-'}; claimant: {claim.claimant or '-'}")
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from storage.models import Claim
+    from storage.search import search_claim_ids
+
+    db = _open_db(args)
+    try:
+        with db.read() as session:
+            ids = search_claim_ids(session, " ".join(args.query), limit=args.limit)
+            for cid in ids:
+                claim = session.get(Claim, cid)
+                assert claim is not None
+                print(f"{cid}\t{claim.category or '-'}\t{claim.sentence}")
+    finally:
+        db.dispose()
+    return 0 if ids else 1
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    from storage.articles import counts
+    from storage.schema import current_revision
+
+    db = _open_db(args)
+    try:
+        with db.read() as session:
+            numbers = counts(session)
+            revision = current_revision(session.connection())
+    finally:
+        db.dispose()
+    print(f"database: {db.path}")
+    print(f"schema:   {revision}")
+    for name, n in numbers.items():
+        print(f"{name + ':':<9} {n}")
+    return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from storage.backup import make_backup
+
+    db = _open_db(args)
+    db.dispose()
+    dest = make_backup(db.path, "manual")
+    print(f"backup written: {dest}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", metavar="FILE", default=argparse.SUPPRESS,
+        help="database file (default: claimdesk.sqlite in your data folder, with sample data)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="claimdesk",
+        description="Claimdesk: find, match and judge the claims that outlets repeat. "
+        "Without a command, opens the window.",
+    )
+    parser.add_argument("--db", metavar="FILE", default=None, help=common._actions[0].help)
+    parser.add_argument("--version", action="version", version=f"claimdesk {app_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", parents=[common], help="open the window (the default)")
+    p.set_defaults(func=cmd_gui)
+
+    p = sub.add_parser("import", parents=[common], help="import articles (.txt .md .html .pdf, folders)")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--outlet", help="outlet for files that do not name one themselves")
+    p.add_argument("--author", help="author for files that do not name one themselves")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("extract", help="print the proposed claims of one file (no database)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--date", type=_date, help="the article's date, to resolve 'last month' etc.")
+    p.add_argument("--json", action="store_true", help="one JSON object per claim and line")
+    p.add_argument("--threshold", type=float, help="minimum check-worthiness score (0-1)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("search", parents=[common], help="full-text search over claims")
+    p.add_argument("query", nargs="+")
+    p.add_argument("--limit", type=int, default=50)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("info", parents=[common], help="database path, schema and counts")
+    p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("backup", parents=[common], help="write a backup copy of the database")
+    p.set_defaults(func=cmd_backup)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", cmd_gui)
+    try:
+        return func(args)
+    except StorageError as exc:
+        print(f"claimdesk: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("claimdesk: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

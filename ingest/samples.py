@@ -1,0 +1,44 @@
+"""The default database and the sample corpus a new user sees on first run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import func, select
+
+from ingest.pipeline import FileResult, import_paths
+from resources import resource_path
+from storage.database import Database
+from storage.models import AuditEntry
+from storage.paths import default_database_path
+from storage.schema import open_database
+
+SAMPLE_ACTOR = "claimdesk-sample"
+
+
+def sample_corpus_dir() -> Path:
+    return resource_path("sample")
+
+
+def load_sample_corpus(db: Database) -> list[FileResult]:
+    """Import the shipped sample articles (duplicates are skipped, so this is idempotent)."""
+    folder = sample_corpus_dir()
+    files = sorted(p for p in folder.glob("*.txt") if p.is_file())
+    return list(import_paths(db, files, actor=SAMPLE_ACTOR))
+
+
+def open_default_database(path: Path | None = None) -> tuple[Database, bool]:
+    """Open the database at ``path`` (default: the user's data folder).
+
+    A database never used before is created and filled with the sample corpus; the flag says
+    whether that happened.
+    """
+    path = path or default_database_path()
+    db = open_database(path)
+    # "Never used" rather than "file did not exist": a first run killed half-way through the
+    # sample import still gets its samples on the next start.
+    with db.read() as session:
+        never_used = session.execute(select(func.count()).select_from(AuditEntry)).scalar_one() == 0
+    if never_used:
+        load_sample_corpus(db)
+    return db, never_used

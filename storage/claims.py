@@ -1,0 +1,87 @@
+"""User actions on single claims: accept, reject, edit, create from a selection."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlmodel import Session
+
+from storage import audit
+from storage.articles import NewClaim, claim_rows
+from storage.models import Article, Claim, ClaimOrigin, ClaimStatus, utcnow
+
+_EDITABLE = ("sentence", "start", "end", "category", "figures", "claimant", "score", "cues")
+
+
+def set_status(session: Session, claim_ids: Sequence[int], status: str, *, actor: str) -> int:
+    """Accept/reject/re-propose claims; returns how many changed. One audit entry per claim."""
+    status = ClaimStatus(status)
+    rows = session.execute(
+        select(Claim.id, Claim.status).where(Claim.id.in_(list(claim_ids)))
+    ).all()
+    changed = [(cid, old) for cid, old in rows if old != status]
+    if not changed:
+        return 0
+    session.execute(
+        update(Claim)
+        .where(Claim.id.in_([cid for cid, _ in changed]))
+        .values(status=status, updated_at=utcnow())
+    )
+    for cid, old in changed:
+        audit.record(
+            session,
+            actor=actor,
+            action=f"claim_{status.value}" if status != ClaimStatus.PROPOSED else "claim_reproposed",
+            entity="claim",
+            entity_id=cid,
+            before={"status": old},
+            after={"status": status.value},
+        )
+    return len(changed)
+
+
+def edit(session: Session, claim_id: int, changes: dict[str, Any], *, actor: str) -> None:
+    """Change a claim's fields; the before/after values go to the audit log."""
+    unknown = set(changes) - set(_EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise LookupError(f"claim {claim_id} does not exist")
+    before = {k: getattr(claim, k) for k in changes}
+    session.execute(
+        update(Claim).where(Claim.id == claim_id).values(**changes, updated_at=utcnow())
+    )
+    audit.record(
+        session,
+        actor=actor,
+        action="claim_edited",
+        entity="claim",
+        entity_id=claim_id,
+        before=before,
+        after=dict(changes),
+    )
+
+
+def add_manual(session: Session, article_id: int, claim: NewClaim, *, actor: str) -> int:
+    """A claim a person made from selected text: accepted at once, origin 'manual'."""
+    article = session.get(Article, article_id)
+    if article is None:
+        raise LookupError(f"article {article_id} does not exist")
+    if article.text[claim.start : claim.end] != claim.sentence:
+        raise ValueError("the claim's text does not match the article at its offsets")
+    claim.origin = ClaimOrigin.MANUAL
+    claim.status = ClaimStatus.ACCEPTED
+    (row,) = claim_rows(article_id, [claim])
+    claim_id = session.execute(insert(Claim).values(**row).returning(Claim.id)).scalar_one()
+    audit.record(
+        session,
+        actor=actor,
+        action="claim_created",
+        entity="claim",
+        entity_id=claim_id,
+        after={"sentence": claim.sentence, "start": claim.start, "end": claim.end},
+    )
+    return claim_id

@@ -1,0 +1,46 @@
+"""Errors a user can meet when opening or writing a database; ``str(exc)`` is a sentence for them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StorageError(Exception):
+    """Base of the errors shown to the user as a sentence, never as a traceback."""
+
+
+class NotADatabase(StorageError):
+    def __init__(self, path: Path, detail: str = "") -> None:
+        why = f" ({detail})" if detail else ""
+        super().__init__(
+            f"{path} is not a Claimdesk database{why}. Nothing was written to it."
+        )
+        self.path = path
+
+
+class DatabaseTooNew(StorageError):
+    def __init__(self, path: Path, revision: str) -> None:
+        super().__init__(
+            f"{path} was written by a newer version of Claimdesk (schema {revision}). "
+            "Update Claimdesk to open it; nothing was changed."
+        )
+        self.path = path
+        self.revision = revision
+
+
+class DatabaseBusy(StorageError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} is being written by another Claimdesk window or program; try again in a moment."
+        )
+        self.path = path
+
+
+class MigrationFailed(StorageError):
+    def __init__(self, path: Path, backup: Path | None, detail: str) -> None:
+        where = f" A backup made just before is at {backup}." if backup else ""
+        super().__init__(
+            f"Upgrading {path} failed and was rolled back ({detail}); the database is unchanged.{where}"
+        )
+        self.path = path
+        self.backup = backup

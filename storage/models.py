@@ -1,0 +1,184 @@
+"""The tables of a Claimdesk database, as SQLModel classes.
+
+The schema itself is owned by the Alembic revisions in ``storage/migrations``; these classes
+must describe the same tables (a test compares them), but are never used to create them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import JSON, Column, Index, text
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class ClaimStatus(StrEnum):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
+class ClaimOrigin(StrEnum):
+    EXTRACTED = "extracted"
+    MANUAL = "manual"
+
+
+class MemberDecision(StrEnum):
+    """How a claim came to be (or not be) in a group; person decisions survive re-matching."""
+
+    AUTO = "auto"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+class Rating(StrEnum):
+    TRUE = "true"
+    MOSTLY_TRUE = "mostly_true"
+    HALF_TRUE = "half_true"
+    MISLEADING = "misleading"
+    MOSTLY_FALSE = "mostly_false"
+    FALSE = "false"
+    UNVERIFIABLE = "unverifiable"
+
+
+class VerdictStatus(StrEnum):
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+
+
+class Outlet(SQLModel, table=True):
+    __tablename__ = "outlet"
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True)
+    url: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Article(SQLModel, table=True):
+    __tablename__ = "article"
+
+    id: int | None = Field(default=None, primary_key=True)
+    outlet_id: int = Field(foreign_key="outlet.id", index=True, ondelete="RESTRICT")
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: dt.date | None = Field(default=None, index=True)
+    language: str | None = None
+    text: str
+    # sha256 of the normalised text: the same article is never imported twice.
+    content_hash: str = Field(unique=True, index=True)
+    source_path: str | None = None
+    source_format: str | None = None
+    imported_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Claim(SQLModel, table=True):
+    __tablename__ = "claim"
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True, ondelete="CASCADE")
+    sentence: str
+    start: int
+    end: int
+    category: str | None = Field(default=None, index=True)
+    # [{text, start, end, value, unit, kind, ...}] as produced by extraction.Figure.to_json_dict
+    figures: list[dict[str, Any]] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    claimant: str | None = None
+    score: float = 0.0
+    cues: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    status: str = Field(default=ClaimStatus.PROPOSED, index=True)
+    origin: str = Field(default=ClaimOrigin.EXTRACTED)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ClaimGroup(SQLModel, table=True):
+    """The same claim as stated across outlets."""
+
+    __tablename__ = "claim_group"
+
+    id: int | None = Field(default=None, primary_key=True)
+    canonical_text: str
+    category: str | None = Field(default=None, index=True)
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class ClaimGroupMember(SQLModel, table=True):
+    """A claim's membership of a group; a rejected row stays so re-matching won't re-add it."""
+
+    __tablename__ = "claim_group_member"
+    __table_args__ = (
+        Index("ix_member_group_claim", "group_id", "claim_id", unique=True),
+        # A claim belongs to at most one group at a time (rejected rows do not count).
+        Index(
+            "ux_member_active_claim",
+            "claim_id",
+            unique=True,
+            sqlite_where=text("decision != 'rejected'"),
+            postgresql_where=text("decision != 'rejected'"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="claim_group.id", index=True, ondelete="CASCADE")
+    claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
+    score: float | None = None
+    decision: str = Field(default=MemberDecision.AUTO)
+    explanation: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    decided_by: str | None = None
+    decided_at: dt.datetime | None = None
+
+
+class Verdict(SQLModel, table=True):
+    __tablename__ = "verdict"
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(foreign_key="claim_group.id", unique=True, index=True, ondelete="CASCADE")
+    rating: str | None = None
+    summary: str = ""
+    rationale: str = ""
+    reviewer: str | None = None
+    status: str = Field(default=VerdictStatus.DRAFT, index=True)
+    # Optimistic locking: a save names the version it edited.
+    version: int = 1
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Evidence(SQLModel, table=True):
+    __tablename__ = "evidence"
+
+    id: int | None = Field(default=None, primary_key=True)
+    verdict_id: int = Field(foreign_key="verdict.id", index=True, ondelete="CASCADE")
+    position: int = 0
+    title: str = ""
+    publisher: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    quote: str | None = None
+    note: str | None = None
+
+
+class AuditEntry(SQLModel, table=True):
+    """One row per user action: who did what, when, with the values before and after."""
+
+    __tablename__ = "audit_log"
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: dt.datetime = Field(default_factory=utcnow, index=True)
+    actor: str
+    action: str = Field(index=True)
+    entity: str
+    entity_id: int | None = Field(default=None, index=True)
+    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))

@@ -1,0 +1,129 @@
+"""Opening a database file: refuse what is not ours or too new, back up, then migrate to head.
+
+Every schema change is an Alembic revision in ``storage/migrations``; the whole upgrade runs in
+one real SQLite transaction, so a failing step leaves the file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection
+
+from storage.backup import make_backup
+from storage.database import Database, make_engine
+from storage.errors import DatabaseTooNew, MigrationFailed, NotADatabase
+
+_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
+    """Alembic filter: FTS5 virtual tables and their shadow tables are managed by hand."""
+    return not (type_ == "table" and name and "_fts" in name)
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(_MIGRATIONS))
+    return cfg
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+
+
+def current_revision(conn: Connection) -> str | None:
+    return MigrationContext.configure(conn).get_current_revision()
+
+
+def _check_file(path: Path) -> None:
+    """Refuse anything that is not a SQLite file before SQLite gets a chance to write to it."""
+    if not path.is_file():
+        raise NotADatabase(path, "not a file")
+    size = path.stat().st_size
+    if size == 0:
+        return  # an empty file is a new database (e.g. created by a file dialog)
+    with open(path, "rb") as fh:
+        head = fh.read(100)
+    if len(head) < 100 or not head.startswith(_SQLITE_MAGIC):
+        raise NotADatabase(path, "not a SQLite file, or truncated")
+
+
+def _peek_revision(path: Path) -> str | None:
+    """The schema revision of an existing file, read without writing a byte to it."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise NotADatabase(path, str(exc)) from exc
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+        if tables:
+            raise NotADatabase(path, "a SQLite file of another program")
+        return None
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabase(path, str(exc)) from exc
+    finally:
+        conn.close()
+
+
+def upgrade(db: Database, target: str = "head") -> None:
+    """Run the migrations up to ``target`` in one transaction (no backup: see open_database)."""
+    cfg = alembic_config()
+    with db.write_connection() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, target)
+
+
+def open_database(
+    path: Path,
+    *,
+    create: bool = True,
+    upgrade_to: str = "head",
+    backup_before_migration: bool = True,
+) -> Database:
+    """Open (or create) the database at ``path`` and bring its schema to ``upgrade_to``.
+
+    Raises NotADatabase (foreign or damaged file), DatabaseTooNew (a schema this app does not
+    know) or MigrationFailed (rolled back; the file is unchanged).
+    """
+    path = Path(path).expanduser().resolve()
+    exists = path.exists()
+    if exists:
+        _check_file(path)
+    elif not create:
+        raise NotADatabase(path, "no such file")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+
+    rev = _peek_revision(path) if exists else None
+    if rev is not None and rev not in known_revisions():
+        raise DatabaseTooNew(path, rev)
+
+    engine = make_engine(path)
+    db = Database(path, engine)
+    target = head_revision() if upgrade_to == "head" else upgrade_to
+    if rev != target:
+        backup = None
+        if rev is not None and backup_before_migration:
+            backup = make_backup(path, f"before-{target}")
+        try:
+            upgrade(db, target)
+        except Exception as exc:
+            engine.dispose()
+            raise MigrationFailed(path, backup, str(exc).splitlines()[0]) from exc
+    return db
