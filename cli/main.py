@@ -144,6 +144,18 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from export.commands import run_report
+
+    return run_report(args)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from export.commands import run_export
+
+    return run_export(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -182,6 +194,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("info", parents=[common], help="database path, schema and counts")
     p.set_defaults(func=cmd_info)
+
+    p = sub.add_parser("report", parents=[common], help="write a PDF verdict briefing")
+    p.add_argument("--out", required=True, metavar="FILE.pdf")
+    p.add_argument("--status", choices=["published", "approved", "all"], default="published",
+                   help="which claim groups: published verdicts (default), approved and "
+                   "published, or all groups including those not yet rated")
+    p.add_argument("--group", type=int, action="append", metavar="ID",
+                   help="only these claim groups (repeatable)")
+    p.add_argument("--card", action="store_true",
+                   help="a one-page verdict card for a single --group instead of a briefing")
+    p.add_argument("--title", help="briefing title")
+    p.add_argument("--organisation", help="publishing organisation shown on the cover")
+    p.add_argument("--author", help="author shown on the cover")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("export", parents=[common], help="export ClaimReview JSON-LD or CSV")
+    p.add_argument("--format", required=True, choices=["claimreview", "csv"])
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.add_argument("--status", choices=["published", "approved", "all"], default=None,
+                   help="which verdicts (default: published for claimreview, all for csv)")
+    p.add_argument("--group", type=int, action="append", metavar="ID")
+    p.add_argument("--organisation", help="the reviewing organisation (ClaimReview author)")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("backup", parents=[common], help="write a backup copy of the database")
     p.set_defaults(func=cmd_backup)

@@ -21,11 +21,12 @@ _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     12: ("december", "dec", "грудня", "грудень", "декабря", "декабрь", "дек"),
 }
 _MONTHS = {name: number for number, names in _MONTH_NAMES.items() for name in names}
-_WEEKDAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
-    "понеділок вівторок середа четвер п'ятниця п’ятниця субота неділя "
-    "понедельник вторник среда четверг пятница суббота воскресенье".split()
-)
+_WEEKDAYS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+    "понеділок", "вівторок", "середа", "четвер", "п'ятниця", "п’ятниця", "субота", "неділя",
+    "понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье",
+})
 
 # Longest names first so that "sept" is not read as "sep" followed by junk.
 _MONTH = "(?P<month>" + "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True)) + r")\.?"
@@ -39,17 +40,17 @@ _PATTERNS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         # 2025-06-01, 2025/06/01, 2025.06.01 (also the date part of an ISO timestamp)
-        r"(?<![\d.,/-])(?P<year>\d{4})(?P<sep>[-/.])(?P<mnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/])",
+        r"(?<![\w.,/-])(?P<year>\d{4})(?P<sep>[-/.])(?P<mnum>\d{1,2})(?P=sep)(?P<day>\d{1,2})(?![\d/])",
         # June 1, 2025 / Feb. 12, 2015 / June 1st 2025
         _NOT_AFTER_LETTER + _MONTH + _NOT_BEFORE_LETTER
         + r"\s*(?P<day>\d{1,2})" + _ORDINAL + r",?\s+(?P<year>\d{4})(?!\d)",
         # 1 June 2025 / 1st of June, 2025 / 1 червня 2025 року
-        r"(?<![\d.])(?P<day>\d{1,2})" + _ORDINAL + r"\.?\s+(?:of\s+)?" + _MONTH + _NOT_BEFORE_LETTER
+        r"(?<![\w.])(?P<day>\d{1,2})" + _ORDINAL + r"\.?\s+(?:of\s+)?" + _MONTH + _NOT_BEFORE_LETTER
         + r",?\s+(?P<year>\d{4})(?!\d)" + _YEAR_WORD,
         # 14.03.2025 (day first, as in Europe)
-        r"(?<![\d.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})(?!\d)" + _YEAR_WORD,
+        r"(?<![\w.])(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})(?!\w)" + _YEAR_WORD,
         # 3/14/25, 3/14/2025 (month first, as in the US)
-        r"(?<![\d/])(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\d/])",
+        r"(?<![\w/])(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4}|\d{2})(?![\w/])",
     )
 )
 _US_NUMERIC = _PATTERNS[-1]

@@ -13,9 +13,10 @@ _SCRIPT_SHARE = 0.6
 _UKRAINIAN_ONLY = frozenset("іїєґІЇЄҐ")
 # ъ is left out: Russian rarely uses it, Bulgarian uses it constantly.
 _RUSSIAN_ONLY = frozenset("ыэёЫЭЁ")
-_ENGLISH_WORDS = frozenset(
-    "the and of to in is that for it was on with as are be by this have from at said".split()
-)
+_ENGLISH_WORDS = frozenset({
+    "the", "and", "of", "to", "in", "is", "that", "for", "it", "was", "on", "with", "as", "are",
+    "be", "by", "this", "have", "from", "at", "said",
+})
 # Share of running words that must be English function words: English prose is around 0.25,
 # other Latin-script languages far below 0.05.
 _ENGLISH_WORD_SHARE = 0.08

@@ -1,0 +1,193 @@
+"""Claim groups (the same claim across outlets) and the person decisions on their members.
+
+Confirmed and rejected memberships are person decisions: automatic re-matching must never
+undo them, so they are stored as rows (a rejected row stays to keep the claim out).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlmodel import Session
+
+from storage import audit
+from storage.models import Claim, ClaimGroup, ClaimGroupMember, MemberDecision, Verdict, utcnow
+
+
+def create_group(
+    session: Session,
+    claim_ids: Sequence[int],
+    *,
+    actor: str,
+    canonical_text: str | None = None,
+    category: str | None = None,
+    scores: dict[int, float] | None = None,
+    explanations: dict[int, dict[str, Any]] | None = None,
+    decision: str = MemberDecision.AUTO,
+    audit_action: str | None = "group_created",
+) -> int:
+    """A new group holding ``claim_ids`` (which must not be active in another group)."""
+    if not claim_ids:
+        raise ValueError("a claim group needs at least one claim")
+    first = session.get(Claim, claim_ids[0])
+    if first is None:
+        raise LookupError(f"claim {claim_ids[0]} does not exist")
+    now = utcnow()
+    group_id = session.execute(
+        insert(ClaimGroup)
+        .values(
+            canonical_text=canonical_text or first.sentence,
+            category=category if category is not None else first.category,
+            created_at=now,
+            updated_at=now,
+        )
+        .returning(ClaimGroup.id)
+    ).scalar_one()
+    decided = decision != MemberDecision.AUTO
+    session.execute(
+        insert(ClaimGroupMember),
+        [
+            {
+                "group_id": group_id,
+                "claim_id": cid,
+                "score": (scores or {}).get(cid),
+                "decision": decision,
+                "explanation": (explanations or {}).get(cid),
+                "decided_by": actor if decided else None,
+                "decided_at": now if decided else None,
+            }
+            for cid in claim_ids
+        ],
+    )
+    if audit_action:
+        audit.record(session, actor=actor, action=audit_action, entity="claim_group",
+                     entity_id=group_id, after={"claims": list(claim_ids)})
+    return group_id
+
+
+def active_members(session: Session, group_id: int) -> list[ClaimGroupMember]:
+    return list(
+        session.execute(
+            select(ClaimGroupMember)
+            .where(ClaimGroupMember.group_id == group_id,
+                   ClaimGroupMember.decision != MemberDecision.REJECTED)
+            .order_by(ClaimGroupMember.id)
+        ).scalars()
+    )
+
+
+def group_of_claim(session: Session, claim_id: int) -> int | None:
+    return session.execute(
+        select(ClaimGroupMember.group_id).where(
+            ClaimGroupMember.claim_id == claim_id,
+            ClaimGroupMember.decision != MemberDecision.REJECTED,
+        )
+    ).scalar_one_or_none()
+
+
+def _member(session: Session, group_id: int, claim_id: int) -> ClaimGroupMember:
+    member = session.execute(
+        select(ClaimGroupMember).where(
+            ClaimGroupMember.group_id == group_id, ClaimGroupMember.claim_id == claim_id
+        )
+    ).scalar_one_or_none()
+    if member is None:
+        raise LookupError(f"claim {claim_id} is not in claim group {group_id}")
+    return member
+
+
+def _touch(session: Session, group_id: int) -> None:
+    session.execute(update(ClaimGroup).where(ClaimGroup.id == group_id).values(updated_at=utcnow()))
+
+
+def confirm_member(session: Session, group_id: int, claim_id: int, *, actor: str) -> None:
+    """A person says: yes, this claim is the same claim as the group's."""
+    member = _member(session, group_id, claim_id)
+    before = member.decision
+    session.execute(
+        update(ClaimGroupMember)
+        .where(ClaimGroupMember.id == member.id)
+        .values(decision=MemberDecision.CONFIRMED, decided_by=actor, decided_at=utcnow())
+    )
+    _touch(session, group_id)
+    audit.record(session, actor=actor, action="match_confirmed", entity="claim_group",
+                 entity_id=group_id, before={"claim": claim_id, "decision": before},
+                 after={"claim": claim_id, "decision": "confirmed"})
+
+
+def reject_member(session: Session, group_id: int, claim_id: int, *, actor: str) -> int:
+    """A person says: this claim is not the group's claim. It moves to a group of its own
+    (returned), and the rejected row keeps re-matching from putting it back."""
+    member = _member(session, group_id, claim_id)
+    before = member.decision
+    session.execute(
+        update(ClaimGroupMember)
+        .where(ClaimGroupMember.id == member.id)
+        .values(decision=MemberDecision.REJECTED, decided_by=actor, decided_at=utcnow())
+    )
+    new_group = create_group(session, [claim_id], actor=actor, decision=MemberDecision.CONFIRMED,
+                             audit_action=None)
+    _touch(session, group_id)
+    _drop_if_empty(session, group_id)
+    audit.record(session, actor=actor, action="match_rejected", entity="claim_group",
+                 entity_id=group_id, before={"claim": claim_id, "decision": before},
+                 after={"claim": claim_id, "decision": "rejected", "new_group": new_group})
+    return new_group
+
+
+def split_claim(session: Session, group_id: int, claim_id: int, *, actor: str) -> int:
+    """Move one claim out into a group of its own; same as rejecting its membership."""
+    return reject_member(session, group_id, claim_id, actor=actor)
+
+
+def merge_groups(session: Session, target_id: int, source_id: int, *, actor: str) -> None:
+    """Move every active member of ``source_id`` into ``target_id`` (as confirmed) and drop
+    the source group. The target keeps its verdict; a verdict on the source is kept only if
+    the target has none."""
+    if target_id == source_id:
+        raise ValueError("cannot merge a claim group into itself")
+    for gid in (target_id, source_id):
+        if session.get(ClaimGroup, gid) is None:
+            raise LookupError(f"claim group {gid} does not exist")
+    moved = [m.claim_id for m in active_members(session, source_id)]
+    now = utcnow()
+    # Rows of the source group are removed; a claim that was once rejected from the target
+    # gets its old rejected row updated rather than a second row.
+    session.execute(delete(ClaimGroupMember).where(ClaimGroupMember.group_id == source_id))
+    for cid in moved:
+        existing = session.execute(
+            select(ClaimGroupMember.id).where(
+                ClaimGroupMember.group_id == target_id, ClaimGroupMember.claim_id == cid
+            )
+        ).scalar_one_or_none()
+        values = {"decision": MemberDecision.CONFIRMED, "decided_by": actor, "decided_at": now}
+        if existing is None:
+            session.execute(insert(ClaimGroupMember).values(group_id=target_id, claim_id=cid,
+                                                            **values))
+        else:
+            session.execute(update(ClaimGroupMember).where(ClaimGroupMember.id == existing)
+                            .values(**values))
+    target_has_verdict = session.execute(
+        select(func.count()).select_from(Verdict).where(Verdict.group_id == target_id)
+    ).scalar_one()
+    if not target_has_verdict:
+        session.execute(update(Verdict).where(Verdict.group_id == source_id)
+                        .values(group_id=target_id))
+    session.execute(delete(ClaimGroup).where(ClaimGroup.id == source_id))
+    _touch(session, target_id)
+    audit.record(session, actor=actor, action="groups_merged", entity="claim_group",
+                 entity_id=target_id, before={"source": source_id},
+                 after={"target": target_id, "moved_claims": moved})
+
+
+def _drop_if_empty(session: Session, group_id: int) -> None:
+    """A group with no active member and no verdict has nothing left to show."""
+    if active_members(session, group_id):
+        return
+    has_verdict = session.execute(
+        select(func.count()).select_from(Verdict).where(Verdict.group_id == group_id)
+    ).scalar_one()
+    if not has_verdict:
+        session.execute(delete(ClaimGroup).where(ClaimGroup.id == group_id))

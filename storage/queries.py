@@ -1,0 +1,481 @@
+"""Read-only queries behind the review screens: filtered, sorted pages of claims, and lists.
+
+Filtering and sorting happen in SQL, one statement per page (plus one for the group sizes of
+that page), never one per row, so a table over 100,000 claims only ever asks for what it shows.
+Pages are fetched with a keyset cursor (the last row's sort value and id) rather than only an
+offset: when a reviewer accepts claims in the Inbox they leave the filter, and an offset
+would then silently skip as many unseen claims on the next page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    Integer,
+    String,
+    and_,
+    column,
+    distinct,
+    false,
+    func,
+    or_,
+    select,
+    text,
+    type_coerce,
+)
+from sqlalchemy.orm import aliased
+from sqlmodel import Session
+
+from storage.models import (
+    Article,
+    Claim,
+    ClaimGroup,
+    ClaimGroupMember,
+    ClaimStatus,
+    MemberDecision,
+    Outlet,
+)
+from storage.search import fts_query
+
+PAGE_SIZE = 500
+FIGURES_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What the claims table shows; ``None``/empty means "any"."""
+
+    text: str = ""  # words, each matched as a prefix by FTS5 (sentence and claimant)
+    category: str | None = None
+    outlet_id: int | None = None
+    status: str | None = None
+    date_from: dt.date | None = None  # the article's publication date, inclusive
+    date_to: dt.date | None = None
+    article_id: int | None = None
+
+
+class SortKey:
+    """The columns a claim list can be sorted by (the table's columns, in order)."""
+
+    SENTENCE = "sentence"
+    CATEGORY = "category"
+    FIGURES = "figures"
+    OUTLET = "outlet"
+    PUBLISHED = "published"
+    STATUS = "status"
+    SCORE = "score"
+    GROUP_SIZE = "group_size"
+
+    ALL = (SENTENCE, CATEGORY, FIGURES, OUTLET, PUBLISHED, STATUS, SCORE, GROUP_SIZE)
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """One line of the claims table."""
+
+    id: int
+    sentence: str
+    category: str | None
+    figures: str  # the first figures as written, e.g. "20%, 2014"
+    outlet: str
+    published: dt.date | None
+    status: str
+    score: float
+    claimant: str | None
+    article_id: int
+    group_size: int = 1  # distinct outlets in this claim's group; 1 when it has no group
+    has_conflict: bool = False  # set once matching finds diverging figures in the group
+    rating: str | None = None  # the group's verdict rating, once there is one
+    # The value this row was sorted by in the query that produced it: the cursor of the next
+    # page. It stays as loaded when the row is edited locally, which keeps paging consistent.
+    sort_value: Any = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class PageCursor:
+    """Where the next page starts: after the row with this sort value and id."""
+
+    sort_value: Any
+    claim_id: int
+
+    @classmethod
+    def after(cls, row: ClaimRow) -> PageCursor:
+        return cls(row.sort_value, row.id)
+
+
+@dataclass(frozen=True)
+class OutletRow:
+    id: int
+    name: str
+    articles: int
+    claims: int
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    id: int
+    title: str | None
+    outlet_id: int
+    outlet: str
+    published: dt.date | None
+    claims: int
+    proposed: int
+
+
+@dataclass(frozen=True)
+class ReviewCounts:
+    """The numbers in the status bar and the sidebar."""
+
+    outlets: int = 0
+    articles: int = 0
+    claims: int = 0
+    proposed: int = 0
+    accepted: int = 0
+    rejected: int = 0
+
+
+@dataclass(frozen=True)
+class FigureInfo:
+    text: str
+    value: Any = None
+    unit: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    """Everything the detail pane shows for one claim."""
+
+    id: int
+    sentence: str
+    start: int
+    end: int
+    category: str | None
+    score: float
+    cues: tuple[str, ...]
+    figures: tuple[FigureInfo, ...]
+    claimant: str | None
+    status: str
+    origin: str
+    article_id: int
+    article_title: str | None
+    article_text: str
+    author: str | None
+    url: str | None
+    published: dt.date | None
+    outlet: str
+    group_id: int | None
+    group_text: str | None
+    group_size: int
+
+
+def _figures_text(figures: Sequence[dict[str, Any]] | None) -> str:
+    texts = [str(f.get("text", "")).strip() for f in figures or () if f.get("text")]
+    shown = ", ".join(texts[:FIGURES_SHOWN])
+    return shown + ", …" if len(texts) > FIGURES_SHOWN else shown
+
+
+def _active_member() -> Any:
+    return ClaimGroupMember.decision != MemberDecision.REJECTED
+
+
+def _group_outlets_subquery() -> Any:
+    """Distinct outlets per claim group (active members only), for sorting by group size."""
+    return (
+        select(
+            ClaimGroupMember.group_id.label("group_id"),
+            func.count(distinct(Article.outlet_id)).label("n"),
+        )
+        .join(Claim, Claim.id == ClaimGroupMember.claim_id)
+        .join(Article, Article.id == Claim.article_id)
+        .where(_active_member())
+        .group_by(ClaimGroupMember.group_id)
+        .subquery("group_outlets")
+    )
+
+
+def _apply_filter(query: Select, flt: ClaimFilter) -> Select:
+    """Add the WHERE clauses of ``flt``; the query must already join Article."""
+    if flt.text.strip():
+        fts = fts_query(flt.text)
+        if fts is None:
+            # Only punctuation typed: nothing can match a word search.
+            return query.where(false())
+        matching = (
+            text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fts")
+            .bindparams(fts=fts)
+            .columns(column("rowid", Integer))
+        )
+        query = query.where(Claim.id.in_(matching))
+    if flt.category is not None:
+        query = query.where(Claim.category == flt.category)
+    if flt.status is not None:
+        query = query.where(Claim.status == ClaimStatus(flt.status))
+    if flt.article_id is not None:
+        query = query.where(Claim.article_id == flt.article_id)
+    if flt.outlet_id is not None:
+        query = query.where(Article.outlet_id == flt.outlet_id)
+    if flt.date_from is not None:
+        query = query.where(Article.published >= flt.date_from)
+    if flt.date_to is not None:
+        query = query.where(Article.published <= flt.date_to)
+    return query
+
+
+def _sort_expression(sort_key: str, group_n: Any) -> ColumnElement[Any]:
+    """A never-NULL expression per sort key (NULLs would break the keyset comparison)."""
+    if sort_key == SortKey.SENTENCE:
+        return Claim.sentence.collate("NOCASE")
+    if sort_key == SortKey.CATEGORY:
+        return func.coalesce(Claim.category, "").collate("NOCASE")
+    if sort_key == SortKey.FIGURES:
+        # Sort by what the column shows first: the first figure as written.
+        first = func.json_extract(Claim.figures, "$[0].text")
+        return type_coerce(func.coalesce(first, ""), String)
+    if sort_key == SortKey.OUTLET:
+        return Outlet.name.collate("NOCASE")
+    if sort_key == SortKey.PUBLISHED:
+        # Dates are ISO strings in SQLite, so '' sorts before every date.
+        return type_coerce(func.coalesce(Article.published, ""), String)
+    if sort_key == SortKey.STATUS:
+        return Claim.status
+    if sort_key == SortKey.SCORE:
+        return Claim.score
+    if sort_key == SortKey.GROUP_SIZE:
+        return func.coalesce(group_n, 1)
+    raise ValueError(f"unknown sort key: {sort_key!r}")
+
+
+def count_claims(session: Session, flt: ClaimFilter) -> int:
+    query = select(func.count(Claim.id)).join(Article, Article.id == Claim.article_id)
+    return session.execute(_apply_filter(query, flt)).scalar_one()
+
+
+def claim_page(
+    session: Session,
+    flt: ClaimFilter,
+    sort_key: str = SortKey.PUBLISHED,
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = PAGE_SIZE,
+    after: PageCursor | None = None,
+) -> list[ClaimRow]:
+    """One page of claims matching ``flt``, ordered by ``sort_key`` then by claim id.
+
+    Pass ``after`` (the cursor of the last row already shown) to continue a list; ``offset``
+    is for jumping to a position in a list nobody has edited.
+    """
+    group_n = None
+    if sort_key == SortKey.GROUP_SIZE:
+        # Only this sort needs every claim's group size; other sorts ask for the page's only.
+        groups = _group_outlets_subquery()
+        membership = aliased(ClaimGroupMember)
+        group_n = groups.c.n
+    order = _sort_expression(sort_key, group_n)
+    query = (
+        select(
+            Claim.id,
+            Claim.sentence,
+            Claim.category,
+            Claim.figures,
+            Outlet.name,
+            Article.published,
+            Claim.status,
+            Claim.score,
+            Claim.claimant,
+            Claim.article_id,
+            order.label("sort_value"),
+        )
+        .join(Article, Article.id == Claim.article_id)
+        .join(Outlet, Outlet.id == Article.outlet_id)
+    )
+    if group_n is not None:
+        query = query.outerjoin(
+            membership,
+            and_(membership.claim_id == Claim.id, membership.decision != MemberDecision.REJECTED),
+        ).outerjoin(groups, groups.c.group_id == membership.group_id)
+    query = _apply_filter(query, flt)
+    # Ties are broken by id ascending in both directions, so one article's claims keep
+    # their reading order.
+    if after is not None:
+        beyond = order < after.sort_value if descending else order > after.sort_value
+        query = query.where(or_(beyond, and_(order == after.sort_value, Claim.id > after.claim_id)))
+    query = query.order_by(order.desc() if descending else order.asc(), Claim.id.asc())
+    query = query.limit(limit).offset(offset)
+
+    rows = session.execute(query).all()
+    sizes = (
+        {r.id: r.sort_value for r in rows}
+        if group_n is not None
+        else group_sizes(session, [r.id for r in rows])
+    )
+    return [
+        ClaimRow(
+            id=r.id,
+            sentence=r.sentence,
+            category=r.category,
+            figures=_figures_text(r.figures),
+            outlet=r.name,
+            published=r.published,
+            status=r.status,
+            score=r.score,
+            claimant=r.claimant,
+            article_id=r.article_id,
+            group_size=sizes.get(r.id, 1),
+            sort_value=r.sort_value,
+        )
+        for r in rows
+    ]
+
+
+def group_sizes(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
+    """Distinct outlets in the group of each claim that has one (one query for all ids)."""
+    ids = list(claim_ids)
+    if not ids:
+        return {}
+    mine = aliased(ClaimGroupMember)
+    other = aliased(ClaimGroupMember)
+    other_claim = aliased(Claim)
+    other_article = aliased(Article)
+    query = (
+        select(mine.claim_id, func.count(distinct(other_article.outlet_id)))
+        .join(other, other.group_id == mine.group_id)
+        .join(other_claim, other_claim.id == other.claim_id)
+        .join(other_article, other_article.id == other_claim.article_id)
+        .where(
+            mine.claim_id.in_(ids),
+            mine.decision != MemberDecision.REJECTED,
+            other.decision != MemberDecision.REJECTED,
+        )
+        .group_by(mine.claim_id)
+    )
+    return {claim_id: n for claim_id, n in session.execute(query)}
+
+
+def claim_detail(session: Session, claim_id: int) -> ClaimDetail | None:
+    """The claim with its article, outlet and group, or None if it was deleted meanwhile."""
+    row = session.execute(
+        select(Claim, Article, Outlet.name)
+        .join(Article, Article.id == Claim.article_id)
+        .join(Outlet, Outlet.id == Article.outlet_id)
+        .where(Claim.id == claim_id)
+    ).first()
+    if row is None:
+        return None
+    claim, article, outlet = row
+    group = session.execute(
+        select(ClaimGroup.id, ClaimGroup.canonical_text)
+        .join(ClaimGroupMember, ClaimGroupMember.group_id == ClaimGroup.id)
+        .where(ClaimGroupMember.claim_id == claim_id, _active_member())
+    ).first()
+    figures = tuple(
+        FigureInfo(
+            text=str(f.get("text", "")),
+            value=f.get("value"),
+            unit=f.get("unit"),
+            kind=f.get("kind"),
+        )
+        for f in claim.figures or ()
+    )
+    return ClaimDetail(
+        id=claim.id,
+        sentence=claim.sentence,
+        start=claim.start,
+        end=claim.end,
+        category=claim.category,
+        score=claim.score,
+        cues=tuple(str(c) for c in claim.cues or ()),
+        figures=figures,
+        claimant=claim.claimant,
+        status=claim.status,
+        origin=claim.origin,
+        article_id=article.id,
+        article_title=article.title,
+        article_text=article.text,
+        author=article.author,
+        url=article.url,
+        published=article.published,
+        outlet=outlet,
+        group_id=group.id if group else None,
+        group_text=group.canonical_text if group else None,
+        group_size=group_sizes(session, [claim_id]).get(claim_id, 1),
+    )
+
+
+def list_outlets(session: Session) -> list[OutletRow]:
+    """Every outlet with how many articles and claims it has, by name."""
+    per_article = (
+        select(Claim.article_id, func.count(Claim.id).label("n"))
+        .group_by(Claim.article_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Outlet.id,
+            Outlet.name,
+            func.count(Article.id),
+            func.coalesce(func.sum(per_article.c.n), 0),
+        )
+        .outerjoin(Article, Article.outlet_id == Outlet.id)
+        .outerjoin(per_article, per_article.c.article_id == Article.id)
+        .group_by(Outlet.id)
+        .order_by(Outlet.name.collate("NOCASE"))
+    )
+    return [OutletRow(i, name, articles, claims) for i, name, articles, claims in session.execute(query)]
+
+
+def list_articles(session: Session, *, outlet_id: int | None = None) -> list[ArticleRow]:
+    """Every article (optionally of one outlet), newest first, with its claim counts."""
+    per_article = (
+        select(
+            Claim.article_id,
+            func.count(Claim.id).label("n"),
+            func.sum(Claim.status == ClaimStatus.PROPOSED).label("proposed"),
+        )
+        .group_by(Claim.article_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Article.id,
+            Article.title,
+            Article.outlet_id,
+            Outlet.name,
+            Article.published,
+            func.coalesce(per_article.c.n, 0),
+            func.coalesce(per_article.c.proposed, 0),
+        )
+        .join(Outlet, Outlet.id == Article.outlet_id)
+        .outerjoin(per_article, per_article.c.article_id == Article.id)
+        # Undated articles last; SQLite sorts NULL first in ascending order.
+        .order_by(Article.published.is_(None), Article.published.desc(), Article.id.desc())
+    )
+    if outlet_id is not None:
+        query = query.where(Article.outlet_id == outlet_id)
+    return [ArticleRow(*row) for row in session.execute(query)]
+
+
+def list_categories(session: Session) -> list[str]:
+    """The claim categories present in the database, for the category filter."""
+    query = select(distinct(Claim.category)).where(Claim.category.is_not(None))
+    return sorted(c for (c,) in session.execute(query))
+
+
+def review_counts(session: Session) -> ReviewCounts:
+    by_status = dict(
+        session.execute(select(Claim.status, func.count()).group_by(Claim.status)).all()
+    )
+    return ReviewCounts(
+        outlets=session.execute(select(func.count()).select_from(Outlet)).scalar_one(),
+        articles=session.execute(select(func.count()).select_from(Article)).scalar_one(),
+        claims=sum(by_status.values()),
+        proposed=by_status.get(ClaimStatus.PROPOSED, 0),
+        accepted=by_status.get(ClaimStatus.ACCEPTED, 0),
+        rejected=by_status.get(ClaimStatus.REJECTED, 0),
+    )
