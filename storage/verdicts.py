@@ -185,15 +185,17 @@ def set_status(
         )
     if status in (VerdictStatus.APPROVED, VerdictStatus.PUBLISHED) and not current.rating:
         raise InvalidStatusChange("Give the verdict a rating before approving or publishing it.")
+    old_status, old_version = current.status, current.version
+    # (ORM-enabled UPDATE refreshes `current` in place, so the old values are read first.)
     result = session.execute(
         update(Verdict)
-        .where(Verdict.id == current.id, Verdict.version == current.version)
-        .values(status=status, version=current.version + 1, updated_at=utcnow())
+        .where(Verdict.id == current.id, Verdict.version == old_version)
+        .values(status=status, version=old_version + 1, updated_at=utcnow())
     )
     if result.rowcount != 1:
         raise VerdictConflict(group_id, _snapshot(session, current))
     audit.record(
         session, actor=actor, action=f"verdict_{status.value}", entity="verdict",
-        entity_id=current.id, before={"status": current.status}, after={"status": status.value},
+        entity_id=current.id, before={"status": old_status}, after={"status": status.value},
     )
-    return current.version + 1
+    return old_version + 1

@@ -1,0 +1,88 @@
+"""The window's remembered settings, typed, over QSettings (the only place that knows the keys)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from storage.audit import default_actor
+
+
+class Settings:
+    """Reviewer name, last import folder and the layout of the window.
+
+    Tests pass their own QSettings (an .ini file in a temporary folder) because QSettings
+    caches the per-user config location once per process.
+    """
+
+    _REVIEWER = "review/reviewer_name"
+    _IMPORT_DIR = "import/last_folder"
+    _GEOMETRY = "window/geometry"
+    _WINDOW_STATE = "window/state"
+    _SPLITTER = "window/splitter/{}"
+    _HEADER = "window/header/{}"
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store if store is not None else QSettings()
+
+    def sync(self) -> None:
+        self._store.sync()
+
+    # -- the reviewer -----------------------------------------------------------------------
+    @property
+    def reviewer_name(self) -> str:
+        return str(self._store.value(self._REVIEWER, "") or "").strip()
+
+    @reviewer_name.setter
+    def reviewer_name(self, name: str) -> None:
+        self._store.setValue(self._REVIEWER, " ".join(name.split()))
+
+    def actor(self) -> str:
+        """The name the audit log records for this person's actions."""
+        return self.reviewer_name or default_actor()
+
+    # -- import -----------------------------------------------------------------------------
+    @property
+    def last_import_dir(self) -> Path | None:
+        value = self._store.value(self._IMPORT_DIR, "")
+        path = Path(str(value)) if value else None
+        # A folder on a drive that is gone would make the file dialog open somewhere odd.
+        return path if path is not None and path.is_dir() else None
+
+    @last_import_dir.setter
+    def last_import_dir(self, folder: Path) -> None:
+        self._store.setValue(self._IMPORT_DIR, str(folder))
+
+    # -- layout -----------------------------------------------------------------------------
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes(self._GEOMETRY)
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._store.setValue(self._GEOMETRY, value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes(self._WINDOW_STATE)
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._store.setValue(self._WINDOW_STATE, value)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        return self._bytes(self._SPLITTER.format(name))
+
+    def set_splitter_state(self, name: str, value: QByteArray) -> None:
+        self._store.setValue(self._SPLITTER.format(name), value)
+
+    def header_state(self, name: str) -> QByteArray | None:
+        return self._bytes(self._HEADER.format(name))
+
+    def set_header_state(self, name: str, value: QByteArray) -> None:
+        self._store.setValue(self._HEADER.format(name), value)

@@ -1,0 +1,282 @@
+"""Reading a saved web page: article text as plain paragraphs, metadata from <head>, nothing fetched."""
+
+from __future__ import annotations
+
+import copy
+import re
+
+import lxml.html
+from lxml import etree
+
+from ingest.dates import parse_date
+from ingest.document import ParsedDocument, RejectedFile
+from ingest.encoding import decode_text
+from ingest.language import guess_language, normalize_language
+from ingest.metadata import Metadata, clean_field, clean_url
+
+# Elements that never hold article text.
+_DROP_TAGS = (
+    "script", "style", "noscript", "iframe", "frame", "object", "embed", "applet", "nav",
+    "header", "footer", "aside", "form", "svg", "math", "template", "button", "select",
+    "textarea", "input", "canvas", "audio", "video", "dialog", "head",
+)
+# class/id words that mark page furniture. Matched as whole words of the attribute
+# ("article-share-buttons" has "share"), so "shared-story" or "loading" do not match.
+_NOISE_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs",
+    "comment", "comments", "disqus",
+    "ad", "ads", "advert", "adverts", "advertisement", "advertising", "adsbygoogle",
+    "sponsored", "promo",
+    "share", "sharing", "social",
+    "cookie", "cookies", "consent", "gdpr",
+    "newsletter", "subscribe", "paywall", "popup", "modal", "sidebar", "related",
+})
+_NOISE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
+# An element that looks like furniture but holds this share of the text is the article itself
+# wearing an unlucky class name ("page has-ads").
+_NOISE_MAX_TEXT_SHARE = 0.5
+# An <article> much smaller than the page's text is a teaser card, not the story.
+_ARTICLE_MIN_TEXT_SHARE = 0.25
+
+_BLOCK_TAGS = frozenset({
+    "address", "article", "blockquote", "body", "caption", "center", "dd", "details", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
+    "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody", "thead", "tfoot",
+    "tr", "ul",
+})
+_CELL_TAGS = frozenset({"td", "th"})
+
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_WHITESPACE_RUN = re.compile(r"\s+")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+# Control characters are not allowed in an lxml string; browsers show them as nothing.
+_XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# An XML declaration and a DOCTYPE with an internal subset (entity definitions) at the top of
+# the file: the HTML parser never expands those entities, but would show the subset as text.
+_PROLOG = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^\[>]*(?:\[[^\]]*\]\s*)?>)?", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"<\?xml[^>]{0,100}?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+_CHARSET_SNIFF_BYTES = 4096
+
+_TITLE_KEYS = ("og:title", "twitter:title", "dc.title")
+_OUTLET_KEYS = ("og:site_name", "application-name")
+_AUTHOR_KEYS = ("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author")
+_DATE_KEYS = (
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+    "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created",
+    "dcterms.date", "sailthru.date", "parsely-pub-date",
+)
+_URL_KEYS = ("og:url", "twitter:url")
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
+
+
+def read_html(data: bytes) -> ParsedDocument:
+    """Parse an HTML file's bytes into a ParsedDocument (source_format ``html``)."""
+    decoded = decode_text(data, declared=_declared_charset(data))
+    source = _XML_INVALID.sub(" ", _PROLOG.sub("", decoded.text, count=1))
+    # The HTML parser never loads DTDs or external entities; no_network is belt and braces.
+    parser = lxml.html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, default_doctype=False
+    )
+    try:
+        root = lxml.html.document_fromstring(source, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        raise RejectedFile("the web page has no readable text") from None
+
+    meta = _page_metadata(root)
+    text = _article_text(root)
+    if not text:
+        raise RejectedFile("the web page has no readable text")
+    meta.language = meta.language or guess_language(text)
+    meta.warnings = decoded.warnings + meta.warnings
+    return ParsedDocument(
+        text=text, source_format="html", encoding=decoded.encoding, **meta.fields()
+    )
+
+
+def _declared_charset(data: bytes) -> str | None:
+    head = data[:_CHARSET_SNIFF_BYTES]
+    match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _page_metadata(root: lxml.html.HtmlElement) -> Metadata:
+    metas: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        name = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv")
+        key = (name or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        if key and content:
+            metas.setdefault(key, content)
+
+    outlet = clean_field(_first(metas, _OUTLET_KEYS))
+    title = clean_field(_first(metas, _TITLE_KEYS))
+    if title is None:
+        title = _strip_site_name(_head_title(root), outlet)
+    if title is None:
+        heading = next(root.iter("h1"), None)
+        title = clean_field(heading.text_content()) if heading is not None else None
+
+    author = None
+    for key in _AUTHOR_KEYS:
+        candidate = clean_field(metas.get(key))
+        # article:author is often a profile URL rather than a name.
+        if candidate and clean_url(candidate) is None:
+            author = re.sub(r"^by\s+", "", candidate, flags=re.IGNORECASE)
+            break
+
+    published = None
+    for key in _DATE_KEYS:
+        if key in metas:
+            published = parse_date(metas[key])
+            if published:
+                break
+    if published is None:
+        for time in root.iter("time"):
+            published = parse_date(time.get("datetime") or "")
+            if published:
+                break
+
+    url = None
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            url = clean_url(link.get("href"))
+            break
+    url = url or clean_url(_first(metas, _URL_KEYS))
+
+    language = normalize_language(root.get("lang") or root.get("xml:lang") or "")
+    if language is None and "content-language" in metas:
+        language = normalize_language(metas["content-language"])
+
+    return Metadata(
+        title=title, outlet=outlet, author=clean_field(author), url=url,
+        published=published, language=language,
+    )
+
+
+def _first(metas: dict[str, str], keys: tuple[str, ...]) -> str | None:
+    return next((metas[key] for key in keys if metas.get(key)), None)
+
+
+def _head_title(root: lxml.html.HtmlElement) -> str | None:
+    for title in root.iter("title"):
+        # <title> inside an inline <svg> is a tooltip, not the page title.
+        if not any(parent.tag == "svg" for parent in title.iterancestors()):
+            return clean_field(title.text_content())
+    return None
+
+
+def _strip_site_name(title: str | None, outlet: str | None) -> str | None:
+    """"Headline | Outlet" → "Headline" when the outlet's name is known; otherwise unchanged."""
+    if title is None or outlet is None:
+        return title
+    for separator in _TITLE_SEPARATORS:
+        if title.endswith(separator + outlet):
+            return title[: -len(separator + outlet)].strip() or title
+        if title.startswith(outlet + separator):
+            return title[len(outlet + separator):].strip() or title
+    return title
+
+
+def _article_text(root: lxml.html.HtmlElement) -> str:
+    for element in list(root.iter(*_DROP_TAGS)):
+        _drop(element)
+    body = root.find("body")
+    if body is None:
+        return ""
+    content = _content_root(body)
+    cleaned = _drop_noise(content)
+    text = _block_text(cleaned)
+    if not text:
+        # Never lose a whole article to a class-name rule: fall back to the uncleaned content.
+        text = _block_text(content)
+    return text
+
+
+def _drop(element: lxml.html.HtmlElement) -> None:
+    if element.getparent() is not None:
+        element.drop_tree()  # keeps the element's tail text, which belongs to its parent
+
+
+def _content_root(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """The element holding the story: the largest <article>, else <main>, else <body>."""
+    page_length = len(_WHITESPACE_RUN.sub("", body.text_content()))
+    articles = [(len(_WHITESPACE_RUN.sub("", a.text_content())), a) for a in body.iter("article")]
+    if articles:
+        length, article = max(articles, key=lambda pair: pair[0])
+        if length and length >= _ARTICLE_MIN_TEXT_SHARE * page_length:
+            return article
+    for candidate in body.xpath(".//*[@itemprop='articleBody'] | .//main | .//*[@role='main']"):
+        if _WHITESPACE_RUN.sub("", candidate.text_content()):
+            return candidate
+    return body
+
+
+def _drop_noise(content: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+    """A copy of ``content`` without navigation, comments, ads, share and cookie blocks."""
+    content = copy.deepcopy(content)
+    total = len(_WHITESPACE_RUN.sub("", content.text_content())) or 1
+    for element in list(content.iterdescendants()):
+        if not isinstance(element.tag, str) or not _is_noise(element):
+            continue
+        share = len(_WHITESPACE_RUN.sub("", element.text_content())) / total
+        if share < _NOISE_MAX_TEXT_SHARE:
+            _drop(element)
+    return content
+
+
+def _is_noise(element: lxml.html.HtmlElement) -> bool:
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    if _HIDDEN_STYLE.search(element.get("style") or ""):
+        return True
+    if (element.get("role") or "").lower() in _NOISE_ROLES:
+        return True
+    words = _WORD_SPLIT.split(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    return any(word in _NOISE_WORDS for word in words)
+
+
+def _block_text(root: lxml.html.HtmlElement) -> str:
+    """Plain text: one paragraph per block element, blank lines between, <br> as a newline."""
+    paragraphs: list[str] = []
+    lines: list[list[str]] = [[]]
+    pre_depth = 0
+
+    def add(fragment: str | None) -> None:
+        if not fragment:
+            return
+        if pre_depth:
+            first, *rest = fragment.split("\n")
+            lines[-1].append(first)
+            lines.extend([part] for part in rest)
+        else:
+            lines[-1].append(fragment)
+
+    def flush() -> None:
+        collapsed = [_WHITESPACE_RUN.sub(" ", "".join(parts)).strip() for parts in lines]
+        paragraph = re.sub(r"\n{3,}", "\n\n", "\n".join(collapsed)).strip("\n")
+        if paragraph:
+            paragraphs.append(paragraph)
+        lines[:] = [[]]
+
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _BLOCK_TAGS:
+                flush()
+            elif tag == "br":
+                lines.append([])
+            elif tag in _CELL_TAGS:
+                add(" ")
+            if tag == "pre":
+                pre_depth += 1
+            add(element.text)
+        else:
+            if tag == "pre":
+                pre_depth -= 1
+            if tag in _BLOCK_TAGS:
+                flush()
+            if element is not root:
+                add(element.tail)
+    flush()
+    return "\n\n".join(paragraphs)
