@@ -88,9 +88,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 1
     published = args.date or doc.published
     threshold = DEFAULT_THRESHOLD if args.threshold is None else args.threshold
+    shift = doc.body_offset  # offsets are reported into the file's text as read
     for claim in extract_claims(doc.text, published=published, threshold=threshold):
         if args.json:
-            print(json.dumps(claim.to_json_dict(), ensure_ascii=False))
+            row = claim.to_json_dict()
+            row["start"] += shift
+            row["end"] += shift
+            for fig in row.get("figures", []):
+                if "start" in fig:
+                    fig["start"] += shift
+                    fig["end"] += shift
+            print(json.dumps(row, ensure_ascii=False))
         else:
             figures = ", ".join(f.text for f in claim.figures)
             print(f"[{claim.category or '-'} {claim.score:.2f}] {claim.sentence}")
@@ -156,6 +164,42 @@ def cmd_export(args: argparse.Namespace) -> int:
     return run_export(args)
 
 
+def cmd_cluster(args: argparse.Namespace) -> int:
+    from matching.cluster_cli import run_cluster
+
+    return run_cluster(args)
+
+
+def cmd_match(args: argparse.Namespace) -> int:
+    from matching.incremental import run_matching
+    from storage.models import Claim, ClaimGroup
+
+    db = _open_db(args)
+    try:
+        report = run_matching(db, actor=_actor(), progress=None)
+        with db.read() as session:
+            for claim_id, group_id in report.joined:
+                claim = session.get(Claim, claim_id)
+                group = session.get(ClaimGroup, group_id)
+                print(f"joined    claim {claim_id} -> group {group_id}: {claim.sentence[:90]!r}"
+                      f" ~ {group.canonical_text[:60]!r}")
+            for a, b in report.conflicts:
+                ga, gb = session.get(ClaimGroup, a), session.get(ClaimGroup, b)
+                print(f"conflict  group {a} vs group {b}: {ga.canonical_text[:70]!r} / "
+                      f"{gb.canonical_text[:70]!r}")
+    finally:
+        db.dispose()
+    for line in report.lines():
+        print(line)
+    return 0
+
+
+def cmd_rank(args: argparse.Namespace) -> int:
+    from matching.rank_cli import run_rank
+
+    return run_rank(args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -186,6 +230,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="one JSON object per claim and line")
     p.add_argument("--threshold", type=float, help="minimum check-worthiness score (0-1)")
     p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("cluster", help="group claims given as JSON lines (no database)")
+    p.add_argument("file", metavar="FILE.jsonl", help='objects with "id", "text", optional '
+                   '"outlet", "date"; "-" reads standard input')
+    p.set_defaults(func=cmd_cluster)
+
+    p = sub.add_parser("rank", help="rank target claims for each query claim (JSON lines)")
+    p.add_argument("queries", metavar="QUERIES.jsonl")
+    p.add_argument("targets", metavar="TARGETS.jsonl")
+    p.add_argument("--top", type=int, default=5)
+    p.set_defaults(func=cmd_rank)
+
+    p = sub.add_parser("match", parents=[common],
+                       help="match ungrouped claims against the database and print what changed")
+    p.set_defaults(func=cmd_match)
 
     p = sub.add_parser("search", parents=[common], help="full-text search over claims")
     p.add_argument("query", nargs="+")

@@ -51,7 +51,7 @@ class Task(QObject):
 
     progressed = Signal(int, int, str)  # done, total, message
     succeeded = Signal(object)  # the function's return value
-    failed = Signal(object)  # the exception it raised (Cancelled included)
+    failed = Signal(object)  # the exception it raised, when run_task was given on_error
     finished = Signal()  # after succeeded or failed
 
     # Emitted from the worker thread; the receiving slots live on this GUI-thread object, so
@@ -65,6 +65,7 @@ class Task(QObject):
         self._fn = fn
         self._cancel = threading.Event()
         self._running = True
+        self.handles_errors = False
         self._progress_from_worker.connect(self._relay_progress)
         self._done_from_worker.connect(self._relay_done)
 
@@ -95,7 +96,7 @@ class Task(QObject):
         _running.discard(self)
         if ok:
             self.succeeded.emit(payload)
-        elif self.receivers(self.failed) > 0:
+        elif self.handles_errors:
             self.failed.emit(payload)
         elif not isinstance(payload, Cancelled):
             self.finished.emit()
@@ -125,14 +126,15 @@ def run_task(
 ) -> Task:
     """Start ``fn(context)`` on a worker thread; callbacks run on the GUI thread.
 
-    An error with no ``on_error`` (and no other ``failed`` receiver) is re-raised on the GUI
-    thread. Connect further slots to the returned task's signals before control returns to
+    An error with no ``on_error`` is re-raised on the GUI thread (a programming error must
+    not vanish with the worker); a cancelled task without ``on_error`` just finishes. Connect further slots to the returned task's signals before control returns to
     the event loop: results are delivered through it, never before.
     """
     task = Task(fn, name or getattr(fn, "__name__", "task"))
     if on_result is not None:
         task.succeeded.connect(on_result)
     if on_error is not None:
+        task.handles_errors = True
         task.failed.connect(on_error)
     if on_progress is not None:
         task.progressed.connect(on_progress)

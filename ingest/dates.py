@@ -56,6 +56,8 @@ _PATTERNS = tuple(
 _US_NUMERIC = _PATTERNS[-1]
 
 _OLDEST_YEAR = 1800
+# A date value is short; cutting it keeps a hostile 50 MiB "Date:" line from costing seconds.
+_MAX_VALUE_CHARS = 200
 
 
 class DateMatch(NamedTuple):
@@ -90,7 +92,7 @@ def parse_date(value: str, *, today: datetime.date | None = None) -> datetime.da
     Only a date at the start of the value counts (a weekday may precede it); whatever follows,
     typically a time, is ignored.
     """
-    value = value.strip()
+    value = value[:_MAX_VALUE_CHARS].strip()
     found = find_date(value, today=today)
     if found is None:
         return None

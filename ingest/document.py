@@ -31,6 +31,9 @@ class ParsedDocument:
     encoding: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    # Where ``text`` starts in the decoded file (after a header block), so a command that
+    # reports offsets "into the file as read" can add it.
+    body_offset: int = 0
 
 
 class RejectedFile(Exception):

@@ -156,7 +156,7 @@ def _decode_utf16_without_bom(data: bytes) -> DecodedText | None:
 def _checked_wide(text: str, codec: str) -> DecodedText:
     # Almost any even-length byte string decodes as UTF-16, so a binary file that happens to
     # start like a UTF-16 BOM would pass as text full of random CJK: check it reads as words.
-    if _plausibility(text[:_SCORE_SAMPLE_BYTES]) < _MIN_PLAUSIBILITY:
+    if text.strip() and _plausibility(text[:_SCORE_SAMPLE_BYTES]) < _MIN_PLAUSIBILITY:
         raise RejectedFile("not a text file (binary content)")
     return DecodedText(text, codec, [f"decoded as {codec}"])
 

@@ -13,7 +13,9 @@ from ingest.metadata import Metadata, clean_field, clean_url
 KNOWN_KEYS = frozenset({"title", "outlet", "author", "date", "url", "language"})
 
 # A key is a short name ("Title", "Fact check", "source-id"); the value may hold colons (URLs).
-_KEY_LINE = re.compile(r"([A-Za-z][A-Za-z0-9 _-]{0,39}?)[ \t]*:[ \t]*(.*?)\s*")
+# (The value group is greedy and stripped afterwards: a lazy group before \s* backtracks
+# quadratically on a long run of spaces.)
+_KEY_LINE = re.compile(r"([A-Za-z][A-Za-z0-9 _-]{0,39}?)[ \t]*:(.*)")
 _RULE = re.compile(r"-{3,}\s*")
 _LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)+")
 _MULTIPLE_SPACES = re.compile(r"\s+")
@@ -91,7 +93,7 @@ def split_header(text: str) -> HeaderSplit | None:
         if match is None:
             # Text that is not "Key: value" before the block ends: this was not a header.
             return None
-        pairs.append((_key(match), match.group(2)))
+        pairs.append((_key(match), match.group(2).strip()))
     if end is None:
         if front_matter:
             return None
@@ -190,16 +192,16 @@ def _guess_title(text: str, top: list[str], *, markdown: bool) -> str | None:
             return clean_field(heading.group(1))
         if len(top) > 1 and _SETEXT_UNDERLINE.fullmatch(top[1]):
             return clean_field(first)
-    if len(top) < 2 or not _stands_alone(text, first):
+    if not _stands_alone(text, first):
         return None
     return clean_field(first) if _looks_like_headline(first) else None
 
 
 def _stands_alone(text: str, first: str) -> bool:
-    """Whether the first line is followed by a blank line (or by a dateline) in ``text``."""
+    """Whether the first line is followed by a blank line (or a dateline) and then more text."""
     rest = text[text.index(first) + len(first):]
     following = rest.split("\n", 2)
-    if len(following) < 2:
+    if len(following) < 3 or not following[2].strip():
         return False
     next_line = following[1].strip()
     return not next_line or _read_dateline(next_line) is not None
@@ -213,7 +215,12 @@ def _looks_like_headline(line: str) -> bool:
         return False
     if line.startswith(("#", "*", "-", ">", "http://", "https://", "www.")):
         return False
-    return _read_dateline(line) is None and _read_byline(line) is None
+    if _read_byline(line) is not None:
+        return False
+    # A line opening or closing with a date ("June 1, 2025 | Reuters", "In Kyiv, June 1,
+    # 2025") is a dateline in a form not understood above, not a headline.
+    found = find_date(line)
+    return found is None or (found.start > 0 and bool(line[found.end:].strip(" .,")))
 
 
 class _Dateline(NamedTuple):
@@ -278,5 +285,7 @@ def _looks_like_outlet(part: str) -> bool:
         return False
     if any(c in "!?;:\"“”«»()" for c in part):
         return False
+    if words[0].lower() in _OUTLET_CONNECTORS and words[0].lower() != "the":
+        return False  # "In Kyiv, June 1": the start of a sentence, not a name
     significant = [w for w in words if w.lower() not in _OUTLET_CONNECTORS]
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)

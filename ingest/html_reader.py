@@ -46,8 +46,10 @@ _BLOCK_TAGS = frozenset({
 })
 _CELL_TAGS = frozenset({"td", "th"})
 
-_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
-_WHITESPACE_RUN = re.compile(r"\s+")
+_NOISE_PATTERN = re.compile(
+    r"(?<![a-z0-9])(?:" + "|".join(sorted(_NOISE_WORDS, key=len, reverse=True)) + r")(?![a-z0-9])"
+)
+_BLANK_LINES = re.compile(r"\n{3,}")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Control characters are not allowed in an lxml string; browsers show them as nothing.
 _XML_INVALID = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -200,14 +202,14 @@ def _drop(element: lxml.html.HtmlElement) -> None:
 
 def _content_root(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """The element holding the story: the largest <article>, else <main>, else <body>."""
-    page_length = len(_WHITESPACE_RUN.sub("", body.text_content()))
-    articles = [(len(_WHITESPACE_RUN.sub("", a.text_content())), a) for a in body.iter("article")]
+    page_length = len(body.text_content())
+    articles = [(len(a.text_content().strip()), a) for a in body.iter("article")]
     if articles:
         length, article = max(articles, key=lambda pair: pair[0])
         if length and length >= _ARTICLE_MIN_TEXT_SHARE * page_length:
             return article
     for candidate in body.xpath(".//*[@itemprop='articleBody'] | .//main | .//*[@role='main']"):
-        if _WHITESPACE_RUN.sub("", candidate.text_content()):
+        if candidate.text_content().strip():
             return candidate
     return body
 
@@ -215,11 +217,11 @@ def _content_root(body: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 def _drop_noise(content: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     """A copy of ``content`` without navigation, comments, ads, share and cookie blocks."""
     content = copy.deepcopy(content)
-    total = len(_WHITESPACE_RUN.sub("", content.text_content())) or 1
+    total = len(content.text_content()) or 1
     for element in list(content.iterdescendants()):
         if not isinstance(element.tag, str) or not _is_noise(element):
             continue
-        share = len(_WHITESPACE_RUN.sub("", element.text_content())) / total
+        share = len(element.text_content()) / total
         if share < _NOISE_MAX_TEXT_SHARE:
             _drop(element)
     return content
@@ -232,8 +234,8 @@ def _is_noise(element: lxml.html.HtmlElement) -> bool:
         return True
     if (element.get("role") or "").lower() in _NOISE_ROLES:
         return True
-    words = _WORD_SPLIT.split(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
-    return any(word in _NOISE_WORDS for word in words)
+    names = f"{element.get('class') or ''} {element.get('id') or ''}"
+    return names != " " and _NOISE_PATTERN.search(names.lower()) is not None
 
 
 def _block_text(root: lxml.html.HtmlElement) -> str:
@@ -253,8 +255,11 @@ def _block_text(root: lxml.html.HtmlElement) -> str:
             lines[-1].append(fragment)
 
     def flush() -> None:
-        collapsed = [_WHITESPACE_RUN.sub(" ", "".join(parts)).strip() for parts in lines]
-        paragraph = re.sub(r"\n{3,}", "\n\n", "\n".join(collapsed)).strip("\n")
+        # str.split() splits on every Unicode space, &nbsp; included.
+        collapsed = [" ".join("".join(parts).split()) for parts in lines]
+        paragraph = "\n".join(collapsed).strip("\n")
+        if len(collapsed) > 2:
+            paragraph = _BLANK_LINES.sub("\n\n", paragraph)
         if paragraph:
             paragraphs.append(paragraph)
         lines[:] = [[]]

@@ -54,6 +54,17 @@ class ImportDefaults:
     url: str | None = None
 
 
+def fallback_title(text: str, limit: int = 90) -> str:
+    """A title for an article that has none: the first words of its first real paragraph
+    (short lines such as a dateline are skipped), cut at a word boundary."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first = next((line for line in lines if len(line.split()) >= 6), lines[0] if lines else "")
+    if len(first) <= limit:
+        return first
+    cut = first[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:-–—") + "…"
+
+
 def proposed_claims(doc: ParsedDocument) -> list[NewClaim]:
     return [
         NewClaim(
@@ -90,7 +101,7 @@ def store_document(
         outlet=doc.outlet or defaults.outlet or UNKNOWN_OUTLET,
         text=doc.text,
         content_hash=digest,
-        title=doc.title or defaults.title,
+        title=doc.title or defaults.title or fallback_title(doc.text),
         author=doc.author or defaults.author,
         url=doc.url or defaults.url,
         published=doc.published,

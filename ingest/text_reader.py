@@ -79,4 +79,6 @@ def _document(text: str, *, source_format: str, encoding: str | None, given: Met
     # Guesses only fill what neither the user nor the header said.
     given.fill_from(guess_metadata(body, markdown=markdown))
     given.language = given.language or guess_language(body)
-    return ParsedDocument(text=body, source_format=source_format, encoding=encoding, **given.fields())
+    # The body is always a suffix of the decoded text (header and leading blank lines cut off).
+    return ParsedDocument(text=body, source_format=source_format, encoding=encoding,
+                          body_offset=len(text) - len(body), **given.fields())

@@ -182,3 +182,48 @@ class AuditEntry(SQLModel, table=True):
     entity_id: int | None = Field(default=None, index=True)
     before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
     after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+
+
+class ClaimSignature(SQLModel, table=True):
+    """What matching needs of a claim, computed once at import: its content words (normalised,
+    figures cut out) and named entities, so incremental matching never re-parses stored text."""
+
+    __tablename__ = "claim_signature"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    tokens: str  # space-separated content words
+    entities: dict[str, list[str]] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    # Which normaliser/alias table produced it; a change makes matching recompute.
+    version: str
+
+
+class ClaimMatchKey(SQLModel, table=True):
+    """Blocking keys: claims sharing a key are the only ones ever compared."""
+
+    __tablename__ = "claim_match_key"
+
+    key: str = Field(primary_key=True)
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True, index=True, ondelete="CASCADE")
+    weight: int = 1
+
+
+class TokenFrequency(SQLModel, table=True):
+    """How many stored claims contain each content word (for rare-word weighting)."""
+
+    __tablename__ = "token_frequency"
+
+    token: str = Field(primary_key=True)
+    claims: int = 0
+
+
+class GroupConflict(SQLModel, table=True):
+    """Two claim groups that state the same claim with figures that disagree."""
+
+    __tablename__ = "group_conflict"
+    __table_args__ = (Index("ux_group_conflict_pair", "group_a", "group_b", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_a: int = Field(foreign_key="claim_group.id", index=True, ondelete="CASCADE")
+    group_b: int = Field(foreign_key="claim_group.id", index=True, ondelete="CASCADE")
+    explanation: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    detected_at: dt.datetime = Field(default_factory=utcnow)

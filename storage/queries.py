@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Select,
     Integer,
+    Select,
     String,
     and_,
     column,
@@ -463,7 +463,7 @@ def list_articles(session: Session, *, outlet_id: int | None = None) -> list[Art
 
 def list_categories(session: Session) -> list[str]:
     """The claim categories present in the database, for the category filter."""
-    query = select(distinct(Claim.category)).where(Claim.category.is_not(None))
+    query = select(Claim.category).where(Claim.category.is_not(None)).distinct()
     return sorted(c for (c,) in session.execute(query))
 
 

@@ -1,0 +1,257 @@
+"""The detail pane: the selected claim, why it was proposed, its figures, source and article."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.claims_model import status_label
+from desktop.tasks import run_task
+from storage.database import Database
+from storage.queries import ClaimDetail, FigureInfo, claim_detail
+
+_HIGHLIGHT = QColor(255, 226, 122)
+_HIGHLIGHT_TEXT = QColor(20, 20, 20)
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """A Python string index as a Qt text position (Qt counts UTF-16 code units)."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
+def figure_line(figure: FigureInfo) -> str:
+    parts = []
+    if figure.value is not None:
+        parts.append(f"value {figure.value:g}" if isinstance(figure.value, float)
+                     else f"value {figure.value}")
+    if figure.unit:
+        parts.append(f"unit {figure.unit}")
+    if figure.kind:
+        parts.append(f"kind {figure.kind}")
+    return f"{figure.text}  ({', '.join(parts)})" if parts else figure.text
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    # Everything shown comes from imported articles: never interpret it as markup.
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ClaimDetailPane(QWidget):
+    """Shows one claim; ``show_claim(id)`` loads it off the GUI thread (the latest call wins)."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._claim_id: int | None = None
+        self._request = 0
+        self.detail: ClaimDetail | None = None
+
+        self.stack = QStackedWidget(self)
+        self.empty = QLabel(self.tr("Select a claim to see where it comes from."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)
+        self.stack.addWidget(self.empty)
+
+        self.sentence = _value_label()
+        font = QFont(self.sentence.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.sentence.setFont(font)
+        self.sentence.setObjectName("claimSentence")
+
+        self.status = _value_label()
+        self.category = _value_label()
+        self.score = _value_label()
+        self.cues = _value_label()
+        self.figures = _value_label()
+        self.claimant = _value_label()
+        self.outlet = _value_label()
+        self.published = _value_label()
+        self.title = _value_label()
+        self.author = _value_label()
+        self.url = QLabel()
+        self.url.setTextFormat(Qt.TextFormat.RichText)  # built from escaped parts only
+        self.url.setOpenExternalLinks(True)
+        self.url.setWordWrap(True)
+        self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.group = _value_label()
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("Status:"), self.status)
+        form.addRow(self.tr("Category:"), self.category)
+        form.addRow(self.tr("Score:"), self.score)
+        form.addRow(self.tr("Why:"), self.cues)
+        form.addRow(self.tr("Figures:"), self.figures)
+        form.addRow(self.tr("Claimant:"), self.claimant)
+        form.addRow(self.tr("Outlet:"), self.outlet)
+        form.addRow(self.tr("Date:"), self.published)
+        form.addRow(self.tr("Article:"), self.title)
+        form.addRow(self.tr("Author:"), self.author)
+        form.addRow(self.tr("URL:"), self.url)
+        form.addRow(self.tr("Claim group:"), self.group)
+
+        info = QWidget()
+        info_layout = QVBoxLayout(info)
+        info_layout.addWidget(self.sentence)
+        info_layout.addLayout(form)
+        info_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(info)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self.article = QPlainTextEdit()
+        self.article.setReadOnly(True)
+        self.article.setObjectName("articleText")
+        article_box = QWidget()
+        article_layout = QVBoxLayout(article_box)
+        article_layout.setContentsMargins(0, 0, 0, 0)
+        heading = QLabel(self.tr("In the article"))
+        heading_font = QFont(heading.font())
+        heading_font.setBold(True)
+        heading.setFont(heading_font)
+        article_layout.addWidget(heading)
+        article_layout.addWidget(self.article)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("detailSplitter")
+        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(article_box)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.stack.addWidget(self.splitter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+    def claim_id(self) -> int | None:
+        return self._claim_id
+
+    def show_claim(self, claim_id: int | None) -> None:
+        self._claim_id = claim_id
+        self._request += 1
+        request = self._request
+        if claim_id is None:
+            self.detail = None
+            self.stack.setCurrentWidget(self.empty)
+            return
+
+        def load(_ctx: Any) -> ClaimDetail | None:
+            with self._db.read() as session:
+                return claim_detail(session, claim_id)
+
+        run_task(load, name="claim_detail", on_result=lambda d: self._loaded(request, d))
+
+    def refresh(self) -> None:
+        self.show_claim(self._claim_id)
+
+    def _loaded(self, request: int, detail: ClaimDetail | None) -> None:
+        if request != self._request:
+            return  # the reviewer has moved on to another claim
+        same_article = (
+            self.detail is not None and detail is not None
+            and self.detail.article_id == detail.article_id
+        )
+        self.detail = detail
+        if detail is None:
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self._fill(detail, reload_text=not same_article)
+        self.stack.setCurrentWidget(self.splitter)
+
+    def _fill(self, d: ClaimDetail, *, reload_text: bool) -> None:
+        dash = "—"
+        self.sentence.setText(d.sentence)
+        origin = self.tr(" (made by hand)") if d.origin == "manual" else ""
+        self.status.setText(status_label(d.status) + origin)
+        self.category.setText(d.category or dash)
+        self.score.setText(f"{d.score:.2f}")
+        self.cues.setText("\n".join(f"• {cue}" for cue in d.cues) if d.cues else dash)
+        self.figures.setText("\n".join(figure_line(f) for f in d.figures) if d.figures else dash)
+        self.claimant.setText(d.claimant or dash)
+        self.outlet.setText(d.outlet)
+        self.published.setText(d.published.isoformat() if d.published else dash)
+        self.title.setText(d.article_title or dash)
+        self.author.setText(d.author or dash)
+        self.url.setText(self._link(d.url) if d.url else dash)
+        if d.group_id is None:
+            self.group.setText(self.tr("Not matched with other outlets yet"))
+        else:
+            self.group.setText(self.tr("Stated by {n} outlet(s): {text}").format(
+                n=d.group_size, text=d.group_text or ""))
+        if reload_text:
+            self.article.setPlainText(d.article_text)
+        self._highlight(d)
+
+    @staticmethod
+    def _link(url: str) -> str:
+        # Only web links become clickable: a file: or javascript: URL in an imported article
+        # must not open anything on the reviewer's machine.
+        if urlsplit(url).scheme.lower() in ("http", "https"):
+            return f'<a href="{escape(url, quote=True)}">{escape(url)}</a>'
+        return escape(url)
+
+    def _highlight(self, d: ClaimDetail) -> None:
+        text = d.article_text
+        start, end = utf16_offset(text, d.start), utf16_offset(text, d.end)
+        selections = []
+        claim = QTextEdit.ExtraSelection()
+        claim.cursor = self._span(start, end)  # type: ignore[attr-defined]
+        claim_format = QTextCharFormat()
+        claim_format.setBackground(_HIGHLIGHT)
+        claim_format.setForeground(_HIGHLIGHT_TEXT)
+        claim.format = claim_format  # type: ignore[attr-defined]
+        selections.append(claim)
+        # Figures are found in the claim's own span, whatever offsets the extractor used.
+        for figure in d.figures:
+            at = text.find(figure.text, d.start, d.end) if figure.text else -1
+            if at < 0:
+                continue
+            mark = QTextEdit.ExtraSelection()
+            mark.cursor = self._span(  # type: ignore[attr-defined]
+                utf16_offset(text, at), utf16_offset(text, at + len(figure.text)))
+            bold = QTextCharFormat(claim_format)
+            bold.setFontWeight(QFont.Weight.Bold)
+            bold.setProperty(QTextFormat.Property.FullWidthSelection, False)
+            mark.format = bold  # type: ignore[attr-defined]
+            selections.append(mark)
+        self.article.setExtraSelections(selections)
+        cursor = self.article.textCursor()
+        cursor.setPosition(start)
+        self.article.setTextCursor(cursor)
+        self.article.centerCursor()
+
+    def _span(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.article.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    @Slot()
+    def clear(self) -> None:
+        self.show_claim(None)

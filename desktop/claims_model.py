@@ -1,0 +1,291 @@
+"""The claims table's model: pages of ClaimRow loaded lazily off the GUI thread.
+
+Like calibre's library model, the view never causes a query per cell: a filter or sort change
+runs one count and one page query in a worker, and scrolling near the end asks for the next
+page (``canFetchMore``/``fetchMore``). Rows changed by the reviewer are updated in place, and
+the next page continues after the last loaded row's sort value (a keyset cursor), so claims
+that left the filter do not shift what comes next.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop.tasks import run_task
+from storage.database import Database
+from storage.models import ClaimStatus
+from storage.queries import (
+    PAGE_SIZE,
+    ClaimFilter,
+    ClaimRow,
+    PageCursor,
+    SortKey,
+    claim_page,
+    count_claims,
+)
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+def status_label(status: str) -> str:
+    """A claim status as the reviewer reads it."""
+    labels = {
+        ClaimStatus.PROPOSED: QCoreApplication.translate("ClaimStatus", "Proposed"),
+        ClaimStatus.ACCEPTED: QCoreApplication.translate("ClaimStatus", "Accepted"),
+        ClaimStatus.REJECTED: QCoreApplication.translate("ClaimStatus", "Rejected"),
+    }
+    return labels.get(status, status)
+
+
+class ClaimsModel(QAbstractTableModel):
+    """Claims matching a ClaimFilter, sorted by one column, loaded a page at a time."""
+
+    # (sort key, header); the order is the column order.
+    COLUMNS: tuple[tuple[str, str], ...] = (
+        (SortKey.SENTENCE, QT_TRANSLATE_NOOP("ClaimsModel", "Claim")),
+        (SortKey.CATEGORY, QT_TRANSLATE_NOOP("ClaimsModel", "Category")),
+        (SortKey.FIGURES, QT_TRANSLATE_NOOP("ClaimsModel", "Figures")),
+        (SortKey.OUTLET, QT_TRANSLATE_NOOP("ClaimsModel", "Outlet")),
+        (SortKey.PUBLISHED, QT_TRANSLATE_NOOP("ClaimsModel", "Date")),
+        (SortKey.STATUS, QT_TRANSLATE_NOOP("ClaimsModel", "Status")),
+        (SortKey.SCORE, QT_TRANSLATE_NOOP("ClaimsModel", "Score")),
+        (SortKey.GROUP_SIZE, QT_TRANSLATE_NOOP("ClaimsModel", "Outlets")),
+    )
+    COLUMN_TIPS = {
+        SortKey.SCORE: QT_TRANSLATE_NOOP(
+            "ClaimsModel", "How check-worthy the sentence looks (0–1)"),
+        SortKey.GROUP_SIZE: QT_TRANSLATE_NOOP(
+            "ClaimsModel", "How many outlets state this claim (its claim group)"),
+    }
+    ClaimIdRole = Qt.ItemDataRole.UserRole + 1
+
+    loadingChanged = Signal(bool)
+    # After a new filter/sort is loaded: the number of claims matching it.
+    totalChanged = Signal(int)
+
+    def __init__(self, db: Database, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._page_size = page_size
+        self._filter = ClaimFilter()
+        self._sort_key = SortKey.PUBLISHED
+        self._descending = True
+        self._rows: list[ClaimRow] = []
+        self._row_of: dict[int, int] = {}
+        self._total = 0
+        self._has_more = False
+        self._loading = False
+        # Bumped by every reload; pages of an older query that arrive late are dropped.
+        self._generation = 0
+
+    # -- what is shown ----------------------------------------------------------------------
+    def filter(self) -> ClaimFilter:
+        return self._filter
+
+    def set_filter(self, flt: ClaimFilter) -> None:
+        self._filter = flt
+        self.reload()
+
+    # Qt naming for the brief's API; both spellings reach the same code.
+    setFilter = set_filter
+
+    def sort_order(self) -> tuple[str, bool]:
+        return self._sort_key, self._descending
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if self.set_sort_order(column, order):
+            self.reload()
+
+    def set_sort_order(self, column: int, order: Qt.SortOrder) -> bool:
+        """Choose the sort without loading; True if it changed."""
+        if not 0 <= column < len(self.COLUMNS):
+            return False
+        key = self.COLUMNS[column][0]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort_key, self._descending):
+            return False
+        self._sort_key, self._descending = key, descending
+        return True
+
+    def sort_column(self) -> int:
+        return next(i for i, (key, _) in enumerate(self.COLUMNS) if key == self._sort_key)
+
+    def total(self) -> int:
+        """Claims matching the filter when it was last loaded."""
+        return self._total
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    # -- loading ----------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Run the current filter and sort again; the rows shown stay until the new ones come."""
+        self._generation += 1
+        generation = self._generation
+        flt, key, desc, limit = self._filter, self._sort_key, self._descending, self._page_size
+
+        def first_page(_ctx: Any) -> tuple[int, list[ClaimRow]]:
+            with self._db.read() as session:  # one snapshot for the count and the page
+                return count_claims(session, flt), claim_page(session, flt, key, desc, 0, limit)
+
+        self._set_loading(True)
+        run_task(
+            first_page,
+            name="claims.first_page",
+            on_result=lambda result: self._first_page_loaded(generation, *result),
+        )
+
+    def _first_page_loaded(self, generation: int, total: int, rows: list[ClaimRow]) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._row_of = {row.id: i for i, row in enumerate(self._rows)}
+        self._total = total
+        self._has_more = len(rows) == self._page_size
+        self.endResetModel()
+        self._set_loading(False)
+        self.totalChanged.emit(total)
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._has_more and not self._loading
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or not self._rows:
+            return
+        generation = self._generation
+        flt, key, desc, limit = self._filter, self._sort_key, self._descending, self._page_size
+        cursor = PageCursor.after(self._rows[-1])
+
+        def next_page(_ctx: Any) -> list[ClaimRow]:
+            with self._db.read() as session:
+                return claim_page(session, flt, key, desc, 0, limit, after=cursor)
+
+        self._set_loading(True)
+        run_task(
+            next_page,
+            name="claims.next_page",
+            on_result=lambda rows: self._next_page_loaded(generation, rows),
+        )
+
+    def _next_page_loaded(self, generation: int, rows: list[ClaimRow]) -> None:
+        if generation != self._generation:
+            return
+        self._has_more = len(rows) == self._page_size
+        # A claim the reviewer edited can sort again further down; it is already shown.
+        new = [row for row in rows if row.id not in self._row_of]
+        if new:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._rows.extend(new)
+            self._row_of.update((row.id, first + i) for i, row in enumerate(new))
+            self.endInsertRows()
+        self._set_loading(False)
+
+    def _set_loading(self, loading: bool) -> None:
+        if loading != self._loading:
+            self._loading = loading
+            self.loadingChanged.emit(loading)
+
+    # -- local changes ----------------------------------------------------------------------
+    def apply_statuses(self, statuses: Mapping[int, str]) -> None:
+        """Show new statuses the database already holds, without reloading the list."""
+        changed = []
+        for claim_id, status in statuses.items():
+            row = self._row_of.get(claim_id)
+            if row is not None and self._rows[row].status != status:
+                self._rows[row] = dataclasses.replace(self._rows[row], status=status)
+                changed.append(row)
+        if changed:
+            self.dataChanged.emit(
+                self.index(min(changed), 0), self.index(max(changed), len(self.COLUMNS) - 1)
+            )
+
+    # -- access -----------------------------------------------------------------------------
+    def claim_at(self, row: int) -> ClaimRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, claim_id: int) -> int | None:
+        return self._row_of.get(claim_id)
+
+    def claims_at(self, rows: Iterable[int]) -> list[ClaimRow]:
+        return [self._rows[r] for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
+
+    # -- QAbstractTableModel ----------------------------------------------------------------
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        key, header = self.COLUMNS[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(header)
+        if role == Qt.ItemDataRole.ToolTipRole and key in self.COLUMN_TIPS:
+            return self.tr(self.COLUMN_TIPS[key])
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        claim = self._rows[index.row()]
+        key = self.COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(claim, key)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if key == SortKey.SENTENCE:
+                return claim.sentence + (f"\n— {claim.claimant}" if claim.claimant else "")
+            if key == SortKey.FIGURES and claim.figures:
+                return claim.figures
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if key in (SortKey.SCORE, SortKey.GROUP_SIZE):
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and claim.status == ClaimStatus.REJECTED:
+            # Rejected claims stay readable but recede.
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+        if (role == Qt.ItemDataRole.ForegroundRole and key == SortKey.STATUS
+                and claim.status == ClaimStatus.ACCEPTED):
+            return QColor(0x1B, 0x7F, 0x3B)
+        if role == self.ClaimIdRole:
+            return claim.id
+        return None
+
+    def _display(self, claim: ClaimRow, key: str) -> str:
+        if key == SortKey.SENTENCE:
+            return claim.sentence
+        if key == SortKey.CATEGORY:
+            return claim.category or ""
+        if key == SortKey.FIGURES:
+            return claim.figures
+        if key == SortKey.OUTLET:
+            return claim.outlet
+        if key == SortKey.PUBLISHED:
+            return claim.published.isoformat() if claim.published else ""
+        if key == SortKey.STATUS:
+            return status_label(claim.status)
+        if key == SortKey.SCORE:
+            return f"{claim.score:.2f}"
+        if key == SortKey.GROUP_SIZE:
+            return str(claim.group_size)
+        return ""

@@ -1,0 +1,708 @@
+"""The main window: views in the sidebar, the claims table, the claim's detail, and the actions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import tasks
+from desktop.articles_view import ArticlesPanel
+from desktop.claim_detail import ClaimDetailPane
+from desktop.claims_model import ClaimsModel
+from desktop.import_dialogs import ImportResultsDialog, PasteArticleDialog, import_summary
+from desktop.outlets_view import OutletsPanel
+from desktop.review import Review
+from desktop.settings import Settings
+from desktop.sidebar import Sidebar, View
+from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
+from ingest import ParsedDocument
+from ingest.pipeline import FileResult, Outcome, import_paths, store_document
+from storage.database import Database
+from storage.errors import StorageError
+from storage.models import ClaimStatus
+from storage.queries import ClaimFilter, ReviewCounts, list_categories, review_counts
+
+FILE_TYPES = "*.txt *.md *.markdown *.html *.htm *.pdf"
+SEARCH_DELAY_MS = 250
+COUNTS_DELAY_MS = 150
+
+
+def app_version() -> str:
+    try:
+        return version("claimdesk")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+class MainWindow(QMainWindow):
+    """One open database, reviewed by one person."""
+
+    def __init__(
+        self, db: Database, settings: Settings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.settings = settings if settings is not None else Settings()
+        self.counts = ReviewCounts()
+        self.import_task: Task | None = None
+        self.progress_dialog: TaskProgressDialog | None = None
+        self.import_results_dialog: ImportResultsDialog | None = None
+        self.paste_dialog: PasteArticleDialog | None = None
+        self.message_box: QMessageBox | None = None
+        self._article_id: int | None = None
+        self._outlet_id: int | None = None
+        self._reselect_id: int | None = None
+        self._select_after_fetch: int | None = None
+
+        self.setWindowTitle(self.tr("Claimdesk — {name}").format(name=db.path.name))
+        self.setAcceptDrops(True)
+
+        self.undo_stack = QUndoStack(self)
+        self.review = Review(db, self.settings.actor, self.undo_stack, self)
+        self.review.statusesChanged.connect(self._statuses_changed)
+        self.review.failed.connect(self.show_error)
+
+        self._build_centre()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_status_bar()
+        self._restore_layout()
+
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
+        self._counts_timer.timeout.connect(self._load_counts)
+
+        self.sidebar.set_view(View.INBOX)
+        self.refresh_counts()
+        self._load_categories()
+        self.table.setFocus()
+
+    # -- building ---------------------------------------------------------------------------
+    def _build_centre(self) -> None:
+        self.sidebar = Sidebar()
+        self.sidebar.viewChosen.connect(self._view_chosen)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(self.tr("Search claims (Ctrl+F) — every word, any language"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self.apply_filter)
+
+        self.category = QComboBox()
+        self.category.setObjectName("categoryFilter")
+        self.category.setMinimumContentsLength(14)
+        self.category.addItem(self.tr("All categories"), None)
+        self.category.currentIndexChanged.connect(lambda _i: self.apply_filter())
+
+        self.showing = QLabel()
+        self.showing.setObjectName("showing")
+
+        filter_bar = QHBoxLayout()
+        filter_bar.setContentsMargins(0, 0, 0, 0)
+        filter_bar.addWidget(self.search, 1)
+        filter_bar.addWidget(self.category)
+        filter_bar.addWidget(self.showing)
+
+        self.claims_model = ClaimsModel(self.db, self)
+        self.table = QTableView()
+        self.table.setObjectName("claimsTable")
+        self.table.setModel(self.claims_model)
+        # Connected after setModel: the view's selection model must clear itself on a reset
+        # before _claims_reloaded selects a row in the new rows.
+        self.claims_model.modelReset.connect(self._claims_reloaded)
+        self.claims_model.rowsInserted.connect(self._claims_appended)
+        self.claims_model.totalChanged.connect(lambda _n: self._update_showing())
+        self.claims_model.loadingChanged.connect(lambda _b: self._update_showing())
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setShowGrid(False)
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        # Fixed row heights keep a list of 100,000 rows cheap to lay out.
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(40)
+        for column, width in enumerate((0, 120, 150, 150, 92, 86, 58, 66)):
+            if width:
+                header.resizeSection(column, width)
+        # Sorting is wired by hand (not setSortingEnabled) so no query runs before the
+        # window knows which view it shows.
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicator(self.claims_model.sort_column(), Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self.claims_model.sort)
+        self.table.selectionModel().currentRowChanged.connect(self._current_claim_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _index: self.detail.article.setFocus())
+
+        self.articles_panel = ArticlesPanel(self.db)
+        self.articles_panel.chosen.connect(self._article_chosen)
+        self.outlets_panel = OutletsPanel(self.db)
+        self.outlets_panel.chosen.connect(self._outlet_chosen)
+        self.browse_stack = QStackedWidget()
+        self.browse_stack.addWidget(self.articles_panel)
+        self.browse_stack.addWidget(self.outlets_panel)
+
+        claims_box = QWidget()
+        claims_layout = QVBoxLayout(claims_box)
+        claims_layout.setContentsMargins(0, 0, 0, 0)
+        claims_layout.addLayout(filter_bar)
+        claims_layout.addWidget(self.table)
+
+        self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.centre_splitter.setObjectName("centreSplitter")
+        self.centre_splitter.addWidget(self.browse_stack)
+        self.centre_splitter.addWidget(claims_box)
+        self.centre_splitter.setChildrenCollapsible(False)
+        self.centre_splitter.setSizes([240, 560])
+
+        self.detail = ClaimDetailPane(self.db)
+
+        self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.main_splitter.setObjectName("mainSplitter")
+        self.main_splitter.addWidget(self.sidebar)
+        self.main_splitter.addWidget(self.centre_splitter)
+        self.main_splitter.addWidget(self.detail)
+        self.main_splitter.setStretchFactor(1, 1)
+        self.main_splitter.setCollapsible(1, False)
+        self.main_splitter.setSizes([190, 800, 450])
+        self.setCentralWidget(self.main_splitter)
+
+    def _action(
+        self, text: str, slot: Any, shortcuts: Sequence[QKeySequence | str] = (),
+        icon: QStyle.StandardPixmap | None = None, tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcuts:
+            # A platform's standard key may equal the explicit one; a duplicate would make
+            # the shortcut ambiguous and it would never fire.
+            keys = {QKeySequence(s).toString(): QKeySequence(s) for s in shortcuts}
+            action.setShortcuts([k for k in keys.values() if not k.isEmpty()])
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        # Window-wide, so single-letter shortcuts work from the table and the detail pane;
+        # the search box keeps its letters because line edits claim printable keys first.
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self.import_files_action = self._action(
+            self.tr("&Import files…"), self.choose_files_to_import, ["Ctrl+I"], sp.SP_FileIcon,
+            self.tr("Import article files (.txt, .md, .html, .pdf)"))
+        self.import_folder_action = self._action(
+            self.tr("Import &folder…"), self.choose_folder_to_import, ["Ctrl+Shift+I"],
+            sp.SP_DirOpenIcon, self.tr("Import every article file in a folder"))
+        self.paste_action = self._action(
+            self.tr("&Paste article…"), self.open_paste_dialog, ["Ctrl+Shift+V"],
+            sp.SP_FileDialogDetailedView, self.tr("Store an article from pasted text"))
+        self.quit_action = self._action(self.tr("&Quit"), self.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.undo_action.setIcon(self.style().standardIcon(sp.SP_ArrowBack))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        redo_keys = [QKeySequence("Ctrl+Shift+Z"),
+                     *QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)]
+        self.redo_action.setShortcuts(list({k.toString(): k for k in redo_keys}.values()))
+        self.redo_action.setIcon(self.style().standardIcon(sp.SP_ArrowForward))
+        self.addAction(self.undo_action)
+        self.addAction(self.redo_action)
+
+        self.accept_action = self._action(
+            self.tr("&Accept claim"), lambda: self.set_selected_status(ClaimStatus.ACCEPTED), ["A"],
+            sp.SP_DialogApplyButton, self.tr("Accept the selected claims as check-worthy (A)"))
+        self.reject_action = self._action(
+            self.tr("&Reject claim"), lambda: self.set_selected_status(ClaimStatus.REJECTED), ["R"],
+            sp.SP_DialogCancelButton, self.tr("Reject the selected claims (R)"))
+        self.repropose_action = self._action(
+            self.tr("Back to &proposed"), lambda: self.set_selected_status(ClaimStatus.PROPOSED),
+            ["P"], None, self.tr("Put the selected claims back into the Inbox (P)"))
+        self.reviewer_action = self._action(
+            self.tr("Reviewer &name…"), self.ask_reviewer_name, [], None,
+            self.tr("The name the audit log records for your actions"))
+        for action in (self.accept_action, self.reject_action, self.repropose_action):
+            action.setEnabled(False)
+
+        self.next_action = self._action(self.tr("&Next claim"), lambda: self.move_selection(1), ["J"])
+        self.previous_action = self._action(
+            self.tr("P&revious claim"), lambda: self.move_selection(-1), ["K"])
+        self.find_action = self._action(
+            self.tr("&Find claims"), self.focus_search, [QKeySequence.StandardKey.Find])
+        self.refresh_action = self._action(
+            self.tr("Re&fresh"), self.refresh_all, [QKeySequence.StandardKey.Refresh, "F5"],
+            sp.SP_BrowserReload)
+
+        self.view_group = QActionGroup(self)
+        self.view_actions: dict[View, QAction] = {}
+        for n, view in enumerate(View, start=1):
+            action = self._action(view.label(), lambda v=view: self.sidebar.set_view(v), [f"Ctrl+{n}"])
+            action.setCheckable(True)
+            self.view_group.addAction(action)
+            self.view_actions[view] = action
+
+        self.about_action = self._action(self.tr("&About Claimdesk"), self.show_about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.import_files_action, self.import_folder_action, self.paste_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.accept_action, self.reject_action, self.repropose_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.reviewer_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions(list(self.view_actions.values()))
+        view_menu.addSeparator()
+        view_menu.addActions([self.next_action, self.previous_action])
+        view_menu.addSeparator()
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.import_files_action, self.import_folder_action, self.paste_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.accept_action, self.reject_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        self.addToolBar(toolbar)
+        self.toolbar = toolbar
+        # Toolbar labels without the menu's "&" and "…", and short enough to fit.
+        for action, label in (
+            (self.accept_action, self.tr("Accept")),
+            (self.reject_action, self.tr("Reject")),
+            (self.undo_action, self.tr("Undo")),
+            (self.redo_action, self.tr("Redo")),
+        ):
+            action.setIconText(label)
+
+    def _build_status_bar(self) -> None:
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("counts")
+        self.statusBar().addPermanentWidget(self.counts_label)
+
+    def _restore_layout(self) -> None:
+        s = self.settings
+        if s.window_geometry is not None:
+            self.restoreGeometry(s.window_geometry)
+        else:
+            self.resize(1400, 860)
+        if s.window_state is not None:
+            self.restoreState(s.window_state)
+        for splitter in (self.main_splitter, self.centre_splitter, self.detail.splitter):
+            state = s.splitter_state(splitter.objectName())
+            if state is not None:
+                splitter.restoreState(state)
+        header = self.table.horizontalHeader()
+        state = s.header_state("claims")
+        if state is not None and header.restoreState(state):
+            # The model has not loaded anything yet: take the remembered sort without a query.
+            self.claims_model.set_sort_order(
+                header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def _save_layout(self) -> None:
+        s = self.settings
+        s.window_geometry = self.saveGeometry()
+        s.window_state = self.saveState()
+        for splitter in (self.main_splitter, self.centre_splitter, self.detail.splitter):
+            s.set_splitter_state(splitter.objectName(), splitter.saveState())
+        s.set_header_state("claims", self.table.horizontalHeader().saveState())
+        s.sync()
+
+    # -- what the table shows ---------------------------------------------------------------
+    def current_filter(self) -> ClaimFilter:
+        view = self.sidebar.current_view()
+        return ClaimFilter(
+            text=self.search.text().strip(),
+            category=self.category.currentData(),
+            status=view.status,
+            article_id=self._article_id if view == View.ARTICLES else None,
+            outlet_id=self._outlet_id if view == View.OUTLETS else None,
+        )
+
+    @Slot()
+    def apply_filter(self) -> None:
+        self._search_timer.stop()
+        flt = self.current_filter()
+        if flt != self.claims_model.filter():
+            self._reselect_id = self.current_claim_id()
+            self.claims_model.set_filter(flt)
+
+    def _view_chosen(self, view: View) -> None:
+        self.view_actions[view].setChecked(True)
+        if view == View.ARTICLES:
+            self.browse_stack.setCurrentWidget(self.articles_panel)
+            self.articles_panel.reload()
+        elif view == View.OUTLETS:
+            self.browse_stack.setCurrentWidget(self.outlets_panel)
+            self.outlets_panel.reload()
+        self.browse_stack.setVisible(view in (View.ARTICLES, View.OUTLETS))
+        self._reselect_id = self.current_claim_id()
+        self.claims_model.set_filter(self.current_filter())
+
+    def _article_chosen(self, article_id: int | None) -> None:
+        if article_id != self._article_id:
+            self._article_id = article_id
+            self.apply_filter()
+
+    def _outlet_chosen(self, outlet_id: int | None) -> None:
+        if outlet_id != self._outlet_id:
+            self._outlet_id = outlet_id
+            self.apply_filter()
+
+    def _claims_reloaded(self) -> None:
+        # Keep the reviewer on the claim they were reading if it is still listed; otherwise
+        # start at the top so the keyboard flow (A, R, J, K) works at once.
+        row = self.claims_model.row_of(self._reselect_id) if self._reselect_id else None
+        self._reselect_id = None
+        self._select_after_fetch = None
+        if self.claims_model.rowCount() == 0:
+            self.detail.show_claim(None)
+            self._update_actions()
+        else:
+            self.select_row(row if row is not None else 0)
+        self._update_showing()
+
+    def _claims_appended(self, _parent: QModelIndex, _first: int, _last: int) -> None:
+        row = self._select_after_fetch
+        if row is not None and row < self.claims_model.rowCount():
+            self._select_after_fetch = None
+            self.select_row(row)
+        self._update_showing()
+
+    def _update_showing(self) -> None:
+        model = self.claims_model
+        if model.is_loading() and model.rowCount() == 0:
+            self.showing.setText(self.tr("Loading…"))
+        elif model.rowCount() < model.total():
+            self.showing.setText(self.tr("{shown:,} of {total:,} claims").format(
+                shown=model.rowCount(), total=model.total()))
+        else:
+            self.showing.setText(self.tr("{total:,} claims").format(total=model.total()))
+
+    # -- selection --------------------------------------------------------------------------
+    def current_claim_id(self) -> int | None:
+        index = self.table.selectionModel().currentIndex()
+        claim = self.claims_model.claim_at(index.row()) if index.isValid() else None
+        return claim.id if claim else None
+
+    def selected_claim_ids(self) -> list[int]:
+        rows = [index.row() for index in self.table.selectionModel().selectedRows()]
+        return [claim.id for claim in self.claims_model.claims_at(rows)]
+
+    def select_row(self, row: int) -> None:
+        index = self.claims_model.index(row, 0)
+        if not index.isValid():
+            return
+        flags = QItemSelectionModel.SelectionFlag
+        self.table.selectionModel().setCurrentIndex(index, flags.ClearAndSelect | flags.Rows)
+        self.table.scrollTo(index)
+
+    def move_selection(self, step: int) -> None:
+        """Go to the next (or previous) claim, loading the next page at the end of the list."""
+        current = self.table.selectionModel().currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        if row >= self.claims_model.rowCount():
+            if self.claims_model.canFetchMore(QModelIndex()):
+                self._select_after_fetch = row
+                self.claims_model.fetchMore(QModelIndex())
+            return
+        self.select_row(max(row, 0))
+
+    def _current_claim_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        claim = self.claims_model.claim_at(current.row()) if current.isValid() else None
+        self.detail.show_claim(claim.id if claim else None)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        has_selection = self.table.selectionModel().hasSelection()
+        for action in (self.accept_action, self.reject_action, self.repropose_action):
+            action.setEnabled(has_selection)
+
+    # -- reviewing --------------------------------------------------------------------------
+    def set_selected_status(self, status: str) -> None:
+        ids = self.selected_claim_ids()
+        if not ids:
+            return
+        self.review.set_status(ids, status)
+        if len(ids) == 1:
+            # Move on at once, like a reader's "next"; the write finishes in the background.
+            self.move_selection(1)
+
+    def _statuses_changed(self, changes: dict[int, str]) -> None:
+        self.claims_model.apply_statuses(changes)
+        if self.detail.claim_id() in changes:
+            self.detail.refresh()
+        n = len(changes)
+        labels = {ClaimStatus.ACCEPTED: self.tr("accepted"), ClaimStatus.REJECTED: self.tr("rejected"),
+                  ClaimStatus.PROPOSED: self.tr("back to proposed")}
+        statuses = set(changes.values())
+        what = labels.get(statuses.pop(), "") if len(statuses) == 1 else self.tr("changed")
+        self.statusBar().showMessage(
+            self.tr("{n} claim(s) {what}.").format(n=n, what=what), 4000)
+        self.refresh_counts()
+
+    def ask_reviewer_name(self) -> None:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Reviewer name"))
+        dialog.setLabelText(self.tr("Your name, as the audit log should record it:"))
+        dialog.setTextValue(self.settings.reviewer_name or self.settings.actor())
+        dialog.textValueSelected.connect(self._set_reviewer_name)
+        dialog.open()
+
+    def _set_reviewer_name(self, name: str) -> None:
+        self.settings.reviewer_name = name
+        self.statusBar().showMessage(
+            self.tr("Your actions are recorded as {name}.").format(name=self.settings.actor()), 4000)
+
+    # -- importing --------------------------------------------------------------------------
+    def choose_files_to_import(self) -> None:
+        start = str(self.settings.last_import_dir or Path.home())
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Import articles"), start,
+            self.tr("Articles ({types});;All files (*)").format(types=FILE_TYPES))
+        if names:
+            paths = [Path(n) for n in names]
+            self.settings.last_import_dir = paths[0].parent
+            self.import_paths(paths)
+
+    def choose_folder_to_import(self) -> None:
+        start = str(self.settings.last_import_dir or Path.home())
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"), start)
+        if folder:
+            self.settings.last_import_dir = Path(folder)
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: Sequence[Path]) -> Task | None:
+        """Import files and folders in a worker, with a progress dialog and a report at the end."""
+        if self.import_task is not None and self.import_task.is_running():
+            self.show_error(self.tr("An import is already running; wait for it or cancel it."))
+            return None
+        db, actor, paths = self.db, self.settings.actor(), list(paths)
+
+        def work(ctx: TaskContext) -> tuple[list[FileResult], bool]:
+            results = list(import_paths(
+                db, paths, actor=actor,
+                progress=lambda done, total, path: ctx.progress(done, total, path.name),
+                cancelled=ctx.cancelled,
+            ))
+            return results, ctx.cancelled()
+
+        task = run_task(work, name="import", on_result=self._import_finished,
+                        on_error=self._task_failed)
+        self.import_task = task
+        self.progress_dialog = TaskProgressDialog(task, self.tr("Importing articles"), self)
+        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        return task
+
+    def _import_finished(self, outcome: tuple[list[FileResult], bool]) -> None:
+        results, cancelled = outcome
+        if self.import_results_dialog is not None:
+            self.import_results_dialog.close()
+        self.import_results_dialog = ImportResultsDialog(results, cancelled=cancelled, parent=self)
+        self.import_results_dialog.show()
+        self.statusBar().showMessage(import_summary(results, cancelled=cancelled), 8000)
+        if any(r.outcome == Outcome.IMPORTED for r in results):
+            self.refresh_all()
+
+    def open_paste_dialog(self) -> PasteArticleDialog:
+        outlets = [row.name for row in self.outlets_panel.model.rows()]
+        dialog = PasteArticleDialog(outlets, self)
+        dialog.accepted.connect(lambda: self._store_pasted(dialog.document))
+        dialog.finished.connect(dialog.deleteLater)
+        self.paste_dialog = dialog
+        dialog.open()  # window-modal without a nested event loop
+        return dialog
+
+    def _store_pasted(self, doc: ParsedDocument | None) -> None:
+        if doc is None:
+            return
+        db, actor = self.db, self.settings.actor()
+        run_task(
+            lambda _ctx: store_document(db, doc, source="pasted text", actor=actor),
+            name="paste",
+            on_result=self._pasted,
+            on_error=self._task_failed,
+        )
+
+    def _pasted(self, result: FileResult) -> None:
+        if result.outcome == Outcome.IMPORTED:
+            self.statusBar().showMessage(
+                self.tr("Article stored: {n} proposed claim(s).").format(n=result.claims), 8000)
+        else:
+            self.show_error(self.tr("The article was not stored: {why}").format(why=result.message))
+        self.refresh_all()
+        if result.article_id is not None:
+            # Show the article it became (or the one it duplicates) with its claims; the
+            # explicit reload comes last so its choice of row wins.
+            self.sidebar.set_view(View.ARTICLES)
+            self.articles_panel.reload(select_id=result.article_id)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._dropped_paths(event)
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    @staticmethod
+    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    # -- refreshing -------------------------------------------------------------------------
+    def refresh_all(self) -> None:
+        """Load everything again after the database changed under the lists (an import)."""
+        self._reselect_id = self.current_claim_id()
+        self.claims_model.reload()
+        self.refresh_counts()
+        self._load_categories()
+        if self.browse_stack.isVisible():
+            self.browse_stack.currentWidget().reload()  # type: ignore[attr-defined]
+
+    def refresh_counts(self) -> None:
+        # Coalesced: pressing A ten times in a second runs the count queries once.
+        self._counts_timer.start()
+
+    def _load_counts(self) -> None:
+        def load(_ctx: Any) -> ReviewCounts:
+            with self.db.read() as session:
+                return review_counts(session)
+
+        run_task(load, name="counts", on_result=self._show_counts)
+
+    def _show_counts(self, counts: ReviewCounts) -> None:
+        self.counts = counts
+        self.sidebar.set_counts(counts)
+        self.counts_label.setText(
+            self.tr("{articles:,} articles · {claims:,} claims · {proposed:,} proposed").format(
+                articles=counts.articles, claims=counts.claims, proposed=counts.proposed))
+
+    def _load_categories(self) -> None:
+        def load(_ctx: Any) -> list[str]:
+            with self.db.read() as session:
+                return list_categories(session)
+
+        run_task(load, name="categories", on_result=self._show_categories)
+
+    def _show_categories(self, categories: list[str]) -> None:
+        current = self.category.currentData()
+        self.category.blockSignals(True)
+        while self.category.count() > 1:
+            self.category.removeItem(1)
+        for name in categories:
+            self.category.addItem(name, name)
+        index = self.category.findData(current) if current is not None else 0
+        self.category.setCurrentIndex(max(index, 0))
+        self.category.blockSignals(False)
+        if current is not None and index < 0:
+            self.apply_filter()  # the chosen category is gone
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- messages ---------------------------------------------------------------------------
+    def _task_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StorageError):
+            self.show_error(str(exc))
+            return
+        raise exc  # a programming error: let it be seen, not swallowed
+
+    @Slot(str)
+    def show_error(self, message: str) -> None:
+        """A sentence for the reviewer, without blocking the window (or a test)."""
+        self._show_message(QMessageBox.Icon.Warning, self.tr("Claimdesk"), message)
+
+    def show_about(self) -> None:
+        self._show_message(
+            QMessageBox.Icon.Information, self.tr("About Claimdesk"),
+            self.tr("Claimdesk {version}\n\nFind the claims outlets repeat, match them across "
+                    "outlets and judge them, offline.\n\nDatabase: {path}").format(
+                version=app_version(), path=self.db.path))
+
+    def _show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setWindowIcon(QIcon(self.windowIcon()))
+        self.message_box = box
+        box.open()
+
+    # -- closing ----------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_layout()
+        # Let running imports stop between files and writes commit before the database closes.
+        tasks.shut_down()
+        event.accept()

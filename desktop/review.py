@@ -1,0 +1,140 @@
+"""Accepting and rejecting claims as undoable actions written off the GUI thread.
+
+Each action is one transaction with one audit entry per claim, and one undo step whose undo
+writes the previous statuses back through storage. Writes run on the serial task pool, so an action, its undo and its redo reach the database in
+the order the reviewer made them. The undo step is pushed only after the write succeeded (as
+Anki's operations do), so the stack never holds an action the database does not.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy import select
+
+from desktop.tasks import run_task
+from storage.claims import set_status
+from storage.database import Database
+from storage.errors import StorageError
+from storage.models import Claim, ClaimStatus
+
+Statuses = dict[int, str]
+
+
+def write_statuses(db: Database, targets: Mapping[int, str], *, actor: str) -> tuple[Statuses, Statuses]:
+    """Give each claim its target status in one transaction; returns (before, after).
+
+    Claims already in their target status, or deleted meanwhile, are left out of both.
+    """
+    with db.write() as session:
+        current = dict(
+            session.execute(select(Claim.id, Claim.status).where(Claim.id.in_(list(targets))))
+            .tuples()
+            .all()
+        )
+        by_status: dict[str, list[int]] = defaultdict(list)
+        for claim_id, status in targets.items():
+            if claim_id in current and current[claim_id] != status:
+                by_status[status].append(claim_id)
+        for status, ids in by_status.items():
+            set_status(session, ids, status, actor=actor)
+    after = {cid: status for status, ids in by_status.items() for cid in ids}
+    before = {cid: current[cid] for cid in after}
+    return before, after
+
+
+class StatusCommand(QUndoCommand):
+    """One accept/reject as an undo step; its first redo already happened when it is pushed."""
+
+    def __init__(self, review: Review, before: Statuses, after: Statuses, text: str) -> None:
+        super().__init__(text)
+        self._review = review
+        self.before = before
+        self.after = after
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._review.write(self.after)
+
+    def undo(self) -> None:
+        self._review.write(self.before)
+
+
+class Review(QObject):
+    """The reviewer's status actions on claims, undoable through ``undo_stack``."""
+
+    # {claim id: new status}, after the database holds it.
+    statusesChanged = Signal(dict)
+    # A sentence for the reviewer when a write failed (e.g. the database is busy).
+    failed = Signal(str)
+
+    def __init__(
+        self, db: Database, actor: Callable[[], str], undo_stack: QUndoStack,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._actor = actor
+        self.undo_stack = undo_stack
+        self._pending = 0
+
+    def is_busy(self) -> bool:
+        return self._pending > 0
+
+    def set_status(self, claim_ids: Sequence[int], status: str) -> None:
+        """Accept, reject or re-propose claims; a no-op change adds no undo step."""
+        if not claim_ids:
+            return
+        status = ClaimStatus(status)
+        text = self._describe(status, len(claim_ids))
+
+        def pushed(before: Statuses, after: Statuses) -> None:
+            if after:
+                self.undo_stack.push(StatusCommand(self, before, after, text))
+
+        self.write(dict.fromkeys(claim_ids, status.value), then=pushed)
+
+    def write(
+        self, targets: Mapping[int, str],
+        then: Callable[[Statuses, Statuses], None] | None = None,
+    ) -> None:
+        actor = self._actor()
+        targets = dict(targets)
+        self._pending += 1
+
+        def done(result: tuple[Statuses, Statuses]) -> None:
+            self._pending -= 1
+            before, after = result
+            if then is not None:
+                then(before, after)
+            if after:
+                self.statusesChanged.emit(after)
+
+        run_task(
+            lambda _ctx: write_statuses(self._db, targets, actor=actor),
+            name="review.write",
+            on_result=done,
+            on_error=self._write_failed,
+            serial=True,
+        )
+
+    def _write_failed(self, exc: BaseException) -> None:
+        self._pending -= 1
+        if not isinstance(exc, StorageError):
+            raise exc
+        # The stack no longer describes the database: undoing would write the wrong statuses.
+        self.undo_stack.clear()
+        self.failed.emit(str(exc))
+
+    def _describe(self, status: ClaimStatus, n: int) -> str:
+        if status == ClaimStatus.ACCEPTED:
+            return self.tr("Accept claim") if n == 1 else self.tr("Accept {n} claims").format(n=n)
+        if status == ClaimStatus.REJECTED:
+            return self.tr("Reject claim") if n == 1 else self.tr("Reject {n} claims").format(n=n)
+        return self.tr("Re-propose claim") if n == 1 else self.tr("Re-propose {n} claims").format(n=n)

@@ -1,0 +1,143 @@
+"""The sidebar: the views a reviewer switches between (Inbox, All claims, …), with counts."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from storage.models import ClaimStatus
+from storage.queries import ReviewCounts
+
+_VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
+_COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class View(Enum):
+    INBOX = "inbox"
+    ALL = "all"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    ARTICLES = "articles"
+    OUTLETS = "outlets"
+
+    @property
+    def status(self) -> str | None:
+        """The claim status this view shows, or None for every status."""
+        return {
+            View.INBOX: ClaimStatus.PROPOSED,
+            View.ACCEPTED: ClaimStatus.ACCEPTED,
+            View.REJECTED: ClaimStatus.REJECTED,
+        }.get(self)
+
+    def label(self) -> str:
+        tr = QCoreApplication.translate
+        return {
+            View.INBOX: tr("Sidebar", "Inbox"),
+            View.ALL: tr("Sidebar", "All claims"),
+            View.ACCEPTED: tr("Sidebar", "Accepted"),
+            View.REJECTED: tr("Sidebar", "Rejected"),
+            View.ARTICLES: tr("Sidebar", "Articles"),
+            View.OUTLETS: tr("Sidebar", "Outlets"),
+        }[self]
+
+    def count(self, counts: ReviewCounts) -> int:
+        return {
+            View.INBOX: counts.proposed,
+            View.ALL: counts.claims,
+            View.ACCEPTED: counts.accepted,
+            View.REJECTED: counts.rejected,
+            View.ARTICLES: counts.articles,
+            View.OUTLETS: counts.outlets,
+        }[self]
+
+
+class _CountDelegate(QStyledItemDelegate):
+    """Draws each view's count right-aligned beside its name."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        count = index.data(_COUNT_ROLE)
+        if count is None:
+            return
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        palette = option.palette  # type: ignore[attr-defined]
+        painter.save()
+        painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
+        rect = option.rect.adjusted(0, 0, -10, 0)  # type: ignore[attr-defined]
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         f"{count:,}")
+        painter.restore()
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + 60, max(hint.height(), 26))
+
+
+class Sidebar(QListWidget):
+    """The list of views; ``viewChosen`` fires when the reviewer picks another one."""
+
+    viewChosen = Signal(object)  # View
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setItemDelegate(_CountDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setFrameShape(QListWidget.Shape.NoFrame)
+        self._items: dict[View, QListWidgetItem] = {}
+        self._add_heading(self.tr("Claims"))
+        for view in (View.INBOX, View.ALL, View.ACCEPTED, View.REJECTED):
+            self._add_view(view)
+        self._add_heading(self.tr("Sources"))
+        for view in (View.ARTICLES, View.OUTLETS):
+            self._add_view(view)
+        self.currentItemChanged.connect(self._changed)
+
+    def _add_heading(self, text: str) -> None:
+        item = QListWidgetItem(text.upper())
+        item.setFlags(Qt.ItemFlag.NoItemFlags)  # not selectable: arrow keys skip it
+        font = QFont(self.font())
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 0.8)
+        item.setFont(font)
+        self.addItem(item)
+
+    def _add_view(self, view: View) -> None:
+        item = QListWidgetItem(view.label())
+        item.setData(_VIEW_ROLE, view)
+        self.addItem(item)
+        self._items[view] = item
+
+    def set_counts(self, counts: ReviewCounts) -> None:
+        for view, item in self._items.items():
+            item.setData(_COUNT_ROLE, view.count(counts))
+
+    def current_view(self) -> View:
+        item = self.currentItem()
+        view = item.data(_VIEW_ROLE) if item is not None else None
+        return view if isinstance(view, View) else View.INBOX
+
+    def set_view(self, view: View) -> None:
+        self.setCurrentItem(self._items[view])
+
+    def _changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if current is not None and isinstance(current.data(_VIEW_ROLE), View):
+            self.viewChosen.emit(current.data(_VIEW_ROLE))

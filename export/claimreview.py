@@ -1,0 +1,501 @@
+"""ClaimReview JSON-LD (schema.org, as Google Fact Check Tools reads it): export, check, re-import.
+
+One file holds a JSON array of self-contained ClaimReview objects — the form that can be pasted
+into a page's ``<script type="application/ld+json">`` and the form another Claimdesk reads back
+(two laptops share work offline by passing this file). Re-import merges by a content hash of
+the claim's wording, so importing the same file twice changes nothing the second time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlmodel import Session
+
+from export import markup
+from export.data import GroupReport, claim_text_hash, load_groups
+from export.paths import atomic_output
+from export.publisher import Publisher
+from export.ratings import (
+    CLAIMREVIEW_BEST,
+    CLAIMREVIEW_VALUE,
+    CLAIMREVIEW_WORST,
+    RATING_FOR_VALUE,
+    rating_from_label,
+    rating_label,
+)
+from storage.articles import UNKNOWN_OUTLET, NewArticle, NewClaim, add_article, article_by_hash
+from storage.database import Database
+from storage.groups import create_group, group_of_claim, merge_groups
+from storage.models import (
+    Article,
+    Claim,
+    ClaimGroup,
+    ClaimOrigin,
+    ClaimStatus,
+    MemberDecision,
+    VerdictStatus,
+)
+from storage.verdicts import (
+    EvidenceItem as NewEvidence,
+)
+from storage.verdicts import (
+    VerdictDraft,
+    save_verdict,
+    set_status,
+    verdict_for_group,
+)
+
+CONTEXT = "https://schema.org"
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_TEXT = 20_000  # characters in any one imported string
+_STATUS_STEPS = (VerdictStatus.IN_REVIEW, VerdictStatus.APPROVED, VerdictStatus.PUBLISHED)
+
+
+class ClaimReviewError(Exception):
+    """A ClaimReview file that cannot be read at all; the message is a sentence for the user."""
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+def _date(value: dt.date | dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value.isoformat()
+
+
+def review_url(group: GroupReport, publisher: Publisher) -> str:
+    # From the wording's hash, not the local id: the same claim has the same URL on every laptop.
+    return f"{publisher.base_url}/claims/{group.content_hash[:16]}"
+
+
+def claimreview_item(group: GroupReport, publisher: Publisher) -> dict[str, Any]:
+    """The ClaimReview object for one rated group."""
+    v = group.verdict
+    if v is None or v.rating is None:
+        raise ValueError(f"claim group {group.id} has no rating to publish")
+    rating: dict[str, Any] = {"@type": "Rating"}
+    value = CLAIMREVIEW_VALUE.get(v.rating)
+    if value is not None:  # Unverifiable: no number on the scale (see export.ratings)
+        rating["ratingValue"] = value
+    rating.update(bestRating=CLAIMREVIEW_BEST, worstRating=CLAIMREVIEW_WORST,
+                  alternateName=rating_label(v.rating))
+    if v.summary.strip():
+        rating["ratingExplanation"] = v.summary.strip()
+
+    appearances = []
+    for a in group.appearances:
+        work: dict[str, Any] = {"@type": "CreativeWork"}
+        # Only web addresses leave the desk: a javascript: or file: "URL" typed into an
+        # article's metadata must not become a link on someone's fact-check page.
+        if markup.safe_url(a.url):
+            work["url"] = a.url
+        if a.article_title:
+            work["headline"] = a.article_title
+        if a.published:
+            work["datePublished"] = a.published.isoformat()
+        work["author"] = {"@type": "Organization", "name": a.outlet}
+        work["text"] = a.sentence
+        appearances.append(work)
+    claim: dict[str, Any] = {"@type": "Claim"}
+    # The claimant when extraction found one (we cannot tell a person from a body, so "Person"
+    # is a guess Google accepts either way); otherwise the first outlet that carried it.
+    if group.claimant:
+        claim["author"] = {"@type": "Person", "name": group.claimant}
+    elif group.appearances:
+        claim["author"] = {"@type": "Organization", "name": group.appearances[0].outlet}
+    if group.first_published:
+        claim["datePublished"] = group.first_published.isoformat()
+    if appearances:
+        claim["appearance"] = appearances
+        dated = [w for w in appearances if "datePublished" in w]
+        claim["firstAppearance"] = min(dated, key=lambda w: w["datePublished"]) if dated else appearances[0]
+
+    item: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "ClaimReview",
+        "identifier": f"claimdesk:{group.content_hash}",
+        "url": review_url(group, publisher),
+        "claimReviewed": group.canonical_text,
+        "datePublished": _date(v.published_at or v.updated_at),
+        "dateModified": _date(v.updated_at),
+        "author": {"@type": "Organization", "name": publisher.organisation},
+        "reviewRating": rating,
+        "itemReviewed": claim,
+        "creativeWorkStatus": v.status,
+    }
+    if v.rationale.strip():
+        item["reviewBody"] = v.rationale.strip()
+    if v.reviewer:
+        item["contributor"] = {"@type": "Person", "name": v.reviewer}
+    if group.category:
+        item["keywords"] = group.category
+    if v.evidence:
+        citations = []
+        for e in v.evidence:
+            c: dict[str, Any] = {"@type": "CreativeWork", "name": e.title}
+            if e.publisher:
+                c["publisher"] = {"@type": "Organization", "name": e.publisher}
+            if markup.safe_url(e.url):
+                c["url"] = e.url
+            if e.published:
+                c["datePublished"] = e.published.isoformat()
+            if e.quote:
+                c["text"] = e.quote
+            if e.note:
+                c["description"] = e.note
+            citations.append(c)
+        item["citation"] = citations
+    return item
+
+
+@dataclass(frozen=True)
+class ClaimReviewResult:
+    path: Path
+    items: int
+    unrated: list[int]
+
+
+def claimreview_document(groups: Sequence[GroupReport], publisher: Publisher) -> tuple[list[dict[str, Any]], list[int]]:
+    """(ClaimReview objects for the rated groups, ids of the groups left out for lack of a rating)."""
+    items, unrated = [], []
+    for g in groups:
+        if g.rating is None:
+            unrated.append(g.id)
+        else:
+            items.append(claimreview_item(g, publisher))
+    return items, unrated
+
+
+def write_claimreview(groups: Sequence[GroupReport], path: Path, *, publisher: Publisher) -> ClaimReviewResult:
+    items, unrated = claimreview_document(groups, publisher)
+    with atomic_output(path, "w", encoding="utf-8", newline="\n") as fh:
+        json.dump(items, fh, ensure_ascii=False, indent=2)
+        fh.write("\n")
+    return ClaimReviewResult(path=Path(path).expanduser().resolve(), items=len(items), unrated=unrated)
+
+
+# --- checking -----------------------------------------------------------------------------
+
+
+def _is_date(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        dt.date.fromisoformat(value[:10])
+        if len(value) > 10:
+            dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _named(value: Any, types: tuple[str, ...]) -> bool:
+    return (isinstance(value, dict) and value.get("@type") in types
+            and isinstance(value.get("name"), str) and bool(value["name"].strip()))
+
+
+def validate_claimreview(item: Any) -> list[str]:
+    """What is wrong with one ClaimReview object, against the fields Google's Fact Check Tools
+    read; an empty list means it is fine."""
+    if not isinstance(item, dict):
+        return ["not a JSON object"]
+    problems = []
+    if item.get("@type") != "ClaimReview":
+        problems.append("@type is not ClaimReview")
+    if not isinstance(item.get("claimReviewed"), str) or not item["claimReviewed"].strip():
+        problems.append("claimReviewed is missing")
+    if markup.safe_url(item.get("url")) is None:
+        problems.append("url is missing or not an http(s) URL")
+    if not _is_date(item.get("datePublished")):
+        problems.append("datePublished is missing or not a date")
+    if not _named(item.get("author"), ("Organization", "Person")):
+        problems.append("author (the reviewing organisation) is missing")
+    rating = item.get("reviewRating")
+    if not isinstance(rating, dict) or rating.get("@type") != "Rating":
+        problems.append("reviewRating is missing")
+    else:
+        if not isinstance(rating.get("alternateName"), str) or not rating["alternateName"].strip():
+            problems.append("reviewRating.alternateName is missing")
+        best, worst = rating.get("bestRating"), rating.get("worstRating")
+        if not (_is_number(best) and _is_number(worst) and worst < best):
+            problems.append("reviewRating.bestRating/worstRating are missing or inverted")
+        elif "ratingValue" in rating and not (
+            _is_number(rating["ratingValue"]) and worst <= rating["ratingValue"] <= best
+        ):
+            problems.append("reviewRating.ratingValue is outside worstRating..bestRating")
+    claim = item.get("itemReviewed")
+    if not isinstance(claim, dict) or claim.get("@type") != "Claim":
+        problems.append("itemReviewed is not a Claim")
+    else:
+        if "author" in claim and not _named(claim["author"], ("Organization", "Person")):
+            problems.append("itemReviewed.author has no name")
+        if "datePublished" in claim and not _is_date(claim["datePublished"]):
+            problems.append("itemReviewed.datePublished is not a date")
+        appearances = claim.get("appearance", [])
+        if not isinstance(appearances, list):
+            problems.append("itemReviewed.appearance is not a list")
+        else:
+            for i, a in enumerate(appearances):
+                if not isinstance(a, dict | str):
+                    problems.append(f"appearance {i + 1} is neither a URL nor a CreativeWork")
+                elif isinstance(a, dict) and "url" in a and not isinstance(a["url"], str):
+                    problems.append(f"appearance {i + 1} has a url that is not text")
+    return problems
+
+
+# --- import -------------------------------------------------------------------------------
+
+
+def read_claimreview_file(path: Path) -> list[Any]:
+    """The ClaimReview objects in a file: a JSON array, one object, or an object with @graph.
+
+    The file is untrusted (it came from another machine): its size is capped and nothing in it
+    is ever fetched.
+    """
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ClaimReviewError(f"{path} is {size // 2**20} MiB; ClaimReview files over "
+                                   f"{MAX_FILE_BYTES // 2**20} MiB are refused.")
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise ClaimReviewError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ClaimReviewError(f"{path} is not a JSON file ({exc}).") from exc
+    if isinstance(data, dict):
+        data = data["@graph"] if isinstance(data.get("@graph"), list) else [data]
+    if not isinstance(data, list):
+        raise ClaimReviewError(f"{path} holds no ClaimReview objects.")
+    return data
+
+
+def _text(value: Any, limit: int = MAX_TEXT) -> str | None:
+    if not isinstance(value, str):
+        return None
+    cleaned = markup.clean(value).strip()
+    if len(cleaned) > limit:
+        raise ValueError(f"a text field is longer than {limit} characters")
+    return cleaned or None
+
+
+def _day(value: Any) -> dt.date | None:
+    if not _is_date(value):
+        return None
+    return dt.date.fromisoformat(value[:10])
+
+
+def _name(value: Any) -> str | None:
+    return _text(value.get("name"), 500) if isinstance(value, dict) else None
+
+
+@dataclass(frozen=True)
+class _Incoming:
+    """One ClaimReview, read into the values Claimdesk stores."""
+
+    claim_text: str
+    category: str | None
+    claimant: str | None
+    rating: str | None
+    summary: str
+    rationale: str
+    reviewer: str | None
+    status: str
+    appearances: list[tuple[str, str | None, str | None, dt.date | None, str]]  # outlet, url, title, date, text
+    evidence: list[NewEvidence]
+
+
+def _incoming(item: dict[str, Any]) -> _Incoming:
+    claim_text = _text(item["claimReviewed"], 5_000)
+    assert claim_text is not None  # checked by validate_claimreview
+    rating_obj = item["reviewRating"]
+    rating = rating_from_label(rating_obj.get("alternateName") or "")
+    value = rating_obj.get("ratingValue")
+    if rating is None and _is_number(value):
+        best, worst = rating_obj["bestRating"], rating_obj["worstRating"]
+        scaled = round(1 + 4 * (value - worst) / (best - worst))  # onto our 1..5
+        rating = RATING_FOR_VALUE.get(scaled)
+    claim = item["itemReviewed"]
+    claimant = _name(claim.get("author")) if (claim.get("author") or {}).get("@type") == "Person" else None
+    appearances = []
+    for a in claim.get("appearance", []):
+        if isinstance(a, str):
+            a = {"url": a}
+        text = _text(a.get("text")) or claim_text
+        appearances.append((_name(a.get("author")) or UNKNOWN_OUTLET, _text(a.get("url"), 4_000),
+                            _text(a.get("headline"), 2_000), _day(a.get("datePublished")), text))
+    evidence = []
+    for c in item.get("citation", []) if isinstance(item.get("citation"), list) else []:
+        if isinstance(c, dict):
+            evidence.append(NewEvidence(
+                title=_text(c.get("name"), 2_000) or "Untitled source",
+                publisher=_name(c.get("publisher")), url=_text(c.get("url"), 4_000),
+                published=_day(c.get("datePublished")), quote=_text(c.get("text")),
+                note=_text(c.get("description"))))
+    status = item.get("creativeWorkStatus")
+    keywords = item.get("keywords")
+    return _Incoming(
+        claim_text=claim_text,
+        category=_text(keywords, 200) if isinstance(keywords, str) else None,
+        claimant=claimant,
+        rating=rating,
+        summary=_text(rating_obj.get("ratingExplanation")) or "",
+        rationale=_text(item.get("reviewBody")) or "",
+        reviewer=_name(item.get("contributor")),
+        # A ClaimReview out in the world is a published one unless it says otherwise.
+        status=status if status in set(VerdictStatus) else VerdictStatus.PUBLISHED,
+        appearances=appearances,
+        evidence=evidence,
+    )
+
+
+@dataclass
+class ImportReport:
+    """What an import did, for one line of output and a list of things a person should look at."""
+
+    groups_created: int = 0
+    appearances_added: int = 0
+    verdicts_created: int = 0
+    unchanged: int = 0
+    conflicts: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"{self.groups_created} claim groups created, {self.verdicts_created} verdicts, "
+                f"{self.appearances_added} appearances added, {self.unchanged} already present, "
+                f"{len(self.conflicts)} kept local verdict, {len(self.skipped)} skipped")
+
+
+def _claim_for(session: Session, outlet: str, url: str | None, title: str | None,
+               published: dt.date | None, text: str, incoming: _Incoming, actor: str
+               ) -> tuple[int | None, int | None]:
+    """(a claim id for this appearance that is in no group, the group it is in if it is
+    already taken). An existing claim with the same sentence and URL is reused; otherwise a
+    small stand-in article holding just the quoted sentence is stored."""
+    query = select(Claim.id).join(Article, Article.id == Claim.article_id).where(Claim.sentence == text)
+    query = query.where(Article.url == url) if url else query.where(Article.url.is_(None))
+    taken_by = None
+    for claim_id in session.execute(query.order_by(Claim.id)).scalars():
+        group = group_of_claim(session, claim_id)
+        if group is None:
+            return claim_id, None
+        taken_by = group
+    if taken_by is not None:
+        return None, taken_by
+    digest = claim_text_hash(f"claimreview-appearance\n{url or ''}\n{text}")
+    if article_by_hash(session, digest) is not None:
+        return None, None  # a stand-in from an earlier import whose claim was removed
+    article_id = add_article(
+        session,
+        NewArticle(outlet=outlet, text=text, content_hash=digest, title=title, url=url,
+                   published=published, source_format="claimreview"),
+        [NewClaim(sentence=text, start=0, end=len(text), category=incoming.category,
+                  claimant=incoming.claimant, status=ClaimStatus.ACCEPTED,
+                  origin=ClaimOrigin.MANUAL)],
+        actor=actor,
+    )
+    return session.execute(select(Claim.id).where(Claim.article_id == article_id)).scalar_one(), None
+
+
+def _import_one(session: Session, incoming: _Incoming, groups_by_hash: dict[str, int],
+                report: ImportReport, actor: str) -> None:
+    key = claim_text_hash(incoming.claim_text)
+    group_id = groups_by_hash.get(key)
+    known: set[tuple[str | None, str]] = set()
+    if group_id is not None:
+        existing = load_groups(session, [group_id])[0]
+        known = {(a.url, a.sentence) for a in existing.appearances}
+    fresh, taken = [], set()
+    for outlet, url, title, published, text in incoming.appearances:
+        if (url, text) in known:
+            continue
+        claim_id, taken_by = _claim_for(session, outlet, url, title, published, text, incoming, actor)
+        if claim_id is not None:
+            fresh.append(claim_id)
+        elif taken_by is not None and taken_by != group_id:
+            taken.add(taken_by)
+    if group_id is None:
+        if not fresh:
+            where = ", ".join(f"#{g}" for g in sorted(taken)) or "elsewhere"
+            report.skipped.append(f"“{_short(incoming.claim_text)}”: its appearances already "
+                                  f"belong to claim group {where}; merge them by hand")
+            return
+        group_id = create_group(session, fresh, actor=actor, canonical_text=incoming.claim_text,
+                                category=incoming.category, decision=MemberDecision.CONFIRMED,
+                                audit_action="group_imported")
+        groups_by_hash[key] = group_id
+        report.groups_created += 1
+    elif fresh:
+        extra = create_group(session, fresh, actor=actor, decision=MemberDecision.CONFIRMED,
+                             audit_action=None)
+        merge_groups(session, group_id, extra, actor=actor)
+        report.appearances_added += len(fresh)
+
+    local = verdict_for_group(session, group_id)
+    if local is not None:
+        same = (local.rating, local.summary.strip(), local.rationale.strip()) == (
+            incoming.rating, incoming.summary, incoming.rationale)
+        if same:
+            report.unchanged += 1
+        else:
+            report.conflicts.append(
+                f"claim group #{group_id} “{_short(incoming.claim_text)}”: this database rates it "
+                f"{rating_label(local.rating)}, the file {rating_label(incoming.rating)}; "
+                "the local verdict was kept")
+        return
+    draft = VerdictDraft(rating=incoming.rating, summary=incoming.summary,
+                         rationale=incoming.rationale, reviewer=incoming.reviewer,
+                         evidence=incoming.evidence)
+    version = save_verdict(session, group_id, draft, expected_version=None, actor=actor)
+    # Walk the workflow up to the status it had (a verdict cannot be approved without a rating).
+    if incoming.rating is not None and incoming.status in _STATUS_STEPS:
+        for step in _STATUS_STEPS[: _STATUS_STEPS.index(incoming.status) + 1]:
+            version = set_status(session, group_id, step, expected_version=version, actor=actor)
+    report.verdicts_created += 1
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = markup.one_line(text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def import_claimreview(db: Database, path: Path, *, actor: str) -> ImportReport:
+    """Merge the ClaimReviews in ``path`` into ``db`` in one transaction (all or nothing).
+
+    A claim group is recognised by the content hash of its wording; a group already here gains
+    the appearances it lacks, and keeps its own verdict if it has one (a differing verdict is
+    reported, never overwritten). Invalid items are skipped and reported.
+    """
+    items = read_claimreview_file(Path(path))
+    report = ImportReport()
+    with db.write() as session:
+        groups_by_hash: dict[str, int] = {}
+        for gid, text in session.execute(select(ClaimGroup.id, ClaimGroup.canonical_text)
+                                         .order_by(ClaimGroup.id)):
+            groups_by_hash.setdefault(claim_text_hash(text), gid)
+        for n, item in enumerate(items, start=1):
+            problems = validate_claimreview(item)
+            if problems:
+                report.skipped.append(f"item {n}: {'; '.join(problems)}")
+                continue
+            try:
+                incoming = _incoming(item)
+            except ValueError as exc:
+                report.skipped.append(f"item {n}: {exc}")
+                continue
+            _import_one(session, incoming, groups_by_hash, report, actor)
+    return report

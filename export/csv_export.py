@@ -1,0 +1,79 @@
+"""CSV of claim groups, their appearances and verdicts, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from export.data import GroupReport
+from export.paths import atomic_output
+
+COLUMNS: tuple[str, ...] = (
+    "group_id", "canonical_claim", "category", "rating", "rating_label", "verdict_status",
+    "summary", "rationale", "reviewer", "verdict_updated", "verdict_published", "evidence_count",
+    "claim_id", "outlet", "published", "article_title", "url", "sentence", "claimant", "figures",
+    "conflicting_figures",
+)
+
+# A cell starting with one of these is read as a formula (or a formula continuation) by Excel,
+# LibreOffice or Google Sheets: "=HYPERLINK(...)" from an article would run on the editor's
+# machine. Prefixing a quote makes the spreadsheet show it as text.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\x00")
+
+
+def neutralise(cell: str) -> str:
+    """The cell as a spreadsheet will show it as text, never evaluate it."""
+    if cell.startswith(_FORMULA_STARTS):
+        cell = "'" + cell
+    return cell.replace("\x00", "")  # NUL breaks many CSV readers, and means nothing in text
+
+
+@dataclass(frozen=True)
+class CsvResult:
+    path: Path
+    rows: int
+    groups: int
+
+
+def _figures(figures: Sequence[dict]) -> str:
+    return "; ".join(str(f.get("text") or f.get("value")) for f in figures)
+
+
+def csv_rows(groups: Sequence[GroupReport]) -> Iterator[list[str]]:
+    """One row per appearance (a group with none still gets one row), as plain strings,
+    before neutralising."""
+    for g in groups:
+        v = g.verdict
+        disputed = "; ".join(
+            f"{f.text} ({f.outlet})" for c in g.conflicts for f in c.figures if f.disputed
+        )
+        head = [
+            str(g.id), g.canonical_text, g.category or "", g.rating or "", g.rating_label,
+            v.status if v else "", v.summary if v else "", v.rationale if v else "",
+            (v.reviewer or "") if v else "", v.updated_at.date().isoformat() if v else "",
+            v.published_at.date().isoformat() if v and v.published_at else "",
+            str(len(v.evidence)) if v else "0",
+        ]
+        if not g.appearances:
+            yield head + [""] * 8 + [disputed]
+        for a in g.appearances:
+            yield head + [
+                str(a.claim_id), a.outlet, a.published.isoformat() if a.published else "",
+                a.article_title or "", a.url or "", a.sentence, a.claimant or "",
+                _figures(a.figures), disputed,
+            ]
+
+
+def write_csv(groups: Sequence[GroupReport], path: Path) -> CsvResult:
+    """RFC 4180 CSV (CRLF, quoted where needed) in UTF-8 with a byte-order mark, which is what
+    makes Excel read Cyrillic correctly; formula-like cells are neutralised."""
+    count = 0
+    with atomic_output(path, "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+        writer.writerow(COLUMNS)
+        for row in csv_rows(groups):
+            writer.writerow([neutralise(cell) for cell in row])
+            count += 1
+    return CsvResult(path=Path(path).expanduser().resolve(), rows=count, groups=len(groups))

@@ -1,0 +1,126 @@
+"""Proposed claims of an article: sentences scored for check-worthiness, with figures and claimant."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import lexicon as L
+from .claimant import find_claimant
+from .figures import Figure, parse_figures
+from .names import AliasTable, default_aliases
+from .scoring import has_opinion_cue, score_sentence
+from .sentences import split_sentences
+
+CATEGORIES = ("territory", "casualties", "minsk", "negotiations", "poll", "other_numeric")
+# Sentences scoring below this are not proposed (the CLI prints only those at or above it).
+DEFAULT_THRESHOLD = 0.4
+
+_ANAPHORIC = re.compile(L.ANAPHORIC_OPENERS, re.IGNORECASE)
+_REACTION = re.compile(L.REACTION_VERBS, re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ProposedClaim:
+    """A sentence proposed as a checkable claim; ``text[start:end] == sentence``."""
+
+    sentence: str
+    start: int
+    end: int
+    category: str | None
+    score: float
+    cues: tuple[str, ...]
+    figures: tuple[Figure, ...]
+    claimant: str | None
+
+    def to_json_dict(self) -> dict:
+        return {
+            "sentence": self.sentence,
+            "start": self.start,
+            "end": self.end,
+            "category": self.category,
+            "score": self.score,
+            "figures": [f.to_json_dict() for f in self.figures],
+            "claimant": self.claimant,
+            "cues": list(self.cues),
+        }
+
+
+def extract_claims(
+    text: str,
+    *,
+    published: date | None = None,
+    threshold: float = DEFAULT_THRESHOLD,
+    aliases: AliasTable | None = None,
+) -> list[ProposedClaim]:
+    """The checkable claims of an article, in text order.
+
+    Every sentence is scored; those at or above ``threshold`` are returned (``threshold=0``
+    returns every sentence, e.g. for a "show all sentences" view).  ``published`` resolves
+    relative dates such as "last month".
+    """
+    table = aliases if aliases is not None else default_aliases()
+    spans = split_sentences(text)
+    all_figures = parse_figures(text, published=published)
+    out: list[ProposedClaim] = []
+    fi = 0
+    prev: ProposedClaim | None = None
+    last_named: tuple[int, str] | None = None  # (paragraph start, claimant) for "he said"
+    for start, end in spans:
+        while fi < len(all_figures) and all_figures[fi].start < start:
+            fi += 1
+        figs = []
+        j = fi
+        while j < len(all_figures) and all_figures[j].start < end:
+            if all_figures[j].end <= end:
+                figs.append(all_figures[j])
+            j += 1
+        sentence = text[start:end]
+        paragraph = text.rfind("\n\n", 0, start)
+        claimant = find_claimant(sentence)
+        if claimant and claimant.lower() in L.PRONOUNS:
+            if claimant.lower() in ("he", "she") and last_named and last_named[0] == paragraph:
+                claimant = last_named[1]
+        elif claimant:
+            last_named = (paragraph, claimant)
+        score, category, cues = score_sentence(sentence, figs, claimant=claimant, aliases=table)
+        if prev is not None and _continues(text, prev, start, sentence, category, cues, threshold):
+            # Undo the no-category penalty: the sentence now has one.
+            refund = -L.NO_CATEGORY_PENALTY if category is None else 0.0
+            category = prev.category
+            score = round(min(1.0, score + L.CONTEXT_WEIGHT + refund), 3)
+            cues = cues + (f"continues the previous {prev.category} claim (+{L.CONTEXT_WEIGHT:.2f})",)
+        claim = ProposedClaim(sentence, start, end, category, score, cues, tuple(figs), claimant)
+        prev = claim
+        if score >= threshold:
+            out.append(claim)
+    return out
+
+
+def _continues(text, prev, start, sentence, category, cues, threshold) -> bool:
+    """A short follow-up ("It fails to resolve the conflict.") inherits the previous category."""
+    if category not in (None, "other_numeric"):
+        return False
+    if prev.category not in L.CONTEXT_CATEGORIES or prev.score < threshold:
+        return False
+    if "\n" in text[prev.end : start]:
+        return False
+    if len(sentence.split()) > L.CONTEXT_MAX_WORDS or has_opinion_cue(cues):
+        return False
+    return bool(_ANAPHORIC.search(sentence) or _REACTION.search(sentence))
+
+
+def claim_from_span(
+    text: str, start: int, end: int, *, published: date | None = None, aliases: AliasTable | None = None
+) -> ProposedClaim:
+    """A claim made by the user from any selected text (whitespace around it trimmed)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    sentence = text[start:end]
+    figs = tuple(parse_figures(sentence, published=published, offset=start))
+    claimant = find_claimant(sentence)
+    score, category, cues = score_sentence(sentence, figs, claimant=claimant, aliases=aliases)
+    return ProposedClaim(sentence, start, end, category, score, cues, figs, claimant)

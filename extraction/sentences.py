@@ -1,0 +1,113 @@
+"""Rule-based sentence splitter that keeps exact character offsets into the article."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    ABBREV_ALWAYS,
+    ABBREV_BEFORE_NUMBER,
+    ABBREV_SENTENCE_FINAL,
+    SENTENCE_STARTERS,
+)
+
+# A line that starts with a list marker: "1.", "  2)", "(3)", "a)", "-", "•", "*", "–".
+_LIST_MARKER = re.compile(r"[ \t\u00a0]*(?:\(?\d{1,3}[.)]|\(?[a-zA-Z]\)|[-•*▪●◦·‣–—])[ \t\u00a0]+(?=\S)")
+# An inline enumerator after a colon or sentence end: "...three points: 1) The above".
+_INLINE_ENUM = re.compile(r"(?<=[:;.!?”\"])\s+\(?\d{1,2}\)\s+(?=[A-Z\u0400-\u042f“\"‘'(])")
+# Candidate boundary: terminators, optional closing quotes/brackets, whitespace.
+_BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)(?P<close>[”\"’'»)\]]*)(?P<ws>\s+)")
+_OPENERS = "“\"‘'«([…"
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_INITIAL = re.compile(r"^\(?[A-Z]$")
+_ACRONYM = re.compile(r"^\(?(?:[A-Za-z]\.)+[A-Za-z]$")  # "U.S", "C.I.A", "a.m"
+_STRIP = " \t\r\n\u00a0\u2009\u202f\ufeff"
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` as (start, end) offsets, whitespace and list markers excluded.
+
+    Newlines always end a sentence (headlines, captions, timeline entries stay separate);
+    abbreviations, initials, decimals and dates ("Feb. 12", "U.S. officials", "J. D. Vance")
+    do not.
+    """
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        line_end = n if nl < 0 else nl
+        _split_line(text, pos, line_end, spans)
+        if nl < 0:
+            break
+        pos = nl + 1
+    return spans
+
+
+def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    m = _LIST_MARKER.match(text, start, end)
+    if m and not _looks_like_number_start(text, start, end):
+        start = m.end()
+    line = text[start:end]
+    if not line.strip(_STRIP):
+        return
+    cuts = [0]
+    for b in _BOUNDARY.finditer(line):
+        next_start = b.end()
+        if next_start >= len(line):
+            continue
+        if _is_boundary(line, b.start(), next_start):
+            cuts.append(next_start)
+    for e in _INLINE_ENUM.finditer(line):
+        cuts.append(e.start())
+    cuts = sorted(set(cuts)) + [len(line)]
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        seg_start, seg_end = start + a, start + b
+        # Strip whitespace and an inline enumerator ("2) ") from the front.
+        while seg_start < seg_end and text[seg_start] in _STRIP:
+            seg_start += 1
+        em = re.match(r"\(?\d{1,2}\)\s+", text[seg_start:seg_end])
+        if em and a != 0:
+            seg_start += em.end()
+        while seg_end > seg_start and text[seg_end - 1] in _STRIP:
+            seg_end -= 1
+        if seg_end > seg_start:
+            out.append((seg_start, seg_end))
+
+
+def _looks_like_number_start(text: str, start: int, end: int) -> bool:
+    """'1.5 million people were...' or '2. 5%' is not a list item; '1. In the past' is."""
+    return re.match(r"[ \t\u00a0]*\d+\.\d", text[start:end]) is not None
+
+
+def _is_boundary(line: str, term_start: int, next_start: int) -> bool:
+    nxt = line[next_start]
+    if nxt.islower():
+        return False
+    if not (nxt.isupper() or nxt.isdigit() or nxt in _OPENERS or not nxt.isalnum()):
+        return False
+    terminator = line[term_start]
+    if terminator != ".":
+        return True  # "?", "!", "…" followed by a capital or a quote
+    if line[term_start : term_start + 3] == "...":
+        return True
+    m = _WORD_BEFORE.search(line, 0, term_start)
+    if not m:
+        return True
+    word = m.group(1).lstrip("(“\"‘'[")
+    bare = word.rstrip(".")
+    lower = bare.lower()
+    next_word = re.match(r"[“\"‘'(]*([\w’'-]+)", line[next_start:])
+    next_token = next_word.group(1) if next_word else ""
+    if lower in ABBREV_ALWAYS:
+        return False
+    if lower in ABBREV_BEFORE_NUMBER:
+        # "Feb. 12", "No. 5"; but "... in Feb. The next day" ends the sentence.
+        return not nxt.isdigit()
+    if _ACRONYM.match(bare) or lower in ABBREV_SENTENCE_FINAL:
+        # "U.S. officials" / "U.S. President" continue; "... the U.S. The next day" ends.
+        return next_token in SENTENCE_STARTERS
+    if _INITIAL.match(bare):
+        # "J. D. Vance", "George W. Bush"; but "World War I. Not only" ends.
+        return next_token in SENTENCE_STARTERS
+    return True

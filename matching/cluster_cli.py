@@ -1,0 +1,60 @@
+"""``claimdesk cluster FILE.jsonl``: group claims given as JSON lines; a stable contract.
+
+Input objects: ``id``, ``text``, optional ``outlet`` and ``date`` (YYYY-MM-DD, resolves
+"last month" in the text). Output, one line per input claim in input order:
+``{"id": ..., "cluster": <id of the group's first claim>, "conflicts_with": [cluster ids]}``.
+Deterministic: the same input gives the same output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from extraction import parse_figures
+from matching.grouping import Clustering, cluster
+from matching.jsonl import InputError, read_jsonl
+from matching.signature import ClaimSig, signature
+
+
+def _published(value: Any) -> dt.date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def record_signature(index: int, record: dict[str, Any]) -> ClaimSig:
+    text = record["text"]
+    figures = [f.to_json_dict() for f in parse_figures(text, published=_published(record.get("date")))]
+    return signature(index, text, figures=figures, outlet=record.get("outlet"),
+                     date=record.get("date") if isinstance(record.get("date"), str) else None)
+
+
+def cluster_output(records: list[dict[str, Any]], result: Clustering) -> list[dict[str, Any]]:
+    ids = [r["id"] for r in records]
+    rows = []
+    for i, label in enumerate(result.labels):
+        conflicts = sorted(result.conflicts.get(label, ()))
+        rows.append({"id": ids[i], "cluster": ids[label],
+                     "conflicts_with": [ids[c] for c in conflicts]})
+    return rows
+
+
+def run_cluster(args: argparse.Namespace) -> int:
+    try:
+        records = read_jsonl(args.file)
+    except InputError as exc:
+        print(f"claimdesk cluster: {exc}", file=sys.stderr)
+        return 1
+    sigs = [record_signature(i, r) for i, r in enumerate(records)]
+    result = cluster(sigs)
+    out = sys.stdout
+    for row in cluster_output(records, result):
+        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return 0

@@ -1,0 +1,207 @@
+"""Comparing the figures of two claims: do they state the same quantity, or contradict it?
+
+Each figure becomes an interval in a canonical unit, widened by how precisely it was stated
+("about 20%" is looser than "19.7%", "more than 10,000" is open-ended, "18–20%" is a range);
+two figures of the same quantity agree when their intervals overlap and conflict when they
+do not. "A fifth" ≈ "20%" ≈ "nearly 20 percent"; "110 square miles" ≈ "285 km²".
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+# Units folded into one canonical unit per quantity; the first element is the comparison class.
+_UNIT_CLASS: dict[str, tuple[str, float]] = {
+    "percent": ("percent", 1.0),
+    "km2": ("area", 1.0),
+    "mi2": ("area", 2.589988),
+    "ha": ("area", 0.01),
+    "km": ("distance", 1.0),
+    "mi": ("distance", 1.609344),
+    "m": ("distance", 0.001),
+    "day": ("duration", 1.0),
+    "week": ("duration", 7.0),
+    "month": ("duration", 30.44),
+    "year": ("duration", 365.25),
+    "hour": ("duration", 1 / 24),
+    "minute": ("duration", 1 / 1440),
+}
+_LOOSE_QUALIFIERS = {
+    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to",
+    "just under", "just over", "an estimated", "estimated", "over", "under",
+}
+_LOWER_BOUND = {"more than", "over", "at least", "above", "exceeding", "upwards of", "hundreds of",
+                "thousands of", "tens of thousands of", "dozens of", "just over"}
+_UPPER_BOUND = {"less than", "under", "at most", "up to", "below", "fewer than", "no more than",
+                "just under"}
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One figure as an interval in a canonical unit, e.g. ('area', 'km2', 284.0, 286.0)."""
+
+    cls: str  # comparison class: percent, area, distance, duration, count, money:usd, date
+    low: float
+    high: float
+    text: str
+    value: float | None
+    date: str | None = None
+    kind: str | None = None
+
+    @property
+    def open_ended(self) -> bool:
+        return math.isinf(self.high) or self.low == 0.0
+
+
+def _precision_slack(value: float, text: str) -> float:
+    """Half a unit of the last stated digit, at least 1% of the value (rounding tolerance)."""
+    digits = "".join(ch for ch in text if ch.isdigit() or ch in ".,")
+    if "." in digits:
+        decimals = len(digits.rsplit(".", 1)[1])
+        step = 10.0 ** -decimals
+    else:
+        step = 1.0
+    return max(step / 2, abs(value) * 0.01)
+
+
+def _cls_and_scale(fig: Mapping[str, Any]) -> tuple[str, float] | None:
+    kind = (fig.get("kind") or "").lower()
+    unit = (fig.get("si_unit") or fig.get("unit") or "").lower() or None
+    if kind == "date":
+        return ("date", 1.0)
+    if kind in ("percent", "fraction") or unit == "percent":
+        return ("percent", 1.0)
+    if unit in _UNIT_CLASS:
+        return _UNIT_CLASS[unit]
+    if kind == "money":
+        return (f"money:{unit or '?'}", 1.0)
+    if kind in ("count", "range"):
+        return (f"count:{unit or 'n'}", 1.0)
+    if kind in ("area", "distance", "duration"):
+        return (kind, 1.0)
+    return None
+
+
+def to_quantity(fig: Mapping[str, Any]) -> Quantity | None:
+    """The comparable interval of one extracted figure (None for figures we cannot compare)."""
+    found = _cls_and_scale(fig)
+    if found is None:
+        return None
+    cls, scale = found
+    text = str(fig.get("text") or "")
+    if cls == "date":
+        date = fig.get("date")
+        if not date:
+            return None
+        return Quantity(cls, 0.0, 0.0, text, None, date=str(date), kind="date")
+    use_si = fig.get("si_value") is not None and fig.get("si_unit")
+    raw = fig.get("si_value") if use_si else fig.get("value")
+    if raw is None:
+        return None
+    if use_si:
+        scale = _UNIT_CLASS.get(str(fig["si_unit"]).lower(), (cls, 1.0))[1]
+    value = float(raw) * scale
+    high_raw = fig.get("value_max")
+    qualifier = (fig.get("qualifier") or "").lower().strip()
+    slack = _precision_slack(value, text)
+    if qualifier in _LOOSE_QUALIFIERS:
+        slack = max(slack, abs(value) * 0.08)
+    if high_raw is not None and not use_si:
+        low, high = value - slack, float(high_raw) * scale + slack
+    else:
+        low, high = value - slack, value + slack
+    if qualifier in _LOWER_BOUND:
+        high = math.inf
+    if qualifier in _UPPER_BOUND:
+        low = 0.0
+    return Quantity(cls, low, high, text, value, kind=fig.get("kind"))
+
+
+def quantities(figures: Iterable[Mapping[str, Any]]) -> list[Quantity]:
+    return [q for q in (to_quantity(f) for f in figures) if q is not None]
+
+
+def _dates_agree(a: str, b: str) -> bool:
+    """'2015-02' agrees with '2015-02-12'; '2015-02-11' does not agree with '2015-02-12'."""
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def _agree(a: Quantity, b: Quantity) -> bool:
+    if a.cls == "date":
+        return _dates_agree(a.date or "", b.date or "")
+    return a.low <= b.high and b.low <= a.high
+
+
+def _distance(a: Quantity, b: Quantity) -> float:
+    if a.cls == "date":
+        return 0.0 if _dates_agree(a.date or "", b.date or "") else 1.0
+    mid_a = a.value if a.value is not None else a.low
+    mid_b = b.value if b.value is not None else b.low
+    return abs(mid_a - mid_b) / max(abs(mid_a), abs(mid_b), 1e-9)
+
+
+@dataclass(frozen=True)
+class FigureComparison:
+    agreements: tuple[tuple[Quantity, Quantity], ...]
+    conflicts: tuple[tuple[Quantity, Quantity], ...]
+    unpaired: int  # figures of one claim with no counterpart of the same class in the other
+
+    @property
+    def has_conflict(self) -> bool:
+        return bool(self.conflicts)
+
+    def explain(self) -> dict[str, Any]:
+        return {
+            "figures_agree": [[a.text, b.text] for a, b in self.agreements],
+            "figures_differ": [[a.text, b.text] for a, b in self.conflicts],
+        }
+
+
+def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
+    """Pair the figures of two claims class by class (nearest values first) and judge each pair.
+
+    A date that differs only counts as a conflict when dates are all the claims state (the
+    claim is *about* the date, e.g. when Minsk II was signed); next to other figures a date is
+    their time frame, and another time frame makes another claim, not a contradiction.
+    """
+    agreements: list[tuple[Quantity, Quantity]] = []
+    conflicts: list[tuple[Quantity, Quantity]] = []
+    unpaired = 0
+    classes = {q.cls for q in a} | {q.cls for q in b}
+    only_dates = classes == {"date"}
+    for cls in sorted(classes):
+        left = [q for q in a if q.cls == cls]
+        right = [q for q in b if q.cls == cls]
+        pairs = sorted(
+            ((_distance(x, y), i, j) for i, x in enumerate(left) for j, y in enumerate(right)),
+        )
+        used_l: set[int] = set()
+        used_r: set[int] = set()
+        for _, i, j in pairs:
+            if i in used_l or j in used_r:
+                continue
+            used_l.add(i)
+            used_r.add(j)
+            x, y = left[i], right[j]
+            if _agree(x, y):
+                agreements.append((x, y))
+            elif cls != "date" or only_dates:
+                conflicts.append((x, y))
+            # else: another time frame (see time_frames_differ), neither agreement nor conflict
+        unpaired += (len(left) - len(used_l)) + (len(right) - len(used_r))
+    return FigureComparison(tuple(agreements), tuple(conflicts), unpaired)
+
+
+def time_frames_differ(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
+    """Both claims carry dates next to other figures, and no date of one agrees with the other."""
+    da = [q for q in a if q.cls == "date"]
+    db = [q for q in b if q.cls == "date"]
+    if not da or not db:
+        return False
+    if all(q.cls == "date" for q in a) and all(q.cls == "date" for q in b):
+        return False  # a claim about a date: handled as a conflict by compare()
+    return not any(_dates_agree(x.date or "", y.date or "") for x in da for y in db)

@@ -1,0 +1,208 @@
+"""Matching new claims against what is stored, without re-clustering everything.
+
+Each claim that has no group yet is compared only with the stored claims that share its
+blocking keys (looked up in SQL), joins the group of its best "same claim" match — unless a
+person rejected it from that group, or a figure in that group contradicts it — or starts a
+group of its own. Conflicting figures are recorded between groups. Person decisions
+(confirmed and rejected memberships) are never touched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from sqlmodel import Session
+
+from extraction.names import user_alias_paths
+from matching.figures import compare
+from matching.grouping import BUCKET_CAP, MIN_KEY_WEIGHT, blocking_keys
+from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds, score_pair
+from matching.signature import ClaimSig, signature, signature_from_stored
+from resources import resource_path
+from storage import audit
+from storage import match_store as store
+from storage.database import Database
+from storage.groups import active_members, create_group
+
+SIGNATURE_CODE_VERSION = "1"
+SIGNATURE_BATCH = 2000
+
+
+def signature_version() -> str:
+    """Changes when the code or the alias tables change, so stored signatures are redone."""
+    h = hashlib.sha256(SIGNATURE_CODE_VERSION.encode())
+    for path in (resource_path("aliases.tsv"), *user_alias_paths()):
+        with contextlib.suppress(OSError):  # a user file removed meanwhile
+            h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _idf(df: int, n: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def _sig_of(row: store.ClaimForMatching) -> ClaimSig:
+    if row.tokens is not None and row.entities is not None:
+        return signature_from_stored(
+            row.id, row.sentence, row.tokens, row.entities, row.figures,
+            category=row.category, outlet=row.outlet, date=row.published,
+        )
+    return signature(row.id, row.sentence, figures=row.figures, figure_offset=row.start,
+                     category=row.category, outlet=row.outlet, date=row.published)
+
+
+@dataclass
+class MatchReport:
+    signed: int = 0
+    joined: list[tuple[int, int]] = field(default_factory=list)  # (claim, existing group)
+    new_groups: list[int] = field(default_factory=list)
+    conflicts: list[tuple[int, int]] = field(default_factory=list)  # (group, group)
+    cancelled: bool = False
+
+    def lines(self) -> list[str]:
+        return [
+            f"claims indexed for matching: {self.signed}",
+            f"claims joined to an existing group: {len(self.joined)}",
+            f"new claim groups: {len(self.new_groups)}",
+            f"new conflicts between groups: {len(self.conflicts)}",
+        ]
+
+
+def index_claims(
+    db: Database,
+    *,
+    progress: Callable[[str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Compute and store signatures and blocking keys of claims that lack current ones."""
+    version = signature_version()
+    done = 0
+    while True:
+        if cancelled is not None and cancelled():
+            return done
+        with db.write() as session:
+            rows = store.claims_needing_signature(session, version, SIGNATURE_BATCH)
+            if not rows:
+                return done
+            sigs = [
+                signature(r.id, r.sentence, figures=r.figures, figure_offset=r.start,
+                          category=r.category)
+                for r in rows
+            ]
+            df = store.token_frequencies(session, (t for s in sigs for t in s.token_set))
+            n = store.matchable_claim_count(session) + len(sigs)
+            idf = {t: _idf(df.get(t, 0) + 1, n) for s in sigs for t in s.token_set}
+            keys = [
+                {"key": key, "claim_id": s.id, "weight": weight}
+                for s in sigs
+                for key, weight in dict(blocking_keys(s, idf)).items()
+            ]
+            store.save_signatures(
+                session,
+                [
+                    {"claim_id": s.id, "tokens": " ".join(s.tokens),
+                     "entities": {k: sorted(v) for k, v in s.entities.items()},
+                     "version": version}
+                    for s in sigs
+                ],
+                keys,
+                [s.token_set for s in sigs],
+            )
+        done += len(rows)
+        if progress is not None:
+            progress(f"indexed {done} claims")
+
+
+def match_new_claims(
+    db: Database,
+    *,
+    actor: str,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    only: Iterable[int] | None = None,
+    progress: Callable[[str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> MatchReport:
+    """Give every ungrouped claim (or those in ``only``) a group; one transaction, one audit entry."""
+    report = MatchReport(signed=index_claims(db, progress=progress, cancelled=cancelled))
+    if cancelled is not None and cancelled():
+        report.cancelled = True
+        return report
+    with db.write() as session:
+        pending = store.unassigned_claims(session)
+        if only is not None:
+            wanted = set(only)
+            pending = [p for p in pending if p.id in wanted]
+        n = max(store.matchable_claim_count(session), 1)
+        group_of: dict[int, int] = {}  # claims grouped during this run
+        rejected = store.rejected_pairs(session, (p.id for p in pending))
+        conflict_links: list[tuple[int, int, dict]] = []
+        for count, row in enumerate(pending):
+            if cancelled is not None and cancelled():
+                raise _Cancelled
+            sig = _sig_of(row)
+            df = store.token_frequencies(session, sig.token_set)
+            idf = {t: _idf(df.get(t, 1), n) for t in sig.token_set}
+            found = store.candidates(session, blocking_keys(sig, idf), bucket_cap=BUCKET_CAP)
+            found.pop(row.id, None)
+            ids = [cid for cid, w in found.items() if w >= MIN_KEY_WEIGHT]
+            others = store.claims_by_id(session, ids)
+            other_df = store.token_frequencies(session, (t for o in others for t in
+                                                         (o.tokens or "").split()))
+            idf.update({t: _idf(c, n) for t, c in other_df.items()})
+            best: tuple[float, int, dict] | None = None
+            for other in others:
+                group = other.group_id or group_of.get(other.id)
+                if group is None:
+                    continue  # an ungrouped claim meets this one when its own turn comes
+                res = score_pair(sig, _sig_of(other), idf=idf, default_idf=_idf(1, n),
+                                 thresholds=thresholds)
+                if res.relation is Relation.CONFLICT:
+                    conflict_links.append((row.id, group, res.explanation))
+                elif (res.relation is Relation.SAME and (row.id, group) not in rejected
+                      and (best is None or res.score > best[0])):
+                    best = (res.score, group, res.explanation | {"matched_claim": other.id})
+            if best is not None and not _conflicts_with_group(session, sig, best[1]):
+                store.add_member(session, best[1], row.id, best[0], best[2])
+                group_of[row.id] = best[1]
+                report.joined.append((row.id, best[1]))
+            else:
+                gid = create_group(session, [row.id], actor=actor, audit_action=None)
+                group_of[row.id] = gid
+                report.new_groups.append(gid)
+            if progress is not None and count % 200 == 0:
+                progress(f"matched {count} of {len(pending)} claims")
+        for claim_id, other_group, explanation in conflict_links:
+            mine = group_of[claim_id]
+            if mine != other_group and store.add_conflict(session, mine, other_group, explanation):
+                report.conflicts.append(tuple(sorted((mine, other_group))))
+        if report.joined or report.new_groups or report.conflicts:
+            audit.record(
+                session, actor=actor, action="matching_run", entity="claim_group",
+                after={"joined": len(report.joined), "new_groups": len(report.new_groups),
+                       "conflicts": len(report.conflicts)},
+            )
+    return report
+
+
+class _Cancelled(Exception):
+    """Raised inside the write transaction so a cancelled run rolls back completely."""
+
+
+def _conflicts_with_group(session: Session, sig: ClaimSig, group_id: int) -> bool:
+    members = active_members(session, group_id)[:12]
+    for row in store.claims_by_id(session, [m.claim_id for m in members]):
+        if compare(sig.quantities, _sig_of(row).quantities).has_conflict:
+            return True
+    return False
+
+
+def run_matching(db: Database, *, actor: str, **kwargs) -> MatchReport:  # noqa: ANN003
+    """match_new_claims, with a cancel turned into a report instead of an exception."""
+    try:
+        return match_new_claims(db, actor=actor, **kwargs)
+    except _Cancelled:
+        return MatchReport(cancelled=True)

@@ -1,0 +1,120 @@
+"""Scoring a pair of claims: the same claim, a conflicting figure for the same claim, or neither.
+
+The rules, in order (thresholds in :class:`Thresholds`, tuned on tests/matching/pairs_domain):
+1. Named agreements or specific places that differ (Minsk I vs Minsk II, Bakhmut vs Avdiivka)
+   make different claims, whatever the wording.
+2. Figures of the same quantity that do not agree, in text that is otherwise close, make a
+   conflict: the same claim with another figure.
+3. Another time frame next to the figures ("in 2023" vs "in 2024") makes another claim.
+4. Otherwise the text similarity decides, with a lower bar when a figure agrees (two outlets
+   giving "110 square miles" and "285 km²" in similar words are very likely the same claim).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from matching.figures import compare, time_frames_differ
+from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
+
+# Places so general that naming one or another says nothing about which claim it is
+# ("Russia took 0.6% of Ukraine" / "Moscow's forces gained 0.6% of Ukrainian land").
+BROAD_PLACES = frozenset(
+    {"ukraine", "russia", "belarus", "united_states", "kyiv", "moscow", "saudi_arabia", "minsk"}
+)
+
+
+class Relation(StrEnum):
+    SAME = "same"
+    CONFLICT = "conflict"
+    DIFFERENT = "different"
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    same_text: float = 0.62  # no comparable figures on either side
+    same_with_figure: float = 0.34  # at least one figure agrees, none conflicts
+    same_mixed: float = 0.72  # figures on one side only, or of different kinds
+    conflict_text: float = 0.45  # a figure conflicts and the words are at least this close
+
+
+DEFAULT_THRESHOLDS = Thresholds()
+
+
+@dataclass(frozen=True)
+class PairResult:
+    relation: Relation
+    score: float  # 0..1, how confident "same" is (for conflicts: how close the words are)
+    explanation: dict[str, Any]
+
+
+def _weighted_jaccard(a: ClaimSig, b: ClaimSig, idf: Mapping[str, float], default: float) -> float:
+    sa, sb = a.token_set, b.token_set
+    union = sa | sb
+    if not union:
+        return 0.0
+    shared = sum(idf.get(t, default) for t in sa & sb)
+    total = sum(idf.get(t, default) for t in union)
+    return shared / total if total else 0.0
+
+
+def text_similarity(
+    a: ClaimSig, b: ClaimSig, idf: Mapping[str, float] | None = None, default_idf: float = 1.0
+) -> float:
+    """IDF-weighted word overlap blended with a word-order-free edit similarity (0..1)."""
+    wj = _weighted_jaccard(a, b, idf or {}, default_idf)
+    sr = fuzz.ratio(a.sorted_text, b.sorted_text) / 100.0
+    return 0.6 * wj + 0.4 * sr
+
+
+def entity_mismatch(a: ClaimSig, b: ClaimSig) -> list[str]:
+    """Entity types on which both claims name something and share nothing."""
+    out = []
+    for kind in DISTINCT_ENTITY_TYPES:
+        ea = a.entities.get(kind, frozenset())
+        eb = b.entities.get(kind, frozenset())
+        if kind == "place":
+            ea, eb = ea - BROAD_PLACES, eb - BROAD_PLACES
+        if ea and eb and not (ea & eb):
+            out.append(f"{kind}: {', '.join(sorted(ea))} vs {', '.join(sorted(eb))}")
+    return out
+
+
+def score_pair(
+    a: ClaimSig,
+    b: ClaimSig,
+    *,
+    idf: Mapping[str, float] | None = None,
+    default_idf: float = 1.0,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+) -> PairResult:
+    text = text_similarity(a, b, idf, default_idf)
+    figures = compare(a.quantities, b.quantities)
+    explanation: dict[str, Any] = {"similarity": round(text, 3), **figures.explain()}
+    mismatch = entity_mismatch(a, b)
+    if mismatch:
+        explanation["entities_differ"] = mismatch
+        return PairResult(Relation.DIFFERENT, text * 0.5, explanation)
+    if figures.has_conflict:
+        relation = Relation.CONFLICT if text >= thresholds.conflict_text else Relation.DIFFERENT
+        return PairResult(relation, text, explanation)
+    if time_frames_differ(a.quantities, b.quantities):
+        explanation["time_frames_differ"] = True
+        return PairResult(Relation.DIFFERENT, text * 0.5, explanation)
+    if figures.agreements:
+        bar = thresholds.same_with_figure
+    elif not a.quantities and not b.quantities:
+        bar = thresholds.same_text
+    else:
+        bar = thresholds.same_mixed
+    # Confidence rises with the margin over the bar; 0.5 is exactly at the bar.
+    confidence = 1 / (1 + math.exp(-12 * (text - bar)))
+    relation = Relation.SAME if text >= bar else Relation.DIFFERENT
+    explanation["bar"] = bar
+    return PairResult(relation, round(confidence, 4), explanation)

@@ -1,0 +1,146 @@
+"""A claim reduced to what matching compares: content words, named entities, and figures.
+
+Figures are cut out of the text before the words are compared (they are compared as
+quantities instead), so "Russia took 0.6% more" and "Russia took 1.5% more" have the same
+words and different figures — a conflict — rather than merely "similar text".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from extraction import parse_figures
+from extraction.names import AliasTable, default_aliases, normalise
+from matching.figures import Quantity, quantities
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+# Function words in the three languages of the corpus; they carry no claim.
+STOP_WORDS = frozenset(
+    ["a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "into", "onto", "over", "under", "about", "than", "then", "that", "this", "these", "those", "there", "here", "it", "its", "it's", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "no", "nor", "so", "such", "very", "just", "only", "also", "even", "still", "yet", "more", "most", "less", "least", "much", "many", "some", "any", "each", "every", "all", "both", "either", "neither", "other", "another", "same", "own", "s", "t", "he", "she", "they", "them", "their", "his", "her", "we", "our", "you", "your", "i", "me", "my", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "while", "during", "after", "before", "since", "until", "up", "down", "out", "off", "again", "further", "once", "per", "said", "says", "say", "according", "told", "tells", "new", "one", "time", "times", "year", "years", "month", "months", "week", "weeks", "day", "days", "і", "й", "та", "або", "але", "що", "як", "це", "на", "в", "у", "з", "із", "до", "від", "за", "по", "про", "для", "не", "ні", "же", "чи", "би", "б", "бо", "який", "яка", "які", "його", "її", "їх", "він", "вона", "вони", "ми", "ви", "я", "також", "ще", "вже", "лише", "тільки", "и", "или", "но", "что", "как", "это", "на", "в", "во", "с", "со", "к", "ко", "от", "за", "по", "о", "об", "для", "не", "ни", "же", "ли", "бы", "который", "которая", "которые", "его", "ее", "их", "он", "она", "они", "мы", "вы", "я", "также", "еще", "уже", "лишь", "только"]
+)
+
+# The entity types whose disagreement makes two claims different claims ("Minsk I" is not
+# "Minsk II"; "captured Bakhmut" is not "captured Avdiivka"). People are left out: two outlets
+# often attribute the same claim to different speakers.
+DISTINCT_ENTITY_TYPES = ("agreement", "place")
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
+
+
+def stem(word: str) -> str:
+    """A light English suffix stripper: enough to join took/took, gains/gained, talks/talk."""
+    if not word.isascii() or len(word) <= 4:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+@dataclass(frozen=True)
+class ClaimSig:
+    id: Any
+    text: str
+    tokens: tuple[str, ...]
+    entities: dict[str, frozenset[str]]  # entity type -> alias keys
+    quantities: tuple[Quantity, ...]
+    category: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+
+    @property
+    def token_set(self) -> frozenset[str]:
+        return frozenset(self.tokens)
+
+    @property
+    def sorted_text(self) -> str:
+        return " ".join(sorted(self.tokens))
+
+
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(start, 0), min(end, len(chars))):
+            chars[i] = " "
+    return "".join(chars)
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> AliasTable:
+    return default_aliases()
+
+
+def content_tokens(text: str, aliases: AliasTable | None = None) -> tuple[str, ...]:
+    """Normalised, stemmed content words of ``text`` (aliases folded to their keys)."""
+    norm = normalise(text, aliases or _aliases())
+    return tuple(stem(w) for w in _WORD.findall(norm) if w not in STOP_WORDS and len(w) > 1)
+
+
+def signature_from_stored(
+    claim_id: Any,
+    text: str,
+    tokens: str,
+    entities: Mapping[str, Sequence[str]],
+    figures: Sequence[Mapping[str, Any]],
+    *,
+    category: str | None = None,
+    outlet: str | None = None,
+    date: str | None = None,
+) -> ClaimSig:
+    """Rebuild a signature from what storage keeps (no text parsing: this is the hot path)."""
+    return ClaimSig(
+        id=claim_id,
+        text=text,
+        tokens=tuple(tokens.split()),
+        entities={k: frozenset(v) for k, v in entities.items()},
+        quantities=tuple(quantities(figures)),
+        category=category,
+        outlet=outlet,
+        date=date,
+    )
+
+
+def signature(
+    claim_id: Any,
+    text: str,
+    *,
+    figures: Sequence[Mapping[str, Any]] | None = None,
+    figure_offset: int = 0,
+    category: str | None = None,
+    outlet: str | None = None,
+    date: str | None = None,
+    aliases: AliasTable | None = None,
+) -> ClaimSig:
+    """Build the signature of one claim.
+
+    ``figures`` are the stored figure dicts (offsets into the article: pass the claim's start
+    as ``figure_offset``); without them the text is parsed here.
+    """
+    table = aliases or _aliases()
+    if figures is None:
+        figures = [f.to_json_dict() for f in parse_figures(text)]
+        figure_offset = 0
+    spans = [
+        (int(f["start"]) - figure_offset, int(f["end"]) - figure_offset)
+        for f in figures
+        if f.get("start") is not None and f.get("end") is not None
+    ]
+    tokens = content_tokens(_mask(text, spans), table)
+    entities: dict[str, set[str]] = {}
+    for _start, _end, key in table.find(text):
+        entities.setdefault(table.type_of(key) or "other", set()).add(key)
+    return ClaimSig(
+        id=claim_id,
+        text=text,
+        tokens=tokens,
+        entities={k: frozenset(v) for k, v in entities.items()},
+        quantities=tuple(quantities(figures)),
+        category=category,
+        outlet=outlet,
+        date=date,
+    )

@@ -1,0 +1,232 @@
+"""What matching reads and writes: signatures, blocking keys, word frequencies, memberships,
+conflicts. Plain queries only; the decisions are made in ``matching/``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, delete, func, insert, or_, select, text
+from sqlmodel import Session
+
+from storage.models import (
+    Article,
+    Claim,
+    ClaimGroupMember,
+    ClaimMatchKey,
+    ClaimSignature,
+    ClaimStatus,
+    GroupConflict,
+    MemberDecision,
+    Outlet,
+    utcnow,
+)
+
+
+@dataclass(frozen=True)
+class ClaimForMatching:
+    id: int
+    sentence: str
+    start: int
+    category: str | None
+    figures: list[dict[str, Any]]
+    outlet: str
+    published: str | None
+    tokens: str | None = None  # from the stored signature, when there is one
+    entities: dict[str, list[str]] | None = None
+    group_id: int | None = None
+
+
+_ACTIVE = (
+    select(ClaimGroupMember.claim_id, ClaimGroupMember.group_id)
+    .where(ClaimGroupMember.decision != MemberDecision.REJECTED)
+    .subquery("active_member")
+)
+
+
+def _claim_query():  # noqa: ANN202
+    active = _ACTIVE
+    return (
+        select(
+            Claim.id, Claim.sentence, Claim.start, Claim.category, Claim.figures, Outlet.name,
+            Article.published, ClaimSignature.tokens, ClaimSignature.entities, active.c.group_id,
+        )
+        .join(Article, Article.id == Claim.article_id)
+        .join(Outlet, Outlet.id == Article.outlet_id)
+        .outerjoin(ClaimSignature, ClaimSignature.claim_id == Claim.id)
+        .outerjoin(active, active.c.claim_id == Claim.id)
+    )
+
+
+def _rows(session: Session, query) -> list[ClaimForMatching]:  # noqa: ANN001
+    return [
+        ClaimForMatching(
+            id=r[0], sentence=r[1], start=r[2], category=r[3], figures=r[4] or [], outlet=r[5],
+            published=r[6].isoformat() if r[6] else None, tokens=r[7], entities=r[8],
+            group_id=r[9],
+        )
+        for r in session.execute(query)
+    ]
+
+
+def claims_needing_signature(session: Session, version: str, limit: int) -> list[ClaimForMatching]:
+    """Matchable claims (not rejected) whose signature is missing or from another version."""
+    query = (
+        _claim_query()
+        .where(Claim.status != ClaimStatus.REJECTED)
+        .where(or_(ClaimSignature.claim_id.is_(None), ClaimSignature.version != version))
+        .order_by(Claim.id)
+        .limit(limit)
+    )
+    return _rows(session, query)
+
+
+def unassigned_claims(session: Session) -> list[ClaimForMatching]:
+    """Matchable claims with a signature and no active group."""
+    query = (
+        _claim_query()
+        .where(Claim.status != ClaimStatus.REJECTED)
+        .where(ClaimSignature.claim_id.is_not(None))
+        .where(_ACTIVE.c.group_id.is_(None))
+        .order_by(Claim.id)
+    )
+    return _rows(session, query)
+
+
+def claims_by_id(session: Session, ids: Iterable[int]) -> list[ClaimForMatching]:
+    ids = list(ids)
+    if not ids:
+        return []
+    return _rows(session, _claim_query().where(Claim.id.in_(ids)).order_by(Claim.id))
+
+
+def save_signatures(
+    session: Session,
+    signatures: Sequence[dict[str, Any]],
+    keys: Sequence[dict[str, Any]],
+    tokens_per_claim: Sequence[Iterable[str]],
+) -> None:
+    """Replace the signatures and keys of these claims; count their words once each."""
+    ids = [s["claim_id"] for s in signatures]
+    if not ids:
+        return
+    old = session.execute(
+        select(ClaimSignature.claim_id, ClaimSignature.tokens).where(ClaimSignature.claim_id.in_(ids))
+    ).all()
+    decrement: dict[str, int] = {}
+    for _cid, tokens in old:
+        for t in set(tokens.split()):
+            decrement[t] = decrement.get(t, 0) + 1
+    session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(ids)))
+    session.execute(delete(ClaimMatchKey).where(ClaimMatchKey.claim_id.in_(ids)))
+    session.execute(insert(ClaimSignature), list(signatures))
+    if keys:
+        session.execute(insert(ClaimMatchKey), list(keys))
+    increment: dict[str, int] = {}
+    for tokens in tokens_per_claim:
+        for t in set(tokens):
+            increment[t] = increment.get(t, 0) + 1
+    delta = {t: increment.get(t, 0) - decrement.get(t, 0) for t in set(increment) | set(decrement)}
+    rows = [{"t": t, "d": d} for t, d in delta.items() if d]
+    if rows:
+        session.connection().execute(
+            text(
+                "INSERT INTO token_frequency (token, claims) VALUES (:t, :d) "
+                "ON CONFLICT (token) DO UPDATE SET claims = claims + excluded.claims"
+            ),
+            rows,
+        )
+
+
+def token_frequencies(session: Session, tokens: Iterable[str]) -> dict[str, int]:
+    tokens = list(set(tokens))
+    out: dict[str, int] = {}
+    for i in range(0, len(tokens), 500):
+        chunk = tokens[i : i + 500]
+        out.update(session.execute(text(
+            "SELECT token, claims FROM token_frequency WHERE token IN "
+            f"({','.join(':t' + str(k) for k in range(len(chunk)))})"
+        ), {f"t{k}": t for k, t in enumerate(chunk)}).all())
+    return out
+
+
+def matchable_claim_count(session: Session) -> int:
+    return session.execute(select(func.count()).select_from(ClaimSignature)).scalar_one()
+
+
+def candidates(
+    session: Session, keys: Sequence[tuple[str, int]], *, bucket_cap: int
+) -> dict[int, int]:
+    """Claims sharing keys with a new claim, with the summed weight of the shared keys.
+    Keys held by more than ``bucket_cap`` claims are skipped: they say too little."""
+    if not keys:
+        return {}
+    weights = dict(keys)
+    sizes = dict(
+        session.execute(
+            select(ClaimMatchKey.key, func.count())
+            .where(ClaimMatchKey.key.in_(list(weights)))
+            .group_by(ClaimMatchKey.key)
+        ).all()
+    )
+    usable = [k for k in weights if 0 < sizes.get(k, 0) <= bucket_cap]
+    if not usable:
+        return {}
+    found: dict[int, int] = {}
+    for key, claim_id in session.execute(
+        select(ClaimMatchKey.key, ClaimMatchKey.claim_id).where(ClaimMatchKey.key.in_(usable))
+    ):
+        found[claim_id] = found.get(claim_id, 0) + weights[key]
+    return found
+
+
+def rejected_pairs(session: Session, claim_ids: Iterable[int]) -> set[tuple[int, int]]:
+    """(claim, group) pairs a person has rejected."""
+    ids = list(claim_ids)
+    if not ids:
+        return set()
+    return set(
+        session.execute(
+            select(ClaimGroupMember.claim_id, ClaimGroupMember.group_id).where(
+                ClaimGroupMember.claim_id.in_(ids),
+                ClaimGroupMember.decision == MemberDecision.REJECTED,
+            )
+        ).all()
+    )
+
+
+def add_member(
+    session: Session, group_id: int, claim_id: int, score: float, explanation: dict[str, Any]
+) -> None:
+    session.execute(
+        insert(ClaimGroupMember).values(
+            group_id=group_id, claim_id=claim_id, score=score,
+            decision=MemberDecision.AUTO, explanation=explanation,
+        )
+    )
+
+
+def add_conflict(session: Session, group_a: int, group_b: int, explanation: dict[str, Any]) -> bool:
+    """Record that two groups disagree on a figure; False if already known."""
+    a, b = sorted((group_a, group_b))
+    exists = session.execute(
+        select(GroupConflict.id).where(and_(GroupConflict.group_a == a, GroupConflict.group_b == b))
+    ).first()
+    if exists:
+        return False
+    session.execute(
+        insert(GroupConflict).values(group_a=a, group_b=b, explanation=explanation,
+                                     detected_at=utcnow())
+    )
+    return True
+
+
+def conflicts_of(session: Session, group_id: int) -> list[GroupConflict]:
+    return list(
+        session.execute(
+            select(GroupConflict).where(
+                or_(GroupConflict.group_a == group_id, GroupConflict.group_b == group_id)
+            )
+        ).scalars()
+    )

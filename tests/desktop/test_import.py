@@ -1,0 +1,178 @@
+"""A reviewer brings articles in: a folder through the worker, a pasted article, a drop."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import select
+
+from desktop.sidebar import View
+from ingest.pipeline import Outcome
+from storage.models import Article, AuditEntry, Outlet
+
+POLL = (
+    "Title: Poll on talks\nOutlet: Folder Gazette\nDate: 2024-05-10\n---\n"
+    "A poll by the Kyiv International Institute of Sociology found that 57 percent of "
+    "Ukrainians reject any territorial concessions. In May 2022 the figure was 82 percent, "
+    "the institute said.\n"
+)
+CASUALTIES = (
+    "Title: Casualty estimates\nOutlet: Folder Gazette\nDate: 2024-06-01\n---\n"
+    "The UN monitoring mission says at least 11,000 civilians have been killed since "
+    "February 2022. Officials said the real number is likely to be considerably higher.\n"
+)
+
+
+def article_titles(db) -> list[str]:
+    with db.read() as session:
+        return list(session.execute(select(Article.title).order_by(Article.id)).scalars())
+
+
+def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(window, db, qtbot, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "poll.txt").write_text(POLL, encoding="utf-8")
+    (folder / "casualties.txt").write_text(CASUALTIES, encoding="utf-8")
+    (folder / "notes.xyz").write_text("not an article", encoding="utf-8")  # skipped in folders
+    before = len(article_titles(db))
+
+    task = window.import_paths([folder])
+    assert task is not None
+    qtbot.waitUntil(lambda: window.import_results_dialog is not None, timeout=20_000)
+
+    dialog = window.import_results_dialog
+    assert dialog.isVisible() and not dialog.isModal()
+    assert [(Path(r.source).name, r.outcome) for r in dialog.results] == [
+        ("casualties.txt", Outcome.IMPORTED), ("poll.txt", Outcome.IMPORTED)]
+    assert dialog.list.topLevelItemCount() == 2
+    assert "2 imported" in dialog.summary.text()
+    titles = article_titles(db)
+    assert len(titles) == before + 2
+    assert {"Poll on talks", "Casualty estimates"} <= set(titles)
+    with db.read() as session:
+        actors = set(session.execute(
+            select(AuditEntry.actor).where(AuditEntry.action == "import_article")
+            .order_by(AuditEntry.id.desc()).limit(2)).scalars())
+    assert actors == {"Test Reviewer"}
+    qtbot.waitUntil(lambda: "5 articles" in window.counts_label.text())
+    dialog.close()
+
+    # The same folder again: both files are duplicates, nothing is added.
+    window.import_paths([folder])
+    qtbot.waitUntil(lambda: window.import_results_dialog is not dialog, timeout=20_000)
+    assert {r.outcome for r in window.import_results_dialog.results} == {Outcome.DUPLICATE}
+    assert len(article_titles(db)) == before + 2
+
+
+def test_a_rejected_file_is_listed_with_its_reason(window, qtbot, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    window.import_paths([empty])
+    qtbot.waitUntil(lambda: window.import_results_dialog is not None, timeout=20_000)
+    (result,) = window.import_results_dialog.results
+    assert result.outcome == Outcome.REJECTED
+    item = window.import_results_dialog.list.topLevelItem(0)
+    assert item.text(0) == "Rejected" and "empty" in item.text(2)
+
+
+def test_dropping_files_on_the_window_imports_them(window, db, qtbot, tmp_path):
+    path = tmp_path / "poll.txt"
+    path.write_text(POLL, encoding="utf-8")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.import_results_dialog is not None, timeout=20_000)
+    assert "Poll on talks" in article_titles(db)
+
+
+def test_paste_article_dialog_stores_the_article_in_a_worker(window, db, qtbot):
+    window.paste_action.trigger()
+    dialog = window.paste_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.ok_button.isEnabled()  # nothing to store yet
+
+    dialog.outlet.setEditText("Pasted Post")
+    qtbot.keyClicks(dialog.title, "Grain corridor figures")
+    qtbot.keyClicks(dialog.published, "2023-07-17")
+    qtbot.keyClicks(dialog.url, "https://example.org/grain")
+    dialog.text.setPlainText(
+        "Russia withdrew from the Black Sea Grain Initiative on 17 July 2023. Under the deal, "
+        "more than 32 million tonnes of food were exported from Ukrainian ports, according "
+        "to the United Nations."
+    )
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+
+    def stored() -> Article | None:
+        with db.read() as session:
+            return session.execute(
+                select(Article).where(Article.title == "Grain corridor figures")).scalar_one_or_none()
+
+    qtbot.waitUntil(lambda: stored() is not None)
+    article = stored()
+    assert article.published == dt.date(2023, 7, 17)
+    assert article.url == "https://example.org/grain"
+    with db.read() as session:
+        assert session.get(Outlet, article.outlet_id).name == "Pasted Post"
+    # The window shows the new article with its claims.
+    qtbot.waitUntil(lambda: window.sidebar.current_view() == View.ARTICLES
+                    and window.articles_panel.current_id() == article.id)
+    qtbot.waitUntil(lambda: window.claims_model.filter().article_id == article.id
+                    and not window.claims_model.is_loading())
+    assert {window.claims_model.claim_at(r).article_id
+            for r in range(window.claims_model.rowCount())} <= {article.id}
+
+
+def test_paste_dialog_says_what_is_wrong_and_stays_open(window, db, qtbot):
+    dialog = window.open_paste_dialog()
+    dialog.text.setPlainText("Some text with 12 percent in it.")
+    qtbot.keyClicks(dialog.published, "the day before yesterday-ish")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible()
+    assert dialog.error.isVisible() and "date" in dialog.error.text()
+    count = len(article_titles(db))
+    dialog.reject()
+    assert not dialog.isVisible()
+    assert len(article_titles(db)) == count
+
+
+def test_articles_view_lists_articles_and_narrows_the_claims(window, db, articles, qtbot):
+    window.sidebar.set_view(View.ARTICLES)
+    panel = window.articles_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
+    assert window.browse_stack.isVisible()
+    # Newest first; each row knows its outlet and claim count.
+    rows = [panel.proxy.index(r, 0).data() for r in range(3)]
+    assert rows == ["Скільки території контролює Росія", "How much of Ukraine is occupied",
+                    "What Minsk II promised"]
+
+    minsk = articles[1]
+    assert panel.select_id(minsk)
+    qtbot.waitUntil(lambda: window.claims_model.filter().article_id == minsk
+                    and not window.claims_model.is_loading())
+    shown = {window.claims_model.claim_at(r).article_id
+             for r in range(window.claims_model.rowCount())}
+    assert shown == {minsk}
+    claims_column = panel.proxy.index(panel.table.currentIndex().row(), 3).data()
+    assert int(claims_column) == window.claims_model.rowCount()
+
+
+def test_outlets_view_lists_outlets_with_counts(window, qtbot):
+    window.sidebar.set_view(View.OUTLETS)
+    panel = window.outlets_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
+    by_name = {row.name: row for row in panel.model.rows()}
+    assert set(by_name) == {"Test Herald", "Example Ledger", "Тестова правда"}
+    assert all(row.articles == 1 for row in by_name.values())
+
+    panel.select_id(by_name["Example Ledger"].id)
+    qtbot.waitUntil(lambda: window.claims_model.filter().outlet_id == by_name["Example Ledger"].id
+                    and not window.claims_model.is_loading())
+    assert window.claims_model.rowCount() == by_name["Example Ledger"].claims
+    assert {window.claims_model.claim_at(r).outlet
+            for r in range(window.claims_model.rowCount())} == {"Example Ledger"}

@@ -1,0 +1,228 @@
+"""Saved web pages: article text without page furniture, metadata from <head>, and hostile pages."""
+
+from __future__ import annotations
+
+import datetime
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from ingest import RejectedFile, read_document
+
+PAGE = """<!DOCTYPE html>
+<html lang="uk-UA">
+<head>
+  <meta charset="utf-8">
+  <title>Порт відновив роботу | Harbor Weekly</title>
+  <meta property="og:site_name" content="Harbor Weekly">
+  <meta name="author" content="By Anna Kovalenko">
+  <meta property="article:published_time" content="2025-03-14T22:30:00+02:00">
+  <link rel="canonical" href="https://harbor.example/port-reopened">
+  <script>document.write("<p>injected by script</p>")</script>
+  <style>p { color: red }</style>
+</head>
+<body class="page has-ads">
+  <header><a href="/">Harbor Weekly</a> Subscribe now</header>
+  <nav><ul><li>Home</li><li>World</li></ul></nav>
+  <div class="cookie-banner">We use cookies &amp; trackers</div>
+  <article>
+    <h1>Порт відновив роботу</h1>
+    <p>Перший   абзац
+       статті &mdash; з&nbsp;числом 4,1&nbsp;млн.</p>
+    <p>Рядок один<br>рядок два</p>
+    <div class="article-share-buttons">Share on Facebook</div>
+    <ul><li>Пункт перший</li><li>Пункт <b>другий</b> і далі</li></ul>
+    <figure><img src="https://cdn.example/photo.jpg" alt="photo"><figcaption>Підпис до фото</figcaption></figure>
+    <iframe src="https://video.example/embed">iframe fallback text</iframe>
+    <noscript>Enable JavaScript</noscript>
+    <section id="comments"><p>A reader's comment</p></section>
+  </article>
+  <aside>Most read: something else</aside>
+  <footer>© Harbor Weekly</footer>
+</body>
+</html>
+"""
+
+EXPECTED_TEXT = (
+    "Порт відновив роботу\n\n"
+    "Перший абзац статті — з числом 4,1 млн.\n\n"
+    "Рядок один\nрядок два\n\n"
+    "Пункт перший\n\n"
+    "Пункт другий і далі\n\n"
+    "Підпис до фото"
+)
+
+
+def write(tmp_path: Path, content: str | bytes, name: str = "page.html") -> Path:
+    path = tmp_path / name
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return path
+
+
+def test_article_text_is_plain_paragraphs_without_page_furniture(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, PAGE))
+
+    assert doc.text == EXPECTED_TEXT
+    assert doc.source_format == "html"
+
+
+def test_metadata_comes_from_the_head(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, PAGE))
+
+    assert doc.title == "Порт відновив роботу"  # site name stripped from <title>
+    assert doc.outlet == "Harbor Weekly"
+    assert doc.author == "Anna Kovalenko"
+    assert doc.published == datetime.date(2025, 3, 14)
+    assert doc.url == "https://harbor.example/port-reopened"
+    assert doc.language == "uk"
+    assert doc.encoding == "utf-8"
+
+
+def test_og_title_time_element_and_only_http_urls(tmp_path: Path) -> None:
+    page = """<html><head>
+      <meta property="og:title" content="OG headline">
+      <title>Other title</title>
+      <link rel="canonical" href="javascript:alert(document.cookie)">
+      <meta property="og:url" content="http://news.example/a?b=1">
+    </head><body><main><p>Body text of the story.</p>
+      <time datetime="2023-07-09">9 July</time></main></body></html>"""
+    doc = read_document(write(tmp_path, page, "x.htm"))
+
+    assert doc.title == "OG headline"
+    assert doc.url == "http://news.example/a?b=1"
+    assert doc.published == datetime.date(2023, 7, 9)
+    assert doc.text == "Body text of the story.\n\n9 July"
+
+
+def test_page_without_a_safe_url_has_none(tmp_path: Path) -> None:
+    page = '<html><head><link rel="canonical" href="file:///etc/passwd"></head><body><p>Text.</p></body></html>'
+    assert read_document(write(tmp_path, page)).url is None
+
+
+def test_meta_charset_windows_1251(tmp_path: Path) -> None:
+    page = PAGE.replace('charset="utf-8"', 'charset="windows-1251"').replace("©", "(c)")
+    doc = read_document(write(tmp_path, page.encode("cp1251")))
+
+    assert doc.text == EXPECTED_TEXT
+    assert doc.encoding == "windows-1251"
+    assert "decoded as windows-1251" in doc.warnings
+
+
+def test_largest_article_wins_over_teaser_cards(tmp_path: Path) -> None:
+    story = "<p>" + "The real story text goes on. " * 20 + "</p>"
+    page = f"""<html><body>
+      <article class="teaser"><p>Teaser one</p></article>
+      <article>{story}</article>
+      <article class="teaser"><p>Teaser two</p></article></body></html>"""
+    doc = read_document(write(tmp_path, page))
+
+    assert doc.text.startswith("The real story text goes on.")
+    assert "Teaser" not in doc.text
+
+
+def test_hidden_and_noise_blocks_are_dropped(tmp_path: Path) -> None:
+    page = """<html><body><div class="ad-slot">Buy now</div>
+      <p style="display: none">Hidden</p><p hidden>Also hidden</p>
+      <div role="navigation">Sections</div>
+      <div class="shared-story"><p>Kept: "shared" is not "share".</p></div>
+      </body></html>"""
+    doc = read_document(write(tmp_path, page))
+
+    assert doc.text == 'Kept: "shared" is not "share".'
+
+
+def test_article_inside_a_noise_named_wrapper_is_kept(tmp_path: Path) -> None:
+    story = "The article text sits inside a wrapper with an unlucky class name. " * 3
+    page = f"""<html><body><div id="ads-wrapper">
+      <p>{story}</p><div class="ad">Buy now</div></div></body></html>"""
+    doc = read_document(write(tmp_path, page))
+
+    assert doc.text == story.strip()
+
+
+def test_page_without_text_is_rejected(tmp_path: Path) -> None:
+    page = "<html><head><title>Only a title</title><script>alert(1)</script></head><body><nav>Menu</nav></body></html>"
+    with pytest.raises(RejectedFile, match="no readable text"):
+        read_document(write(tmp_path, page))
+
+
+def test_billion_laughs_is_not_expanded_and_finishes_fast(tmp_path: Path) -> None:
+    entities = '<!ENTITY lol "lol">' + "".join(
+        f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 if i > 1 else "")) * 10}">' for i in range(1, 10)
+    )
+    page = f'<?xml version="1.0"?>\n<!DOCTYPE html [{entities}]>\n<html><body><p>Start &lol9; end</p></body></html>'
+
+    started = time.perf_counter()
+    doc = read_document(write(tmp_path, page, "bomb.html"))
+
+    assert time.perf_counter() - started < 1.0
+    assert "lollol" not in doc.text
+    assert len(doc.text) < 100
+    assert doc.text.startswith("Start")
+
+
+def test_external_entity_does_not_read_local_files(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT")
+    page = (
+        f'<?xml version="1.0"?><!DOCTYPE html [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]>'
+        "<html><body><p>Before &xxe; after</p></body></html>"
+    )
+    doc = read_document(write(tmp_path, page, "xxe.htm"))
+
+    assert "TOP-SECRET" not in doc.text
+    assert doc.text.startswith("Before")
+
+
+class _RecordingHandler(BaseHTTPRequestHandler):
+    requests: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802 (name fixed by http.server)
+        self.requests.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/plain")
+        self.end_headers()
+        self.wfile.write(b"<!ENTITY remote 'REMOTE-CONTENT'>")
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def local_server() -> Iterator[str]:
+    """An HTTP server on localhost that records every request made to it."""
+    _RecordingHandler.requests = []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _RecordingHandler)
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_nothing_is_fetched_from_the_network(tmp_path: Path, local_server: str) -> None:
+    page = f"""<!DOCTYPE html SYSTEM "{local_server}/doctype.dtd" [
+      <!ENTITY % remote SYSTEM "{local_server}/param.dtd"> %remote;
+      <!ENTITY ext SYSTEM "{local_server}/entity.txt">]>
+    <html><head><link rel="stylesheet" href="{local_server}/style.css">
+      <script src="{local_server}/app.js"></script></head>
+    <body><p>Text &ext; here.</p><img src="{local_server}/pixel.png">
+      <iframe src="{local_server}/frame.html"></iframe>
+      <object data="{local_server}/object.swf"></object>
+      <xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{local_server}/include.xml"/>
+    </body></html>"""
+    doc = read_document(write(tmp_path, page))
+
+    assert "REMOTE-CONTENT" not in doc.text
+    assert _RecordingHandler.requests == []
+    # The server does answer, so an empty log above means nothing was asked of it.
+    with urllib.request.urlopen(f"{local_server}/probe", timeout=5) as response:
+        assert response.status == 200
+    assert _RecordingHandler.requests == ["/probe"]
