@@ -134,7 +134,10 @@ class BrowsePanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(self.STRETCH_COLUMN, QHeaderView.ResizeMode.Stretch)
@@ -159,7 +162,7 @@ class BrowsePanel(QWidget):
                 return self.load_rows(session)
 
         run_task(load, name=f"{self.CONTEXT}.reload",
-                 on_result=lambda rows: self._loaded(generation, rows, keep))
+                 on_result=lambda rows: self._loaded(generation, rows, keep), owner=self)
 
     def _loaded(self, generation: int, rows: list[Any], keep: int | None) -> None:
         if generation != self._generation:

@@ -140,8 +140,9 @@ class ClaimDetailPane(QWidget):
         self.splitter.setObjectName("detailSplitter")
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(article_box)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([320, 480])
         self.splitter.setChildrenCollapsible(False)
         self.stack.addWidget(self.splitter)
 
@@ -165,7 +166,7 @@ class ClaimDetailPane(QWidget):
             with self._db.read() as session:
                 return claim_detail(session, claim_id)
 
-        run_task(load, name="claim_detail", on_result=lambda d: self._loaded(request, d))
+        run_task(load, name="claim_detail", on_result=lambda d: self._loaded(request, d), owner=self)
 
     def refresh(self) -> None:
         self.show_claim(self._claim_id)

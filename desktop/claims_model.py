@@ -63,7 +63,7 @@ class ClaimsModel(QAbstractTableModel):
         (SortKey.PUBLISHED, QT_TRANSLATE_NOOP("ClaimsModel", "Date")),
         (SortKey.STATUS, QT_TRANSLATE_NOOP("ClaimsModel", "Status")),
         (SortKey.SCORE, QT_TRANSLATE_NOOP("ClaimsModel", "Score")),
-        (SortKey.GROUP_SIZE, QT_TRANSLATE_NOOP("ClaimsModel", "Outlets")),
+        (SortKey.GROUP_SIZE, QT_TRANSLATE_NOOP("ClaimsModel", "In outlets")),
     )
     COLUMN_TIPS = {
         SortKey.SCORE: QT_TRANSLATE_NOOP(
@@ -146,8 +146,7 @@ class ClaimsModel(QAbstractTableModel):
         run_task(
             first_page,
             name="claims.first_page",
-            on_result=lambda result: self._first_page_loaded(generation, *result),
-        )
+            on_result=lambda result: self._first_page_loaded(generation, *result), owner=self)
 
     def _first_page_loaded(self, generation: int, total: int, rows: list[ClaimRow]) -> None:
         if generation != self._generation:
@@ -179,8 +178,7 @@ class ClaimsModel(QAbstractTableModel):
         run_task(
             next_page,
             name="claims.next_page",
-            on_result=lambda rows: self._next_page_loaded(generation, rows),
-        )
+            on_result=lambda rows: self._next_page_loaded(generation, rows), owner=self)
 
     def _next_page_loaded(self, generation: int, rows: list[ClaimRow]) -> None:
         if generation != self._generation:

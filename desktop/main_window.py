@@ -167,7 +167,8 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
-        for column, width in enumerate((0, 120, 150, 150, 92, 86, 58, 66)):
+        # Narrow defaults so the claim itself gets the room; the detail pane shows it whole.
+        for column, width in enumerate((0, 92, 104, 124, 84, 76, 50, 72)):
             if width:
                 header.resizeSection(column, width)
         # Sorting is wired by hand (not setSortingEnabled) so no query runs before the
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
         self.main_splitter.addWidget(self.detail)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setCollapsible(1, False)
-        self.main_splitter.setSizes([190, 800, 450])
+        self.main_splitter.setSizes([170, 870, 400])
         self.setCentralWidget(self.main_splitter)
 
     def _action(
@@ -555,7 +556,7 @@ class MainWindow(QMainWindow):
             return results, ctx.cancelled()
 
         task = run_task(work, name="import", on_result=self._import_finished,
-                        on_error=self._task_failed)
+                        on_error=self._task_failed, owner=self)
         self.import_task = task
         self.progress_dialog = TaskProgressDialog(task, self.tr("Importing articles"), self)
         self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -588,8 +589,7 @@ class MainWindow(QMainWindow):
             lambda _ctx: store_document(db, doc, source="pasted text", actor=actor),
             name="paste",
             on_result=self._pasted,
-            on_error=self._task_failed,
-        )
+            on_error=self._task_failed, owner=self)
 
     def _pasted(self, result: FileResult) -> None:
         if result.outcome == Outcome.IMPORTED:
@@ -640,7 +640,7 @@ class MainWindow(QMainWindow):
             with self.db.read() as session:
                 return review_counts(session)
 
-        run_task(load, name="counts", on_result=self._show_counts)
+        run_task(load, name="counts", on_result=self._show_counts, owner=self)
 
     def _show_counts(self, counts: ReviewCounts) -> None:
         self.counts = counts
@@ -654,7 +654,7 @@ class MainWindow(QMainWindow):
             with self.db.read() as session:
                 return list_categories(session)
 
-        run_task(load, name="categories", on_result=self._show_categories)
+        run_task(load, name="categories", on_result=self._show_categories, owner=self)
 
     def _show_categories(self, categories: list[str]) -> None:
         current = self.category.currentData()

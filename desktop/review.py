@@ -30,11 +30,11 @@ def write_statuses(db: Database, targets: Mapping[int, str], *, actor: str) -> t
     Claims already in their target status, or deleted meanwhile, are left out of both.
     """
     with db.write() as session:
-        current = dict(
-            session.execute(select(Claim.id, Claim.status).where(Claim.id.in_(list(targets))))
-            .tuples()
-            .all()
-        )
+        current: dict[int, str] = {
+            claim_id: status
+            for claim_id, status in session.execute(
+                select(Claim.id, Claim.status).where(Claim.id.in_(list(targets))))
+        }
         by_status: dict[str, list[int]] = defaultdict(list)
         for claim_id, status in targets.items():
             if claim_id in current and current[claim_id] != status:
@@ -69,8 +69,9 @@ class StatusCommand(QUndoCommand):
 class Review(QObject):
     """The reviewer's status actions on claims, undoable through ``undo_stack``."""
 
-    # {claim id: new status}, after the database holds it.
-    statusesChanged = Signal(dict)
+    # {claim id: new status}, after the database holds it. Signal(object): a Signal(dict)
+    # would be converted to a QVariantMap, which only has string keys.
+    statusesChanged = Signal(object)
     # A sentence for the reviewer when a write failed (e.g. the database is busy).
     failed = Signal(str)
 
@@ -121,8 +122,7 @@ class Review(QObject):
             name="review.write",
             on_result=done,
             on_error=self._write_failed,
-            serial=True,
-        )
+            serial=True, owner=self)
 
     def _write_failed(self, exc: BaseException) -> None:
         self._pending -= 1

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -59,9 +60,12 @@ class Task(QObject):
     _progress_from_worker = Signal(int, int, str)
     _done_from_worker = Signal(bool, object)
 
-    def __init__(self, fn: Callable[[TaskContext], Any], name: str) -> None:
+    def __init__(
+        self, fn: Callable[[TaskContext], Any], name: str, owner: QObject | None = None
+    ) -> None:
         super().__init__()
         self.name = name
+        self._owner = owner
         self._fn = fn
         self._cancel = threading.Event()
         self._running = True
@@ -94,6 +98,8 @@ class Task(QObject):
     def _relay_done(self, ok: bool, payload: object) -> None:
         self._running = False
         _running.discard(self)
+        if self._owner is not None and not shiboken6.isValid(self._owner):
+            return  # the widget that asked was closed and deleted meanwhile: nobody to tell
         if ok:
             self.succeeded.emit(payload)
         elif self.handles_errors:
@@ -123,6 +129,7 @@ def run_task(
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[int, int, str], None] | None = None,
     serial: bool = False,
+    owner: QObject | None = None,
 ) -> Task:
     """Start ``fn(context)`` on a worker thread; callbacks run on the GUI thread.
 

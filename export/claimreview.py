@@ -418,10 +418,11 @@ def _import_one(session: Session, incoming: _Incoming, groups_by_hash: dict[str,
     known: set[tuple[str | None, str]] = set()
     if group_id is not None:
         existing = load_groups(session, [group_id])[0]
-        known = {(a.url, a.sentence) for a in existing.appearances}
+        # Non-web URLs are not exported, so compare on what the file can carry.
+        known = {(markup.safe_url(a.url), a.sentence) for a in existing.appearances}
     fresh, taken = [], set()
     for outlet, url, title, published, text in incoming.appearances:
-        if (url, text) in known:
+        if (markup.safe_url(url), text) in known:
             continue
         claim_id, taken_by = _claim_for(session, outlet, url, title, published, text, incoming, actor)
         if claim_id is not None:

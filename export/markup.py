@@ -71,11 +71,12 @@ def link(url: str | None, label: str | None = None) -> str:
     return f'<a href={quoteattr(target)} color="{LINK_COLOUR}">{shown}</a>'
 
 
-def internal_link(anchor: str, label_markup: str) -> str:
-    """A link to a named destination in the same PDF. ``anchor`` is built by our code only."""
-    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", anchor):
-        raise ValueError(f"not an anchor name we make: {anchor!r}")
-    return f'<a href="#{anchor}" color="{LINK_COLOUR}">{label_markup}</a>'
+def internal_link(anchor: str, label_markup: str, colour: str = LINK_COLOUR) -> str:
+    """A link to a named destination in the same PDF. ``anchor`` is built by our code only;
+    ``label_markup`` must already be escaped."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", anchor) or not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
+        raise ValueError(f"not an anchor or colour we make: {anchor!r} {colour!r}")
+    return f'<a href="#{anchor}" color="{colour}">{label_markup}</a>'
 
 
 def anchor(name: str) -> str:

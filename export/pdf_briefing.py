@@ -37,6 +37,7 @@ from export.pdf_styles import (
     RULE,
     badge_fill,
     badge_paragraph,
+    draw_page_total,
     format_date,
     format_time,
     numbered_canvas,
@@ -215,7 +216,8 @@ def _summary(groups: Sequence[GroupReport]) -> list[Flowable]:
     ]
     for n, g in enumerate(groups, start=1):
         number = markup.internal_link(group_anchor(g), str(n))
-        claim = markup.internal_link(group_anchor(g), markup.text(g.canonical_text))
+        # The claim links to its section too, but stays in ink: a page of blue is hard to read.
+        claim = markup.internal_link(group_anchor(g), markup.text(g.canonical_text), "#1A1A1A")
         rows.append([
             Paragraph(number, st.cell),
             Paragraph(claim, st.cell),
@@ -408,7 +410,7 @@ def _decorator(publisher: Publisher, title: str, now: dt.datetime):  # noqa: ANN
     corrections = markup.text(publisher.corrections_line)
     head = markup.one_line(f"{publisher.organisation} — {title}")
 
-    def decorate(canvas: Canvas, page: int, total: int) -> None:
+    def decorate(canvas: Canvas, page: int) -> None:
         canvas.saveState()
         canvas.setFillColor(MUTED)
         canvas.setStrokeColor(RULE)
@@ -438,7 +440,12 @@ def _decorator(publisher: Publisher, title: str, now: dt.datetime):  # noqa: ANN
         foot.drawOn(canvas, MARGIN, BOTTOM - 8 * mm - h)
         canvas.setFont(BOLD, 8)
         canvas.setFillColor(colors.black)
-        canvas.drawRightString(PAGE_WIDTH - MARGIN, BOTTOM - 8 * mm - 8, f"Page {page} of {total}")
+        # Left-aligned at a fixed place: the total's width is unknown until the end.
+        label = f"Page {page} of "
+        x = PAGE_WIDTH - MARGIN - canvas.stringWidth("Page 8888 of 8888", BOLD, 8)
+        y = BOTTOM - 8 * mm - 8
+        canvas.drawString(x, y, label)
+        draw_page_total(canvas, x + canvas.stringWidth(label, BOLD, 8), y)
         canvas.restoreState()
 
     return decorate
@@ -471,7 +478,7 @@ def build_briefing(
                                "Claims in detail", "claims", 0))
         for n, g in enumerate(groups, start=1):
             story += group_section(g, n)
-    canvas_class = numbered_canvas(_decorator(publisher, title, now))
+    canvas_class = numbered_canvas(_decorator(publisher, title, now), BOLD, 8)
     doc.build(story, canvasmaker=canvas_class)
     return canvas_class.page_count  # type: ignore[attr-defined]
 

@@ -118,31 +118,43 @@ def format_time(value: dt.datetime) -> str:
     return f"{format_date(value)}, {value:%H:%M} UTC{offset[:3]}:{offset[3:]}"
 
 
-PageDecorator = Callable[[Canvas, int, int], None]
+PageDecorator = Callable[[Canvas, int], None]
+PAGE_TOTAL_FORM = "claimdesk-page-total"
 
 
-def numbered_canvas(decorate: PageDecorator) -> type[Canvas]:
-    """A canvas class that holds every page until the end, so each page's header and footer
-    can say "Page X of Y" (``decorate(canvas, page_number, page_count)``)."""
+def draw_page_total(canvas: Canvas, x: float, y: float) -> None:
+    """Place the page count (known only when the document ends) at ``x, y``."""
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm(PAGE_TOTAL_FORM)
+    canvas.restoreState()
+
+
+def numbered_canvas(decorate: PageDecorator, font: str, size: float) -> type[Canvas]:
+    """A canvas class whose pages can say "Page X of Y": ``decorate(canvas, page_number)``
+    draws each page's header and footer and calls :func:`draw_page_total` where Y goes. Y is
+    a form XObject filled in when the document is saved, so pages are written as they are
+    finished (links and outline entries keep pointing at the right page) and the document is
+    laid out once, not twice."""
 
     class _NumberedCanvas(Canvas):
         page_count = 0
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._held_pages: list[dict[str, Any]] = []
+            self._page_number = 0
 
         def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._held_pages.append(dict(self.__dict__))
-            self._startPage()
+            self._page_number += 1
+            decorate(self, self._page_number)
+            super().showPage()
 
         def save(self) -> None:
-            total = len(self._held_pages)
-            type(self).page_count = total
-            for number, state in enumerate(self._held_pages, start=1):
-                self.__dict__.update(state)
-                decorate(self, number, total)
-                Canvas.showPage(self)
-            Canvas.save(self)
+            type(self).page_count = self._page_number
+            self.beginForm(PAGE_TOTAL_FORM)
+            self.setFont(font, size)
+            self.drawString(0, 0, str(self._page_number))
+            self.endForm()
+            super().save()
 
     return _NumberedCanvas

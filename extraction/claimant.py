@@ -41,11 +41,19 @@ _INTRO_WORDS = frozenset(
     "Later Earlier Speaking When After Before In On At During Since Amid Under Based Despite Following".split()
 )
 _MAX_WORDS = 12
+# Sentences without any of these words have no claimant; checking them first keeps it fast.
+_TRIGGERS = frozenset(
+    [v.lower() for v in ATTRIBUTION_VERBS + ATTRIBUTION_VERBS_CYR]
+    + "according citing learned heard словами словам reported saying telling adding noting stressing claiming warning arguing insisting stating explaining".split()
+)
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def find_claimant(sentence: str) -> str | None:
     """The person or source the sentence attributes its claim to, as written; None for the
     outlet's own voice.  Pronouns ("he added") are returned as the pronoun."""
+    if _TRIGGERS.isdisjoint(w.lower() for w in _WORDS.findall(sentence)):
+        return None
     work = _DATE_COMMAS.sub(lambda m: m.group(0).replace(",", " "), sentence)
 
     m = _INVERTED_RE.search(work)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
 from . import lexicon as L
 from .claimant import find_claimant
+from .cues import Tokens
 from .figures import Figure, parse_figures
 from .names import AliasTable, default_aliases
 from .scoring import has_opinion_cue, score_sentence
@@ -19,6 +21,7 @@ DEFAULT_THRESHOLD = 0.4
 
 _ANAPHORIC = re.compile(L.ANAPHORIC_OPENERS, re.IGNORECASE)
 _REACTION = re.compile(L.REACTION_VERBS, re.IGNORECASE)
+_NOT_CONTINUING = re.compile(L.CONTEXT_EXCLUDED_OPENERS, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,9 @@ def extract_claims(
     table = aliases if aliases is not None else default_aliases()
     spans = split_sentences(text)
     all_figures = parse_figures(text, published=published)
+    tokens = Tokens.of(text)
+    mentions = table.find(text)
+    mi = 0
     out: list[ProposedClaim] = []
     fi = 0
     prev: ProposedClaim | None = None
@@ -84,7 +90,19 @@ def extract_claims(
                 claimant = last_named[1]
         elif claimant:
             last_named = (paragraph, claimant)
-        score, category, cues = score_sentence(sentence, figs, claimant=claimant, aliases=table)
+        lo = bisect_left(tokens.starts, start)
+        hi = bisect_left(tokens.starts, end)
+        while mi < len(mentions) and mentions[mi][0] < start:
+            mi += 1
+        sent_mentions = []
+        k = mi
+        while k < len(mentions) and mentions[k][0] < end:
+            if mentions[k][1] <= end:
+                sent_mentions.append((mentions[k][0] - start, mentions[k][1] - start, mentions[k][2]))
+            k += 1
+        score, category, cues = score_sentence(
+            sentence, figs, claimant=claimant, aliases=table, tokens=tokens.slice(lo, hi), mentions=sent_mentions
+        )
         if prev is not None and _continues(text, prev, start, sentence, category, cues, threshold):
             # Undo the no-category penalty: the sentence now has one.
             refund = -L.NO_CATEGORY_PENALTY if category is None else 0.0
@@ -107,6 +125,8 @@ def _continues(text, prev, start, sentence, category, cues, threshold) -> bool:
     if "\n" in text[prev.end : start]:
         return False
     if len(sentence.split()) > L.CONTEXT_MAX_WORDS or has_opinion_cue(cues):
+        return False
+    if _NOT_CONTINUING.match(sentence):
         return False
     return bool(_ANAPHORIC.search(sentence) or _REACTION.search(sentence))
 

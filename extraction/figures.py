@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .numbers import DIGIT_NUMBER, SCALES, WORD_NUMBER, parse_number, parse_words
+from .numbers import DIGIT_NUMBER, SCALES, TENS, UNITS, WORD_NUMBER, parse_number, parse_words
 
 CANONICAL_QUALIFIERS = {
     "more than": ("more than", "over", "above", "in excess of", "upwards of", "just over",
@@ -168,86 +168,147 @@ class Figure:
 
 
 # --- patterns ---------------------------------------------------------------------------------
-# Each pattern has a kind name and a priority used to break ties between equally long matches.
+# Patterns are matched only where a trigger word starts (a digit, a number word, a month, ...),
+# anchored there; words in front of a figure ("more than", "early", "between", "a" of
+# "a third") are found by looking back from the anchor.  Scanning every position with
+# regexes that start with long optional alternations was two orders of magnitude slower.
 I = re.IGNORECASE
-_PATTERNS: list[tuple[str, int, re.Pattern]] = [
-    ("date_numeric", 10, re.compile(
+_NUMBER_PATTERNS = {
+    "date_numeric": (10, re.compile(
         rf"(?<![\w/.-])(?:(?P<y1>{_YEAR})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-3]\d)|"
         rf"(?P<m2>0?[1-9]|1[0-2])/(?P<d2>[0-3]?\d)/(?P<y2>\d{{4}}|\d{{2}})|"
         rf"(?P<d3>[0-3]?\d)\.(?P<m3>0?[1-9]|1[0-2])\.(?P<y3>\d{{4}}))(?![\w/])", I)),
-    ("date_mdy", 10, re.compile(
-        rf"\b(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?(?!\s*(?:%|percent|per\s+cent))", I)),
-    ("date_dmy", 10, re.compile(
+    "date_dmy": (10, re.compile(
         rf"(?<![\w,.])(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})(?!\w)(?:,?\s+(?P<year>{_YEAR})\b)?", I)),
-    ("date_dmy_cyr", 10, re.compile(
+    "date_dmy_cyr": (10, re.compile(
         rf"(?<![\w,.])(?P<day>{_DAY})\s+(?P<month>{_CYR_MONTH})\b(?:\s+(?P<year>{_YEAR})(?:\s*(?:року|р\.|года|г\.))?)?", I)),
-    ("date_my", 10, re.compile(
-        rf"(?:\b(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+)?"
-        rf"\b(?P<month>{_MONTH})(?:\s+of)?,?\s+(?P<year>{_YEAR})\b", I)),
-    ("date_my_cyr", 10, re.compile(
-        rf"\b(?P<month>{_CYR_MONTH})\s+(?P<year>{_YEAR})\b", I)),
-    ("date_mrange", 11, re.compile(
-        rf"\b(?P<month>{_MONTH})\s*[-–—]\s*(?P<month2>{_MONTH})\s+(?P<year>{_YEAR})\b", I)),
-    ("date_month", 9, re.compile(
-        rf"(?P<pre>\b(?:in|since|until|till|by|from|to|through|during|before|after|between|of|or|and)\s+)?"
-        rf"(?P<mod>\b(?:early|mid|late|last|next|this)[\s-]+)?"
-        rf"\b(?P<month>{_MONTH})(?![\w.])(?!\s*\d)(?!\s+of\s+\d)", I)),
-    ("date_season", 10, re.compile(
-        rf"(?:\b(?P<mod>early|mid|late)[\s-]+)?\b(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>{_YEAR})\b", I)),
-    ("date_decade", 10, re.compile(
-        r"(?<![\w-])(?:the\s+)?(?P<dec>1[89]\d0|20\d0)['’]?s\b", I)),
-    ("date_year", 8, re.compile(
-        rf"(?<![\w\-–./,$€£₴₽#:])(?:(?P<mod>early|mid|late)[\s-]+)?(?P<year>{_YEAR})"
+    "date_decade": (10, re.compile(r"(?<![\w-])(?P<dec>1[89]\d0|20\d0)['’]?s\b", I)),
+    "date_year": (8, re.compile(
+        rf"(?:(?<=[Mm]id-)|(?<=[Ee]arly-)|(?<=[Ll]ate-)|(?<![\w\-–./,$€£₴₽#:]))(?P<year>{_YEAR})"
         rf"(?:\s*[-–—]\s*(?P<year2>{_YEAR}|\d{{1,2}})\b)?(?![\w%])(?!,\d)(?!\.\d)", I)),
-    ("date_weekday", 10, re.compile(
-        r"(?:\b(?P<rel>last|this|next|on|past)\s+)?\b(?P<wd>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:['’]s)?\b", I)),
-    ("date_relative", 10, re.compile(
-        rf"\b(?:(?P<word>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday)|"
-        rf"(?P<rel>this|last|next)\s+(?P<unit>weekend|week|month|year)|"
-        rf"(?P<rel2>earlier|later)\s+this\s+(?P<unit2>week|month|year)|"
-        rf"(?P<n>{_NUM}|a|an)\s+(?P<unit3>days?|weeks?|months?|years?)\s+ago|"
-        rf"(?P<cyr>сьогодні|сегодня|вчора|вчера|завтра|минулого\s+тижня|на\s+минулому\s+тижні|"
-        rf"на\s+прошлой\s+неделе|минулого\s+місяця|в\s+прошлом\s+месяце|цього\s+тижня|на\s+этой\s+неделе))\b", I)),
-    ("money_prefix", 7, re.compile(
-        rf"{_QUALP}(?P<cur>US\$|U\.S\.\s?\$|\$|€|£|₴|₽)\s?(?P<num>{DIGIT_NUMBER})(?:\s*(?P<scale>{_SCALE})\b|\s?(?P<short>bn|mn|mln|tn|[bmk])\b)?", I)),
-    ("money_suffix", 7, re.compile(
-        rf"{_QUALP}{_B}(?P<num>{_NUM})\s*(?P<scale>тис\.?|тыс\.?|млн|млрд|bn|mn|mln)?\s*"
+}
+_AMOUNT_PATTERNS = {
+    "date_relative_ago": (10, re.compile(rf"(?P<n>{_NUM}|an?)\s+(?P<unit3>days?|weeks?|months?|years?)\s+ago\b", I)),
+    "money_suffix": (7, re.compile(
+        rf"{_B}(?P<num>{_NUM})\s*(?P<scale>тис\.?|тыс\.?|млн|млрд|bn|mn|mln)?\s*"
         rf"(?P<cur>(?:U\.?S\.?\s+)?dollars?|euros?|pounds?(?:\s+sterling)?|roubles?|rubles?|"
         rf"hryvnias?|hryvnyas?|UAH|USD|EUR|GBP|RUB|руб\w*|грн\.?|гривень|гривн\w*|долар\w*|доллар\w*|євро|евро)(?!\w)", I)),
-    ("percent_range", 7, re.compile(
-        rf"(?:\bbetween\s+|\bfrom\s+)?{_B}(?P<num>{DIGIT_NUMBER})\s*%?\s*(?:-|–|—|to|and)\s*(?P<num2>{DIGIT_NUMBER})\s*(?:%|percent\b|per\s+cent\b)", I)),
-    ("percent", 6, re.compile(
-        rf"{_QUALP}{_B}(?P<num>{_NUM})(?:\s*(?:%|％)|[\s-]+(?:percent|per\s*cent|pct)\b|"
+    "percent_range": (7, re.compile(
+        rf"{_B}(?P<num>{DIGIT_NUMBER})\s*%?\s*(?:-|–|—|to|and)\s*(?P<num2>{DIGIT_NUMBER})\s*(?:%|percent\b|per\s+cent\b)", I)),
+    "percent": (6, re.compile(
+        rf"{_B}(?P<num>{_NUM})(?:\s*(?:%|％)|[\s-]+(?:percent|per\s*cent|pct)\b|"
         rf"\s+(?P<pp>percentage\s+points?|pp\b|p\.p\.)|\s*(?:процент\w*|відсот\w*))"
         rf"(?:\s+(?P<change>{_CHANGE})\b)?", I)),
-    ("fraction", 4, re.compile(
-        rf"(?:(?P<qual>{_QUAL}|more\s+than|less\s+than)\s+)?\b(?:(?P<numer>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
-        rf"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b", I)),
-    ("fraction_in", 4, re.compile(
-        rf"\b(?P<a>one|two|three|four|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b(?!\s*(?:%|percent|days?|weeks?|months?|years?))(?:\s+(?:{_PEOPLE})\b)?", I)),
-    ("area", 6, re.compile(
-        rf"{_QUALP}{_B}(?P<num>{_NUM})(?P<plus>\+)?[\s-]*(?P<unit>square[\s-]+(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?)|"
+    "fraction_in": (4, re.compile(
+        rf"(?P<a>one|two|three|four|\d{{1,2}})\s+(?:in|out\s+of)\s+(?P<b>two|three|four|five|six|seven|eight|nine|ten|\d{{1,3}})\b"
+        rf"(?!\s*(?:%|percent|days?|weeks?|months?|years?))(?:\s+(?:{_PEOPLE})\b)?", I)),
+    "area": (6, re.compile(
+        rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?[\s-]*(?P<unit>square[\s-]+(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?)|"
         rf"sq\.?\s*(?:mi|km|miles?|kilomet(?:er|re)s?)\b|km²|km2\b|mi²|mi2\b|hectares?\b|ha\b|acres?\b|"
         rf"кв\.?\s*(?:км|кілометр\w*|километр\w*)|квадратн\w+\s+(?:км|кілометр\w*|километр\w*))", I)),
-    ("distance", 5, re.compile(
-        rf"{_QUALP}{_B}(?P<num>{_NUM})(?P<plus>\+)?[\s-]*(?P<unit>kilomet(?:er|re)s?\b|kms?\b|miles?\b|mi\b|met(?:er|re)s?\b|км\b|кілометр\w*|километр\w*)", I)),
-    ("window", 6, re.compile(
-        rf"\b(?P<det>the\s+)?(?P<rel>past|last|previous|coming|next|following)\s+(?:(?P<num>{_NUM}|few|several)\s+)?"
-        rf"(?P<unit>days?|weeks?|months?|years?|decades?)\b", I)),
-    ("duration", 5, re.compile(
-        rf"{_QUALP}{_B}(?P<num>{_NUM}|an?|several|a\s+few|a\s+couple\s+of|few|many)[\s-]+"
+    "distance": (5, re.compile(
+        rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?[\s-]*(?P<unit>kilomet(?:er|re)s?\b|kms?\b|miles?\b|mi\b|met(?:er|re)s?\b|км\b|кілометр\w*|километр\w*)", I)),
+    "duration": (5, re.compile(
+        rf"(?P<num>{_NUM}|an?|several|a\s+few|a\s+couple\s+of|few|many)[\s-]+"
         rf"(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centur(?:y|ies))\b"
         rf"(?:[\s-](?P<suffix>long|old))?", I)),
-    ("range", 5, re.compile(
-        rf"(?P<between>\bbetween\s+|\bfrom\s+)?{_B}(?P<num>{_NUM})\s*(?P<conn>-|–|—|to|and|or)\s*(?P<num2>{_NUM})(?P<plus>\+)?[\s-]*"
+    "range": (5, re.compile(
+        rf"{_B}(?P<num>{_NUM})\s*(?P<conn>-|–|—|to|and|or)\s*(?P<num2>{_NUM})(?P<plus>\+)?[\s-]*"
         rf"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|square\s+(?:miles?|kilomet(?:er|re)s?)|km²|"
         rf"kilomet(?:er|re)s?|km|miles?|{_PEOPLE})?\b", I)),
-    ("groups", 3, re.compile(
-        rf"{_QUALP}\b(?P<grp>(?:hundreds|tens|dozens|scores|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?|"
+    "groups": (3, re.compile(
+        rf"(?P<grp>(?:hundreds|tens|dozens|scores|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?|"
         rf"(?P<few>several|a\s+few)\s+(?:hundred|thousand|million|billion|dozen))\b(?=\s+of\b|\s+\w)", I)),
-    ("count", 2, re.compile(
-        rf"{_QUALP}{_B}(?P<num>{_NUM})(?P<plus>\+)?(?![\w%])(?!\.\d)(?!\.[A-Za-z])(?!:\d)(?:\s+(?P<noun>{_PEOPLE})\b)?", I)),
-]
+    "count": (2, re.compile(
+        rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?(?![\w%])(?!\.\d)(?!\.[A-Za-z])(?!:\d)(?:\s+(?P<noun>{_PEOPLE})\b)?", I)),
+}
+_MONTH_PATTERNS = {
+    "date_mdy": (10, re.compile(
+        rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?(?!\s*(?:%|percent|per\s+cent))", I)),
+    "date_my": (10, re.compile(rf"(?P<month>{_MONTH})(?:\s+of)?,?\s+(?P<year>{_YEAR})\b", I)),
+    "date_mrange": (11, re.compile(rf"(?P<month>{_MONTH})\s*[-–—]\s*(?P<month2>{_MONTH})\s+(?P<year>{_YEAR})\b", I)),
+    "date_month": (9, re.compile(rf"(?P<month>{_MONTH})(?!\w)(?!\s*\d)(?!\s+of\s+\d)", I)),
+}
+_OTHER_PATTERNS = {
+    "date_my_cyr": (10, re.compile(rf"(?P<month>{_CYR_MONTH})\s+(?P<year>{_YEAR})\b", I)),
+    "date_season": (10, re.compile(rf"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>{_YEAR})\b", I)),
+    "date_weekday": (10, re.compile(r"(?P<wd>(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))(?:['’]s)?\b", I)),
+    "date_relative": (10, re.compile(
+        r"(?:(?P<word>today|yesterday|tomorrow|tonight|the\s+day\s+before\s+yesterday)|"
+        r"(?P<rel>this|last|next)\s+(?P<unit>weekend|week|month|year)|"
+        r"(?P<rel2>earlier|later)\s+this\s+(?P<unit2>week|month|year)|"
+        r"(?P<cyr>сьогодні|сегодня|вчора|вчера|завтра|минулого\s+тижня|на\s+минулому\s+тижні|"
+        r"на\s+прошлой\s+неделе|минулого\s+місяця|в\s+прошлом\s+месяце|цього\s+тижня|на\s+этой\s+неделе))\b", I)),
+    "window": (6, re.compile(
+        rf"(?P<rel>past|last|previous|coming|next|following)\s+(?:(?P<num>{_NUM}|few|several)\s+)?"
+        rf"(?P<unit>days?|weeks?|months?|years?|decades?)\b", I)),
+    "fraction": (4, re.compile(r"(?P<den>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b", I)),
+    "money_prefix": (7, re.compile(
+        rf"(?P<cur>US\$|U\.S\.\s?\$|\$|€|£|₴|₽)\s?(?P<num>{DIGIT_NUMBER})(?:\s*(?P<scale>{_SCALE})\b|\s?(?P<short>bn|mn|mln|tn|[bmk])\b)?", I)),
+}
+_ALL_PATTERNS = {**_NUMBER_PATTERNS, **_AMOUNT_PATTERNS, **_MONTH_PATTERNS, **_OTHER_PATTERNS}
+
+# Which patterns to try at which trigger.
+_NUMBER_WORDS = frozenset(list(UNITS) + list(TENS) + list(SCALES) + ["dozen"])
+_MONTH_WORDS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
+_CYR_MONTH_RE = re.compile(rf"{_CYR_MONTH}$", I)
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "digit": tuple(_NUMBER_PATTERNS) + tuple(_AMOUNT_PATTERNS),
+    "numword": tuple(_AMOUNT_PATTERNS),
+    "a": ("date_relative_ago", "money_suffix", "area", "distance", "duration", "groups", "count"),
+    "month": tuple(_MONTH_PATTERNS),
+    "cyrmonth": ("date_my_cyr",),
+    "season": ("date_season",),
+    "weekday": ("date_weekday",),
+    "relative": ("date_relative",),
+    "window": ("window", "date_relative"),
+    "den": ("fraction",),
+    "group": ("groups",),
+    "vague": ("duration", "groups"),
+    "currency": ("money_prefix",),
+}
+_WORD_TRIGGERS: dict[str, tuple[str, ...]] = {}
+for _w in _NUMBER_WORDS:
+    _WORD_TRIGGERS[_w] = ("numword",)
+for _w in ("a", "an"):
+    _WORD_TRIGGERS[_w] = ("a",)
+for _w in ("spring", "summer", "autumn", "fall", "winter"):
+    _WORD_TRIGGERS[_w] = ("season",)
+for _w in ("today", "yesterday", "tomorrow", "tonight", "the", "this", "earlier", "later",
+           "сьогодні", "сегодня", "вчора", "вчера", "завтра", "минулого", "на", "в", "цього"):
+    _WORD_TRIGGERS[_w] = ("relative",)
+for _w in ("past", "last", "previous", "coming", "next", "following"):
+    _WORD_TRIGGERS[_w] = ("window",)
+for _w in _FRACTIONS:
+    _WORD_TRIGGERS[_w] = ("den",)
+for _w in ("hundreds", "tens", "dozens", "scores", "thousands", "millions", "billions"):
+    _WORD_TRIGGERS[_w] = ("group",)
+for _w in ("several", "few", "many"):
+    _WORD_TRIGGERS[_w] = ("vague",)
+_WEEKDAY_WORDS = frozenset(w.capitalize() for w in _WEEKDAYS)
+_TRIGGER_TOKEN = re.compile(r"\d+|[^\W\d_]+|[$€£₴₽]")
+
+# Look-back: words in front of the anchor that belong to the figure.
+_LB_QUAL = re.compile(rf"(?:^|(?<=[\s(\[“\"‘'—–-]))(?P<x>{_QUAL})\s+$", I)
+_LB_DATE_MOD = re.compile(
+    r"\b(?P<x>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+$", I)
+_LB_PRE = re.compile(r"\b(?P<x>in|since|until|till|by|from|to|through|during|before|after|between|of|or|and)\s+$", I)
+_LB_MONTH_MOD = re.compile(r"\b(?P<x>early|mid|late|last|next|this)[\s-]+$", I)
+_LB_DET = re.compile(r"\b(?P<x>the)\s+$", I)
+_LB_REL = re.compile(r"\b(?P<x>last|this|next|on|past)\s+$", I)
+_LB_BETWEEN = re.compile(r"\b(?P<x>between|from)\s+$", I)
+_LB_NUMER = re.compile(r"\b(?P<x>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+$", I)
+_QUALIFIED = frozenset(
+    {"money_suffix", "money_prefix", "percent", "area", "distance", "duration", "groups", "count", "fraction"}
+)
+
+
+def _lookback(rx: re.Pattern, text: str, pos: int, span: int = 40) -> re.Match | None:
+    lo = max(0, pos - span)
+    return rx.search(text[lo:pos])
 
 
 @dataclass
@@ -257,6 +318,82 @@ class _Candidate:
     priority: int
     kind: str
     match: re.Match
+    extra: dict
+
+
+def _triggers(text: str):
+    """(position, trigger class) for every token that can start a figure."""
+    for m in _TRIGGER_TOKEN.finditer(text):
+        tok = m.group(0)
+        c = tok[0]
+        if c.isdigit():
+            yield m.start(), "digit"
+        elif c in "$€£₴₽":
+            yield m.start(), "currency"
+        elif tok in _MONTH_WORDS:
+            yield m.start(), "month"
+        elif tok in _WEEKDAY_WORDS:
+            yield m.start(), "weekday"
+        else:
+            kinds = _WORD_TRIGGERS.get(tok.lower())
+            if kinds:
+                for k in kinds:
+                    yield m.start(), k
+            elif "\u0400" <= c <= "\u04ff" and _CYR_MONTH_RE.match(tok):
+                yield m.start(), "cyrmonth"
+
+
+def _extend(kind: str, text: str, start: int, m: re.Match) -> tuple[int, dict]:
+    """Look back from an anchored match for the words that belong in front of it."""
+    extra: dict = {}
+    if kind == "fraction":
+        n = _lookback(_LB_NUMER, text, start, 12)
+        if n:
+            extra["numer"] = n.group("x")
+            start = start - (len(n.group(0)))
+            extra["numer_start"] = start
+    elif kind in ("date_my", "date_season", "date_year"):
+        d = _lookback(_LB_DATE_MOD, text, start, 24)
+        if d:
+            extra["mod"] = d.group("x")
+            start -= len(d.group(0))
+    elif kind == "date_month":
+        d = _lookback(_LB_MONTH_MOD, text, start, 12)
+        if d:
+            extra["mod"] = d.group("x")
+            start -= len(d.group(0))
+            extra["mod_start"] = start
+        p = _lookback(_LB_PRE, text, start, 14)
+        if p:
+            extra["pre"] = p.group("x")
+        d2 = _lookback(_LB_DATE_MOD, text, m.start(), 24)
+        if d2 and "mod" not in extra:
+            extra["pre"] = "of"
+            extra["mod"] = d2.group("x")
+            start = m.start() - len(d2.group(0))
+            extra["mod_start"] = start
+    elif kind == "window":
+        d = _lookback(_LB_DET, text, start, 6)
+        if d:
+            extra["det"] = d.group("x")
+            start -= len(d.group(0))
+    elif kind == "date_weekday":
+        r = _lookback(_LB_REL, text, start, 8)
+        if r:
+            extra["rel"] = r.group("x")
+            if r.group("x").lower() != "on":
+                start -= len(r.group(0))
+    elif kind in ("range", "percent_range"):
+        b = _lookback(_LB_BETWEEN, text, start, 10)
+        if b:
+            extra["between"] = b.group("x")
+            start -= len(b.group(0))
+    if kind in _QUALIFIED:
+        q = _lookback(_LB_QUAL, text, start, 30)
+        if q:
+            extra["qual"] = q.group("x")
+            start -= len(q.group(0))
+    return start, extra
 
 
 def parse_figures(text: str, *, published: date | None = None, offset: int = 0) -> list[Figure]:
@@ -269,22 +406,27 @@ def parse_figures(text: str, *, published: date | None = None, offset: int = 0) 
     if not text:
         return []
     candidates: list[_Candidate] = []
-    for kind, priority, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                candidates.append(_Candidate(m.start(), m.end(), priority, kind, m))
+    for pos, trigger in _triggers(text):
+        for kind in _TRIGGERS[trigger]:
+            priority, pattern = _ALL_PATTERNS[kind]
+            m = pattern.match(text, pos)
+            if m is None or m.end() == m.start():
+                continue
+            start, extra = _extend(kind, text, pos, m)
+            candidates.append(_Candidate(start, m.end(), priority, kind, m, extra))
     # Longest match wins; on equal length the more specific kind.
     candidates.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)  # 1 where a chosen figure already sits
     chosen: list[Figure] = []
-    anchors = _timeline_years(text)
+    anchors = _timeline_years(text) if candidates else {}
     for c in candidates:
-        if any(c.start < e and s < c.end for s, e in taken):
+        if taken.find(1, c.start, c.end) >= 0:
             continue
         fig = _build(c, text, published, anchors, offset)
         if fig is None:
             continue
-        taken.append((c.start, c.end))
+        s, e = fig.start - offset, fig.end - offset
+        taken[s:e] = b"\x01" * (e - s)
         chosen.append(fig)
     chosen.sort(key=lambda f: f.start)
     return chosen
@@ -377,7 +519,7 @@ def _build(c: _Candidate, text: str, published: date | None, anchors, offset: in
     m = c.match
     kind = c.kind
     s, e = c.start, c.end
-    g = m.groupdict()
+    g = {**m.groupdict(), **c.extra}
     qual = _canon_qual(g.get("qual"))
     if g.get("plus"):
         qual = qual or "more than"
@@ -400,7 +542,7 @@ def _build(c: _Candidate, text: str, published: date | None, anchors, offset: in
                     si_value=lo, si_unit="percent")
 
     if kind == "fraction":
-        return _build_fraction(m, text, s, e, offset, qual)
+        return _build_fraction(m, g, text, s, e, offset, qual)
 
     if kind == "fraction_in":
         a, b = _num(g["a"]), _num(g["b"])
@@ -462,10 +604,10 @@ def _build(c: _Candidate, text: str, published: date | None, anchors, offset: in
                     si_value=None if v is None else round(v * _DURATION_UNITS[unit], 4), si_unit="day")
 
     if kind == "duration":
-        return _build_duration(m, text, s, e, offset, qual)
+        return _build_duration(m, g, text, s, e, offset, qual)
 
     if kind == "range":
-        return _build_range(m, text, s, e, offset)
+        return _build_range(m, g, text, s, e, offset)
 
     if kind == "groups":
         grp = g["grp"].lower()
@@ -483,19 +625,18 @@ def _build(c: _Candidate, text: str, published: date | None, anchors, offset: in
                     si_value=v, si_unit=unit)
 
     if kind == "count":
-        return _build_count(m, text, s, e, offset, qual)
+        return _build_count(m, g, text, s, e, offset, qual)
 
-    return _build_date(c, text, published, anchors, offset)
+    return _build_date(c, g, text, published, anchors, offset)
 
 
-def _build_fraction(m, text, s, e, offset, qual) -> Figure | None:
-    g = m.groupdict()
+def _build_fraction(m, g, text, s, e, offset, qual) -> Figure | None:
     den_word = g["den"].lower()
     numer_word = (g.get("numer") or "").lower()
     den = _FRACTIONS[den_word]
     after = text[e : e + 12]
     followed_ok = re.match(r"\s+(?:of|the|its|their|his|her|our|all|that|this)\b|\s*(?:[.,;:!?)”\"’]|$)", after) is not None
-    before = _preceding_word(text, m.start("numer") if numer_word else m.start("den"))
+    before = _preceding_word(text, g["numer_start"] if numer_word else m.start("den"))
     if before == "and" and not qual:
         return None  # "one and a half"
     if den == 2:
@@ -516,8 +657,7 @@ def _build_fraction(m, text, s, e, offset, qual) -> Figure | None:
                 si_value=v, si_unit="percent")
 
 
-def _build_duration(m, text, s, e, offset, qual) -> Figure | None:
-    g = m.groupdict()
+def _build_duration(m, g, text, s, e, offset, qual) -> Figure | None:
     n = g["num"].lower()
     n = re.sub(r"\s+", " ", n)
     unit = _duration_unit(g["unit"])
@@ -543,8 +683,7 @@ def _build_duration(m, text, s, e, offset, qual) -> Figure | None:
                 si_value=None if v is None else round(v * _DURATION_UNITS[unit], 4), si_unit="day")
 
 
-def _build_range(m, text, s, e, offset) -> Figure | None:
-    g = m.groupdict()
+def _build_range(m, g, text, s, e, offset) -> Figure | None:
     lo, hi = _num(g["num"]), _num(g["num2"])
     if lo is None or hi is None or hi <= lo:
         return None
@@ -578,8 +717,7 @@ def _build_range(m, text, s, e, offset) -> Figure | None:
                 si_value=round(lo * factor, 4), si_unit=si_unit)
 
 
-def _build_count(m, text, s, e, offset, qual) -> Figure | None:
-    g = m.groupdict()
+def _build_count(m, g, text, s, e, offset, qual) -> Figure | None:
     raw = g["num"]
     v = _num(raw)
     if v is None:
@@ -668,9 +806,8 @@ def _year_for(month: int, day: int | None, published: date | None, anchor: int |
     return y if candidate <= published + timedelta(days=7) else y - 1
 
 
-def _build_date(c: _Candidate, text: str, published: date | None, anchors, offset: int) -> Figure | None:
+def _build_date(c: _Candidate, g: dict, text: str, published: date | None, anchors, offset: int) -> Figure | None:
     m = c.match
-    g = m.groupdict()
     kind = c.kind
     s, e = c.start, c.end
 
@@ -727,7 +864,7 @@ def _build_date(c: _Candidate, text: str, published: date | None, anchors, offse
         mo = _month_number(g["month"])
         if mo is None:
             return None
-        start = m.start("mod") if mod else m.start("month")
+        start = g["mod_start"] if mod else m.start("month")
         q = _date_mod(mod)
         modword = (mod or "").strip(" -").lower()
         if modword in ("last", "next", "this") and published is not None:
@@ -776,7 +913,7 @@ def _build_date(c: _Candidate, text: str, published: date | None, anchors, offse
             d = published - timedelta(days=delta)
         return date_fig(d.isoformat(), start=start, end=end)
 
-    if kind == "date_relative":
+    if kind in ("date_relative", "date_relative_ago"):
         return date_fig(_resolve_relative(g, published))
 
     return None

@@ -34,65 +34,152 @@ SENTENCE_STARTERS = frozenset(
 )
 
 # --- claim categories -----------------------------------------------------------------------
-# Cues are (label, regex, weight).  "strong" cues alone can establish a category, "weak" ones
-# only support it.  Requirements per category are applied in scoring.py.
+# Cues are (label, weight, terms) in the term syntax of cues.py: "peace plan", "negotiat*"
+# (prefix), "lost ? lives" (any one token), "=may" (case-sensitive).  "Strong" cues alone can
+# establish a category, "weak" ones only support it; scoring.py applies the requirements.
 
 MINSK_STRONG = [
-    ("Minsk agreement", r"\bminsk(?:[\s-]+(?:i{1,2}|[12])\b|\s+(?:agreements?|accords?|deals?|protocols?|process|implementation|format|arrangements?|peace\s+process|memorandum)\b)", 0.5),
-    ("Minsk agreement", r"\b(?:agreements?|accords?|protocols?|ceasefire|deal)\s+(?:was\s+|were\s+|is\s+|are\s+)?(?:signed|reached|concluded)\s+in\s+minsk\b", 0.5),
-    ("Normandy format", r"\bnormandy\s+(?:format|four|quartet|talks|summit|group)\b", 0.5),
-    ("Package of Measures", r"\bpackage\s+of\s+measures\b", 0.5),
-    ("Minsk agreement", r"\b(?:мінськ\w*|минск\w*)[\s-]*(?:1|2|i{1,2}|угод\w*|домовленост\w*|соглашени\w*|договор[её]нност\w*|протокол\w*)\b", 0.5),
-    ("Minsk agreement", r"\b(?:мінськ\w+|минск\w+)\s+(?:угод\w*|домовленост\w*|соглашени\w*|договор[её]нност\w*)", 0.5),
-    ("Normandy format", r"\bнормандськ\w*\s+(?:формат\w*|четв\w+)|нормандск\w*\s+(?:формат\w*|четв\w+)", 0.5),
+    ("Minsk agreement", 0.5, [
+        "minsk i", "minsk ii", "minsk 1", "minsk 2", "minsk agreement*", "minsk accord*",
+        "minsk deal*", "minsk protocol*", "minsk process", "minsk implementation", "minsk format",
+        "minsk arrangement*", "minsk peace", "minsk memorandum", "minsk ceasefire",
+        "signed in minsk", "reached in minsk", "concluded in minsk",
+        "мінськ* угод*", "мінськ* домовленост*", "мінськ* протокол*", "мінськ 2", "мінськ 1",
+        "минск* соглашени*", "минск* договор*", "минск* протокол*", "минск 2", "минск 1",
+    ]),
+    ("Normandy format", 0.5, [
+        "normandy format", "normandy four", "normandy quartet", "normandy talks",
+        "normandy summit", "normandy group", "нормандськ* формат*", "нормандськ* четв*",
+        "нормандск* формат*", "нормандск* четв*",
+    ]),
+    ("Package of Measures", 0.5, ["package of measures"]),
 ]
 # Alias-table keys whose mention makes a sentence a Minsk claim.
 MINSK_ALIAS_KEYS = frozenset({"minsk_i", "minsk_ii", "minsk_agreements", "normandy_format"})
 
 CASUALTIES_STRONG = [
-    ("casualty word", r"\b(?:killed|kills?|killing|casualt(?:y|ies)|fatalit(?:y|ies)|deaths?|dead|died|die|dying|wounded|injured|injuries|kia|massacred?|massacres|slaughtered|executed|perished|losses|death\s+toll|body\s+count|bodies)\b", 0.3),
-    ("casualty phrase", r"\b(?:burn(?:ed|t)\s+alive|lost\s+(?:their|his|her|\d[\d,]*|[a-z]+)\s+lives|loss(?:es)?\s+of\s+(?:human\s+)?li(?:fe|ves)|lives\s+(?:were\s+|have\s+been\s+)?lost|missing\s+in\s+action|taken\s+prisoner)\b", 0.35),
-    ("casualty word (uk/ru)", r"\b(?:загин\w*|загибл\w*|вбит\w*|убит\w*|погиб\w*|поранен\w*|ранен\w*|втрат\w*|потер[ьи]\w*|жертв\w*|смерт\w*)", 0.3),
+    ("casualty word", 0.3, [
+        "killed", "kill", "kills", "killing", "casualty", "casualties", "fatality", "fatalities",
+        "death", "deaths", "dead", "died", "die", "dying", "wounded", "injured", "injuries", "kia",
+        "massacre", "massacred", "massacres", "slaughtered", "executed", "perished", "losses",
+        "death toll", "body count", "bodies",
+    ]),
+    ("casualty phrase", 0.35, [
+        "burned alive", "burnt alive", "lost ? lives", "lost ? life", "loss of life",
+        "loss of lives", "loss of human life", "loss of human lives", "lives lost",
+        "lives were lost", "lives have been lost", "missing in action", "taken prisoner",
+    ]),
+    ("casualty word (uk/ru)", 0.3, [
+        "загин*", "загибл*", "вбит*", "убит*", "погиб*", "поранен*", "ранен*", "втрат*",
+        "потер*", "жертв*", "смерт*",
+    ]),
 ]
+CASUALTIES_EXCLUDE = ["dead end", "deadly serious"]
 
 TERRITORY_STRONG = [
-    ("territory word", r"\b(?:territor(?:y|ies|ial)|land|lands|occup(?:y|ied|ies|ying|ation)|captur(?:e|ed|es|ing)|seiz(?:e|ed|es|ing|ure)|annex(?:ed|es|ing|ation)?|liberat(?:e|ed|es|ing|ion)|retak(?:e|en|es|ing)|retook|recaptur(?:e|ed|es|ing)|incursion|salient)\b", 0.25),
-    ("control", r"\b(?:control(?:led|s|ling)?)\b(?!\s+(?:and\s+verification|of\s+the\s+(?:situation|narrative)))", 0.2),
-    ("ground gained/lost", r"\b(?:gain(?:ed|ing|s)?|los(?:e|t|ing)|giv(?:e|ing)\s+up|cede[ds]?|ceding)\s+(?:more\s+|some\s+|much\s+)?(?:ground|land|territory)\b|\btak(?:e|en|ing)\s+back\b|\btook\s+(?:control|over)\b", 0.3),
-    ("advance", r"(?<!in\s)\badvanc(?:e|ed|es|ing)\b(?!\s+(?:notice|warning|payment))", 0.25),
-    ("sovereignty change", r"\b(?:join(?:ed|s|ing)?\s+(?:the\s+)?russia(?:n\s+federation)?|(?:declare[ds]?|declaring|proclaim(?:ed|s)?)\s+independence|secede[ds]?|secession|belongs?\s+to\s+(?:russia|ukraine)|belonged\s+to\s+(?:russia|ukraine)|part\s+of\s+(?:russia|ukraine|the\s+russian\s+federation))\b", 0.3),
-    ("territory word (uk/ru)", r"\b(?:окуп\w*|оккуп\w*|захоп\w*|захва\w*|звільн\w*|освобо\w*|контрол\w*|територ\w*|анекс\w*|аннекс\w*|просув\w*|продвин\w*|продвиж\w*|відвоюв\w*|отвоева\w*)", 0.25),
+    ("territory word", 0.25, [
+        "territory", "territories", "territorial", "land", "lands", "occupy", "occupied",
+        "occupies", "occupying", "occupation", "capture", "captured", "captures", "capturing",
+        "seize", "seized", "seizes", "seizing", "seizure", "annex*", "liberat*", "retake",
+        "retaken", "retakes", "retaking", "retook", "recaptur*", "incursion", "salient",
+    ]),
+    ("control", 0.2, ["control", "controlled", "controls", "controlling"]),
+    ("ground gained/lost", 0.3, [
+        "gain* ground", "gain* more ground", "gain* land", "gain* territory", "lose ground",
+        "losing ground", "lost ground", "lose more ground", "lost more ground", "give up ground",
+        "giving up ground", "cede*", "ceding", "take back", "taken back", "taking back",
+        "took back", "took control", "take control", "taking control", "took over",
+    ]),
+    ("advance", 0.25, ["advance", "advanced", "advances", "advancing"]),
+    ("sovereignty change", 0.3, [
+        "join russia", "joined russia", "joins russia", "joining russia",
+        "join the russian federation", "joined the russian federation",
+        "join russian federation", "joined russian federation", "declare independence",
+        "declared independence", "declares independence", "declaring independence",
+        "proclaim* independence", "secede*", "secession", "belong to russia",
+        "belongs to russia", "belonged to russia", "belong to ukraine", "belongs to ukraine",
+        "belonged to ukraine", "part of russia", "part of ukraine", "part of the russian federation",
+    ]),
+    ("territory word (uk/ru)", 0.25, [
+        "окуп*", "оккуп*", "захоп*", "захва*", "звільн*", "освобо*", "контрол*", "територ*",
+        "анекс*", "аннекс*", "просув*", "продвин*", "продвиж*", "відвоюв*", "отвоева*",
+    ]),
 ]
 TERRITORY_WEAK = [
-    ("front line", r"\b(?:front(?:line|\s+line|s)?|line\s+of\s+contact|lines\s+of\s+contact)\b", 0.1),
-    ("withdrawal", r"\b(?:withdr(?:aw|awn|aws|awing|awal|ew)|retreat(?:ed|s|ing)?|pull(?:ed)?\s+(?:out|back))\b", 0.1),
-    ("region", r"\b(?:regions?|oblasts?|provinces?|border|borders|town|towns|village|villages|city|cities)\b", 0.05),
-    ("encirclement", r"\b(?:surround(?:ed|ing)?|encircl(?:ed|ement|ing)|blockade|isolated)\b", 0.1),
-    ("hold", r"\b(?:hold|holds|held|holding)\b", 0.05),
-    ("offensive", r"\b(?:counter-?offensive|offensive|push)\b", 0.05),
-    ("referendum", r"\breferend(?:um|ums|a)\b", 0.1),
+    ("front line", 0.1, ["front", "frontline", "frontlines", "front line", "fronts", "line of contact", "lines of contact"]),
+    ("withdrawal", 0.1, [
+        "withdraw", "withdrawn", "withdraws", "withdrawing", "withdrawal", "withdrew", "retreat",
+        "retreated", "retreats", "retreating", "pull out", "pulled out", "pull back", "pulled back",
+    ]),
+    ("region", 0.05, [
+        "region", "regions", "oblast", "oblasts", "province", "provinces", "border", "borders",
+        "town", "towns", "village", "villages", "city", "cities",
+    ]),
+    ("encirclement", 0.1, ["surround", "surrounded", "surrounding", "encircled", "encirclement", "encircling", "blockade", "isolated"]),
+    ("hold", 0.05, ["hold", "holds", "held", "holding"]),
+    ("offensive", 0.05, ["counteroffensive", "counter offensive", "offensive", "push"]),
+    ("referendum", 0.1, ["referendum", "referendums", "referenda"]),
+]
+TERRITORY_EXCLUDE = [
+    "in advance", "advance notice", "advance warning", "advance payment", "advanced weapon*",
+    "advanced system*", "advanced missile*", "advanced technolog*", "advanced air",
+    "control and verification", "control of the situation", "control of the narrative",
+    "arms control", "in front of", "self control", "land mine*", "landmine*",
 ]
 
 NEGOTIATIONS_STRONG = [
-    ("talks", r"\b(?:talks|negotiat\w+|ceasefires?|cease-fires?|truces?|armistice|summit|delegations?|memorand(?:um|a)|envoys?|mediat\w+|communiqu[eé]s?|cessation|concessions?|ultimatum)\b", 0.3),
-    ("proposal", r"\b(?:propos(?:al|als|e|ed|es|ing)|treat(?:y|ies)|pact|framework\s+agreement)\b", 0.25),
-    ("meeting", r"\b(?:meetings?|met|meet|meets|(?:tele)?phone\s+(?:call|conversation)s?|call\s+between)\b", 0.25),
-    ("peace deal", r"\bpeace(?:ful)?\s+(?:plan|deal|agreement|treaty|process|proposal|settlement|resolution|framework|formula|summit|initiative|negotiations?)\b", 0.3),
-    ("security arrangement", r"\bsecurity\s+(?:guarantees?|arrangements?|architecture|assurances?|pact)\b", 0.25),
-    ("talks (uk/ru)", r"\b(?:переговор\w*|перемир\w*|припинен\w+\s+вогню|прекращени\w+\s+огня|зустріч\w*|встреч\w*|саміт\w*|саммит\w*|делегац\w*|меморандум\w*|пропозиц\w*|предложени\w*)", 0.3),
+    ("talks", 0.3, [
+        "talks", "negotiat*", "ceasefire", "ceasefires", "cease fire", "cease fires", "truce",
+        "truces", "armistice", "summit", "delegation", "delegations", "memorandum", "memoranda",
+        "envoy", "envoys", "mediat*", "communique", "communiques", "communiqué", "communiqués",
+        "cessation", "concession", "concessions", "ultimatum",
+    ]),
+    ("proposal", 0.25, [
+        "proposal", "proposals", "propose", "proposed", "proposes", "proposing", "treaty",
+        "treaties", "pact", "framework agreement",
+    ]),
+    ("meeting", 0.25, [
+        "meeting", "meetings", "met", "meet", "meets", "phone call", "phone calls",
+        "telephone call", "phone conversation", "telephone conversation", "call between",
+    ]),
+    ("peace deal", 0.3, [
+        "peace plan", "peace deal", "peace agreement", "peace treaty", "peace process",
+        "peace proposal", "peace settlement", "peace resolution", "peace framework",
+        "peace formula", "peace summit", "peace initiative", "peace negotiat*",
+        "peaceful resolution", "peaceful settlement",
+    ]),
+    ("security arrangement", 0.25, [
+        "security guarantee*", "security arrangement*", "security architecture",
+        "security assurance*", "security pact",
+    ]),
+    ("talks (uk/ru)", 0.3, [
+        "переговор*", "перемир*", "припинення вогню", "прекращени* огня", "зустріч*", "встреч*",
+        "саміт*", "саммит*", "делегац*", "меморандум*", "пропозиц*", "предложени*",
+    ]),
 ]
 NEGOTIATIONS_WEAK = [
-    ("peace", r"\bpeace(?:ful)?\b", 0.1),
-    ("agreement", r"\b(?:agreements?|deals?|agree[ds]?|agreeing|accords?)\b", 0.1),
-    ("diplomacy", r"\b(?:dialogue|diplomat\w*|bilateral|contacts?|visit(?:ed|s|ing)?|discuss(?:ed|es|ing|ion|ions)?|demands?|conditions|deadline|end\s+(?:the|this)\s+(?:war|conflict)|hostilities|settlement)\b", 0.1),
-    ("agreement (uk/ru)", r"\b(?:угод\w*|соглашени\w*|мирн\w*)", 0.1),
+    ("peace", 0.1, ["peace", "peaceful"]),
+    ("agreement", 0.1, ["agreement", "agreements", "deal", "deals", "agree", "agreed", "agrees", "agreeing", "accord", "accords"]),
+    ("diplomacy", 0.1, [
+        "dialogue", "diplomat*", "bilateral", "contact", "contacts", "visit", "visited", "visits",
+        "visiting", "discuss", "discussed", "discusses", "discussing", "discussion", "discussions",
+        "demand", "demands", "conditions", "deadline", "end the war", "end this war",
+        "end the conflict", "end this conflict", "hostilities", "settlement",
+    ]),
+    ("agreement (uk/ru)", 0.1, ["угод*", "соглашени*", "мирн*"]),
 ]
+NEGOTIATIONS_EXCLUDE = ["warsaw pact", "peace of mind", "met with criticism", "met with frustration", "been met"]
 
 POLL_STRONG = [
-    ("survey word", r"\b(?:polls?|polled|pollsters?|polling|surveys?|surveyed|respondents|sociolog\w+|levada|kiis|gallup|razumkov|vtsiom|rating\s+group)\b", 0.4),
-    ("survey word (uk/ru)", r"\b(?:опитуван\w*|опитан\w*|опрос\w*|опрошен\w*|респондент\w*|соцопит\w*|соцопрос\w*)", 0.4),
+    ("survey word", 0.4, [
+        "poll", "polls", "polled", "pollster", "pollsters", "polling", "survey", "surveys",
+        "surveyed", "respondents", "sociolog*", "levada", "kiis", "gallup", "razumkov", "vtsiom",
+        "rating group", "опитуван*", "опитан*", "опрос*", "опрошен*", "респондент*", "соцопит*",
+        "соцопрос*",
+    ]),
 ]
-# "18% of veterans said/support ..." reports a survey share even without the word "poll".
+# "18% of veterans said/support ..." reports a survey share even without the word "poll";
+# checked only in sentences with a percentage.
 POLL_SHARE = (
     "share of a group saying/supporting",
     r"\d(?:[\d.,]*)\s*(?:%|percent|per\s+cent)\s+of\s+(?:[\w’'-]+\s+){0,6}?(?:said|say|says|believe[sd]?|think|thought|support(?:ed|s)?|oppose[sd]?|would|want(?:ed|s)?|back(?:ed|s)?|favou?r(?:ed|s)?|trust(?:ed|s)?|approve[sd]?|disapprove[sd]?|consider(?:ed|s)?|agree[sd]?|disagree[sd]?|expect(?:ed|s)?|feel|felt)\b",
@@ -119,19 +206,56 @@ ENTITY_WEIGHT = 0.06      # per alias-table hit (person, place, agreement, organ
 PROPER_NOUN_WEIGHT = 0.03  # per other capitalised word inside the sentence
 ENTITY_CAP = 0.18
 ATTRIBUTION_WEIGHT = 0.1
+# A dated event: a date with a year, month or day and a named actor in a full sentence.
+DATED_EVENT_WEIGHT = 0.1
+DATED_EVENT_MIN_WORDS = 6
+# A timeline entry: the sentence opens with a date and a colon ("Feb. 12, 2015: ...").
+TIMELINE_WEIGHT = 0.1
+# A photo caption ends with ", <date>." and makes no claim of its own.
+CAPTION_PENALTY = -0.15
 CONTEXT_WEIGHT = 0.3      # a short follow-up sentence inheriting the previous claim's category
 NO_CATEGORY_PENALTY = -0.1
 
-# Opinion and rhetoric (label, regex, weight<0).
+# Opinion and rhetoric (label, weight < 0, terms).
 OPINION_CUES = [
-    ("first-person opinion", r"\b(?:i|we)\s+(?:think|believe|guess|hope|feel|suppose|reckon|doubt)\b|\bi(?:'|’)?m\s+(?:sure|convinced|certain)\b|\bi\s+am\s+(?:sure|convinced|certain)\b|\bin\s+my\s+(?:view|opinion)\b|\bone\s+could\s+argue\b|\bit\s+seems\b|\blet(?:'|’)s\b|\bwe\s+need\b", -0.25),
-    ("hedge/modal", r"\b(?:might|may|could|should|must|ought|perhaps|possibly|probably|likely|unlikely|potentially|maybe|seemingly|apparently)\b", -0.08),
-    ("conditional", r"\bwould\b", -0.04),
-    ("prediction", r"\bwill\b|\b(?:won|wo)(?:'|’)t\b|\bgoing\s+to\b", -0.06),
-    ("evaluative word", r"\b(?:bizarre\w*|witless|clueless|crazy|stubborn\w*|masterful\w*|skilful\w*|skillful\w*|delusional|unbelievabl\w*|appropriately|tellingly|surreal\w*|horrible|terrible|shameful|disgraceful|absurd|ridiculous|stupid|brilliant\w*|pathetic|outrageous|phony|pampered|hedonistic|maximalist|graciously|coyly|incredulously|defiantly|stunningly|inflated|unsurprisingly|obviously|of\s+course|surely|inevitabl\w*|existential|heroic|noble|legendary|intriguing|paramount|taboo|victim|villains?|mob|huge|wonderful|awful|disastrous|catastrophic|shocking|sadly|hopefully|cynical\w*|hypocri\w*|propaganda|puppets?|regime|sacred|evil|glorious|humiliat\w*|botched|embittered|bitterness|resentment)\b", -0.06),
-    ("exhortation", r"^(?:please|imagine|remember|consider|see\s+what|let\s+us|let(?:'|’)s|bring\s+down)\b", -0.2),
+    ("first-person opinion", -0.25, [
+        "i think", "we think", "i believe", "we believe", "i guess", "i hope", "we hope",
+        "i feel", "i suppose", "i reckon", "i doubt", "i don't think", "i do not think",
+        "we don't think", "i don't believe", "i really think", "i'm sure", "i am sure",
+        "i'm convinced", "i am convinced", "i am absolutely convinced", "i'm absolutely convinced",
+        "i am certain", "i would like to", "we would like to", "i'd like to",
+        "i would first like to", "in my view", "in my opinion", "one could argue", "it seems",
+        "let's", "we need",
+    ]),
+    ("hedge/modal", -0.08, [
+        "might", "=may", "could", "should", "must", "ought", "perhaps", "possibly", "probably",
+        "likely", "unlikely", "potentially", "maybe", "seemingly", "apparently", "need to",
+        "needs to", "have to", "has to",
+    ]),
+    ("generic you", -0.1, ["you", "your"]),
+    ("conditional", -0.04, ["would"]),
+    ("prediction", -0.06, ["will", "won't", "going to"]),
+    ("evaluative word", -0.08, [
+        "bizarre*", "witless", "clueless", "crazy", "stubborn*", "masterful*", "skilful*",
+        "skillful*", "delusional", "unbelievabl*", "appropriately", "tellingly", "surreal*",
+        "horrible", "terrible", "shameful", "disgraceful", "absurd", "ridiculous", "stupid",
+        "brilliant*", "pathetic", "outrageous", "phony", "pampered", "hedonistic", "maximalist",
+        "graciously", "coyly", "incredulously", "defiantly", "stunningly", "inflated",
+        "unsurprisingly", "obviously", "of course", "surely", "inevitabl*", "existential",
+        "heroic", "noble", "legendary", "intriguing", "paramount", "taboo", "victim", "villain",
+        "villains", "mob", "huge", "wonderful", "awful", "disastrous", "catastrophic", "shocking",
+        "sadly", "hopefully", "cynical*", "hypocri*", "propaganda", "puppet", "puppets", "regime",
+        "sacred", "evil", "glorious", "humiliat*", "botched", "embittered", "bitterness",
+        "resentment", "mistake", "wrong", "notable", "remarkabl*",
+    ]),
 ]
-OPINION_CAPS = {"hedge/modal": -0.2, "evaluative word": -0.24}
+# "As you know" and "thank you" address the audience; they are not generic "you".
+OPINION_EXCLUDE = ["as you know", "you know", "thank you"]
+# Only at the start of a sentence.
+EXHORTATION_CUES = [
+    ("exhortation", -0.2, ["please", "imagine", "remember", "consider", "see what", "let us", "let's", "bring down"]),
+]
+OPINION_CAPS = {"hedge/modal": -0.2, "evaluative word": -0.24, "generic you": -0.1}
 QUESTION_PENALTY = -0.3        # a question that opens with a question word or is short
 EMBEDDED_QUESTION_PENALTY = -0.1
 QUESTION_OPENERS = frozenset(
@@ -142,7 +266,7 @@ SHORT_SENTENCE_WORDS = 5       # fewer words than this: fragment, byline, captio
 SHORT_PENALTY = -0.2
 MEDIUM_SENTENCE_WORDS = 8
 MEDIUM_PENALTY = -0.08
-NO_TERMINAL_PENALTY = -0.12    # headline, byline or caption without final punctuation
+NO_TERMINAL_PENALTY = -0.2     # headline, byline or caption without final punctuation
 
 # --- context (anaphora) -------------------------------------------------------------------------
 # A short sentence opening like this continues the previous claim ("It fails to ...").
@@ -150,6 +274,8 @@ ANAPHORIC_OPENERS = r"^(?:it|this|that|they|these|those|the\s+(?:accord|agreemen
 # ... or reacts to it ("The U.S. and U.K. object.").
 REACTION_VERBS = r"\b(?:reject(?:s|ed)?|object(?:s|ed)?|accept(?:s|ed)?|endorse[sd]?|approve[sd]?|ratif(?:y|ies|ied)|sign(?:s|ed)?|welcome[sd]?|refuse[sd]?|den(?:y|ies|ied)|violat(?:e|es|ed)|fail(?:s|ed)?|collapse[sd]?|abandon(?:s|ed)?|implement(?:s|ed)?)\b"
 CONTEXT_MAX_WORDS = 15
+# Copular comments ("That is a notable fact.") do not continue a claim.
+CONTEXT_EXCLUDED_OPENERS = r"^(?:it|this|that)\s+(?:is|was|'s|’s|seems|means)\b"
 CONTEXT_CATEGORIES = frozenset({"minsk", "negotiations", "territory", "casualties"})
 
 # --- claimant ---------------------------------------------------------------------------------

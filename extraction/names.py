@@ -124,6 +124,7 @@ class AliasTable:
     _folded: dict[tuple[str, ...], str] = field(default_factory=dict)  # tokens -> key
     _exact: dict[tuple[str, ...], str] = field(default_factory=dict)  # case-sensitive variants
     _max_len: int = 1
+    _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first token -> lengths
 
     # -- building -------------------------------------------------------------------------
     @classmethod
@@ -161,22 +162,38 @@ class AliasTable:
                 tokens = tuple(_TOKEN.findall(soft_fold(variant[1:])))
                 if tokens:
                     self._exact[tokens] = key
-                    self._max_len = max(self._max_len, len(tokens))
+                    self._note(tokens[0], len(tokens))
+                    self._note(tokens[0].casefold(), len(tokens))
                 continue
             tokens = tuple(_TOKEN.findall(fold(variant)))
             if not tokens:
                 continue
             self._folded.setdefault(tokens, key)
-            self._max_len = max(self._max_len, len(tokens))
+            self._note(tokens[0], len(tokens))
             # Declined Cyrillic forms: vary the last word of the variant.
             if _CYR.search(tokens[-1]):
                 for form in cyrillic_forms(tokens[-1]):
                     self._folded.setdefault(tokens[:-1] + (form,), key)
+                    self._note((tokens[:-1] + (form,))[0], len(tokens))
+
+    def _note(self, first: str, n: int) -> None:
+        """Remember that some variant of n tokens starts with ``first`` (longest first)."""
+        self._max_len = max(self._max_len, n)
+        lengths = set(self._lengths.get(first, ()))
+        lengths.add(n)
+        self._lengths[first] = tuple(sorted(lengths, reverse=True))
 
     # -- lookup ---------------------------------------------------------------------------
     def _lookup_tokens(self, words: list[str], folded_words: list[str], i: int) -> tuple[int, str] | None:
         """Longest variant starting at token i: (number of tokens, key)."""
-        for n in range(min(self._max_len, len(words) - i), 0, -1):
+        lengths = self._lengths.get(folded_words[i])
+        if lengths is None:
+            lengths = self._lengths.get(words[i])
+            if lengths is None:
+                return None
+        for n in lengths:
+            if n > len(words) - i:
+                continue
             k = self._exact.get(tuple(words[i : i + n]))
             if k is None:
                 k = self._folded.get(tuple(folded_words[i : i + n]))

@@ -7,29 +7,41 @@ from collections.abc import Sequence
 
 from . import lexicon as L
 from .claimant import find_claimant
+from .cues import CueIndex, CueSet, Hit, Tokens
 from .figures import Figure, parse_figures
 from .names import AliasTable, default_aliases
 
 
-def _compile(cues):
-    return [(label, re.compile(rx, re.IGNORECASE), w) for label, rx, w in cues]
-
-
 _CATEGORY_CUES = {
-    "minsk": (_compile(L.MINSK_STRONG), []),
-    "casualties": (_compile(L.CASUALTIES_STRONG), []),
-    "territory": (_compile(L.TERRITORY_STRONG), _compile(L.TERRITORY_WEAK)),
-    "negotiations": (_compile(L.NEGOTIATIONS_STRONG), _compile(L.NEGOTIATIONS_WEAK)),
-    "poll": (_compile(L.POLL_STRONG), []),
+    "minsk": ("minsk", None),
+    "casualties": ("casualties", None),
+    "territory": ("territory", "territory_weak"),
+    "negotiations": ("negotiations", "negotiations_weak"),
+    "poll": ("poll", None),
 }
+_INDEX = CueIndex({
+    "minsk": CueSet(L.MINSK_STRONG),
+    "casualties": CueSet(L.CASUALTIES_STRONG, L.CASUALTIES_EXCLUDE),
+    "territory": CueSet(L.TERRITORY_STRONG, L.TERRITORY_EXCLUDE),
+    "territory_weak": CueSet(L.TERRITORY_WEAK, L.TERRITORY_EXCLUDE),
+    "negotiations": CueSet(L.NEGOTIATIONS_STRONG, L.NEGOTIATIONS_EXCLUDE),
+    "negotiations_weak": CueSet(L.NEGOTIATIONS_WEAK, L.NEGOTIATIONS_EXCLUDE),
+    "poll": CueSet(L.POLL_STRONG),
+    "opinion": CueSet(L.OPINION_CUES, L.OPINION_EXCLUDE),
+    "exhortation": CueSet(L.EXHORTATION_CUES),
+})
 _POLL_SHARE = (L.POLL_SHARE[0], re.compile(L.POLL_SHARE[1], re.IGNORECASE), L.POLL_SHARE[2])
-_OPINION = _compile(L.OPINION_CUES)
 _WORD = re.compile(r"[\w’'-]+")
 _CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z\u0400-\u042f\u0404\u0406\u0407][\w’'-]+")
 _NOT_PROPER = frozenset(
     """January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday President Prime Minister""".split()
 ) | L.SENTENCE_STARTERS
+_MONTH_NAME = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)",
+)
+_TIMELINE = re.compile(r"^[^:]{2,40}?\b(?:1[89]\d\d|20\d\d)s?\s*:\s", re.UNICODE)
+_CAPTION = re.compile(r",\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:\d{1,2},\s+)?(?:1[89]\d\d|20\d\d)\.?\s*$")
 _TERMINAL = (".", "!", "?", "”", '"', "’", "'", ")", ":", "…", "»")
 
 
@@ -43,7 +55,7 @@ def figure_weight(f: Figure) -> tuple[str, float]:
         else:
             key = "count_small"
     elif f.kind == "date":
-        if not any(ch.isdigit() for ch in f.text):
+        if not any(ch.isdigit() for ch in f.text) and not _MONTH_NAME.search(f.text):
             key = "date_relative"
         elif f.date and len(f.date) == 10:
             key = "date_day"
@@ -58,19 +70,25 @@ def score_sentence(
     sentence: str,
     figures: Sequence[Figure] | None = None,
     *,
-    claimant: str | None = None,
+    claimant=...,
     aliases: AliasTable | None = None,
+    tokens: Tokens | None = None,
+    mentions: list[tuple[int, int, str]] | None = None,
 ) -> tuple[float, str | None, tuple[str, ...]]:
     """(score 0..1, category or None, cues) for one sentence.
 
     ``figures`` defaults to ``parse_figures(sentence)`` and ``claimant`` to
-    ``find_claimant(sentence)``; pass them when already known.  Each cue reads
+    ``find_claimant(sentence)``; pass them (None for "no claimant") when already known.
+    ``tokens`` and ``mentions`` (alias hits with offsets relative to the sentence) may be passed
+    by callers that computed them for a whole article.  Each cue reads
     "<reason>: <evidence> (<signed weight>)" so the GUI can show why a sentence was proposed.
     """
     table = aliases if aliases is not None else default_aliases()
     figs = list(parse_figures(sentence)) if figures is None else list(figures)
-    if claimant is None:
+    if claimant is ...:
         claimant = find_claimant(sentence)
+    toks = tokens if tokens is not None else Tokens.of(sentence)
+    hits = _INDEX.find(toks)
     cues: list[str] = []
     score = L.BASE_SCORE
 
@@ -86,7 +104,8 @@ def score_sentence(
     score += fig_total
 
     # Named entities from the alias table, then other capitalised words.
-    mentions = table.find(sentence)
+    if mentions is None:
+        mentions = table.find(sentence)
     keys = [k for _, _, k in mentions]
     covered = [(s, e) for s, e, _ in mentions]
     ent_total = 0.0
@@ -111,7 +130,7 @@ def score_sentence(
     score += ent_total
 
     # Category cues.
-    category, strength, cat_cues = _categorise(sentence, figs, keys, table)
+    category, strength, cat_cues = _categorise(sentence, hits, figs, keys, table)
     if category is not None and category != "other_numeric":
         score += strength
         cues.extend(cat_cues)
@@ -121,11 +140,23 @@ def score_sentence(
         score += L.NO_CATEGORY_PENALTY
         cues.append(f"no category ({L.NO_CATEGORY_PENALTY:+.2f})")
 
+    words = toks.lower
+    dated = [f for f in figs if f.kind == "date" and figure_weight(f)[0] != "date_relative"]
+    if dated and (keys or proper) and len(words) >= L.DATED_EVENT_MIN_WORDS:
+        score += L.DATED_EVENT_WEIGHT
+        cues.append(f"dated event: {dated[0].text} and a named actor (+{L.DATED_EVENT_WEIGHT:.2f})")
+    if dated and _TIMELINE.match(sentence):
+        score += L.TIMELINE_WEIGHT
+        cues.append(f"timeline entry (+{L.TIMELINE_WEIGHT:.2f})")
+    if dated and _CAPTION.search(sentence):
+        score += L.CAPTION_PENALTY
+        cues.append(f"photo caption ({L.CAPTION_PENALTY:+.2f})")
+
     if claimant:
         score += L.ATTRIBUTION_WEIGHT
         cues.append(f"attribution: {claimant} (+{L.ATTRIBUTION_WEIGHT:.2f})")
 
-    penalty, pen_cues = opinion_penalty(sentence)
+    penalty, pen_cues = opinion_penalty(sentence, toks, hits)
     score += penalty
     cues.extend(pen_cues)
 
@@ -133,28 +164,26 @@ def score_sentence(
     return score, category, tuple(cues)
 
 
-def _categorise(sentence: str, figs: Sequence[Figure], alias_keys: list[str], table: AliasTable):
+def _categorise(sentence: str, found: dict[str, list[Hit]], figs: Sequence[Figure], alias_keys: list[str], table: AliasTable):
     """Winning category, its capped cue weight and the cue strings that support it."""
     kinds = {f.kind for f in figs}
     places = [k for k in alias_keys if table.types.get(k) == "place"]
     results: dict[str, tuple[float, list[str]]] = {}
 
     for cat, (strong, weak) in _CATEGORY_CUES.items():
-        hits: list[tuple[str, str, float, bool]] = []
-        for label, rx, w in strong:
-            for m in rx.finditer(sentence):
-                hits.append((label, m.group(0), w, True))
-        for label, rx, w in weak:
-            for m in rx.finditer(sentence):
-                hits.append((label, m.group(0), w, False))
+        hits: list[tuple[str, str, float, bool]] = [(h.label, h.text, h.weight, True) for h in found.get(strong, ())]
+        if weak is not None:
+            hits.extend((h.label, h.text, h.weight, False) for h in found.get(weak, ()))
         if cat == "minsk":
             for k in alias_keys:
                 if k in L.MINSK_ALIAS_KEYS:
                     hits.append(("Minsk/Normandy name", table.names.get(k, k), 0.5, True))
-        if cat == "poll":
+        if cat == "poll" and kinds & {"percent", "fraction"}:
             label, rx, w = _POLL_SHARE
             for m in rx.finditer(sentence):
                 hits.append((label, m.group(0)[:40], w, True))
+        if not hits and not (cat == "territory" and "area" in kinds):
+            continue
         n_strong = sum(1 for h in hits if h[3])
         n_weak = len(hits) - n_strong
         ok = False
@@ -193,32 +222,43 @@ def _categorise(sentence: str, figs: Sequence[Figure], alias_keys: list[str], ta
         best = max(results, key=lambda c: (results[c][0], -L.CATEGORY_PRIORITY.index(c)))
         total, labels = results[best]
         return best, total, labels
-    if any(figure_weight(f)[1] > L.FIGURE_WEIGHTS["count_small"] for f in figs):
+    if any(figure_weight(f)[0] != "count_small" for f in figs):
         return "other_numeric", 0.0, []
     return None, 0.0, []
 
 
-def opinion_penalty(sentence: str) -> tuple[float, list[str]]:
+def opinion_penalty(sentence: str, toks: Tokens | None = None, found: dict[str, list[Hit]] | None = None) -> tuple[float, list[str]]:
     """Negative weight and cues for opinion, hedging, rhetoric and fragments."""
+    toks = toks if toks is not None else Tokens.of(sentence)
+    found = found if found is not None else _INDEX.find(toks)
     total = 0.0
     cues: list[str] = []
-    for label, rx, w in _OPINION:
-        found = [m.group(0) for m in rx.finditer(sentence)]
-        if not found:
-            continue
-        pen = w * len(found)
-        cap = L.OPINION_CAPS.get(label)
-        if cap is not None:
-            pen = max(pen, cap)
-        if label == "first-person opinion" or label == "exhortation":
+    by_label: dict[str, list[str]] = {}
+    weights: dict[str, float] = {}
+    for h in found.get("opinion", ()):
+        by_label.setdefault(h.label, []).append(h.text)
+        weights[h.label] = h.weight
+    for h in found.get("exhortation", ()):
+        if h.first == 0:
+            by_label.setdefault(h.label, []).append(h.text)
+            weights[h.label] = h.weight
+    for label, found in by_label.items():
+        w = weights[label]
+        if label in ("first-person opinion", "exhortation"):
             pen = w  # once is enough
+        else:
+            pen = w * len(found)
+            cap = L.OPINION_CAPS.get(label)
+            if cap is not None:
+                pen = max(pen, cap)
         total += pen
         cues.append(f"{label}: {', '.join(repr(f) for f in dict.fromkeys(found))} ({pen:+.2f})")
-    words = _WORD.findall(sentence)
+    words = toks.lower
     stripped = sentence.rstrip(" ”\"’'»)")
     if stripped.endswith("?"):
         first = words[0].lower() if words else ""
-        pen = L.QUESTION_PENALTY if (first in L.QUESTION_OPENERS or len(words) <= 12) else L.EMBEDDED_QUESTION_PENALTY
+        embedded = ":" in sentence or re.search(r",\s+(?:including|whether|asking|such\s+as)\b", sentence)
+        pen = L.EMBEDDED_QUESTION_PENALTY if embedded and first not in L.QUESTION_OPENERS else L.QUESTION_PENALTY
         total += pen
         cues.append(f"question ({pen:+.2f})")
     if len(words) < L.SHORT_SENTENCE_WORDS:
@@ -234,4 +274,7 @@ def opinion_penalty(sentence: str) -> tuple[float, list[str]]:
 
 
 def has_opinion_cue(cues: Sequence[str]) -> bool:
-    return any(c.startswith(("first-person opinion", "hedge/modal", "question", "prediction", "exhortation")) for c in cues)
+    return any(
+        c.startswith(("first-person opinion", "hedge/modal", "question", "prediction", "exhortation", "evaluative word", "generic you"))
+        for c in cues
+    )

@@ -18,7 +18,6 @@ _INLINE_ENUM = re.compile(r"(?<=[:;.!?”\"])\s+\(?\d{1,2}\)\s+(?=[A-Z\u0400-\u0
 # Candidate boundary: terminators, optional closing quotes/brackets, whitespace.
 _BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)(?P<close>[”\"’'»)\]]*)(?P<ws>\s+)")
 _OPENERS = "“\"‘'«([…"
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _INITIAL = re.compile(r"^\(?[A-Z]$")
 _ACRONYM = re.compile(r"^\(?(?:[A-Za-z]\.)+[A-Za-z]$")  # "U.S", "C.I.A", "a.m"
 _STRIP = " \t\r\n\u00a0\u2009\u202f\ufeff"
@@ -91,10 +90,12 @@ def _is_boundary(line: str, term_start: int, next_start: int) -> bool:
         return True  # "?", "!", "…" followed by a capital or a quote
     if line[term_start : term_start + 3] == "...":
         return True
-    m = _WORD_BEFORE.search(line, 0, term_start)
-    if not m:
+    i = term_start
+    while i > 0 and not line[i - 1].isspace():
+        i -= 1
+    if i == term_start:
         return True
-    word = m.group(1).lstrip("(“\"‘'[")
+    word = line[i:term_start].lstrip("(“\"‘'[")
     bare = word.rstrip(".")
     lower = bare.lower()
     next_word = re.match(r"[“\"‘'(]*([\w’'-]+)", line[next_start:])

@@ -30,13 +30,16 @@ _UNIT_CLASS: dict[str, tuple[str, float]] = {
     "minute": ("duration", 1 / 1440),
 }
 _LOOSE_QUALIFIERS = {
-    "about", "around", "approximately", "roughly", "nearly", "almost", "some", "close to",
-    "just under", "just over", "an estimated", "estimated", "over", "under",
+    "about", "around", "approximately", "roughly", "some", "close to", "an estimated",
+    "estimated",
 }
+# Open bounds: "more than 10,000" says nothing about how much more.
 _LOWER_BOUND = {"more than", "over", "at least", "above", "exceeding", "upwards of", "hundreds of",
-                "thousands of", "tens of thousands of", "dozens of", "just over"}
-_UPPER_BOUND = {"less than", "under", "at most", "up to", "below", "fewer than", "no more than",
-                "just under"}
+                "thousands of", "tens of thousands of", "dozens of"}
+_UPPER_BOUND = {"less than", "under", "at most", "up to", "below", "fewer than", "no more than"}
+# Near bounds: "nearly 20 percent" is a little under 20, not anything under 20.
+_NEAR_BELOW = {"nearly", "almost", "just under", "just below", "slightly less than"}
+_NEAR_ABOVE = {"just over", "just above", "slightly more than"}
 
 
 @dataclass(frozen=True)
@@ -113,10 +116,15 @@ def to_quantity(fig: Mapping[str, Any]) -> Quantity | None:
         low, high = value - slack, float(high_raw) * scale + slack
     else:
         low, high = value - slack, value + slack
+    # A bound is exact on its own side: "less than one percent" excludes 1.5%.
     if qualifier in _LOWER_BOUND:
-        high = math.inf
-    if qualifier in _UPPER_BOUND:
-        low = 0.0
+        low, high = value, math.inf
+    elif qualifier in _UPPER_BOUND:
+        low, high = 0.0, value
+    elif qualifier in _NEAR_BELOW:
+        low, high = value * 0.88, value + slack
+    elif qualifier in _NEAR_ABOVE:
+        low, high = value - slack, value * 1.12
     return Quantity(cls, low, high, text, value, kind=fig.get("kind"))
 
 

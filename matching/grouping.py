@@ -152,6 +152,18 @@ def _figures_compatible(sigs: Sequence[ClaimSig], left: list[int], right: list[i
     return True
 
 
+def _groups_agree(
+    sigs: Sequence[ClaimSig], left: list[int], right: list[int], score: Callable[[int, int], PairResult]
+) -> bool:
+    """Average-link guard against chaining: when both sides already hold several claims, most
+    cross pairs (on a sample) must themselves look like the same claim."""
+    if len(left) == 1 and len(right) == 1:
+        return True
+    sample = [(i, j) for i in left[:6] for j in right[:6]]
+    same = sum(1 for i, j in sample if score(i, j).relation is Relation.SAME)
+    return same * 2 >= len(sample)
+
+
 def cluster(
     sigs: Sequence[ClaimSig],
     *,
@@ -185,11 +197,14 @@ def cluster(
         if ra != rb:
             uf.union(ra, rb)
 
+    def pair_score(i: int, j: int) -> PairResult:
+        return score_pair(sigs[i], sigs[j], idf=idf, default_idf=default_idf, thresholds=thresholds)
+
     same: list[tuple[float, int, int, PairResult]] = []
     conflict_pairs: list[tuple[int, int]] = []
     result = Clustering(labels=[], pairs_scored=len(pairs))
     for i, j in pairs.tolist():
-        res = score_pair(sigs[i], sigs[j], idf=idf, default_idf=default_idf, thresholds=thresholds)
+        res = pair_score(i, j)
         if res.relation is Relation.SAME:
             same.append((-res.score, i, j, res))
         elif res.relation is Relation.CONFLICT:
@@ -205,7 +220,9 @@ def cluster(
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or rj in uf.cannot[ri]:
             continue
-        if not _figures_compatible(sigs, uf.members[ri], uf.members[rj]):
+        if not _figures_compatible(sigs, uf.members[ri], uf.members[rj]) or not _groups_agree(
+            sigs, uf.members[ri], uf.members[rj], pair_score
+        ):
             uf.cannot[ri].add(rj)
             uf.cannot[rj].add(ri)
             continue

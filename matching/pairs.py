@@ -107,7 +107,10 @@ def score_pair(
     if time_frames_differ(a.quantities, b.quantities):
         explanation["time_frames_differ"] = True
         return PairResult(Relation.DIFFERENT, text * 0.5, explanation)
-    if figures.agreements:
+    about_dates = all(q.cls == "date" for q in (*a.quantities, *b.quantities))
+    # A shared date alone is weak evidence (many claims are dated "March 12"), unless the
+    # claims are about dates (when was Minsk II signed?).
+    if any(x.cls != "date" for x, _ in figures.agreements) or (figures.agreements and about_dates):
         bar = thresholds.same_with_figure
     elif not a.quantities and not b.quantities:
         bar = thresholds.same_text

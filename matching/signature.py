@@ -11,11 +11,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from extraction import parse_figures
 from extraction.names import AliasTable, default_aliases, normalise
 from matching.figures import Quantity, quantities
+from resources import resource_path
+from storage.paths import data_dir
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -75,10 +78,75 @@ def _aliases() -> AliasTable:
     return default_aliases()
 
 
+@dataclass(frozen=True)
+class ConceptTable:
+    """Words that mean the same across wordings and languages (resources/concepts.tsv)."""
+
+    exact: dict[str, str]
+    prefixes: dict[str, str]
+    phrases: re.Pattern[str] | None
+    phrase_key: dict[str, str]
+
+    @classmethod
+    def load(cls, *paths: Path) -> ConceptTable:
+        exact: dict[str, str] = {}
+        prefixes: dict[str, str] = {}
+        phrase_key: dict[str, str] = {}
+        for path in paths:
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if not line.strip() or line.lstrip().startswith("#"):
+                    continue
+                concept, *variants = [f.strip().casefold() for f in line.split("\t") if f.strip()]
+                for v in variants:
+                    if " " in v:
+                        phrase_key[v] = concept
+                    elif v.endswith("*"):
+                        prefixes[v[:-1]] = concept
+                    else:
+                        exact[v] = concept
+        phrases = None
+        if phrase_key:
+            alternatives = "|".join(re.escape(p) for p in sorted(phrase_key, key=len, reverse=True))
+            phrases = re.compile(rf"\b(?:{alternatives})\b")
+        return cls(exact, prefixes, phrases, phrase_key)
+
+    def rewrite_phrases(self, norm: str) -> str:
+        if self.phrases is None:
+            return norm
+        return self.phrases.sub(lambda m: self.phrase_key[m.group(0)], norm)
+
+    def concept(self, word: str) -> str | None:
+        found = self.exact.get(word)
+        if found is not None:
+            return found
+        for n in range(len(word), 2, -1):
+            found = self.prefixes.get(word[:n])
+            if found is not None:
+                return found
+        return None
+
+
+def concept_paths() -> list[Path]:
+    user = data_dir() / "concepts.tsv"
+    return [resource_path("concepts.tsv"), *([user] if user.is_file() else [])]
+
+
+@lru_cache(maxsize=1)
+def default_concepts() -> ConceptTable:
+    return ConceptTable.load(*concept_paths())
+
+
 def content_tokens(text: str, aliases: AliasTable | None = None) -> tuple[str, ...]:
-    """Normalised, stemmed content words of ``text`` (aliases folded to their keys)."""
-    norm = normalise(text, aliases or _aliases())
-    return tuple(stem(w) for w in _WORD.findall(norm) if w not in STOP_WORDS and len(w) > 1)
+    """Normalised content words of ``text``: aliases folded to their keys, domain words to
+    their concept, the rest lightly stemmed; function words dropped."""
+    concepts = default_concepts()
+    norm = concepts.rewrite_phrases(normalise(text, aliases or _aliases()))
+    out = []
+    for w in _WORD.findall(norm):
+        if w in STOP_WORDS or len(w) < 2:
+            continue
+        out.append(concepts.concept(w) or stem(w))
+    return tuple(out)
 
 
 def signature_from_stored(

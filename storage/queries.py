@@ -436,7 +436,7 @@ def list_articles(session: Session, *, outlet_id: int | None = None) -> list[Art
         select(
             Claim.article_id,
             func.count(Claim.id).label("n"),
-            func.sum(Claim.status == ClaimStatus.PROPOSED).label("proposed"),
+            func.count(Claim.id).filter(Claim.status == ClaimStatus.PROPOSED).label("proposed"),
         )
         .group_by(Claim.article_id)
         .subquery()

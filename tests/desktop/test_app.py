@@ -58,12 +58,15 @@ def test_the_window_remembers_its_layout(qtbot, db, settings):
     first = MainWindow(db, settings)
     qtbot.addWidget(first)
     first.show()
-    first.main_splitter.setSizes([150, 700, 500])
+    # Small enough for the offscreen screen: restoreGeometry shrinks a window to fit it.
+    first.resize(760, 540)
+    first.main_splitter.setSizes([150, 350, 260])
     sizes = first.main_splitter.sizes()
     first.close()
 
     second = MainWindow(db, settings)
     qtbot.addWidget(second)
     second.show()
+    assert second.size() == first.size()
     assert second.main_splitter.sizes() == sizes
     second.close()

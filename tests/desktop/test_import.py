@@ -59,13 +59,21 @@ def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(window, db, q
             .order_by(AuditEntry.id.desc()).limit(2)).scalars())
     assert actors == {"Test Reviewer"}
     qtbot.waitUntil(lambda: "5 articles" in window.counts_label.text())
-    dialog.close()
 
-    # The same folder again: both files are duplicates, nothing is added.
+
+def test_importing_the_same_folder_again_reports_duplicates(window, db, qtbot, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "poll.txt").write_text(POLL, encoding="utf-8")
     window.import_paths([folder])
-    qtbot.waitUntil(lambda: window.import_results_dialog is not dialog, timeout=20_000)
-    assert {r.outcome for r in window.import_results_dialog.results} == {Outcome.DUPLICATE}
-    assert len(article_titles(db)) == before + 2
+    qtbot.waitUntil(lambda: window.import_results_dialog is not None, timeout=20_000)
+    first = window.import_results_dialog
+    count = len(article_titles(db))
+
+    window.import_paths([folder])
+    qtbot.waitUntil(lambda: window.import_results_dialog is not first, timeout=20_000)
+    assert [r.outcome for r in window.import_results_dialog.results] == [Outcome.DUPLICATE]
+    assert len(article_titles(db)) == count
 
 
 def test_a_rejected_file_is_listed_with_its_reason(window, qtbot, tmp_path):
@@ -108,17 +116,18 @@ def test_paste_article_dialog_stores_the_article_in_a_worker(window, db, qtbot):
     )
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
-    def stored() -> Article | None:
+    def stored():
         with db.read() as session:
             return session.execute(
-                select(Article).where(Article.title == "Grain corridor figures")).scalar_one_or_none()
+                select(Article.id, Article.published, Article.url, Outlet.name)
+                .join(Outlet, Outlet.id == Article.outlet_id)
+                .where(Article.title == "Grain corridor figures")).first()
 
     qtbot.waitUntil(lambda: stored() is not None)
     article = stored()
     assert article.published == dt.date(2023, 7, 17)
     assert article.url == "https://example.org/grain"
-    with db.read() as session:
-        assert session.get(Outlet, article.outlet_id).name == "Pasted Post"
+    assert article.name == "Pasted Post"
     # The window shows the new article with its claims.
     qtbot.waitUntil(lambda: window.sidebar.current_view() == View.ARTICLES
                     and window.articles_panel.current_id() == article.id)

@@ -1,0 +1,216 @@
+"""Fast phrase matching of lexicon terms over word tokens (dictionary lookups, not regexes).
+
+A term is a space-separated sequence of token specs, written in the lexicon as plain text:
+``"peace plan"``, ``"negotiat*"`` (prefix, at least three letters before the star),
+``"lost ? lives"`` (``?`` is any one token) and ``"=may"`` (case-sensitive).  Text and terms are
+split into tokens the same way (letters and digits; apostrophes and hyphens separate tokens),
+so ``"cease fire"`` also matches "cease-fire" and ``"don't think"`` matches "don’t think".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+TOKEN_RE = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Word tokens of a text: lower-cased and original forms with offsets."""
+
+    lower: list[str]
+    orig: list[str]
+    starts: list[int]
+    ends: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> Tokens:
+        orig, starts, ends = [], [], []
+        for m in TOKEN_RE.finditer(text):
+            orig.append(m.group(0))
+            starts.append(m.start())
+            ends.append(m.end())
+        return cls([t.lower() for t in orig], orig, starts, ends)
+
+    def __len__(self) -> int:
+        return len(self.lower)
+
+    def slice(self, lo: int, hi: int) -> Tokens:
+        return Tokens(self.lower[lo:hi], self.orig[lo:hi], self.starts[lo:hi], self.ends[lo:hi])
+
+
+@dataclass(frozen=True)
+class Hit:
+    first: int  # token index
+    last: int   # token index, inclusive
+    label: str
+    weight: float
+    text: str
+
+
+_Spec = tuple[str, str]  # (kind, value): kind in "lit", "pre", "any", "case"
+
+
+def _parse_term(term: str) -> tuple[_Spec, ...]:
+    specs: list[_Spec] = []
+    for raw in term.split():
+        if raw == "?":
+            specs.append(("any", ""))
+        elif raw.startswith("="):
+            specs.extend(("case", t) for t in TOKEN_RE.findall(raw[1:]))
+        elif raw.endswith("*"):
+            parts = TOKEN_RE.findall(raw[:-1].lower())
+            specs.extend(("lit", p) for p in parts[:-1])
+            specs.append(("pre", parts[-1]))
+        else:
+            specs.extend(("lit", p) for p in TOKEN_RE.findall(raw.lower()))
+    return tuple(specs)
+
+
+class CueSet:
+    """A set of labelled, weighted terms with optional exclusion terms.
+
+    ``entries`` are (label, weight, terms); a hit inside a match of one of ``exclusions``
+    ("in advance" for "advance") is dropped.
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, float, Sequence[str]]], exclusions: Sequence[str] = ()):
+        self._exact: dict[str, list] = {}
+        self._case: dict[str, list] = {}
+        self._prefix: dict[str, list] = {}  # first 3 letters -> [(prefix, entry)]
+        for label, weight, terms in entries:
+            for term in terms:
+                self._add(_parse_term(term), label, weight)
+        self._exclusions = CueSet([("exclude", 0.0, list(exclusions))]) if exclusions else None
+
+    def _add(self, specs: tuple[_Spec, ...], label: str, weight: float) -> None:
+        if not specs:
+            return
+        kind, value = specs[0]
+        entry = (specs, label, weight)
+        if kind == "lit":
+            self._exact.setdefault(value, []).append(entry)
+        elif kind == "case":
+            self._case.setdefault(value, []).append(entry)
+        elif kind == "pre":
+            if len(value) < 3:
+                raise ValueError(f"prefix term too short: {value}*")
+            self._prefix.setdefault(value[:3], []).append((value, entry))
+        else:
+            raise ValueError("a term cannot start with '?'")
+
+    def find(self, tokens: Tokens, lo: int = 0, hi: int | None = None) -> list[Hit]:
+        """Hits among tokens[lo:hi], longest first at each position, non-overlapping per label."""
+        lower, orig = tokens.lower, tokens.orig
+        hi = len(lower) if hi is None else hi
+        hits: list[Hit] = []
+        for i in range(lo, hi):
+            tok = lower[i]
+            cands = []
+            e = self._exact.get(tok)
+            if e:
+                cands.extend(e)
+            c = self._case.get(orig[i])
+            if c:
+                cands.extend(c)
+            p = self._prefix.get(tok[:3])
+            if p:
+                cands.extend(entry for prefix, entry in p if tok.startswith(prefix))
+            if not cands:
+                continue
+            for specs, label, weight in cands:
+                j = _match_rest(specs, lower, orig, i, hi)
+                if j is not None:
+                    hits.append(Hit(i, j, label, weight, " ".join(orig[i : j + 1])))
+        if self._exclusions is not None and hits:
+            blocked = self._exclusions.find(tokens, max(lo, hits[0].first - 4), min(hi, hits[-1].last + 5))
+            if blocked:
+                hits = [h for h in hits if not any(b.first <= h.last and h.first <= b.last for b in blocked)]
+        return _dedupe(hits)
+
+
+def _match_rest(specs, lower, orig, i, hi) -> int | None:
+    j = i
+    for k, (kind, value) in enumerate(specs):
+        if k:
+            j += 1
+            if j >= hi:
+                return None
+            tok = lower[j]
+            if kind == "lit":
+                if tok != value:
+                    return None
+            elif kind == "pre":
+                if not tok.startswith(value):
+                    return None
+            elif kind == "case":
+                if orig[j] != value:
+                    return None
+    return j
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """Per label keep the longest hit where hits of the same label overlap."""
+    hits.sort(key=lambda h: (h.first, -(h.last - h.first)))
+    out: list[Hit] = []
+    last_end: dict[str, int] = {}
+    for h in hits:
+        if last_end.get(h.label, -1) >= h.first:
+            continue
+        out.append(h)
+        last_end[h.label] = h.last
+    return out
+
+
+class CueIndex:
+    """Several named CueSets matched in one pass over the tokens.
+
+    ``find`` returns {name: hits} for the names that matched; exclusions apply per name.
+    """
+
+    def __init__(self, sets: dict[str, CueSet]):
+        self._exact: dict[str, list] = {}
+        self._case: dict[str, list] = {}
+        self._prefix: dict[str, list] = {}
+        self._exclusions = {name: cs._exclusions for name, cs in sets.items() if cs._exclusions}
+        for name, cs in sets.items():
+            for key, entries in cs._exact.items():
+                self._exact.setdefault(key, []).extend((name, e) for e in entries)
+            for key, entries in cs._case.items():
+                self._case.setdefault(key, []).extend((name, e) for e in entries)
+            for key, entries in cs._prefix.items():
+                self._prefix.setdefault(key, []).extend((prefix, (name, e)) for prefix, e in entries)
+
+    def find(self, tokens: Tokens, lo: int = 0, hi: int | None = None) -> dict[str, list[Hit]]:
+        lower, orig = tokens.lower, tokens.orig
+        hi = len(lower) if hi is None else hi
+        found: dict[str, list[Hit]] = {}
+        exact, case, prefix = self._exact, self._case, self._prefix
+        for i in range(lo, hi):
+            tok = lower[i]
+            e = exact.get(tok)
+            c = case.get(orig[i])
+            p = prefix.get(tok[:3])
+            if e is None and c is None and p is None:
+                continue
+            cands = []
+            if e:
+                cands.extend(e)
+            if c:
+                cands.extend(c)
+            if p:
+                cands.extend(entry for pre, entry in p if tok.startswith(pre))
+            for name, (specs, label, weight) in cands:
+                j = _match_rest(specs, lower, orig, i, hi) if len(specs) > 1 else i
+                if j is not None:
+                    found.setdefault(name, []).append(Hit(i, j, label, weight, " ".join(orig[i : j + 1])))
+        for name, hits in found.items():
+            excl = self._exclusions.get(name)
+            if excl is not None:
+                blocked = excl.find(tokens, max(lo, hits[0].first - 4), min(hi, hits[-1].last + 5))
+                if blocked:
+                    hits = [h for h in hits if not any(b.first <= h.last and h.first <= b.last for b in blocked)]
+            found[name] = _dedupe(hits)
+        return found

@@ -1,0 +1,90 @@
+"""Figure agreement across units and wordings, and the same/conflict/different decision."""
+
+from __future__ import annotations
+
+import pytest
+
+from matching.figures import compare, quantities, time_frames_differ
+from matching.pairs import Relation, score_pair
+from matching.signature import content_tokens, signature
+
+
+def _fig(value, unit, kind, text="x", **kw):
+    return {"text": text, "value": value, "unit": unit, "kind": kind, **kw}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (_fig(20, "percent", "fraction", "a fifth"), _fig(20, "percent", "percent", "20%")),
+        (_fig(20, "percent", "percent", "nearly 20 percent", qualifier="nearly"),
+         _fig(20, "percent", "fraction", "a fifth")),
+        (_fig(110, "mi2", "area", "110 square miles", si_value=284.9, si_unit="km2"),
+         _fig(285, "km2", "area", "285 km²", si_value=285, si_unit="km2")),
+        (_fig(0.6, "percent", "percent", "0.6%"),
+         _fig(1, "percent", "percent", "less than one percent", qualifier="less than")),
+        (_fig(18, "percent", "range", "18–20%", value_max=20), _fig(20, "percent", "fraction")),
+        (_fig(10000, None, "count", "more than 10,000", qualifier="more than"),
+         _fig(12500, None, "count", "12,500")),
+    ],
+)
+def test_figures_that_agree(a, b):
+    result = compare(quantities([a]), quantities([b]))
+    assert result.agreements and not result.conflicts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (_fig(0.6, "percent", "percent", "0.6%"), _fig(1.5, "percent", "percent", "1.5%")),
+        (_fig(1.5, "percent", "percent", "1.5%"),
+         _fig(1, "percent", "percent", "less than one percent", qualifier="less than")),
+        (_fig(79, "mi2", "area", "79 square miles", si_value=204.6, si_unit="km2"),
+         _fig(120, "mi2", "area", "120 square miles", si_value=310.8, si_unit="km2")),
+        (_fig(20, "percent", "percent", "just under 20%", qualifier="just under"),
+         _fig(0.6, "percent", "percent", "0.6%")),
+    ],
+)
+def test_figures_that_conflict(a, b):
+    assert compare(quantities([a]), quantities([b])).has_conflict
+
+
+def test_a_date_is_a_conflict_only_when_the_claim_is_about_the_date():
+    signed_12 = quantities([{"text": "12 Feb 2015", "kind": "date", "date": "2015-02-12"}])
+    signed_11 = quantities([{"text": "11 Feb 2015", "kind": "date", "date": "2015-02-11"}])
+    assert compare(signed_12, signed_11).has_conflict
+    share_2024 = quantities([_fig(0.6, "percent", "percent"), {"kind": "date", "date": "2024"}])
+    share_2023 = quantities([_fig(0.6, "percent", "percent"), {"kind": "date", "date": "2023"}])
+    assert not compare(share_2024, share_2023).has_conflict
+    assert time_frames_differ(share_2024, share_2023)
+    month = quantities([{"kind": "date", "date": "2015-02"}])
+    assert not compare(signed_12, month).has_conflict
+
+
+def test_spellings_and_scripts_fold_to_the_same_words():
+    assert content_tokens("Zelenskiy visited Kiev") == content_tokens("Zelensky visited Kyiv")
+    assert "kyiv" in content_tokens("Зеленський прибув до Києва")
+    assert "territory" in content_tokens("території України")
+    assert content_tokens("Russian troops took land") == content_tokens("Russian forces seized territory")
+
+
+def test_same_claim_different_words_and_units():
+    a = signature(1, "Russian forces made a net gain of 110 square miles in Ukraine last month.")
+    b = signature(2, "Last month Russia's army gained about 285 square kilometres of Ukrainian land.")
+    assert score_pair(a, b).relation is Relation.SAME
+
+
+def test_another_figure_for_the_same_claim_is_a_conflict():
+    a = signature(1, "Over the past year Russia took 0.6% more of Ukraine's territory.")
+    b = signature(2, "Over the past year Russia took 1.5% more of Ukraine's territory.")
+    result = score_pair(a, b)
+    assert result.relation is Relation.CONFLICT
+    assert result.explanation["figures_differ"] == [["0.6%", "1.5%"]]
+
+
+def test_minsk_one_is_not_minsk_two():
+    a = signature(1, "Minsk I was signed by the Trilateral Contact Group in Minsk.")
+    b = signature(2, "Minsk II was signed by the Trilateral Contact Group in Minsk.")
+    result = score_pair(a, b)
+    assert result.relation is Relation.DIFFERENT
+    assert "entities_differ" in result.explanation
