@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from .lexicon import ATTRIBUTION_VERBS, ATTRIBUTION_VERBS_CYR, CLAIMANT_STOP, PRONOUNS, SENTENCE_STARTERS
 
@@ -49,10 +50,15 @@ _TRIGGERS = frozenset(
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
-def find_claimant(sentence: str) -> str | None:
+def find_claimant(sentence: str, words: Iterable[str] | None = None) -> str | None:
     """The person or source the sentence attributes its claim to, as written; None for the
-    outlet's own voice.  Pronouns ("he added") are returned as the pronoun."""
-    if _TRIGGERS.isdisjoint(w.lower() for w in _WORDS.findall(sentence)):
+    outlet's own voice.  Pronouns ("he added") are returned as the pronoun.
+
+    ``words`` (the sentence's lower-cased word tokens) may be passed to skip tokenising.
+    """
+    if words is None:
+        words = [w.lower() for w in _WORDS.findall(sentence)]
+    if _TRIGGERS.isdisjoint(words):
         return None
     work = _DATE_COMMAS.sub(lambda m: m.group(0).replace(",", " "), sentence)
 

@@ -65,9 +65,9 @@ def extract_claims(
     """
     table = aliases if aliases is not None else default_aliases()
     spans = split_sentences(text)
-    all_figures = parse_figures(text, published=published)
     tokens = Tokens.of(text)
-    mentions = table.find(text)
+    all_figures = parse_figures(text, published=published, tokens=tokens)
+    mentions = table.find(text, tokens)
     mi = 0
     out: list[ProposedClaim] = []
     fi = 0
@@ -84,14 +84,15 @@ def extract_claims(
             j += 1
         sentence = text[start:end]
         paragraph = text.rfind("\n\n", 0, start)
-        claimant = find_claimant(sentence)
+        lo = bisect_left(tokens.starts, start)
+        hi = bisect_left(tokens.starts, end)
+        sent_tokens = tokens.slice(lo, hi)
+        claimant = find_claimant(sentence, sent_tokens.lower)
         if claimant and claimant.lower() in L.PRONOUNS:
             if claimant.lower() in ("he", "she") and last_named and last_named[0] == paragraph:
                 claimant = last_named[1]
         elif claimant:
             last_named = (paragraph, claimant)
-        lo = bisect_left(tokens.starts, start)
-        hi = bisect_left(tokens.starts, end)
         while mi < len(mentions) and mentions[mi][0] < start:
             mi += 1
         sent_mentions = []
@@ -101,7 +102,7 @@ def extract_claims(
                 sent_mentions.append((mentions[k][0] - start, mentions[k][1] - start, mentions[k][2]))
             k += 1
         score, category, cues = score_sentence(
-            sentence, figs, claimant=claimant, aliases=table, tokens=tokens.slice(lo, hi), mentions=sent_mentions
+            sentence, figs, claimant=claimant, aliases=table, tokens=sent_tokens, mentions=sent_mentions
         )
         if prev is not None and _continues(text, prev, start, sentence, category, cues, threshold):
             # Undo the no-category penalty: the sentence now has one.

@@ -16,29 +16,30 @@ from dataclasses import dataclass
 TOKEN_RE = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True)
 class Tokens:
-    """Word tokens of a text: lower-cased and original forms with offsets."""
+    """Word tokens of a text: lower-cased and original forms with start offsets."""
 
-    lower: list[str]
-    orig: list[str]
-    starts: list[int]
-    ends: list[int]
+    __slots__ = ("lower", "orig", "starts")
+
+    def __init__(self, lower: list[str], orig: list[str], starts: list[int]):
+        self.lower = lower
+        self.orig = orig
+        self.starts = starts
 
     @classmethod
     def of(cls, text: str) -> Tokens:
-        orig, starts, ends = [], [], []
-        for m in TOKEN_RE.finditer(text):
-            orig.append(m.group(0))
-            starts.append(m.start())
-            ends.append(m.end())
-        return cls([t.lower() for t in orig], orig, starts, ends)
+        orig = TOKEN_RE.findall(text)
+        starts = [m.start() for m in TOKEN_RE.finditer(text)]
+        return cls([t.lower() for t in orig], orig, starts)
+
+    def end(self, i: int) -> int:
+        return self.starts[i] + len(self.orig[i])
 
     def __len__(self) -> int:
         return len(self.lower)
 
     def slice(self, lo: int, hi: int) -> Tokens:
-        return Tokens(self.lower[lo:hi], self.orig[lo:hi], self.starts[lo:hi], self.ends[lo:hi])
+        return Tokens(self.lower[lo:hi], self.orig[lo:hi], self.starts[lo:hi])
 
 
 @dataclass(frozen=True)
@@ -182,26 +183,33 @@ class CueIndex:
                 self._case.setdefault(key, []).extend((name, e) for e in entries)
             for key, entries in cs._prefix.items():
                 self._prefix.setdefault(key, []).extend((prefix, (name, e)) for prefix, e in entries)
+        self._case_lower = frozenset(k.lower() for k in self._case)
+        self._cache: dict[str, tuple] = {}
+
+    def _candidates(self, tok: str) -> tuple:
+        cands = list(self._exact.get(tok, ()))
+        p = self._prefix.get(tok[:3])
+        if p:
+            cands.extend(entry for pre, entry in p if tok.startswith(pre))
+        return tuple(cands)
 
     def find(self, tokens: Tokens, lo: int = 0, hi: int | None = None) -> dict[str, list[Hit]]:
         lower, orig = tokens.lower, tokens.orig
         hi = len(lower) if hi is None else hi
         found: dict[str, list[Hit]] = {}
-        exact, case, prefix = self._exact, self._case, self._prefix
+        cache = self._cache
+        case = self._case
         for i in range(lo, hi):
             tok = lower[i]
-            e = exact.get(tok)
-            c = case.get(orig[i])
-            p = prefix.get(tok[:3])
-            if e is None and c is None and p is None:
+            cands = cache.get(tok)
+            if cands is None:
+                cands = self._candidates(tok)
+                if len(cache) < 200_000:
+                    cache[tok] = cands
+            if case and tok in self._case_lower:
+                cands = cands + tuple(case.get(orig[i], ()))
+            if not cands:
                 continue
-            cands = []
-            if e:
-                cands.extend(e)
-            if c:
-                cands.extend(c)
-            if p:
-                cands.extend(entry for pre, entry in p if tok.startswith(pre))
             for name, (specs, label, weight) in cands:
                 j = _match_rest(specs, lower, orig, i, hi) if len(specs) > 1 else i
                 if j is not None:

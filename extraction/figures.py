@@ -35,6 +35,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from .cues import Tokens
 from .numbers import DIGIT_NUMBER, SCALES, TENS, UNITS, WORD_NUMBER, parse_number, parse_words
 
 CANONICAL_QUALIFIERS = {
@@ -277,7 +278,7 @@ for _w in ("a", "an"):
     _WORD_TRIGGERS[_w] = ("a",)
 for _w in ("spring", "summer", "autumn", "fall", "winter"):
     _WORD_TRIGGERS[_w] = ("season",)
-for _w in ("today", "yesterday", "tomorrow", "tonight", "the", "this", "earlier", "later",
+for _w in ("today", "yesterday", "tomorrow", "tonight", "this", "earlier", "later",
            "сьогодні", "сегодня", "вчора", "вчера", "завтра", "минулого", "на", "в", "цього"):
     _WORD_TRIGGERS[_w] = ("relative",)
 for _w in ("past", "last", "previous", "coming", "next", "following"):
@@ -288,8 +289,16 @@ for _w in ("hundreds", "tens", "dozens", "scores", "thousands", "millions", "bil
     _WORD_TRIGGERS[_w] = ("group",)
 for _w in ("several", "few", "many"):
     _WORD_TRIGGERS[_w] = ("vague",)
-_WEEKDAY_WORDS = frozenset(w.capitalize() for w in _WEEKDAYS)
-_TRIGGER_TOKEN = re.compile(r"\d+|[^\W\d_]+|[$€£₴₽]")
+for _w in _MONTH_WORDS:
+    _WORD_TRIGGERS[_w.lower()] = ("month",)  # only when capitalised, see _triggers
+for _w in _WEEKDAYS:
+    _WORD_TRIGGERS[_w] = ("weekday",)  # only when capitalised
+# "a"/"an" starts a figure only before one of these ("a hundred", "a year after", "a third").
+_AFTER_A = frozenset(
+    list(SCALES) + list(_FRACTIONS) + """dozen few couple year years month months week weeks day
+    days hour hours decade decades minute minutes""".split()
+)
+_CASED = frozenset({"month", "weekday"})
 
 # Look-back: words in front of the anchor that belong to the figure.
 _LB_QUAL = re.compile(rf"(?:^|(?<=[\s(\[“\"‘'—–-]))(?P<x>{_QUAL})\s+$", I)
@@ -321,26 +330,32 @@ class _Candidate:
     extra: dict
 
 
-def _triggers(text: str):
+def _triggers(text: str, tokens: Tokens):
     """(position, trigger class) for every token that can start a figure."""
-    for m in _TRIGGER_TOKEN.finditer(text):
-        tok = m.group(0)
-        c = tok[0]
-        if c.isdigit():
-            yield m.start(), "digit"
-        elif c in "$€£₴₽":
-            yield m.start(), "currency"
-        elif tok in _MONTH_WORDS:
-            yield m.start(), "month"
-        elif tok in _WEEKDAY_WORDS:
-            yield m.start(), "weekday"
-        else:
-            kinds = _WORD_TRIGGERS.get(tok.lower())
-            if kinds:
-                for k in kinds:
-                    yield m.start(), k
-            elif "\u0400" <= c <= "\u04ff" and _CYR_MONTH_RE.match(tok):
-                yield m.start(), "cyrmonth"
+    lower, orig, starts = tokens.lower, tokens.orig, tokens.starts
+    get = _WORD_TRIGGERS.get
+    n = len(lower)
+    for i in range(n):
+        tok = lower[i]
+        if tok[0].isdigit():
+            yield starts[i], "digit"
+            continue
+        kinds = get(tok)
+        if kinds is None:
+            if "\u0400" <= tok[0] <= "\u04ff" and _CYR_MONTH_RE.match(tok):
+                yield starts[i], "cyrmonth"
+            continue
+        k = kinds[0]
+        if k in _CASED and not orig[i][0].isupper():
+            continue
+        if k == "a" and (i + 1 >= n or lower[i + 1] not in _AFTER_A):
+            continue
+        yield starts[i], k
+    for sym in "$€£₴₽":
+        pos = text.find(sym)
+        while pos >= 0:
+            yield pos, "currency"
+            pos = text.find(sym, pos + 1)
 
 
 def _extend(kind: str, text: str, start: int, m: re.Match) -> tuple[int, dict]:
@@ -396,17 +411,22 @@ def _extend(kind: str, text: str, start: int, m: re.Match) -> tuple[int, dict]:
     return start, extra
 
 
-def parse_figures(text: str, *, published: date | None = None, offset: int = 0) -> list[Figure]:
+def parse_figures(
+    text: str, *, published: date | None = None, offset: int = 0, tokens: Tokens | None = None
+) -> list[Figure]:
     """All figures in ``text``, in order; offsets are ``offset`` + position in ``text``.
 
     Relative dates ("last month", "on Tuesday") and dates without a year resolve against
     ``published``; inside a timeline entry ("Feb. 12, 2015: ... on Feb. 15") the entry's year
-    is used instead.  Without either, such figures keep ``date=None``.
+    is used instead.  Without either, such figures keep ``date=None``.  ``tokens`` (the
+    word tokens of ``text``) may be passed by callers that already have them.
     """
     if not text:
         return []
+    if tokens is None:
+        tokens = Tokens.of(text)
     candidates: list[_Candidate] = []
-    for pos, trigger in _triggers(text):
+    for pos, trigger in _triggers(text, tokens):
         for kind in _TRIGGERS[trigger]:
             priority, pattern = _ALL_PATTERNS[kind]
             m = pattern.match(text, pos)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from resources import resource_path
 
+from .cues import TOKEN_RE, Tokens
 from .numbers import WORD_NUMBER, format_number, parse_words
 
 # Typographic punctuation folded to ASCII so "Zelensky’s" and "Zelensky's" compare equal.
@@ -69,9 +70,9 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", soft_fold(text).casefold()).strip()
 
 
-# Tokens for alias lookup: runs of letters/digits; apostrophes inside a word are kept so that
-# "Слов'янськ" is one token while the possessive "'s" of "Putin's" is split off below.
-_TOKEN = re.compile(r"\w+(?:'(?!s\b)\w+)*")
+# Tokens for alias lookup are those of cues.Tokens (letters and digits); apostrophes and
+# hyphens separate tokens, so "Putin's" is "putin" + "s" and "Слов'янськ" two joined tokens.
+_TOKEN = TOKEN_RE
 _CYR = re.compile(r"[\u0400-\u04ff]")
 
 # Regular case endings of Russian/Ukrainian nouns and surnames; irregular forms live in the TSV.
@@ -201,36 +202,37 @@ class AliasTable:
                 return n, k
         return None
 
-    def find(self, text: str) -> list[tuple[int, int, str]]:
+    def find(self, text: str, tokens: Tokens | None = None) -> list[tuple[int, int, str]]:
         """All alias mentions in text as (start, end, key), offsets into ``text``.
 
-        Folding here maps one character to one character, so offsets are exact.
+        ``tokens`` are the word tokens of ``text`` if the caller already has them.
         """
-        if not unicodedata.is_normalized("NFC", text):
-            # Decomposed input: compose per character so offsets still line up.
-            soft = "".join(unicodedata.normalize("NFC", c) for c in text).translate(_TABLE_1TO1)
-        else:
-            soft = text.translate(_TABLE_1TO1)
-        matches = list(_TOKEN.finditer(soft))
-        words = [m.group(0) for m in matches]
-        folded_words = [w.casefold() for w in words]
+        toks = tokens if tokens is not None else Tokens.of(text)
+        words, lower, starts = toks.orig, toks.lower, toks.starts
+        folded = [t if t.isascii() else _fold_token(t) for t in lower]
+        lengths_of = self._lengths
         out: list[tuple[int, int, str]] = []
+        n = len(words)
         i = 0
-        while i < len(matches):
-            hit = self._lookup_tokens(words, folded_words, i)
+        while i < n:
+            if folded[i] not in lengths_of and words[i] not in lengths_of:
+                i += 1
+                continue
+            hit = self._lookup_tokens(words, folded, i)
             if hit is not None:
-                n, key = hit
-                if n > 1 and not _joined(soft, matches, i, n):
-                    hit = self._lookup_single(words, folded_words, i)
+                k, key = hit
+                if k > 1 and not _joined(text, toks, i, k):
+                    hit = self._lookup_single(words, folded, i)
                     if hit is None:
                         i += 1
                         continue
-                    n, key = hit
-                end = matches[i + n - 1].end()
-                if len(words[i + n - 1]) == 1 and soft[end : end + 1] == ".":
+                    k, key = hit
+                last = i + k - 1
+                end = starts[last] + len(words[last])
+                if len(words[last]) == 1 and text[end : end + 1] == ".":
                     end += 1  # the closing dot of an acronym ("U.S.")
-                out.append((matches[i].start(), end, key))
-                i += n
+                out.append((starts[i], end, key))
+                i += k
             else:
                 i += 1
         return out
@@ -264,16 +266,22 @@ class AliasTable:
         return len(self.names)
 
 
-def _joined(text: str, matches: list[re.Match], i: int, n: int) -> bool:
-    """True when tokens i..i+n-1 are separated only by spaces/hyphens (or dots after initials)."""
+def _joined(text: str, toks: Tokens, i: int, n: int) -> bool:
+    """True when tokens i..i+n-1 are separated only by spaces, hyphens or apostrophes
+    (or by dots after initials: "U.S.", "J. D. Vance")."""
     for j in range(i, i + n - 1):
-        gap = text[matches[j].end() : matches[j + 1].start()]
-        if gap.strip(" \t-") == "":
+        gap = text[toks.starts[j] + len(toks.orig[j]) : toks.starts[j + 1]]
+        if gap.strip(" \t\u00a0-–'’") == "" and gap.count("'") + gap.count("’") <= 1:
             continue
-        if gap.strip() in (".", ". ") and len(matches[j].group(0)) == 1:
-            continue  # "U.S.", "J. D. Vance"
+        if gap.strip() == "." and len(toks.orig[j]) == 1:
+            continue
         return False
     return True
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold_token(token: str) -> str:
+    return fold(token)
 
 
 def user_alias_paths() -> list[Path]:

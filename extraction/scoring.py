@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from . import lexicon as L
 from .claimant import find_claimant
-from .cues import CueIndex, CueSet, Hit, Tokens
+from .cues import TOKEN_RE, CueIndex, CueSet, Hit, Tokens
 from .figures import Figure, parse_figures
 from .names import AliasTable, default_aliases
 
@@ -105,9 +105,9 @@ def score_sentence(
 
     # Named entities from the alias table, then other capitalised words.
     if mentions is None:
-        mentions = table.find(sentence)
+        mentions = table.find(sentence, toks if tokens is None else None)
     keys = [k for _, _, k in mentions]
-    covered = [(s, e) for s, e, _ in mentions]
+    covered = {w for s, e, _ in mentions for w in TOKEN_RE.findall(sentence[s:e])}
     ent_total = 0.0
     for k in dict.fromkeys(keys):
         add = min(L.ENTITY_WEIGHT, L.ENTITY_CAP - ent_total)
@@ -116,10 +116,9 @@ def score_sentence(
         ent_total += add
         cues.append(f"entity: {table.names.get(k, k)} (+{add:.2f})")
     proper = []
-    for m in _CAPITALISED.finditer(sentence):
-        if m.start() == 0 or m.group(0) in _NOT_PROPER or any(s <= m.start() < e for s, e in covered):
-            continue
-        proper.append(m.group(0))
+    for w in toks.orig[1:]:
+        if w[0].isupper() and len(w) > 1 and w not in _NOT_PROPER and w not in covered:
+            proper.append(w)
     for word in dict.fromkeys(proper):
         add = min(L.PROPER_NOUN_WEIGHT, L.ENTITY_CAP - ent_total)
         if add <= 0:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from extraction import extract_claims
 from ingest.document import ParsedDocument, RejectedFile, content_hash
 from ingest.readers import iter_importable, read_document
+from matching.incremental import run_matching
 from storage.articles import UNKNOWN_OUTLET, NewArticle, NewClaim, add_article, article_by_hash
 from storage.database import Database
 from storage.errors import StorageError
@@ -88,8 +89,10 @@ def store_document(
     source: str,
     actor: str,
     defaults: ImportDefaults = ImportDefaults(),
+    match: bool = True,
 ) -> FileResult:
-    """Extract and store one parsed document (skipped as a duplicate if its text is known)."""
+    """Extract and store one parsed document (skipped as a duplicate if its text is known),
+    then match its claims against the stored ones."""
     digest = content_hash(doc.text)
     with db.read() as session:
         existing = article_by_hash(session, digest)
@@ -115,11 +118,31 @@ def store_document(
     except IntegrityError:
         # Another writer stored the same text between our check and our insert.
         return FileResult(source, Outcome.DUPLICATE, "already imported")
-    notes = "; ".join(doc.warnings)
+    notes = list(doc.warnings)
+    if claims and match:
+        notes += _match_after_import(db, actor)
     message = f"{len(claims)} proposed claims, outlet {article.outlet!r}"
     if notes:
-        message += f" ({notes})"
+        message += f" ({'; '.join(notes)})"
     return FileResult(source, Outcome.IMPORTED, message, article_id, len(claims))
+
+
+def _match_after_import(db: Database, actor: str) -> list[str]:
+    """Match the new claims (their own transaction: the import stands even if this fails,
+    and the claims are picked up by the next matching run)."""
+    try:
+        report = run_matching(db, actor=actor)
+    except StorageError as exc:
+        return [f"matching postponed: {exc}"]
+    except Exception:  # a matching bug must not lose the import; it is logged in full
+        log.exception("matching after import failed")
+        return ["matching postponed after an internal error (see the log)"]
+    found = []
+    if report.joined:
+        found.append(f"{len(report.joined)} matched to claims already stored")
+    if report.conflicts:
+        found.append(f"{len(report.conflicts)} conflicting figures found")
+    return found
 
 
 def import_file(

@@ -134,7 +134,7 @@ class ClaimGroupMember(SQLModel, table=True):
     claim_id: int = Field(foreign_key="claim.id", index=True, ondelete="CASCADE")
     score: float | None = None
     decision: str = Field(default=MemberDecision.AUTO)
-    explanation: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    explanation: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True)))
     decided_by: str | None = None
     decided_at: dt.datetime | None = None
 
@@ -180,8 +180,8 @@ class AuditEntry(SQLModel, table=True):
     action: str = Field(index=True)
     entity: str
     entity_id: int | None = Field(default=None, index=True)
-    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
-    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    before: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True)))
+    after: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True)))
 
 
 class ClaimSignature(SQLModel, table=True):
@@ -225,5 +225,5 @@ class GroupConflict(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     group_a: int = Field(foreign_key="claim_group.id", index=True, ondelete="CASCADE")
     group_b: int = Field(foreign_key="claim_group.id", index=True, ondelete="CASCADE")
-    explanation: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    explanation: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True)))
     detected_at: dt.datetime = Field(default_factory=utcnow)

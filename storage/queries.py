@@ -1,6 +1,6 @@
 """Read-only queries behind the review screens: filtered, sorted pages of claims, and lists.
 
-Filtering and sorting happen in SQL, one statement per page (plus one for the group sizes of
+Filtering and sorting happen in SQL, one statement per page (plus one for the group facts of
 that page), never one per row, so a table over 100,000 claims only ever asks for what it shows.
 Pages are fetched with a keyset cursor (the last row's sort value and id) rather than only an
 offset: when a reviewer accepts claims in the Inbox they leave the filter, and an offset
@@ -22,6 +22,7 @@ from sqlalchemy import (
     and_,
     column,
     distinct,
+    exists,
     false,
     func,
     or_,
@@ -38,8 +39,10 @@ from storage.models import (
     ClaimGroup,
     ClaimGroupMember,
     ClaimStatus,
+    GroupConflict,
     MemberDecision,
     Outlet,
+    Verdict,
 )
 from storage.search import fts_query
 
@@ -90,7 +93,7 @@ class ClaimRow:
     claimant: str | None
     article_id: int
     group_size: int = 1  # distinct outlets in this claim's group; 1 when it has no group
-    has_conflict: bool = False  # set once matching finds diverging figures in the group
+    has_conflict: bool = False  # matching found a group stating it with other figures
     rating: str | None = None  # the group's verdict rating, once there is one
     # The value this row was sorted by in the query that produced it: the cursor of the next
     # page. It stays as loaded when the row is edited locally, which keeps paging consistent.
@@ -310,11 +313,8 @@ def claim_page(
     query = query.limit(limit).offset(offset)
 
     rows = session.execute(query).all()
-    sizes = (
-        {r.id: r.sort_value for r in rows}
-        if group_n is not None
-        else group_sizes(session, [r.id for r in rows])
-    )
+    facts = group_facts(session, [r.id for r in rows])
+    alone = GroupFacts()
     return [
         ClaimRow(
             id=r.id,
@@ -327,15 +327,29 @@ def claim_page(
             score=r.score,
             claimant=r.claimant,
             article_id=r.article_id,
-            group_size=sizes.get(r.id, 1),
+            group_size=facts.get(r.id, alone).size,
+            has_conflict=facts.get(r.id, alone).has_conflict,
+            rating=facts.get(r.id, alone).rating,
             sort_value=r.sort_value,
         )
         for r in rows
     ]
 
 
-def group_sizes(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
-    """Distinct outlets in the group of each claim that has one (one query for all ids)."""
+@dataclass(frozen=True)
+class GroupFacts:
+    """What the claims table shows about a claim's group."""
+
+    size: int = 1
+    has_conflict: bool = False
+    rating: str | None = None
+
+
+def group_facts(session: Session, claim_ids: Iterable[int]) -> dict[int, GroupFacts]:
+    """Group size (distinct outlets), conflict and verdict rating of each claim in a group.
+
+    One query for all the ids (a page), never one per claim; claims in no group are absent.
+    """
     ids = list(claim_ids)
     if not ids:
         return {}
@@ -343,8 +357,19 @@ def group_sizes(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
     other = aliased(ClaimGroupMember)
     other_claim = aliased(Claim)
     other_article = aliased(Article)
+    rating = (
+        select(Verdict.rating).where(Verdict.group_id == mine.group_id).scalar_subquery()
+    )
+    conflict = exists().where(
+        or_(GroupConflict.group_a == mine.group_id, GroupConflict.group_b == mine.group_id)
+    )
     query = (
-        select(mine.claim_id, func.count(distinct(other_article.outlet_id)))
+        select(
+            mine.claim_id,
+            func.count(distinct(other_article.outlet_id)),
+            conflict,
+            rating,
+        )
         .join(other, other.group_id == mine.group_id)
         .join(other_claim, other_claim.id == other.claim_id)
         .join(other_article, other_article.id == other_claim.article_id)
@@ -355,7 +380,10 @@ def group_sizes(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
         )
         .group_by(mine.claim_id)
     )
-    return {claim_id: n for claim_id, n in session.execute(query)}
+    return {
+        claim_id: GroupFacts(size=n, has_conflict=bool(has_conflict), rating=rated)
+        for claim_id, n, has_conflict, rated in session.execute(query)
+    }
 
 
 def claim_detail(session: Session, claim_id: int) -> ClaimDetail | None:
@@ -404,7 +432,7 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail | None:
         outlet=outlet,
         group_id=group.id if group else None,
         group_text=group.canonical_text if group else None,
-        group_size=group_sizes(session, [claim_id]).get(claim_id, 1),
+        group_size=group_facts(session, [claim_id]).get(claim_id, GroupFacts()).size,
     )
 
 

@@ -39,8 +39,8 @@ def many_claims(db) -> list[int]:
         return list(session.execute(select(Claim.id)).scalars())
 
 
-def load(qtbot, model: ClaimsModel, flt: ClaimFilter = ClaimFilter()) -> None:
-    model.set_filter(flt)
+def load(qtbot, model: ClaimsModel, flt: ClaimFilter | None = None) -> None:
+    model.set_filter(flt or ClaimFilter())
     qtbot.waitUntil(lambda: not model.is_loading() and model.rowCount() > 0)
 
 
