@@ -17,12 +17,14 @@ class ArticlesPanel(BrowsePanel):
     COLUMNS = (
         Column[ArticleRow](QT_TRANSLATE_NOOP("ArticlesPanel", "Title"),
                            lambda a: a.title or f"#{a.id}"),
-        Column[ArticleRow](QT_TRANSLATE_NOOP("ArticlesPanel", "Outlet"), lambda a: a.outlet),
-        Column[ArticleRow](QT_TRANSLATE_NOOP("ArticlesPanel", "Date"), lambda a: a.published),
+        Column[ArticleRow](QT_TRANSLATE_NOOP("ArticlesPanel", "Outlet"), lambda a: a.outlet,
+                           width=190),
+        Column[ArticleRow](QT_TRANSLATE_NOOP("ArticlesPanel", "Date"), lambda a: a.published,
+                           width=96),
         Column[ArticleRow](QT_TRANSLATE_NOOP("ArticlesPanel", "Claims"), lambda a: a.claims,
-                           numeric=True),
+                           numeric=True, width=64),
         Column[ArticleRow](QT_TRANSLATE_NOOP("ArticlesPanel", "Proposed"), lambda a: a.proposed,
-                           numeric=True),
+                           numeric=True, width=76),
     )
     SORT_COLUMN = 2
     SORT_ORDER = Qt.SortOrder.DescendingOrder

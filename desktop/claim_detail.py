@@ -6,7 +6,7 @@ from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.claims_model import status_label
+from desktop.claims_model import category_label, status_label
 from desktop.tasks import run_task
 from storage.database import Database
 from storage.queries import ClaimDetail, FigureInfo, claim_detail
@@ -36,14 +36,16 @@ def utf16_offset(text: str, index: int) -> int:
 
 
 def figure_line(figure: FigureInfo) -> str:
+    """One parsed figure: as written, then what the extractor read in it."""
+    tr = QCoreApplication.translate
     parts = []
     if figure.value is not None:
-        parts.append(f"value {figure.value:g}" if isinstance(figure.value, float)
-                     else f"value {figure.value}")
+        value = f"{figure.value:g}" if isinstance(figure.value, float) else str(figure.value)
+        parts.append(tr("ClaimDetail", "value {value}").format(value=value))
     if figure.unit:
-        parts.append(f"unit {figure.unit}")
+        parts.append(tr("ClaimDetail", "unit {unit}").format(unit=figure.unit))
     if figure.kind:
-        parts.append(f"kind {figure.kind}")
+        parts.append(tr("ClaimDetail", "kind {kind}").format(kind=figure.kind))
     return f"{figure.text}  ({', '.join(parts)})" if parts else figure.text
 
 
@@ -140,9 +142,9 @@ class ClaimDetailPane(QWidget):
         self.splitter.setObjectName("detailSplitter")
         self.splitter.addWidget(scroll)
         self.splitter.addWidget(article_box)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([320, 480])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([420, 400])
         self.splitter.setChildrenCollapsible(False)
         self.stack.addWidget(self.splitter)
 
@@ -190,7 +192,7 @@ class ClaimDetailPane(QWidget):
         self.sentence.setText(d.sentence)
         origin = self.tr(" (made by hand)") if d.origin == "manual" else ""
         self.status.setText(status_label(d.status) + origin)
-        self.category.setText(d.category or dash)
+        self.category.setText(category_label(d.category) or dash)
         self.score.setText(f"{d.score:.2f}")
         self.cues.setText("\n".join(f"• {cue}" for cue in d.cues) if d.cues else dash)
         self.figures.setText("\n".join(figure_line(f) for f in d.figures) if d.figures else dash)
@@ -252,7 +254,3 @@ class ClaimDetailPane(QWidget):
         cursor.setPosition(start)
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         return cursor
-
-    @Slot()
-    def clear(self) -> None:
-        self.show_claim(None)

@@ -10,7 +10,7 @@ that left the filter do not shift what comes next.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from PySide6.QtCore import (
@@ -51,6 +51,48 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+_CATEGORY_LABELS = {
+    "territory": QT_TRANSLATE_NOOP("ClaimCategory", "Territory"),
+    "casualties": QT_TRANSLATE_NOOP("ClaimCategory", "Casualties"),
+    "minsk": QT_TRANSLATE_NOOP("ClaimCategory", "Minsk agreements"),
+    "negotiations": QT_TRANSLATE_NOOP("ClaimCategory", "Negotiations"),
+    "poll": QT_TRANSLATE_NOOP("ClaimCategory", "Poll"),
+    "other_numeric": QT_TRANSLATE_NOOP("ClaimCategory", "Other figures"),
+}
+
+
+def category_label(category: str | None) -> str:
+    """A claim category (an extractor code such as ``other_numeric``) as people read it."""
+    if not category:
+        return ""
+    if category in _CATEGORY_LABELS:
+        return QCoreApplication.translate("ClaimCategory", _CATEGORY_LABELS[category])
+    return category.replace("_", " ").capitalize()
+
+
+_DISPLAY = Qt.ItemDataRole.DisplayRole.value
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_CLAIM_ID = Qt.ItemDataRole.UserRole.value + 1
+_HANDLED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, _CLAIM_ID})
+_LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
+_RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
+_ACCEPTED_COLOUR = QColor(0x1B, 0x7F, 0x3B)
+
+# What each column shows for a claim.
+_SHOWN: dict[str, Callable[[ClaimRow], str]] = {
+    SortKey.SENTENCE: lambda c: c.sentence,
+    SortKey.CATEGORY: lambda c: category_label(c.category),
+    SortKey.FIGURES: lambda c: c.figures,
+    SortKey.OUTLET: lambda c: c.outlet,
+    SortKey.PUBLISHED: lambda c: c.published.isoformat() if c.published else "",
+    SortKey.STATUS: lambda c: status_label(c.status),
+    SortKey.SCORE: lambda c: f"{c.score:.2f}",
+    SortKey.GROUP_SIZE: lambda c: str(c.group_size),
+}
+
+
 class ClaimsModel(QAbstractTableModel):
     """Claims matching a ClaimFilter, sorted by one column, loaded a page at a time."""
 
@@ -71,7 +113,12 @@ class ClaimsModel(QAbstractTableModel):
         SortKey.GROUP_SIZE: QT_TRANSLATE_NOOP(
             "ClaimsModel", "How many outlets state this claim (its claim group)"),
     }
-    ClaimIdRole = Qt.ItemDataRole.UserRole + 1
+    ClaimIdRole = _CLAIM_ID
+    # Per column, looked up by index in data(): no per-cell work beyond one call.
+    _DISPLAYS = tuple(_SHOWN[key] for key, _ in COLUMNS)
+    _ALIGNMENTS = tuple(
+        _RIGHT if key in (SortKey.SCORE, SortKey.GROUP_SIZE) else _LEFT for key, _ in COLUMNS)
+    _STATUS_COLUMN = [key for key, _ in COLUMNS].index(SortKey.STATUS)
 
     loadingChanged = Signal(bool)
     # After a new filter/sort is loaded: the number of claims matching it.
@@ -89,6 +136,7 @@ class ClaimsModel(QAbstractTableModel):
         self._total = 0
         self._has_more = False
         self._loading = False
+        self._receding = QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         # Bumped by every reload; pages of an older query that arrive late are dropped.
         self._generation = 0
 
@@ -242,48 +290,28 @@ class ClaimsModel(QAbstractTableModel):
             return self.tr(self.COLUMN_TIPS[key])
         return None
 
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        # Called for every role of every visible cell on each repaint: unhandled roles leave
+        # at once, and roles are compared as plain ints (a Qt enum comparison costs ~30x more).
+        if role not in _HANDLED_ROLES:
             return None
-        claim = self._rows[index.row()]
-        key = self.COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(claim, key)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if key == SortKey.SENTENCE:
+        row = index.row()
+        if not 0 <= row < len(self._rows):
+            return None
+        claim = self._rows[row]
+        column = index.column()
+        if role == _DISPLAY:
+            return self._DISPLAYS[column](claim)
+        if role == _ALIGNMENT:
+            return self._ALIGNMENTS[column]
+        if role == _FOREGROUND:
+            if claim.status == ClaimStatus.REJECTED:
+                return self._receding  # rejected claims stay readable but recede
+            if column == self._STATUS_COLUMN and claim.status == ClaimStatus.ACCEPTED:
+                return _ACCEPTED_COLOUR
+            return None
+        if role == _TOOLTIP:
+            if column == 0:
                 return claim.sentence + (f"\n— {claim.claimant}" if claim.claimant else "")
-            if key == SortKey.FIGURES and claim.figures:
-                return claim.figures
-            return None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if key in (SortKey.SCORE, SortKey.GROUP_SIZE):
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and claim.status == ClaimStatus.REJECTED:
-            # Rejected claims stay readable but recede.
-            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-        if (role == Qt.ItemDataRole.ForegroundRole and key == SortKey.STATUS
-                and claim.status == ClaimStatus.ACCEPTED):
-            return QColor(0x1B, 0x7F, 0x3B)
-        if role == self.ClaimIdRole:
-            return claim.id
-        return None
-
-    def _display(self, claim: ClaimRow, key: str) -> str:
-        if key == SortKey.SENTENCE:
-            return claim.sentence
-        if key == SortKey.CATEGORY:
-            return claim.category or ""
-        if key == SortKey.FIGURES:
-            return claim.figures
-        if key == SortKey.OUTLET:
-            return claim.outlet
-        if key == SortKey.PUBLISHED:
-            return claim.published.isoformat() if claim.published else ""
-        if key == SortKey.STATUS:
-            return status_label(claim.status)
-        if key == SortKey.SCORE:
-            return f"{claim.score:.2f}"
-        if key == SortKey.GROUP_SIZE:
-            return str(claim.group_size)
-        return ""
+            return self._DISPLAYS[column](claim) or None
+        return claim.id  # ClaimIdRole

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from desktop import tasks
 from desktop.articles_view import ArticlesPanel
 from desktop.claim_detail import ClaimDetailPane
-from desktop.claims_model import ClaimsModel
+from desktop.claims_model import ClaimsModel, category_label
 from desktop.import_dialogs import ImportResultsDialog, PasteArticleDialog, import_summary
 from desktop.outlets_view import OutletsPanel
 from desktop.review import Review
@@ -626,16 +626,18 @@ class MainWindow(QMainWindow):
         """Load everything again after the database changed under the lists (an import)."""
         self._reselect_id = self.current_claim_id()
         self.claims_model.reload()
-        self.refresh_counts()
+        self.refresh_counts()  # the article and outlet lists with them
         self._load_categories()
-        if self.browse_stack.isVisible():
-            self.browse_stack.currentWidget().reload()  # type: ignore[attr-defined]
 
     def refresh_counts(self) -> None:
         # Coalesced: pressing A ten times in a second runs the count queries once.
         self._counts_timer.start()
 
     def _load_counts(self) -> None:
+        # The article and outlet lists show counts too (claims, proposed).
+        if self.browse_stack.isVisible():
+            self.browse_stack.currentWidget().reload()  # type: ignore[attr-defined]
+
         def load(_ctx: Any) -> ReviewCounts:
             with self.db.read() as session:
                 return review_counts(session)
@@ -662,7 +664,7 @@ class MainWindow(QMainWindow):
         while self.category.count() > 1:
             self.category.removeItem(1)
         for name in categories:
-            self.category.addItem(name, name)
+            self.category.addItem(category_label(name), name)
         index = self.category.findData(current) if current is not None else 0
         self.category.setCurrentIndex(max(index, 0))
         self.category.blockSignals(False)

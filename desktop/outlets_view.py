@@ -17,9 +17,9 @@ class OutletsPanel(BrowsePanel):
     COLUMNS = (
         Column[OutletRow](QT_TRANSLATE_NOOP("OutletsPanel", "Outlet"), lambda o: o.name),
         Column[OutletRow](QT_TRANSLATE_NOOP("OutletsPanel", "Articles"), lambda o: o.articles,
-                          numeric=True),
+                          numeric=True, width=80),
         Column[OutletRow](QT_TRANSLATE_NOOP("OutletsPanel", "Claims"), lambda o: o.claims,
-                          numeric=True),
+                          numeric=True, width=80),
     )
 
     def load_rows(self, session: Any) -> list[OutletRow]:

@@ -83,10 +83,6 @@ class Review(QObject):
         self._db = db
         self._actor = actor
         self.undo_stack = undo_stack
-        self._pending = 0
-
-    def is_busy(self) -> bool:
-        return self._pending > 0
 
     def set_status(self, claim_ids: Sequence[int], status: str) -> None:
         """Accept, reject or re-propose claims; a no-op change adds no undo step."""
@@ -107,10 +103,8 @@ class Review(QObject):
     ) -> None:
         actor = self._actor()
         targets = dict(targets)
-        self._pending += 1
 
         def done(result: tuple[Statuses, Statuses]) -> None:
-            self._pending -= 1
             before, after = result
             if then is not None:
                 then(before, after)
@@ -125,7 +119,6 @@ class Review(QObject):
             serial=True, owner=self)
 
     def _write_failed(self, exc: BaseException) -> None:
-        self._pending -= 1
         if not isinstance(exc, StorageError):
             raise exc
         # The stack no longer describes the database: undoing would write the wrong statuses.

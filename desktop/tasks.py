@@ -151,10 +151,6 @@ def run_task(
     return task
 
 
-def running_tasks() -> list[Task]:
-    return list(_running)
-
-
 def shut_down(timeout_ms: int = 30_000) -> bool:
     """Cancel every task and wait for the pools; True if all stopped within the timeout.
 

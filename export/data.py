@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
 from export.ratings import rating_label
@@ -27,6 +27,7 @@ from storage.models import (
     ClaimGroup,
     ClaimGroupMember,
     Evidence,
+    GroupConflict,
     MemberDecision,
     Outlet,
     Verdict,
@@ -85,6 +86,19 @@ class FigureConflict:
 
 
 @dataclass(frozen=True)
+class ConflictingGroup:
+    """Another claim group that states the same claim with figures that disagree (recorded by
+    matching, which keeps such claims apart and links the two groups)."""
+
+    group_id: int
+    canonical_text: str
+    rating: str | None
+    outlets: tuple[str, ...]
+    # Pairs of figure texts that differ, as matching explained them (sides not attributed).
+    differing: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class VerdictInfo:
     rating: str | None
     summary: str
@@ -111,6 +125,11 @@ class GroupReport:
     verdict: VerdictInfo | None
     appearances: tuple[Appearance, ...] = ()
     conflicts: tuple[FigureConflict, ...] = ()
+    conflicting_groups: tuple[ConflictingGroup, ...] = ()
+
+    @property
+    def has_conflicts(self) -> bool:
+        return bool(self.conflicts or self.conflicting_groups)
 
     @property
     def rating(self) -> str | None:
@@ -266,6 +285,7 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[GroupReport]:
             claim_id=cid, outlet=outlet, published=published, sentence=sentence, url=url,
             article_title=title, claimant=claimant,
             figures=tuple(f for f in (figures or []) if isinstance(f, dict))))
+    figure_conflicts, group_conflicts = find_conflicts(session, ids, appearances)
     reports = []
     for gid in ids:
         group = groups.get(gid)
@@ -284,11 +304,70 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[GroupReport]:
         reports.append(GroupReport(
             id=gid, canonical_text=group.canonical_text, category=group.category,
             created_at=group.created_at, updated_at=group.updated_at, verdict=info,
-            appearances=apps, conflicts=tuple(conflicting_figures(apps))))
+            appearances=apps, conflicts=figure_conflicts.get(gid, ()),
+            conflicting_groups=group_conflicts.get(gid, ())))
     return reports
 
 
 # --- conflicting figures -------------------------------------------------------------------
+
+
+def find_conflicts(
+    session: Session, ids: Sequence[int], appearances: dict[int, list[Appearance]]
+) -> tuple[dict[int, tuple[FigureConflict, ...]], dict[int, tuple[ConflictingGroup, ...]]]:
+    """Every conflict an export shows, in one place: figures that disagree inside a group
+    (derived from its claims' figures) and the groups matching linked as contradicting it
+    (the ``group_conflict`` table)."""
+    within = {gid: tuple(conflicting_figures(apps)) for gid, apps in appearances.items()}
+    links: dict[int, list[tuple[int, dict[str, Any] | None]]] = {}
+    for a, b, explanation in session.execute(
+        select(GroupConflict.group_a, GroupConflict.group_b, GroupConflict.explanation)
+        .where(or_(GroupConflict.group_a.in_(ids), GroupConflict.group_b.in_(ids)))
+        .order_by(GroupConflict.id)
+    ):
+        if a in ids:
+            links.setdefault(a, []).append((b, explanation))
+        if b in ids:
+            links.setdefault(b, []).append((a, explanation))
+    others = sorted({other for pairs in links.values() for other, _ in pairs})
+    info: dict[int, tuple[str, str | None]] = {}
+    outlets: dict[int, list[str]] = {}
+    for chunk in _chunks(others):
+        for gid, text, rating in session.execute(
+            select(ClaimGroup.id, ClaimGroup.canonical_text, Verdict.rating)
+            .outerjoin(Verdict, Verdict.group_id == ClaimGroup.id).where(ClaimGroup.id.in_(chunk))
+        ):
+            info[gid] = (text, rating)
+        for gid, name in session.execute(
+            select(ClaimGroupMember.group_id, Outlet.name).distinct()
+            .join(Claim, Claim.id == ClaimGroupMember.claim_id)
+            .join(Article, Article.id == Claim.article_id)
+            .join(Outlet, Outlet.id == Article.outlet_id)
+            .where(ClaimGroupMember.group_id.in_(chunk),
+                   ClaimGroupMember.decision != MemberDecision.REJECTED)
+            .order_by(ClaimGroupMember.group_id, Outlet.name)
+        ):
+            outlets.setdefault(gid, []).append(name)
+    between: dict[int, tuple[ConflictingGroup, ...]] = {}
+    for gid, pairs in links.items():
+        found = []
+        for other, explanation in pairs:
+            if other not in info:
+                continue
+            text, rating = info[other]
+            found.append(ConflictingGroup(group_id=other, canonical_text=text, rating=rating,
+                                          outlets=tuple(outlets.get(other, ())),
+                                          differing=_differing(explanation)))
+        between[gid] = tuple(found)
+    return within, between
+
+
+def _differing(explanation: dict[str, Any] | None) -> tuple[tuple[str, str], ...]:
+    pairs = (explanation or {}).get("figures_differ")
+    if not isinstance(pairs, list):
+        return ()
+    return tuple((str(p[0]), str(p[1])) for p in pairs
+                 if isinstance(p, list | tuple) and len(p) == 2)
 
 
 def _number(value: Any) -> float | None:

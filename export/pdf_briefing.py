@@ -18,7 +18,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    KeepTogether,
     LongTable,
     PageBreak,
     Paragraph,
@@ -41,7 +40,6 @@ from export.pdf_styles import (
     format_date,
     format_time,
     numbered_canvas,
-    rating_badge,
     styles,
 )
 from export.publisher import Publisher
@@ -56,6 +54,13 @@ HEADER_FILL = colors.HexColor("#33414E")
 CONFLICT_FILL = colors.HexColor("#FFF4E5")
 CONFLICT_EDGE = colors.HexColor("#E07B24")
 NOT_FINAL = "#8E1B1B"
+# Header cells are plain strings styled here: a Paragraph per header cell per group adds up.
+HEADER_ROW: list[tuple[Any, ...]] = [
+    ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+    ("FONTNAME", (0, 0), (-1, 0), BOLD),
+    ("FONTSIZE", (0, 0), (-1, 0), 8),
+    ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+]
 
 SELECTION_WORDS = {
     "published": "Published verdicts",
@@ -205,10 +210,9 @@ def _summary(groups: Sequence[GroupReport]) -> list[Flowable]:
                         "Summary of verdicts", "summary", 0)
     if not groups:
         return [heading, Paragraph("No claim group matches this selection.", st.body), PageBreak()]
-    head = [Paragraph(h, st.cell_head) for h in ("#", "Claim", "Rating", "Outlets", "Status")]
-    rows: list[list[Any]] = [head]
+    rows: list[list[Any]] = [["#", "Claim", "Rating", "Outlets", "Status"]]
     style: list[tuple[Any, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        *HEADER_ROW,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
@@ -240,8 +244,7 @@ def _appearances(g: GroupReport) -> list[Flowable]:
     st = styles()
     if not g.appearances:
         return [Paragraph("No appearance recorded.", st.muted)]
-    rows: list[list[Any]] = [[Paragraph("Outlet", st.cell_head),
-                              Paragraph("Exact quote and source", st.cell_head)]]
+    rows: list[list[Any]] = [["Outlet", "Exact quote and source"]]
     for a in g.appearances:
         left = f"<b>{markup.text(a.outlet)}</b><br/>{markup.text(format_date(a.published))}"
         if a.article_title:
@@ -252,7 +255,7 @@ def _appearances(g: GroupReport) -> list[Flowable]:
         rows.append([Paragraph(left, st.cell), Paragraph(right, st.cell)])
     table = Table(rows, colWidths=[48 * mm, CONTENT_WIDTH - 48 * mm], repeatRows=1)
     table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        *HEADER_ROW,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
     ]))
@@ -350,14 +353,16 @@ def group_section(g: GroupReport, number: int) -> list[Flowable]:
         Spacer(1, 3),
         Paragraph(" · ".join(facts), st.muted),
     ]
-    story: list[Flowable] = [CondPageBreak(60 * mm), KeepTogether(top)]
+    # CondPageBreak keeps the heading, badge and facts with what follows (cheaper than
+    # KeepTogether, which lays its content out twice).
+    story: list[Flowable] = [CondPageBreak(60 * mm), *top]
     v = g.verdict
     if v and v.summary.strip():
-        story += [Paragraph("Summary", st.label), Paragraph(markup.multiline(v.summary), st.body)]
+        story.append(_labelled("Summary", markup.multiline(v.summary)))
     if v and v.rationale.strip():
-        story += [Paragraph("Rationale", st.label)]
-        story += [Paragraph(markup.multiline(p), st.body)
-                  for p in v.rationale.replace("\r\n", "\n").split("\n\n") if p.strip()]
+        paragraphs = [p for p in markup.clean(v.rationale).split("\n\n") if p.strip()]
+        story.append(_labelled("Rationale", markup.multiline(paragraphs[0])))
+        story += [Paragraph(markup.multiline(p), st.body) for p in paragraphs[1:]]
     story += [Paragraph("Appearances", st.label), *_appearances(g)]
     if g.conflicts:
         story += _conflicts(g)
@@ -365,6 +370,12 @@ def group_section(g: GroupReport, number: int) -> list[Flowable]:
         story += _evidence(g)
     story += [Spacer(1, 4), Paragraph(_reviewed_line(g), st.muted), Spacer(1, 4 * mm)]
     return story
+
+
+def _labelled(label: str, body_markup: str) -> Paragraph:
+    """A grey label line and its text in one paragraph (half the paragraphs to lay out)."""
+    return Paragraph(f'<font name="{BOLD}" size="8.5" color="#5A5A5A">{label}</font><br/>'
+                     f"{body_markup}", styles().labelled)
 
 
 def _badge_row(g: GroupReport) -> Table:
@@ -378,10 +389,17 @@ def _badge_row(g: GroupReport) -> Table:
         note = "Published verdict"
     else:
         note = f'<font color="{NOT_FINAL}"><b>{markup.text(g.status_label)}: not final</b></font>'
-    row = Table([[rating_badge(g.rating), Paragraph(note, st.small)]],
-                colWidths=[46 * mm, CONTENT_WIDTH - 46 * mm], hAlign="LEFT")
-    row.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    # One flat table (badge cell filled with the rating colour): a nested badge table per
+    # group costs a second layout pass for every section of a 500-group briefing.
+    row = Table([[badge_paragraph(g.rating, 10), Paragraph(note, st.small)]],
+                colWidths=[42 * mm, CONTENT_WIDTH - 42 * mm], hAlign="LEFT")
+    row.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (0, 0), badge_fill(g.rating)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (0, 0), 4.5),
+        ("BOTTOMPADDING", (0, 0), (0, 0), 4.5),
+        ("LEFTPADDING", (1, 0), (1, 0), 8),
+    ]))
     return row
 
 

@@ -33,7 +33,7 @@ class Styles:
     label: ParagraphStyle
     quote: ParagraphStyle
     cell: ParagraphStyle
-    cell_head: ParagraphStyle
+    labelled: ParagraphStyle
     h1: ParagraphStyle
     h2: ParagraphStyle
     claim: ParagraphStyle
@@ -57,7 +57,7 @@ def styles() -> Styles:
                              textColor=MUTED, spaceBefore=6, spaceAfter=2),
         quote=ParagraphStyle("quote", parent=base, fontName=ITALIC),
         cell=ParagraphStyle("cell", parent=small, leading=10.5),
-        cell_head=ParagraphStyle("cell_head", parent=small, fontName=BOLD, textColor=colors.white),
+        labelled=ParagraphStyle("labelled", parent=base, spaceBefore=5),
         h1=ParagraphStyle("h1", parent=base, fontName=BOLD, fontSize=16, leading=20,
                           spaceBefore=4, spaceAfter=8),
         h2=ParagraphStyle("h2", parent=base, fontName=BOLD, fontSize=12, leading=15,

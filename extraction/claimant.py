@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .lexicon import ATTRIBUTION_VERBS, ATTRIBUTION_VERBS_CYR, CLAIMANT_STOP, PRONOUNS, SENTENCE_STARTERS
+from .lexicon import (
+    ATTRIBUTION_VERBS,
+    ATTRIBUTION_VERBS_CYR,
+    CLAIMANT_STOP,
+    PRONOUNS,
+    SENTENCE_STARTERS,
+    words,
+)
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
 # Commas inside dates ("March 12, 2025, issue") must not cut a claimant phrase.
@@ -39,15 +46,21 @@ _LEADING_NOISE = re.compile(
     re.IGNORECASE,
 )
 _INTRO_WORDS = frozenset(
-    "Later Earlier Speaking When After Before In On At During Since Amid Under Based Despite Following".split()
+    words("Later Earlier Speaking When After Before In On At During Since Amid Under Based Despite Following")
 )
 _MAX_WORDS = 12
 # Sentences without any of these words have no claimant; checking them first keeps it fast.
 _TRIGGERS = frozenset(
     [v.lower() for v in ATTRIBUTION_VERBS + ATTRIBUTION_VERBS_CYR]
-    + "according citing learned heard словами словам reported saying telling adding noting stressing claiming warning arguing insisting stating explaining".split()
+    + words("according citing learned heard словами словам reported saying telling adding noting stressing claiming warning arguing insisting stating explaining")
 )
 _WORDS = re.compile(r"[^\W\d_]+")
+_NAME_RUN_END = re.compile(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s*$")
+_NAME_RUN = re.compile(r"\s*((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the))*)")
+_SEGMENT = re.compile(r"[^,]+")
+_TRAILING_ADVERB = re.compile(r"\s+(?:also|then|later|reportedly)$")
+_LETTER = re.compile(r"[^\W\d_]")
+_PERCENT = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b")
 
 
 def find_claimant(sentence: str, words: Iterable[str] | None = None) -> str | None:
@@ -96,7 +109,7 @@ def _subject_before(work: str, sentence: str, verb_start: int) -> str | None:
         return None
     if left.endswith(","):
         # Appositive: "Vladimir Medinsky, the head of the delegation, said" -> the name.
-        segments = [s for s in re.split(r",", left[:-1])]
+        segments = left[:-1].split(",")
         for i in range(len(segments) - 1, -1, -1):
             seg = segments[i].strip()
             if not seg:
@@ -117,7 +130,7 @@ def _subject_before(work: str, sentence: str, verb_start: int) -> str | None:
 
 def _name_run_end(seg: str) -> str | None:
     """The trailing capitalised run of a segment ("Kirill Stremousov")."""
-    m = re.search(r"((?:[A-Z][\w’'.-]*\s+)*[A-Z][\w’'.-]*)\s*$", seg)
+    m = _NAME_RUN_END.search(seg)
     return m.group(1) if m else None
 
 
@@ -130,14 +143,14 @@ def _last_boundary(work: str, end: int, floor: int) -> int:
 
 def _initial_subject(work: str, sentence: str, end: int) -> str | None:
     """Leading capitalised noun phrase of the main clause: 'President Putin addressed ...'."""
-    for seg in re.finditer(r"[^,]+", work[:end]):
+    for seg in _SEGMENT.finditer(work, 0, end):
         text = seg.group(0).strip()
         if not text:
             continue
         first = text.split()[0]
         if first in _INTRO_WORDS or first in SENTENCE_STARTERS:
             continue  # an introductory phrase ("Later in the day,")
-        m = re.match(r"\s*((?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|of|the))*)", work[seg.start() : end])
+        m = _NAME_RUN.match(work[seg.start() : end])
         if m:
             s = seg.start() + m.start(1)
             return _clean(sentence, s, s + len(m.group(1)))
@@ -151,15 +164,15 @@ def _clean(sentence: str, start: int, end: int, max_words: int = _MAX_WORDS) -> 
     if lead:
         phrase = phrase[lead.end() :]
     phrase = phrase.strip(" \t\u00a0,;:“”\"’'()[]—–-")
-    phrase = re.sub(r"\s+(?:also|then|later|reportedly)$", "", phrase)
-    if not phrase or not re.search(r"[^\W\d_]", phrase):
+    phrase = _TRAILING_ADVERB.sub("", phrase)
+    if not phrase or not _LETTER.search(phrase):
         return None
     words = phrase.split()
     if len(words) > max_words:
         return None
     if words[0].lower() in CLAIMANT_STOP:
         return None
-    if re.search(r"\d\s*%|\bper\s*cent\b|\bpercent\b", phrase):
+    if _PERCENT.search(phrase):
         return None  # "18% of soldiers said ...": a survey share, not a claimant
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return words[0]

@@ -12,7 +12,7 @@ from .claimant import find_claimant
 from .cues import Tokens
 from .figures import Figure, parse_figures
 from .names import AliasTable, default_aliases
-from .scoring import has_opinion_cue, score_sentence
+from .scoring import article_cue_hits, has_opinion_cue, score_sentence
 from .sentences import split_sentences
 
 CATEGORIES = ("territory", "casualties", "minsk", "negotiations", "poll", "other_numeric")
@@ -22,6 +22,7 @@ DEFAULT_THRESHOLD = 0.4
 _ANAPHORIC = re.compile(L.ANAPHORIC_OPENERS, re.IGNORECASE)
 _REACTION = re.compile(L.REACTION_VERBS, re.IGNORECASE)
 _NOT_CONTINUING = re.compile(L.CONTEXT_EXCLUDED_OPENERS, re.IGNORECASE)
+_PARAGRAPH = re.compile(r"\n[ \t\u00a0]*\n")
 
 
 @dataclass(frozen=True)
@@ -66,26 +67,22 @@ def extract_claims(
     table = aliases if aliases is not None else default_aliases()
     spans = split_sentences(text)
     tokens = Tokens.of(text)
-    all_figures = parse_figures(text, published=published, tokens=tokens)
+    figures = parse_figures(text, published=published, tokens=tokens)
+    fig_starts = [f.start for f in figures]
     mentions = table.find(text, tokens)
-    mi = 0
+    mention_starts = [m[0] for m in mentions]
+    cue_hits = article_cue_hits(tokens)
+    hit_firsts = [h[0] for h in cue_hits]
+    paragraph_breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
+    starts = tokens.starts
     out: list[ProposedClaim] = []
-    fi = 0
     prev: ProposedClaim | None = None
-    last_named: tuple[int, str] | None = None  # (paragraph start, claimant) for "he said"
+    last_named: tuple[int, str] | None = None  # (paragraph, claimant) for "he said"
     for start, end in spans:
-        while fi < len(all_figures) and all_figures[fi].start < start:
-            fi += 1
-        figs = []
-        j = fi
-        while j < len(all_figures) and all_figures[j].start < end:
-            if all_figures[j].end <= end:
-                figs.append(all_figures[j])
-            j += 1
         sentence = text[start:end]
-        paragraph = text.rfind("\n\n", 0, start)
-        lo = bisect_left(tokens.starts, start)
-        hi = bisect_left(tokens.starts, end)
+        paragraph = bisect_left(paragraph_breaks, start)
+        figs = tuple(f for f in figures[bisect_left(fig_starts, start) : bisect_left(fig_starts, end)] if f.end <= end)
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
         sent_tokens = tokens.slice(lo, hi)
         claimant = find_claimant(sentence, sent_tokens.lower)
         if claimant and claimant.lower() in L.PRONOUNS:
@@ -93,24 +90,32 @@ def extract_claims(
                 claimant = last_named[1]
         elif claimant:
             last_named = (paragraph, claimant)
-        while mi < len(mentions) and mentions[mi][0] < start:
-            mi += 1
-        sent_mentions = []
-        k = mi
-        while k < len(mentions) and mentions[k][0] < end:
-            if mentions[k][1] <= end:
-                sent_mentions.append((mentions[k][0] - start, mentions[k][1] - start, mentions[k][2]))
-            k += 1
-        score, category, cues = score_sentence(
-            sentence, figs, claimant=claimant, aliases=table, tokens=sent_tokens, mentions=sent_mentions
-        )
-        if prev is not None and _continues(text, prev, start, sentence, category, cues, threshold):
+        sent_mentions = [
+            (m0 - start, m1 - start, key)
+            for m0, m1, key in mentions[bisect_left(mention_starts, start) : bisect_left(mention_starts, end)]
+            if m1 <= end
+        ]
+        sent_hits: dict = {}
+        for _, name, hit in cue_hits[bisect_left(hit_firsts, lo) : bisect_left(hit_firsts, hi)]:
+            if hit.last < hi:
+                sent_hits.setdefault(name, []).append(hit)
+        kwargs = {
+            "claimant": claimant, "aliases": table, "tokens": sent_tokens, "mentions": sent_mentions,
+            "cue_hits": sent_hits, "first_token": lo,
+        }
+        # Score without building the explanation; explain only what is proposed.
+        score, category, cues = score_sentence(sentence, figs, explain=False, **kwargs)
+        continues = prev is not None and _continues(text, prev, start, sentence, category, cues, threshold)
+        if continues:
             # Undo the no-category penalty: the sentence now has one.
             refund = -L.NO_CATEGORY_PENALTY if category is None else 0.0
             category = prev.category
             score = round(min(1.0, score + L.CONTEXT_WEIGHT + refund), 3)
-            cues = cues + (f"continues the previous {prev.category} claim (+{L.CONTEXT_WEIGHT:.2f})",)
-        claim = ProposedClaim(sentence, start, end, category, score, cues, tuple(figs), claimant)
+        if score >= threshold:
+            cues = score_sentence(sentence, figs, explain=True, **kwargs)[2]
+            if continues:
+                cues = cues + (f"continues the previous {prev.category} claim (+{L.CONTEXT_WEIGHT:.2f})",)
+        claim = ProposedClaim(sentence, start, end, category, score, cues, figs, claimant)
         prev = claim
         if score >= threshold:
             out.append(claim)

@@ -10,6 +10,7 @@ so ``"cease fire"`` also matches "cease-fire" and ``"don't think"`` matches "don
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -146,9 +147,8 @@ def _match_rest(specs, lower, orig, i, hi) -> int | None:
             elif kind == "pre":
                 if not tok.startswith(value):
                     return None
-            elif kind == "case":
-                if orig[j] != value:
-                    return None
+            elif kind == "case" and orig[j] != value:
+                return None
     return j
 
 
@@ -175,8 +175,13 @@ class CueIndex:
         self._exact: dict[str, list] = {}
         self._case: dict[str, list] = {}
         self._prefix: dict[str, list] = {}
-        self._exclusions = {name: cs._exclusions for name, cs in sets.items() if cs._exclusions}
+        self._excluded_by = {}
+        all_sets = dict(sets)
         for name, cs in sets.items():
+            if cs._exclusions is not None:
+                all_sets[name + "!"] = cs._exclusions
+                self._excluded_by[name] = name + "!"
+        for name, cs in all_sets.items():
             for key, entries in cs._exact.items():
                 self._exact.setdefault(key, []).extend((name, e) for e in entries)
             for key, entries in cs._case.items():
@@ -185,6 +190,7 @@ class CueIndex:
                 self._prefix.setdefault(key, []).extend((prefix, (name, e)) for prefix, e in entries)
         self._case_lower = frozenset(k.lower() for k in self._case)
         self._cache: dict[str, tuple] = {}
+        self._hot: set[str] = set()
 
     def _candidates(self, tok: str) -> tuple:
         cands = list(self._exact.get(tok, ()))
@@ -193,32 +199,50 @@ class CueIndex:
             cands.extend(entry for pre, entry in p if tok.startswith(pre))
         return tuple(cands)
 
-    def find(self, tokens: Tokens, lo: int = 0, hi: int | None = None) -> dict[str, list[Hit]]:
+    def hot_indices(self, tokens: Tokens) -> list[int]:
+        """Indices of tokens that can start a term (one set lookup per token)."""
+        cache = self._cache
+        for tok in set(tokens.lower) - cache.keys():
+            cache[tok] = self._candidates(tok)
+            if cache[tok] or tok in self._case_lower:
+                self._hot.add(tok)
+        hot = self._hot
+        return [i for i, t in enumerate(tokens.lower) if t in hot]
+
+    def find(self, tokens: Tokens, lo: int = 0, hi: int | None = None, hot: Sequence[int] | None = None) -> dict[str, list[Hit]]:
+        """Hits among tokens[lo:hi]; ``hot`` (from hot_indices, sorted) skips the rest quickly."""
         lower, orig = tokens.lower, tokens.orig
         hi = len(lower) if hi is None else hi
+        if hot is None:
+            hot = self.hot_indices(tokens)
+            a, b = bisect_left(hot, lo), bisect_left(hot, hi)
+        else:
+            a, b = bisect_left(hot, lo), bisect_left(hot, hi)
         found: dict[str, list[Hit]] = {}
-        cache = self._cache
-        case = self._case
-        for i in range(lo, hi):
+        cache, case = self._cache, self._case
+        for idx in range(a, b):
+            i = hot[idx]
             tok = lower[i]
-            cands = cache.get(tok)
-            if cands is None:
-                cands = self._candidates(tok)
-                if len(cache) < 200_000:
-                    cache[tok] = cands
+            cands = cache[tok]
             if case and tok in self._case_lower:
                 cands = cands + tuple(case.get(orig[i], ()))
-            if not cands:
-                continue
             for name, (specs, label, weight) in cands:
                 j = _match_rest(specs, lower, orig, i, hi) if len(specs) > 1 else i
                 if j is not None:
                     found.setdefault(name, []).append(Hit(i, j, label, weight, " ".join(orig[i : j + 1])))
+        result: dict[str, list[Hit]] = {}
         for name, hits in found.items():
-            excl = self._exclusions.get(name)
-            if excl is not None:
-                blocked = excl.find(tokens, max(lo, hits[0].first - 4), min(hi, hits[-1].last + 5))
-                if blocked:
-                    hits = [h for h in hits if not any(b.first <= h.last and h.first <= b.last for b in blocked)]
-            found[name] = _dedupe(hits)
-        return found
+            if name.endswith("!"):
+                continue
+            blocked = found.get(self._excluded_by.get(name, ""))
+            if blocked:
+                firsts = [b.first for b in blocked]
+                kept = []
+                for h in hits:
+                    k = bisect_left(firsts, h.last + 1)  # exclusions starting at or before h.last
+                    if not any(blocked[x].last >= h.first for x in range(max(0, k - 3), k)):
+                        kept.append(h)
+                hits = kept
+            if hits:
+                result[name] = _dedupe(hits)
+        return result

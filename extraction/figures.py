@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .cues import Tokens
+from .lexicon import words
 from .numbers import DIGIT_NUMBER, SCALES, TENS, UNITS, WORD_NUMBER, parse_number, parse_words
 
 CANONICAL_QUALIFIERS = {
@@ -117,9 +118,9 @@ _GROUP_VALUES = {
 }
 # Words before a number that make it an identifier, not a quantity ("Minsk 2", "Article 5").
 _ID_HEADS = frozenset(
-    """minsk мінськ минск article art resolution no nos number page p pp section chapter
+    words("""minsk мінськ минск article art resolution no nos number page p pp section chapter
     paragraph clause point item decree law flight route highway level phase stage grade
-    version v war covid brigade battalion regiment division unit room building block""".split()
+    version v war covid brigade battalion regiment division unit room building block""")
 )
 _FUTURE_CUES = re.compile(
     r"\b(?:will|would|shall|plan(?:s|ned)?|expected|expects|scheduled|potential|upcoming|"
@@ -173,7 +174,16 @@ class Figure:
 # anchored there; words in front of a figure ("more than", "early", "between", "a" of
 # "a third") are found by looking back from the anchor.  Scanning every position with
 # regexes that start with long optional alternations was two orders of magnitude slower.
-I = re.IGNORECASE
+I = re.IGNORECASE  # noqa: E741 - short flag name keeps the pattern table readable
+_SPACES = re.compile(r"\s+")
+_LAST_WORD = re.compile(r"([\w.]+)[\s-]*$")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DIGITS = re.compile(r"\d+")
+_FRACTION_FOLLOW = re.compile(r"\s+(?:of|the|its|their|his|her|our|all|that|this)\b|\s*(?:[.,;:!?)”\"’]|$)")
+_DURATION_CONTEXT = re.compile(r"[\s-]*(?:after|later|earlier|before|ago|long|into|since|old|-long|of\b|and\b|or\b)")
+_DISTANCE_WORD = re.compile(r"kilomet|km$|miles?$")
+_DURATION_WORD = re.compile(r"(?:second|minute|hour|day|week|month|year|decade)")
+_CLOCK = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.)\b", re.IGNORECASE)
 _NUMBER_PATTERNS = {
     "date_numeric": (10, re.compile(
         rf"(?<![\w/.-])(?:(?P<y1>{_YEAR})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-3]\d)|"
@@ -218,8 +228,8 @@ _AMOUNT_PATTERNS = {
         rf"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|square\s+(?:miles?|kilomet(?:er|re)s?)|km²|"
         rf"kilomet(?:er|re)s?|km|miles?|{_PEOPLE})?\b", I)),
     "groups": (3, re.compile(
-        rf"(?P<grp>(?:hundreds|tens|dozens|scores|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?|"
-        rf"(?P<few>several|a\s+few)\s+(?:hundred|thousand|million|billion|dozen))\b(?=\s+of\b|\s+\w)", I)),
+        r"(?P<grp>(?:hundreds|tens|dozens|scores|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?|"
+        r"(?P<few>several|a\s+few)\s+(?:hundred|thousand|million|billion|dozen))\b(?=\s+of\b|\s+\w)", I)),
     "count": (2, re.compile(
         rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?(?![\w%])(?!\.\d)(?!\.[A-Za-z])(?!:\d)(?:\s+(?P<noun>{_PEOPLE})\b)?", I)),
 }
@@ -252,8 +262,10 @@ _ALL_PATTERNS = {**_NUMBER_PATTERNS, **_AMOUNT_PATTERNS, **_MONTH_PATTERNS, **_O
 # Which patterns to try at which trigger.
 _NUMBER_WORDS = frozenset(list(UNITS) + list(TENS) + list(SCALES) + ["dozen"])
 _MONTH_WORDS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+    words(
+        "January February March April May June July August September October November December "
+        "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+    )
 )
 _CYR_MONTH_RE = re.compile(rf"{_CYR_MONTH}$", I)
 _TRIGGERS: dict[str, tuple[str, ...]] = {
@@ -295,8 +307,8 @@ for _w in _WEEKDAYS:
     _WORD_TRIGGERS[_w] = ("weekday",)  # only when capitalised
 # "a"/"an" starts a figure only before one of these ("a hundred", "a year after", "a third").
 _AFTER_A = frozenset(
-    list(SCALES) + list(_FRACTIONS) + """dozen few couple year years month months week weeks day
-    days hour hours decade decades minute minutes""".split()
+    list(SCALES) + list(_FRACTIONS) + words("""dozen few couple year years month months week weeks day
+    days hour hours decade decades minute minutes""")
 )
 _CASED = frozenset({"month", "weekday"})
 
@@ -330,31 +342,81 @@ class _Candidate:
     extra: dict
 
 
+_NUM_TAIL = re.compile(r"\d*(?:[.,\u202f\u2009]\d+)*(?P<sep>[ \t\u00a0-]*)(?P<next>[^\W\d_]+|\S)?")
+_SCALE_WORDS = ("million", "billion", "thousand", "trillion", "bn", "mn", "mln", "тис", "тыс", "млн", "млрд")
+_AREA_HEADS = ("sq", "km", "mi", "hect", "ha", "acre", "кв", "квадрат")
+_DIST_HEADS = ("kilomet", "km", "mile", "mi", "met", "км", "кілометр", "километр")
+_DUR_HEADS = ("sec", "min", "hour", "hr", "day", "week", "month", "year", "yr", "decade", "centur")
+_MONEY_HEADS = ("dollar", "euro", "pound", "rub", "roub", "hryvn", "uah", "usd", "eur", "gbp", "u", "руб",
+                "грн", "гривн", "гривен", "долар", "доллар", "євро", "евро")
+_PCT_HEADS = ("%", "％", "percent", "per", "pct", "percentage", "pp", "p", "процент", "відсот")
+
+
+def _digit_kinds(text: str, pos: int) -> tuple[str, ...]:
+    """The patterns worth trying at a number, judged from what follows it (cheap pre-check)."""
+    m = _NUM_TAIL.match(text, pos)
+    run_end = m.start("sep")
+    run = text[pos:run_end]
+    c = text[run_end : run_end + 1]
+    sep = m.group("sep")
+    nxt = (m.group("next") or "").lower()
+    kinds = ["count"]
+    if c in "/-" or run.count(".") == 2:
+        kinds.append("date_numeric")
+    if len(run) == 4 and run.isdigit():
+        kinds.append("date_year")
+        if c in "s'’":
+            kinds.append("date_decade")
+    if len(run) <= 2 and sep and nxt[:1].isalpha():
+        kinds += ["date_dmy", "date_dmy_cyr"]
+    if not nxt:
+        return tuple(kinds)
+    if "-" in sep or nxt in ("-", "–", "—", "to", "and", "or"):
+        kinds += ["range", "percent_range"]
+    if nxt.startswith(_SCALE_WORDS):
+        return tuple(kinds) + tuple(_AMOUNT_PATTERNS)
+    if nxt.startswith(_PCT_HEADS):
+        kinds += ["percent", "percent_range"]
+    if nxt.startswith(_AREA_HEADS):
+        kinds.append("area")
+    if nxt.startswith(_DIST_HEADS):
+        kinds.append("distance")
+    if nxt.startswith(_DUR_HEADS):
+        kinds += ["duration", "date_relative_ago", "range"]
+    if nxt.startswith(_MONEY_HEADS):
+        kinds.append("money_suffix")
+    if nxt in ("in", "out"):
+        kinds.append("fraction_in")
+    return tuple(kinds)
+
+
 def _triggers(text: str, tokens: Tokens):
-    """(position, trigger class) for every token that can start a figure."""
+    """(position, patterns to try) for every token that can start a figure."""
     lower, orig, starts = tokens.lower, tokens.orig, tokens.starts
     get = _WORD_TRIGGERS.get
     n = len(lower)
     for i in range(n):
         tok = lower[i]
         if tok[0].isdigit():
-            yield starts[i], "digit"
+            if i and starts[i - 1] + len(orig[i - 1]) == starts[i] - 1 and text[starts[i] - 1] in ",.\u202f\u2009":
+                continue  # "000" of "10,000", "6" of "0.6"
+            yield starts[i], _digit_kinds(text, starts[i])
             continue
         kinds = get(tok)
         if kinds is None:
             if "\u0400" <= tok[0] <= "\u04ff" and _CYR_MONTH_RE.match(tok):
-                yield starts[i], "cyrmonth"
+                yield starts[i], _TRIGGERS["cyrmonth"]
             continue
         k = kinds[0]
         if k in _CASED and not orig[i][0].isupper():
             continue
         if k == "a" and (i + 1 >= n or lower[i + 1] not in _AFTER_A):
             continue
-        yield starts[i], k
+        yield starts[i], _TRIGGERS[k]
     for sym in "$€£₴₽":
         pos = text.find(sym)
         while pos >= 0:
-            yield pos, "currency"
+            yield pos, _TRIGGERS["currency"]
             pos = text.find(sym, pos + 1)
 
 
@@ -426,8 +488,8 @@ def parse_figures(
     if tokens is None:
         tokens = Tokens.of(text)
     candidates: list[_Candidate] = []
-    for pos, trigger in _triggers(text, tokens):
-        for kind in _TRIGGERS[trigger]:
+    for pos, kinds in _triggers(text, tokens):
+        for kind in kinds:
             priority, pattern = _ALL_PATTERNS[kind]
             m = pattern.match(text, pos)
             if m is None or m.end() == m.start():
@@ -457,7 +519,7 @@ def parse_figures(
 def _canon_qual(q: str | None) -> str | None:
     if not q:
         return None
-    return _QUAL_CANON.get(re.sub(r"\s+", " ", q.lower()), q.lower())
+    return _QUAL_CANON.get(_SPACES.sub(" ", q.lower()), q.lower())
 
 
 def _num(s: str | None) -> float | None:
@@ -527,12 +589,12 @@ def _currency(c: str) -> str:
 
 
 def _preceding_word(text: str, pos: int) -> str:
-    m = re.search(r"([\w.]+)[\s-]*$", text[max(0, pos - 30) : pos])
+    m = _LAST_WORD.search(text[max(0, pos - 30) : pos])
     return m.group(1).lower().rstrip(".") if m else ""
 
 
 def _is_year_like(v: float | None, raw: str) -> bool:
-    return v is not None and v == int(v) and 1800 <= v <= 2099 and re.fullmatch(r"\d{4}", raw.strip()) is not None
+    return v is not None and v == int(v) and 1800 <= v <= 2099 and _FOUR_DIGITS.fullmatch(raw.strip()) is not None
 
 
 def _build(c: _Candidate, text: str, published: date | None, anchors, offset: int) -> Figure | None:
@@ -655,7 +717,7 @@ def _build_fraction(m, g, text, s, e, offset, qual) -> Figure | None:
     numer_word = (g.get("numer") or "").lower()
     den = _FRACTIONS[den_word]
     after = text[e : e + 12]
-    followed_ok = re.match(r"\s+(?:of|the|its|their|his|her|our|all|that|this)\b|\s*(?:[.,;:!?)”\"’]|$)", after) is not None
+    followed_ok = _FRACTION_FOLLOW.match(after) is not None
     before = _preceding_word(text, g["numer_start"] if numer_word else m.start("den"))
     if before == "and" and not qual:
         return None  # "one and a half"
@@ -679,10 +741,10 @@ def _build_fraction(m, g, text, s, e, offset, qual) -> Figure | None:
 
 def _build_duration(m, g, text, s, e, offset, qual) -> Figure | None:
     n = g["num"].lower()
-    n = re.sub(r"\s+", " ", n)
+    n = _SPACES.sub(" ", n)
     unit = _duration_unit(g["unit"])
     after = text[e : e + 20].lower()
-    context_ok = re.match(r"[\s-]*(?:after|later|earlier|before|ago|long|into|since|old|-long|of\b|and\b|or\b)", after) is not None
+    context_ok = _DURATION_CONTEXT.match(after) is not None
     q = qual
     if n in ("a", "an", "one"):
         if not (qual or context_ok or g.get("suffix")):
@@ -725,10 +787,10 @@ def _build_range(m, g, text, s, e, offset) -> Figure | None:
         if uw.startswith("square") or uw == "km²":
             unit = _area_unit(uw if uw != "km²" else "km2")
             si_unit, factor = "km2", _AREA_TO_KM2[unit]
-        elif re.match(r"kilomet|km$|miles?$", uw):
+        elif _DISTANCE_WORD.match(uw):
             unit = _distance_unit(uw)
             si_unit, factor = "km", _DIST_TO_KM[unit]
-        elif re.match(r"(?:second|minute|hour|day|week|month|year|decade)", uw):
+        elif _DURATION_WORD.match(uw):
             unit = _duration_unit(uw)
             si_unit, factor = "day", _DURATION_UNITS[unit]
         else:
@@ -753,13 +815,13 @@ def _build_count(m, g, text, s, e, offset, qual) -> Figure | None:
     after = text[e : e + 2]
     if after.startswith(")") and v <= 20 and "(" not in text[max(0, s - 1) : s]:
         return None  # inline enumerator "1) ..."
-    if re.match(r"\s*(?:am|pm|a\.m\.|p\.m\.)\b", text[e : e + 6], re.IGNORECASE):
+    if _CLOCK.match(text, e):
         return None
     unit = "people" if noun or _PEOPLE_RE.match(text[e : e + 40].lstrip()) else None
     if not noun and unit is None:
         # "Dozens of ethnic Russian protesters": a people word within the next few words.
         window = " ".join(text[e : e + 50].split()[:4])
-        if re.match(r"of\b", window) and _PEOPLE_RE.search(window):
+        if window.startswith("of ") and _PEOPLE_RE.search(window):
             unit = "people"
     return _fig(text, s, e, offset, value=v, unit=unit, kind="count", qualifier=qual,
                 si_value=v, si_unit=unit)
@@ -777,13 +839,15 @@ def _month_number(word: str) -> int | None:
     return None
 
 
+_TIMELINE_ENTRY = re.compile(
+    rf"(?m)^[ \t\u00a0]*(?:[-•*]\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+(?:\d{{1,2}},?\s+)?)?(?:[A-Z][a-z]+\s+)?(?P<y>{_YEAR})\s*[:–—-]"
+)
+
+
 def _timeline_years(text: str) -> dict[int, int]:
     """Year of each timeline entry ("Feb. 12, 2015: ..."), keyed by the line's start offset."""
     years: dict[int, int] = {}
-    for m in re.finditer(
-        rf"(?m)^[ \t\u00a0]*(?:[-•*]\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+(?:\d{{1,2}},?\s+)?)?(?:[A-Z][a-z]+\s+)?(?P<y>{_YEAR})\s*[:–—-]",
-        text,
-    ):
+    for m in _TIMELINE_ENTRY.finditer(text):
         line_start = text.rfind("\n", 0, m.start()) + 1
         years[line_start] = int(m.group("y"))
     return years
@@ -800,7 +864,8 @@ def _future_context(text: str, s: int, e: int) -> bool:
     left = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s), s - 200)
     right_candidates = [i for i in (text.find(". ", e), text.find("\n", e)) if i >= 0]
     right = min(right_candidates + [e + 200])
-    return _FUTURE_CUES.search(text, left + 1, right) is not None
+    # The figure itself is not a cue ("In May" is not the modal "may").
+    return _FUTURE_CUES.search(text, left + 1, s) is not None or _FUTURE_CUES.search(text, e, right) is not None
 
 
 def _year_for(month: int, day: int | None, published: date | None, anchor: int | None,
@@ -851,7 +916,7 @@ def _build_date(c: _Candidate, g: dict, text: str, published: date | None, ancho
 
     if kind in ("date_mdy", "date_dmy", "date_dmy_cyr"):
         mo = _month_number(g["month"])
-        day = int(re.match(r"\d+", g["day"]).group(0))
+        day = int(_DIGITS.match(g["day"]).group(0))
         if mo is None:
             return None
         if g.get("year"):
@@ -961,7 +1026,7 @@ def _resolve_relative(g: dict, published: date | None) -> str | None:
     if published is None:
         return None
     word = (g.get("word") or g.get("cyr") or "").lower()
-    word = re.sub(r"\s+", " ", word)
+    word = _SPACES.sub(" ", word)
     if word:
         if word in ("today", "tonight", "сьогодні", "сегодня"):
             return published.isoformat()

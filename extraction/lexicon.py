@@ -1,36 +1,42 @@
 """Word lists and weights behind sentence splitting, claim scoring and claimant detection (data only).
 
-Patterns are regular-expression fragments matched case-insensitively against the sentence
-(English, Ukrainian and Russian).  Each cue is (label, pattern, weight); the label is what the
-GUI shows as the reason a cue fired.  Tune weights here, not in the scoring code.
+Category and opinion cues are (label, weight, terms) in the term syntax of cues.py, matched on
+word tokens in English, Ukrainian and Russian; the label is what the GUI shows as the reason a
+cue fired.  Tune weights here, not in the scoring code.
 """
 
 from __future__ import annotations
+
+
+def words(text: str) -> list[str]:
+    """Whitespace-separated words of a string literal (keeps long word lists readable)."""
+    return text.split()
+
 
 # --- sentence splitting ---------------------------------------------------------------------
 
 # Abbreviations after which a period never ends a sentence (titles are followed by names).
 ABBREV_ALWAYS = frozenset(
-    """mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm brig sen rep gov pres
+    words("""mr mrs ms dr prof gen lt col maj capt cpt sgt cmdr adm brig sen rep gov pres
     st mt ft jr sr rev hon messrs vs v e.g i.e cf approx est dept univ al fig ca
-    """.split()
+    """)
 )
 # Abbreviations that continue the sentence when a number follows ("Feb. 12", "No. 5").
 ABBREV_BEFORE_NUMBER = frozenset(
-    """jan feb mar apr jun jul aug sep sept oct nov dec no nos p pp vol art ch sec para
-    tel ext""".split()
+    words("""jan feb mar apr jun jul aug sep sept oct nov dec no nos p pp vol art ch sec para
+    tel ext""")
 )
 # Abbreviations that end a sentence only when a typical sentence opener follows.
-ABBREV_SENTENCE_FINAL = frozenset("etc inc corp ltd co bros".split())
+ABBREV_SENTENCE_FINAL = frozenset(words("etc inc corp ltd co bros"))
 # Capitalised words that typically open a sentence; used to decide "U.S. The ..." vs
 # "U.S. President ..." and "World War I. Not ..." vs "J. D. Vance".
 SENTENCE_STARTERS = frozenset(
-    """The A An In On At It He She They We I You This That These Those But And Or So Yet As
+    words("""The A An In On At It He She They We I You This That These Those But And Or So Yet As
     After Before Meanwhile However Still Then There Here When While If Since Although Though
     Also For From To With Without By Of Its His Her Their Our My Not No Many Most Some All
     Both Each Every What Who Why How Where Which Earlier Later Last Next According Despite
     During Under Over Instead Moreover Furthermore Thus Therefore Indeed Now Today Yesterday
-    Such Other Another Even Only Just Nor Once Until Unlike Like Among Officials""".split()
+    Such Other Another Even Only Just Nor Once Until Unlike Like Among Officials""")
 )
 
 # --- claim categories -----------------------------------------------------------------------
@@ -259,8 +265,8 @@ OPINION_CAPS = {"hedge/modal": -0.2, "evaluative word": -0.24, "generic you": -0
 QUESTION_PENALTY = -0.3        # a question that opens with a question word or is short
 EMBEDDED_QUESTION_PENALTY = -0.1
 QUESTION_OPENERS = frozenset(
-    """what who whom whose why how where when which can could is are was were do does did will
-    would should shall may might has have had isn't aren't don't doesn't didn't won't""".split()
+    words("""what who whom whose why how where when which can could is are was were do does did will
+    would should shall may might has have had isn't aren't don't doesn't didn't won't""")
 )
 SHORT_SENTENCE_WORDS = 5       # fewer words than this: fragment, byline, caption
 SHORT_PENALTY = -0.2
@@ -280,7 +286,7 @@ CONTEXT_CATEGORIES = frozenset({"minsk", "negotiations", "territory", "casualtie
 
 # --- claimant ---------------------------------------------------------------------------------
 # Verbs of saying after (or before) the person making the claim.
-ATTRIBUTION_VERBS = (
+ATTRIBUTION_VERBS = words(
     "said says say told tells stated states claimed claims claim announced announces deemed "
     "deems noted notes warned warns argued argues insisted insists stressed stresses emphasized "
     "emphasised emphasizes emphasises added adds confirmed confirms denied denies admitted admits "
@@ -291,15 +297,15 @@ ATTRIBUTION_VERBS = (
     "indicated indicate indicates showed show shows concluded concludes tweeted posted "
     "countered replied responded complained recalled asserted asserts maintained maintains "
     "contended contends observed observes remarked"
-).split()
-ATTRIBUTION_VERBS_CYR = (
+)
+ATTRIBUTION_VERBS_CYR = words(
     "заявив заявила заявили заявил заявила заявили сказав сказала сказали сказал "
     "повідомив повідомила повідомили сообщил сообщила сообщили зазначив зазначила отметил "
     "отметила наголосив подчеркнул підкреслив пояснив пояснил вважає считает"
-).split()
+)
 # Words that cannot head a claimant phrase.
 CLAIMANT_STOP = frozenset(
-    """it this that there which what who whom these those one ones everyone nobody somebody
-    someone anyone something nothing everything""".split()
+    words("""it this that there which what who whom these those one ones everyone nobody somebody
+    someone anyone something nothing everything""")
 )
-PRONOUNS = frozenset("he she they we i you".split())
+PRONOUNS = frozenset(words("he she they we i you"))

@@ -32,11 +32,14 @@ WORD_NUMBER = rf"(?:(?:an?|one)\s+(?:{_SCALE}|dozen)|{WORD_TOKEN})(?:[\s-]+(?:{W
 DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u2009]\d{3})+|\d+)(?:\.\d+)?"
 
 _WORD_RE = re.compile(WORD_NUMBER, re.IGNORECASE)
+_SEPARATORS = re.compile(r"[,\u202f\u2009\s]")
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_DIGITS_WITH_SCALE = re.compile(rf"({DIGIT_NUMBER})\s*(?:({_SCALE})|(bn|mn|mln|tn|[bmk]))?", re.IGNORECASE)
 
 
 def parse_digits(text: str) -> float:
     """'10,000' -> 10000.0, '0.6' -> 0.6, '10\u202f000' -> 10000.0."""
-    return float(re.sub(r"[,\u202f\u2009\s]", "", text))
+    return float(_SEPARATORS.sub("", text))
 
 
 def parse_words(text: str) -> float | None:
@@ -44,7 +47,7 @@ def parse_words(text: str) -> float | None:
 
     "two hundred thousand" -> 200000, "a dozen" -> 12, "twenty-five" -> 25.
     """
-    words = [w for w in re.split(r"[\s-]+", text.lower()) if w]
+    words = [w for w in _WORD_SPLIT.split(text.lower()) if w]
     if not words:
         return None
     total = 0.0
@@ -86,7 +89,7 @@ def parse_words(text: str) -> float | None:
 def parse_number(text: str) -> float | None:
     """Digits (with an optional scale word) or number words to a float."""
     t = text.strip()
-    m = re.fullmatch(rf"({DIGIT_NUMBER})\s*(?:({_SCALE})|(bn|mn|mln|tn|[bmk]))?", t, re.IGNORECASE)
+    m = _DIGITS_WITH_SCALE.fullmatch(t)
     if m:
         value = parse_digits(m.group(1))
         if m.group(2):

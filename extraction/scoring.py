@@ -9,8 +9,8 @@ from . import lexicon as L
 from .claimant import find_claimant
 from .cues import TOKEN_RE, CueIndex, CueSet, Hit, Tokens
 from .figures import Figure, parse_figures
+from .lexicon import words
 from .names import AliasTable, default_aliases
-
 
 _CATEGORY_CUES = {
     "minsk": ("minsk", None),
@@ -34,14 +34,15 @@ _POLL_SHARE = (L.POLL_SHARE[0], re.compile(L.POLL_SHARE[1], re.IGNORECASE), L.PO
 _WORD = re.compile(r"[\w’'-]+")
 _CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z\u0400-\u042f\u0404\u0406\u0407][\w’'-]+")
 _NOT_PROPER = frozenset(
-    """January February March April May June July August September October November December
-    Monday Tuesday Wednesday Thursday Friday Saturday Sunday President Prime Minister""".split()
+    words("""January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday President Prime Minister""")
 ) | L.SENTENCE_STARTERS
 _MONTH_NAME = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд|январ|феврал|март|апрел|июн|июл|август|сентябр|октябр|ноябр|декабр)",
 )
 _TIMELINE = re.compile(r"^[^:]{2,40}?\b(?:1[89]\d\d|20\d\d)s?\s*:\s", re.UNICODE)
 _CAPTION = re.compile(r",\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?:\d{1,2},\s+)?(?:1[89]\d\d|20\d\d)\.?\s*$")
+_EMBEDDED_QUESTION = re.compile(r",\s+(?:including|whether|asking|such\s+as)\b")
 _TERMINAL = (".", "!", "?", "”", '"', "’", "'", ")", ":", "…", "»")
 
 
@@ -74,88 +75,101 @@ def score_sentence(
     aliases: AliasTable | None = None,
     tokens: Tokens | None = None,
     mentions: list[tuple[int, int, str]] | None = None,
+    cue_hits: dict[str, list[Hit]] | None = None,
+    first_token: int = 0,
+    explain: bool = True,
 ) -> tuple[float, str | None, tuple[str, ...]]:
     """(score 0..1, category or None, cues) for one sentence.
 
     ``figures`` defaults to ``parse_figures(sentence)`` and ``claimant`` to
     ``find_claimant(sentence)``; pass them (None for "no claimant") when already known.
-    ``tokens`` and ``mentions`` (alias hits with offsets relative to the sentence) may be passed
-    by callers that computed them for a whole article.  Each cue reads
-    "<reason>: <evidence> (<signed weight>)" so the GUI can show why a sentence was proposed.
+    ``tokens``, ``mentions`` (alias hits with offsets relative to the sentence) and
+    ``cue_hits`` may be passed by callers that computed them for a whole article.  Each cue
+    reads "<reason>: <evidence> (<signed weight>)" so the GUI can show why a sentence was
+    proposed; with ``explain=False`` only the opinion cues are listed (faster).
     """
     table = aliases if aliases is not None else default_aliases()
     figs = list(parse_figures(sentence)) if figures is None else list(figures)
     if claimant is ...:
         claimant = find_claimant(sentence)
     toks = tokens if tokens is not None else Tokens.of(sentence)
-    hits = _INDEX.find(toks)
+    hits = cue_hits if cue_hits is not None else _INDEX.find(toks)
     cues: list[str] = []
     score = L.BASE_SCORE
 
     # Figures: the strongest counts fully, the rest at half weight.
-    weighted = sorted(((figure_weight(f)[1], f) for f in figs), key=lambda t: -t[0])
+    weighted = sorted(((figure_weight(f), f) for f in figs), key=lambda t: -t[0][1])
     fig_total = 0.0
-    for i, (w, f) in enumerate(weighted):
+    dated = None
+    for i, ((key, w), f) in enumerate(weighted):
+        if f.kind == "date" and key != "date_relative" and dated is None:
+            dated = f
         add = w if i == 0 else w / 2
         if fig_total + add > L.FIGURE_CAP:
             add = max(0.0, L.FIGURE_CAP - fig_total)
         fig_total += add
-        cues.append(f"figure: {f.label()} [{f.kind}] (+{add:.2f})")
+        if explain:
+            cues.append(f"figure: {f.label()} [{f.kind}] (+{add:.2f})")
     score += fig_total
 
     # Named entities from the alias table, then other capitalised words.
     if mentions is None:
         mentions = table.find(sentence, toks if tokens is None else None)
     keys = [k for _, _, k in mentions]
-    covered = {w for s, e, _ in mentions for w in TOKEN_RE.findall(sentence[s:e])}
     ent_total = 0.0
     for k in dict.fromkeys(keys):
         add = min(L.ENTITY_WEIGHT, L.ENTITY_CAP - ent_total)
         if add <= 0:
             break
         ent_total += add
-        cues.append(f"entity: {table.names.get(k, k)} (+{add:.2f})")
-    proper = []
-    for w in toks.orig[1:]:
-        if w[0].isupper() and len(w) > 1 and w not in _NOT_PROPER and w not in covered:
-            proper.append(w)
-    for word in dict.fromkeys(proper):
-        add = min(L.PROPER_NOUN_WEIGHT, L.ENTITY_CAP - ent_total)
-        if add <= 0:
-            break
-        ent_total += add
-    if proper and ent_total > 0:
-        cues.append(f"proper nouns: {', '.join(list(dict.fromkeys(proper))[:4])}")
+        if explain:
+            cues.append(f"entity: {table.names.get(k, k)} (+{add:.2f})")
+    proper: list[str] = []
+    if ent_total < L.ENTITY_CAP or explain:
+        covered = {w for s, e, _ in mentions for w in TOKEN_RE.findall(sentence[s:e])} if mentions else ()
+        proper = [w for w in toks.orig[1:] if w[0].isupper() and len(w) > 1 and w not in _NOT_PROPER and w not in covered]
+        for _word in dict.fromkeys(proper):
+            add = min(L.PROPER_NOUN_WEIGHT, L.ENTITY_CAP - ent_total)
+            if add <= 0:
+                break
+            ent_total += add
+        if explain and proper and ent_total > 0:
+            cues.append(f"proper nouns: {', '.join(list(dict.fromkeys(proper))[:4])}")
     score += ent_total
 
     # Category cues.
-    category, strength, cat_cues = _categorise(sentence, hits, figs, keys, table)
+    category, strength, cat_cues = _categorise(sentence, hits, figs, keys, table, explain)
     if category is not None and category != "other_numeric":
         score += strength
         cues.extend(cat_cues)
     elif category == "other_numeric":
-        cues.append("category: other_numeric (figures without a domain cue)")
+        if explain:
+            cues.append("category: other_numeric (figures without a domain cue)")
     else:
         score += L.NO_CATEGORY_PENALTY
-        cues.append(f"no category ({L.NO_CATEGORY_PENALTY:+.2f})")
+        if explain:
+            cues.append(f"no category ({L.NO_CATEGORY_PENALTY:+.2f})")
 
-    words = toks.lower
-    dated = [f for f in figs if f.kind == "date" and figure_weight(f)[0] != "date_relative"]
-    if dated and (keys or proper) and len(words) >= L.DATED_EVENT_MIN_WORDS:
-        score += L.DATED_EVENT_WEIGHT
-        cues.append(f"dated event: {dated[0].text} and a named actor (+{L.DATED_EVENT_WEIGHT:.2f})")
-    if dated and _TIMELINE.match(sentence):
-        score += L.TIMELINE_WEIGHT
-        cues.append(f"timeline entry (+{L.TIMELINE_WEIGHT:.2f})")
-    if dated and _CAPTION.search(sentence):
-        score += L.CAPTION_PENALTY
-        cues.append(f"photo caption ({L.CAPTION_PENALTY:+.2f})")
+    if dated is not None:
+        if (keys or proper) and len(toks.lower) >= L.DATED_EVENT_MIN_WORDS:
+            score += L.DATED_EVENT_WEIGHT
+            if explain:
+                cues.append(f"dated event: {dated.text} and a named actor (+{L.DATED_EVENT_WEIGHT:.2f})")
+        if _TIMELINE.match(sentence):
+            score += L.TIMELINE_WEIGHT
+            if explain:
+                cues.append(f"timeline entry (+{L.TIMELINE_WEIGHT:.2f})")
+        if _CAPTION.search(sentence):
+            score += L.CAPTION_PENALTY
+            if explain:
+                cues.append(f"photo caption ({L.CAPTION_PENALTY:+.2f})")
 
     if claimant:
         score += L.ATTRIBUTION_WEIGHT
-        cues.append(f"attribution: {claimant} (+{L.ATTRIBUTION_WEIGHT:.2f})")
+        if explain:
+            cues.append(f"attribution: {claimant} (+{L.ATTRIBUTION_WEIGHT:.2f})")
 
-    penalty, pen_cues = opinion_penalty(sentence, toks, hits)
+    penalty, pen_cues = opinion_penalty(sentence, toks, hits, first_token)
     score += penalty
     cues.extend(pen_cues)
 
@@ -163,7 +177,10 @@ def score_sentence(
     return score, category, tuple(cues)
 
 
-def _categorise(sentence: str, found: dict[str, list[Hit]], figs: Sequence[Figure], alias_keys: list[str], table: AliasTable):
+def _categorise(
+    sentence: str, found: dict[str, list[Hit]], figs: Sequence[Figure], alias_keys: list[str], table: AliasTable,
+    explain: bool = True,
+):
     """Winning category, its capped cue weight and the cue strings that support it."""
     kinds = {f.kind for f in figs}
     places = [k for k in alias_keys if table.types.get(k) == "place"]
@@ -206,27 +223,37 @@ def _categorise(sentence: str, found: dict[str, list[Hit]], figs: Sequence[Figur
         if not ok:
             continue
         total = sum(h[2] for h in hits) + (0.25 if cat == "territory" and "area" in kinds else 0)
-        total = min(total, L.CATEGORY_CAPS[cat])
+        results[cat] = (min(total, L.CATEGORY_CAPS[cat]), hits, extra)
+
+    if results:
+        best = max(results, key=lambda c: (results[c][0], -L.CATEGORY_PRIORITY.index(c)))
+        total, hits, extra = results[best]
+        if not explain:
+            return best, total, []
         seen: set[tuple[str, str]] = set()
         labels = []
         for label, text, w, _ in hits:
             key = (label, text.lower())
-            if key in seen:
-                continue
-            seen.add(key)
-            labels.append(f"{cat} cue: {label} '{text}' (+{w:.2f})")
-        results[cat] = (total, labels + extra)
-
-    if results:
-        best = max(results, key=lambda c: (results[c][0], -L.CATEGORY_PRIORITY.index(c)))
-        total, labels = results[best]
-        return best, total, labels
+            if key not in seen:
+                seen.add(key)
+                labels.append(f"{best} cue: {label} '{text}' (+{w:.2f})")
+        return best, total, labels + extra
     if any(figure_weight(f)[0] != "count_small" for f in figs):
         return "other_numeric", 0.0, []
     return None, 0.0, []
 
 
-def opinion_penalty(sentence: str, toks: Tokens | None = None, found: dict[str, list[Hit]] | None = None) -> tuple[float, list[str]]:
+def article_cue_hits(tokens: Tokens) -> list[tuple[int, str, Hit]]:
+    """Lexicon hits of a whole article as (first token index, cue set name, hit), in order."""
+    found = _INDEX.find(tokens)
+    flat = [(h.first, name, h) for name, hits in found.items() for h in hits]
+    flat.sort(key=lambda t: t[0])
+    return flat
+
+
+def opinion_penalty(
+    sentence: str, toks: Tokens | None = None, found: dict[str, list[Hit]] | None = None, first_token: int = 0
+) -> tuple[float, list[str]]:
     """Negative weight and cues for opinion, hedging, rhetoric and fragments."""
     toks = toks if toks is not None else Tokens.of(sentence)
     found = found if found is not None else _INDEX.find(toks)
@@ -238,7 +265,7 @@ def opinion_penalty(sentence: str, toks: Tokens | None = None, found: dict[str, 
         by_label.setdefault(h.label, []).append(h.text)
         weights[h.label] = h.weight
     for h in found.get("exhortation", ()):
-        if h.first == 0:
+        if h.first == first_token:
             by_label.setdefault(h.label, []).append(h.text)
             weights[h.label] = h.weight
     for label, found in by_label.items():
@@ -256,7 +283,7 @@ def opinion_penalty(sentence: str, toks: Tokens | None = None, found: dict[str, 
     stripped = sentence.rstrip(" ”\"’'»)")
     if stripped.endswith("?"):
         first = words[0].lower() if words else ""
-        embedded = ":" in sentence or re.search(r",\s+(?:including|whether|asking|such\s+as)\b", sentence)
+        embedded = ":" in sentence or _EMBEDDED_QUESTION.search(sentence)
         pen = L.EMBEDDED_QUESTION_PENALTY if embedded and first not in L.QUESTION_OPENERS else L.QUESTION_PENALTY
         total += pen
         cues.append(f"question ({pen:+.2f})")

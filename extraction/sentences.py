@@ -21,6 +21,9 @@ _OPENERS = "“\"‘'«([…"
 _INITIAL = re.compile(r"^\(?[A-Z]$")
 _ACRONYM = re.compile(r"^\(?(?:[A-Za-z]\.)+[A-Za-z]$")  # "U.S", "C.I.A", "a.m"
 _STRIP = " \t\r\n\u00a0\u2009\u202f\ufeff"
+_ENUM_AT = re.compile(r"\(?\d{1,2}\)\s+")
+_DECIMAL_START = re.compile(r"[ \t\u00a0]*\d+\.\d")
+_NEXT_WORD = re.compile(r"[“\"‘'(]*([\w’'-]+)")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -65,9 +68,9 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
         # Strip whitespace and an inline enumerator ("2) ") from the front.
         while seg_start < seg_end and text[seg_start] in _STRIP:
             seg_start += 1
-        em = re.match(r"\(?\d{1,2}\)\s+", text[seg_start:seg_end])
+        em = _ENUM_AT.match(text, seg_start, seg_end)
         if em and a != 0:
-            seg_start += em.end()
+            seg_start = em.end()
         while seg_end > seg_start and text[seg_end - 1] in _STRIP:
             seg_end -= 1
         if seg_end > seg_start:
@@ -76,7 +79,7 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
 
 def _looks_like_number_start(text: str, start: int, end: int) -> bool:
     """'1.5 million people were...' or '2. 5%' is not a list item; '1. In the past' is."""
-    return re.match(r"[ \t\u00a0]*\d+\.\d", text[start:end]) is not None
+    return _DECIMAL_START.match(text, start, end) is not None
 
 
 def _is_boundary(line: str, term_start: int, next_start: int) -> bool:
@@ -98,7 +101,7 @@ def _is_boundary(line: str, term_start: int, next_start: int) -> bool:
     word = line[i:term_start].lstrip("(“\"‘'[")
     bare = word.rstrip(".")
     lower = bare.lower()
-    next_word = re.match(r"[“\"‘'(]*([\w’'-]+)", line[next_start:])
+    next_word = _NEXT_WORD.match(line, next_start)
     next_token = next_word.group(1) if next_word else ""
     if lower in ABBREV_ALWAYS:
         return False

@@ -30,7 +30,8 @@ from matching.signature import ClaimSig
 
 RARE_WORDS_PER_CLAIM = 4
 BUCKET_CAP = 200  # a key shared by more claims than this says too little to pair on
-MIN_KEY_WEIGHT = 2  # a figure or entity key weighs 2, a word 1
+SMALL_BUCKET = 32  # a key shared by this few claims is rare, and counts double
+MIN_KEY_WEIGHT = 3  # e.g. a close figure (2) and a rare word or name (1)
 PREFILTER = 25.0  # rapidfuzz ratio on sorted words below which a pair is not scored at all
 
 
@@ -46,31 +47,36 @@ def idf_table(df: dict[str, int], n: int) -> dict[str, float]:
     return {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
 
 
-def _figure_keys(sig: ClaimSig) -> list[str]:
+def _figure_keys(sig: ClaimSig) -> list[tuple[str, int]]:
+    """Keys of a claim's figures: a quantity weighs 2, a date 1 (many claims share a date)."""
     keys = []
     for q in sig.quantities:
         if q.cls == "date":
-            keys.append(f"d:{(q.date or '')[:7]}")
+            keys.append((f"d:{q.date}", 1))
             continue
         value = q.value if q.value is not None else q.low
         if value is None or not math.isfinite(value) or value <= 0:
             continue
         x = math.log10(value) * 12  # one step ≈ 21 %; the two grids are offset by half a step
-        keys.append(f"q:{q.cls}:a{math.floor(x)}")
-        keys.append(f"q:{q.cls}:b{math.floor(x + 0.5)}")
+        # Close values share both grid keys (2), values a step apart at most one (1).
+        keys.append((f"q:{q.cls}:a{math.floor(x)}", 1))
+        keys.append((f"q:{q.cls}:b{math.floor(x + 0.5)}", 1))
     return keys
 
 
 def blocking_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int]]:
     """(key, weight) pairs of one claim."""
-    words = sorted(sig.token_set, key=lambda t: (-idf.get(t, 0.0), t))[:RARE_WORDS_PER_CLAIM]
-    keys = [(f"w:{t}", 1) for t in words]
-    keys += [(k, 2) for k in _figure_keys(sig)]
-    for kind, names in sig.entities.items():
-        for name in names:
-            if name not in BROAD_PLACES:
-                keys.append((f"e:{name}", 2 if kind in ("agreement", "place") else 1))
+    names = {n for kind, ns in sig.entities.items() for n in ns if n not in BROAD_PLACES}
+    words = sorted(sig.token_set - names, key=lambda t: (-idf.get(t, 0.0), t))
+    keys = [(f"w:{t}", 1) for t in words[:RARE_WORDS_PER_CLAIM]]
+    keys += _figure_keys(sig)
+    keys += [(f"e:{n}", 1) for n in sorted(names)]
     return keys
+
+
+def key_weight(weight: int, bucket_size: int) -> int:
+    """Rare keys say more: like IDF, a key held by few claims counts double."""
+    return weight * 2 if bucket_size <= SMALL_BUCKET else weight
 
 
 def candidate_pairs(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> np.ndarray:
@@ -87,7 +93,7 @@ def candidate_pairs(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> np.ndarr
     by_size: dict[int, list[tuple[list[int], int]]] = defaultdict(list)
     for key, members in buckets.items():
         if 2 <= len(members) <= BUCKET_CAP:
-            by_size[len(members)].append((members, weights[key]))
+            by_size[len(members)].append((members, key_weight(weights[key], len(members))))
     for size, group in by_size.items():
         iu, ju = np.triu_indices(size, k=1)
         members = np.asarray([m for m, _ in group], dtype=np.int64)  # (buckets, size)

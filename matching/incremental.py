@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from extraction.names import user_alias_paths
 from matching.figures import compare
-from matching.grouping import BUCKET_CAP, MIN_KEY_WEIGHT, blocking_keys
+from matching.grouping import BUCKET_CAP, MIN_KEY_WEIGHT, blocking_keys, cluster, key_weight
 from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds, score_pair
 from matching.signature import ClaimSig, signature, signature_from_stored
 from resources import resource_path
@@ -30,6 +30,8 @@ from storage.groups import active_members, create_group
 
 SIGNATURE_CODE_VERSION = "1"
 SIGNATURE_BATCH = 2000
+# Below this many ungrouped claims, claim-by-claim matching is fast enough and simpler.
+BULK_MIN_CLAIMS = 2000
 
 
 def signature_version() -> str:
@@ -136,6 +138,10 @@ def match_new_claims(
         if only is not None:
             wanted = set(only)
             pending = [p for p in pending if p.id in wanted]
+        if len(pending) >= BULK_MIN_CLAIMS and not store.has_groups(session):
+            _group_in_bulk(session, pending, report, actor=actor, thresholds=thresholds,
+                           progress=progress)
+            return report
         n = max(store.matchable_claim_count(session), 1)
         group_of: dict[int, int] = {}  # claims grouped during this run
         rejected = store.rejected_pairs(session, (p.id for p in pending))
@@ -146,7 +152,8 @@ def match_new_claims(
             sig = _sig_of(row)
             df = store.token_frequencies(session, sig.token_set)
             idf = {t: _idf(df.get(t, 1), n) for t in sig.token_set}
-            found = store.candidates(session, blocking_keys(sig, idf), bucket_cap=BUCKET_CAP)
+            found = store.candidates(session, blocking_keys(sig, idf), bucket_cap=BUCKET_CAP,
+                                     weigh=key_weight)
             found.pop(row.id, None)
             ids = [cid for cid, w in found.items() if w >= MIN_KEY_WEIGHT]
             others = store.claims_by_id(session, ids)
@@ -186,6 +193,44 @@ def match_new_claims(
                        "conflicts": len(report.conflicts)},
             )
     return report
+
+
+def _group_in_bulk(
+    session: Session,
+    pending: list[store.ClaimForMatching],
+    report: MatchReport,
+    *,
+    actor: str,
+    thresholds: Thresholds,
+    progress: Callable[[str], None] | None,
+) -> None:
+    """First matching of a large database with no groups yet: cluster everything in memory
+    (blocked, see matching.grouping) instead of one SQL round trip per claim."""
+    sigs = [_sig_of(row) for row in pending]
+    result = cluster(sigs, thresholds=thresholds, progress=progress)
+    members: dict[int, list[int]] = {}
+    for index, label in enumerate(result.labels):
+        members.setdefault(label, []).append(index)
+    group_of_label: dict[int, int] = {}
+    explanations = {j: res for (_i, j), res in result.links.items()}
+    for label, indexes in members.items():
+        ids = [pending[i].id for i in indexes]
+        gid = create_group(
+            session, ids, actor=actor, audit_action=None,
+            scores={pending[i].id: explanations[i].score for i in indexes if i in explanations},
+            explanations={pending[i].id: explanations[i].explanation for i in indexes
+                          if i in explanations},
+        )
+        group_of_label[label] = gid
+        report.new_groups.append(gid)
+    for label, others in result.conflicts.items():
+        for other in others:
+            a, b = group_of_label[label], group_of_label[other]
+            if a < b and store.add_conflict(session, a, b, {"detected": "bulk grouping"}):
+                report.conflicts.append((a, b))
+    audit.record(session, actor=actor, action="matching_run", entity="claim_group",
+                 after={"bulk": True, "new_groups": len(report.new_groups),
+                        "conflicts": len(report.conflicts)})
 
 
 class _Cancelled(Exception):

@@ -95,12 +95,16 @@ def score_pair(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> PairResult:
     text = text_similarity(a, b, idf, default_idf)
-    figures = compare(a.quantities, b.quantities)
-    explanation: dict[str, Any] = {"similarity": round(text, 3), **figures.explain()}
+    if text < min(thresholds.same_with_figure, thresholds.conflict_text):
+        # Below every bar: nothing the figures say can make this pair the same claim or a
+        # conflict, so skip comparing them (most candidate pairs end here).
+        return PairResult(Relation.DIFFERENT, 0.0, {"similarity": round(text, 3)})
     mismatch = entity_mismatch(a, b)
     if mismatch:
-        explanation["entities_differ"] = mismatch
-        return PairResult(Relation.DIFFERENT, text * 0.5, explanation)
+        return PairResult(Relation.DIFFERENT, text * 0.5,
+                          {"similarity": round(text, 3), "entities_differ": mismatch})
+    figures = compare(a.quantities, b.quantities)
+    explanation: dict[str, Any] = {"similarity": round(text, 3), **figures.explain()}
     if figures.has_conflict:
         relation = Relation.CONFLICT if text >= thresholds.conflict_text else Relation.DIFFERENT
         return PairResult(relation, text, explanation)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -55,14 +55,13 @@ class ClaimSig:
     category: str | None = None
     outlet: str | None = None
     date: str | None = None
+    # Derived once: pair scoring reads them millions of times.
+    token_set: frozenset[str] = field(init=False, repr=False, compare=False)
+    sorted_text: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def token_set(self) -> frozenset[str]:
-        return frozenset(self.tokens)
-
-    @property
-    def sorted_text(self) -> str:
-        return " ".join(sorted(self.tokens))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "token_set", frozenset(self.tokens))
+        object.__setattr__(self, "sorted_text", " ".join(sorted(self.tokens)))
 
 
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:

@@ -3,7 +3,7 @@ conflicts. Plain queries only; the decisions are made in ``matching/``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -151,15 +151,24 @@ def token_frequencies(session: Session, tokens: Iterable[str]) -> dict[str, int]
     return out
 
 
+def has_groups(session: Session) -> bool:
+    return session.execute(select(ClaimGroupMember.id).limit(1)).first() is not None
+
+
 def matchable_claim_count(session: Session) -> int:
     return session.execute(select(func.count()).select_from(ClaimSignature)).scalar_one()
 
 
 def candidates(
-    session: Session, keys: Sequence[tuple[str, int]], *, bucket_cap: int
+    session: Session,
+    keys: Sequence[tuple[str, int]],
+    *,
+    bucket_cap: int,
+    weigh: Callable[[int, int], int] = lambda weight, _size: weight,
 ) -> dict[int, int]:
-    """Claims sharing keys with a new claim, with the summed weight of the shared keys.
-    Keys held by more than ``bucket_cap`` claims are skipped: they say too little."""
+    """Claims sharing keys with a new claim, with the summed weight of the shared keys
+    (``weigh(weight, claims holding the key)``). Keys held by more than ``bucket_cap``
+    claims are skipped: they say too little."""
     if not keys:
         return {}
     weights = dict(keys)
@@ -173,11 +182,12 @@ def candidates(
     usable = [k for k in weights if 0 < sizes.get(k, 0) <= bucket_cap]
     if not usable:
         return {}
+    effective = {k: weigh(weights[k], sizes[k] + 1) for k in usable}  # +1: the new claim
     found: dict[int, int] = {}
     for key, claim_id in session.execute(
         select(ClaimMatchKey.key, ClaimMatchKey.claim_id).where(ClaimMatchKey.key.in_(usable))
     ):
-        found[claim_id] = found.get(claim_id, 0) + weights[key]
+        found[claim_id] = found.get(claim_id, 0) + effective[key]
     return found
 
 

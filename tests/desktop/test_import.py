@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QPushButton
 from sqlalchemy import select
 
 from desktop.sidebar import View
@@ -156,7 +156,7 @@ def test_articles_view_lists_articles_and_narrows_the_claims(window, db, article
     qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
     assert window.browse_stack.isVisible()
     # Newest first; each row knows its outlet and claim count.
-    rows = [panel.proxy.index(r, 0).data() for r in range(3)]
+    rows = [panel.model.index(r, 0).data() for r in range(3)]
     assert rows == ["Скільки території контролює Росія", "How much of Ukraine is occupied",
                     "What Minsk II promised"]
 
@@ -167,7 +167,7 @@ def test_articles_view_lists_articles_and_narrows_the_claims(window, db, article
     shown = {window.claims_model.claim_at(r).article_id
              for r in range(window.claims_model.rowCount())}
     assert shown == {minsk}
-    claims_column = panel.proxy.index(panel.table.currentIndex().row(), 3).data()
+    claims_column = panel.model.index(panel.table.currentIndex().row(), 3).data()
     assert int(claims_column) == window.claims_model.rowCount()
 
 
@@ -185,3 +185,23 @@ def test_outlets_view_lists_outlets_with_counts(window, qtbot):
     assert window.claims_model.rowCount() == by_name["Example Ledger"].claims
     assert {window.claims_model.claim_at(r).outlet
             for r in range(window.claims_model.rowCount())} == {"Example Ledger"}
+
+
+def test_cancel_in_the_progress_dialog_stops_the_import_between_files(window, db, qtbot, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"{i:02}.txt").write_text(
+            f"Title: Note {i}\n---\nThe ministry said {i + 10} percent of the {i} villages "
+            f"were shelled on day {i}.\n", encoding="utf-8")
+    before = len(article_titles(db))
+
+    window.import_paths([folder])
+    window.progress_dialog.findChild(QPushButton).click()
+    qtbot.waitUntil(lambda: window.import_results_dialog is not None, timeout=20_000)
+
+    results = window.import_results_dialog.results
+    assert len(results) < 30
+    assert "Cancelled" in window.import_results_dialog.summary.text()
+    # Every file reported as imported is stored whole; nothing half-way.
+    assert len(article_titles(db)) == before + sum(r.outcome == Outcome.IMPORTED for r in results)
