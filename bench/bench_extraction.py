@@ -49,18 +49,18 @@ CLAIMS = [
     "{month} {day}, {year}: {person} visits {city} for a summit on security guarantees.",
 ]
 OPINION = [
-    "Few believe that this time will be different.",
-    "I think the West has run out of patience, and it shows.",
-    "Is anyone still listening to these promises?",
-    "That would be a disastrous mistake for everyone involved.",
-    "Perhaps the real question is what comes after the war.",
-    "The mood in the capital is grim but determined.",
-    "Nobody can say how long this will last.",
-    "It is a cynical game, and both sides know it.",
-    "Diplomats describe the atmosphere as tense.",
-    "Critics call the plan naive.",
-    "“We are not going anywhere,” one soldier said.",
-    "The streets were quiet on the morning after the strike.",
+    "Few people in the capital believe that this round will be any different from the last, and the mood is weary.",
+    "I think the West has run out of patience, and it shows in every speech its leaders give these days.",
+    "Is anyone still listening to these promises, or have both sides simply stopped pretending to negotiate?",
+    "That would be a disastrous mistake for everyone involved, and the people who live near the front would pay for it.",
+    "Perhaps the real question is what comes after the war, when the soldiers return home to towns that have changed.",
+    "The mood in the city is grim but determined, and queues outside the recruitment offices have not grown shorter.",
+    "Nobody can say how long this will last, but shopkeepers near the station have started to board up their windows.",
+    "It is a cynical game, and both sides know it, even if neither is willing to say so in public.",
+    "Diplomats who attended the dinner describe the atmosphere as tense but polite, with little sign of a breakthrough.",
+    "Critics call the plan naive, arguing that it rewards aggression and leaves the hardest questions for later.",
+    "“We are not going anywhere,” one soldier said as he loaded supplies into a battered van outside the base.",
+    "The streets were quiet on the morning after the strike, apart from the sound of glass being swept from the pavements.",
 ]
 HEADLINES = ["{person} rejects truce terms as fighting rages near {place}",
              "Talks in {city} end without breakthrough",
@@ -87,10 +87,19 @@ def make_article(rng: random.Random) -> tuple[str, date]:
 
     parts = [fill(rng.choice(HEADLINES)), "", published.strftime("%B %d, %Y").replace(" 0", " "), ""]
     for _ in range(rng.randrange(6, 16)):
-        paragraph = [fill(rng.choice(CLAIMS if rng.random() < 0.45 else OPINION)) for _ in range(rng.randrange(2, 6))]
+        paragraph = [fill(rng.choice(CLAIMS if rng.random() < 0.4 else OPINION)) for _ in range(rng.randrange(2, 6))]
         parts.append(" ".join(paragraph))
         parts.append("")
     return "\n".join(parts), published
+
+
+def _reference_loop() -> float:
+    """CPU seconds of a plain Python loop, to compare runs on machines of different speed."""
+    c0 = time.process_time()
+    total = 0
+    for i in range(10_000_000):
+        total += i
+    return time.process_time() - c0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     articles = [make_article(rng) for _ in range(args.articles)]
     words = sum(len(text.split()) for text, _ in articles)
     extract_claims(articles[0][0])  # load the alias table and compile patterns
+    calibration_s = _reference_loop()
     t0, c0 = time.perf_counter(), time.process_time()
     claims = 0
     for text, published in articles:
@@ -110,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(articles)} generated articles, {words} words, {claims} proposed claims")
     print(f"{len(articles) / wall:,.0f} articles/s (wall {wall:.2f} s, CPU {cpu:.2f} s)")
     print(f"{words / wall:,.0f} words/s; {cpu / words * 5000 * 1000:.1f} ms CPU per 5,000 words")
+    print(f"(CPU reference: a 10-million-step Python loop took {calibration_s:.2f} s CPU here; "
+          "scale the figures above by it when comparing machines)")
     return 0
 
 

@@ -32,7 +32,6 @@ RARE_WORDS_PER_CLAIM = 4
 BUCKET_CAP = 200  # a key shared by more claims than this says too little to pair on
 SMALL_BUCKET = 32  # a key shared by this few claims is rare, and counts double
 MIN_KEY_WEIGHT = 3  # e.g. a close figure (2) and a rare word or name (1)
-PREFILTER = 25.0  # rapidfuzz ratio on sorted words below which a pair is not scored at all
 
 
 def document_frequencies(sigs: Iterable[ClaimSig]) -> dict[str, int]:
@@ -69,8 +68,17 @@ def blocking_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int]]
     names = {n for kind, ns in sig.entities.items() for n in ns if n not in BROAD_PLACES}
     words = sorted(sig.token_set - names, key=lambda t: (-idf.get(t, 0.0), t))
     keys = [(f"w:{t}", 1) for t in words[:RARE_WORDS_PER_CLAIM]]
-    keys += _figure_keys(sig)
+    figure_keys = _figure_keys(sig)
+    keys += figure_keys
     keys += [(f"e:{n}", 1) for n in sorted(names)]
+    # Conjunctions stay rare where each part is common (the figure "20%" and the place
+    # "Kharkiv" are everywhere in a big database; "20% in Kharkiv" is not), and sharing one is
+    # enough to be compared.
+    quantity_keys = [k for k, _ in figure_keys if k.startswith("q:")]
+    date_keys = [k for k, _ in figure_keys if k.startswith("d:")]
+    anchors = [f"e:{n}" for n in sorted(names)] + date_keys
+    keys += [(f"{q}&{a}", MIN_KEY_WEIGHT) for q in quantity_keys for a in anchors]
+    keys += [(f"{e}&{d}", MIN_KEY_WEIGHT) for e in anchors[: len(names)] for d in date_keys]
     return keys
 
 
@@ -109,6 +117,53 @@ def candidate_pairs(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> np.ndarr
     total = np.bincount(inverse, weights=all_weights)
     kept = unique[total >= MIN_KEY_WEIGHT]
     return np.stack([kept // n, kept % n], axis=1)
+
+
+def _token_arrays(sigs: Sequence[ClaimSig]) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """CSR-style token ids: claim i holds ids[ptr[i]:ptr[i+1]]."""
+    vocab: dict[str, int] = {}
+    ptr = np.zeros(len(sigs) + 1, dtype=np.int64)
+    flat: list[int] = []
+    for i, s in enumerate(sigs):
+        flat.extend(vocab.setdefault(t, len(vocab)) for t in s.token_set)
+        ptr[i + 1] = len(flat)
+    return ptr, np.asarray(flat, dtype=np.int64), vocab
+
+
+def _gather(ptr: np.ndarray, ids: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each row index, its token ids, flattened, with the position of the row they came from."""
+    lengths = ptr[rows + 1] - ptr[rows]
+    owner = np.repeat(np.arange(len(rows)), lengths)
+    starts = np.repeat(ptr[rows] - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    return ids[starts + np.arange(lengths.sum())], owner
+
+
+def weighted_jaccard_many(
+    sigs: Sequence[ClaimSig], pairs: np.ndarray, idf: dict[str, float], chunk: int = 200_000
+) -> np.ndarray:
+    """IDF-weighted Jaccard of many pairs at once (numpy), same value as pairs.text_similarity's
+    word part; used to drop hopeless pairs before the per-pair rules run in Python."""
+    ptr, ids, vocab = _token_arrays(sigs)
+    weight = np.zeros(len(vocab) + 1)
+    for t, k in vocab.items():
+        weight[k] = idf.get(t, 0.0)
+    totals = np.add.reduceat(np.append(weight[ids], 0.0), ptr[:-1]) if len(ids) else np.zeros(len(sigs))
+    totals[ptr[:-1] == ptr[1:]] = 0.0  # reduceat quirk: empty rows repeat the next value
+    out = np.zeros(len(pairs))
+    vocab_size = len(vocab) + 1
+    for start in range(0, len(pairs), chunk):
+        part = pairs[start : start + chunk]
+        left, lo = _gather(ptr, ids, part[:, 0])
+        right, ro = _gather(ptr, ids, part[:, 1])
+        codes = np.concatenate((lo * vocab_size + left, ro * vocab_size + right))
+        uniq, counts = np.unique(codes, return_counts=True)
+        shared = uniq[counts == 2]
+        inter = np.bincount(shared // vocab_size, weights=weight[shared % vocab_size],
+                            minlength=len(part))
+        union = totals[part[:, 0]] + totals[part[:, 1]] - inter
+        out[start : start + len(part)] = np.divide(inter, union, out=np.zeros(len(part)),
+                                                   where=union > 0)
+    return out
 
 
 @dataclass
@@ -187,13 +242,17 @@ def cluster(
     if progress:
         progress(f"{len(pairs)} candidate pairs")
     if len(pairs):
-        quick = process.cpdist(
+        # The text similarity of pairs.text_similarity, vectorised: pairs below every bar are
+        # dropped here, so the Python rules only see plausible pairs.
+        ratio = process.cpdist(
             [sigs[i].sorted_text for i in pairs[:, 0]],
             [sigs[j].sorted_text for j in pairs[:, 1]],
             scorer=fuzz.ratio,
             workers=-1,
         )
-        pairs = pairs[quick >= PREFILTER]
+        text = 0.6 * weighted_jaccard_many(sigs, pairs, idf) + 0.4 * ratio / 100.0
+        floor = min(thresholds.same_with_figure, thresholds.conflict_text) - 1e-9
+        pairs = pairs[text >= floor]
     uf = _UnionFind(n)
     for a, b in cannot_link:
         uf.cannot[a].add(b)
