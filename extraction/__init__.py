@@ -1,6 +1,18 @@
 """Claim extraction: sentences, figures, claimants, check-worthiness and the name normaliser.
 
 Plain Python with no Qt, used by the importer, the CLI, matching and the benchmarks.
+
+- ``extract_claims(text, published=None, threshold=DEFAULT_THRESHOLD)`` -> [ProposedClaim]:
+  the sentences worth checking, with category, score, cues (why), figures and claimant.
+- ``claim_from_span(text, start, end)``: a claim from any text the user selects.
+- ``split_sentences(text)`` -> [(start, end)]; ``parse_figures(text, published=, offset=)``;
+  ``score_sentence(sentence, figures=None, ...)`` -> (score, category, cues);
+  ``find_claimant(sentence)`` -> str | None.
+- Names, shared with matching: ``fold``, ``normalise``, ``AliasTable``, ``default_aliases()``
+  (resources/aliases.tsv plus the user's file and $CLAIMDESK_ALIASES).
+
+Modules: sentences, figures (+ numbers), claimant, scoring (weights and word lists in
+lexicon, matched by cues), names, claims, evaluation (precision/recall against a gold set).
 """
 
 from .claimant import find_claimant

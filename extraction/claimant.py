@@ -36,7 +36,7 @@ _LEFT_BOUNDARY = re.compile(r"[,;:“”\"()\[\]—–]|\s-\s|\b(?:that|and|but|
 _TRAILING_AUX = re.compile(
     r"(?:\s+(?:has|have|had|also|then|already|previously|earlier|once|again|now|himself|herself|"
     r"itself|themselves|is|are|was|were|been|being|not|never|just|further|simply|did|does|do|"
-    r"would|will|could|later|[a-z]+ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"would|will|could|later|(?!(?:family|ally|assembly|rally|supply|monopoly|italy|july)\b)[a-z]+ly|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|this)\s+(?:week|month|year)|at\s+the\s+time|in\s+a\s+\w+|"
     rf"on\s+{_MONTH}\s+\d{{1,2}}|in\s+{_MONTH}))+\s*$"
 )
@@ -63,15 +63,15 @@ _LETTER = re.compile(r"[^\W\d_]")
 _PERCENT = re.compile(r"\d\s*%|\bper\s*cent\b|\bpercent\b")
 
 
-def find_claimant(sentence: str, words: Iterable[str] | None = None) -> str | None:
+def find_claimant(sentence: str, lower_words: Iterable[str] | None = None) -> str | None:
     """The person or source the sentence attributes its claim to, as written; None for the
     outlet's own voice.  Pronouns ("he added") are returned as the pronoun.
 
-    ``words`` (the sentence's lower-cased word tokens) may be passed to skip tokenising.
+    ``lower_words`` (the sentence's lower-cased word tokens) may be passed to skip tokenising.
     """
-    if words is None:
-        words = [w.lower() for w in _WORDS.findall(sentence)]
-    if _TRIGGERS.isdisjoint(words):
+    if lower_words is None:
+        lower_words = [w.lower() for w in _WORDS.findall(sentence)]
+    if _TRIGGERS.isdisjoint(lower_words):
         return None
     work = _DATE_COMMAS.sub(lambda m: m.group(0).replace(",", " "), sentence)
 

@@ -316,7 +316,9 @@ _CASED = frozenset({"month", "weekday"})
 _LB_QUAL = re.compile(rf"(?:^|(?<=[\s(\[“\"‘'—–-]))(?P<x>{_QUAL})\s+$", I)
 _LB_DATE_MOD = re.compile(
     r"\b(?P<x>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+middle\s+of)[\s-]+$", I)
-_LB_PRE = re.compile(r"\b(?P<x>in|since|until|till|by|from|to|through|during|before|after|between|of|or|and)\s+$", I)
+_LB_PRE = re.compile(
+    r"\b(?P<x>in|since|until|till|by|from|to|through|during|before|after|between|of|or|and|"
+    r"about|around|approximately|roughly)\s+$", I)
 _LB_MONTH_MOD = re.compile(r"\b(?P<x>early|mid|late|last|next|this)[\s-]+$", I)
 _LB_DET = re.compile(r"\b(?P<x>the)\s+$", I)
 _LB_REL = re.compile(r"\b(?P<x>last|this|next|on|past)\s+$", I)
@@ -528,6 +530,11 @@ def _num(s: str | None) -> float | None:
     return parse_number(s)
 
 
+def _sig(x: float, digits: int = 6) -> float:
+    """Round to significant digits, so 5 m² stays 5e-06 km² instead of 0.0."""
+    return float(f"{x:.{digits}g}")
+
+
 def _fig(text: str, s: int, e: int, offset: int, **kw) -> Figure:
     return Figure(text=text[s:e], start=s + offset, end=e + offset, **kw)
 
@@ -555,6 +562,8 @@ def _duration_unit(u: str) -> str:
 
 def _area_unit(u: str) -> str:
     u = u.lower()
+    if "kilomet" in u or "km" in u or "кілометр" in u or "километр" in u or u.startswith("кв"):
+        return "km2"
     if "mi" in u:
         return "mi2"
     if u.startswith("hectare") or u == "ha" or u == "га":
@@ -640,7 +649,7 @@ def _build(c: _Candidate, text: str, published: date | None, anchors, offset: in
             return None
         unit = _area_unit(g["unit"])
         return _fig(text, s, e, offset, value=v, unit=unit, kind="area", qualifier=qual,
-                    si_value=round(v * _AREA_TO_KM2[unit], 3), si_unit="km2")
+                    si_value=_sig(v * _AREA_TO_KM2[unit]), si_unit="km2")
 
     if kind == "distance":
         v = _num(g["num"])
@@ -648,7 +657,7 @@ def _build(c: _Candidate, text: str, published: date | None, anchors, offset: in
             return None
         unit = _distance_unit(g["unit"])
         return _fig(text, s, e, offset, value=v, unit=unit, kind="distance", qualifier=qual,
-                    si_value=round(v * _DIST_TO_KM[unit], 3), si_unit="km")
+                    si_value=_sig(v * _DIST_TO_KM[unit]), si_unit="km")
 
     if kind in ("money_prefix", "money_suffix"):
         v = _num(g["num"])
@@ -683,7 +692,7 @@ def _build(c: _Candidate, text: str, published: date | None, anchors, offset: in
             return None
         unit = _duration_unit(g["unit"])
         return _fig(text, s, e, offset, value=v, unit=unit, kind="duration", qualifier=q,
-                    si_value=None if v is None else round(v * _DURATION_UNITS[unit], 4), si_unit="day")
+                    si_value=None if v is None else _sig(v * _DURATION_UNITS[unit]), si_unit="day")
 
     if kind == "duration":
         return _build_duration(m, g, text, s, e, offset, qual)
@@ -762,7 +771,7 @@ def _build_duration(m, g, text, s, e, offset, qual) -> Figure | None:
         if _is_year_like(v, g["num"]) and unit in ("year",) and not qual:
             return None
     return _fig(text, s, e, offset, value=v, unit=unit, kind="duration", qualifier=q,
-                si_value=None if v is None else round(v * _DURATION_UNITS[unit], 4), si_unit="day")
+                si_value=None if v is None else _sig(v * _DURATION_UNITS[unit]), si_unit="day")
 
 
 def _build_range(m, g, text, s, e, offset) -> Figure | None:
@@ -796,7 +805,7 @@ def _build_range(m, g, text, s, e, offset) -> Figure | None:
         else:
             unit, si_unit, factor = "people", "people", 1.0
     return _fig(text, s, e, offset, value=lo, value_max=hi, unit=unit, kind="range",
-                si_value=round(lo * factor, 4), si_unit=si_unit)
+                si_value=_sig(lo * factor), si_unit=si_unit)
 
 
 def _build_count(m, g, text, s, e, offset, qual) -> Figure | None:
@@ -839,6 +848,7 @@ def _month_number(word: str) -> int | None:
     return None
 
 
+_SHARED_YEAR = re.compile(rf"\s+(?:or|and|to|through|until)\s+{_MONTH}(?:\s+of)?,?\s+(?P<y>{_YEAR})\b", I)
 _TIMELINE_ENTRY = re.compile(
     rf"(?m)^[ \t\u00a0]*(?:[-•*]\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+(?:\d{{1,2}},?\s+)?)?(?:[A-Z][a-z]+\s+)?(?P<y>{_YEAR})\s*[:–—-]"
 )
@@ -959,7 +969,11 @@ def _build_date(c: _Candidate, g: dict, text: str, published: date | None, ancho
             elif modword == "next" and mo <= published.month:
                 y += 1
         else:
-            y = _year_for(mo, None, published, _anchor_year(text, s, anchors), _future_context(text, s, e))
+            shared = _SHARED_YEAR.match(text, e)  # "February or March of 2023"
+            if shared:
+                y = int(shared.group("y"))
+            else:
+                y = _year_for(mo, None, published, _anchor_year(text, s, anchors), _future_context(text, s, e))
         return date_fig(f"{y:04d}-{mo:02d}" if y else None, q if modword not in ("last", "next", "this") else None, start=start)
 
     if kind == "date_season":

@@ -207,6 +207,8 @@ CATEGORY_CAPS = {
     "minsk": 0.5, "casualties": 0.4, "territory": 0.4, "negotiations": 0.35, "poll": 0.4,
 }
 # When categories tie, the more specific one wins.
+# An area figure ("110 square miles") alone makes a territory claim and adds this weight.
+TERRITORY_AREA_WEIGHT = 0.25
 CATEGORY_PRIORITY = ("minsk", "poll", "casualties", "territory", "negotiations")
 ENTITY_WEIGHT = 0.06      # per alias-table hit (person, place, agreement, organisation)
 PROPER_NOUN_WEIGHT = 0.03  # per other capitalised word inside the sentence

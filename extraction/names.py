@@ -89,8 +89,8 @@ _ADJ_ENDINGS = {
 def cyrillic_forms(word: str) -> set[str]:
     """Regular declined forms of one folded Cyrillic word (the word itself included)."""
     forms = {word}
-    if len(word) < 3:
-        return forms
+    if len(word) < 4:
+        return forms  # "Сум" + "а" would be the common word "сума"
     for nominative, endings in _ADJ_ENDINGS.items():
         if word.endswith(nominative):
             stem = word[: -len(nominative)]

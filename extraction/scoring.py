@@ -31,8 +31,6 @@ _INDEX = CueIndex({
     "exhortation": CueSet(L.EXHORTATION_CUES),
 })
 _POLL_SHARE = (L.POLL_SHARE[0], re.compile(L.POLL_SHARE[1], re.IGNORECASE), L.POLL_SHARE[2])
-_WORD = re.compile(r"[\w’'-]+")
-_CAPITALISED = re.compile(r"(?<![\w’'.-])[A-Z\u0400-\u042f\u0404\u0406\u0407][\w’'-]+")
 _NOT_PROPER = frozenset(
     words("""January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday President Prime Minister""")
@@ -184,7 +182,7 @@ def _categorise(
     """Winning category, its capped cue weight and the cue strings that support it."""
     kinds = {f.kind for f in figs}
     places = [k for k in alias_keys if table.types.get(k) == "place"]
-    results: dict[str, tuple[float, list[str]]] = {}
+    results: dict[str, tuple[float, list, list[str]]] = {}
 
     for cat, (strong, weak) in _CATEGORY_CUES.items():
         hits: list[tuple[str, str, float, bool]] = [(h.label, h.text, h.weight, True) for h in found.get(strong, ())]
@@ -215,14 +213,14 @@ def _categorise(
             share = bool(kinds & {"percent", "fraction"})
             ok = area or (n_strong >= 1 and (bool(places) or share or len(hits) >= 2))
             if area:
-                extra.append("territory: area figure (+0.25)")
+                extra.append(f"territory: area figure (+{L.TERRITORY_AREA_WEIGHT:.2f})")
             if ok and places:
                 extra.append(f"territory: place named ({table.names.get(places[0], places[0])})")
         elif cat == "negotiations":
             ok = n_strong >= 1 or n_weak >= 2
         if not ok:
             continue
-        total = sum(h[2] for h in hits) + (0.25 if cat == "territory" and "area" in kinds else 0)
+        total = sum(h[2] for h in hits) + (L.TERRITORY_AREA_WEIGHT if cat == "territory" and "area" in kinds else 0)
         results[cat] = (min(total, L.CATEGORY_CAPS[cat]), hits, extra)
 
     if results:
@@ -268,31 +266,31 @@ def opinion_penalty(
         if h.first == first_token:
             by_label.setdefault(h.label, []).append(h.text)
             weights[h.label] = h.weight
-    for label, found in by_label.items():
+    for label, texts in by_label.items():
         w = weights[label]
         if label in ("first-person opinion", "exhortation"):
             pen = w  # once is enough
         else:
-            pen = w * len(found)
+            pen = w * len(texts)
             cap = L.OPINION_CAPS.get(label)
             if cap is not None:
                 pen = max(pen, cap)
         total += pen
-        cues.append(f"{label}: {', '.join(repr(f) for f in dict.fromkeys(found))} ({pen:+.2f})")
-    words = toks.lower
+        cues.append(f"{label}: {', '.join(repr(t) for t in dict.fromkeys(texts))} ({pen:+.2f})")
+    lower = toks.lower
     stripped = sentence.rstrip(" ”\"’'»)")
     if stripped.endswith("?"):
-        first = words[0].lower() if words else ""
+        first = lower[0] if lower else ""
         embedded = ":" in sentence or _EMBEDDED_QUESTION.search(sentence)
         pen = L.EMBEDDED_QUESTION_PENALTY if embedded and first not in L.QUESTION_OPENERS else L.QUESTION_PENALTY
         total += pen
         cues.append(f"question ({pen:+.2f})")
-    if len(words) < L.SHORT_SENTENCE_WORDS:
+    if len(lower) < L.SHORT_SENTENCE_WORDS:
         total += L.SHORT_PENALTY
-        cues.append(f"fragment, {len(words)} words ({L.SHORT_PENALTY:+.2f})")
-    elif len(words) < L.MEDIUM_SENTENCE_WORDS:
+        cues.append(f"fragment, {len(lower)} words ({L.SHORT_PENALTY:+.2f})")
+    elif len(lower) < L.MEDIUM_SENTENCE_WORDS:
         total += L.MEDIUM_PENALTY
-        cues.append(f"short sentence, {len(words)} words ({L.MEDIUM_PENALTY:+.2f})")
+        cues.append(f"short sentence, {len(lower)} words ({L.MEDIUM_PENALTY:+.2f})")
     if not sentence.rstrip().endswith(_TERMINAL):
         total += L.NO_TERMINAL_PENALTY
         cues.append(f"no final punctuation: headline, byline or caption ({L.NO_TERMINAL_PENALTY:+.2f})")

@@ -20,10 +20,14 @@ _BOUNDARY = re.compile(r"(?:[.!?…]+|\.\.\.)(?P<close>[”\"’'»)\]]*)(?P<ws>
 _OPENERS = "“\"‘'«([…"
 _INITIAL = re.compile(r"^\(?[A-Z]$")
 _ACRONYM = re.compile(r"^\(?(?:[A-Za-z]\.)+[A-Za-z]$")  # "U.S", "C.I.A", "a.m"
-_STRIP = " \t\r\n\u00a0\u2009\u202f\ufeff"
+
 _ENUM_AT = re.compile(r"\(?\d{1,2}\)\s+")
 _DECIMAL_START = re.compile(r"[ \t\u00a0]*\d+\.\d")
 _NEXT_WORD = re.compile(r"[“\"‘'(]*([\w’'-]+)")
+
+
+def _blank(ch: str) -> bool:
+    return ch.isspace() or ch == "\ufeff"  # a byte-order mark is not text either
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -51,7 +55,7 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
     if m and not _looks_like_number_start(text, start, end):
         start = m.end()
     line = text[start:end]
-    if not line.strip(_STRIP):
+    if not line.strip().strip("\ufeff"):
         return
     cuts = [0]
     for b in _BOUNDARY.finditer(line):
@@ -66,12 +70,12 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
     for a, b in zip(cuts, cuts[1:], strict=False):
         seg_start, seg_end = start + a, start + b
         # Strip whitespace and an inline enumerator ("2) ") from the front.
-        while seg_start < seg_end and text[seg_start] in _STRIP:
+        while seg_start < seg_end and _blank(text[seg_start]):
             seg_start += 1
         em = _ENUM_AT.match(text, seg_start, seg_end)
         if em and a != 0:
             seg_start = em.end()
-        while seg_end > seg_start and text[seg_end - 1] in _STRIP:
+        while seg_end > seg_start and _blank(text[seg_end - 1]):
             seg_end -= 1
         if seg_end > seg_start:
             out.append((seg_start, seg_end))

@@ -68,12 +68,12 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A read-only unit of work (a consistent snapshot for its whole duration)."""
+        """A read-only unit of work (a consistent snapshot for its whole duration).
+
+        Closing (not rolling back) ends it, so objects read here stay usable afterwards.
+        """
         with Session(self.engine, expire_on_commit=False) as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:

@@ -91,3 +91,14 @@ def _timed(fn) -> float:
     t0 = time.process_time()
     fn()
     return time.process_time() - t0
+
+
+def test_explanations_do_not_change_scores():
+    from extraction import score_sentence, split_sentences
+
+    for start, end in split_sentences(ARTICLE):
+        sentence = ARTICLE[start:end]
+        fast = score_sentence(sentence, explain=False)
+        full = score_sentence(sentence, explain=True)
+        assert fast[:2] == full[:2]
+        assert len(full[2]) >= len(fast[2])

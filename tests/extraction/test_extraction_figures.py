@@ -153,3 +153,24 @@ def test_to_json_dict_round_trips_through_json():
     d = json.loads(json.dumps(f.to_json_dict()))
     assert {"text", "value", "unit", "kind", "qualifier", "si_value", "si_unit", "date", "start", "end"} <= d.keys()
     assert d["text"] == "about 285 km²" and d["kind"] == "area"
+
+
+def test_coordinated_months_share_the_year():
+    figs = parse_figures("The offensive may start in February or March of 2023.")
+    assert [(f.text, f.date) for f in figs] == [("February", "2023-02"), ("March of 2023", "2023-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "si_value"),
+    [
+        ("about 285 square kilometres", "km2", 285),
+        ("285 square kilometers", "km2", 285),
+        ("5 square metres", "m2", 5e-6),
+        ("40 hectares", "ha", 0.4),
+        ("3 квадратних кілометри", "km2", 3),
+    ],
+)
+def test_area_units_spelled_out(text, unit, si_value):
+    f = only(text)
+    assert (f.kind, f.unit) == ("area", unit)
+    assert f.si_value == pytest.approx(si_value)
