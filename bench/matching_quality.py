@@ -11,6 +11,7 @@ from pathlib import Path
 from matching.cluster_cli import record_signature
 from matching.grouping import cluster
 from matching.jsonl import read_jsonl
+from matching.pairs import DEFAULT_THRESHOLDS, Thresholds
 
 DATA = Path(__file__).resolve().parents[1] / "tests" / "matching" / "data" / "domain_claims.jsonl"
 
@@ -37,7 +38,8 @@ def evaluate(records: list[dict], labels: list[int], conflicts: dict[int, set[in
     groups: dict[str, list[int]] = {}
     for i, r in enumerate(records):
         groups.setdefault(r["group"], []).append(i)
-    gold_conflicts = {(r["group"], r["conflict_group_of"]) for r in records if r.get("conflict_group_of")}
+    gold_conflicts = {(r["group"], r["conflict_group_of"]) for r in records
+                      if r.get("conflict_group_of") in groups}
     flagged = 0
     for g, other in gold_conflicts:
         mine = {labels[i] for i in groups[g]}
@@ -55,15 +57,31 @@ def evaluate(records: list[dict], labels: list[int], conflicts: dict[int, set[in
             "false_conflict_pairs": false_flags, "wrong": wrong, "missed": missed}
 
 
+def split(records: list[dict], part: str) -> list[dict]:
+    """'tune' (groups g01–g21) or 'test' (g22 on): tune on one half, report the other. The
+    file is ordered by topic, so each half keeps its conflicts and hard negatives together."""
+    if part == "all":
+        return records
+    first = part == "tune"
+    return [r for r in records if (int(r["group"].lstrip("g")) <= 21) == first]
+
+
+def run(records: list[dict], thresholds: Thresholds = DEFAULT_THRESHOLDS) -> dict:
+    sigs = [record_signature(i, r) for i, r in enumerate(records)]
+    result = cluster(sigs, thresholds=thresholds)
+    return evaluate(records, result.labels, result.conflicts)
+
+
 def main() -> int:
     verbose = "-v" in sys.argv
-    records = read_jsonl(DATA)
+    part = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--split=")), "all")
+    records = split(read_jsonl(DATA), part)
     t0 = time.perf_counter()
     sigs = [record_signature(i, r) for i, r in enumerate(records)]
     result = cluster(sigs)
     elapsed = time.perf_counter() - t0
     m = evaluate(records, result.labels, result.conflicts)
-    print(f"domain set: {len(records)} claims, {len({r['group'] for r in records})} gold groups")
+    print(f"domain set ({part}): {len(records)} claims, {len({r['group'] for r in records})} gold groups")
     print(f"pairwise precision {m['precision']:.3f}  recall {m['recall']:.3f}  F1 {m['f1']:.3f}"
           f"  (tp {m['tp']}, fp {m['fp']}, fn {m['fn']})")
     print(f"conflicts flagged {m['conflicts_flagged']}/{m['conflicts_gold']}; "

@@ -179,8 +179,6 @@ class BrowsePanel(QWidget):
         """Load the rows again, keeping (or moving to) the chosen row."""
         if select_id is not None:
             self._wanted = select_id
-        # A row asked for by an earlier reload still in flight stays the one to choose.
-        keep = self._wanted if self._wanted is not None else self.current_id()
         self._generation += 1
         generation = self._generation
 
@@ -189,11 +187,13 @@ class BrowsePanel(QWidget):
                 return self.load_rows(session)
 
         run_task(load, name=f"{self.CONTEXT}.reload",
-                 on_result=lambda rows: self._loaded(generation, rows, keep), owner=self)
+                 on_result=lambda rows: self._loaded(generation, rows), owner=self)
 
-    def _loaded(self, generation: int, rows: list[Any], keep: int | None) -> None:
+    def _loaded(self, generation: int, rows: list[Any]) -> None:
         if generation != self._generation:
             return
+        # Decided now, not when the reload started: the reviewer may have chosen a row since.
+        keep = self._wanted if self._wanted is not None else self.current_id()
         self._wanted = None
         self.table.selectionModel().blockSignals(True)
         self.model.set_rows(rows)

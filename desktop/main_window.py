@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cli.main import app_version
 from desktop import tasks
 from desktop.articles_view import ArticlesPanel
 from desktop.claim_detail import ClaimDetailPane
@@ -58,13 +58,6 @@ from storage.queries import ClaimFilter, ReviewCounts, list_categories, review_c
 FILE_TYPES = "*.txt *.md *.markdown *.html *.htm *.pdf"
 SEARCH_DELAY_MS = 250
 COUNTS_DELAY_MS = 150
-
-
-def app_version() -> str:
-    try:
-        return version("claimdesk")
-    except PackageNotFoundError:
-        return "0+unknown"
 
 
 class MainWindow(QMainWindow):
@@ -145,6 +138,7 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.claims_model)
         # Connected after setModel: the view's selection model must clear itself on a reset
         # before _claims_reloaded selects a row in the new rows.
+        self.claims_model.modelAboutToBeReset.connect(self._remember_current_claim)
         self.claims_model.modelReset.connect(self._claims_reloaded)
         self.claims_model.rowsInserted.connect(self._claims_appended)
         self.claims_model.totalChanged.connect(lambda _n: self._update_showing())
@@ -390,7 +384,6 @@ class MainWindow(QMainWindow):
         self._search_timer.stop()
         flt = self.current_filter()
         if flt != self.claims_model.filter():
-            self._reselect_id = self.current_claim_id()
             self.claims_model.set_filter(flt)
 
     def _view_chosen(self, view: View) -> None:
@@ -402,7 +395,6 @@ class MainWindow(QMainWindow):
             self.browse_stack.setCurrentWidget(self.outlets_panel)
             self.outlets_panel.reload()
         self.browse_stack.setVisible(view in (View.ARTICLES, View.OUTLETS))
-        self._reselect_id = self.current_claim_id()
         self.claims_model.set_filter(self.current_filter())
 
     def _article_chosen(self, article_id: int | None) -> None:
@@ -414,6 +406,9 @@ class MainWindow(QMainWindow):
         if outlet_id != self._outlet_id:
             self._outlet_id = outlet_id
             self.apply_filter()
+
+    def _remember_current_claim(self) -> None:
+        self._reselect_id = self.current_claim_id()
 
     def _claims_reloaded(self) -> None:
         # Keep the reviewer on the claim they were reading if it is still listed; otherwise
@@ -624,7 +619,6 @@ class MainWindow(QMainWindow):
     # -- refreshing -------------------------------------------------------------------------
     def refresh_all(self) -> None:
         """Load everything again after the database changed under the lists (an import)."""
-        self._reselect_id = self.current_claim_id()
         self.claims_model.reload()
         self.refresh_counts()  # the article and outlet lists with them
         self._load_categories()

@@ -14,7 +14,7 @@ COLUMNS: tuple[str, ...] = (
     "group_id", "canonical_claim", "category", "rating", "rating_label", "verdict_status",
     "summary", "rationale", "reviewer", "verdict_updated", "verdict_published", "evidence_count",
     "claim_id", "outlet", "published", "article_title", "url", "sentence", "claimant", "figures",
-    "conflicting_figures",
+    "conflicting_figures", "conflicting_groups",
 )
 
 # A cell starting with one of these is read as a formula (or a formula continuation) by Excel,
@@ -49,6 +49,7 @@ def csv_rows(groups: Sequence[GroupReport]) -> Iterator[list[str]]:
         disputed = "; ".join(
             f"{f.text} ({f.outlet})" for c in g.conflicts for f in c.figures if f.disputed
         )
+        contradicted = "; ".join(f"#{c.group_id}" for c in g.conflicting_groups)
         head = [
             str(g.id), g.canonical_text, g.category or "", g.rating or "", g.rating_label,
             v.status if v else "", v.summary if v else "", v.rationale if v else "",
@@ -57,12 +58,12 @@ def csv_rows(groups: Sequence[GroupReport]) -> Iterator[list[str]]:
             str(len(v.evidence)) if v else "0",
         ]
         if not g.appearances:
-            yield head + [""] * 8 + [disputed]
+            yield head + [""] * 8 + [disputed, contradicted]
         for a in g.appearances:
             yield head + [
                 str(a.claim_id), a.outlet, a.published.isoformat() if a.published else "",
                 a.article_title or "", a.url or "", a.sentence, a.claimant or "",
-                _figures(a.figures), disputed,
+                _figures(a.figures), disputed, contradicted,
             ]
 
 

@@ -319,15 +319,16 @@ def find_conflicts(
     (derived from its claims' figures) and the groups matching linked as contradicting it
     (the ``group_conflict`` table)."""
     within = {gid: tuple(conflicting_figures(apps)) for gid, apps in appearances.items()}
+    wanted = set(ids)
     links: dict[int, list[tuple[int, dict[str, Any] | None]]] = {}
     for a, b, explanation in session.execute(
         select(GroupConflict.group_a, GroupConflict.group_b, GroupConflict.explanation)
         .where(or_(GroupConflict.group_a.in_(ids), GroupConflict.group_b.in_(ids)))
         .order_by(GroupConflict.id)
     ):
-        if a in ids:
+        if a in wanted:
             links.setdefault(a, []).append((b, explanation))
-        if b in ids:
+        if b in wanted:
             links.setdefault(b, []).append((a, explanation))
     others = sorted({other for pairs in links.values() for other, _ in pairs})
     info: dict[int, tuple[str, str | None]] = {}

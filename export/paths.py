@@ -83,6 +83,6 @@ def atomic_output(path: Path, mode: str = "wb", **open_kwargs: Any) -> Iterator[
     except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        if isinstance(exc, OSError) and not isinstance(exc, OutputError):
+        if isinstance(exc, OSError):
             raise OutputError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
         raise

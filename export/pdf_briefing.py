@@ -34,6 +34,7 @@ from export.paths import atomic_output
 from export.pdf_styles import (
     MUTED,
     RULE,
+    PageDecorator,
     badge_fill,
     badge_paragraph,
     draw_page_total,
@@ -130,8 +131,10 @@ def _chart(counts: list[tuple[str | None, int]]) -> Drawing:
     chart.categoryAxis.strokeColor = RULE
     chart.valueAxis.valueMin = 0
     top = max((n for _, n in counts), default=0)
-    chart.valueAxis.valueMax = max(top, 1) * 1.15
-    chart.valueAxis.valueStep = max(1, round(top / 5 + 0.49))
+    step = nice_step(top)
+    chart.valueAxis.valueStep = step
+    # Room after the longest bar for its count label.
+    chart.valueAxis.valueMax = step * (int(max(top, 1) * 1.12 / step) + 1)
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d"
@@ -149,6 +152,18 @@ def _chart(counts: list[tuple[str | None, int]]) -> Drawing:
         chart.bars[(0, i)].fillColor = badge_fill(rating)
     drawing.add(chart)
     return drawing
+
+
+def nice_step(top: int, ticks: int = 5) -> int:
+    """An axis step of 1, 2 or 5 times a power of ten giving about ``ticks`` gridlines."""
+    raw = max(top, 1) / ticks
+    magnitude = 1
+    while magnitude * 10 <= raw:
+        magnitude *= 10
+    for factor in (1, 2, 5, 10):
+        if factor * magnitude >= raw:
+            return max(1, factor * magnitude)
+    return 10 * magnitude
 
 
 def _counts_table(counts: list[tuple[str | None, int]], total: int) -> Table:
@@ -192,6 +207,12 @@ def _cover(groups: Sequence[GroupReport], publisher: Publisher, title: str, stat
         story.append(row)
     else:
         story.append(Paragraph("No claim group matches this selection.", st.body))
+    unfinished = sum(1 for g in groups if _not_final(g))
+    if unfinished:
+        story += [Spacer(1, 4 * mm), Paragraph(
+            f'<font color="{NOT_FINAL}"><b>{unfinished} of these ratings '
+            f'{"is" if unfinished == 1 else "are"} not final yet</b></font> (draft, in review or '
+            "approved, not published); they are marked so wherever they appear.", st.body)]
     story += [
         Spacer(1, 10 * mm),
         Paragraph("Every rating is shown as a coloured badge with its name written in it. "
@@ -225,7 +246,7 @@ def _summary(groups: Sequence[GroupReport]) -> list[Flowable]:
         rows.append([
             Paragraph(number, st.cell),
             Paragraph(claim, st.cell),
-            badge_paragraph(g.rating, 7.5),
+            badge_paragraph(g.rating, 7.5, note=_not_final(g)),
             Paragraph(markup.text(", ".join(g.outlets) or "—"), st.cell),
             Paragraph(markup.text(g.status_label), st.cell),
         ])
@@ -262,16 +283,16 @@ def _appearances(g: GroupReport) -> list[Flowable]:
     return [table]
 
 
-def _conflicts(g: GroupReport) -> list[Flowable]:
-    """One small table per quantity: a row per appearance with the figures it gives, so the
-    disagreeing ones (bold, marked ≠) can be read side by side."""
+def _conflicts(g: GroupReport, included: frozenset[int]) -> list[Flowable]:
+    """Inside the group: one small table per quantity, a row per appearance with the figures
+    it gives, so the disagreeing ones (bold, marked ≠) can be read side by side. Then the other
+    claim groups that matching found contradicting this one."""
     st = styles()
-    out: list[Flowable] = [
-        Paragraph("Conflicting figures", st.label),
-        Paragraph("The appearances give different figures for the same quantity; figures "
-                  "that no other appearance supports are marked ≠.", st.muted),
-        Spacer(1, 2),
-    ]
+    out: list[Flowable] = [Paragraph("Conflicting figures", st.label)]
+    if g.conflicts:
+        out += [Paragraph("The appearances give different figures for the same quantity; "
+                          "figures that no other appearance supports are marked ≠.", st.muted),
+                Spacer(1, 2)]
     outlets = {a.claim_id: a for a in g.appearances}
     for c in g.conflicts:
         what = " · ".join(x for x in (c.kind, c.unit) if x) or "figure"
@@ -295,7 +316,32 @@ def _conflicts(g: GroupReport) -> list[Flowable]:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
         ]))
         out += [table, Spacer(1, 3)]
+    for other in g.conflicting_groups:
+        name = f"claim group #{other.group_id}"
+        if other.group_id in included:  # a link only to a section this briefing has
+            name = markup.internal_link(f"group-{other.group_id}", name)
+        text = (f"Contradicted by {name} ({markup.text(rating_label(other.rating).lower())}): "
+                f"“{markup.text(other.canonical_text)}”")
+        if other.outlets:
+            text += f" — {markup.text(', '.join(other.outlets))}"
+        if other.differing:
+            pairs = "; ".join(f"<b>{markup.text(a)}</b> ≠ <b>{markup.text(b)}</b>"
+                              for a, b in other.differing)
+            text += f"<br/>Figures that differ: {pairs}"
+        out.append(_Boxed(Paragraph(text, st.cell)))
     return out
+
+
+class _Boxed(Table):
+    """A paragraph in the orange conflict box."""
+
+    def __init__(self, content: Flowable) -> None:
+        super().__init__([[content]], colWidths=[CONTENT_WIDTH])
+        self.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), CONFLICT_FILL),
+            ("BOX", (0, 0), (-1, -1), 0.6, CONFLICT_EDGE),
+        ]))
+        self.spaceAfter = 3
 
 
 def _evidence(g: GroupReport) -> list[Flowable]:
@@ -331,8 +377,9 @@ def _reviewed_line(g: GroupReport) -> str:
     return " · ".join(bits)
 
 
-def group_section(g: GroupReport, number: int) -> list[Flowable]:
-    """The flowables of one claim group's section (also used by the tests on their own)."""
+def group_section(g: GroupReport, number: int, included: frozenset[int] = frozenset()) -> list[Flowable]:
+    """The flowables of one claim group's section; ``included`` are the ids of the groups the
+    document has sections for (links go only there)."""
     st = styles()
     anchor = group_anchor(g)
     heading = _outlined(
@@ -364,8 +411,8 @@ def group_section(g: GroupReport, number: int) -> list[Flowable]:
         story.append(_labelled("Rationale", markup.multiline(paragraphs[0])))
         story += [Paragraph(markup.multiline(p), st.body) for p in paragraphs[1:]]
     story += [Paragraph("Appearances", st.label), *_appearances(g)]
-    if g.conflicts:
-        story += _conflicts(g)
+    if g.has_conflicts:
+        story += _conflicts(g, included)
     if v and v.evidence:
         story += _evidence(g)
     story += [Spacer(1, 4), Paragraph(_reviewed_line(g), st.muted), Spacer(1, 4 * mm)]
@@ -376,6 +423,13 @@ def _labelled(label: str, body_markup: str) -> Paragraph:
     """A grey label line and its text in one paragraph (half the paragraphs to lay out)."""
     return Paragraph(f'<font name="{BOLD}" size="8.5" color="#5A5A5A">{label}</font><br/>'
                      f"{body_markup}", styles().labelled)
+
+
+def _not_final(g: GroupReport) -> str | None:
+    """"draft", "in review", "approved" for a rating that is not published yet, else None."""
+    if g.verdict is None or g.rating is None or g.verdict.status == "published":
+        return None
+    return g.status_label.lower()
 
 
 def _badge_row(g: GroupReport) -> Table:
@@ -422,7 +476,7 @@ class _Rule(Flowable):
 # --- page furniture and assembly ----------------------------------------------------------
 
 
-def _decorator(publisher: Publisher, title: str, now: dt.datetime):  # noqa: ANN202
+def _decorator(publisher: Publisher, title: str, now: dt.datetime) -> PageDecorator:
     st = styles()
     generated = f"Generated {format_time(now)}"
     corrections = markup.text(publisher.corrections_line)
@@ -434,6 +488,7 @@ def _decorator(publisher: Publisher, title: str, now: dt.datetime):  # noqa: ANN
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         if page == 1:
+            canvas.showOutline()  # open the viewer with the bookmarks panel
             canvas.setFillColor(HEADER_FILL)
             canvas.rect(0, PAGE_HEIGHT - 30 * mm, PAGE_WIDTH, 30 * mm, stroke=0, fill=1)
             canvas.setFillColor(colors.white)
@@ -494,8 +549,9 @@ def build_briefing(
         st = styles()
         story.append(_outlined(Paragraph(markup.anchor("claims") + "Claims in detail", st.h1),
                                "Claims in detail", "claims", 0))
+        included = frozenset(g.id for g in groups)
         for n, g in enumerate(groups, start=1):
-            story += group_section(g, n)
+            story += group_section(g, n, included)
     canvas_class = numbered_canvas(_decorator(publisher, title, now), BOLD, 8)
     doc.build(story, canvasmaker=canvas_class)
     return canvas_class.page_count  # type: ignore[attr-defined]

@@ -22,7 +22,6 @@ from export.ratings import badge_colours, rating_label
 INK = colors.HexColor("#1A1A1A")
 MUTED = colors.HexColor("#5A5A5A")
 RULE = colors.HexColor("#BFBFBF")
-SHADE = colors.HexColor("#F2F2F2")
 
 
 @dataclass(frozen=True)
@@ -54,7 +53,7 @@ def styles() -> Styles:
         small=small,
         muted=ParagraphStyle("muted", parent=small, textColor=MUTED),
         label=ParagraphStyle("label", parent=base, fontName=BOLD, fontSize=8.5, leading=11,
-                             textColor=MUTED, spaceBefore=6, spaceAfter=2),
+                             textColor=MUTED, spaceBefore=6, spaceAfter=2, keepWithNext=1),
         quote=ParagraphStyle("quote", parent=base, fontName=ITALIC),
         cell=ParagraphStyle("cell", parent=small, leading=10.5),
         labelled=ParagraphStyle("labelled", parent=base, spaceBefore=5),
@@ -80,9 +79,13 @@ def _badge_style(rating: str | None, font_size: float) -> ParagraphStyle:
                           textColor=colors.HexColor(text))
 
 
-def badge_paragraph(rating: str | None, font_size: float = 8) -> Paragraph:
-    """The rating's words in the badge's text colour (for a table cell filled with the colour)."""
-    return Paragraph(markup.text(rating_label(rating)), _badge_style(rating, font_size))
+def badge_paragraph(rating: str | None, font_size: float = 8, note: str | None = None) -> Paragraph:
+    """The rating's words in the badge's text colour (for a table cell filled with the colour);
+    ``note`` goes on a second, smaller line (e.g. "draft": a rating that is not final)."""
+    text = markup.text(rating_label(rating))
+    if note:
+        text += f'<br/><font size="{font_size * 0.85:.1f}">({markup.text(note)})</font>'
+    return Paragraph(text, _badge_style(rating, font_size))
 
 
 def badge_fill(rating: str | None) -> colors.Color:

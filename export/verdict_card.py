@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -13,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Frame, KeepInFrame, Paragraph, Spacer
+from reportlab.platypus.doctemplate import LayoutError
 
 from export import markup
 from export.data import GroupReport
@@ -45,18 +47,19 @@ def _outlets_line(group: GroupReport) -> str:
     return f"As published by {shown}{tail}"
 
 
-def _body(group: GroupReport) -> list[Flowable]:
+def _body(group: GroupReport, scale: float = 1.0) -> list[Flowable]:
     st = styles()
-    claim_style = ParagraphStyle("card_claim", parent=st.body, fontName=BOLD, fontSize=17,
-                                 leading=22, alignment=TA_LEFT, spaceAfter=4)
-    summary_style = ParagraphStyle("card_summary", parent=st.body, fontSize=11.5, leading=15)
+    claim_style = ParagraphStyle("card_claim", parent=st.body, fontName=BOLD, fontSize=17 * scale,
+                                 leading=22 * scale, alignment=TA_LEFT, spaceAfter=4)
+    summary_style = ParagraphStyle("card_summary", parent=st.body, fontSize=11.5 * scale,
+                                   leading=15 * scale)
     v = group.verdict
     story: list[Flowable] = [
         Paragraph("THE CLAIM", st.label),
         Paragraph(f"“{markup.text(group.canonical_text)}”", claim_style),
         Paragraph(markup.text(_outlets_line(group)), st.muted),
         Spacer(1, 5 * mm),
-        rating_badge(group.rating, font_size=18, width=CARD_SIZE[0] - 2 * _MARGIN),
+        rating_badge(group.rating, font_size=18 * scale, width=CARD_SIZE[0] - 2 * _MARGIN),
         Spacer(1, 4 * mm),
     ]
     if v and v.summary.strip():
@@ -66,6 +69,19 @@ def _body(group: GroupReport) -> list[Flowable]:
         story.append(Paragraph(f'<font color="#8E1B1B"><b>Verdict {markup.text(state)}.</b></font>',
                                st.small))
     return story
+
+
+def _fitted_body(group: GroupReport, width: float, height: float) -> Flowable:
+    """The body at the largest type size that fits (a short claim fills the card); a very long
+    one is shrunk to fit, so the card is always one page."""
+    for scale in (1.5, 1.3, 1.15, 1.0):
+        content = KeepInFrame(width, height, _body(group, scale), mode="error")
+        try:
+            content.wrapOn(Canvas(io.BytesIO()), width, height)
+        except LayoutError:
+            continue
+        return content
+    return KeepInFrame(width, height, _body(group), mode="shrink")
 
 
 def build_verdict_card(group: GroupReport, out: IO[bytes], *, publisher: Publisher,
@@ -109,8 +125,7 @@ def build_verdict_card(group: GroupReport, out: IO[bytes], *, publisher: Publish
     body_bottom = rule_y + 3 * mm
     frame = Frame(_MARGIN, body_bottom, width - 2 * _MARGIN, height - _BAND - 4 * mm - body_bottom,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    content = KeepInFrame(frame._aW, frame._aH, _body(group), mode="shrink")
-    frame.addFromList([content], canvas)
+    frame.addFromList([_fitted_body(group, frame._aW, frame._aH)], canvas)
     canvas.setFillColor(INK)
     canvas.showPage()
     canvas.save()

@@ -14,7 +14,7 @@ import json
 import sys
 from typing import Any
 
-from extraction import parse_figures
+from extraction import parse_figures, score_sentence
 from matching.grouping import Clustering, cluster
 from matching.jsonl import InputError, read_jsonl
 from matching.signature import ClaimSig, signature
@@ -31,8 +31,11 @@ def _published(value: Any) -> dt.date | None:
 
 def record_signature(index: int, record: dict[str, Any]) -> ClaimSig:
     text = record["text"]
-    figures = [f.to_json_dict() for f in parse_figures(text, published=_published(record.get("date")))]
-    return signature(index, text, figures=figures, outlet=record.get("outlet"),
+    parsed = parse_figures(text, published=_published(record.get("date")))
+    # The category the extractor would give the sentence (a given one wins).
+    category = record.get("category") or score_sentence(text, parsed, explain=False)[1]
+    return signature(index, text, figures=[f.to_json_dict() for f in parsed],
+                     category=category, outlet=record.get("outlet"),
                      date=record.get("date") if isinstance(record.get("date"), str) else None)
 
 

@@ -251,8 +251,7 @@ def cluster(
             workers=-1,
         )
         text = 0.6 * weighted_jaccard_many(sigs, pairs, idf) + 0.4 * ratio / 100.0
-        floor = min(thresholds.same_with_figure, thresholds.conflict_text) - 1e-9
-        pairs = pairs[text >= floor]
+        pairs = pairs[text >= thresholds.floor - 1e-9]
     uf = _UnionFind(n)
     for a, b in cannot_link:
         uf.cannot[a].add(b)

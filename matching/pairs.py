@@ -39,9 +39,17 @@ class Relation(StrEnum):
 @dataclass(frozen=True)
 class Thresholds:
     same_text: float = 0.62  # no comparable figures on either side
-    same_with_figure: float = 0.34  # at least one figure agrees, none conflicts
+    same_with_figure: float = 0.26  # a precise figure agrees, none conflicts
+    same_with_weak_figure: float = 0.45  # only an open bound ("less than 1%") or a date agrees
     same_mixed: float = 0.72  # figures on one side only, or of different kinds
     conflict_text: float = 0.45  # a figure conflicts and the words are at least this close
+
+
+    @property
+    def floor(self) -> float:
+        """Below this similarity no rule can say "same" or "conflict"."""
+        return min(self.same_text, self.same_with_figure, self.same_with_weak_figure,
+                   self.same_mixed, self.conflict_text)
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -95,7 +103,7 @@ def score_pair(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> PairResult:
     text = text_similarity(a, b, idf, default_idf)
-    if text < min(thresholds.same_with_figure, thresholds.conflict_text):
+    if text < thresholds.floor:
         # Below every bar: nothing the figures say can make this pair the same claim or a
         # conflict, so skip comparing them (most candidate pairs end here).
         return PairResult(Relation.DIFFERENT, 0.0, {"similarity": round(text, 3)})
@@ -114,12 +122,22 @@ def score_pair(
     about_dates = all(q.cls == "date" for q in (*a.quantities, *b.quantities))
     # A shared date alone is weak evidence (many claims are dated "March 12"), unless the
     # claims are about dates (when was Minsk II signed?).
-    if any(x.cls != "date" for x, _ in figures.agreements) or (figures.agreements and about_dates):
+    # Dates and durations ("a 30-day ceasefire") are part of many claims' wording; only a
+    # precise quantity agreeing is strong evidence.
+    precise = [(x, y) for x, y in figures.agreements
+               if x.cls not in ("date", "duration") and not x.open_ended and not y.open_ended]
+    if precise or (figures.agreements and about_dates):
         bar = thresholds.same_with_figure
+    elif figures.agreements:
+        bar = thresholds.same_with_weak_figure
     elif not a.quantities and not b.quantities:
         bar = thresholds.same_text
     else:
         bar = thresholds.same_mixed
+    if a.category and b.category and a.category != b.category:
+        # A poll about a truce is not a statement about the truce talks.
+        bar = max(bar, thresholds.same_mixed)
+        explanation["categories_differ"] = [a.category, b.category]
     # Confidence rises with the margin over the bar; 0.5 is exactly at the bar.
     confidence = 1 / (1 + math.exp(-12 * (text - bar)))
     relation = Relation.SAME if text >= bar else Relation.DIFFERENT

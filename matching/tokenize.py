@@ -143,16 +143,24 @@ def analyse(text: str, segmenter: Segmenter | None = None) -> Analysis:
     return Analysis(stems=stems, words=words, raw=raw, date=date)
 
 
-def char_grams(words: Iterable[str], n: int = _GRAM) -> list[str]:
-    """Character n-grams within each word, padded with spaces so word starts and ends count."""
-    grams: list[str] = []
-    for w in words:
-        padded = f" {w} "
-        if len(padded) <= n:
-            grams.append(padded)
-        else:
-            grams.extend(padded[i: i + n] for i in range(len(padded) - n + 1))
+_GRAMS: dict[str, tuple[str, ...]] = {}
+
+
+def word_grams(word: str, n: int = _GRAM) -> tuple[str, ...]:
+    """Character n-grams of one word, padded with spaces so its start and end count."""
+    grams = _GRAMS.get(word) if n == _GRAM else None
+    if grams is None:
+        padded = f" {word} "
+        grams = ((padded,) if len(padded) <= n
+                 else tuple(padded[i: i + n] for i in range(len(padded) - n + 1)))
+        if n == _GRAM and len(_GRAMS) < 500_000:  # bounded, like the stemmer's cache
+            _GRAMS[word] = grams
     return grams
+
+
+def char_grams(words: Iterable[str], n: int = _GRAM) -> list[str]:
+    """Character n-grams of each word in turn (a word's n-grams never cross into the next)."""
+    return [g for w in words for g in word_grams(w, n)]
 
 
 class Segmenter:

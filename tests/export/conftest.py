@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,19 +156,37 @@ def make_newsroom(path: Path) -> Newsroom:
 
 
 @pytest.fixture(scope="session")
+def _newsroom_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, int]]:
+    """Built once (migrations and all); each test gets a copy of the closed file."""
+    path = tmp_path_factory.mktemp("template") / "newsroom.sqlite"
+    room = make_newsroom(path)
+    ids = {k: getattr(room, k) for k in ("cyrillic", "markup", "longish", "kursk", "unrated",
+                                         "approved", "draft")}
+    room.db.dispose()  # the last connection closing checkpoints and removes the WAL
+    assert not path.with_name(path.name + "-wal").exists()
+    return path, ids
+
+
+@pytest.fixture(scope="session")
 def texts() -> type[Newsroom]:
     """The hostile and Cyrillic texts (attributes of Newsroom), without building a database."""
     return Newsroom
 
 
 @pytest.fixture(scope="session")
-def newsroom_factory():
-    """``make_newsroom`` for module-scoped fixtures (build a database and a PDF once)."""
-    return make_newsroom
+def newsroom_factory(_newsroom_template):
+    """Makes a newsroom database at a path, for module-scoped fixtures."""
+    template, ids = _newsroom_template
+
+    def make(path: Path) -> Newsroom:
+        shutil.copyfile(template, path)
+        return Newsroom(db=open_database(path), path=path, **ids)
+
+    return make
 
 
 @pytest.fixture
-def newsroom(tmp_path: Path):
-    room = make_newsroom(tmp_path / "newsroom.sqlite")
+def newsroom(tmp_path: Path, newsroom_factory):
+    room = newsroom_factory(tmp_path / "newsroom.sqlite")
     yield room
     room.db.dispose()

@@ -81,3 +81,20 @@ def test_conflicting_dates_and_small_percentages_are_found():
     assert all(f.disputed for f in share.figures)
     assert conflicting_figures([_app(1, "A", ("x", float("nan"), "", "")),
                                 _app(2, "B", ("y", True, "", ""))]) == []
+
+
+def test_groups_that_matching_linked_as_contradicting_are_listed_both_ways(newsroom):
+    from storage.match_store import add_conflict
+
+    with newsroom.db.write() as s:
+        add_conflict(s, newsroom.kursk, newsroom.draft,
+                     {"figures_differ": [["about 120 square miles", "110 square miles"]],
+                      "similarity": 0.7})
+    sel = load_selection(newsroom.db, "all", [newsroom.kursk, newsroom.draft])
+    kursk, draft = sel.groups
+    [other] = kursk.conflicting_groups
+    assert (other.group_id, other.canonical_text, other.rating) == (newsroom.draft, newsroom.DRAFT, "true")
+    assert other.outlets == ("Sample: Northern Ledger",)
+    assert other.differing == (("about 120 square miles", "110 square miles"),)
+    assert [c.group_id for c in draft.conflicting_groups] == [newsroom.kursk]
+    assert draft.has_conflicts and not draft.conflicts

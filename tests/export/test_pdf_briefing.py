@@ -205,3 +205,30 @@ def test_a_failed_build_leaves_no_file_and_keeps_the_old_one(newsroom, tmp_path,
 def test_output_file_has_normal_permissions(newsroom, tmp_path):
     result = write_briefing([], tmp_path / "perm.pdf", publisher=PUBLISHER, now=NOW)
     assert Path(result.path).stat().st_mode & 0o644 == 0o644
+
+
+def test_contradicting_groups_are_shown_and_linked_only_when_in_the_briefing(newsroom, tmp_path):
+    from storage.match_store import add_conflict
+
+    with newsroom.db.write() as s:
+        add_conflict(s, newsroom.kursk, newsroom.draft,
+                     {"figures_differ": [["about 120 square miles", "110 square miles"]]})
+    for status, linked in (("all", True), ("published", False)):
+        groups = load_selection(newsroom.db, status).groups
+        path = write_briefing(groups, tmp_path / f"{status}.pdf", publisher=PUBLISHER, now=NOW).path
+        reader = pypdf.PdfReader(path)
+        text = _flat(" ".join(p.extract_text() for p in reader.pages))
+        assert f"Contradicted by claim group #{newsroom.draft} (true):" in text
+        assert "Figures that differ: about 120 square miles ≠ 110 square miles" in text
+        start = next(i for i, p in enumerate(reader.pages) if "Claims in detail" in p.extract_text())
+        jumps = sum(1 for page in reader.pages[start:] for a in page.get("/Annots") or []
+                    if a.get_object().get("/Dest") is not None)
+        # In the sections (after the summary table), when both groups are in it: one each way.
+        assert jumps == (2 if linked else 0)
+
+
+def test_ratings_that_are_not_final_are_marked_on_the_cover_and_in_the_summary(briefing):
+    _, _, _, _, pages = briefing
+    assert "2 of these ratings are not final yet" in _flat(pages[0])
+    summary = _flat(pages[1])
+    assert "True (approved)" in summary and "True (draft)" in summary

@@ -1,0 +1,95 @@
+"""``claimdesk rank QUERIES.jsonl TARGETS.jsonl [--top N]``: rank targets for each query, as JSONL."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Hashable
+from pathlib import Path
+from typing import TextIO
+
+from matching.rank import rank
+
+
+class InputError(Exception):
+    """A problem with an input file, worded for the user (file, line and what is wrong)."""
+
+
+def read_pairs(path: Path, *, unique: bool) -> list[tuple[Hashable, str]]:
+    """(id, text) from a JSONL file of ``{"id": …, "text": …}`` objects; blank lines skipped.
+
+    Ids are strings or integers and come back as given (so ``7`` and ``"7"`` are different).
+    """
+    pairs: list[tuple[Hashable, str]] = []
+    seen: set[tuple[type, Hashable]] = set()
+    try:
+        # utf-8-sig: a byte-order mark from a Windows editor is not part of the first line.
+        with open(path, encoding="utf-8-sig") as fh:
+            for number, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                claim_id, text = _parse(line, f"{path}: line {number}")
+                # Keyed with the type: 1, True and 1.0 hash alike, "1" and 1 are distinct ids.
+                key = (type(claim_id), claim_id)
+                if unique and key in seen:
+                    raise InputError(f"{path}: line {number}: duplicate id {claim_id!r}")
+                seen.add(key)
+                pairs.append((claim_id, text))
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    return pairs
+
+
+def _parse(line: str, where: str) -> tuple[Hashable, str]:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{where}: not valid JSON ({exc.msg}, column {exc.colno})") from exc
+    if not isinstance(obj, dict):
+        raise InputError(f"{where}: expected an object with \"id\" and \"text\"")
+    if "id" not in obj or "text" not in obj:
+        missing = " and ".join(repr(k) for k in ("id", "text") if k not in obj)
+        raise InputError(f"{where}: missing {missing}")
+    claim_id, text = obj["id"], obj["text"]
+    # bool is an int in Python, but true/false as an id is a mistake in the file.
+    if isinstance(claim_id, bool) or not isinstance(claim_id, str | int):
+        raise InputError(f"{where}: \"id\" must be a string or an integer, not {claim_id!r}")
+    if not isinstance(text, str):
+        raise InputError(f"{where}: \"text\" must be a string")
+    return claim_id, text
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The command's arguments, for ``cli.main`` to put on its ``rank`` sub-parser."""
+    parser.add_argument("queries", help="JSONL file of {\"id\": …, \"text\": …} queries")
+    parser.add_argument("targets", help="JSONL file of {\"id\": …, \"text\": …} claims to rank")
+    parser.add_argument("--top", type=int, default=5, help="claims per query (default 5)")
+
+
+def run_rank(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    """Read ``args.queries`` and ``args.targets``, write one ranking per query to stdout."""
+    out = out or sys.stdout
+    top = getattr(args, "top", 5)
+    if top < 1:
+        print(f"claimdesk rank: --top must be at least 1, not {top}", file=sys.stderr)
+        return 1
+    try:
+        # Both files are read in full first: a bad line stops the run before any output.
+        queries = read_pairs(Path(args.queries), unique=False)
+        targets = read_pairs(Path(args.targets), unique=True)
+    except InputError as exc:
+        print(f"claimdesk rank: {exc}", file=sys.stderr)
+        return 1
+    for result in rank(queries, targets, top):
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    out.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    _parser = argparse.ArgumentParser(prog="claimdesk rank", description=__doc__)
+    add_arguments(_parser)
+    sys.exit(run_rank(_parser.parse_args()))
