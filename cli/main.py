@@ -164,6 +164,23 @@ def cmd_export(args: argparse.Namespace) -> int:
     return run_export(args)
 
 
+def cmd_import_claimreview(args: argparse.Namespace) -> int:
+    from export.claimreview import ClaimReviewError, import_claimreview
+
+    db = _open_db(args)
+    try:
+        report = import_claimreview(db, Path(args.file), actor=_actor())
+    except (ClaimReviewError, OSError) as exc:
+        print(f"claimdesk import-claimreview: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        db.dispose()
+    for line in (*report.conflicts, *report.skipped):
+        print(f"note: {line}")
+    print(report.line())
+    return 0
+
+
 def cmd_cluster(args: argparse.Namespace) -> int:
     from matching.cluster_cli import run_cluster
 
@@ -276,6 +293,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--group", type=int, action="append", metavar="ID")
     p.add_argument("--organisation", help="the reviewing organisation (ClaimReview author)")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import-claimreview", parents=[common],
+                       help="merge a ClaimReview JSON-LD file from another Claimdesk")
+    p.add_argument("file", metavar="FILE.json")
+    p.set_defaults(func=cmd_import_claimreview)
 
     p = sub.add_parser("backup", parents=[common], help="write a backup copy of the database")
     p.set_defaults(func=cmd_backup)
