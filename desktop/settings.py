@@ -18,6 +18,9 @@ class Settings:
 
     _REVIEWER = "review/reviewer_name"
     _IMPORT_DIR = "import/last_folder"
+    _ORGANISATION = "export/organisation"
+    _EXPORT_DIR = "export/folder"
+    _OPEN_AFTER_EXPORT = "export/open_when_done"
     _GEOMETRY = "window/geometry"
     _WINDOW_STATE = "window/state"
     _SPLITTER = "window/splitter/{}"
@@ -53,6 +56,36 @@ class Settings:
     @last_import_dir.setter
     def last_import_dir(self, folder: Path) -> None:
         self._store.setValue(self._IMPORT_DIR, str(folder))
+
+    # -- export -----------------------------------------------------------------------------
+    @property
+    def organisation(self) -> str:
+        """The organisation named in reports and ClaimReview; empty: the reviewer's name."""
+        return str(self._store.value(self._ORGANISATION, "") or "").strip()
+
+    @organisation.setter
+    def organisation(self, name: str) -> None:
+        self._store.setValue(self._ORGANISATION, " ".join(name.split()))
+
+    @property
+    def export_dir(self) -> Path | None:
+        value = self._store.value(self._EXPORT_DIR, "")
+        path = Path(str(value)) if value else None
+        return path if path is not None and path.is_dir() else None
+
+    @export_dir.setter
+    def export_dir(self, folder: Path | None) -> None:
+        self._store.setValue(self._EXPORT_DIR, str(folder) if folder else "")
+
+    @property
+    def open_after_export(self) -> bool:
+        value = self._store.value(self._OPEN_AFTER_EXPORT, False)
+        # QSettings' ini backend gives strings back.
+        return value in (True, "true", "1", 1)
+
+    @open_after_export.setter
+    def open_after_export(self, value: bool) -> None:
+        self._store.setValue(self._OPEN_AFTER_EXPORT, bool(value))
 
     # -- layout -----------------------------------------------------------------------------
     def _bytes(self, key: str) -> QByteArray | None:

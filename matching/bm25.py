@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from array import array
-from collections import Counter
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -17,7 +16,7 @@ def bm25_idf(n_docs: int, df: np.ndarray | float) -> np.ndarray | float:
 class BM25Index:
     """Documents are added as term lists; the postings are (re)built lazily on the next search.
 
-    Appending is cheap (three flat arrays grow); rebuilding sorts all postings once, which for
+    Appending is cheap (flat arrays grow); rebuilding sorts all postings once, which for
     100,000 claims takes a fraction of a second, so a batch of ``add`` calls costs one rebuild.
     """
 
@@ -25,9 +24,9 @@ class BM25Index:
         self.k1 = k1
         self.b = b
         self._vocab: dict[str, int] = {}
-        self._post_term = array("i")
-        self._post_doc = array("i")
-        self._post_tf = array("f")
+        # Each document's term ids in turn (tokens, not yet counted: numpy counts them when
+        # the postings are built) and its length, which says where it starts.
+        self._tok_term = array("i")
         self._doc_len = array("i")
         self._built = False
         self._ptr = np.zeros(1, np.int64)
@@ -44,26 +43,28 @@ class BM25Index:
     def add(self, terms: Iterable[str]) -> int:
         """Index one document; returns its number (0, 1, 2… in the order added)."""
         doc = len(self._doc_len)
-        counts = Counter(terms)
-        for term, tf in counts.items():
-            self._post_term.append(self._vocab.setdefault(term, len(self._vocab)))
-            self._post_doc.append(doc)
-            self._post_tf.append(tf)
-        self._doc_len.append(sum(counts.values()))
+        vocab = self._vocab
+        ids = [vocab.setdefault(term, len(vocab)) for term in terms]
+        self._tok_term.extend(ids)
+        self._doc_len.append(len(ids))
         self._built = False
         return doc
 
     def _build(self) -> None:
         # Copies, not views: a numpy view would stop the arrays from growing on the next add.
-        terms = np.array(self._post_term, np.int32)
-        # Stable: within a term, postings stay in document order, which keeps ties deterministic.
-        order = np.argsort(terms, kind="stable")
-        self._docs = np.array(self._post_doc, np.int32)[order]
-        tf = np.array(self._post_tf, np.float32)[order]
-        self._ptr = np.searchsorted(terms[order], np.arange(len(self._vocab) + 1))
-        doc_len = np.array(self._doc_len, np.float32)
+        terms = np.array(self._tok_term, np.int64)
+        doc_len = np.array(self._doc_len, np.int64)
+        docs = np.repeat(np.arange(len(doc_len)), doc_len)
+        n_docs = max(len(doc_len), 1)
+        # One posting per (term, document), counted and sorted by term then document: each
+        # term's postings are in document order, which keeps ties deterministic.
+        keys, tf = np.unique(terms * n_docs + docs, return_counts=True)
+        post_terms, post_docs = np.divmod(keys, n_docs)
+        self._docs = post_docs.astype(np.int32)
+        self._ptr = np.searchsorted(post_terms, np.arange(len(self._vocab) + 1))
         avg = float(doc_len.mean()) if len(doc_len) else 1.0
-        norm = self.k1 * (1 - self.b + self.b * doc_len / max(avg, 1e-9))
+        norm = self.k1 * (1 - self.b + self.b * doc_len.astype(np.float32) / max(avg, 1e-9))
+        tf = tf.astype(np.float32)
         # The tf part of BM25 is fixed per posting: store it, and a query is idf * weights.
         self._weights = (tf * (self.k1 + 1) / (tf + norm[self._docs])).astype(np.float32)
         self._idf = bm25_idf(len(doc_len), np.diff(self._ptr).astype(np.float64))

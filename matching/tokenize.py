@@ -112,17 +112,15 @@ def normalise(text: str) -> tuple[str, list[str]]:
     return text, date
 
 
-# raw word -> (word, stem), or None for a stop word; the same few thousand words recur.
-_TERMS: dict[str, tuple[str, str] | None] = {}
+# raw word -> (word, stem), or () for a stop word; the same few thousand words recur.
+_TERMS: dict[str, tuple[str, ...]] = {}
 
 
-def _term(raw: str) -> tuple[str, str] | None:
-    term = _TERMS.get(raw, False)
-    if term is False:
-        word = NUMBER_WORDS.get(raw, raw)
-        term = None if word in STOP_WORDS else (word, porter(word))
-        if len(_TERMS) < 500_000:  # bounded, like the stemmer's cache
-            _TERMS[raw] = term
+def _term(raw: str) -> tuple[str, ...]:
+    word = NUMBER_WORDS.get(raw, raw)
+    term = () if word in STOP_WORDS else (word, porter(word))
+    if len(_TERMS) < 500_000:  # bounded, like the stemmer's cache
+        _TERMS[raw] = term
     return term
 
 
@@ -135,9 +133,12 @@ def analyse(text: str, segmenter: Segmenter | None = None) -> Analysis:
         raw = segmenter.expand(raw)
     words: list[str] = []
     stems: list[str] = []
+    terms = _TERMS
     for w in raw:
-        term = _term(w)
-        if term is not None:
+        term = terms.get(w)
+        if term is None:
+            term = _term(w)
+        if term:
             words.append(term[0])
             stems.append(term[1])
     return Analysis(stems=stems, words=words, raw=raw, date=date)
@@ -146,21 +147,21 @@ def analyse(text: str, segmenter: Segmenter | None = None) -> Analysis:
 _GRAMS: dict[str, tuple[str, ...]] = {}
 
 
-def word_grams(word: str, n: int = _GRAM) -> tuple[str, ...]:
-    """Character n-grams of one word, padded with spaces so its start and end count."""
-    grams = _GRAMS.get(word) if n == _GRAM else None
+def word_grams(word: str) -> tuple[str, ...]:
+    """Character 4-grams of one word, padded with spaces so its start and end count."""
+    grams = _GRAMS.get(word)
     if grams is None:
         padded = f" {word} "
-        grams = ((padded,) if len(padded) <= n
-                 else tuple(padded[i: i + n] for i in range(len(padded) - n + 1)))
-        if n == _GRAM and len(_GRAMS) < 500_000:  # bounded, like the stemmer's cache
+        grams = ((padded,) if len(padded) <= _GRAM
+                 else tuple(padded[i: i + _GRAM] for i in range(len(padded) - _GRAM + 1)))
+        if len(_GRAMS) < 500_000:  # bounded, like the stemmer's cache
             _GRAMS[word] = grams
     return grams
 
 
-def char_grams(words: Iterable[str], n: int = _GRAM) -> list[str]:
-    """Character n-grams of each word in turn (a word's n-grams never cross into the next)."""
-    return [g for w in words for g in word_grams(w, n)]
+def char_grams(words: Iterable[str]) -> list[str]:
+    """Character 4-grams of each word in turn (a word's 4-grams never cross into the next)."""
+    return [g for w in words for g in word_grams(w)]
 
 
 class Segmenter:

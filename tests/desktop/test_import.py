@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QPushButton
@@ -62,11 +61,6 @@ def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(window, db, q
     qtbot.waitUntil(lambda: "5 articles" in window.counts_label.text())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ingest.pipeline.store_document reads existing.id after db.read() rolled back "
-    "(DetachedInstanceError): every duplicate import fails until that is fixed",
-)
 def test_importing_the_same_folder_again_reports_duplicates(window, db, qtbot, tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
