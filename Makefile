@@ -20,7 +20,12 @@ test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q $(PYTEST_ARGS)
 
 bench: $(STAMP)
-	$(PY) -m bench
+	$(PY) -m bench.extraction_quality
+	$(PY) -m bench.matching_quality
+	$(PY) -m bench.bench_checkthat
+	$(PY) -m bench.bench_extraction
+	$(PY) -m bench.bench_report
+	$(PY) -m bench.bench_matching
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

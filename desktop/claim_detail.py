@@ -6,13 +6,15 @@ from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -61,6 +63,8 @@ def _value_label() -> QLabel:
 class ClaimDetailPane(QWidget):
     """Shows one claim; ``show_claim(id)`` loads it off the GUI thread (the latest call wins)."""
 
+    groupRequested = Signal(int)  # "Show its group": the claim's group id
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
@@ -97,6 +101,19 @@ class ClaimDetailPane(QWidget):
         self.url.setWordWrap(True)
         self.url.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.group = _value_label()
+        self.show_group = QPushButton(self.tr("Show its group"))
+        self.show_group.setObjectName("showGroup")
+        self.show_group.setToolTip(self.tr("Open this claim's group: every outlet that states it, "
+                                           "and its verdict (Ctrl+G)"))
+        self.show_group.clicked.connect(self.request_group)
+        group_box = QWidget()
+        group_row = QVBoxLayout(group_box)
+        group_row.setContentsMargins(0, 0, 0, 0)
+        group_row.addWidget(self.group)
+        group_button_row = QHBoxLayout()
+        group_button_row.addWidget(self.show_group)
+        group_button_row.addStretch(1)
+        group_row.addLayout(group_button_row)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -112,7 +129,7 @@ class ClaimDetailPane(QWidget):
         form.addRow(self.tr("Article:"), self.title)
         form.addRow(self.tr("Author:"), self.author)
         form.addRow(self.tr("URL:"), self.url)
-        form.addRow(self.tr("Claim group:"), self.group)
+        form.addRow(self.tr("Claim group:"), group_box)
 
         info = QWidget()
         info_layout = QVBoxLayout(info)
@@ -170,6 +187,10 @@ class ClaimDetailPane(QWidget):
 
         run_task(load, name="claim_detail", on_result=lambda d: self._loaded(request, d), owner=self)
 
+    def request_group(self) -> None:
+        if self.detail is not None and self.detail.group_id is not None:
+            self.groupRequested.emit(self.detail.group_id)
+
     def refresh(self) -> None:
         self.show_claim(self._claim_id)
 
@@ -202,6 +223,7 @@ class ClaimDetailPane(QWidget):
         self.title.setText(d.article_title or dash)
         self.author.setText(d.author or dash)
         self.url.setText(self._link(d.url) if d.url else dash)
+        self.show_group.setVisible(d.group_id is not None)
         if d.group_id is None:
             self.group.setText(self.tr("Not matched with other outlets yet"))
         else:

@@ -30,6 +30,7 @@ class View(Enum):
     REJECTED = "rejected"
     ARTICLES = "articles"
     OUTLETS = "outlets"
+    GROUPS = "groups"
 
     @property
     def status(self) -> str | None:
@@ -49,6 +50,7 @@ class View(Enum):
             View.REJECTED: tr("Sidebar", "Rejected"),
             View.ARTICLES: tr("Sidebar", "Articles"),
             View.OUTLETS: tr("Sidebar", "Outlets"),
+            View.GROUPS: tr("Sidebar", "Claim groups"),
         }[self]
 
     def count(self, counts: ReviewCounts) -> int:
@@ -59,6 +61,7 @@ class View(Enum):
             View.REJECTED: counts.rejected,
             View.ARTICLES: counts.articles,
             View.OUTLETS: counts.outlets,
+            View.GROUPS: counts.groups,
         }[self]
 
 
@@ -109,6 +112,8 @@ class Sidebar(QListWidget):
         self._add_heading(self.tr("Sources"))
         for view in (View.ARTICLES, View.OUTLETS):
             self._add_view(view)
+        self._add_heading(self.tr("Checking"))
+        self._add_view(View.GROUPS)
         self.currentItemChanged.connect(self._changed)
 
     def _add_heading(self, text: str) -> None:

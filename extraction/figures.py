@@ -176,7 +176,7 @@ class Figure:
 # regexes that start with long optional alternations was two orders of magnitude slower.
 I = re.IGNORECASE  # noqa: E741 - short flag name keeps the pattern table readable
 _SPACES = re.compile(r"\s+")
-_LAST_WORD = re.compile(r"([\w.]+)[\s-]*$")
+_LAST_WORD_REVERSED = re.compile(r"[\s-]*([\w.]+)")  # matched on reversed text
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _DIGITS = re.compile(r"\d+")
 _FRACTION_FOLLOW = re.compile(r"\s+(?:of|the|its|their|his|her|our|all|that|this)\b|\s*(?:[.,;:!?)”\"’]|$)")
@@ -267,7 +267,13 @@ _MONTH_WORDS = frozenset(
         "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
     )
 )
-_CYR_MONTH_RE = re.compile(rf"{_CYR_MONTH}$", I)
+# Every form the Cyrillic month pattern accepts, so month names are found by a set lookup.
+_CYR_MONTH_FORMS = frozenset(
+    words("""січень січня лютий лютого березень березня квітень квітня травень травня червень червня
+    липень липня серпень серпня вересень вересня жовтень жовтня листопад листопада грудень грудня
+    январь января февраль февраля март марта апрель апреля май мая июнь июня июль июля август
+    августа сентябрь сентября октябрь октября ноябрь ноября декабрь декабря""")
+)
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "digit": tuple(_NUMBER_PATTERNS) + tuple(_AMOUNT_PATTERNS),
     "numword": tuple(_AMOUNT_PATTERNS),
@@ -286,8 +292,6 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
 _WORD_TRIGGERS: dict[str, tuple[str, ...]] = {}
 for _w in _NUMBER_WORDS:
     _WORD_TRIGGERS[_w] = ("numword",)
-for _w in ("a", "an"):
-    _WORD_TRIGGERS[_w] = ("a",)
 for _w in ("spring", "summer", "autumn", "fall", "winter"):
     _WORD_TRIGGERS[_w] = ("season",)
 for _w in ("today", "yesterday", "tomorrow", "tonight", "this", "earlier", "later",
@@ -305,12 +309,25 @@ for _w in _MONTH_WORDS:
     _WORD_TRIGGERS[_w.lower()] = ("month",)  # only when capitalised, see _triggers
 for _w in _WEEKDAYS:
     _WORD_TRIGGERS[_w] = ("weekday",)  # only when capitalised
+for _w in _CYR_MONTH_FORMS:
+    _WORD_TRIGGERS.setdefault(_w, ("cyrmonth",))
+_WORD_KINDS = {w: _TRIGGERS[k[0]] for w, k in _WORD_TRIGGERS.items()}
+_CASED_WORDS = frozenset(w for w, k in _WORD_TRIGGERS.items() if k[0] in ("month", "weekday"))
 # "a"/"an" starts a figure only before one of these ("a hundred", "a year after", "a third").
 _AFTER_A = frozenset(
     list(SCALES) + list(_FRACTIONS) + words("""dozen few couple year years month months week weeks day
     days hour hours decade decades minute minutes""")
 )
-_CASED = frozenset({"month", "weekday"})
+_A_KINDS = _TRIGGERS["a"]
+# Scanning helpers: a token is a run of letters and digits (cues.TOKEN_RE); str.isalnum is
+# exactly the character class [^\W_] of that pattern.
+_TOKEN = re.compile(r"[^\W_]+")
+_DIGIT_RUN = re.compile(r"\d+")
+_A_THEN_WORD = re.compile(r"a(?<![^\W_]a)n?(?=[\W_]+([^\W_]+))")
+_CURRENCY_SIGN = re.compile(r"[$€£₴₽]")
+_NUMBER_JOINERS = frozenset(",.\u202f\u2009")
+
+
 
 # Look-back: words in front of the anchor that belong to the figure.
 _LB_QUAL = re.compile(rf"(?:^|(?<=[\s(\[“\"‘'—–-]))(?P<x>{_QUAL})\s+$", I)
@@ -334,7 +351,35 @@ def _lookback(rx: re.Pattern, text: str, pos: int, span: int = 40) -> re.Match |
     return rx.search(text[lo:pos])
 
 
-@dataclass
+def _last_words(*alternatives: str) -> tuple[str, ...]:
+    """The possible last words of a look-back pattern's alternatives (its cheap pre-check)."""
+    return tuple(sorted({a.split()[-1].lower() for a in alternatives}))
+
+
+# Every look-back pattern ends with a word followed by spaces or hyphens; the text before the
+# anchor must end with one of these words before the (costly) pattern is searched.
+_QUAL_LAST = _last_words(*_QUAL_CANON)
+_DATE_MOD_LAST = _last_words("early", "mid", "late", "of")
+_PRE_LAST = _last_words(*"""in since until till by from to through during before after between of or and
+    about around approximately roughly""".split())
+_MONTH_MOD_LAST = _last_words("early", "mid", "late", "last", "next", "this")
+_REL_LAST = _last_words("last", "this", "next", "on", "past")
+_BETWEEN_LAST = _last_words("between", "from")
+_NUMER_LAST = _last_words("a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TAIL_LEN = max(len(w) for w in _QUAL_LAST + _PRE_LAST + _DATE_MOD_LAST) + 1
+
+
+def _tail_before(text: str, pos: int) -> str:
+    """Lower-cased end of the text before the spaces/hyphens in front of ``pos`` ("" if none)."""
+    j = pos
+    while j and (text[j - 1].isspace() or text[j - 1] == "-"):
+        j -= 1
+    if j == pos:
+        return ""
+    return text[max(0, j - _TAIL_LEN) : j].lower()
+
+
+@dataclass(slots=True)
 class _Candidate:
     start: int
     end: int
@@ -392,87 +437,130 @@ def _digit_kinds(text: str, pos: int) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def _triggers(text: str, tokens: Tokens):
-    """(position, patterns to try) for every token that can start a figure."""
-    lower, orig, starts = tokens.lower, tokens.orig, tokens.starts
-    get = _WORD_TRIGGERS.get
-    n = len(lower)
-    for i in range(n):
-        tok = lower[i]
-        if tok[0].isdigit():
-            if i and starts[i - 1] + len(orig[i - 1]) == starts[i] - 1 and text[starts[i] - 1] in ",.\u202f\u2009":
+def _position(trigger: tuple) -> int:
+    return trigger[0]
+
+
+def _triggers(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """(position, patterns to try) for every token that can start a figure, in text order.
+
+    One C-level pass collects the distinct tokens; only the few that are trigger words are
+    then located, so a sentence costs a set intersection rather than a loop over its words.
+    """
+    found: list[tuple[int, tuple[str, ...]]] = []
+    for m in _DIGIT_RUN.finditer(text):
+        p = m.start()
+        if p:
+            c = text[p - 1]
+            if c.isalnum():
+                continue  # "F16", "x2": not the start of a token
+            if c in _NUMBER_JOINERS and p > 1 and text[p - 2].isalnum():
                 continue  # "000" of "10,000", "6" of "0.6"
-            yield starts[i], _digit_kinds(text, starts[i])
-            continue
-        kinds = get(tok)
-        if kinds is None:
-            if "\u0400" <= tok[0] <= "\u04ff" and _CYR_MONTH_RE.match(tok):
-                yield starts[i], _TRIGGERS["cyrmonth"]
-            continue
-        k = kinds[0]
-        if k in _CASED and not orig[i][0].isupper():
-            continue
-        if k == "a" and (i + 1 >= n or lower[i + 1] not in _AFTER_A):
-            continue
-        yield starts[i], _TRIGGERS[k]
-    for sym in "$€£₴₽":
-        pos = text.find(sym)
-        while pos >= 0:
-            yield pos, _TRIGGERS["currency"]
-            pos = text.find(sym, pos + 1)
+        found.append((p, _digit_kinds(text, p)))
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: compare word by word
+        lower = "".join(ch if len(ch) == 1 else ch[0] for ch in (c.lower() for c in text))
+    present = _WORD_KINDS.keys() & set(_TOKEN.findall(lower))
+    n = len(text)
+    for w in present:
+        kinds = _WORD_KINDS[w]
+        cased = w in _CASED_WORDS
+        k = len(w)
+        i = lower.find(w)
+        while i >= 0:
+            e = i + k
+            if (i == 0 or not text[i - 1].isalnum()) and (e == n or not text[e].isalnum()) and (
+                not cased or text[i].isupper()
+            ):
+                found.append((i, kinds))
+            i = lower.find(w, i + 1)
+    for m in _A_THEN_WORD.finditer(lower):
+        if m.group(1) in _AFTER_A:
+            found.append((m.start(), _A_KINDS))
+    found.sort(key=_position)
+    for m in _CURRENCY_SIGN.finditer(text):
+        found.append((m.start(), _TRIGGERS["currency"]))
+    return found
 
 
 def _extend(kind: str, text: str, start: int, m: re.Match) -> tuple[int, dict]:
     """Look back from an anchored match for the words that belong in front of it."""
     extra: dict = {}
+    tail = _tail_before(text, start)
+    if not tail:
+        return start, extra  # every look-back needs a space or hyphen in front of the anchor
     if kind == "fraction":
-        n = _lookback(_LB_NUMER, text, start, 12)
+        n = _lookback(_LB_NUMER, text, start, 12) if tail.endswith(_NUMER_LAST) else None
         if n:
             extra["numer"] = n.group("x")
             start = start - (len(n.group(0)))
             extra["numer_start"] = start
+            tail = _tail_before(text, start)
     elif kind in ("date_my", "date_season", "date_year"):
-        d = _lookback(_LB_DATE_MOD, text, start, 24)
+        d = _lookback(_LB_DATE_MOD, text, start, 24) if tail.endswith(_DATE_MOD_LAST) else None
         if d:
             extra["mod"] = d.group("x")
             start -= len(d.group(0))
+            tail = _tail_before(text, start)
     elif kind == "date_month":
-        d = _lookback(_LB_MONTH_MOD, text, start, 12)
+        d = _lookback(_LB_MONTH_MOD, text, start, 12) if tail.endswith(_MONTH_MOD_LAST) else None
         if d:
             extra["mod"] = d.group("x")
             start -= len(d.group(0))
             extra["mod_start"] = start
-        p = _lookback(_LB_PRE, text, start, 14)
+            tail = _tail_before(text, start)
+        p = _lookback(_LB_PRE, text, start, 14) if tail.endswith(_PRE_LAST) else None
         if p:
             extra["pre"] = p.group("x")
-        d2 = _lookback(_LB_DATE_MOD, text, m.start(), 24)
-        if d2 and "mod" not in extra:
-            extra["pre"] = "of"
-            extra["mod"] = d2.group("x")
-            start = m.start() - len(d2.group(0))
-            extra["mod_start"] = start
+        if "mod" not in extra:
+            d2 = _lookback(_LB_DATE_MOD, text, m.start(), 24) if tail.endswith(_DATE_MOD_LAST) else None
+            if d2:
+                extra["pre"] = "of"
+                extra["mod"] = d2.group("x")
+                start = m.start() - len(d2.group(0))
+                extra["mod_start"] = start
     elif kind == "window":
-        d = _lookback(_LB_DET, text, start, 6)
+        d = _lookback(_LB_DET, text, start, 6) if tail.endswith("the") else None
         if d:
             extra["det"] = d.group("x")
             start -= len(d.group(0))
+            tail = _tail_before(text, start)
     elif kind == "date_weekday":
-        r = _lookback(_LB_REL, text, start, 8)
+        r = _lookback(_LB_REL, text, start, 8) if tail.endswith(_REL_LAST) else None
         if r:
             extra["rel"] = r.group("x")
             if r.group("x").lower() != "on":
                 start -= len(r.group(0))
+                tail = _tail_before(text, start)
     elif kind in ("range", "percent_range"):
-        b = _lookback(_LB_BETWEEN, text, start, 10)
+        b = _lookback(_LB_BETWEEN, text, start, 10) if tail.endswith(_BETWEEN_LAST) else None
         if b:
             extra["between"] = b.group("x")
             start -= len(b.group(0))
-    if kind in _QUALIFIED:
+            tail = _tail_before(text, start)
+    if kind in _QUALIFIED and tail.endswith(_QUAL_LAST):
         q = _lookback(_LB_QUAL, text, start, 30)
         if q:
             extra["qual"] = q.group("x")
             start -= len(q.group(0))
     return start, extra
+
+
+class _Anchors:
+    """Years of timeline entries, found only when a date needs them."""
+
+    __slots__ = ("text", "_years")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._years: dict[int, int] | None = None
+
+    def year_at(self, pos: int) -> int | None:
+        if self._years is None:
+            self._years = _timeline_years(self.text)
+        if not self._years:
+            return None
+        return self._years.get(self.text.rfind("\n", 0, pos) + 1)
 
 
 def parse_figures(
@@ -487,33 +575,42 @@ def parse_figures(
     """
     if not text:
         return []
-    if tokens is None:
-        tokens = Tokens.of(text)
-    candidates: list[_Candidate] = []
-    for pos, kinds in _triggers(text, tokens):
+    candidates: list[tuple] = []
+    patterns = _ALL_PATTERNS
+    for pos, kinds in _triggers(text):
         for kind in kinds:
-            priority, pattern = _ALL_PATTERNS[kind]
+            priority, pattern = patterns[kind]
             m = pattern.match(text, pos)
-            if m is None or m.end() == m.start():
+            if m is None:
+                continue
+            end = m.end()
+            if end == pos:
                 continue
             start, extra = _extend(kind, text, pos, m)
-            candidates.append(_Candidate(start, m.end(), priority, kind, m, extra))
-    # Longest match wins; on equal length the more specific kind.
-    candidates.sort(key=lambda c: (-(c.end - c.start), -c.priority, c.start))
+            # Longest match wins; on equal length the more specific kind, then the earlier.
+            candidates.append((start - end, -priority, start, len(candidates), kind, m, extra))
+    if not candidates:
+        return []
+    candidates.sort()
     taken = bytearray(len(text) + 1)  # 1 where a chosen figure already sits
     chosen: list[Figure] = []
-    anchors = _timeline_years(text) if candidates else {}
-    for c in candidates:
-        if taken.find(1, c.start, c.end) >= 0:
+    anchors = _Anchors(text)
+    for neg_len, neg_priority, start, _, kind, m, extra in candidates:
+        end = start - neg_len
+        if taken.find(1, start, end) >= 0:
             continue
-        fig = _build(c, text, published, anchors, offset)
+        fig = _build(_Candidate(start, end, -neg_priority, kind, m, extra), text, published, anchors, offset)
         if fig is None:
             continue
         s, e = fig.start - offset, fig.end - offset
         taken[s:e] = b"\x01" * (e - s)
         chosen.append(fig)
-    chosen.sort(key=lambda f: f.start)
+    chosen.sort(key=_start_of)
     return chosen
+
+
+def _start_of(f: Figure) -> int:
+    return f.start
 
 
 # --- building figures -------------------------------------------------------------------------
@@ -598,8 +695,9 @@ def _currency(c: str) -> str:
 
 
 def _preceding_word(text: str, pos: int) -> str:
-    m = _LAST_WORD.search(text[max(0, pos - 30) : pos])
-    return m.group(1).lower().rstrip(".") if m else ""
+    """The word before ``pos`` (letters, digits and dots), lower-cased, without a final dot."""
+    m = _LAST_WORD_REVERSED.match(text[max(0, pos - 30) : pos][::-1])
+    return m.group(1)[::-1].lower().rstrip(".") if m else ""
 
 
 def _is_year_like(v: float | None, raw: str) -> bool:
@@ -863,11 +961,8 @@ def _timeline_years(text: str) -> dict[int, int]:
     return years
 
 
-def _anchor_year(text: str, pos: int, anchors: dict[int, int]) -> int | None:
-    if not anchors:
-        return None
-    line_start = text.rfind("\n", 0, pos) + 1
-    return anchors.get(line_start)
+def _anchor_year(text: str, pos: int, anchors: _Anchors) -> int | None:
+    return anchors.year_at(pos)
 
 
 def _future_context(text: str, s: int, e: int) -> bool:

@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from matching.bm25 import BM25Index, bm25_idf
 from matching.stem import porter
-from matching.tokenize import Analysis, Segmenter, analyse, char_grams, word_grams
+from matching.terms import Analysis, Segmenter, analyse, char_grams, word_grams
 
 ClaimId = Hashable
 

@@ -62,13 +62,6 @@ def _parse(line: str, where: str) -> tuple[Hashable, str]:
     return claim_id, text
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The command's arguments, for ``cli.main`` to put on its ``rank`` sub-parser."""
-    parser.add_argument("queries", help="JSONL file of {\"id\": …, \"text\": …} queries")
-    parser.add_argument("targets", help="JSONL file of {\"id\": …, \"text\": …} claims to rank")
-    parser.add_argument("--top", type=int, default=5, help="claims per query (default 5)")
-
-
 def run_rank(args: argparse.Namespace, out: TextIO | None = None) -> int:
     """Read ``args.queries`` and ``args.targets``, write one ranking per query to stdout."""
     out = out or sys.stdout
@@ -88,8 +81,3 @@ def run_rank(args: argparse.Namespace, out: TextIO | None = None) -> int:
     out.flush()
     return 0
 
-
-if __name__ == "__main__":
-    _parser = argparse.ArgumentParser(prog="claimdesk rank", description=__doc__)
-    add_arguments(_parser)
-    sys.exit(run_rank(_parser.parse_args()))

@@ -65,7 +65,7 @@ def porter(word: str) -> str:
     stem = _cache.get(word)
     if stem is None:
         stem = _porter(word) if len(word) > 2 and word.isascii() and word.isalpha() else word
-        if len(_cache) < 500_000:  # a bound, in case a long-running app sees endless junk
+        if len(_cache) < 200_000:  # bounded, in case a long-running app sees endless junk
             _cache[word] = stem
     return stem
 

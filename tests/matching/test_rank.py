@@ -14,7 +14,7 @@ import pytest
 from matching.rank import ClaimIndex, rank
 from matching.rank_cli import run_rank
 from matching.stem import porter
-from matching.tokenize import analyse
+from matching.terms import analyse
 
 BENCH = Path(__file__).resolve().parents[2] / "bench" / "bench_checkthat.py"
 # Measured on dev when the ranker was tuned (bench/bench_checkthat.py): MAP@5 0.849.
@@ -115,19 +115,19 @@ def _write(path: Path, rows: list) -> Path:
     return path
 
 
-def _run(tmp_path: Path, queries: list, targets: list, top: int = 5) -> tuple[int, list, str]:
+def _run(tmp_path: Path, queries: list, targets: list, top: int = 5) -> tuple[int, list]:
     args = argparse.Namespace(queries=str(_write(tmp_path / "q.jsonl", queries)),
                               targets=str(_write(tmp_path / "t.jsonl", targets)), top=top)
     out = io.StringIO()
     code = run_rank(args, out)
-    return code, [json.loads(line) for line in out.getvalue().splitlines()], ""
+    return code, [json.loads(line) for line in out.getvalue().splitlines()]
 
 
 def test_rank_command_writes_one_line_per_query(tmp_path):
     targets = [{"id": cid, "text": text} for cid, text in CLAIMS] + [{"id": 9, "text": "x"}]
     queries = [{"id": 1, "text": "Olive Garden funds Trump"}, "\n",
                {"id": "two", "text": "fined $1000 for eating while driving"}]
-    code, lines, _ = _run(tmp_path, queries, targets, top=1)
+    code, lines = _run(tmp_path, queries, targets, top=1)
     assert code == 0
     assert lines == [{"query": 1, "ranked": ["c"]}, {"query": "two", "ranked": ["a"]}]
 
@@ -142,7 +142,7 @@ def test_rank_command_writes_one_line_per_query(tmp_path):
 ])
 def test_rank_command_names_the_malformed_line(tmp_path, capsys, bad_line, message):
     queries = [{"id": 1, "text": "a"}, "\n", bad_line, {"id": 4, "text": "b"}]
-    code, lines, _ = _run(tmp_path, queries, [{"id": 1, "text": "a claim"}])
+    code, lines = _run(tmp_path, queries, [{"id": 1, "text": "a claim"}])
     err = capsys.readouterr().err
     assert code == 1
     assert lines == []  # nothing written before the input is known to be good
@@ -152,9 +152,15 @@ def test_rank_command_names_the_malformed_line(tmp_path, capsys, bad_line, messa
 
 def test_rank_command_refuses_duplicate_target_ids(tmp_path, capsys):
     targets = [{"id": 5, "text": "a"}, {"id": "5", "text": "b"}, {"id": 5, "text": "c"}]
-    code, _, _ = _run(tmp_path, [{"id": 1, "text": "a"}], targets)
+    code, _ = _run(tmp_path, [{"id": 1, "text": "a"}], targets)
     assert code == 1
     assert "t.jsonl: line 3: duplicate id 5" in capsys.readouterr().err
+
+
+def test_rank_command_refuses_top_below_one(tmp_path, capsys):
+    code, lines = _run(tmp_path, [{"id": 1, "text": "a"}], [{"id": 1, "text": "a"}], top=0)
+    assert (code, lines) == (1, [])
+    assert "--top must be at least 1" in capsys.readouterr().err
 
 
 def test_rank_command_reports_a_missing_file(tmp_path, capsys):

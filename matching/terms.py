@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -51,6 +50,8 @@ which while who whom why will with would you your yours yourself yourselves s t 
 # Glued words are only split when long enough to be a hashtag rather than a rare word.
 _MIN_GLUED = 8
 _GRAM = 4
+# The per-word caches below stop growing here, in case a long-running app sees endless junk.
+_CACHE_LIMIT = 200_000
 
 
 @dataclass
@@ -76,7 +77,8 @@ def _split_tag(match: re.Match[str]) -> str:
 
 
 def _fold(text: str) -> str:
-    """Drop accents ("Niinistö" = "Niinisto"); the same on both sides, so Cyrillic stays matched."""
+    """Drop accents ("Niinistö" = "Niinisto"). Claims and queries are folded alike, so a word
+    still meets itself (Cyrillic "й" becomes "и" on both sides)."""
     if text.isascii():
         return text
     return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
@@ -119,7 +121,7 @@ _TERMS: dict[str, tuple[str, ...]] = {}
 def _term(raw: str) -> tuple[str, ...]:
     word = NUMBER_WORDS.get(raw, raw)
     term = () if word in STOP_WORDS else (word, porter(word))
-    if len(_TERMS) < 500_000:  # bounded, like the stemmer's cache
+    if len(_TERMS) < _CACHE_LIMIT:
         _TERMS[raw] = term
     return term
 
@@ -154,7 +156,7 @@ def word_grams(word: str) -> tuple[str, ...]:
         padded = f" {word} "
         grams = ((padded,) if len(padded) <= _GRAM
                  else tuple(padded[i: i + _GRAM] for i in range(len(padded) - _GRAM + 1)))
-        if len(_GRAMS) < 500_000:  # bounded, like the stemmer's cache
+        if len(_GRAMS) < _CACHE_LIMIT:
             _GRAMS[word] = grams
     return grams
 
@@ -206,11 +208,3 @@ class Segmenter:
             if len(w) >= _MIN_GLUED and w not in self._vocabulary:
                 out.extend(self.split(w))
         return out
-
-
-def vocabulary(analyses: Iterable[Analysis]) -> Counter[str]:
-    """Word counts for a :class:`Segmenter`."""
-    counts: Counter[str] = Counter()
-    for a in analyses:
-        counts.update(a.raw)
-    return counts

@@ -1,0 +1,218 @@
+"""Changes to claim groups and their verdicts: one write off the GUI thread each, undoable where
+the storage API makes the way back plain.
+
+Like ``review.py``: writes run on the serial task pool (an action, its undo and its redo reach
+the database in order) and an undo step is pushed only after its write succeeded. Undo of
+"Not the same"/"Split out" merges the split-off claim back (it returns as a *confirmed*
+member); undo of a verdict save re-saves the previous draft against the version this window
+last wrote. Confirming a match and merging two groups have no undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktop.tasks import run_task
+from storage.database import Database
+from storage.errors import StorageError
+from storage.groups import confirm_member, merge_groups, reject_member, split_claim
+from storage.queries import VerdictState
+from storage.verdicts import EvidenceItem, VerdictConflict, VerdictDraft, save_verdict, set_status
+
+# A change that could not be made because the group or claim changed meanwhile (LookupError,
+# ValueError from storage) is a sentence for the reviewer, like a storage error.
+_USER_ERRORS = (StorageError, LookupError, ValueError)
+
+
+def draft_of(state: VerdictState | None) -> VerdictDraft:
+    """The draft that re-saving would write back to ``state`` (an empty one for no verdict)."""
+    if state is None:
+        return VerdictDraft()
+    return VerdictDraft(
+        rating=state.rating, summary=state.summary, rationale=state.rationale,
+        reviewer=state.reviewer,
+        evidence=[EvidenceItem(e.title, e.publisher, e.url, e.published, e.quote, e.note)
+                  for e in state.evidence],
+    )
+
+
+class _SplitCommand(QUndoCommand):
+    """"Not the same" / "Split out": undo merges the claim's new group back into the old one."""
+
+    def __init__(self, ops: GroupOps, group_id: int, claim_id: int, new_group: int,
+                 split: bool, text: str) -> None:
+        super().__init__(text)
+        self._ops, self.group_id, self.claim_id = ops, group_id, claim_id
+        self.new_group, self._split, self._first = new_group, split, True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._ops._split(self.group_id, self.claim_id, self._split, then=self._moved)
+
+    def _moved(self, new_group: int) -> None:
+        self.new_group = new_group
+
+    def undo(self) -> None:
+        group_id, new_group = self.group_id, self.new_group
+        self._ops._write(
+            lambda session, actor: merge_groups(session, group_id, new_group, actor=actor),
+            group_id, self._ops.tr("The claim is back in claim group #{id}.").format(id=group_id))
+
+
+class _SaveVerdictCommand(QUndoCommand):
+    def __init__(self, ops: VerdictOps, group_id: int, before: VerdictDraft,
+                 after: VerdictDraft, text: str) -> None:
+        super().__init__(text)
+        self._ops, self.group_id, self.before, self.after = ops, group_id, before, after
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        self._ops._save(self.group_id, self.after, self._ops.own_version.get(self.group_id))
+
+    def undo(self) -> None:
+        self._ops._save(self.group_id, self.before, self._ops.own_version.get(self.group_id))
+
+
+class _Writer(QObject):
+    """What both kinds of operation share: the actor, the stack, and turning errors into text."""
+
+    failed = Signal(str)
+
+    def __init__(self, db: Database, actor: Callable[[], str], undo_stack: QUndoStack,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._actor = actor
+        self.undo_stack = undo_stack
+
+    def _failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, _USER_ERRORS):
+            raise exc
+        # The stack no longer describes the database: undoing would write the wrong thing.
+        self.undo_stack.clear()
+        self.failed.emit(str(exc) if isinstance(exc, StorageError) else self.tr(
+            "The claim group changed meanwhile ({why}); the view was reloaded.").format(why=exc))
+
+
+class GroupOps(_Writer):
+    """Confirm, reject, split and merge, each one transaction and (where undoable) one step."""
+
+    # (claim group id to show afterwards, a sentence saying what happened)
+    changed = Signal(int, str)
+
+    def confirm(self, group_id: int, claim_id: int) -> None:
+        self._write(lambda s, actor: confirm_member(s, group_id, claim_id, actor=actor),
+                    group_id, self.tr("Match confirmed."))
+
+    def reject(self, group_id: int, claim_id: int, *, split: bool = False) -> None:
+        text = self.tr("Split out claim") if split else self.tr("Not the same claim")
+
+        def pushed(new_group: int) -> None:
+            self.undo_stack.push(_SplitCommand(self, group_id, claim_id, new_group, split, text))
+
+        self._split(group_id, claim_id, split, then=pushed)
+
+    def merge(self, target_id: int, source_id: int) -> None:
+        self._write(lambda s, actor: merge_groups(s, target_id, source_id, actor=actor),
+                    target_id, self.tr("Claim group #{source} merged into #{target}.").format(
+                        source=source_id, target=target_id))
+
+    def _split(self, group_id: int, claim_id: int, split: bool,
+               then: Callable[[int], None] | None = None) -> None:
+        write = split_claim if split else reject_member
+
+        def done(new_group: int) -> None:
+            if then is not None:
+                then(new_group)
+            self.changed.emit(group_id, self.tr(
+                "The claim now has a claim group of its own (#{id}).").format(id=new_group))
+
+        actor = self._actor()
+
+        def work(_ctx: Any) -> int:
+            with self._db.write() as session:
+                return write(session, group_id, claim_id, actor=actor)
+
+        run_task(work, name="groups.split", on_result=done, on_error=self._failed,
+                 serial=True, owner=self)
+
+    def _write(self, fn: Callable[[Any, str], Any], show: int, message: str) -> None:
+        actor = self._actor()
+
+        def work(_ctx: Any) -> None:
+            with self._db.write() as session:
+                fn(session, actor)
+
+        run_task(work, name="groups.write", on_result=lambda _r: self.changed.emit(show, message),
+                 on_error=self._failed, serial=True, owner=self)
+
+
+class VerdictOps(_Writer):
+    """Saving verdicts (undoable) and moving them along the workflow (not undoable)."""
+
+    saved = Signal(int, int)  # claim group id, the verdict's new version
+    # claim group id, the values of whoever saved meanwhile (VerdictConflict.theirs)
+    conflict = Signal(int, object)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # The version of each verdict as this window last wrote it: what an undo or redo
+        # expects to find (a save by someone else in between is then a conflict, as it must be).
+        self.own_version: dict[int, int] = {}
+
+    def save(self, group_id: int, before: VerdictState | None, draft: VerdictDraft) -> None:
+        expected = before.version if before is not None else None
+        previous = draft_of(before)
+
+        def pushed(_version: int) -> None:
+            self.undo_stack.push(_SaveVerdictCommand(
+                self, group_id, previous, draft, self.tr("Save verdict on #{id}").format(id=group_id)))
+
+        self._save(group_id, draft, expected, then=pushed)
+
+    def set_status(self, group_id: int, status: str, expected_version: int) -> None:
+        actor = self._actor()
+
+        def work(_ctx: Any) -> int:
+            with self._db.write() as session:
+                return set_status(session, group_id, status, expected_version=expected_version,
+                                  actor=actor)
+
+        run_task(work, name="verdict.status", on_result=lambda v: self._written(group_id, v),
+                 on_error=lambda exc: self._error(group_id, exc), serial=True, owner=self)
+
+    def _save(self, group_id: int, draft: VerdictDraft, expected: int | None,
+              then: Callable[[int], None] | None = None) -> None:
+        actor = self._actor()
+
+        def work(_ctx: Any) -> int:
+            with self._db.write() as session:
+                return save_verdict(session, group_id, draft, expected_version=expected, actor=actor)
+
+        def done(version: int) -> None:
+            if then is not None:
+                then(version)
+            self._written(group_id, version)
+
+        run_task(work, name="verdict.save", on_result=done,
+                 on_error=lambda exc: self._error(group_id, exc), serial=True, owner=self)
+
+    def _written(self, group_id: int, version: int) -> None:
+        self.own_version[group_id] = version
+        self.saved.emit(group_id, version)
+
+    def _error(self, group_id: int, exc: BaseException) -> None:
+        if isinstance(exc, VerdictConflict):
+            # Nothing was written: the stack still matches the database, keep it.
+            self.conflict.emit(group_id, dict(exc.theirs))
+            return
+        self._failed(exc)

@@ -1,0 +1,432 @@
+"""The group pane: one claim group's appearances across outlets, why they matched, conflicting
+figures, the match decisions, and its verdict editor."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.browse_panel import Column, RowListModel
+from desktop.claims_model import category_label
+from desktop.group_ops import GroupOps, VerdictOps
+from desktop.groups_view import rating_text, verdict_status_text
+from desktop.settings import Settings
+from desktop.tasks import run_task
+from desktop.verdict_editor import WARNING_STYLE, VerdictEditor
+from storage.database import Database
+from storage.models import MemberDecision
+from storage.queries import GroupAppearance, GroupDetail, GroupRow, group_detail, group_page
+
+_DECISIONS = {
+    MemberDecision.AUTO: QT_TRANSLATE_NOOP("GroupPane", "Matched automatically"),
+    MemberDecision.CONFIRMED: QT_TRANSLATE_NOOP("GroupPane", "Confirmed"),
+}
+
+
+def why_matched(a: GroupAppearance) -> str:
+    """Why matching put this appearance in the group, from its stored explanation."""
+    tr = QCoreApplication.translate
+    parts = []
+    if a.similarity is not None:
+        parts.append(tr("GroupPane", "wording {percent:.0%} alike").format(percent=a.similarity))
+    if a.figures_agree:
+        parts.append(tr("GroupPane", "figures agree: {pairs}").format(
+            pairs="; ".join(f"{x} = {y}" for x, y in a.figures_agree)))
+    if a.figures_differ:
+        parts.append(tr("GroupPane", "figures differ: {pairs}").format(
+            pairs="; ".join(f"{x} ≠ {y}" for x, y in a.figures_differ)))
+    if not parts:
+        if a.decision == MemberDecision.CONFIRMED:
+            return tr("GroupPane", "confirmed by a person")
+        return tr("GroupPane", "first claim of the group")
+    return ", ".join(parts)
+
+
+def _plain(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # everything here comes from articles
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class MergeDialog(QDialog):
+    """Choose the claim group whose appearances move into this one."""
+
+    def __init__(self, db: Database, detail: GroupDetail, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Merge with another claim group"))
+        self.setMinimumSize(560, 420)
+        self.chosen_id: int | None = None
+        self._detail = detail
+        intro = _plain(self.tr(
+            "The appearances of the group you choose move into claim group #{id} as confirmed "
+            "matches, and that group is removed; #{id} keeps its verdict. This cannot be undone."
+        ).format(id=detail.id))
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by words in the claim or #id"))
+        self.filter.textChanged.connect(self._filter)
+        self.list = QListWidget()
+        self.list.setObjectName("mergeCandidates")
+        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Merge"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list)
+        layout.addWidget(self.buttons)
+        self.list.currentRowChanged.connect(self._update)
+        self._update()
+
+        conflicting = {c.other_id: c.other_text for c in detail.conflicts}
+        for gid, text in conflicting.items():
+            self._add(gid, text, self.tr("conflicting figures"))
+
+        def load(_ctx: Any) -> list[GroupRow]:
+            with db.read() as session:
+                return group_page(session, 0, 2000)
+
+        run_task(load, name="merge.candidates", owner=self,
+                 on_result=lambda rows: [self._add(r.id, r.canonical_text, "") for r in rows
+                                         if r.id != detail.id and r.id not in conflicting])
+
+    def _add(self, group_id: int, text: str, note: str) -> None:
+        label = f"#{group_id}  {text}" + (f"  ({note})" if note else "")
+        item = QListWidgetItem(label)
+        item.setData(Qt.ItemDataRole.UserRole, group_id)
+        self.list.addItem(item)
+        if self.list.currentRow() < 0:
+            self.list.setCurrentRow(0)
+
+    def _filter(self, text: str) -> None:
+        words = text.casefold().split()
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            item.setHidden(not all(w in item.text().casefold() for w in words))
+
+    def _update(self, *_args: object) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self.list.currentItem() is not None)
+
+    def accept(self) -> None:
+        item = self.list.currentItem()
+        if item is None:
+            return
+        self.chosen_id = item.data(Qt.ItemDataRole.UserRole)
+        super().accept()
+
+
+class GroupPane(QWidget):
+    """Shows one claim group; ``show_group(id)`` loads it off the GUI thread (latest call wins)."""
+
+    groupRequested = Signal(int)  # the reviewer asked to see another group
+    message = Signal(str)
+
+    APPEARANCE_COLUMNS = (
+        Column[GroupAppearance](QT_TRANSLATE_NOOP("GroupPane", "Outlet"), lambda a: a.outlet,
+                                width=130),
+        Column[GroupAppearance](QT_TRANSLATE_NOOP("GroupPane", "Date"), lambda a: a.published,
+                                width=88),
+        Column[GroupAppearance](QT_TRANSLATE_NOOP("GroupPane", "Sentence"), lambda a: a.sentence),
+        Column[GroupAppearance](QT_TRANSLATE_NOOP("GroupPane", "Similarity"),
+                                lambda a: f"{a.similarity:.2f}" if a.similarity is not None else "",
+                                numeric=True, width=70),
+        Column[GroupAppearance](
+            QT_TRANSLATE_NOOP("GroupPane", "Match"),
+            lambda a: QCoreApplication.translate("GroupPane", _DECISIONS.get(a.decision, a.decision)),
+            width=150),
+    )
+
+    def __init__(self, db: Database, group_ops: GroupOps, verdict_ops: VerdictOps,
+                 settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._ops = group_ops
+        self._request = 0
+        self.detail: GroupDetail | None = None
+        self.merge_dialog: MergeDialog | None = None
+        group_ops.changed.connect(self._group_changed)
+
+        self.stack = QStackedWidget(self)
+        self.empty = QLabel(self.tr("Select a claim group to see where it was stated."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setEnabled(False)
+        self.stack.addWidget(self.empty)
+
+        self.title = _plain()
+        self.title.setObjectName("groupTitle")
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.meta = _plain()
+        self.meta.setObjectName("groupMeta")
+
+        self.conflict_box = QFrame()
+        self.conflict_box.setObjectName("conflictBox")
+        self.conflict_box.setStyleSheet(WARNING_STYLE.format(name="conflictBox"))
+        self.conflict_layout = QVBoxLayout(self.conflict_box)
+
+        self.appearances = RowListModel(self.APPEARANCE_COLUMNS, "GroupPane", self)
+        self.table = QTableView()
+        self.table.setObjectName("appearancesTable")
+        self.table.setModel(self.appearances)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for section, column in enumerate(self.APPEARANCE_COLUMNS):
+            if column.width:
+                header.resizeSection(section, column.width)
+        self.table.selectionModel().selectionChanged.connect(self._appearance_chosen)
+
+        self.sentence = _plain()
+        self.sentence.setObjectName("appearanceSentence")
+        self.why = _plain()
+        self.why.setObjectName("appearanceWhy")
+
+        self.confirm_button = QPushButton(self.tr("&Confirm match"))
+        self.confirm_button.setToolTip(self.tr("Yes, this is the same claim (re-matching keeps it)"))
+        self.reject_button = QPushButton(self.tr("&Not the same"))
+        self.reject_button.setToolTip(self.tr(
+            "This is a different claim: move it out and keep re-matching from putting it back"))
+        self.split_button = QPushButton(self.tr("S&plit out"))
+        self.split_button.setToolTip(self.tr("Move this appearance into a claim group of its own"))
+        self.merge_button = QPushButton(self.tr("&Merge with…"))
+        self.merge_button.setToolTip(self.tr("Move another claim group's appearances into this one"))
+        self.confirm_button.clicked.connect(self.confirm_selected)
+        self.reject_button.clicked.connect(lambda: self.reject_selected(split=False))
+        self.split_button.clicked.connect(lambda: self.reject_selected(split=True))
+        self.merge_button.clicked.connect(self.open_merge_dialog)
+        buttons = QHBoxLayout()
+        for button in (self.confirm_button, self.reject_button, self.split_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.merge_button)
+
+        appearances_tab = QWidget()
+        appearances_layout = QVBoxLayout(appearances_tab)
+        appearances_layout.addWidget(self.table, 1)
+        appearances_layout.addWidget(self.sentence)
+        appearances_layout.addWidget(self.why)
+        appearances_layout.addLayout(buttons)
+
+        self.editor = VerdictEditor(verdict_ops, settings)
+        self.editor.reloadRequested.connect(self.show_group)
+        self.editor.message.connect(self.message)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("groupTabs")
+        self.tabs.addTab(appearances_tab, self.tr("Appearances"))
+        self.tabs.addTab(self.editor, self.tr("Verdict"))
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.title)
+        top_layout.addWidget(self.meta)
+        top_layout.addWidget(self.conflict_box)
+        self.body = QSplitter(Qt.Orientation.Vertical)
+        self.body.setChildrenCollapsible(False)
+        self.body.addWidget(top)
+        self.body.addWidget(self.tabs)
+        self.body.setStretchFactor(1, 1)
+        self.stack.addWidget(self.body)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._update_buttons()
+
+    # -- loading ----------------------------------------------------------------------------
+    def group_id(self) -> int | None:
+        return self.detail.id if self.detail is not None else None
+
+    def show_group(self, group_id: int | None) -> None:
+        self._request += 1
+        request = self._request
+        if group_id is None:
+            self.detail = None
+            self.stack.setCurrentWidget(self.empty)
+            return
+
+        def load(_ctx: Any) -> GroupDetail | None:
+            with self._db.read() as session:
+                return group_detail(session, group_id)
+
+        run_task(load, name="group_detail", on_result=lambda d: self._loaded(request, d), owner=self)
+
+    def _loaded(self, request: int, detail: GroupDetail | None) -> None:
+        if request != self._request:
+            return
+        keep = self.selected_claim_id() if detail and self.detail and detail.id == self.detail.id \
+            else None
+        self.detail = detail
+        if detail is None:
+            self.stack.setCurrentWidget(self.empty)
+            return
+        self.title.setText(detail.canonical_text)
+        v = detail.verdict
+        self.meta.setText(self.tr(
+            "Claim group #{id} · {category} · stated by {n} outlet(s) · verdict: {rating}, {status}"
+        ).format(id=detail.id, category=category_label(detail.category) or self.tr("no category"),
+                 n=detail.outlets, rating=rating_text(v.rating if v else None),
+                 status=verdict_status_text(v.status if v else None)))
+        self._fill_conflicts(detail)
+        self.appearances.set_rows(detail.appearances)
+        rows = [a.claim_id for a in detail.appearances]
+        self.table.selectRow(rows.index(keep) if keep in rows else 0)
+        self.editor.set_group(detail)
+        self.tabs.setTabText(0, self.tr("Appearances ({n})").format(n=len(detail.appearances)))
+        self.stack.setCurrentWidget(self.body)
+        self._update_buttons()
+
+    def _fill_conflicts(self, detail: GroupDetail) -> None:
+        while self.conflict_layout.count():
+            item = self.conflict_layout.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+            elif item.layout() is not None:
+                self._clear_layout(item.layout())
+        self.conflict_box.setVisible(bool(detail.conflicts))
+        if not detail.conflicts:
+            return
+        heading = QLabel(self.tr("⚠ Conflicting figures: another claim group states this claim "
+                                 "with figures that disagree. Check which is right before rating."))
+        heading.setWordWrap(True)
+        bold = QFont(heading.font())
+        bold.setBold(True)
+        heading.setFont(bold)
+        self.conflict_layout.addWidget(heading)
+        for conflict in detail.conflicts:
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(18)
+            ours = QLabel(self.tr("This group (#{id})").format(id=detail.id))
+            theirs = QLabel(self.tr("Claim group #{id}").format(id=conflict.other_id))
+            for label in (ours, theirs):
+                label.setFont(bold)
+            grid.addWidget(ours, 0, 0)
+            grid.addWidget(theirs, 0, 1)
+            grid.addWidget(_plain(f"“{detail.canonical_text}”"), 1, 0)
+            grid.addWidget(_plain(f"“{conflict.other_text}”"), 1, 1)
+            for column, sides in ((0, conflict.ours), (1, conflict.theirs)):
+                text = "\n".join(f"{s.outlet}: {s.figures}" for s in sides[:8])
+                if len(sides) > 8:
+                    text += "\n" + self.tr("… and {n} more").format(n=len(sides) - 8)
+                grid.addWidget(_plain(text), 2, column)
+            grid.setColumnStretch(0, 1)
+            grid.setColumnStretch(1, 1)
+            self.conflict_layout.addLayout(grid)
+            footer = QHBoxLayout()
+            if conflict.differ:
+                footer.addWidget(_plain(self.tr("Differing figures: {pairs}").format(
+                    pairs="; ".join(f"{a} ≠ {b}" for a, b in conflict.differ))), 1)
+            else:
+                footer.addStretch(1)
+            go = QPushButton(self.tr("Show #{id}").format(id=conflict.other_id))
+            go.clicked.connect(lambda _c=False, gid=conflict.other_id: self.groupRequested.emit(gid))
+            footer.addWidget(go)
+            self.conflict_layout.addLayout(footer)
+
+    def _clear_layout(self, layout: Any) -> None:
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+            elif item.layout() is not None:
+                self._clear_layout(item.layout())
+
+    # -- the appearance chosen --------------------------------------------------------------
+    def selected_appearance(self) -> GroupAppearance | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        found = self.appearances.rows()
+        return found[rows[0].row()] if rows[0].row() < len(found) else None
+
+    def selected_claim_id(self) -> int | None:
+        a = self.selected_appearance()
+        return a.claim_id if a else None
+
+    def select_claim(self, claim_id: int) -> bool:
+        for row, a in enumerate(self.appearances.rows()):
+            if a.claim_id == claim_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
+    def _appearance_chosen(self, _s: QItemSelection, _d: QItemSelection) -> None:
+        a = self.selected_appearance()
+        self.sentence.setText(a.sentence if a else "")
+        self.why.setText(self.tr("{outlet}, {date}. Why it matched: {why}. Figures: {figures}").format(
+            outlet=a.outlet, date=a.published.isoformat() if a.published else self.tr("no date"),
+            why=why_matched(a), figures=a.figures or "—") if a else "")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        a = self.selected_appearance()
+        several = self.detail is not None and len(self.detail.appearances) > 1
+        self.confirm_button.setEnabled(a is not None and a.decision != MemberDecision.CONFIRMED
+                                       and several)
+        self.reject_button.setEnabled(a is not None and several)
+        self.split_button.setEnabled(a is not None and several)
+        self.merge_button.setEnabled(self.detail is not None)
+
+    # -- decisions --------------------------------------------------------------------------
+    def confirm_selected(self) -> None:
+        a = self.selected_appearance()
+        if self.detail is not None and a is not None:
+            self._ops.confirm(self.detail.id, a.claim_id)
+
+    def reject_selected(self, *, split: bool) -> None:
+        a = self.selected_appearance()
+        if self.detail is not None and a is not None:
+            self._ops.reject(self.detail.id, a.claim_id, split=split)
+
+    def open_merge_dialog(self) -> MergeDialog | None:
+        if self.detail is None:
+            return None
+        dialog = MergeDialog(self._db, self.detail, self)
+        target = self.detail.id
+        dialog.accepted.connect(lambda: dialog.chosen_id is not None
+                                and self._ops.merge(target, dialog.chosen_id))
+        dialog.finished.connect(dialog.deleteLater)
+        self.merge_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _group_changed(self, group_id: int, message: str) -> None:
+        self.message.emit(message)
+        if self.detail is not None:
+            self.show_group(self.detail.id)

@@ -1,0 +1,267 @@
+"""The Claim groups view: every claim group with its outlets, conflict marker and verdict, paged."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QItemSelection,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.claims_model import category_label
+from desktop.tasks import run_task
+from export.ratings import badge_colours
+from storage.database import Database
+from storage.queries import PAGE_SIZE, GroupRow, count_groups, group_page
+from storage.verdicts import RATING_LABELS, STATUS_LABELS
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+GroupIdRole = Qt.ItemDataRole.UserRole + 1
+_CONFLICT_COLOUR = QColor(0xB0, 0x3A, 0x1E)
+
+
+def rating_text(rating: str | None) -> str:
+    if rating is None:
+        return QCoreApplication.translate("Rating", "Not rated")
+    return QCoreApplication.translate("Rating", RATING_LABELS.get(rating, rating))
+
+
+def verdict_status_text(status: str | None) -> str:
+    if status is None:
+        return QCoreApplication.translate("VerdictStatus", "No verdict")
+    return QCoreApplication.translate("VerdictStatus", STATUS_LABELS.get(status, status))
+
+
+_swatches: dict[str | None, QIcon] = {}
+
+
+def rating_swatch(rating: str | None, size: int = 12) -> QIcon:
+    """A square of the rating's badge colour; always shown next to its label, never alone."""
+    if (rating, size) not in _swatches:  # type: ignore[comparison-overlap]
+        fill, _text = badge_colours(rating)
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(QColor(fill))
+        painter.setPen(QColor(0, 0, 0, 90))
+        painter.drawRoundedRect(0, 0, size - 1, size - 1, 2, 2)
+        painter.end()
+        _swatches[(rating, size)] = QIcon(pixmap)  # type: ignore[index]
+    return _swatches[(rating, size)]  # type: ignore[index]
+
+
+class GroupsModel(QAbstractTableModel):
+    """Claim groups, most widely stated first, loaded a page at a time off the GUI thread."""
+
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("GroupsModel", "Claim"),
+        QT_TRANSLATE_NOOP("GroupsModel", "Category"),
+        QT_TRANSLATE_NOOP("GroupsModel", "Outlets"),
+        QT_TRANSLATE_NOOP("GroupsModel", "Conflict"),
+        QT_TRANSLATE_NOOP("GroupsModel", "Verdict"),
+        QT_TRANSLATE_NOOP("GroupsModel", "Status"),
+    )
+    loaded = Signal()  # after a reload's first page arrived
+
+    def __init__(self, db: Database, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._page_size = page_size
+        self._rows: list[GroupRow] = []
+        self._total = 0
+        self._loading = False
+        self._generation = 0
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation, limit = self._generation, self._page_size
+
+        def first(_ctx: Any) -> tuple[int, list[GroupRow]]:
+            with self._db.read() as session:
+                return count_groups(session), group_page(session, 0, limit)
+
+        self._loading = True
+        run_task(first, name="groups.first_page", owner=self,
+                 on_result=lambda r: self._first_loaded(generation, *r))
+
+    def _first_loaded(self, generation: int, total: int, rows: list[GroupRow]) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._rows, self._total = list(rows), total
+        self.endResetModel()
+        self._loading = False
+        self.loaded.emit()
+
+    def is_loading(self) -> bool:
+        return self._loading
+
+    def total(self) -> int:
+        return self._total
+
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._loading and len(self._rows) < self._total
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent):
+            return
+        generation, offset, limit = self._generation, len(self._rows), self._page_size
+
+        def more(_ctx: Any) -> list[GroupRow]:
+            with self._db.read() as session:
+                return group_page(session, offset, limit)
+
+        self._loading = True
+        run_task(more, name="groups.next_page", owner=self,
+                 on_result=lambda rows: self._more_loaded(generation, rows))
+
+    def _more_loaded(self, generation: int, rows: list[GroupRow]) -> None:
+        if generation != self._generation:
+            return
+        known = {row.id for row in self._rows}
+        new = [row for row in rows if row.id not in known]
+        if new:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            self._rows.extend(new)
+            self.endInsertRows()
+        if len(rows) < self._page_size:
+            self._total = len(self._rows)  # the list shrank meanwhile
+        self._loading = False
+
+    def group_at(self, row: int) -> GroupRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, group_id: int) -> int | None:
+        return next((i for i, row in enumerate(self._rows) if row.id == group_id), None)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        g = self.group_at(index.row())
+        if g is None:
+            return None
+        column = index.column()
+        if role == GroupIdRole:
+            return g.id
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == 0:
+                return g.canonical_text
+            if column == 1:
+                return category_label(g.category)
+            if column == 2:
+                return str(g.outlets)
+            if column == 3:
+                if not g.has_conflict:
+                    return "" if role == Qt.ItemDataRole.DisplayRole else None
+                return (self.tr("⚠ Conflict") if role == Qt.ItemDataRole.DisplayRole else
+                        self.tr("Another claim group states this claim with other figures"))
+            if column == 4:
+                return rating_text(g.rating)
+            return verdict_status_text(g.verdict_status)
+        if role == Qt.ItemDataRole.DecorationRole and column == 4 and g.rating is not None:
+            return rating_swatch(g.rating)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            return _CONFLICT_COLOUR
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class GroupsPanel(QWidget):
+    """The list of claim groups; ``chosen`` fires with the selected group's id (or None)."""
+
+    chosen = Signal(object)  # int | None
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = GroupsModel(db, self)
+        self.model.loaded.connect(self._loaded)
+        self._wanted: int | None = None
+
+        self.showing = QLabel()
+        self.showing.setObjectName("groupsShowing")
+        self.table = QTableView()
+        self.table.setObjectName("groupsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.setIconSize(QSize(12, 12))
+        vertical = self.table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((0, 100, 60, 84, 118, 84)):
+            if width:
+                header.resizeSection(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.showing)
+        layout.addWidget(self.table)
+
+    def reload(self, select_id: int | None = None) -> None:
+        self._wanted = select_id if select_id is not None else self.current_id()
+        self.model.reload()
+
+    def current_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(GroupIdRole) if rows else None
+
+    def select_id(self, group_id: int) -> bool:
+        row = self.model.row_of(group_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _loaded(self) -> None:
+        self.showing.setText(self.tr("{n:,} claim groups").format(n=self.model.total()))
+        wanted, self._wanted = self._wanted, None
+        if wanted is not None and self.select_id(wanted):
+            return
+        if wanted is None and self.model.rowCount():
+            self.table.selectRow(0)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        group_id = self.current_id()
+        if group_id is not None:
+            self.chosen.emit(group_id)
