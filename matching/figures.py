@@ -128,8 +128,13 @@ def to_quantity(fig: Mapping[str, Any]) -> Quantity | None:
     return Quantity(cls, low, high, text, value, kind=fig.get("kind"))
 
 
+def _comparable(q: Quantity) -> bool:
+    """Small bare counts ("the two countries", "three sides") are wording, not quantities."""
+    return not (q.cls == "count:n" and q.value is not None and abs(q.value) <= 12)
+
+
 def quantities(figures: Iterable[Mapping[str, Any]]) -> list[Quantity]:
-    return [q for q in (to_quantity(f) for f in figures) if q is not None]
+    return [q for q in (to_quantity(f) for f in figures) if q is not None and _comparable(q)]
 
 
 def _dates_agree(a: str, b: str) -> bool:

@@ -3,9 +3,9 @@
 The rules, in order (thresholds in :class:`Thresholds`, tuned on tests/matching/pairs_domain):
 1. Named agreements or specific places that differ (Minsk I vs Minsk II, Bakhmut vs Avdiivka)
    make different claims, whatever the wording.
-2. Figures of the same quantity that do not agree, in text that is otherwise close, make a
+2. Another time frame next to the figures ("in 2023" vs "in 2024") makes another claim.
+3. Figures of the same quantity that do not agree, in text that is otherwise close, make a
    conflict: the same claim with another figure.
-3. Another time frame next to the figures ("in 2023" vs "in 2024") makes another claim.
 4. Otherwise the text similarity decides, with a lower bar when a figure agrees (two outlets
    giving "110 square miles" and "285 km²" in similar words are very likely the same claim).
 """
@@ -21,13 +21,17 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from matching.figures import compare, time_frames_differ
-from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
+from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig, default_concepts
 
 # Places so general that naming one or another says nothing about which claim it is
 # ("Russia took 0.6% of Ukraine" / "Moscow's forces gained 0.6% of Ukrainian land").
 BROAD_PLACES = frozenset(
     {"ukraine", "russia", "belarus", "united_states", "kyiv", "moscow", "saudi_arabia", "minsk"}
 )
+
+
+# "other_numeric" only says the sentence has a figure: it can go with any topic.
+SPECIFIC_CATEGORIES = frozenset({"territory", "casualties", "minsk", "negotiations", "poll"})
 
 
 class Relation(StrEnum):
@@ -81,6 +85,16 @@ def text_similarity(
     return 0.6 * wj + 0.4 * sr
 
 
+def predicate_mismatch(a: ClaimSig, b: ClaimSig) -> list[str]:
+    """Contrasting concepts asserted by the two claims (see resources/concepts.tsv)."""
+    out = []
+    for group in default_concepts().contrasts:
+        ca, cb = a.token_set & group, b.token_set & group
+        if ca and cb and not (ca & cb):
+            out.append(f"{', '.join(sorted(ca))} vs {', '.join(sorted(cb))}")
+    return out
+
+
 def entity_mismatch(a: ClaimSig, b: ClaimSig) -> list[str]:
     """Entity types on which both claims name something and share nothing."""
     out = []
@@ -111,14 +125,20 @@ def score_pair(
     if mismatch:
         return PairResult(Relation.DIFFERENT, text * 0.5,
                           {"similarity": round(text, 3), "entities_differ": mismatch})
+    contrast = predicate_mismatch(a, b)
+    if contrast:
+        return PairResult(Relation.DIFFERENT, text * 0.5,
+                          {"similarity": round(text, 3), "assertions_differ": contrast})
     figures = compare(a.quantities, b.quantities)
     explanation: dict[str, Any] = {"similarity": round(text, 3), **figures.explain()}
+    if time_frames_differ(a.quantities, b.quantities):
+        # "43,000 in December 2024" and "31,000 in February 2024" are two claims, not one
+        # claim with two figures.
+        explanation["time_frames_differ"] = True
+        return PairResult(Relation.DIFFERENT, text * 0.5, explanation)
     if figures.has_conflict:
         relation = Relation.CONFLICT if text >= thresholds.conflict_text else Relation.DIFFERENT
         return PairResult(relation, text, explanation)
-    if time_frames_differ(a.quantities, b.quantities):
-        explanation["time_frames_differ"] = True
-        return PairResult(Relation.DIFFERENT, text * 0.5, explanation)
     about_dates = all(q.cls == "date" for q in (*a.quantities, *b.quantities))
     # A shared date alone is weak evidence (many claims are dated "March 12"), unless the
     # claims are about dates (when was Minsk II signed?).
@@ -134,7 +154,9 @@ def score_pair(
         bar = thresholds.same_text
     else:
         bar = thresholds.same_mixed
-    if a.category and b.category and a.category != b.category:
+    if a.category in SPECIFIC_CATEGORIES and b.category in SPECIFIC_CATEGORIES and (
+        a.category != b.category
+    ):
         # A poll about a truce is not a statement about the truce talks.
         bar = max(bar, thresholds.same_mixed)
         explanation["categories_differ"] = [a.category, b.category]

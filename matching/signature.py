@@ -30,7 +30,7 @@ STOP_WORDS = frozenset(
 # The entity types whose disagreement makes two claims different claims ("Minsk I" is not
 # "Minsk II"; "captured Bakhmut" is not "captured Avdiivka"). People are left out: two outlets
 # often attribute the same claim to different speakers.
-DISTINCT_ENTITY_TYPES = ("agreement", "place")
+DISTINCT_ENTITY_TYPES = ("subject_agreement", "place")
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
 
@@ -85,14 +85,20 @@ class ConceptTable:
     prefixes: dict[str, str]
     phrases: re.Pattern[str] | None
     phrase_key: dict[str, str]
+    # Sets of concepts that exclude each other as what a claim asserts ("gained" vs "holds").
+    contrasts: tuple[frozenset[str], ...] = ()
 
     @classmethod
     def load(cls, *paths: Path) -> ConceptTable:
         exact: dict[str, str] = {}
         prefixes: dict[str, str] = {}
         phrase_key: dict[str, str] = {}
+        contrasts: list[frozenset[str]] = []
         for path in paths:
             for line in path.read_text(encoding="utf-8").splitlines():
+                if line.startswith("# @contrast"):
+                    contrasts.append(frozenset(line.split()[2:]))
+                    continue
                 if not line.strip() or line.lstrip().startswith("#"):
                     continue
                 concept, *variants = [f.strip().casefold() for f in line.split("\t") if f.strip()]
@@ -107,7 +113,7 @@ class ConceptTable:
         if phrase_key:
             alternatives = "|".join(re.escape(p) for p in sorted(phrase_key, key=len, reverse=True))
             phrases = re.compile(rf"\b(?:{alternatives})\b")
-        return cls(exact, prefixes, phrases, phrase_key)
+        return cls(exact, prefixes, phrases, phrase_key, tuple(contrasts))
 
     def rewrite_phrases(self, norm: str) -> str:
         if self.phrases is None:
@@ -200,7 +206,12 @@ def signature(
     tokens = content_tokens(_mask(text, spans), table)
     entities: dict[str, set[str]] = {}
     for _start, _end, key in table.find(text):
-        entities.setdefault(table.type_of(key) or "other", set()).add(key)
+        kind = table.type_of(key) or "other"
+        if kind == "agreement" and "agreement" not in entities:
+            # The first agreement named is what the sentence is about ("The Minsk Memorandum,
+            # a follow-up to the Minsk Protocol, ..." is about the memorandum).
+            entities["subject_agreement"] = {key}
+        entities.setdefault(kind, set()).add(key)
     return ClaimSig(
         id=claim_id,
         text=text,

@@ -1,0 +1,438 @@
+"""SIGKILL soak: kill imports, matching runs and verdict saves at random moments, then check what survived.
+
+Each run copies a small template database, starts the work in a child process (forked from a
+server that has Claimdesk already imported, so a run costs milliseconds rather than a Python
+start-up), kills it with SIGKILL after a random delay and checks the file:
+
+* ``PRAGMA integrity_check`` is ok and ``PRAGMA foreign_key_check`` is empty (else: corruption);
+* every article the child reported as imported, and every verdict save it reported, is in the
+  file (else: committed rows lost);
+* no article has fewer or more claims than extraction gives for it, no matching run is half
+  stored, no verdict has the evidence of another save (else: partial batch);
+* running the same work again completes, with no duplicate article.
+
+``python -m bench.soak_kill [--runs 300] [--seed 1]`` prints the totals; tests/safety runs a few
+dozen of the same runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KILL_MIN_S = 0.02
+KILL_MAX_S = 0.40
+_PRELOAD = [
+    "cli.main", "ingest.pipeline", "matching.incremental", "storage.schema", "storage.verdicts",
+    "extraction", "bench.soak_kill",
+]
+_CONTEXT: multiprocessing.context.BaseContext | None = None
+
+_PLACES = ["Avdiivka", "Bakhmut", "Kupiansk", "Pokrovsk", "Vuhledar", "Kherson", "Marinka",
+           "Chasiv Yar", "Toretsk", "Kurakhove", "Siversk", "Lyman"]
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August"]
+
+
+@dataclass
+class Totals:
+    runs: int = 0
+    killed_mid_work: int = 0
+    corruptions: int = 0
+    committed_lost: int = 0
+    partial_batches: int = 0
+    rerun_failures: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, other: Totals) -> None:
+        for name in ("runs", "killed_mid_work", "corruptions", "committed_lost",
+                     "partial_batches", "rerun_failures"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.problems += other.problems
+
+    def ok(self) -> bool:
+        return not (self.corruptions or self.committed_lost or self.partial_batches
+                    or self.rerun_failures)
+
+
+# --- child processes ------------------------------------------------------------------------
+
+def _context() -> multiprocessing.context.BaseContext:
+    global _CONTEXT
+    if _CONTEXT is None:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)
+        _CONTEXT = ctx
+    return _CONTEXT
+
+
+def _redirect_stdout(out_path: str) -> None:
+    fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    os.dup2(fd, 1)
+    os.close(fd)
+    sys.stdout = open(1, "w", buffering=1, encoding="utf-8", closefd=False)  # noqa: SIM115
+
+
+def _child_cli(argv: list[str], out_path: str) -> None:
+    _redirect_stdout(out_path)
+    from cli.main import main
+
+    code = main(argv)
+    sys.stdout.flush()
+    os._exit(code)
+
+
+def _child_verdicts(db_path: str, out_path: str, saves: int, first: int) -> None:
+    """Save verdicts in a loop, reporting each commit on stdout after it is committed."""
+    _redirect_stdout(out_path)
+    from sqlalchemy import select
+
+    from storage.models import ClaimGroup
+    from storage.schema import open_database
+    from storage.verdicts import EvidenceItem, VerdictDraft, save_verdict, verdict_for_group
+
+    db = open_database(Path(db_path))
+    with db.read() as session:
+        groups = list(session.execute(select(ClaimGroup.id).order_by(ClaimGroup.id)).scalars())
+    for i in range(first, first + saves):
+        group = groups[i % len(groups)]
+        with db.write() as session:
+            current = verdict_for_group(session, group)
+            n_evidence = i % 4 + 1
+            draft = VerdictDraft(
+                rating="false", summary=f"save {i} evidence {n_evidence}", reviewer="soak",
+                evidence=[EvidenceItem(title=f"source {i}.{k}") for k in range(n_evidence)],
+            )
+            version = save_verdict(session, group, draft, actor="soak",
+                                   expected_version=current.version if current else None)
+        print(f"saved group {group} version {version} save {i}", flush=True)
+    os._exit(0)
+
+
+def _run_and_kill(target: Callable[..., None], args: tuple, delay: float) -> int | None:
+    """Start ``target`` in a child, SIGKILL it after ``delay`` s; its exit code if it finished."""
+    proc = _context().Process(target=target, args=args)
+    proc.start()
+    proc.join(delay)
+    finished = not proc.is_alive()
+    if not finished:
+        os.kill(proc.pid, signal.SIGKILL)
+    proc.join()
+    return proc.exitcode if finished else None
+
+
+def _run_to_end(target: Callable[..., None], args: tuple, timeout: float = 120) -> int:
+    proc = _context().Process(target=target, args=args)
+    proc.start()
+    proc.join(timeout)
+    if proc.is_alive():
+        proc.kill()
+        proc.join()
+        raise RuntimeError(f"child did not finish in {timeout} s")
+    return proc.exitcode
+
+
+# --- fixtures: generated articles and template databases ----------------------------------
+
+def write_articles(folder: Path, count: int, seed: int = 0) -> None:
+    """Tiny plain-text articles, each with a few claims carrying figures."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        place = _PLACES[i % len(_PLACES)]
+        month = _MONTHS[i % len(_MONTHS)]
+        km = rng.randint(10, 4000)
+        drones = rng.randint(5, 300)
+        share = rng.randint(5, 30)
+        (folder / f"article-{i:03d}.txt").write_text(
+            f"Title: Front line report {i} from {place}\n"
+            f"Outlet: Soak Outlet {i % 4}\n"
+            f"Date: 2024-{i % 8 + 1:02d}-{i % 27 + 1:02d}\n---\n"
+            f"Russian forces occupied {km} square kilometres of Ukrainian territory in "
+            f"{month} 2024, according to the analysts of report {i}.\n\n"
+            f"The air force said {drones} drones were shot down overnight near {place}.\n\n"
+            f"Russia controls about {share} percent of Ukraine's territory, the ministry said "
+            f"on {month} {i % 27 + 1}.\n",
+            encoding="utf-8",
+        )
+
+
+def expected_claims(folder: Path) -> dict[str, int]:
+    """Proposed-claim count per file, as the importer's extraction gives it."""
+    from ingest.pipeline import proposed_claims
+    from ingest.readers import read_document
+
+    return {str(p): len(proposed_claims(read_document(p))) for p in sorted(folder.glob("*.txt"))}
+
+
+def build_templates(work: Path, *, articles: int = 12) -> dict[str, Path]:
+    """An empty migrated database, one with unmatched claims, one with groups to judge."""
+    from ingest.pipeline import import_paths, store_document
+    from ingest.readers import iter_importable, read_document
+    from matching.incremental import run_matching
+    from storage.schema import open_database
+
+    work.mkdir(parents=True, exist_ok=True)
+    folder = work / "articles"
+    write_articles(folder, articles)
+    empty = work / "empty.sqlite"
+    open_database(empty).dispose()
+
+    unmatched = work / "unmatched.sqlite"
+    db = open_database(unmatched)
+    for path in iter_importable([folder]):
+        store_document(db, read_document(path), source=str(path), actor="soak", match=False)
+    db.dispose()
+
+    grouped = work / "grouped.sqlite"
+    db = open_database(grouped)
+    for _ in import_paths(db, [folder], actor="soak"):
+        pass
+    run_matching(db, actor="soak")
+    db.dispose()
+    for path in (empty, unmatched, grouped):
+        _checkpoint(path)
+    return {"folder": folder, "empty": empty, "unmatched": unmatched, "grouped": grouped}
+
+
+def _checkpoint(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+
+
+def _fresh_copy(template: Path, run_dir: Path) -> Path:
+    run_dir.mkdir(parents=True, exist_ok=True)
+    dest = run_dir / "claimdesk.sqlite"
+    shutil.copyfile(template, dest)
+    return dest
+
+
+# --- checks -------------------------------------------------------------------------------
+
+def check_file(path: Path) -> list[str]:
+    """What is wrong with the file at the SQLite level (empty list: nothing)."""
+    conn = sqlite3.connect(path)
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check")]
+        if problems == ["ok"]:
+            problems = []
+        problems += [f"foreign key: {tuple(r)}" for r in conn.execute("PRAGMA foreign_key_check")]
+        return problems
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()
+
+
+def _reported(out: Path, prefix: str) -> list[str]:
+    if not out.exists():
+        return []
+    # Only whole lines: the kill may cut the last one.
+    lines = out.read_text(encoding="utf-8", errors="replace").split("\n")[:-1]
+    return [line for line in lines if line.startswith(prefix)]
+
+
+def _article_claims(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute(
+            "SELECT a.source_path, count(c.id) FROM article a "
+            "LEFT JOIN claim c ON c.article_id = a.id GROUP BY a.id"
+        ).fetchall()
+    finally:
+        conn.close()
+    found: dict[str, int] = {}
+    for source, n in rows:
+        found[source] = -1 if source in found else n  # -1 marks a duplicate
+    return found
+
+
+def kill_import_run(templates: dict[str, Path], expected: dict[str, int], run_dir: Path,
+                    rng: random.Random) -> Totals:
+    t = Totals(runs=1)
+    db = _fresh_copy(templates["empty"], run_dir)
+    out = run_dir / "import.out"
+    delay = rng.uniform(KILL_MIN_S, KILL_MAX_S)
+    _run_and_kill(_child_cli, (["import", "--db", str(db), str(templates["folder"])], str(out)), delay)
+    if corrupt := check_file(db):
+        t.corruptions += 1
+        t.problems.append(f"{run_dir.name}: {corrupt[:3]}")
+        return t
+    reported = [_source_of(line) for line in _reported(out, "imported")]
+    stored = _article_claims(db)
+    if 0 < len(stored) < len(expected):
+        t.killed_mid_work += 1
+    for source in reported:
+        if source not in stored:
+            t.committed_lost += 1
+            t.problems.append(f"{run_dir.name}: reported {source} is missing")
+    for source, n in stored.items():
+        if n != expected.get(source):
+            t.partial_batches += 1
+            t.problems.append(f"{run_dir.name}: {source} has {n} claims, expected {expected.get(source)}")
+    # The rerun imports the rest, once each.
+    code = _run_to_end(_child_cli, (["import", "--db", str(db), str(templates["folder"])],
+                                    str(run_dir / "rerun.out")))
+    after = _article_claims(db)
+    if code != 0 or after != expected or check_file(db):
+        t.rerun_failures += 1
+        t.problems.append(f"{run_dir.name}: rerun exit {code}, {len(after)} of {len(expected)} articles")
+    return t
+
+
+def _source_of(line: str) -> str:
+    # "imported  /path/article-003.txt: 3 proposed claims, outlet 'X'"
+    rest = line[len("imported"):].strip()
+    return rest[: rest.index(".txt: ") + 4]
+
+
+def _matching_state(path: Path) -> tuple[int, int]:
+    conn = sqlite3.connect(path)
+    try:
+        claims = conn.execute("SELECT count(*) FROM claim").fetchone()[0]
+        grouped = conn.execute(
+            "SELECT count(DISTINCT claim_id) FROM claim_group_member WHERE decision != 'rejected'"
+        ).fetchone()[0]
+    finally:
+        conn.close()
+    return claims, grouped
+
+
+def kill_match_run(templates: dict[str, Path], run_dir: Path, rng: random.Random) -> Totals:
+    from storage.backup import list_backups
+
+    t = Totals(runs=1)
+    db = _fresh_copy(templates["unmatched"], run_dir)
+    out = run_dir / "match.out"
+    delay = rng.uniform(KILL_MIN_S, KILL_MAX_S)
+    _run_and_kill(_child_cli, (["match", "--db", str(db)], str(out)), delay)
+    if corrupt := check_file(db):
+        t.corruptions += 1
+        t.problems.append(f"{run_dir.name}: {corrupt[:3]}")
+        return t
+    claims, grouped = _matching_state(db)
+    finished = bool(_reported(out, "new claim groups"))
+    if grouped not in (0, claims):
+        t.partial_batches += 1
+        t.problems.append(f"{run_dir.name}: {grouped} of {claims} claims grouped")
+    if finished and grouped != claims:
+        t.committed_lost += 1
+        t.problems.append(f"{run_dir.name}: matching reported done but {grouped} of {claims} grouped")
+    if 0 < grouped or _reported(out, "claims"):
+        t.killed_mid_work += 1
+    for backup in list_backups(db):
+        if check_file(backup):
+            t.corruptions += 1
+            t.problems.append(f"{run_dir.name}: backup {backup.name} is damaged")
+    code = _run_to_end(_child_cli, (["match", "--db", str(db)], str(run_dir / "rerun.out")))
+    claims, grouped = _matching_state(db)
+    if code != 0 or grouped != claims or check_file(db):
+        t.rerun_failures += 1
+        t.problems.append(f"{run_dir.name}: rerun exit {code}, {grouped} of {claims} grouped")
+    return t
+
+
+def _verdict_state(path: Path) -> dict[int, tuple[int, str, int]]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute(
+            "SELECT v.group_id, v.version, v.summary, "
+            "(SELECT count(*) FROM evidence e WHERE e.verdict_id = v.id) FROM verdict v"
+        ).fetchall()
+    finally:
+        conn.close()
+    return {g: (version, summary, n) for g, version, summary, n in rows}
+
+
+def kill_verdict_run(templates: dict[str, Path], run_dir: Path, rng: random.Random) -> Totals:
+    t = Totals(runs=1)
+    db = _fresh_copy(templates["grouped"], run_dir)
+    out = run_dir / "verdicts.out"
+    delay = rng.uniform(KILL_MIN_S, KILL_MAX_S)
+    _run_and_kill(_child_verdicts, (str(db), str(out), 100_000, 0), delay)
+    if corrupt := check_file(db):
+        t.corruptions += 1
+        t.problems.append(f"{run_dir.name}: {corrupt[:3]}")
+        return t
+    state = _verdict_state(db)
+    last: dict[int, int] = {}
+    for line in _reported(out, "saved group"):
+        words = line.split()
+        last[int(words[2])] = int(words[4])
+    if last:
+        t.killed_mid_work += 1
+    for group, version in last.items():
+        stored = state.get(group, (0, "", 0))[0]
+        # The kill may land between a commit and its line: one more save than reported.
+        if not version <= stored <= version + 1:
+            t.committed_lost += 1
+            t.problems.append(f"{run_dir.name}: group {group} reported v{version}, stored v{stored}")
+    for group, (_version, summary, n_evidence) in state.items():
+        if not summary.endswith(f"evidence {n_evidence}"):
+            t.partial_batches += 1
+            t.problems.append(f"{run_dir.name}: group {group} {summary!r} has {n_evidence} evidence")
+    code = _run_to_end(_child_verdicts, (str(db), str(run_dir / "rerun.out"), 5, 1_000_000))
+    if code != 0 or check_file(db):
+        t.rerun_failures += 1
+        t.problems.append(f"{run_dir.name}: verdict rerun exit {code}")
+    return t
+
+
+def soak(runs: int, seed: int, work: Path, *, progress: bool = False) -> Totals:
+    templates = build_templates(work / "templates")
+    expected = expected_claims(templates["folder"])
+    rng = random.Random(seed)
+    totals = Totals()
+    kinds = ("import", "import", "match", "verdicts")
+    for i in range(runs):
+        kind = kinds[i % len(kinds)]
+        run_dir = work / f"run-{i:04d}-{kind}"
+        if kind == "import":
+            result = kill_import_run(templates, expected, run_dir, rng)
+        elif kind == "match":
+            result = kill_match_run(templates, run_dir, rng)
+        else:
+            result = kill_verdict_run(templates, run_dir, rng)
+        totals.add(result)
+        shutil.rmtree(run_dir, ignore_errors=True)
+        if progress and (i + 1) % 25 == 0:
+            print(f"  {i + 1} runs…", flush=True)
+    return totals
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it")
+    args = parser.parse_args(argv)
+    import tempfile
+
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="claimdesk-soak-") as tmp:
+        work = Path(args.keep) if args.keep else Path(tmp)
+        totals = soak(args.runs, args.seed, work, progress=True)
+    elapsed = time.perf_counter() - started
+    print(f"runs:                 {totals.runs} ({totals.killed_mid_work} killed mid-work)")
+    print(f"corruptions:          {totals.corruptions}")
+    print(f"committed rows lost:  {totals.committed_lost}")
+    print(f"partial batches:      {totals.partial_batches}")
+    print(f"reruns that failed:   {totals.rerun_failures}")
+    print(f"time:                 {elapsed:.1f} s")
+    for problem in totals.problems[:20]:
+        print(f"  {problem}")
+    return 0 if totals.ok() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
