@@ -21,14 +21,14 @@ from extraction.names import user_alias_paths
 from matching.figures import compare
 from matching.grouping import BUCKET_CAP, MIN_KEY_WEIGHT, blocking_keys, cluster, key_weight
 from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds, score_pair
-from matching.signature import ClaimSig, signature, signature_from_stored
+from matching.signature import ClaimSig, concept_paths, signature, signature_from_stored
 from resources import resource_path
 from storage import audit
 from storage import match_store as store
 from storage.database import Database
 from storage.groups import active_members, create_group
 
-SIGNATURE_CODE_VERSION = "1"
+SIGNATURE_CODE_VERSION = "2"
 SIGNATURE_BATCH = 2000
 # Below this many ungrouped claims, claim-by-claim matching is fast enough and simpler.
 BULK_MIN_CLAIMS = 2000
@@ -37,7 +37,7 @@ BULK_MIN_CLAIMS = 2000
 def signature_version() -> str:
     """Changes when the code or the alias tables change, so stored signatures are redone."""
     h = hashlib.sha256(SIGNATURE_CODE_VERSION.encode())
-    for path in (resource_path("aliases.tsv"), *user_alias_paths()):
+    for path in (resource_path("aliases.tsv"), *user_alias_paths(), *concept_paths()):
         with contextlib.suppress(OSError):  # a user file removed meanwhile
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
