@@ -137,6 +137,11 @@ def quantities(figures: Iterable[Mapping[str, Any]]) -> list[Quantity]:
     return [q for q in (to_quantity(f) for f in figures) if q is not None and _comparable(q)]
 
 
+# A claim whose figures are only dates (and durations, which are wording: "after sixteen hours
+# of talks") is a claim about the date.
+_ABOUT_DATE = frozenset({"date", "duration"})
+
+
 def _dates_agree(a: str, b: str) -> bool:
     """'2015-02' agrees with '2015-02-12'; '2015-02-11' does not agree with '2015-02-12'."""
     n = min(len(a), len(b))
@@ -185,7 +190,7 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
     conflicts: list[tuple[Quantity, Quantity]] = []
     unpaired = 0
     classes = {q.cls for q in a} | {q.cls for q in b}
-    only_dates = classes == {"date"}
+    only_dates = "date" in classes and classes <= _ABOUT_DATE
     for cls in sorted(classes):
         left = [q for q in a if q.cls == cls]
         right = [q for q in b if q.cls == cls]
@@ -215,6 +220,6 @@ def time_frames_differ(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
     db = [q for q in b if q.cls == "date"]
     if not da or not db:
         return False
-    if all(q.cls == "date" for q in a) and all(q.cls == "date" for q in b):
+    if all(q.cls in _ABOUT_DATE for q in (*a, *b)):
         return False  # a claim about a date: handled as a conflict by compare()
     return not any(_dates_agree(x.date or "", y.date or "") for x in da for y in db)

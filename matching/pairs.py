@@ -139,14 +139,17 @@ def score_pair(
     if figures.has_conflict:
         relation = Relation.CONFLICT if text >= thresholds.conflict_text else Relation.DIFFERENT
         return PairResult(relation, text, explanation)
-    about_dates = all(q.cls == "date" for q in (*a.quantities, *b.quantities))
+    # Claims "about a date" carry no quantity other than dates and durations (the "sixteen
+    # hours of talks" before Minsk II was signed is wording, the date is the claim).
+    about_dates = all(q.cls in ("date", "duration") for q in (*a.quantities, *b.quantities))
     # A shared date alone is weak evidence (many claims are dated "March 12"), unless the
     # claims are about dates (when was Minsk II signed?).
     # Dates and durations ("a 30-day ceasefire") are part of many claims' wording; only a
     # precise quantity agreeing is strong evidence.
     precise = [(x, y) for x, y in figures.agreements
                if x.cls not in ("date", "duration") and not x.open_ended and not y.open_ended]
-    if precise or (figures.agreements and about_dates):
+    date_agrees = any(x.cls == "date" for x, _ in figures.agreements)
+    if precise or (date_agrees and about_dates):
         bar = thresholds.same_with_figure
     elif figures.agreements:
         bar = thresholds.same_with_weak_figure
