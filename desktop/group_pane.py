@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -146,6 +145,7 @@ class GroupPane(QWidget):
     """Shows one claim group; ``show_group(id)`` loads it off the GUI thread (latest call wins)."""
 
     groupRequested = Signal(int)  # the reviewer asked to see another group
+    shown = Signal(object)  # the GroupDetail now shown, or None
     message = Signal(str)
 
     APPEARANCE_COLUMNS = (
@@ -250,17 +250,15 @@ class GroupPane(QWidget):
         self.tabs.addTab(appearances_tab, self.tr("Appearances"))
         self.tabs.addTab(self.editor, self.tr("Verdict"))
 
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.title)
-        top_layout.addWidget(self.meta)
-        top_layout.addWidget(self.conflict_box)
-        self.body = QSplitter(Qt.Orientation.Vertical)
-        self.body.setChildrenCollapsible(False)
-        self.body.addWidget(top)
-        self.body.addWidget(self.tabs)
-        self.body.setStretchFactor(1, 1)
+        # A plain column, not a splitter: the header and the warning take the room they need
+        # (a conflict must never be cut off), the tabs get the rest.
+        self.body = QWidget()
+        body_layout = QVBoxLayout(self.body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.title)
+        body_layout.addWidget(self.meta)
+        body_layout.addWidget(self.conflict_box)
+        body_layout.addWidget(self.tabs, 1)
         self.stack.addWidget(self.body)
 
         layout = QVBoxLayout(self)
@@ -278,6 +276,7 @@ class GroupPane(QWidget):
         if group_id is None:
             self.detail = None
             self.stack.setCurrentWidget(self.empty)
+            self.shown.emit(None)
             return
 
         def load(_ctx: Any) -> GroupDetail | None:
@@ -292,6 +291,7 @@ class GroupPane(QWidget):
         keep = self.selected_claim_id() if detail and self.detail and detail.id == self.detail.id \
             else None
         self.detail = detail
+        self.shown.emit(detail)
         if detail is None:
             self.stack.setCurrentWidget(self.empty)
             return

@@ -227,7 +227,7 @@ class GroupsPanel(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((0, 100, 60, 84, 118, 84)):
+        for column, width in enumerate((0, 84, 54, 74, 112, 78)):
             if width:
                 header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -42,14 +41,20 @@ from desktop import tasks
 from desktop.articles_view import ArticlesPanel
 from desktop.claim_detail import ClaimDetailPane
 from desktop.claims_model import ClaimsModel, category_label
+from desktop.export_actions import ExportKind, Exports
+from desktop.group_ops import GroupOps, VerdictOps
+from desktop.group_pane import GroupPane
+from desktop.groups_view import GroupsPanel
 from desktop.import_dialogs import ImportResultsDialog, PasteArticleDialog, import_summary
 from desktop.outlets_view import OutletsPanel
+from desktop.preferences import PreferencesDialog
 from desktop.review import Review
 from desktop.settings import Settings
 from desktop.sidebar import Sidebar, View
 from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
 from ingest import ParsedDocument
 from ingest.pipeline import FileResult, Outcome, import_paths, store_document
+from matching.incremental import MatchReport, run_matching
 from storage.database import Database
 from storage.errors import StorageError
 from storage.models import ClaimStatus
@@ -87,6 +92,20 @@ class MainWindow(QMainWindow):
         self.review = Review(db, self.settings.actor, self.undo_stack, self)
         self.review.statusesChanged.connect(self._statuses_changed)
         self.review.failed.connect(self.show_error)
+        self.group_ops = GroupOps(db, self.settings.actor, self.undo_stack, self)
+        self.group_ops.failed.connect(self.show_error)
+        self.group_ops.changed.connect(lambda _gid, _msg: self._groups_changed())
+        self.verdict_ops = VerdictOps(db, self.settings.actor, self.undo_stack, self)
+        self.verdict_ops.failed.connect(self.show_error)
+        self.verdict_ops.saved.connect(lambda _gid, _version: self._groups_changed())
+        self.exports = Exports(db, self.settings, self)
+        self.exports.message.connect(self._show_outcome)
+        self.exports.error.connect(self.show_error)
+        self.exports.imported.connect(self._groups_changed)
+        self.matching_task: Task | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
+        self._pending_group: int | None = None
+        self._claims_sizes: list[int] | None = None
 
         self._build_centre()
         self._build_actions()
@@ -197,12 +216,28 @@ class MainWindow(QMainWindow):
         self.centre_splitter.setSizes([240, 560])
 
         self.detail = ClaimDetailPane(self.db)
+        self.detail.groupRequested.connect(self.show_group)
+
+        self.group_pane = GroupPane(self.db, self.group_ops, self.verdict_ops, self.settings)
+        self.group_pane.groupRequested.connect(self.show_group)
+        self.group_pane.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.group_pane.shown.connect(lambda _d: self._update_actions())
+        self.group_pane.editor.preferencesRequested.connect(self.open_preferences)
+        self.groups_panel = GroupsPanel(self.db)
+        self.groups_panel.chosen.connect(self.group_pane.show_group)
+
+        self.centre_stack = QStackedWidget()
+        self.centre_stack.addWidget(self.centre_splitter)
+        self.centre_stack.addWidget(self.groups_panel)
+        self.detail_stack = QStackedWidget()
+        self.detail_stack.addWidget(self.detail)
+        self.detail_stack.addWidget(self.group_pane)
 
         self.main_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.main_splitter.setObjectName("mainSplitter")
         self.main_splitter.addWidget(self.sidebar)
-        self.main_splitter.addWidget(self.centre_splitter)
-        self.main_splitter.addWidget(self.detail)
+        self.main_splitter.addWidget(self.centre_stack)
+        self.main_splitter.addWidget(self.detail_stack)
         self.main_splitter.setStretchFactor(1, 1)
         self.main_splitter.setCollapsible(1, False)
         self.main_splitter.setSizes([170, 870, 400])
@@ -262,9 +297,34 @@ class MainWindow(QMainWindow):
         self.repropose_action = self._action(
             self.tr("Back to &proposed"), lambda: self.set_selected_status(ClaimStatus.PROPOSED),
             ["P"], None, self.tr("Put the selected claims back into the Inbox (P)"))
-        self.reviewer_action = self._action(
-            self.tr("Reviewer &name…"), self.ask_reviewer_name, [], None,
-            self.tr("The name the audit log records for your actions"))
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), self.open_preferences,
+            [QKeySequence.StandardKey.Preferences, "Ctrl+,"], None,
+            self.tr("Your reviewer name, organisation and export folder"))
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.matching_action = self._action(
+            self.tr("Run &matching"), self.start_matching, ["Ctrl+M"], sp.SP_BrowserReload,
+            self.tr("Match claims that have no claim group yet with the stored ones (Ctrl+M)"))
+        self.show_group_action = self._action(
+            self.tr("Show the claim's &group"), self.detail.request_group, ["Ctrl+G"], None,
+            self.tr("Open the selected claim's group (Ctrl+G)"))
+        self.import_claimreview_action = self._action(
+            self.tr("Import &ClaimReview…"), self.exports.import_claimreview, [], None,
+            self.tr("Merge fact-checks from a ClaimReview JSON-LD file"))
+        self.export_actions = {
+            ExportKind.BRIEFING: self._action(
+                self.tr("PDF &briefing…"), lambda: self.exports.start(ExportKind.BRIEFING),
+                ["Ctrl+Shift+E"], None, self.tr("A PDF briefing of the claim groups and verdicts")),
+            ExportKind.CARD: self._action(
+                self.tr("&Verdict card…"), self.export_verdict_card, [], None,
+                self.tr("A one-page PDF of the selected claim group's verdict")),
+            ExportKind.CLAIMREVIEW: self._action(
+                self.tr("&ClaimReview JSON-LD…"), lambda: self.exports.start(ExportKind.CLAIMREVIEW),
+                [], None, self.tr("Published verdicts as schema.org ClaimReview")),
+            ExportKind.CSV: self._action(
+                self.tr("C&SV…"), lambda: self.exports.start(ExportKind.CSV), [], None,
+                self.tr("Claim groups, appearances and verdicts as a spreadsheet")),
+        }
         for action in (self.accept_action, self.reject_action, self.repropose_action):
             action.setEnabled(False)
 
@@ -292,6 +352,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.import_files_action, self.import_folder_action, self.paste_action])
+        file_menu.addAction(self.import_claimreview_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -302,7 +363,14 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addSeparator()
-        edit_menu.addAction(self.reviewer_action)
+        edit_menu.addAction(self.preferences_action)
+
+        groups_menu = bar.addMenu(self.tr("&Groups"))
+        groups_menu.addAction(self.matching_action)
+        groups_menu.addAction(self.show_group_action)
+
+        export_menu = bar.addMenu(self.tr("E&xport"))
+        export_menu.addActions(list(self.export_actions.values()))
 
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(list(self.view_actions.values()))
@@ -324,6 +392,8 @@ class MainWindow(QMainWindow):
         toolbar.addActions([self.accept_action, self.reject_action])
         toolbar.addSeparator()
         toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.matching_action)
         self.addToolBar(toolbar)
         self.toolbar = toolbar
         # Toolbar labels without the menu's "&" and "…", and short enough to fit.
@@ -332,6 +402,7 @@ class MainWindow(QMainWindow):
             (self.reject_action, self.tr("Reject")),
             (self.undo_action, self.tr("Undo")),
             (self.redo_action, self.tr("Redo")),
+            (self.matching_action, self.tr("Run matching")),
         ):
             action.setIconText(label)
 
@@ -361,6 +432,7 @@ class MainWindow(QMainWindow):
 
     def _save_layout(self) -> None:
         s = self.settings
+        self._show_groups_mode(False)  # the remembered layout is the claims one
         s.window_geometry = self.saveGeometry()
         s.window_state = self.saveState()
         for splitter in (self.main_splitter, self.centre_splitter, self.detail.splitter):
@@ -388,6 +460,14 @@ class MainWindow(QMainWindow):
 
     def _view_chosen(self, view: View) -> None:
         self.view_actions[view].setChecked(True)
+        self._show_groups_mode(view == View.GROUPS)
+        if view == View.GROUPS:
+            pending, self._pending_group = self._pending_group, None
+            self.groups_panel.reload(select_id=pending)
+            if pending is not None:
+                self.group_pane.show_group(pending)
+            self._update_actions()
+            return
         if view == View.ARTICLES:
             self.browse_stack.setCurrentWidget(self.articles_panel)
             self.articles_panel.reload()
@@ -396,6 +476,96 @@ class MainWindow(QMainWindow):
             self.outlets_panel.reload()
         self.browse_stack.setVisible(view in (View.ARTICLES, View.OUTLETS))
         self.claims_model.set_filter(self.current_filter())
+
+    def _show_groups_mode(self, groups: bool) -> None:
+        """Swap the claims table and detail for the groups list and group pane (wider)."""
+        if groups == (self.centre_stack.currentWidget() is self.groups_panel):
+            return
+        if groups:
+            self._claims_sizes = self.main_splitter.sizes()
+            self.centre_stack.setCurrentWidget(self.groups_panel)
+            self.detail_stack.setCurrentWidget(self.group_pane)
+            side, rest = self._claims_sizes[0], sum(self._claims_sizes[1:])
+            self.main_splitter.setSizes([side, rest // 2, rest - rest // 2])
+        else:
+            self.centre_stack.setCurrentWidget(self.centre_splitter)
+            self.detail_stack.setCurrentWidget(self.detail)
+            if self._claims_sizes:
+                self.main_splitter.setSizes(self._claims_sizes)
+
+    def in_groups_view(self) -> bool:
+        return self.sidebar.current_view() == View.GROUPS
+
+    def show_group(self, group_id: int) -> None:
+        """Go to the Claim groups view with ``group_id`` shown (from a claim or a conflict)."""
+        if self.in_groups_view():
+            if not self.groups_panel.select_id(group_id):
+                self.groups_panel.table.clearSelection()
+            self.group_pane.show_group(group_id)
+        else:
+            self._pending_group = group_id
+            self.sidebar.set_view(View.GROUPS)
+
+    def _groups_changed(self) -> None:
+        """A match decision, verdict or import changed groups: reload what shows them."""
+        if self.in_groups_view():
+            self.groups_panel.reload(select_id=self.group_pane.group_id())
+        self.refresh_counts()
+
+    def export_verdict_card(self) -> None:
+        detail = self.group_pane.detail if self.in_groups_view() else None
+        if detail is not None:
+            self.exports.start(ExportKind.CARD, detail.id, detail.canonical_text)
+
+    def _show_outcome(self, text: str) -> None:
+        self.statusBar().showMessage(text.splitlines()[0], 10000)
+        self._show_message(QMessageBox.Icon.Information, self.tr("Claimdesk"), text)
+
+    # -- matching ---------------------------------------------------------------------------
+    def start_matching(self) -> Task | None:
+        if self.matching_task is not None and self.matching_task.is_running():
+            self.show_error(self.tr("Matching is already running."))
+            return None
+        db, actor = self.db, self.settings.actor()
+
+        def work(ctx: TaskContext) -> MatchReport:
+            return run_matching(db, actor=actor, progress=lambda text: ctx.progress(0, 0, text),
+                                cancelled=ctx.cancelled)
+
+        task = run_task(work, name="matching", on_result=self._matching_finished,
+                        on_error=self._task_failed, owner=self)
+        self.matching_task = task
+        self.progress_dialog = TaskProgressDialog(
+            task, self.tr("Matching claims across outlets"), self,
+            cancelling=self.tr("Cancelling; nothing of this run will be kept…"))
+        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        return task
+
+    def _matching_finished(self, report: MatchReport) -> None:
+        if report.cancelled:
+            self._show_outcome(self.tr("Matching was cancelled; the claim groups are as before."))
+            return
+        self._show_outcome(self.tr(
+            "Matching finished.\n{signed} claim(s) indexed, {joined} joined an existing claim "
+            "group, {new} new claim group(s), {conflicts} new conflict(s) between groups.").format(
+            signed=report.signed, joined=len(report.joined), new=len(report.new_groups),
+            conflicts=len(report.conflicts)))
+        self.claims_model.reload()
+        self._groups_changed()
+
+    # -- preferences ------------------------------------------------------------------------
+    def open_preferences(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.accepted.connect(self._preferences_changed)
+        dialog.finished.connect(dialog.deleteLater)
+        self.preferences_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _preferences_changed(self) -> None:
+        self.group_pane.editor.reviewer.setText(self.settings.actor())
+        self.statusBar().showMessage(
+            self.tr("Your actions are recorded as {name}.").format(name=self.settings.actor()), 4000)
 
     def _article_chosen(self, article_id: int | None) -> None:
         if article_id != self._article_id:
@@ -460,6 +630,15 @@ class MainWindow(QMainWindow):
 
     def move_selection(self, step: int) -> None:
         """Go to the next (or previous) claim, loading the next page at the end of the list."""
+        if self.in_groups_view():
+            table = self.groups_panel.table
+            current = table.selectionModel().currentIndex()
+            row = current.row() + step if current.isValid() else 0
+            if 0 <= row < self.groups_panel.model.rowCount():
+                table.selectRow(row)
+            elif self.groups_panel.model.canFetchMore():
+                self.groups_panel.model.fetchMore()
+            return
         current = self.table.selectionModel().currentIndex()
         row = current.row() + step if current.isValid() else 0
         if row >= self.claims_model.rowCount():
@@ -477,9 +656,14 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        has_selection = self.table.selectionModel().hasSelection()
+        groups = self.in_groups_view()
+        # A, R and P act on the claims table; in the groups view it is hidden.
+        has_selection = self.table.selectionModel().hasSelection() and not groups
         for action in (self.accept_action, self.reject_action, self.repropose_action):
             action.setEnabled(has_selection)
+        self.show_group_action.setEnabled(not groups)
+        self.export_actions[ExportKind.CARD].setEnabled(
+            groups and self.group_pane.detail is not None)
 
     # -- reviewing --------------------------------------------------------------------------
     def set_selected_status(self, status: str) -> None:
@@ -503,19 +687,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("{n} claim(s) {what}.").format(n=n, what=what), 4000)
         self.refresh_counts()
-
-    def ask_reviewer_name(self) -> None:
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(self.tr("Reviewer name"))
-        dialog.setLabelText(self.tr("Your name, as the audit log should record it:"))
-        dialog.setTextValue(self.settings.reviewer_name or self.settings.actor())
-        dialog.textValueSelected.connect(self._set_reviewer_name)
-        dialog.open()
-
-    def _set_reviewer_name(self, name: str) -> None:
-        self.settings.reviewer_name = name
-        self.statusBar().showMessage(
-            self.tr("Your actions are recorded as {name}.").format(name=self.settings.actor()), 4000)
 
     # -- importing --------------------------------------------------------------------------
     def choose_files_to_import(self) -> None:

@@ -170,9 +170,11 @@ class TaskProgressDialog(QProgressDialog):
     Window-modal but shown with ``show()``, so nothing blocks (tests drive it like a user).
     """
 
-    def __init__(self, task: Task, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, task: Task, title: str, parent: QWidget | None = None,
+                 cancelling: str = "") -> None:
         super().__init__(parent)
         self.task = task
+        self._cancelling = cancelling or self.tr("Cancelling after the current file…")
         self.setWindowTitle(title)
         self.setLabelText(title)
         self.setCancelButtonText(self.tr("Cancel"))
@@ -188,7 +190,11 @@ class TaskProgressDialog(QProgressDialog):
 
     @Slot(int, int, str)
     def _show_progress(self, done: int, total: int, message: str) -> None:
-        self.setRange(0, max(total, 1))
+        if total <= 0:  # a step whose length is not known: stay busy, say what it is doing
+            if message:
+                self.setLabelText(message)
+            return
+        self.setRange(0, total)
         self.setValue(done)
         if message:
             self.setLabelText(self.tr("{done} of {total}: {what}").format(
@@ -197,7 +203,7 @@ class TaskProgressDialog(QProgressDialog):
     @Slot()
     def _cancel(self) -> None:
         self.task.cancel()
-        self.setLabelText(self.tr("Cancelling after the current file…"))
+        self.setLabelText(self._cancelling)
 
     @Slot()
     def _finish(self) -> None:

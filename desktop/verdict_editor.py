@@ -94,6 +94,7 @@ class VerdictEditor(QWidget):
         self.rationale.setPlaceholderText(self.tr("Why: what the evidence shows, step by step"))
         self.rationale.setTabChangesFocus(True)
         self.rationale.setMinimumHeight(70)
+        self.rationale.setMaximumHeight(130)
 
         self.evidence = QTableWidget(0, len(EVIDENCE_FIELDS))
         self.evidence.setObjectName("evidenceTable")
@@ -106,7 +107,7 @@ class VerdictEditor(QWidget):
         header = self.evidence.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((150, 100, 150, 84, 150)):
+        for column, width in enumerate((120, 80, 130, 80, 130)):
             header.resizeSection(column, width)
         self.evidence.setToolTip(self.tr("Double-click a cell to edit it; dates as YYYY-MM-DD"))
         self.add_evidence = QPushButton(self.tr("&Add source"))
@@ -186,7 +187,7 @@ class VerdictEditor(QWidget):
         self.history.setObjectName("verdictHistory")
         self.history.setHeaderLabels([self.tr("What"), self.tr("Who"), self.tr("When")])
         self.history.setRootIsDecorated(False)
-        self.history.setMaximumHeight(120)
+        self.history.setMaximumHeight(110)
         self.history.header().resizeSection(0, 150)
         self.history.header().resizeSection(1, 140)
 

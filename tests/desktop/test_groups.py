@@ -1,0 +1,225 @@
+"""A fact-checker opens a claim's group, decides on its matches, writes and exports a verdict."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import delete, select
+
+from desktop.export_actions import ExportKind, ExportRequest
+from desktop.sidebar import View
+from storage.groups import group_of_claim
+from storage.match_store import add_member
+from storage.models import Claim, ClaimGroup, ClaimGroupMember, Evidence, Verdict
+from storage.verdicts import VerdictDraft, save_verdict
+
+
+@pytest.fixture
+def group(db, articles) -> tuple[int, list[int]]:
+    """A claim group of three claims from the three outlets, two of them matched automatically."""
+    with db.write() as session:
+        claims = [session.execute(select(Claim.id).where(Claim.article_id == a).order_by(Claim.id)
+                                  ).scalars().first() for a in articles]
+        first, *others = claims
+        group_id = group_of_claim(session, first)
+        for cid in others:
+            old = group_of_claim(session, cid)
+            session.execute(delete(ClaimGroupMember).where(ClaimGroupMember.claim_id == cid))
+            if old is not None and old != group_id:
+                session.execute(delete(ClaimGroup).where(ClaimGroup.id == old))
+            add_member(session, group_id, cid, 0.81,
+                       {"similarity": 0.81, "figures_agree": [["18 percent", "18 відсотків"]],
+                        "figures_differ": []})
+    return group_id, claims
+
+
+def members(db, group_id: int) -> dict[int, str]:
+    with db.read() as session:
+        return dict(session.execute(
+            select(ClaimGroupMember.claim_id, ClaimGroupMember.decision)
+            .where(ClaimGroupMember.group_id == group_id)).all())
+
+
+def verdict_row(db, group_id: int) -> Verdict | None:
+    with db.read() as session:
+        return session.execute(select(Verdict).where(Verdict.group_id == group_id)).scalar_one_or_none()
+
+
+def open_group(window, qtbot, group_id: int) -> None:
+    window.show_group(group_id)
+    pane = window.group_pane
+    qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == group_id
+                    and window.groups_panel.model.rowCount() > 0)
+    assert window.sidebar.current_view() == View.GROUPS
+
+
+def test_show_its_group_from_the_claim_detail_lists_every_appearance(window, qtbot, group):
+    group_id, claims = group
+    window.sidebar.set_view(View.ALL)
+    qtbot.waitUntil(lambda: not window.claims_model.is_loading()
+                    and window.claims_model.row_of(claims[1]) is not None)
+    window.select_row(window.claims_model.row_of(claims[1]))
+    qtbot.waitUntil(lambda: window.detail.detail is not None
+                    and window.detail.detail.id == claims[1])
+    qtbot.mouseClick(window.detail.show_group, Qt.MouseButton.LeftButton)
+    pane = window.group_pane
+    qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == group_id)
+    assert window.sidebar.current_view() == View.GROUPS
+    assert [a.claim_id for a in pane.appearances.rows()] != []
+    assert {a.claim_id for a in pane.appearances.rows()} == set(claims)
+    assert {a.outlet for a in pane.appearances.rows()} == {
+        "Test Herald", "Example Ledger", "Тестова правда"}
+    assert "3 outlet(s)" in pane.meta.text()
+    pane.select_claim(claims[2])
+    assert "figures agree: 18 percent = 18 відсотків" in pane.why.text()
+    assert "81%" in pane.why.text()
+
+
+def test_confirm_a_match_and_reject_another_then_undo_the_rejection(window, db, qtbot, group):
+    group_id, (_first, second, third) = group
+    open_group(window, qtbot, group_id)
+    pane = window.group_pane
+
+    assert pane.select_claim(second)
+    qtbot.mouseClick(pane.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: members(db, group_id).get(second) == "confirmed")
+    qtbot.waitUntil(lambda: not pane.confirm_button.isEnabled())  # reloaded: already confirmed
+
+    assert pane.select_claim(third)
+    qtbot.mouseClick(pane.reject_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: members(db, group_id).get(third) == "rejected")
+    with db.read() as session:
+        elsewhere = group_of_claim(session, third)
+    assert elsewhere not in (None, group_id)
+    qtbot.waitUntil(lambda: third not in {a.claim_id for a in pane.appearances.rows()})
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
+
+    window.undo_action.trigger()  # the claim comes back, as a confirmed match
+    qtbot.waitUntil(lambda: members(db, group_id).get(third) == "confirmed")
+    with db.read() as session:
+        assert session.get(ClaimGroup, elsewhere) is None
+
+
+def test_write_a_verdict_save_undo_and_send_it_to_review(window, db, qtbot, group):
+    group_id, _claims = group
+    open_group(window, qtbot, group_id)
+    editor = window.group_pane.editor
+    window.group_pane.tabs.setCurrentWidget(editor)
+
+    editor.rating.setCurrentIndex(editor.rating.findData("mostly_false"))
+    qtbot.keyClicks(editor.summary, "The share was 18 percent, not 20")
+    editor.rationale.setPlainText("ISW maps show 18 percent.")
+    qtbot.mouseClick(editor.add_evidence, Qt.MouseButton.LeftButton)
+    for column, value in enumerate(("ISW map", "ISW", "https://example.org/isw", "2023-03-01",
+                                    "about 18 percent", "daily update")):
+        editor.evidence.item(0, column).setText(value)
+    assert editor.save_button.isEnabled()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: verdict_row(db, group_id) is not None)
+    v = verdict_row(db, group_id)
+    assert (v.rating, v.summary, v.rationale, v.reviewer, v.status, v.version) == (
+        "mostly_false", "The share was 18 percent, not 20", "ISW maps show 18 percent.",
+        "Test Reviewer", "draft", 1)
+    with db.read() as session:
+        evidence = session.execute(select(Evidence).where(Evidence.verdict_id == v.id)).scalars().all()
+        assert [(e.title, e.url, e.published.isoformat(), e.quote) for e in evidence] == [
+            ("ISW map", "https://example.org/isw", "2023-03-01", "about 18 percent")]
+    qtbot.waitUntil(lambda: editor.state is not None and editor.state.version == 1)
+    assert editor.history.topLevelItemCount() == 1
+
+    editor.summary.setText("Changed my mind")
+    editor.rating.setCurrentIndex(editor.rating.findData("false"))
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: verdict_row(db, group_id).version == 2)
+    qtbot.waitUntil(lambda: editor.state is not None and editor.state.version == 2)
+
+    window.undo_action.trigger()  # re-saves the previous draft against version 2
+    qtbot.waitUntil(lambda: verdict_row(db, group_id).version == 3)
+    v = verdict_row(db, group_id)
+    assert (v.rating, v.summary) == ("mostly_false", "The share was 18 percent, not 20")
+    qtbot.waitUntil(lambda: editor.state is not None and editor.state.version == 3
+                    and editor.summary.text() == "The share was 18 percent, not 20")
+
+    button = editor.status_buttons["in_review"]
+    qtbot.waitUntil(button.isEnabled)
+    assert not editor.status_buttons["published"].isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: verdict_row(db, group_id).status == "in_review")
+    qtbot.waitUntil(lambda: editor.status_buttons["approved"].isEnabled())
+
+
+def test_a_save_after_someone_else_saved_shows_their_version_and_reloads(window, db, qtbot, group):
+    group_id, _claims = group
+    with db.write() as session:
+        save_verdict(session, group_id, VerdictDraft(rating="true", summary="First take"),
+                     expected_version=None, actor="Test Reviewer")
+    open_group(window, qtbot, group_id)
+    editor = window.group_pane.editor
+    window.group_pane.tabs.setCurrentWidget(editor)
+    qtbot.waitUntil(lambda: editor.state is not None and editor.summary.text() == "First take")
+
+    with db.write() as session:  # a colleague saves meanwhile, from another machine
+        save_verdict(session, group_id, VerdictDraft(rating="false", summary="Their take",
+                                                     reviewer="Olena"),
+                     expected_version=1, actor="Olena")
+    editor.summary.setText("My take")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(editor.conflict_box.isVisible)
+    text = editor.conflict_text.text()
+    assert "Olena" in text and "Their take" in text and "False" in text
+    assert verdict_row(db, group_id).summary == "Their take"
+    assert editor.summary.text() == "My take"  # nothing typed is lost
+
+    qtbot.mouseClick(editor.conflict_reload, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.summary.text() == "Their take")
+    assert not editor.conflict_box.isVisible()
+    assert editor.rating.currentData() == "false"
+
+
+def test_export_csv_from_the_menu_writes_every_claim(window, db, qtbot, group, tmp_path: Path):
+    out = tmp_path / "groups.csv"
+    asked = []
+
+    def answer(kind, suggested, done):
+        asked.append((kind, suggested))
+        done(ExportRequest(kind, out, "all", open_after=True))
+
+    opened = []
+    window.exports.ask_export = answer
+    window.exports.open_file = opened.append
+    window.export_actions[ExportKind.CSV].trigger()
+    qtbot.waitUntil(out.exists, timeout=10_000)
+    qtbot.waitUntil(lambda: opened == [out.resolve()])
+    assert asked[0][0] == ExportKind.CSV and asked[0][1].suffix == ".csv"
+    rows = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    with db.read() as session:
+        grouped = set(session.execute(select(ClaimGroupMember.claim_id).where(
+            ClaimGroupMember.decision != "rejected")).scalars())
+    assert {int(r["claim_id"]) for r in rows if r["claim_id"]} == grouped
+    assert any(r["outlet"] == "Тестова правда" for r in rows)
+    qtbot.waitUntil(lambda: "CSV written" in window.statusBar().currentMessage())
+
+
+def test_run_matching_reports_what_it_did(window, qtbot):
+    task = window.start_matching()
+    assert task is not None
+    qtbot.waitUntil(lambda: not task.is_running(), timeout=20_000)
+    qtbot.waitUntil(lambda: "Matching finished" in window.statusBar().currentMessage())
+    assert window.matching_action.shortcuts()[0].toString() == "Ctrl+M"
+
+
+def test_preferences_are_saved_through_the_settings(window, qtbot, settings, tmp_path):
+    dialog = window.open_preferences()
+    dialog.reviewer.setText("Iryna  Koval")
+    dialog.organisation.setText("Desk of Facts")
+    dialog.export_dir.setText(str(tmp_path))
+    dialog.accept()
+    assert settings.reviewer_name == "Iryna Koval"
+    assert settings.organisation == "Desk of Facts"
+    assert settings.export_dir == tmp_path
+    assert window.exports.publisher().organisation == "Desk of Facts"
+    assert window.exports.suggested_path(ExportKind.CSV).parent == tmp_path
