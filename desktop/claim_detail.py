@@ -6,13 +6,15 @@ from html import escape
 from typing import Any
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.claims_model import category_label, status_label
 from desktop.tasks import run_task
+from extraction import CATEGORIES
 from storage.database import Database
 from storage.queries import ClaimDetail, FigureInfo, claim_detail
 
@@ -35,6 +38,11 @@ _HIGHLIGHT_TEXT = QColor(20, 20, 20)
 def utf16_offset(text: str, index: int) -> int:
     """A Python string index as a Qt text position (Qt counts UTF-16 code units)."""
     return len(text[:index].encode("utf-16-le")) // 2
+
+
+def python_offset(text: str, position: int) -> int:
+    """A Qt text position (UTF-16 code units) as an index into the Python string."""
+    return len(text.encode("utf-16-le")[: 2 * position].decode("utf-16-le", errors="ignore"))
 
 
 def figure_line(figure: FigureInfo) -> str:
@@ -64,6 +72,10 @@ class ClaimDetailPane(QWidget):
     """Shows one claim; ``show_claim(id)`` loads it off the GUI thread (the latest call wins)."""
 
     groupRequested = Signal(int)  # "Show its group": the claim's group id
+    # article id, start, end (Python string offsets into the article's text)
+    newClaimRequested = Signal(int, int, int)
+    # claim id, {field: new value}: the reviewer saved an edit of the claim
+    editRequested = Signal(int, object)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,11 +98,30 @@ class ClaimDetailPane(QWidget):
         self.sentence.setObjectName("claimSentence")
 
         self.status = _value_label()
-        self.category = _value_label()
+        self.category = QComboBox()
+        self.category.setObjectName("categoryEdit")
+        self.category.setToolTip(self.tr("The claim's category; Save changes to keep it"))
+        self._fill_categories(None)
         self.score = _value_label()
         self.cues = _value_label()
         self.figures = _value_label()
-        self.claimant = _value_label()
+        self.claimant = QLineEdit()
+        self.claimant.setObjectName("claimantEdit")
+        self.claimant.setPlaceholderText(self.tr("Who makes the claim (nobody named)"))
+        self.save_button = QPushButton(self.tr("&Save changes"))
+        self.save_button.setObjectName("saveClaim")
+        self.save_button.setToolTip(self.tr("Store the category and claimant (undo with Ctrl+Z)"))
+        self.save_button.clicked.connect(self.save_edits)
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.revert_button.setObjectName("revertClaim")
+        self.revert_button.clicked.connect(self._revert_edits)
+        self.claimant.returnPressed.connect(self.save_edits)
+        self.category.currentIndexChanged.connect(lambda _i: self._update_edit_buttons())
+        self.claimant.textChanged.connect(lambda _t: self._update_edit_buttons())
+        edit_row = QHBoxLayout()
+        edit_row.addStretch(1)
+        edit_row.addWidget(self.revert_button)
+        edit_row.addWidget(self.save_button)
         self.outlet = _value_label()
         self.published = _value_label()
         self.title = _value_label()
@@ -124,6 +155,7 @@ class ClaimDetailPane(QWidget):
         form.addRow(self.tr("Why:"), self.cues)
         form.addRow(self.tr("Figures:"), self.figures)
         form.addRow(self.tr("Claimant:"), self.claimant)
+        form.addRow("", edit_row)
         form.addRow(self.tr("Outlet:"), self.outlet)
         form.addRow(self.tr("Date:"), self.published)
         form.addRow(self.tr("Article:"), self.title)
@@ -145,6 +177,21 @@ class ClaimDetailPane(QWidget):
         self.article = QPlainTextEdit()
         self.article.setReadOnly(True)
         self.article.setObjectName("articleText")
+        self.article.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.article.customContextMenuRequested.connect(self._article_menu)
+        self.new_claim_action = QAction(self.tr("&New claim from selection"), self)
+        self.new_claim_action.setShortcut("N")
+        self.new_claim_action.setStatusTip(self.tr(
+            "Store the text selected in the article as an accepted claim of your own (N)"))
+        self.new_claim_action.triggered.connect(lambda _c=False: self.new_claim_from_selection())
+        self.new_claim_action.setEnabled(False)
+        self.article.copyAvailable.connect(self.new_claim_action.setEnabled)
+        self.new_claim_button = QPushButton(self.tr("New claim from selection"))
+        self.new_claim_button.setObjectName("newClaimFromSelection")
+        self.new_claim_button.setToolTip(self.new_claim_action.statusTip())
+        self.new_claim_button.setEnabled(False)
+        self.new_claim_action.enabledChanged.connect(self.new_claim_button.setEnabled)
+        self.new_claim_button.clicked.connect(self.new_claim_from_selection)
         article_box = QWidget()
         article_layout = QVBoxLayout(article_box)
         article_layout.setContentsMargins(0, 0, 0, 0)
@@ -152,7 +199,11 @@ class ClaimDetailPane(QWidget):
         heading_font = QFont(heading.font())
         heading_font.setBold(True)
         heading.setFont(heading_font)
-        article_layout.addWidget(heading)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(heading)
+        heading_row.addStretch(1)
+        heading_row.addWidget(self.new_claim_button)
+        article_layout.addLayout(heading_row)
         article_layout.addWidget(self.article)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
@@ -213,11 +264,12 @@ class ClaimDetailPane(QWidget):
         self.sentence.setText(d.sentence)
         origin = self.tr(" (made by hand)") if d.origin == "manual" else ""
         self.status.setText(status_label(d.status) + origin)
-        self.category.setText(category_label(d.category) or dash)
+        self._fill_categories(d.category)
         self.score.setText(f"{d.score:.2f}")
         self.cues.setText("\n".join(f"• {cue}" for cue in d.cues) if d.cues else dash)
         self.figures.setText("\n".join(figure_line(f) for f in d.figures) if d.figures else dash)
-        self.claimant.setText(d.claimant or dash)
+        self.claimant.setText(d.claimant or "")
+        self._update_edit_buttons()
         self.outlet.setText(d.outlet)
         self.published.setText(d.published.isoformat() if d.published else dash)
         self.title.setText(d.article_title or dash)
@@ -232,6 +284,66 @@ class ClaimDetailPane(QWidget):
         if reload_text:
             self.article.setPlainText(d.article_text)
         self._highlight(d)
+
+    # -- editing the claim -------------------------------------------------------------------
+    def _fill_categories(self, current: str | None) -> None:
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(self.tr("No category"), None)
+        names = list(CATEGORIES)
+        if current and current not in names:
+            names.append(current)  # a category from an older extractor stays choosable
+        for name in names:
+            self.category.addItem(category_label(name), name)
+        self.category.setCurrentIndex(max(self.category.findData(current), 0))
+        self.category.blockSignals(False)
+
+    def edits(self) -> dict[str, str | None]:
+        """The fields the reviewer changed and not yet saved: {field: new value}."""
+        if self.detail is None:
+            return {}
+        claimant = " ".join(self.claimant.text().split()) or None
+        edited = {"category": self.category.currentData(), "claimant": claimant}
+        loaded = {"category": self.detail.category, "claimant": self.detail.claimant}
+        return {key: value for key, value in edited.items() if value != loaded[key]}
+
+    def _update_edit_buttons(self) -> None:
+        dirty = bool(self.edits())
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def save_edits(self) -> None:
+        changes = self.edits()
+        if self.detail is not None and changes:
+            self.editRequested.emit(self.detail.id, changes)
+
+    def _revert_edits(self) -> None:
+        if self.detail is not None:
+            self._fill_categories(self.detail.category)
+            self.claimant.setText(self.detail.claimant or "")
+
+    # -- a new claim from the article ----------------------------------------------------------
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected article text as Python offsets into the article, if any is selected."""
+        cursor = self.article.textCursor()
+        if self.detail is None or not cursor.hasSelection():
+            return None
+        text = self.detail.article_text
+        return (python_offset(text, cursor.selectionStart()),
+                python_offset(text, cursor.selectionEnd()))
+
+    def new_claim_from_selection(self) -> None:
+        span = self.selected_span()
+        if span is not None and self.detail is not None:
+            self.newClaimRequested.emit(self.detail.article_id, *span)
+
+    def _article_menu(self, pos: QPoint) -> None:
+        menu = self.article.createStandardContextMenu(pos)
+        menu.insertAction(menu.actions()[0] if menu.actions() else None, self.new_claim_action)
+        menu.insertSeparator(menu.actions()[1] if len(menu.actions()) > 1 else None)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.context_menu = menu
+        menu.popup(self.article.viewport().mapToGlobal(pos))
 
     @staticmethod
     def _link(url: str) -> str:

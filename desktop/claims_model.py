@@ -261,6 +261,15 @@ class ClaimsModel(QAbstractTableModel):
                 self.index(min(changed), 0), self.index(max(changed), len(self.COLUMNS) - 1)
             )
 
+    def apply_fields(self, claim_id: int, fields: Mapping[str, Any]) -> None:
+        """Show edited fields (category, claimant) the database already holds."""
+        row = self._row_of.get(claim_id)
+        shown = {key: value for key, value in fields.items() if key in ("category", "claimant")}
+        if row is None or not shown:
+            return
+        self._rows[row] = dataclasses.replace(self._rows[row], **shown)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+
     # -- access -----------------------------------------------------------------------------
     def claim_at(self, row: int) -> ClaimRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -3,6 +3,7 @@ figures, the match decisions, and its verdict editor."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt, Signal
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -145,6 +147,8 @@ class GroupPane(QWidget):
     """Shows one claim group; ``show_group(id)`` loads it off the GUI thread (latest call wins)."""
 
     groupRequested = Signal(int)  # the reviewer asked to see another group
+    # The reviewer chose to stay on this group (unsaved verdict): the list should show it again.
+    stayed = Signal(int)
     shown = Signal(object)  # the GroupDetail now shown, or None
     message = Signal(str)
 
@@ -242,6 +246,14 @@ class GroupPane(QWidget):
         appearances_layout.addLayout(buttons)
 
         self.editor = VerdictEditor(verdict_ops, settings)
+        # Injectable: called with a callback taking "save", "discard" or "cancel" when the
+        # reviewer leaves a group with unsaved verdict edits; tests answer without a dialog.
+        self.ask_unsaved: Callable[[Callable[[str], None]], None] = self._ask_unsaved
+        self.unsaved_box: QMessageBox | None = None
+        self._after_save: tuple[int, int | None] | None = None  # (saving group, then show)
+        verdict_ops.saved.connect(self._verdict_saved)
+        verdict_ops.conflict.connect(lambda gid, _theirs: self._verdict_not_saved(gid))
+        verdict_ops.failed.connect(lambda _message: self._verdict_not_saved(None))
         self.editor.reloadRequested.connect(self.show_group)
         self.editor.message.connect(self.message)
 
@@ -271,6 +283,60 @@ class GroupPane(QWidget):
         return self.detail.id if self.detail is not None else None
 
     def show_group(self, group_id: int | None) -> None:
+        """Show another group, first asking what to do with unsaved verdict edits."""
+        current = self.group_id()
+        if (current is not None and group_id != current and self.editor.group_id == current
+                and not self.editor.saving and self.editor.is_dirty()):
+            self.ask_unsaved(lambda answer: self._unsaved_answered(answer, current, group_id))
+            return
+        self._show_group(group_id)
+
+    def _ask_unsaved(self, answer: Callable[[str], None]) -> None:
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Unsaved verdict"),
+            self.tr("The verdict on claim group #{id} has changes you have not saved.").format(
+                id=self.group_id()),
+            buttons.Save | buttons.Discard | buttons.Cancel, self)
+        box.setInformativeText(self.tr("Save them before showing the other group?"))
+        box.setDefaultButton(buttons.Save)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        names = {buttons.Save: "save", buttons.Discard: "discard"}
+        box.finished.connect(lambda _r: answer(
+            names.get(box.standardButton(box.clickedButton()), "cancel")))
+        self.unsaved_box = box
+        box.open()  # window-modal without a nested event loop
+
+    def _unsaved_answered(self, answer: str, current: int, target: int | None) -> None:
+        if self.group_id() != current:
+            return  # something else moved the pane meanwhile
+        if answer == "discard":
+            self._show_group(target)
+            return
+        if answer == "save":
+            self.editor.save()
+            if self.editor.saving:
+                self._after_save = (current, target)
+                return
+        # Cancelled, or the form cannot be saved as it is (its message is shown).
+        self.stayed.emit(current)
+
+    def _verdict_saved(self, group_id: int, _version: int) -> None:
+        if self._after_save is None or self._after_save[0] != group_id:
+            return
+        _saved, target = self._after_save
+        self._after_save = None
+        if target is None:
+            self._show_group(None)
+        else:
+            self.groupRequested.emit(target)
+
+    def _verdict_not_saved(self, group_id: int | None) -> None:
+        if self._after_save is not None and group_id in (None, self._after_save[0]):
+            stay, self._after_save = self._after_save[0], None
+            self.stayed.emit(stay)
+
+    def _show_group(self, group_id: int | None) -> None:
         self._request += 1
         request = self._request
         if group_id is None:

@@ -246,6 +246,8 @@ class GroupsPanel(QWidget):
         return rows[0].data(GroupIdRole) if rows else None
 
     def select_id(self, group_id: int) -> bool:
+        if self._wanted is not None:
+            self._wanted = group_id  # a reload is on its way: the latest choice wins
         row = self.model.row_of(group_id)
         if row is None:
             return False

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTableView,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +42,7 @@ from cli.main import app_version
 from desktop import tasks
 from desktop.articles_view import ArticlesPanel
 from desktop.claim_detail import ClaimDetailPane
+from desktop.claim_edits import ClaimEdits
 from desktop.claims_model import ClaimsModel, category_label
 from desktop.export_actions import ExportKind, Exports
 from desktop.group_ops import GroupOps, VerdictOps
@@ -63,6 +66,8 @@ from storage.queries import ClaimFilter, ReviewCounts, list_categories, review_c
 FILE_TYPES = "*.txt *.md *.markdown *.html *.htm *.pdf"
 SEARCH_DELAY_MS = 250
 COUNTS_DELAY_MS = 150
+# A date edit at its minimum shows "no limit"; no article is dated this early.
+NO_DATE_LIMIT = QDate(1900, 1, 1)
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +89,7 @@ class MainWindow(QMainWindow):
         self._outlet_id: int | None = None
         self._reselect_id: int | None = None
         self._select_after_fetch: int | None = None
+        self._wanted_claim: tuple[int, int] | None = None  # (claim id, article id) to select
 
         self.setWindowTitle(self.tr("Claimdesk — {name}").format(name=db.path.name))
         self.setAcceptDrops(True)
@@ -95,6 +101,11 @@ class MainWindow(QMainWindow):
         self.group_ops = GroupOps(db, self.settings.actor, self.undo_stack, self)
         self.group_ops.failed.connect(self.show_error)
         self.group_ops.changed.connect(lambda _gid, _msg: self._groups_changed())
+        self.claim_edits = ClaimEdits(db, self.settings.actor, self.review, self)
+        self.claim_edits.failed.connect(self.show_error)
+        self.claim_edits.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.claim_edits.created.connect(self._claim_created)
+        self.claim_edits.edited.connect(self._claim_edited)
         self.verdict_ops = VerdictOps(db, self.settings.actor, self.undo_stack, self)
         self.verdict_ops.failed.connect(self.show_error)
         self.verdict_ops.saved.connect(lambda _gid, _version: self._groups_changed())
@@ -142,6 +153,18 @@ class MainWindow(QMainWindow):
         self.category.addItem(self.tr("All categories"), None)
         self.category.currentIndexChanged.connect(lambda _i: self.apply_filter())
 
+        self.date_from = self._date_edit("dateFrom", self.tr(
+            "Only claims from articles published on or after this day"))
+        self.date_to = self._date_edit("dateTo", self.tr(
+            "Only claims from articles published on or before this day"))
+        self.any_date = QToolButton()
+        self.any_date.setObjectName("anyDate")
+        self.any_date.setText(self.tr("Any date"))
+        self.any_date.setToolTip(self.tr("Remove the date limits"))
+        self.any_date.setAutoRaise(True)
+        self.any_date.clicked.connect(self.clear_dates)
+        self.any_date.hide()
+
         self.showing = QLabel()
         self.showing.setObjectName("showing")
 
@@ -149,7 +172,22 @@ class MainWindow(QMainWindow):
         filter_bar.setContentsMargins(0, 0, 0, 0)
         filter_bar.addWidget(self.search, 1)
         filter_bar.addWidget(self.category)
-        filter_bar.addWidget(self.showing)
+        # A second row: on one line the filters would make the window too wide for a laptop.
+        date_bar = QHBoxLayout()
+        date_bar.setContentsMargins(0, 0, 0, 0)
+        date_label = QLabel(self.tr("&Date:"))
+        date_label.setBuddy(self.date_from)
+        date_label.setToolTip(self.tr("The day the article was published"))
+        date_bar.addWidget(date_label)
+        date_bar.addWidget(self.date_from)
+        date_bar.addWidget(QLabel("–"))
+        date_bar.addWidget(self.date_to)
+        date_bar.addWidget(self.any_date)
+        date_bar.addStretch(1)
+        date_bar.addWidget(self.showing)
+        # Its full width when there is room, but it never makes the window wider.
+        self.showing.setMinimumWidth(1)
+        self.showing.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
         self.claims_model = ClaimsModel(self.db, self)
         self.table = QTableView()
@@ -206,6 +244,7 @@ class MainWindow(QMainWindow):
         claims_layout = QVBoxLayout(claims_box)
         claims_layout.setContentsMargins(0, 0, 0, 0)
         claims_layout.addLayout(filter_bar)
+        claims_layout.addLayout(date_bar)
         claims_layout.addWidget(self.table)
 
         self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -217,9 +256,12 @@ class MainWindow(QMainWindow):
 
         self.detail = ClaimDetailPane(self.db)
         self.detail.groupRequested.connect(self.show_group)
+        self.detail.newClaimRequested.connect(self.claim_edits.create_from_selection)
+        self.detail.editRequested.connect(self.claim_edits.edit)
 
         self.group_pane = GroupPane(self.db, self.group_ops, self.verdict_ops, self.settings)
         self.group_pane.groupRequested.connect(self.show_group)
+        self.group_pane.stayed.connect(self._stay_on_group)
         self.group_pane.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.group_pane.shown.connect(lambda _d: self._update_actions())
         self.group_pane.editor.preferencesRequested.connect(self.open_preferences)
@@ -242,6 +284,39 @@ class MainWindow(QMainWindow):
         self.main_splitter.setCollapsible(1, False)
         self.main_splitter.setSizes([170, 870, 400])
         self.setCentralWidget(self.main_splitter)
+
+    def _date_edit(self, name: str, tip: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(name)
+        edit.setToolTip(tip)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setCalendarPopup(True)
+        edit.setMinimumDate(NO_DATE_LIMIT)
+        edit.setSpecialValueText(self.tr("no limit"))
+        edit.setDate(NO_DATE_LIMIT)
+        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0000-00-00") + 34)
+        # Each typed digit changes the date: wait for a pause, as for the search box.
+        edit.dateChanged.connect(self._dates_changed)
+        return edit
+
+    def _dates_changed(self, _date: QDate) -> None:
+        self.any_date.setVisible(self._date_limit(self.date_from) is not None
+                                 or self._date_limit(self.date_to) is not None)
+        self._search_timer.start()
+
+    @staticmethod
+    def _date_limit(edit: QDateEdit) -> Any:
+        date = edit.date()
+        return None if date == NO_DATE_LIMIT else date.toPython()
+
+    def set_date_range(self, start: Any = None, end: Any = None) -> None:
+        """Limit the claims to articles published in [start, end] (None: no limit)."""
+        for edit, value in ((self.date_from, start), (self.date_to, end)):
+            edit.setDate(QDate(value) if value is not None else NO_DATE_LIMIT)
+        self.apply_filter()
+
+    def clear_dates(self) -> None:
+        self.set_date_range(None, None)
 
     def _action(
         self, text: str, slot: Any, shortcuts: Sequence[QKeySequence | str] = (),
@@ -305,6 +380,9 @@ class MainWindow(QMainWindow):
         self.matching_action = self._action(
             self.tr("Run &matching"), self.start_matching, ["Ctrl+M"], sp.SP_BrowserReload,
             self.tr("Match claims that have no claim group yet with the stored ones (Ctrl+M)"))
+        # The detail pane owns it (its button and the article's context menu use it); added
+        # here so that N works wherever the focus is in the window.
+        self.addAction(self.detail.new_claim_action)
         self.show_group_action = self._action(
             self.tr("Show the claim's &group"), self.detail.request_group, ["Ctrl+G"], None,
             self.tr("Open the selected claim's group (Ctrl+G)"))
@@ -360,6 +438,7 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.accept_action, self.reject_action, self.repropose_action])
+        edit_menu.addAction(self.detail.new_claim_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addSeparator()
@@ -449,6 +528,8 @@ class MainWindow(QMainWindow):
             status=view.status,
             article_id=self._article_id if view == View.ARTICLES else None,
             outlet_id=self._outlet_id if view == View.OUTLETS else None,
+            date_from=self._date_limit(self.date_from),
+            date_to=self._date_limit(self.date_to),
         )
 
     @Slot()
@@ -505,6 +586,15 @@ class MainWindow(QMainWindow):
         else:
             self._pending_group = group_id
             self.sidebar.set_view(View.GROUPS)
+
+    def _stay_on_group(self, group_id: int) -> None:
+        """Show the group the reviewer stayed on as chosen in the list, without reloading it."""
+        selection = self.groups_panel.table.selectionModel()
+        selection.blockSignals(True)
+        if not self.groups_panel.select_id(group_id):
+            self.groups_panel.table.clearSelection()
+        selection.blockSignals(False)
+        self.groups_panel.table.viewport().update()
 
     def _groups_changed(self) -> None:
         """A match decision, verdict or import changed groups: reload what shows them."""
@@ -585,6 +675,13 @@ class MainWindow(QMainWindow):
         # start at the top so the keyboard flow (A, R, J, K) works at once.
         row = self.claims_model.row_of(self._reselect_id) if self._reselect_id else None
         self._reselect_id = None
+        if self._wanted_claim is not None:
+            claim_id, article_id = self._wanted_claim
+            wanted_row = self.claims_model.row_of(claim_id)
+            if wanted_row is not None:
+                row = wanted_row
+            if wanted_row is not None or self.claims_model.filter().article_id == article_id:
+                self._wanted_claim = None
         self._select_after_fetch = None
         if self.claims_model.rowCount() == 0:
             self.detail.show_claim(None)
@@ -687,6 +784,26 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(
             self.tr("{n} claim(s) {what}.").format(n=n, what=what), 4000)
         self.refresh_counts()
+
+    def _claim_created(self, claim_id: int, article_id: int) -> None:
+        """Show the new claim selected, among its article's claims."""
+        self.statusBar().showMessage(self.tr(
+            "New claim stored as accepted. Undo (Ctrl+Z) rejects it."), 8000)
+        self._wanted_claim = (claim_id, article_id)
+        if self.sidebar.current_view() != View.ARTICLES:
+            self.sidebar.set_view(View.ARTICLES)
+        if self._article_id == article_id:
+            self.claims_model.reload()
+        self.articles_panel.reload(select_id=article_id)
+        self.refresh_counts()
+
+    def _claim_edited(self, claim_id: int, changes: dict[str, Any]) -> None:
+        self.claims_model.apply_fields(claim_id, changes)
+        if self.detail.claim_id() == claim_id:
+            self.detail.refresh()
+        if "category" in changes:
+            self._load_categories()
+        self.statusBar().showMessage(self.tr("Claim saved."), 4000)
 
     # -- importing --------------------------------------------------------------------------
     def choose_files_to_import(self) -> None:

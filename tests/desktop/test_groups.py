@@ -223,3 +223,49 @@ def test_preferences_are_saved_through_the_settings(window, qtbot, settings, tmp
     assert settings.export_dir == tmp_path
     assert window.exports.publisher().organisation == "Desk of Facts"
     assert window.exports.suggested_path(ExportKind.CSV).parent == tmp_path
+
+
+@pytest.fixture
+def second_group(db, group) -> int:
+    """Another claim group: that of a claim outside the first group."""
+    group_id, claims = group
+    with db.write() as session:
+        grouped = set(session.execute(select(ClaimGroupMember.claim_id).where(
+            ClaimGroupMember.group_id == group_id)).scalars())
+        other = session.execute(select(Claim.id).where(Claim.id.not_in(grouped))
+                                .order_by(Claim.id)).scalars().first()
+        return group_of_claim(session, other)
+
+
+def test_leaving_a_group_with_an_unsaved_verdict_asks_first(window, db, qtbot, group, second_group):
+    group_id, _claims = group
+    open_group(window, qtbot, group_id)
+    pane, editor = window.group_pane, window.group_pane.editor
+    qtbot.waitUntil(lambda: window.groups_panel.select_id(group_id))
+    asked: list = []
+    answers = ["cancel", "save"]
+    pane.ask_unsaved = lambda answer: (asked.append(answer), answer(answers.pop(0)))
+    qtbot.keyClicks(editor.summary, "Half true")
+
+    # Choosing another group in the list asks; Cancel stays with the edits kept.
+    assert window.groups_panel.select_id(second_group)
+    assert len(asked) == 1
+    assert pane.group_id() == group_id and editor.summary.text() == "Half true"
+    assert window.groups_panel.current_id() == group_id
+
+    # Save stores the verdict, then shows the other group.
+    assert window.groups_panel.select_id(second_group)
+    assert len(asked) == 2
+    qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == second_group)
+    assert verdict_row(db, group_id).summary == "Half true"
+    qtbot.wait(200)  # the list's reload after the save must not take the reviewer back
+    assert pane.group_id() == second_group
+    assert window.groups_panel.current_id() == second_group
+
+    # Discard shows the chosen group and stores nothing.
+    qtbot.keyClicks(editor.summary, "Unsure")
+    pane.ask_unsaved = lambda answer: answer("discard")
+    assert window.groups_panel.select_id(group_id)
+    qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == group_id)
+    assert verdict_row(db, second_group) is None
+    assert editor.summary.text() == "Half true"

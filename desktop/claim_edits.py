@@ -1,0 +1,165 @@
+"""Making a claim from selected article text, and editing a claim's fields, as undoable actions.
+
+Each action is one worker-thread transaction through ``storage.claims`` (audited there) and one
+undo step, pushed only once the write succeeded. Storage cannot delete a claim, so undoing a
+new claim rejects it (and redoing accepts it again).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from desktop.review import Review
+from desktop.tasks import run_task
+from extraction import claim_from_span
+from storage.articles import NewClaim
+from storage.claims import add_manual, edit
+from storage.database import Database
+from storage.errors import StorageError
+from storage.models import Article, Claim, ClaimStatus
+
+Fields = dict[str, Any]
+
+
+def create_claim(db: Database, article_id: int, start: int, end: int, *, actor: str) -> int | None:
+    """Store the claim made from ``article.text[start:end]``; None if only blanks were chosen."""
+    with db.write() as session:
+        article = session.get(Article, article_id)
+        if article is None:
+            raise LookupError(f"article {article_id} does not exist")
+        proposed = claim_from_span(article.text, start, end, published=article.published)
+        if not proposed.sentence:
+            return None
+        claim = NewClaim(
+            sentence=proposed.sentence, start=proposed.start, end=proposed.end,
+            category=proposed.category, figures=[f.to_json_dict() for f in proposed.figures],
+            claimant=proposed.claimant, score=proposed.score, cues=list(proposed.cues))
+        return add_manual(session, article_id, claim, actor=actor)
+
+
+def write_fields(db: Database, claim_id: int, changes: Mapping[str, Any], *, actor: str) -> Fields:
+    """Give a claim new field values in one transaction; returns the values they replaced."""
+    with db.write() as session:
+        claim = session.get(Claim, claim_id)
+        if claim is None:
+            raise LookupError(f"claim {claim_id} does not exist")
+        before = {key: getattr(claim, key) for key in changes}
+        changed = {key: value for key, value in changes.items() if before[key] != value}
+        if changed:
+            edit(session, claim_id, changed, actor=actor)
+        return {key: before[key] for key in changed}
+
+
+class NewClaimCommand(QUndoCommand):
+    """A claim made from a selection; its first redo already happened when it is pushed."""
+
+    def __init__(self, review: Review, claim_id: int, text: str) -> None:
+        super().__init__(text)
+        self._review = review
+        self.claim_id = claim_id
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._review.write({self.claim_id: ClaimStatus.ACCEPTED.value})
+
+    def undo(self) -> None:
+        self._review.write({self.claim_id: ClaimStatus.REJECTED.value})
+
+
+class EditCommand(QUndoCommand):
+    """One save of a claim's fields; undo writes the values it replaced back."""
+
+    def __init__(self, edits: ClaimEdits, claim_id: int, before: Fields, after: Fields,
+                 text: str) -> None:
+        super().__init__(text)
+        self._edits = edits
+        self.claim_id = claim_id
+        self.before = before
+        self.after = after
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._edits.write(self.claim_id, self.after)
+
+    def undo(self) -> None:
+        self._edits.write(self.claim_id, self.before)
+
+
+class ClaimEdits(QObject):
+    """New claims from selections and field edits, undoable through the review's stack."""
+
+    created = Signal(int, int)  # claim id, article id: the claim is stored (accepted)
+    edited = Signal(int, object)  # claim id, {field: new value}, once the database holds it
+    failed = Signal(str)  # a sentence for the reviewer
+    message = Signal(str)  # a short note for the status bar
+
+    def __init__(self, db: Database, actor: Callable[[], str], review: Review,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._actor = actor
+        self._review = review
+        self.undo_stack: QUndoStack = review.undo_stack
+
+    def create_from_selection(self, article_id: int, start: int, end: int) -> None:
+        """Make a claim of ``text[start:end]`` (Python string offsets) of the article."""
+        db, actor = self._db, self._actor()
+
+        def done(claim_id: int | None) -> None:
+            if claim_id is None:
+                self.message.emit(self.tr("Select some words of the article first."))
+                return
+            self.undo_stack.push(NewClaimCommand(
+                self._review, claim_id, self.tr("New claim from selection")))
+            self.created.emit(claim_id, article_id)
+
+        run_task(lambda _ctx: create_claim(db, article_id, start, end, actor=actor),
+                 name="claims.create", on_result=done, on_error=self._write_failed,
+                 serial=True, owner=self)
+
+    def edit(self, claim_id: int, changes: Mapping[str, Any]) -> None:
+        """Save new values of a claim's fields; unchanged values add no undo step."""
+        changes = dict(changes)
+
+        def pushed(before: Fields) -> None:
+            if before:
+                after = {key: changes[key] for key in before}
+                self.undo_stack.push(EditCommand(self, claim_id, before, after,
+                                                 self.tr("Edit claim")))
+
+        self.write(claim_id, changes, then=pushed)
+
+    def write(self, claim_id: int, changes: Mapping[str, Any],
+              then: Callable[[Fields], None] | None = None) -> None:
+        db, actor, changes = self._db, self._actor(), dict(changes)
+
+        def done(before: Fields) -> None:
+            if then is not None:
+                then(before)
+            if before:
+                self.edited.emit(claim_id, {key: changes[key] for key in before})
+
+        run_task(lambda _ctx: write_fields(db, claim_id, changes, actor=actor),
+                 name="claims.edit", on_result=done, on_error=self._write_failed,
+                 serial=True, owner=self)
+
+    def _write_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, StorageError):
+            # The stack no longer describes the database: undoing would write wrong values.
+            self.undo_stack.clear()
+            self.failed.emit(str(exc))
+        elif isinstance(exc, (LookupError, ValueError)):
+            # The article or claim changed under the reviewer (deleted, re-imported).
+            self.failed.emit(self.tr("The claim was not saved: {why}").format(why=exc))
+        else:
+            raise exc

@@ -1,0 +1,155 @@
+"""A reviewer makes a claim from selected article text, edits a claim, and narrows by date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QTextCursor
+from sqlalchemy import select
+
+from desktop.claim_detail import python_offset, utf16_offset
+from desktop.sidebar import View
+from storage.models import Article, AuditEntry, Claim, ClaimOrigin, ClaimStatus
+from tests.desktop.conftest import TERRITORY
+
+
+def claim(db, claim_id: int) -> Claim:
+    with db.read() as session:
+        return session.get(Claim, claim_id)
+
+
+def manual_claims(db) -> list[Claim]:
+    with db.read() as session:
+        return list(session.execute(
+            select(Claim).where(Claim.origin == ClaimOrigin.MANUAL)).scalars())
+
+
+def audit_actions(db, claim_id: int) -> list[str]:
+    with db.read() as session:
+        return list(session.execute(
+            select(AuditEntry.action).where(AuditEntry.entity == "claim",
+                                            AuditEntry.entity_id == claim_id)
+            .order_by(AuditEntry.id)).scalars())
+
+
+def open_claim_of(window, qtbot, text: str) -> None:
+    """Select the first claim whose article contains ``text`` and wait for its detail."""
+    model = window.claims_model
+    row = next(r for r in range(model.rowCount())
+               if model.claim_at(r).outlet == "Test Herald")
+    window.select_row(row)
+    qtbot.waitUntil(lambda: window.detail.detail is not None
+                    and window.detail.detail.id == model.claim_at(row).id)
+    assert text in window.detail.article.toPlainText()
+
+
+def select_in_article(window, start: int, end: int) -> None:
+    text = window.detail.detail.article_text
+    cursor = window.detail.article.textCursor()
+    cursor.setPosition(utf16_offset(text, start))
+    cursor.setPosition(utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
+    window.detail.article.setTextCursor(cursor)
+
+
+def test_qt_positions_convert_to_python_offsets_past_astral_characters():
+    text = "a😀 Бахмут"
+    for index in range(len(text) + 1):
+        assert python_offset(text, utf16_offset(text, index)) == index
+
+
+def test_new_claim_from_selection_is_stored_accepted_shown_and_undone(window, db, qtbot):
+    phrase = "The weather in Kyiv was mild"
+    open_claim_of(window, qtbot, phrase)
+    assert not window.detail.new_claim_button.isEnabled()
+    start = TERRITORY.index(phrase)
+    # A selection made by dragging often takes a blank on either side: it is trimmed.
+    select_in_article(window, start - 1, start + len(phrase))
+    assert window.detail.new_claim_button.isEnabled()
+
+    qtbot.mouseClick(window.detail.new_claim_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(manual_claims(db)) == 1)
+    (made,) = manual_claims(db)
+    with db.read() as session:
+        article_text = session.get(Article, made.article_id).text
+    assert made.sentence == phrase == article_text[made.start:made.end]
+    assert made.status == ClaimStatus.ACCEPTED
+    assert audit_actions(db, made.id) == ["claim_created"]
+
+    # The window shows it, selected, among its article's claims.
+    qtbot.waitUntil(lambda: window.current_claim_id() == made.id)
+    assert window.sidebar.current_view() == View.ARTICLES
+    qtbot.waitUntil(lambda: window.detail.detail is not None and window.detail.detail.id == made.id)
+    assert window.detail.sentence.text() == phrase
+
+    # Storage cannot delete a claim: undo rejects it, redo accepts it again.
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: claim(db, made.id).status == ClaimStatus.REJECTED)
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: claim(db, made.id).status == ClaimStatus.ACCEPTED)
+
+
+def test_n_key_makes_a_claim_of_the_selection(window, db, qtbot):
+    phrase = "most cafes were open"
+    open_claim_of(window, qtbot, phrase)
+    start = TERRITORY.index(phrase)
+    select_in_article(window, start, start + len(phrase))
+    window.detail.article.setFocus()
+    qtbot.keyClick(window.detail.article, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: [c.sentence for c in manual_claims(db)] == [phrase])
+
+
+def test_editing_category_and_claimant_is_stored_and_undone(window, db, qtbot):
+    first = window.claims_model.claim_at(0)
+    qtbot.waitUntil(lambda: window.detail.detail is not None and window.detail.detail.id == first.id)
+    before = claim(db, first.id)
+    assert before.category != "poll"
+    assert not window.detail.save_button.isEnabled()
+
+    detail = window.detail
+    detail.category.setCurrentIndex(detail.category.findData("poll"))
+    detail.claimant.clear()
+    qtbot.keyClicks(detail.claimant, "Jane Example")
+    assert detail.save_button.isEnabled()
+    qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: claim(db, first.id).category == "poll")
+    assert claim(db, first.id).claimant == "Jane Example"
+    assert audit_actions(db, first.id)[-1] == "claim_edited"
+    # The table row and the detail pane show the saved values.
+    qtbot.waitUntil(lambda: window.claims_model.claim_at(0).category == "poll")
+    qtbot.waitUntil(lambda: detail.detail.category == "poll" and not detail.save_button.isEnabled())
+
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: claim(db, first.id).category == before.category)
+    assert claim(db, first.id).claimant == before.claimant
+    qtbot.waitUntil(lambda: detail.detail.category == before.category)
+    assert detail.category.currentData() == before.category
+
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: claim(db, first.id).category == "poll")
+
+
+def test_date_range_narrows_the_table(window, qtbot):
+    model = window.claims_model
+    everything = model.rowCount()
+    outlets = {model.claim_at(r).outlet for r in range(everything)}
+    assert "Example Ledger" in outlets  # the 2021 article
+
+    window.date_from.setDate(QDate(2023, 1, 1))  # as if typed: applied after a pause
+    qtbot.waitUntil(lambda: model.filter().date_from == dt.date(2023, 1, 1)
+                    and not model.is_loading())
+    shown = [model.claim_at(r) for r in range(model.rowCount())]
+    assert shown and len(shown) < everything
+    assert all(c.published >= dt.date(2023, 1, 1) for c in shown)
+    assert window.any_date.isVisible()
+
+    window.set_date_range(dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    qtbot.waitUntil(lambda: model.filter().date_to == dt.date(2021, 12, 31)
+                    and not model.is_loading())
+    assert {model.claim_at(r).outlet for r in range(model.rowCount())} == {"Example Ledger"}
+
+    qtbot.mouseClick(window.any_date, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: model.filter().date_from is None and not model.is_loading())
+    assert model.rowCount() == everything
+    assert window.date_from.text() == "no limit"
