@@ -17,9 +17,9 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from extraction import parse_figures
+from matching.cluster_cli import record_signatures
 from matching.grouping import cluster
 from matching.incremental import index_claims, run_matching
-from matching.signature import signature
 
 PLACES = ["Bakhmut", "Avdiivka", "Pokrovsk", "Kupiansk", "Vuhledar", "Toretsk", "Chasiv Yar",
           "Robotyne", "Sudzha", "Vovchansk", "Izium", "Kharkiv", "Odesa", "Mykolaiv", "Donetsk",
@@ -89,7 +89,7 @@ def peak_rss_mib() -> float:
 
 def bench_in_memory(claims: list[dict]) -> None:
     t0 = time.perf_counter()
-    sigs = [signature(c["id"], c["text"]) for c in claims]
+    sigs = record_signatures(claims)
     t1 = time.perf_counter()
     result = cluster(sigs)
     t2 = time.perf_counter()

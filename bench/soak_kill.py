@@ -34,7 +34,7 @@ KILL_MIN_S = 0.02
 KILL_MAX_S = 0.40
 _PRELOAD = [
     "cli.main", "ingest.pipeline", "matching.incremental", "storage.schema", "storage.verdicts",
-    "extraction", "bench.soak_kill",
+    "extraction",
 ]
 _CONTEXT: multiprocessing.context.BaseContext | None = None
 
@@ -328,7 +328,7 @@ def kill_match_run(templates: dict[str, Path], run_dir: Path, rng: random.Random
     if finished and grouped != claims:
         t.committed_lost += 1
         t.problems.append(f"{run_dir.name}: matching reported done but {grouped} of {claims} grouped")
-    if 0 < grouped or _reported(out, "claims"):
+    if grouped > 0 or _reported(out, "claims"):
         t.killed_mid_work += 1
     for backup in list_backups(db):
         if check_file(backup):
@@ -435,4 +435,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run through the importable module, so the children find the same functions by name.
+    from bench import soak_kill
+
+    sys.exit(soak_kill.main())

@@ -186,31 +186,46 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
     claim is *about* the date, e.g. when Minsk II was signed); next to other figures a date is
     their time frame, and another time frame makes another claim, not a contradiction.
     """
+    if not a or not b:
+        return FigureComparison((), (), len(a) + len(b))
+    by_cls_a: dict[str, list[Quantity]] = {}
+    by_cls_b: dict[str, list[Quantity]] = {}
+    for q in a:
+        by_cls_a.setdefault(q.cls, []).append(q)
+    for q in b:
+        by_cls_b.setdefault(q.cls, []).append(q)
+    classes = by_cls_a.keys() | by_cls_b.keys()
+    only_dates = "date" in classes and classes <= _ABOUT_DATE
     agreements: list[tuple[Quantity, Quantity]] = []
     conflicts: list[tuple[Quantity, Quantity]] = []
     unpaired = 0
-    classes = {q.cls for q in a} | {q.cls for q in b}
-    only_dates = "date" in classes and classes <= _ABOUT_DATE
     for cls in sorted(classes):
-        left = [q for q in a if q.cls == cls]
-        right = [q for q in b if q.cls == cls]
-        pairs = sorted(
-            ((_distance(x, y), i, j) for i, x in enumerate(left) for j, y in enumerate(right)),
-        )
-        used_l: set[int] = set()
-        used_r: set[int] = set()
-        for _, i, j in pairs:
-            if i in used_l or j in used_r:
-                continue
-            used_l.add(i)
-            used_r.add(j)
-            x, y = left[i], right[j]
+        left = by_cls_a.get(cls, [])
+        right = by_cls_b.get(cls, [])
+        if not left or not right:
+            unpaired += len(left) + len(right)
+            continue
+        if len(left) == 1 and len(right) == 1:  # the common case, without the sort
+            matched = [(left[0], right[0])]
+        else:
+            ranked = sorted(
+                (_distance(x, y), i, j) for i, x in enumerate(left) for j, y in enumerate(right)
+            )
+            used_l: set[int] = set()
+            used_r: set[int] = set()
+            matched = []
+            for _, i, j in ranked:
+                if i not in used_l and j not in used_r:
+                    used_l.add(i)
+                    used_r.add(j)
+                    matched.append((left[i], right[j]))
+        for x, y in matched:
             if _agree(x, y):
                 agreements.append((x, y))
             elif cls != "date" or only_dates:
                 conflicts.append((x, y))
             # else: another time frame (see time_frames_differ), neither agreement nor conflict
-        unpaired += (len(left) - len(used_l)) + (len(right) - len(used_r))
+        unpaired += len(left) + len(right) - 2 * len(matched)
     return FigureComparison(tuple(agreements), tuple(conflicts), unpaired)
 
 
