@@ -143,13 +143,54 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from storage.backup import make_backup
+    from storage.backup import backup_keep, list_backups, make_backup
 
+    if args.list:
+        path = _db_path(args)
+        backups = list_backups(path)
+        for backup in backups:
+            print(f"{dt.datetime.fromtimestamp(backup.stat().st_mtime):%Y-%m-%d %H:%M}  {backup}")
+        if not backups:
+            print(f"no backups of {path}")
+        return 0
     db = _open_db(args)
     db.dispose()
     dest = make_backup(db.path, "manual")
-    print(f"backup written: {dest}")
+    print(f"backup written and checked: {dest}")
+    print(f"(the newest {backup_keep()} backups are kept; set CLAIMDESK_BACKUP_KEEP to change it)")
     return 0
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    from storage.paths import default_database_path
+
+    return Path(args.db).expanduser().resolve() if args.db else default_database_path().resolve()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from storage.integrity import check_database
+
+    report = check_database(_db_path(args))
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from storage.backup import restore_backup
+    from storage.integrity import check_database
+
+    target = Path(args.to).expanduser().resolve()
+    current = _db_path(args)
+    if target == current and not args.force:
+        print(f"claimdesk restore: {target} is the database in use; restore into a new file, "
+              "or add --force to replace it (it is backed up first).", file=sys.stderr)
+        return 1
+    restore_backup(Path(args.backup).expanduser().resolve(), target, force=args.force)
+    report = check_database(target)
+    print(f"restored {args.backup} into {target}: {report.schema}, "
+          f"{'checked: sound' if report.ok else 'CHECK FAILED'}")
+    return 0 if report.ok else 1
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -189,10 +230,13 @@ def cmd_cluster(args: argparse.Namespace) -> int:
 
 def cmd_match(args: argparse.Namespace) -> int:
     from matching.incremental import run_matching
+    from storage.backup import make_backup
     from storage.models import Claim, ClaimGroup
 
     db = _open_db(args)
     try:
+        # Matching may create or change many memberships at once: keep a copy from before.
+        make_backup(db.path, "before-match")
         report = run_matching(db, actor=_actor(), progress=None)
         with db.read() as session:
             for claim_id, group_id in report.joined:
@@ -300,7 +344,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_import_claimreview)
 
     p = sub.add_parser("backup", parents=[common], help="write a backup copy of the database")
+    p.add_argument("--list", action="store_true", help="list the backups instead, newest first")
     p.set_defaults(func=cmd_backup)
+
+    p = sub.add_parser("check", parents=[common],
+                       help="check the database for damage (read-only); exit 1 if damaged")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("restore", parents=[common],
+                       help="restore a backup into a new database file")
+    p.add_argument("backup", metavar="BACKUP")
+    p.add_argument("--to", required=True, metavar="NEW_FILE")
+    p.add_argument("--force", action="store_true",
+                   help="replace an existing file (it is backed up first)")
+    p.set_defaults(func=cmd_restore)
     return parser
 
 

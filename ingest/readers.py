@@ -11,6 +11,7 @@ from pathlib import Path
 from ingest.document import ParsedDocument, RejectedFile
 from ingest.html_reader import read_html
 from ingest.pdf_reader import read_pdf
+from ingest.sandbox import parse_in_sandbox
 from ingest.text_reader import read_text
 
 _FORMATS = {
@@ -23,12 +24,21 @@ _FORMATS = {
 }
 SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_FORMATS)
 MAX_FILE_BYTES: int = 50 * 1024 * 1024
+# CLAIMDESK_SANDBOX=0 parses HTML and PDF in-process (debugging a reader); the default is on.
+SANDBOX_ENV = "CLAIMDESK_SANDBOX"
 
 _log = logging.getLogger(__name__)
 
 
-def read_document(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> ParsedDocument:
-    """Read one article file; raises RejectedFile with a one-sentence reason if it cannot."""
+def read_document(
+    path: Path, *, max_bytes: int = MAX_FILE_BYTES, sandboxed: bool | None = None
+) -> ParsedDocument:
+    """Read one article file; raises RejectedFile with a one-sentence reason if it cannot.
+
+    HTML and PDF files are parsed in a separate process with time and memory limits
+    (ingest.sandbox); ``sandboxed=False`` parses here (tests, fuzzing the readers themselves).
+    Plain text stays here: it is only decoded, within the size limit.
+    """
     path = Path(path)
     try:
         info = path.stat()
@@ -63,6 +73,10 @@ def read_document(path: Path, *, max_bytes: int = MAX_FILE_BYTES) -> ParsedDocum
     if not data:
         raise RejectedFile("the file is empty")
 
+    if sandboxed is None:
+        sandboxed = os.environ.get(SANDBOX_ENV, "1") != "0"
+    if source_format in ("html", "pdf") and sandboxed:
+        return parse_in_sandbox(data, source_format)
     if source_format == "html":
         return read_html(data)
     if source_format == "pdf":

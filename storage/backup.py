@@ -12,9 +12,22 @@ import os
 import sqlite3
 from pathlib import Path
 
+from storage.errors import BackupFailed, DatabaseDamaged, StorageError
+from storage.integrity import connect_readonly, run_check
 from storage.paths import backup_dir_for
 
 DEFAULT_KEEP = 10
+KEEP_ENV = "CLAIMDESK_BACKUP_KEEP"
+DAILY_SECONDS = 24 * 3600
+
+
+def backup_keep() -> int:
+    """How many backups of a database to keep (``CLAIMDESK_BACKUP_KEEP``, default 10)."""
+    try:
+        keep = int(os.environ.get(KEEP_ENV, DEFAULT_KEEP))
+    except ValueError:
+        return DEFAULT_KEEP
+    return keep if keep >= 1 else DEFAULT_KEEP
 
 
 def _fsync_dir(path: Path) -> None:
@@ -37,7 +50,7 @@ def backup_to(src: Path, dest: Path) -> Path:
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".partial")
     tmp.unlink(missing_ok=True)
-    source = sqlite3.connect(f"file:{src}?mode=ro", uri=True)
+    source = connect_readonly(src)
     try:
         target = sqlite3.connect(tmp)
         try:
@@ -61,14 +74,83 @@ def backup_to(src: Path, dest: Path) -> Path:
     return dest
 
 
-def make_backup(db_path: Path, reason: str, *, keep: int = DEFAULT_KEEP) -> Path:
-    """A timestamped backup in the database's backup folder, then rotate old ones."""
+def make_backup(db_path: Path, reason: str, *, keep: int | None = None) -> Path:
+    """A timestamped backup in the database's backup folder, then rotate old ones.
+
+    A database that fails its quick check is never backed up (a damaged copy would push a good
+    backup out of the rotation): DatabaseDamaged says so and names the latest good backup.
+    """
+    db_path = Path(db_path)
+    problems = run_check(db_path)
+    if problems:
+        backups = list_backups(db_path)
+        raise DatabaseDamaged(db_path, _first(problems), backups[0] if backups else None)
     folder = backup_dir_for(db_path)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     dest = folder / f"{db_path.stem}-{stamp}-{reason}.sqlite"
-    backup_to(db_path, dest)
-    rotate(db_path, keep=keep)
+    try:
+        backup_to(db_path, dest)
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupFailed(db_path, _first([str(exc)])) from exc
+    rotate(db_path, keep=backup_keep() if keep is None else keep)
     return dest
+
+
+def backup_is_due(db_path: Path, *, max_age: float = DAILY_SECONDS) -> bool:
+    """True when the newest backup of ``db_path`` is older than ``max_age`` seconds (or none)."""
+    backups = list_backups(db_path)
+    if not backups:
+        return True
+    try:
+        age = dt.datetime.now().timestamp() - backups[0].stat().st_mtime
+    except OSError:
+        return True
+    return age > max_age
+
+
+def restore_backup(backup: Path, target: Path, *, force: bool = False) -> Path:
+    """Copy a checked backup into ``target``, a new file (or, with ``force``, replace it).
+
+    The backup is checked in full first, the result after. A replaced database is itself
+    backed up first (when it is sound), so a restore can be undone.
+    """
+    backup, target = Path(backup), Path(target)
+    if not backup.is_file():
+        raise RestoreRefused(f"There is no backup file {backup}.")
+    problems = run_check(backup, full=True)
+    if problems:
+        raise RestoreRefused(
+            f"The backup {backup} is damaged ({_first(problems)}); nothing was restored. "
+            "Try an older backup."
+        )
+    if target.exists() and not force:
+        raise RestoreRefused(
+            f"{target} already exists; restore into a new file, or add --force to replace it."
+        )
+    if target.exists() and target.stat().st_size and not run_check(target):
+        make_backup(target, "before-restore")
+    tmp = target.with_name(target.name + ".restoring")
+    tmp.unlink(missing_ok=True)
+    backup_to(backup, tmp)
+    problems = run_check(tmp, full=True)
+    if problems:
+        tmp.unlink(missing_ok=True)
+        raise RestoreRefused(f"The restored copy failed its check ({_first(problems)}); "
+                             f"{target} was not changed.")
+    # The old database's WAL must not be replayed onto the restored file.
+    for suffix in ("-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    os.replace(tmp, target)
+    _fsync_dir(target.parent)
+    return target
+
+
+class RestoreRefused(StorageError):
+    pass
+
+
+def _first(problems: list[str]) -> str:
+    return problems[0].strip().rstrip(".") if problems else "unknown problem"
 
 
 def list_backups(db_path: Path) -> list[Path]:

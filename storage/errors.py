@@ -44,3 +44,25 @@ class MigrationFailed(StorageError):
         )
         self.path = path
         self.backup = backup
+
+
+class DatabaseDamaged(StorageError):
+    """The file is a SQLite database but fails its check; it is left exactly as it is."""
+
+    def __init__(self, path: Path, detail: str, backup: Path | None = None) -> None:
+        if backup is not None:
+            advice = (
+                f" The latest backup is {backup}; restore it into a new file with "
+                f"`claimdesk restore {backup} --to NEW_FILE`."
+            )
+        else:
+            advice = " No backup of it was found."
+        super().__init__(f"{path} is damaged ({detail}). Nothing was written to it.{advice}")
+        self.path = path
+        self.backup = backup
+
+
+class BackupFailed(StorageError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"No backup of {path} was made: {detail}.")
+        self.path = path

@@ -6,6 +6,7 @@ one real SQLite transaction, so a failing step leaves the file exactly as it was
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -15,9 +16,22 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
-from storage.backup import make_backup
+from storage.backup import backup_is_due, list_backups, make_backup
 from storage.database import Database, make_engine
-from storage.errors import DatabaseTooNew, MigrationFailed, NotADatabase
+from storage.errors import (
+    DatabaseDamaged,
+    DatabaseTooNew,
+    MigrationFailed,
+    NotADatabase,
+    StorageError,
+)
+from storage.integrity import connect_readonly, header_looks_whole, run_check, wal_has_content
+
+log = logging.getLogger(__name__)
+# Below this size a quick_check on every open costs a few milliseconds, so damage anywhere in
+# a small database is found before anything writes to it. Larger files are checked when there
+# is a sign of trouble (see _check_file) and before every backup (at most daily, on open).
+ALWAYS_CHECK_BYTES = 32 * 1024 * 1024
 
 _MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -59,12 +73,24 @@ def _check_file(path: Path) -> None:
         head = fh.read(100)
     if len(head) < 100 or not head.startswith(_SQLITE_MAGIC):
         raise NotADatabase(path, "not a SQLite file, or truncated")
+    # An unclean shutdown (non-empty -wal) or a file whose length disagrees with its header
+    # (a torn copy, a truncated download) gets SQLite's quick check, read-only, before use.
+    if size <= ALWAYS_CHECK_BYTES or wal_has_content(path) or not header_looks_whole(path):
+        problems = run_check(path)
+        if problems:
+            backups = list_backups(path)
+            raise DatabaseDamaged(path, _short(problems[0]), backups[0] if backups else None)
+
+
+def _short(problem: str, limit: int = 160) -> str:
+    problem = " ".join(problem.split()).rstrip(".")
+    return problem if len(problem) <= limit else problem[: limit - 1] + "…"
 
 
 def _peek_revision(path: Path) -> str | None:
     """The schema revision of an existing file, read without writing a byte to it."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = connect_readonly(path)
     except sqlite3.Error as exc:
         raise NotADatabase(path, str(exc)) from exc
     try:
@@ -95,11 +121,14 @@ def open_database(
     create: bool = True,
     upgrade_to: str = "head",
     backup_before_migration: bool = True,
+    daily_backup: bool = True,
 ) -> Database:
     """Open (or create) the database at ``path`` and bring its schema to ``upgrade_to``.
 
-    Raises NotADatabase (foreign or damaged file), DatabaseTooNew (a schema this app does not
-    know) or MigrationFailed (rolled back; the file is unchanged).
+    Raises NotADatabase (foreign file), DatabaseDamaged (a Claimdesk file that fails its
+    check), DatabaseTooNew (a schema this app does not know) or MigrationFailed (rolled back;
+    the file is unchanged). A database with data whose newest backup is more than a day old
+    is backed up (``daily_backup``).
     """
     path = Path(path).expanduser().resolve()
     exists = path.exists()
@@ -126,4 +155,27 @@ def open_database(
         except Exception as exc:
             engine.dispose()
             raise MigrationFailed(path, backup, str(exc).splitlines()[0]) from exc
+    if daily_backup and rev is not None:
+        _daily_backup(path)
     return db
+
+
+def _daily_backup(path: Path) -> None:
+    if not backup_is_due(path) or not _has_data(path):
+        return
+    try:
+        make_backup(path, "daily")
+    except DatabaseDamaged:
+        raise
+    except StorageError as exc:  # no room, a read-only folder: opening must still work
+        log.warning("daily backup skipped: %s", exc)
+
+
+def _has_data(path: Path) -> bool:
+    conn = connect_readonly(path)
+    try:
+        return conn.execute("SELECT EXISTS (SELECT 1 FROM article)").fetchone()[0] == 1
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
