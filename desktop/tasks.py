@@ -134,10 +134,12 @@ def run_task(
     """Start ``fn(context)`` on a worker thread; callbacks run on the GUI thread.
 
     An error with no ``on_error`` is re-raised on the GUI thread (a programming error must
-    not vanish with the worker); a cancelled task without ``on_error`` just finishes. Connect further slots to the returned task's signals before control returns to
-    the event loop: results are delivered through it, never before.
+    not vanish with the worker); a cancelled task without ``on_error`` just finishes. When
+    ``owner`` is given and has been deleted by the time the task ends, nothing is delivered.
+    Connect further slots to the returned task's signals before control returns to the event
+    loop: results are delivered through it, never before.
     """
-    task = Task(fn, name or getattr(fn, "__name__", "task"))
+    task = Task(fn, name or getattr(fn, "__name__", "task"), owner)
     if on_result is not None:
         task.succeeded.connect(on_result)
     if on_error is not None:

@@ -385,14 +385,21 @@ _NUMER_LAST = _last_words("a", "an", "one", "two", "three", "four", "five", "six
 _TAIL_LEN = max(len(w) for w in _QUAL_LAST + _PRE_LAST + _DATE_MOD_LAST) + 1
 
 
+_SPACE_OR_HYPHEN = "-" + "".join(c for c in map(chr, range(0x3000 + 1)) if c.isspace())
+
+
 def _tail_before(text: str, pos: int) -> str:
     """Lower-cased end of the text before the spaces/hyphens in front of ``pos`` ("" if none)."""
-    j = pos
-    while j and (text[j - 1].isspace() or text[j - 1] == "-"):
-        j -= 1
-    if j == pos:
+    seg = text[max(0, pos - 24) : pos]
+    head = seg.rstrip(_SPACE_OR_HYPHEN)
+    if len(head) == len(seg):
         return ""
-    return text[max(0, j - _TAIL_LEN) : j].lower()
+    if len(head) < _TAIL_LEN and pos > 24:  # many spaces: look further back
+        j = pos
+        while j and (text[j - 1].isspace() or text[j - 1] == "-"):
+            j -= 1
+        return text[max(0, j - _TAIL_LEN) : j].lower()
+    return head[-_TAIL_LEN:].lower()
 
 
 @dataclass(slots=True)
@@ -406,18 +413,26 @@ class _Candidate:
 
 
 _NUM_TAIL = re.compile(r"\d*(?:[.,\u202f\u2009]\d+)*(?P<sep>[ \t\u00a0-]*)(?P<next>[^\W\d_]+|\S)?")
-_SCALE_WORDS = ("million", "billion", "thousand", "trillion", "bn", "mn", "mln", "тис", "тыс", "млн", "млрд")
-_AREA_HEADS = ("sq", "km", "mi", "hect", "ha", "acre", "кв", "квадрат")
-_DIST_HEADS = ("kilomet", "km", "mile", "mi", "met", "км", "кілометр", "километр")
-_DUR_HEADS = ("sec", "min", "hour", "hr", "day", "week", "month", "year", "yr", "decade", "centur")
-_MONEY_HEADS = ("dollar", "euro", "pound", "rub", "roub", "hryvn", "uah", "usd", "eur", "gbp", "u", "руб",
-                "грн", "гривн", "гривен", "долар", "доллар", "євро", "евро")
-_PCT_HEADS = ("%", "％", "percent", "per", "pct", "percentage", "pp", "p", "процент", "відсот")
-
-
+# What may follow a number, for choosing the patterns worth trying there (a cheap pre-check;
+# each set must cover every way the corresponding pattern's unit can start).
+_EN_SCALES = frozenset(SCALES)
+_SHORT_SCALES = ("тис", "тыс", "млн", "млрд", "bn", "mn", "mln")
+_PCT_WORDS = frozenset(("%", "％", "pct", "pp", "p", "per"))
+_PCT_STEMS = ("percent", "процент", "відсот")
+_AREA_WORDS = frozenset(("sq", "km", "km²", "mi", "mi²", "ha", "кв"))
+_AREA_STEMS = ("square", "hectare", "acre", "квадратн")
+_DIST_WORDS = frozenset(("km", "kms", "mi", "mile", "miles", "км"))
+_DIST_STEMS = ("kilomet", "meter", "metre", "кілометр", "километр")
+_DUR_WORDS = frozenset(words("""second seconds minute minutes min mins hour hours hr hrs day days week
+    weeks month months year years yr yrs decade decades century centuries"""))
+_AGO_WORDS = frozenset(words("day days week weeks month months year years"))
+_MONEY_WORDS = frozenset(("u", "us", "uah", "usd", "eur", "gbp", "rub", "євро", "евро", "грн", "гривень"))
+_MONEY_STEMS = ("dollar", "euro", "pound", "rouble", "ruble", "hryvni", "hryvny", "руб", "гривн", "долар",
+                "доллар")
 _CONNECTORS = frozenset(("-", "–", "—", "to", "and", "or"))
 _MONTHS_LOWER = frozenset(_MONTHS)
 _CYR_MONTH_STEMS = tuple(sorted({p for p, _ in _CYR_MONTHS}))
+_PERCENT_THEN_CONNECTOR = re.compile(r"\s*(?:-|–|—|to|and)", re.IGNORECASE)
 _NEXT_KINDS_CACHE: dict[str, tuple[str, ...]] = {}
 
 
@@ -427,17 +442,17 @@ def _next_kinds(nxt: str) -> tuple[str, ...]:
     if kinds is not None:
         return kinds
     out: list[str] = []
-    if nxt.startswith(_SCALE_WORDS):
-        out += _AMOUNT_PATTERNS
-    if nxt.startswith(_PCT_HEADS):
-        out += ["percent", "percent_range"]
-    if nxt.startswith(_AREA_HEADS):
+    if nxt in _PCT_WORDS or nxt.startswith(_PCT_STEMS):
+        out.append("percent")
+    if nxt in _AREA_WORDS or nxt.startswith(_AREA_STEMS):
         out.append("area")
-    if nxt.startswith(_DIST_HEADS):
+    if nxt in _DIST_WORDS or nxt.startswith(_DIST_STEMS):
         out.append("distance")
-    if nxt.startswith(_DUR_HEADS):
-        out += ["duration", "date_relative_ago", "range"]
-    if nxt.startswith(_MONEY_HEADS):
+    if nxt in _DUR_WORDS:
+        out.append("duration")
+        if nxt in _AGO_WORDS:
+            out.append("date_relative_ago")
+    if nxt in _MONEY_WORDS or nxt.startswith(_MONEY_STEMS) or nxt.startswith(_SHORT_SCALES):
         out.append("money_suffix")
     if nxt in ("in", "out"):
         out.append("fraction_in")
@@ -447,11 +462,14 @@ def _next_kinds(nxt: str) -> tuple[str, ...]:
         out.append("date_dmy")
     if nxt.startswith(_CYR_MONTH_STEMS):
         out.append("date_dmy_cyr")
-    kinds = tuple(dict.fromkeys(out))
+    kinds = tuple(out)
     if len(_NEXT_KINDS_CACHE) > 20000:
         _NEXT_KINDS_CACHE.clear()
     _NEXT_KINDS_CACHE[nxt] = kinds
     return kinds
+
+
+_DAY_KINDS = frozenset(("date_dmy", "date_dmy_cyr"))
 
 
 def _digit_kinds(text: str, pos: int) -> tuple[str, ...]:
@@ -459,31 +477,44 @@ def _digit_kinds(text: str, pos: int) -> tuple[str, ...]:
     m = _NUM_TAIL.match(text, pos)
     run_end = m.start("sep")
     c = text[run_end : run_end + 1]
-    sep = m.group("sep")
     nxt = m.group("next")
-    kinds = ["count"]
-    if c in "/-" or text.count(".", pos, run_end) == 2:
+    # "18%" is never a count (but "0000,6%" has the count "0000").
+    kinds = [] if c == "%" and text[pos:run_end].isdecimal() else ["count"]
+    if c and c in "/-" or text.count(".", pos, run_end) == 2:
         kinds.append("date_numeric")
     n = run_end - pos
     if n == 4 and text[pos:run_end].isdigit():
         kinds.append("date_year")
-        if c in "s'’":
+        if c and c in "s'’":
             kinds.append("date_decade")
     if not nxt:
         return tuple(kinds)
     nxt = nxt.lower()
+    sep = m.group("sep")
     if "-" in sep:
         kinds += ["range", "percent_range"]
-    more = _next_kinds(nxt)
+    if nxt in _EN_SCALES:  # "5 million people": what follows the scale word decides
+        after = _AFTER_RUN.match(text, m.end())
+        nxt2 = (after.group("next") or "").lower()
+        if nxt2 in _EN_SCALES or nxt2 == "+":
+            more = tuple(_AMOUNT_PATTERNS)
+        else:
+            more = ("money_suffix",) + _next_kinds(nxt2)
+            if "-" in after.group("sep"):
+                more += ("range",)
+    else:
+        more = _next_kinds(nxt)
+        if nxt == "%" and _PERCENT_THEN_CONNECTOR.match(text, m.end()):
+            more += ("percent_range",)
     if more:
         if n > 2 or not sep:  # a day of the month is one or two digits and a space: "12 May"
-            more = tuple(k for k in more if k not in ("date_dmy", "date_dmy_cyr"))
+            more = tuple(k for k in more if k not in _DAY_KINDS)
         kinds += more
     return tuple(dict.fromkeys(kinds))
 
 
-_WORD_RUN = re.compile(WORD_NUMBER, re.IGNORECASE)
 _AFTER_RUN = re.compile(r"(?P<sep>[\s-]*)(?P<next>[^\W\d_]+|\S)?")
+_WORD_RUN = re.compile(WORD_NUMBER, re.IGNORECASE)
 _NUMWORD_IMPOSSIBLE = frozenset(("percent_range", "groups", "date_dmy", "date_dmy_cyr"))
 
 
@@ -511,6 +542,7 @@ _A_WORD_KINDS["few"] = ("duration", "groups")
 _A_WORD_KINDS["couple"] = ("duration",)
 for _w in words("year years month months week weeks day days hour hours decade decades minute minutes"):
     _A_WORD_KINDS[_w] = ("date_relative_ago", "duration")
+_A_NEXT = frozenset(_A_WORD_KINDS)
 
 
 def _month_kinds(text: str, pos: int, end: int) -> tuple[str, ...]:
@@ -541,26 +573,60 @@ _KIND_FUNCTIONS = {
 }
 
 
+# Bytes that separate tokens: every ASCII character but letters and digits.  Bytes of
+# multi-byte UTF-8 characters are kept; the separators among them that news text uses most
+# are replaced first (see _word_tokens).
+_SEPARATOR_BYTES = bytes(b if b >= 128 or chr(b).isalnum() else 32 for b in range(256))
+_WIDE_SEPARATORS = tuple(c.encode() for c in "\u00a0’”“–—…‘«»\u202f\u2009•")
+_ASCII_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _word_tokens(lower: str) -> tuple[set[str], re.Pattern | None]:
+    """The distinct tokens of lower-cased text, and the pattern to find its digit runs with
+    (None when no token starts with a digit).
+
+    Same tokens as ``TOKEN_RE.findall``, built with bytes.translate and str.split, which cost
+    a fraction of a regex pass; text with unusual punctuation falls back to the regex.
+    """
+    b = lower.encode("utf-8", "surrogatepass")
+    if b.isascii():
+        tokens = set(b.translate(_SEPARATOR_BYTES).decode("ascii").split())
+        # Tokens are [0-9a-z]+ here, and digits sort before letters.
+        return tokens, (_ASCII_DIGIT_RUN if tokens and min(tokens) < "a" else None)
+    for sep in _WIDE_SEPARATORS:
+        if sep in b:
+            b = b.replace(sep, b" ")
+    chunks = b.translate(_SEPARATOR_BYTES).decode("utf-8", "surrogatepass").split()
+    joined = "".join(chunks)
+    if joined.isalnum():
+        tokens = set(chunks)
+    else:
+        tokens = set(_TOKEN.findall(lower))
+        joined = "".join(tokens)
+    return tokens, (None if joined.isalpha() or not joined else _DIGIT_RUN)
+
+
 def _triggers(text: str) -> list[tuple[int, tuple[str, ...]]]:
     """(position, patterns to try) for every token that can start a figure, in text order.
 
-    One C-level pass collects the distinct tokens; only the few that are trigger words are
+    The distinct tokens are collected at C speed; only the few that are trigger words are
     then located, so a sentence costs a set intersection rather than a loop over its words.
     """
     found: list[tuple[int, tuple[str, ...]]] = []
-    for m in _DIGIT_RUN.finditer(text):
-        p = m.start()
-        if p:
-            c = text[p - 1]
-            if c.isalnum():
-                continue  # "F16", "x2": not the start of a token
-            if c in _NUMBER_JOINERS and p > 1 and text[p - 2].isalnum():
-                continue  # "000" of "10,000", "6" of "0.6"
-        found.append((p, _digit_kinds(text, p)))
     lower = text.lower()
     if len(lower) != len(text):  # a letter whose lower case is longer: compare word by word
         lower = "".join(ch if len(ch) == 1 else ch[0] for ch in (c.lower() for c in text))
-    tokens = set(_TOKEN.findall(lower))
+    tokens, digit_run = _word_tokens(lower)
+    if digit_run is not None:
+        for m in digit_run.finditer(text):
+            p = m.start()
+            if p:
+                c = text[p - 1]
+                if c.isalnum():
+                    continue  # "F16", "x2": not the start of a token
+                if c in _NUMBER_JOINERS and p > 1 and text[p - 2].isalnum():
+                    continue  # "000" of "10,000", "6" of "0.6"
+            found.append((p, _digit_kinds(text, p)))
     present = _WORD_KEYS.intersection(tokens)
     if present:
         n = len(text)
@@ -577,7 +643,7 @@ def _triggers(text: str) -> list[tuple[int, tuple[str, ...]]]:
                 ):
                     found.append((i, kinds if kind_of is None else kind_of(text, i, e)))
                 i = lower.find(w, i + 1)
-    if ("a" in tokens or "an" in tokens) and not _AFTER_A.isdisjoint(tokens):
+    if ("a" in tokens or "an" in tokens) and not _A_NEXT.isdisjoint(tokens):
         for m in _A_THEN_WORD.finditer(lower):
             kinds = _A_WORD_KINDS.get(m.group(1))
             if kinds:
