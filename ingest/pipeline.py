@@ -19,7 +19,14 @@ from extraction import extract_claims
 from ingest.document import ParsedDocument, RejectedFile, content_hash
 from ingest.readers import iter_importable, read_document
 from matching.incremental import run_matching
-from storage.articles import UNKNOWN_OUTLET, NewArticle, NewClaim, add_article, article_by_hash
+from storage.articles import (
+    UNKNOWN_OUTLET,
+    NewArticle,
+    NewClaim,
+    add_article,
+    article_by_hash,
+    claim_ids_of_article,
+)
 from storage.database import Database
 from storage.errors import StorageError
 
@@ -120,18 +127,20 @@ def store_document(
         return FileResult(source, Outcome.DUPLICATE, "already imported")
     notes = list(doc.warnings)
     if claims and match:
-        notes += _match_after_import(db, actor)
+        notes += _match_after_import(db, actor, article_id)
     message = f"{len(claims)} proposed claims, outlet {article.outlet!r}"
     if notes:
         message += f" ({'; '.join(notes)})"
     return FileResult(source, Outcome.IMPORTED, message, article_id, len(claims))
 
 
-def _match_after_import(db: Database, actor: str) -> list[str]:
+def _match_after_import(db: Database, actor: str, article_id: int) -> list[str]:
     """Match the new claims (their own transaction: the import stands even if this fails,
     and the claims are picked up by the next matching run)."""
     try:
-        report = run_matching(db, actor=actor)
+        with db.read() as session:
+            new_claims = claim_ids_of_article(session, article_id)
+        report = run_matching(db, actor=actor, only=new_claims)
     except StorageError as exc:
         return [f"matching postponed: {exc}"]
     except Exception:  # a matching bug must not lose the import; it is logged in full

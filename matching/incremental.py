@@ -77,17 +77,20 @@ class MatchReport:
 def index_claims(
     db: Database,
     *,
+    only: Iterable[int] | None = None,
     progress: Callable[[str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> int:
-    """Compute and store signatures and blocking keys of claims that lack current ones."""
+    """Compute and store signatures and blocking keys of claims that lack current ones
+    (only among ``only`` when given)."""
+    ids = sorted(set(only)) if only is not None else None
     version = signature_version()
     done = 0
     while True:
         if cancelled is not None and cancelled():
             return done
         with db.write() as session:
-            rows = store.claims_needing_signature(session, version, SIGNATURE_BATCH)
+            rows = store.claims_needing_signature(session, version, SIGNATURE_BATCH, ids)
             if not rows:
                 return done
             sigs = [
@@ -129,15 +132,14 @@ def match_new_claims(
     cancelled: Callable[[], bool] | None = None,
 ) -> MatchReport:
     """Give every ungrouped claim (or those in ``only``) a group; one transaction, one audit entry."""
-    report = MatchReport(signed=index_claims(db, progress=progress, cancelled=cancelled))
+    wanted = sorted(set(only)) if only is not None else None
+    report = MatchReport(signed=index_claims(db, only=wanted, progress=progress,
+                                             cancelled=cancelled))
     if cancelled is not None and cancelled():
         report.cancelled = True
         return report
     with db.write() as session:
-        pending = store.unassigned_claims(session)
-        if only is not None:
-            wanted = set(only)
-            pending = [p for p in pending if p.id in wanted]
+        pending = store.unassigned_claims(session, wanted)
         if len(pending) >= BULK_MIN_CLAIMS and not store.has_groups(session):
             _group_in_bulk(session, pending, report, actor=actor, thresholds=thresholds,
                            progress=progress)
@@ -145,21 +147,32 @@ def match_new_claims(
         n = max(store.matchable_claim_count(session), 1)
         group_of: dict[int, int] = {}  # claims grouped during this run
         rejected = store.rejected_pairs(session, (p.id for p in pending))
+        # Word frequencies, fetched once per word for the whole run (one query per batch).
+        frequencies: dict[str, int] = {}
+
+        def fetch_frequencies(tokens: Iterable[str]) -> None:
+            missing = {t for t in tokens if t not in frequencies}
+            if missing:
+                found = store.token_frequencies(session, missing)
+                frequencies.update({t: found.get(t, 1) for t in missing})
+
+        def df_of(token: str) -> int:
+            return frequencies.get(token, 1)
+
+        fetch_frequencies(t for p in pending for t in (p.tokens or "").split())
         conflict_links: list[tuple[int, int, dict]] = []
         for count, row in enumerate(pending):
             if cancelled is not None and cancelled():
                 raise _Cancelled
             sig = _sig_of(row)
-            df = store.token_frequencies(session, sig.token_set)
-            idf = {t: _idf(df.get(t, 1), n) for t in sig.token_set}
+            idf = {t: _idf(df_of(t), n) for t in sig.token_set}
             found = store.candidates(session, blocking_keys(sig, idf), bucket_cap=BUCKET_CAP,
                                      weigh=key_weight)
             found.pop(row.id, None)
             ids = [cid for cid, w in found.items() if w >= MIN_KEY_WEIGHT]
             others = store.claims_by_id(session, ids)
-            other_df = store.token_frequencies(session, (t for o in others for t in
-                                                         (o.tokens or "").split()))
-            idf.update({t: _idf(c, n) for t, c in other_df.items()})
+            fetch_frequencies(t for o in others for t in (o.tokens or "").split())
+            idf.update({t: _idf(df_of(t), n) for o in others for t in (o.tokens or "").split()})
             best: tuple[float, int, dict] | None = None
             for other in others:
                 group = other.group_id or group_of.get(other.id)

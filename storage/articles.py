@@ -73,6 +73,10 @@ def article_by_hash(session: Session, content_hash: str) -> Article | None:
     ).scalar_one_or_none()
 
 
+def claim_ids_of_article(session: Session, article_id: int) -> list[int]:
+    return list(session.execute(select(Claim.id).where(Claim.article_id == article_id)).scalars())
+
+
 def claim_rows(article_id: int, claims: Sequence[NewClaim]) -> list[dict[str, Any]]:
     """Rows for a core ``insert(Claim)``: defaults are filled here because bulk inserts skip
     the model's Python-side default factories."""

@@ -70,8 +70,11 @@ def _rows(session: Session, query) -> list[ClaimForMatching]:  # noqa: ANN001
     ]
 
 
-def claims_needing_signature(session: Session, version: str, limit: int) -> list[ClaimForMatching]:
-    """Matchable claims (not rejected) whose signature is missing or from another version."""
+def claims_needing_signature(
+    session: Session, version: str, limit: int, ids: Sequence[int] | None = None
+) -> list[ClaimForMatching]:
+    """Matchable claims (not rejected) whose signature is missing or from another version;
+    only among ``ids`` when given (an import knows its new claims: no scan of the table)."""
     query = (
         _claim_query()
         .where(Claim.status != ClaimStatus.REJECTED)
@@ -79,11 +82,13 @@ def claims_needing_signature(session: Session, version: str, limit: int) -> list
         .order_by(Claim.id)
         .limit(limit)
     )
+    if ids is not None:
+        query = query.where(Claim.id.in_(list(ids)))
     return _rows(session, query)
 
 
-def unassigned_claims(session: Session) -> list[ClaimForMatching]:
-    """Matchable claims with a signature and no active group."""
+def unassigned_claims(session: Session, ids: Sequence[int] | None = None) -> list[ClaimForMatching]:
+    """Matchable claims with a signature and no active group (only among ``ids`` if given)."""
     query = (
         _claim_query()
         .where(Claim.status != ClaimStatus.REJECTED)
@@ -91,6 +96,8 @@ def unassigned_claims(session: Session) -> list[ClaimForMatching]:
         .where(_ACTIVE.c.group_id.is_(None))
         .order_by(Claim.id)
     )
+    if ids is not None:
+        query = query.where(Claim.id.in_(list(ids)))
     return _rows(session, query)
 
 
