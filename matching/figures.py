@@ -62,6 +62,9 @@ class Quantity:
 def _precision_slack(value: float, text: str) -> float:
     """Half a unit of the last stated digit, at least 1% of the value (rounding tolerance)."""
     digits = "".join(ch for ch in text if ch.isdigit() or ch in ".,")
+    if not any(ch.isdigit() for ch in digits):
+        # Written in words ("one and a half percent"): as precise as the value itself.
+        digits = f"{value:.6f}".rstrip("0").rstrip(".")
     if "." in digits:
         decimals = len(digits.rsplit(".", 1)[1])
         step = 10.0 ** -decimals
