@@ -308,12 +308,25 @@ def default_aliases() -> AliasTable:
 _NUMBER_WORDS = re.compile(rf"\b{WORD_NUMBER}\b", re.IGNORECASE)
 _THOUSANDS_SEP = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _FRACTION_AFTER = re.compile(r"\s*-?\s*(?:half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b")
+# "one" is a number only before a word that counts or measures ("one percent", "one soldier");
+# otherwise it is a pronoun or determiner ("one of the", "no one", "one another").
+_ONE_COUNTS = re.compile(
+    r"[\s-]+(?:percent|per\s*cent|percentage|%|million|billion|thousand|hundred|trillion|dozen|"
+    r"square|sq|km|kilomet|mile|met(?:er|re)|hectare|acre|second|minute|hour|day|week|month|year|decade|"
+    r"centur|time|soldier|troop|servicem|person|people|civilian|child|man|woman|resident|refugee|"
+    r"victim|prisoner|hostage|fighter|officer|official|voter|respondent|citizen|journalist|dollar|"
+    r"euro|pound|ruble|rouble|hryvni|village|town|city|region|brigade|battalion|tank|drone|missile|"
+    r"aircraft|plane|helicopter|ship|round|in\s+(?:\d|two|three|four|five|six|seven|eight|nine|ten)\b)",
+    re.IGNORECASE,
+)
 
 
 def _digits_for_words(text: str) -> str:
     def repl(m: re.Match) -> str:
         # "a fifth", "two-thirds": fractions are left to the figure parser.
         if _FRACTION_AFTER.match(text, m.end()):
+            return m.group(0)
+        if m.group(0).lower() == "one" and not _ONE_COUNTS.match(text, m.end()):
             return m.group(0)
         value = parse_words(m.group(0))
         return format_number(value) if value is not None else m.group(0)
@@ -325,6 +338,9 @@ def normalise(text: str, aliases: AliasTable | None = None) -> str:
     """Folded text with every alias replaced by its key and number words written as digits.
 
     normalise("Zelenskiy met Putin in Kiev five times") == "zelensky met putin in kyiv 5 times"
+
+    "one" becomes "1" only before a word that counts or measures ("one soldier", "one percent");
+    "one of the", "no one" and "one another" keep it.
     """
     table = aliases if aliases is not None else default_aliases()
     soft = soft_fold(text)

@@ -28,18 +28,57 @@ WORD_TOKEN = rf"(?:(?:{'|'.join(TENS)})-(?:{'|'.join(k for k in UNITS if 0 < UNI
 # A run of number words ("two hundred thousand", "a hundred", "a dozen").  Bare "a"/"an" is
 # only allowed in front of a scale word; the parser rejects anything else.
 WORD_NUMBER = rf"(?:(?:an?|one)\s+(?:{_SCALE}|dozen)|{WORD_TOKEN})(?:[\s-]+(?:{WORD_TOKEN}))*"
-# A digit number with optional thousands separators and decimals: "10,000", "0.6", "10 000".
-DIGIT_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u2009]\d{3})+|\d+)(?:\.\d+)?"
+# A digit number with optional thousands separators and decimals: "10,000", "0.6", "10 000"
+# (thin, narrow or no-break space), and the decimal comma of Ukrainian and Russian text ("0,6",
+# "18,5"), taken as one when it cannot be a thousands separator: "0," or one or two digits
+# before a percent sign or a Cyrillic word ("18,5 відсотка", "2,5 млн").
+_BEFORE_UNIT = r"(?=\s*(?:%|％|[\u0400-\u04ff]))"  # a percent sign or a Cyrillic word follows
+_DECIMAL = rf"(?:\.\d+|,\d{{1,2}}(?![\d,]){_BEFORE_UNIT})?"
+DIGIT_NUMBER = (
+    rf"(?:0,\d+(?![\d,])|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+{_DECIMAL}"
+    rf"|\d{{1,3}}(?: \d{{3}})+(?:,\d{{1,2}})?(?!\d){_BEFORE_UNIT}|\d+{_DECIMAL})"
+)
+# Halves and quarters after a number: "one and a half", "two and a half million", "1 1/2",
+# "1½" (see parse_number).
+FRACTION_TAIL = (
+    r"(?:\s+and\s+(?:a|one)\s+(?:half|quarter)|\s+and\s+three\s+quarters"
+    r"|[ \u00a0]+[1-9]/(?:[2-9]|1[0-6])(?![\d/])|\s?[½¼¾⅓⅔⅛])"
+)
+# Scales after digits: English words and the abbreviations of Ukrainian and Russian text
+# ("5 тис." / "5 тыс." thousand, "2 млн" million, "1 млрд" billion).
+CYRILLIC_SCALES = {"тис": 1e3, "тыс": 1e3, "млн": 1e6, "млрд": 1e9}
+DIGIT_SCALE = rf"(?:\s*(?:{_SCALE})\b|\s*(?:тис|тыс)\b\.?|\s*(?:млн|млрд)\b)"
+# A number as figures use it: digits or words, with an optional half or quarter and scale.
+NUMBER = (
+    rf"(?:{DIGIT_NUMBER}(?:{FRACTION_TAIL})?{DIGIT_SCALE}?"
+    rf"|{WORD_NUMBER}(?:{FRACTION_TAIL}(?:[\s-]+(?:{_SCALE})\b)?)?)"
+)
 
 _WORD_RE = re.compile(WORD_NUMBER, re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,\u202f\u2009\s]")
 _WORD_SPLIT = re.compile(r"[\s-]+")
-_DIGITS_WITH_SCALE = re.compile(rf"({DIGIT_NUMBER})\s*(?:({_SCALE})|(bn|mn|mln|tn|[bmk]))?", re.IGNORECASE)
+# DIGIT_NUMBER without the context it needs in running text, for parsing a matched number.
+_DIGITS = r"(?:0,\d+|\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)(?:\.\d+|,\d{1,2})?"
+_DIGITS_WITH_SCALE = re.compile(rf"({_DIGITS})\s*(?:({_SCALE})|(bn|mn|mln|tn|[bmk]))?", re.IGNORECASE)
+_DECIMAL_COMMA = re.compile(r"0,\d+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})*,\d{1,2}|\d+,\d{1,2}")
+_FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75}
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_NUMBER_PARTS = re.compile(
+    rf"(?P<base>.*?)(?:\s+and\s+(?:a|one)\s+(?P<frac>half|quarter)|\s+and\s+(?P<three>three)\s+quarters"
+    rf"|[ \u00a0]+(?P<num>[1-9])/(?P<den>\d+)|\s?(?P<vulgar>[½¼¾⅓⅔⅛]))"
+    rf"(?:[\s-]*(?P<scale>{_SCALE}|тис|тыс|млн|млрд)\b\.?)?",
+    re.IGNORECASE | re.DOTALL,
+)
+_CYRILLIC_SCALE_END = re.compile(r"(?P<base>.*?)\s*(?P<scale>тис|тыс|млн|млрд)\.?", re.IGNORECASE | re.DOTALL)
 
 
 def parse_digits(text: str) -> float:
-    """'10,000' -> 10000.0, '0.6' -> 0.6, '10\u202f000' -> 10000.0."""
-    return float(_SEPARATORS.sub("", text))
+    """'10,000' -> 10000.0, '0.6' -> 0.6, '10\u202f000' -> 10000.0, '0,6' and '18,5' (decimal
+    comma) -> 0.6 and 18.5."""
+    t = text.strip()
+    if _DECIMAL_COMMA.fullmatch(t):
+        return float(_SEPARATORS.sub("", t.replace(",", ".")))
+    return float(_SEPARATORS.sub("", t))
 
 
 def parse_words(text: str) -> float | None:
@@ -86,8 +125,20 @@ def parse_words(text: str) -> float | None:
     return total + current if seen_number else None
 
 
+_CACHE: dict[str, float | None] = {}
+
+
 def parse_number(text: str) -> float | None:
     """Digits (with an optional scale word) or number words to a float."""
+    value = _CACHE.get(text, _CACHE)
+    if value is _CACHE:
+        if len(_CACHE) > 20000:
+            _CACHE.clear()
+        value = _CACHE[text] = _parse_number(text)
+    return value
+
+
+def _parse_number(text: str) -> float | None:
     t = text.strip()
     m = _DIGITS_WITH_SCALE.fullmatch(t)
     if m:
@@ -99,6 +150,33 @@ def parse_number(text: str) -> float | None:
         return value
     if _WORD_RE.fullmatch(t):
         return parse_words(t)
+    m = _CYRILLIC_SCALE_END.fullmatch(t)
+    if m:  # "5 тис.", "2,5 млн"
+        base = _parse_number(m.group("base"))
+        return None if base is None else base * CYRILLIC_SCALES[m.group("scale").lower()]
+    m = _NUMBER_PARTS.fullmatch(t)
+    if m:  # "one and a half", "two and a half million", "a million and a half", "1 1/2", "1½"
+        base = _parse_number(m.group("base"))
+        if base is None:
+            return None
+        if m.group("frac"):
+            frac = _FRACTION_WORDS[m.group("frac").lower()]
+        elif m.group("three"):
+            frac = 0.75
+        elif m.group("vulgar"):
+            frac = _VULGAR[m.group("vulgar")]
+        else:
+            num, den = int(m.group("num")), int(m.group("den"))
+            if not 0 < num < den:
+                return None
+            frac = num / den
+        scale_word = (m.group("scale") or "").lower()
+        if scale_word:  # "two and a half million"
+            scale = SCALES.get(scale_word) or CYRILLIC_SCALES[scale_word]
+            return (base + frac) * scale
+        # "a million and a half": the half is of the number's last scale.
+        last = _WORD_SPLIT.split(m.group("base").strip().lower())[-1].rstrip("s")
+        return base + frac * SCALES.get(last, 1)
     return None
 
 

@@ -82,6 +82,26 @@ def test_normalise_replaces_aliases_and_number_words():
     assert normalise("The US told us so") == "the united_states told us so"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One of the soldiers said no one left", "one of the soldiers said no one left"),
+        ("They blamed one another", "they blamed one another"),
+        ("the one who signed", "the one who signed"),
+        ("one percent of voters", "1 percent of voters"),
+        ("one per cent", "1 per cent"),
+        ("one million people", "1000000 people"),
+        ("one hundred days", "100 days"),
+        ("one soldier and one civilian", "1 soldier and 1 civilian"),
+        ("one square mile", "1 square mile"),
+        ("within one week", "within 1 week"),
+        ("one in five residents", "1 in 5 residents"),
+    ],
+)
+def test_normalise_writes_one_as_a_digit_only_before_a_counted_word(text, expected):
+    assert normalise(text) == expected
+
+
 def test_multiword_aliases_win_over_single_words():
     table = default_aliases()
     found = table.find("The Minsk II deal was signed in Minsk.")

@@ -6,12 +6,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extraction import extract_claims, normalise, parse_figures, split_sentences
+from extraction.cues import Tokens
 
 PIECES = st.sampled_from([
     "Feb. 12, 2015", " ", "  ", "\n", "\n\n", ".", "?", "!", "…", "“", "”", "’s", "U.S.", "Dr.", "1.",
     "- ", "• ", "0.6%", "110 square miles", "more than 10,000 people", "a fifth", "Minsk II", "Київ",
     "killed", "talks", "said", "according to", "last month", "on Tuesday", "2014", "Su-25", "$1.5bn",
     "Zelenskiy", "territory", "I think", "10 to 12 minutes", ",", ":", "\u00a0", "(", ")", "two-thirds",
+    "one and a half", "half a", "0,6 %", "18,5 відсотка", "близько", "п’ята частина", "тис.", "10\u00a0000",
+    "1 1/2", "six tenths of one percent", "March 3, 2024", "soldiers",
 ])
 TEXTS = st.one_of(st.text(max_size=300), st.lists(PIECES, max_size=60).map("".join))
 
@@ -32,6 +35,13 @@ def test_figure_spans_match_their_text(text, offset):
     for f in parse_figures(text, published=date(2025, 6, 4), offset=offset):
         assert text[f.start - offset : f.end - offset] == f.text
         assert f.kind in {"percent", "fraction", "area", "distance", "count", "money", "duration", "range", "date"}
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXTS)
+def test_figures_are_the_same_with_the_callers_tokens(text):
+    published = date(2025, 6, 4)
+    assert parse_figures(text, published=published, tokens=Tokens.of(text)) == parse_figures(text, published=published)
 
 
 @settings(max_examples=100, deadline=None)
