@@ -11,10 +11,11 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from desktop.review import Review
 from desktop.tasks import run_task
+from desktop.undo import WrittenCommand
 from extraction import claim_from_span
 from storage.articles import NewClaim
 from storage.claims import add_manual, edit
@@ -54,26 +55,22 @@ def write_fields(db: Database, claim_id: int, changes: Mapping[str, Any], *, act
         return {key: before[key] for key in changed}
 
 
-class NewClaimCommand(QUndoCommand):
-    """A claim made from a selection; its first redo already happened when it is pushed."""
+class NewClaimCommand(WrittenCommand):
+    """A claim made from a selection (storage cannot delete one: undo rejects it)."""
 
     def __init__(self, review: Review, claim_id: int, text: str) -> None:
         super().__init__(text)
         self._review = review
         self.claim_id = claim_id
-        self._done = True
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
+    def reapply(self) -> None:
         self._review.write({self.claim_id: ClaimStatus.ACCEPTED.value})
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._review.write({self.claim_id: ClaimStatus.REJECTED.value})
 
 
-class EditCommand(QUndoCommand):
+class EditCommand(WrittenCommand):
     """One save of a claim's fields; undo writes the values it replaced back."""
 
     def __init__(self, edits: ClaimEdits, claim_id: int, before: Fields, after: Fields,
@@ -83,15 +80,11 @@ class EditCommand(QUndoCommand):
         self.claim_id = claim_id
         self.before = before
         self.after = after
-        self._done = True
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
+    def reapply(self) -> None:
         self._edits.write(self.claim_id, self.after)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._edits.write(self.claim_id, self.before)
 
 

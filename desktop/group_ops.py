@@ -14,9 +14,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from desktop.tasks import run_task
+from desktop.undo import WrittenCommand
 from storage.database import Database
 from storage.errors import StorageError
 from storage.groups import confirm_member, merge_groups, reject_member, split_claim
@@ -40,45 +41,38 @@ def draft_of(state: VerdictState | None) -> VerdictDraft:
     )
 
 
-class _SplitCommand(QUndoCommand):
+class _SplitCommand(WrittenCommand):
     """"Not the same" / "Split out": undo merges the claim's new group back into the old one."""
 
     def __init__(self, ops: GroupOps, group_id: int, claim_id: int, new_group: int,
                  split: bool, text: str) -> None:
         super().__init__(text)
         self._ops, self.group_id, self.claim_id = ops, group_id, claim_id
-        self.new_group, self._split, self._first = new_group, split, True
+        self.new_group, self._split = new_group, split
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
+    def reapply(self) -> None:
         self._ops._split(self.group_id, self.claim_id, self._split, then=self._moved)
 
     def _moved(self, new_group: int) -> None:
         self.new_group = new_group
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         group_id, new_group = self.group_id, self.new_group
         self._ops._write(
             lambda session, actor: merge_groups(session, group_id, new_group, actor=actor),
             group_id, self._ops.tr("The claim is back in claim group #{id}.").format(id=group_id))
 
 
-class _SaveVerdictCommand(QUndoCommand):
+class _SaveVerdictCommand(WrittenCommand):
     def __init__(self, ops: VerdictOps, group_id: int, before: VerdictDraft,
                  after: VerdictDraft, text: str) -> None:
         super().__init__(text)
         self._ops, self.group_id, self.before, self.after = ops, group_id, before, after
-        self._first = True
 
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
+    def reapply(self) -> None:
         self._ops._save(self.group_id, self.after, self._ops.own_version.get(self.group_id))
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._ops._save(self.group_id, self.before, self._ops.own_version.get(self.group_id))
 
 

@@ -12,10 +12,11 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from sqlalchemy import select
 
 from desktop.tasks import run_task
+from desktop.undo import WrittenCommand
 from storage.claims import set_status
 from storage.database import Database
 from storage.errors import StorageError
@@ -46,23 +47,19 @@ def write_statuses(db: Database, targets: Mapping[int, str], *, actor: str) -> t
     return before, after
 
 
-class StatusCommand(QUndoCommand):
-    """One accept/reject as an undo step; its first redo already happened when it is pushed."""
+class StatusCommand(WrittenCommand):
+    """One accept/reject as an undo step."""
 
     def __init__(self, review: Review, before: Statuses, after: Statuses, text: str) -> None:
         super().__init__(text)
         self._review = review
         self.before = before
         self.after = after
-        self._done = True
 
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
+    def reapply(self) -> None:
         self._review.write(self.after)
 
-    def undo(self) -> None:
+    def revert(self) -> None:
         self._review.write(self.before)
 
 
