@@ -637,7 +637,7 @@ def _digit_kinds_of(text: str, m: re.Match) -> tuple[str, ...]:
         if c and c in "s'’":
             kinds.append("date_decade")
     if not nxt:
-        return tuple(kinds)
+        return _count_last(kinds)
     nxt = nxt.lower()
     if (
         n == 4 and kinds and kinds[0] == "count" and nxt not in _EN_SCALES and nxt not in _CYRILLIC_SCALES
@@ -670,7 +670,15 @@ def _digit_kinds_of(text: str, m: re.Match) -> tuple[str, ...]:
         if n > 2 or not sep:  # a day of the month is one or two digits and a space: "12 May"
             more = tuple(k for k in more if k not in _DAY_KINDS)
         kinds += more
-    return tuple(dict.fromkeys(kinds))
+    return _count_last(kinds)
+
+
+def _count_last(kinds: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """The kinds without repeats and with "count" last (see _parse)."""
+    kinds = tuple(dict.fromkeys(kinds))
+    if "count" in kinds and kinds[-1] != "count":
+        kinds = tuple(k for k in kinds if k != "count") + ("count",)
+    return kinds
 
 
 _AFTER_RUN = re.compile(r"(?P<sep>[\s-]*)(?P<next>[^\W\d_]+|\S)?")
@@ -723,7 +731,7 @@ def _numword_kinds(text: str, pos: int) -> tuple[str, ...]:
     if "-" in sep or "-" in run.group(0) or nxt in _CONNECTORS:
         out.append("range")
     out += (k for k in _next_kinds(nxt) if k not in _NUMWORD_IMPOSSIBLE)
-    kinds = tuple(dict.fromkeys(out))
+    kinds = _count_last(out)
     if nxt != "and":  # otherwise the words after "and" decide
         if len(_NUMWORD_KINDS_CACHE) > 20000:
             _NUMWORD_KINDS_CACHE.clear()
@@ -834,17 +842,18 @@ def _word_tokens(text: str) -> tuple[list[str], re.Pattern | None]:
         # Tokens are [0-9a-z]+ here, and digits sort before letters.
         return tokens, (_ASCII_DIGIT_RUN if tokens and min(tokens) < "a" else None)
     try:
-        b = text.encode()
+        s = text.encode().translate(_WIDE_TOKEN_BYTES).decode("utf-8", "ignore")
     except UnicodeEncodeError:  # a lone surrogate
-        b = b"\xff"  # not valid UTF-8 either: the regex below does it
-    s = b.translate(_WIDE_TOKEN_BYTES).decode("utf-8", "ignore")
-    if not s.isascii():
-        s = s.lower()
-    tokens = s.split()
-    joined = "".join(tokens)
-    if not joined.isalnum() or b == b"\xff":
         tokens = _TOKEN.findall(_lower(text))
+    else:
+        if not s.isascii():
+            s = s.lower()
+        tokens = s.split()
         joined = "".join(tokens)
+        if joined.isalnum():
+            return tokens, (None if joined.isalpha() else _DIGIT_RUN)
+        tokens = _TOKEN.findall(_lower(text))
+    joined = "".join(tokens)
     return tokens, (None if not joined or joined.isalpha() else _DIGIT_RUN)
 
 
@@ -1130,9 +1139,7 @@ def parse_figures(
     is used instead.  Without either, such figures keep ``date=None``.  ``tokens`` (the
     word tokens of ``text``, cues.Tokens) may be passed by callers that already have them.
     """
-    if not text:
-        return []
-    return _parse(text, published, offset, tokens, True)
+    return _parse(text, published, offset, tokens, True) if text else []
 
 
 # The numbers inside a date such as "March 12, 2025" need no patterns of their own while the
@@ -1141,6 +1148,9 @@ def parse_figures(
 _INNER_KINDS = frozenset((("count",), ("date_year",), ("count", "date_year")))
 _COVERING_KINDS = frozenset(("date_mdy", "date_my", "date_mrange"))
 _NO_INNER_AFTER = frozenset("+-–—\u00a0\u202f\u2009")
+# Figures of a unit after a number: a count of the same number lies within them (the word after
+# the number is a unit, not a people noun) and starts where they start (same qualifier).
+_COUNT_COVERS = frozenset(("percent", "area", "distance", "duration", "money_suffix"))
 
 
 def _parse(text: str, published: date | None, offset: int, tokens: Tokens | None, defer: bool) -> list[Figure]:
@@ -1168,8 +1178,16 @@ def _parse(text: str, published: date | None, offset: int, tokens: Tokens | None
                 needed.add(cover)  # "12" and "2025" of "March 12, 2025"
                 continue
         tail = None
+        longest = -1  # the longest candidate found here so far, and its length
+        longest_len = 0
         for kind in kinds:
             if kind in skip:
+                continue
+            if kind == "count" and longest >= 0 and defer:
+                # (Tried last.)  A count lies within a measure found at the same number, with
+                # the same qualifier ("1,234" of "about 1,234 square miles"): it is needed only
+                # if that measure falls.
+                needed.add(longest)
                 continue
             try:
                 priority, pattern, gate, on_lower = table[kind]
@@ -1217,6 +1235,8 @@ def _parse(text: str, published: date | None, offset: int, tokens: Tokens | None
                     add((start - of[0], -6, start, len(candidates), "fraction_of", m, dict(extra or {}, of=of[1])))
             elif kind in _COVERING_KINDS and end > cover_end:
                 cover_start, cover_end, cover = start, end, len(candidates)
+            if kind in _COUNT_COVERS and end - start > longest_len:
+                longest, longest_len = len(candidates), end - start
             # Longest match wins; on equal length the more specific kind, then the earlier.
             add((start - end, -priority, start, len(candidates), kind, m, extra))
     if not candidates:
@@ -1250,8 +1270,13 @@ def _parse(text: str, published: date | None, offset: int, tokens: Tokens | None
                     spans.append((fig.start - offset, fig.end - offset))
                     chosen.append(fig)
                     needed.discard(seq)
-    if needed:  # a date whose numbers were skipped did not stand: do it again in full
-        return _parse(text, published, offset, tokens, False)
+    if needed:
+        # A figure whose inner numbers were skipped was not chosen: fine if a chosen figure
+        # contains it (and so them), otherwise do it again in full.
+        spans_by_seq = {c[3]: (c[2], c[2] - c[0]) for c in candidates if c[3] in needed}
+        for s, e in spans_by_seq.values():
+            if not any(f.start - offset <= s and e <= f.end - offset for f in chosen):
+                return _parse(text, published, offset, tokens, False)
     if len(chosen) > 1:
         chosen.sort(key=_start_of)
     return chosen
