@@ -29,13 +29,9 @@ def _date(value: str) -> dt.date:
 
 
 def _open_db(args: argparse.Namespace):  # noqa: ANN202
-    from ingest.samples import open_default_database
-    from storage.schema import open_database
+    from ingest.samples import open_chosen_database
 
-    if args.db:
-        return open_database(Path(args.db))
-    db, _ = open_default_database()
-    return db
+    return open_chosen_database(Path(args.db) if args.db else None)
 
 
 def _actor() -> str:

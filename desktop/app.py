@@ -36,13 +36,9 @@ def open_with_progress(db_path: Path | None) -> Database:
     """
 
     def open_db(_ctx: Any) -> Database:
-        if db_path is None:
-            from ingest.samples import open_default_database
+        from ingest.samples import open_chosen_database
 
-            return open_default_database()[0]
-        from storage.schema import open_database
-
-        return open_database(db_path)
+        return open_chosen_database(db_path)
 
     outcome: dict[str, Any] = {}
     loop = QEventLoop()

@@ -13,15 +13,10 @@ from storage.database import Database
 
 
 def _open_db(args: argparse.Namespace) -> Database:
+    from ingest.samples import open_chosen_database
+
     db_path = getattr(args, "db", None)
-    if db_path:
-        from storage.schema import open_database
-
-        return open_database(Path(db_path))
-    from ingest.samples import open_default_database
-
-    db, _ = open_default_database()
-    return db
+    return open_chosen_database(Path(db_path) if db_path else None)
 
 
 def _select(args: argparse.Namespace, status: str, command: str) -> Selection | None:

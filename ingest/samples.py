@@ -27,6 +27,13 @@ def load_sample_corpus(db: Database) -> list[FileResult]:
     return list(import_paths(db, files, actor=SAMPLE_ACTOR))
 
 
+def open_chosen_database(path: Path | None) -> Database:
+    """The database a user named (``--db``), or else the default one with its samples."""
+    if path is not None:
+        return open_database(path)
+    return open_default_database()[0]
+
+
 def open_default_database(path: Path | None = None) -> tuple[Database, bool]:
     """Open the database at ``path`` (default: the user's data folder).
 
