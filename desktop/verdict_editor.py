@@ -74,6 +74,9 @@ class VerdictEditor(QWidget):
         self.state: VerdictState | None = None
         self._loaded = VerdictDraft()
         self._filling = False
+        # Set when the next load of this group is one the person asked for (Reload, or the
+        # reload after their own save): only then may it replace what the form holds.
+        self._replace_next = False
         self.saving = False
         # Injectable so tests (and the shooting script) never start a browser.
         self.open_url: Callable[[str], bool] = open_web_link
@@ -219,7 +222,16 @@ class VerdictEditor(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
     def set_group(self, detail: GroupDetail) -> None:
-        """Show ``detail``'s verdict (discarding unsaved edits of another group)."""
+        """Show ``detail``'s verdict (discarding unsaved edits of another group).
+
+        A refresh of the group being edited (the list reloading, a matching run) keeps what
+        the person typed and the version they started from; only the history moves on.
+        """
+        if detail.id == self.group_id and self.is_dirty() and not self._replace_next:
+            self._fill_history(detail.history)
+            self._update_buttons()
+            return
+        self._replace_next = False
         self.group_id = detail.id
         self.state = detail.verdict
         self._loaded = draft_of(detail.verdict)
@@ -253,6 +265,7 @@ class VerdictEditor(QWidget):
 
     def reload(self) -> None:
         if self.group_id is not None:
+            self._replace_next = True
             self.reloadRequested.emit(self.group_id)
 
     # -- editing ----------------------------------------------------------------------------
@@ -367,6 +380,7 @@ class VerdictEditor(QWidget):
     def _saved(self, group_id: int, _version: int) -> None:
         if group_id == self.group_id:
             self.message.emit(self.tr("Verdict on claim group #{id} saved.").format(id=group_id))
+            self._replace_next = True
             self.reloadRequested.emit(group_id)
 
     def _conflict(self, group_id: int, theirs: dict) -> None:

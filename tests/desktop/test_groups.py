@@ -269,3 +269,19 @@ def test_leaving_a_group_with_an_unsaved_verdict_asks_first(window, db, qtbot, g
     qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == group_id)
     assert verdict_row(db, second_group) is None
     assert editor.summary.text() == "Half true"
+
+
+def test_a_refresh_of_the_group_being_edited_keeps_unsaved_verdict_edits(window, db, qtbot, group):
+    group_id, _claims = group
+    open_group(window, qtbot, group_id)
+    editor = window.group_pane.editor
+    qtbot.waitUntil(lambda: editor.group_id == group_id)
+    editor.summary.setText("Half-written summary")
+    history_before = editor.history.topLevelItemCount()
+    with db.write() as session:  # something else changes the verdict's history meanwhile
+        save_verdict(session, group_id, VerdictDraft(rating="true", summary="Other"),
+                     expected_version=None, actor="Olena")
+    window.group_pane.show_group(group_id)  # e.g. the list reloading after a matching run
+    qtbot.waitUntil(lambda: editor.history.topLevelItemCount() > history_before)
+    assert editor.summary.text() == "Half-written summary"
+    assert editor.is_dirty()
