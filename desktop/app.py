@@ -1,4 +1,9 @@
-"""Start the window: the QApplication, opening the database off the GUI thread, the event loop."""
+"""Start the window: the QApplication, opening the database off the GUI thread, the event loop.
+
+``DesktopSession`` owns the open database and its window. Opening another database builds a
+new window on it and closes the old one (after its unsaved verdict is saved or discarded and
+its workers have stopped): every part of a window belongs to exactly one database.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from desktop.appearance import apply_appearance
+from desktop.database_menu import failed_open_box
+from desktop.settings import Settings
 from desktop.tasks import run_task
+from storage.backup import restore_backup, set_default_keep
 from storage.database import Database
 from storage.errors import StorageError
 
@@ -28,29 +37,18 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def open_with_progress(db_path: Path | None) -> Database:
-    """Open (and if needed migrate, or on first run fill with samples) the database.
+def _wait_for(work: Any, label: str, parent: QWidget | None = None) -> Any:
+    """Run ``work`` in a worker behind a busy indicator and return its result (or raise).
 
-    It runs in a worker with a busy indicator: a migration or the first-run sample import
-    takes seconds, and the GUI thread must keep painting meanwhile. Storage errors propagate.
+    An open, a migration or the first-run sample import takes seconds; the GUI thread must
+    keep painting meanwhile, and nothing else may happen to the window until it is done.
     """
-
-    def open_db(_ctx: Any) -> Database:
-        from ingest.samples import open_chosen_database
-
-        return open_chosen_database(db_path)
-
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
-    task = run_task(
-        open_db,
-        name="open_database",
-        on_result=lambda db: outcome.update(db=db),
-        on_error=lambda exc: outcome.update(error=exc),
-    )
+    task = run_task(work, name="open_database", on_result=lambda r: outcome.update(result=r),
+                    on_error=lambda exc: outcome.update(error=exc))
     task.finished.connect(loop.quit)
-    progress = QProgressDialog(
-        QCoreApplication.translate("App", "Opening the database…"), "", 0, 0)
+    progress = QProgressDialog(label, "", 0, 0, parent)
     progress.setWindowTitle(APP_NAME)
     progress.setCancelButton(None)  # an open or a migration is never left half-way
     progress.setMinimumDuration(500)
@@ -58,32 +56,134 @@ def open_with_progress(db_path: Path | None) -> Database:
     if task.is_running():
         loop.exec()
     progress.close()
+    progress.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["db"]
+    return outcome["result"]
 
 
-def run_app(db_path: Path | None) -> int:
+def open_with_progress(location: str | Path | None, parent: QWidget | None = None) -> Database:
+    """Open (and if needed migrate, or on first run fill with samples) the database.
+
+    ``location`` is a file path or a server address; None is the default database. Storage
+    errors propagate.
+    """
+
+    def open_db(_ctx: Any) -> Database:
+        from ingest.samples import open_chosen_database
+
+        return open_chosen_database(location if location is None or isinstance(location, str)
+                                    and "://" in location else Path(location))
+
+    return _wait_for(open_db, QCoreApplication.translate("App", "Opening the database…"), parent)
+
+
+class DesktopSession(QObject):
+    """The open database and the window on it; replaces both when another is opened."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        super().__init__()
+        self.settings = settings if settings is not None else Settings()
+        self.window: Any = None  # desktop.main_window.MainWindow
+        self.db: Database | None = None
+        self.error_box: Any = None
+        set_default_keep(self.settings.backup_keep)
+
+    def show(self, db: Database) -> Any:
+        from desktop.main_window import MainWindow
+
+        self.db = db
+        if db.path is not None:
+            self.settings.add_recent_database(str(db.path))
+        window = MainWindow(db, self.settings)
+        window.database_menu.openRequested.connect(self.switch_to)
+        window.appearanceChanged.connect(lambda: apply_appearance(self.settings.appearance))
+        self.window = window
+        window.show()
+        return window
+
+    def switch_to(self, location: str) -> None:
+        """Open ``location`` in place of the current database, once the window may close."""
+        old = self.window
+        if old is None:
+            return
+        old.settle_unsaved(lambda: self._switch(location))
+
+    def _switch(self, location: str) -> None:
+        old, old_db = self.window, self.db
+        if self.db is not None and self.db.path is not None and location == str(self.db.path):
+            old.statusBar().showMessage(old.tr("That database is already open."), 4000)
+            return
+        try:
+            db = open_with_progress(location, old)
+        except StorageError as exc:
+            self.error_box = failed_open_box(exc, location, old, self._restore_then_open)
+            self.error_box.open()
+            return
+        old.close_for_switch()
+        old.deleteLater()
+        if old_db is not None:
+            old_db.dispose()
+        self.show(db)
+
+    def _restore_then_open(self, backup: Path, target: Path) -> None:
+        try:
+            _wait_for(lambda _ctx: restore_backup(backup, target),
+                      QCoreApplication.translate("App", "Restoring the backup…"), self.window)
+        except StorageError as exc:
+            self.error_box = failed_open_box(exc, str(target), self.window,
+                                             self._restore_then_open)
+            self.error_box.open()
+            return
+        if self.window is None:
+            self.show(open_with_progress(str(target)))
+        else:
+            self._switch(str(target))
+
+
+def _offer_restore(exc: StorageError, location: str) -> str | None:
+    """Tell why ``location`` did not open; restore its latest backup if the person asks.
+
+    Returns the restored file to open instead, or None.
+    """
+    chosen: dict[str, Path] = {}
+    box = failed_open_box(exc, location, None,
+                          lambda backup, target: chosen.update(b=backup, t=target))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+    box.exec()
+    if not chosen:
+        return None
+    try:
+        _wait_for(lambda _ctx: restore_backup(chosen["b"], chosen["t"]),
+                  QCoreApplication.translate("App", "Restoring the backup…"))
+    except StorageError as again:
+        return _offer_restore(again, str(chosen["t"]))
+    return str(chosen["t"])
+
+
+def run_app(db_path: Path | str | None) -> int:
     """Show the window on ``db_path`` (None: the default database, with samples on first run)."""
     app = create_application()
-    try:
-        db = open_with_progress(db_path)
-    except StorageError as exc:
-        # A sentence, not a traceback: the file is not ours, too new, or failed to upgrade.
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            QCoreApplication.translate("App", "Claimdesk cannot open the database"),
-            str(exc),
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
-        return EXIT_STORAGE_ERROR
+    session = DesktopSession()
+    apply_appearance(session.settings.appearance)
+    location = str(db_path) if db_path is not None else None
+    while True:
+        try:
+            db = open_with_progress(location)
+            break
+        except StorageError as exc:
+            # A sentence, not a traceback: the file is not ours, too new, or failed to
+            # upgrade; its latest backup, if any, is offered in a new file.
+            if location is None:
+                from storage.paths import default_database_path
 
-    from desktop.main_window import MainWindow
-
-    window = MainWindow(db)
-    window.show()
+                location = str(default_database_path())
+            location = _offer_restore(exc, location)
+            if location is None:
+                return EXIT_STORAGE_ERROR
+    session.show(db)
     try:
         return app.exec()
     finally:
-        db.dispose()
+        if session.db is not None:
+            session.db.dispose()

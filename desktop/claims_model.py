@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from desktop.appearance import colour
 from desktop.tasks import run_task
 from storage.database import Database
 from storage.models import ClaimStatus
@@ -78,7 +79,7 @@ _CLAIM_ID = Qt.ItemDataRole.UserRole.value + 1
 _HANDLED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, _CLAIM_ID})
 _LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
 _RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
-_ACCEPTED_COLOUR = QColor(0x1B, 0x7F, 0x3B)
+_ACCEPTED_COLOURS = (QColor(0x1B, 0x7F, 0x3B), QColor(0x7B, 0xD8, 0x8F))  # light, dark
 
 # What each column shows for a claim.
 _SHOWN: dict[str, Callable[[ClaimRow], str]] = {
@@ -317,7 +318,7 @@ class ClaimsModel(QAbstractTableModel):
             if claim.status == ClaimStatus.REJECTED:
                 return self._receding  # rejected claims stay readable but recede
             if column == self._STATUS_COLUMN and claim.status == ClaimStatus.ACCEPTED:
-                return _ACCEPTED_COLOUR
+                return colour(*_ACCEPTED_COLOURS)
             return None
         if role == _TOOLTIP:
             if column == 0:

@@ -251,6 +251,7 @@ class GroupPane(QWidget):
         self.ask_unsaved: Callable[[Callable[[str], None]], None] = self._ask_unsaved
         self.unsaved_box: QMessageBox | None = None
         self._after_save: tuple[int, int | None] | None = None  # (saving group, then show)
+        self._then_after_save: tuple[int, Callable[[], None]] | None = None
         verdict_ops.saved.connect(self._verdict_saved)
         verdict_ops.conflict.connect(lambda gid, _theirs: self._verdict_not_saved(gid))
         verdict_ops.failed.connect(lambda _message: self._verdict_not_saved(None))
@@ -298,7 +299,7 @@ class GroupPane(QWidget):
             self.tr("The verdict on claim group #{id} has changes you have not saved.").format(
                 id=self.group_id()),
             buttons.Save | buttons.Discard | buttons.Cancel, self)
-        box.setInformativeText(self.tr("Save them before showing the other group?"))
+        box.setInformativeText(self.tr("Save them first?"))
         box.setDefaultButton(buttons.Save)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         names = {buttons.Save: "save", buttons.Discard: "discard"}
@@ -306,6 +307,31 @@ class GroupPane(QWidget):
             names.get(box.standardButton(box.clickedButton()), "cancel")))
         self.unsaved_box = box
         box.open()  # window-modal without a nested event loop
+
+    def has_unsaved_verdict(self) -> bool:
+        return (self.editor.group_id is not None and not self.editor.saving
+                and self.editor.is_dirty())
+
+    def settle_unsaved(self, then: Callable[[], None]) -> None:
+        """Call ``then`` once unsaved verdict edits are saved or discarded; not if cancelled.
+
+        For the routes that leave the pane for good (closing the window, opening another
+        database): the reviewer is asked first, as when showing another group.
+        """
+        if not self.has_unsaved_verdict():
+            then()
+            return
+        group_id = self.editor.group_id
+
+        def answered(answer: str) -> None:
+            if answer == "discard":
+                then()
+            elif answer == "save":
+                self.editor.save()
+                if self.editor.saving:
+                    self._then_after_save = (group_id, then)
+
+        self.ask_unsaved(answered)
 
     def _unsaved_answered(self, answer: str, current: int, target: int | None) -> None:
         if self.group_id() != current:
@@ -322,6 +348,10 @@ class GroupPane(QWidget):
         self.stayed.emit(current)
 
     def _verdict_saved(self, group_id: int, _version: int) -> None:
+        if self._then_after_save is not None and self._then_after_save[0] == group_id:
+            then, self._then_after_save = self._then_after_save[1], None
+            then()
+            return
         if self._after_save is None or self._after_save[0] != group_id:
             return
         _saved, target = self._after_save
@@ -332,6 +362,9 @@ class GroupPane(QWidget):
             self.groupRequested.emit(target)
 
     def _verdict_not_saved(self, group_id: int | None) -> None:
+        # Not saved (a conflict or an error is shown): whatever was to follow does not happen.
+        if self._then_after_save is not None and group_id in (None, self._then_after_save[0]):
+            self._then_after_save = None
         if self._after_save is not None and group_id in (None, self._after_save[0]):
             stay, self._after_save = self._after_save[0], None
             self.stayed.emit(stay)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.appearance import colour
 from desktop.claims_model import category_label
 from desktop.tasks import run_task
 from export.ratings import badge_colours
@@ -34,7 +35,7 @@ from storage.verdicts import RATING_LABELS, STATUS_LABELS
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
-_CONFLICT_COLOUR = QColor(0xB0, 0x3A, 0x1E)
+_CONFLICT_COLOURS = (QColor(0xB0, 0x3A, 0x1E), QColor(0xFF, 0x8A, 0x6B))  # light, dark
 
 
 def rating_text(rating: str | None) -> str:
@@ -190,7 +191,7 @@ class GroupsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and column == 4 and g.rating is not None:
             return rating_swatch(g.rating)
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
-            return _CONFLICT_COLOUR
+            return colour(*_CONFLICT_COLOURS)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.appearance import colour
 from ingest import ParsedDocument, RejectedFile, document_from_text
 from ingest.dates import parse_date
 from ingest.pipeline import FileResult, Outcome
@@ -81,7 +82,8 @@ class ImportResultsDialog(QDialog):
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setHeaderLabels([self.tr("Result"), self.tr("File"), self.tr("Details")])
-        colours = {Outcome.IMPORTED: QColor(0x1B, 0x7F, 0x3B), Outcome.REJECTED: QColor(0xB0, 0x1E, 0x1E)}
+        colours = {Outcome.IMPORTED: colour(QColor(0x1B, 0x7F, 0x3B), QColor(0x7B, 0xD8, 0x8F)),
+                   Outcome.REJECTED: colour(QColor(0xB0, 0x1E, 0x1E), QColor(0xFF, 0x7B, 0x7B))}
         for result in self.results:
             name = Path(result.source).name if result.source else result.source
             item = QTreeWidgetItem([outcome_label(result.outcome), name, result.message])
@@ -148,7 +150,7 @@ class PasteArticleDialog(QDialog):
         self.text.setPlaceholderText(self.tr("Paste the article text here."))
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b01e1e")
+        self.error.setStyleSheet(f"color: {colour('#b01e1e', '#ff7b7b').name()}")
         self.error.hide()
 
         form = QFormLayout()

@@ -6,7 +6,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -44,6 +54,8 @@ from desktop.articles_view import ArticlesPanel
 from desktop.claim_detail import ClaimDetailPane
 from desktop.claim_edits import ClaimEdits
 from desktop.claims_model import ClaimsModel, category_label
+from desktop.database_menu import DatabaseMenu
+from desktop.date_limit import NO_DATE_LIMIT, date_limit, date_limit_edit
 from desktop.export_actions import ExportKind, Exports
 from desktop.group_ops import GroupOps, VerdictOps
 from desktop.group_pane import GroupPane
@@ -58,6 +70,7 @@ from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
 from ingest import ParsedDocument
 from ingest.pipeline import FileResult, Outcome, import_paths, store_document
 from matching.incremental import MatchReport, run_matching
+from storage.backup import make_backup, set_default_keep
 from storage.database import Database
 from storage.errors import StorageError
 from storage.models import ClaimStatus
@@ -66,12 +79,12 @@ from storage.queries import ClaimFilter, ReviewCounts, list_categories, review_c
 FILE_TYPES = "*.txt *.md *.markdown *.html *.htm *.pdf"
 SEARCH_DELAY_MS = 250
 COUNTS_DELAY_MS = 150
-# A date edit at its minimum shows "no limit"; no article is dated this early.
-NO_DATE_LIMIT = QDate(1900, 1, 1)
 
 
 class MainWindow(QMainWindow):
     """One open database, reviewed by one person."""
+
+    appearanceChanged = Signal()  # the light/dark preference changed
 
     def __init__(
         self, db: Database, settings: Settings | None = None, parent: QWidget | None = None
@@ -113,6 +126,10 @@ class MainWindow(QMainWindow):
         self.exports.message.connect(self._show_outcome)
         self.exports.error.connect(self.show_error)
         self.exports.imported.connect(self._groups_changed)
+        self.database_menu = DatabaseMenu(db, self.settings, self)
+        self.database_menu.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.database_menu.error.connect(self.show_error)
+        self._close_settled = False
         self.matching_task: Task | None = None
         self.preferences_dialog: PreferencesDialog | None = None
         self._pending_group: int | None = None
@@ -286,15 +303,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.main_splitter)
 
     def _date_edit(self, name: str, tip: str) -> QDateEdit:
-        edit = QDateEdit()
-        edit.setObjectName(name)
-        edit.setToolTip(tip)
-        edit.setDisplayFormat("yyyy-MM-dd")
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(NO_DATE_LIMIT)
-        edit.setSpecialValueText(self.tr("no limit"))
-        edit.setDate(NO_DATE_LIMIT)
-        edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("0000-00-00") + 34)
+        edit = date_limit_edit(name, tip, self.tr("no limit"))
         # Each typed digit changes the date: wait for a pause, as for the search box.
         edit.dateChanged.connect(self._dates_changed)
         return edit
@@ -306,8 +315,7 @@ class MainWindow(QMainWindow):
 
     @staticmethod
     def _date_limit(edit: QDateEdit) -> Any:
-        date = edit.date()
-        return None if date == NO_DATE_LIMIT else date.toPython()
+        return date_limit(edit)
 
     def set_date_range(self, start: Any = None, end: Any = None) -> None:
         """Limit the claims to articles published in [start, end] (None: no limit)."""
@@ -429,6 +437,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
+        self.database_menu.add_to(file_menu)
+        file_menu.addSeparator()
         file_menu.addActions([self.import_files_action, self.import_folder_action, self.paste_action])
         file_menu.addAction(self.import_claimreview_action)
         file_menu.addSeparator()
@@ -489,6 +499,7 @@ class MainWindow(QMainWindow):
         self.counts_label = QLabel()
         self.counts_label.setObjectName("counts")
         self.statusBar().addPermanentWidget(self.counts_label)
+        self.statusBar().addPermanentWidget(self.database_menu.backup_status)
 
     def _restore_layout(self) -> None:
         s = self.settings
@@ -617,9 +628,14 @@ class MainWindow(QMainWindow):
             self.show_error(self.tr("Matching is already running."))
             return None
         db, actor = self.db, self.settings.actor()
+        thresholds = self.settings.matching_thresholds()
 
         def work(ctx: TaskContext) -> MatchReport:
-            return run_matching(db, actor=actor, progress=lambda text: ctx.progress(0, 0, text),
+            if db.path is not None:  # re-matching is a bulk change: a backup first
+                ctx.progress(0, 0, QCoreApplication.translate("MainWindow", "Backing up…"))
+                make_backup(db.path, "before-match")
+            return run_matching(db, actor=actor, thresholds=thresholds,
+                                progress=lambda text: ctx.progress(0, 0, text),
                                 cancelled=ctx.cancelled)
 
         task = run_task(work, name="matching", on_result=self._matching_finished,
@@ -656,6 +672,8 @@ class MainWindow(QMainWindow):
         self.group_pane.editor.reviewer.setText(self.settings.actor())
         self.statusBar().showMessage(
             self.tr("Your actions are recorded as {name}.").format(name=self.settings.actor()), 4000)
+        set_default_keep(self.settings.backup_keep)
+        self.appearanceChanged.emit()
 
     def _article_chosen(self, article_id: int | None) -> None:
         if article_id != self._article_id:
@@ -985,7 +1003,25 @@ class MainWindow(QMainWindow):
         box.open()
 
     # -- closing ----------------------------------------------------------------------------
+    def settle_unsaved(self, then: Any) -> None:
+        """Call ``then`` once an unsaved verdict is saved or discarded (not if cancelled)."""
+        self.group_pane.settle_unsaved(then)
+
+    def close_for_switch(self) -> None:
+        """Close for good because another database is opening (unsaved work already settled)."""
+        self._close_settled = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._close_settled and self.group_pane.has_unsaved_verdict():
+            event.ignore()  # ask first; close again once the verdict is saved or discarded
+
+            def settled() -> None:
+                self._close_settled = True
+                QTimer.singleShot(0, self.close)  # not from inside this closeEvent
+
+            self.group_pane.settle_unsaved(settled)
+            return
         self._save_layout()
         # Let running imports stop between files and writes commit before the database closes.
         tasks.shut_down()

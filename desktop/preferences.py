@@ -1,22 +1,26 @@
-"""The Preferences dialog: reviewer name, organisation and default export folder."""
+"""The Preferences dialog: reviewer, organisation, export folder, matching, backups, look."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.settings import Settings
+from desktop.settings import MATCH_BAR_RANGE, Settings
+from matching.pairs import DEFAULT_THRESHOLDS
 
 
 class PreferencesDialog(QDialog):
@@ -43,10 +47,38 @@ class PreferencesDialog(QDialog):
         folder_row.addWidget(self.export_dir, 1)
         folder_row.addWidget(browse)
 
+        self.matching_bar = QDoubleSpinBox()
+        self.matching_bar.setObjectName("prefMatchingBar")
+        self.matching_bar.setRange(*MATCH_BAR_RANGE)
+        self.matching_bar.setSingleStep(0.02)
+        self.matching_bar.setDecimals(2)
+        self.matching_bar.setValue(settings.matching_bar)
+        self.matching_bar.setToolTip(self.tr(
+            "How alike two claims' words must be (0–1) to be put in one claim group when no "
+            "figure agrees. Higher: fewer, surer matches. Default {default:.2f}. Applies to the "
+            "next matching run; your own decisions are never changed.").format(
+                default=DEFAULT_THRESHOLDS.same_text))
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setObjectName("prefBackupKeep")
+        self.backup_keep.setRange(1, 200)
+        self.backup_keep.setValue(settings.backup_keep)
+        self.backup_keep.setToolTip(self.tr(
+            "Automatic backups are made daily on opening, before upgrades and before "
+            "re-matching; older ones beyond this number are deleted."))
+        self.appearance = QComboBox()
+        self.appearance.setObjectName("prefAppearance")
+        for value, label in (("system", self.tr("Follow the system")),
+                             ("light", self.tr("Light")), ("dark", self.tr("Dark"))):
+            self.appearance.addItem(label, value)
+        self.appearance.setCurrentIndex(max(0, self.appearance.findData(settings.appearance)))
+
         form = QFormLayout()
         form.addRow(self.tr("&Reviewer name:"), self.reviewer)
         form.addRow(self.tr("&Organisation:"), self.organisation)
         form.addRow(self.tr("Default &export folder:"), folder_row)
+        form.addRow(self.tr("&Matching threshold:"), self.matching_bar)
+        form.addRow(self.tr("&Backups to keep:"), self.backup_keep)
+        form.addRow(self.tr("&Appearance:"), self.appearance)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -66,5 +98,8 @@ class PreferencesDialog(QDialog):
         self._settings.organisation = self.organisation.text()
         folder = self.export_dir.text().strip()
         self._settings.export_dir = Path(folder).expanduser() if folder else None
+        self._settings.matching_bar = self.matching_bar.value()
+        self._settings.backup_keep = self.backup_keep.value()
+        self._settings.appearance = str(self.appearance.currentData())
         self._settings.sync()
         super().accept()

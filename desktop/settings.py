@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import fields, replace
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from matching.pairs import DEFAULT_THRESHOLDS, Thresholds
 from storage.audit import default_actor
+from storage.backup import DEFAULT_KEEP
+
+MATCH_BAR_RANGE = (0.40, 0.95)
 
 
 class Settings:
@@ -25,6 +30,12 @@ class Settings:
     _WINDOW_STATE = "window/state"
     _SPLITTER = "window/splitter/{}"
     _HEADER = "window/header/{}"
+    _RECENT = "databases/recent"
+    _BACKUP_KEEP = "backup/keep"
+    _APPEARANCE = "window/appearance"
+    _MATCH_BAR = "matching/text_bar"
+    RECENT_MAX = 8
+    APPEARANCES = ("system", "light", "dark")
 
     def __init__(self, store: QSettings | None = None) -> None:
         self._store = store if store is not None else QSettings()
@@ -86,6 +97,73 @@ class Settings:
     @open_after_export.setter
     def open_after_export(self, value: bool) -> None:
         self._store.setValue(self._OPEN_AFTER_EXPORT, bool(value))
+
+    # -- databases --------------------------------------------------------------------------
+    @property
+    def recent_databases(self) -> list[str]:
+        """Databases opened before, most recent first (file paths or server addresses)."""
+        value = self._store.value(self._RECENT, [])
+        if isinstance(value, str):  # the ini backend gives a one-item list back as a string
+            value = [value]
+        return [str(v) for v in value or [] if str(v).strip()][: self.RECENT_MAX]
+
+    def add_recent_database(self, location: str) -> None:
+        recent = [location, *(r for r in self.recent_databases if r != location)]
+        self._store.setValue(self._RECENT, recent[: self.RECENT_MAX])
+
+    def forget_recent_database(self, location: str) -> None:
+        self._store.setValue(self._RECENT, [r for r in self.recent_databases if r != location])
+
+    @property
+    def backup_keep(self) -> int:
+        """How many automatic backups of each database to keep."""
+        try:
+            keep = int(self._store.value(self._BACKUP_KEEP, DEFAULT_KEEP))
+        except (TypeError, ValueError):
+            return DEFAULT_KEEP
+        return keep if keep >= 1 else DEFAULT_KEEP
+
+    @backup_keep.setter
+    def backup_keep(self, keep: int) -> None:
+        self._store.setValue(self._BACKUP_KEEP, max(1, int(keep)))
+
+    # -- matching ---------------------------------------------------------------------------
+    @property
+    def matching_bar(self) -> float:
+        """How alike two claims' words must be to be matched when no figure agrees (0..1)."""
+        default = DEFAULT_THRESHOLDS.same_text
+        try:
+            value = float(self._store.value(self._MATCH_BAR, default))
+        except (TypeError, ValueError):
+            return default
+        return min(max(value, MATCH_BAR_RANGE[0]), MATCH_BAR_RANGE[1])
+
+    @matching_bar.setter
+    def matching_bar(self, value: float) -> None:
+        self._store.setValue(self._MATCH_BAR, round(float(value), 2))
+
+    def matching_thresholds(self) -> Thresholds:
+        """The matching bars, every "same" bar moved by as much as the person moved this one.
+
+        Conflict bars stay: a stricter setting must not hide a conflicting figure.
+        """
+        delta = self.matching_bar - DEFAULT_THRESHOLDS.same_text
+        if abs(delta) < 1e-9:
+            return DEFAULT_THRESHOLDS
+        moved = {f.name: min(max(getattr(DEFAULT_THRESHOLDS, f.name) + delta, 0.05), 0.99)
+                 for f in fields(Thresholds) if f.name.startswith("same_")}
+        return replace(DEFAULT_THRESHOLDS, **moved)
+
+    # -- appearance -------------------------------------------------------------------------
+    @property
+    def appearance(self) -> str:
+        """"system" (follow the desktop's light or dark scheme), "light" or "dark"."""
+        value = str(self._store.value(self._APPEARANCE, "system") or "system")
+        return value if value in self.APPEARANCES else "system"
+
+    @appearance.setter
+    def appearance(self, value: str) -> None:
+        self._store.setValue(self._APPEARANCE, value if value in self.APPEARANCES else "system")
 
     # -- layout -----------------------------------------------------------------------------
     def _bytes(self, key: str) -> QByteArray | None:

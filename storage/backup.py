@@ -21,13 +21,23 @@ KEEP_ENV = "CLAIMDESK_BACKUP_KEEP"
 DAILY_SECONDS = 24 * 3600
 
 
+_default_keep = DEFAULT_KEEP
+
+
+def set_default_keep(keep: int) -> None:
+    """The number of backups to keep when ``CLAIMDESK_BACKUP_KEEP`` is not set (the window's
+    preference sets it for the whole process, so backups made on open follow it too)."""
+    global _default_keep
+    _default_keep = keep if keep >= 1 else DEFAULT_KEEP
+
+
 def backup_keep() -> int:
-    """How many backups of a database to keep (``CLAIMDESK_BACKUP_KEEP``, default 10)."""
+    """How many backups of a database to keep (``CLAIMDESK_BACKUP_KEEP``, else the default)."""
     try:
-        keep = int(os.environ.get(KEEP_ENV, DEFAULT_KEEP))
+        keep = int(os.environ.get(KEEP_ENV, _default_keep))
     except ValueError:
-        return DEFAULT_KEEP
-    return keep if keep >= 1 else DEFAULT_KEEP
+        return _default_keep
+    return keep if keep >= 1 else _default_keep
 
 
 def _fsync_dir(path: Path) -> None:

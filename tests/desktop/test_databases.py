@@ -1,0 +1,233 @@
+"""New, open, recent, copy, back up and restore databases from the window; the light/dark look;
+the preferences that go with them."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import func, select
+
+from desktop import tasks
+from desktop.app import DesktopSession
+from desktop.appearance import apply_appearance, is_dark
+from desktop.database_menu import location_label
+from storage.backup import list_backups, make_backup
+from storage.models import Article, Verdict
+from tests.desktop.conftest import MINSK, store_article
+from tests.desktop.test_groups import group, open_group  # noqa: F401  (a fixture)
+
+
+@pytest.fixture
+def session(qtbot, db, settings, articles):
+    s = DesktopSession(settings)
+    window = s.show(db)
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: not window.claims_model.is_loading())
+    yield s
+    if s.window is not None:
+        s.window.close_for_switch()
+    assert tasks.shut_down(10_000)
+    if s.db is not None and s.db is not db:
+        s.db.dispose()
+
+
+def article_count(db) -> int:
+    with db.read() as s:
+        return s.execute(select(func.count()).select_from(Article)).scalar_one()
+
+
+def wait_for_switch(qtbot, session, old_window) -> None:
+    qtbot.waitUntil(lambda: session.window is not old_window)
+    qtbot.waitUntil(lambda: not session.window.claims_model.is_loading())
+
+
+def test_new_database_opens_an_empty_one_in_a_new_window_and_is_remembered(
+        session, qtbot, db, tmp_path, settings):
+    old = session.window
+    old.database_menu.open_new(tmp_path / "team")
+    wait_for_switch(qtbot, session, old)
+    new_path = (tmp_path / "team.sqlite").resolve()
+    assert session.db.path == new_path
+    assert article_count(session.db) == 0
+    assert session.window.claims_model.total() == 0
+    assert "team.sqlite" in session.window.windowTitle()
+    assert not shiboken6.isValid(old) or not old.isVisible()  # closed, then deleted
+    assert settings.recent_databases[:2] == [str(new_path), str(db.path)]
+    # The first database is untouched and still on the recent list, one action away.
+    session.window.database_menu.fill_recent_menu()
+    labels = [a.text() for a in session.window.database_menu.recent_menu.actions()]
+    assert labels == [f"&1 {location_label(str(db.path))}"]
+
+
+def test_new_database_never_overwrites_an_existing_file(session, db, tmp_path):
+    errors: list[str] = []
+    menu = session.window.database_menu
+    menu.error.connect(errors.append)
+    menu.open_new(db.path)
+    assert errors and "already exists" in errors[0]
+    assert session.db is db
+
+
+def test_open_recent_switches_back_and_a_vanished_file_is_explained_and_forgotten(
+        session, qtbot, db, tmp_path, settings):
+    old = session.window
+    old.database_menu.open_new(tmp_path / "second.sqlite")
+    wait_for_switch(qtbot, session, old)
+    second = session.window
+    second.database_menu.open_recent(str(db.path))
+    wait_for_switch(qtbot, session, second)
+    assert session.db.path == db.path
+    assert session.window.claims_model.total() > 0
+
+    gone = str(tmp_path / "gone.sqlite")
+    settings.add_recent_database(gone)
+    errors: list[str] = []
+    session.window.database_menu.error.connect(errors.append)
+    session.window.database_menu.open_recent(gone)
+    assert errors and "no longer there" in errors[0]
+    assert gone not in settings.recent_databases
+
+
+def test_an_unsaved_verdict_is_settled_before_another_database_opens(
+        session, qtbot, db, tmp_path, group):  # noqa: F811
+    window = session.window
+    group_id, _claims = group
+    open_group(window, qtbot, group_id)
+    editor = window.group_pane.editor
+    qtbot.waitUntil(lambda: editor.group_id == group_id)
+    qtbot.keyClicks(editor.summary, "Draft summary")
+    answers = ["cancel", "save"]
+    window.group_pane.ask_unsaved = lambda answer: answer(answers.pop(0))
+
+    window.database_menu.open_new(tmp_path / "elsewhere.sqlite")
+    assert session.window is window  # cancelled: nothing happens, the edit stays
+    assert editor.summary.text() == "Draft summary"
+
+    window.database_menu.open_new(tmp_path / "elsewhere.sqlite")
+    wait_for_switch(qtbot, session, window)
+    with db.read() as s:
+        verdict = s.execute(select(Verdict).where(Verdict.group_id == group_id)).scalar_one()
+    assert verdict.summary == "Draft summary"
+
+
+def test_closing_the_window_asks_about_an_unsaved_verdict(session, qtbot, db, group):  # noqa: F811
+    window = session.window
+    group_id, _claims = group
+    open_group(window, qtbot, group_id)
+    editor = window.group_pane.editor
+    qtbot.waitUntil(lambda: editor.group_id == group_id)
+    editor.summary.setText("Not yet saved")
+    answers = ["cancel", "discard"]
+    window.group_pane.ask_unsaved = lambda answer: answer(answers.pop(0))
+    window.close()
+    assert window.isVisible()
+    window.close()
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_save_a_copy_writes_a_consistent_file_that_can_be_opened(session, qtbot, db, tmp_path):
+    menu = session.window.database_menu
+    done: list[Path] = []
+    menu.save_copy(tmp_path / "copy.sqlite", then=done.append)
+    qtbot.waitUntil(lambda: bool(done))
+    conn = sqlite3.connect(done[0])
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("SELECT COUNT(*) FROM article").fetchone()[0] == article_count(db)
+    finally:
+        conn.close()
+    errors: list[str] = []
+    menu.error.connect(errors.append)
+    menu.save_copy(tmp_path / "copy.sqlite")  # never over an existing file
+    assert errors and "already exists" in errors[0]
+
+
+def test_back_up_now_adds_a_backup_and_the_status_bar_says_when(session, qtbot, db):
+    menu = session.window.database_menu
+    before = len(list_backups(db.path))
+    menu.backup_action.trigger()
+    qtbot.waitUntil(lambda: len(list_backups(db.path)) == before + 1)
+    qtbot.waitUntil(lambda: menu.backup_status.text().startswith("Last backup: today"))
+    assert menu.backup_status.isVisible()
+
+
+def test_a_damaged_database_offers_its_latest_backup_in_a_new_file(
+        session, qtbot, db, tmp_path):
+    # A second database with a backup, then damaged: its first pages overwritten.
+    other = tmp_path / "damaged.sqlite"
+    old = session.window
+    old.database_menu.open_new(other)
+    wait_for_switch(qtbot, session, old)
+    store_article(session.db, MINSK, title="Kept in the backup", outlet="Example Ledger")
+    make_backup(session.db.path, "manual")
+    second = session.window
+    second.database_menu.open_recent(str(db.path))
+    wait_for_switch(qtbot, session, second)
+    with open(other, "r+b") as fh:
+        fh.seek(0)
+        fh.write(b"\0" * 200)
+    damaged_bytes = other.read_bytes()
+
+    window = session.window
+    window.database_menu.open_recent(str(other))
+    box = session.error_box
+    assert isinstance(box, QMessageBox)
+    assert "damaged.sqlite" in box.text()
+    assert "latest backup" in box.informativeText()
+    assert session.window is window  # still on the good database
+    restore = next(b for b in box.buttons() if b.text() == "Restore the latest backup")
+    restore.click()
+    wait_for_switch(qtbot, session, window)
+    assert session.db.path.name == "damaged-restored.sqlite"
+    with session.db.read() as s:
+        assert s.execute(select(Article.title)).scalars().all() == ["Kept in the backup"]
+    assert other.read_bytes() == damaged_bytes  # the damaged file was not written to
+
+
+def test_preferences_set_the_matching_bar_backups_and_appearance(session, qtbot, settings):
+    window = session.window
+    dialog = window.open_preferences()
+    dialog.matching_bar.setValue(0.72)
+    dialog.backup_keep.setValue(3)
+    dialog.appearance.setCurrentIndex(dialog.appearance.findData("dark"))
+    dialog.accept()
+    assert settings.matching_bar == pytest.approx(0.72)
+    t = settings.matching_thresholds()
+    assert t.same_text == pytest.approx(0.72)
+    assert t.same_with_figure > 0.26 and t.conflict_text == pytest.approx(0.45)
+    assert settings.backup_keep == 3
+    assert settings.appearance == "dark"
+    assert is_dark()
+    window_colour = QApplication.palette().color(QPalette.ColorRole.Window)
+    text_colour = QApplication.palette().color(QPalette.ColorRole.WindowText)
+    assert text_colour.lightness() - window_colour.lightness() > 120
+    apply_appearance("light")
+    assert not is_dark()
+
+
+def test_date_filter_calendar_opens_on_this_month_not_1900(session, qtbot):
+    window = session.window
+    edit = window.date_from
+    assert edit.date().year() == 1900  # "no limit"
+    calendar = edit.calendarWidget()
+    # A click on the edit's arrow opens the calendar popup.
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton, pos=QPoint(edit.width() - 5,
+                                                                  edit.height() // 2))
+    qtbot.waitUntil(calendar.isVisible)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    assert edit.date().year() == 1900  # only the page moved: the filter is still "no limit"
+    qtbot.keyClick(calendar, Qt.Key.Key_Escape)
+
+
+def test_server_addresses_are_shown_without_their_password():
+    assert location_label("postgresql://ana:secret@db.local/claims") == \
+        "postgresql://ana@db.local/claims"
+    assert location_label("/home/ana/claims.sqlite") == "claims.sqlite — /home/ana"
+
