@@ -97,6 +97,7 @@ class DesktopSession(QObject):
             self.settings.add_recent_database(str(db.path))
         window = MainWindow(db, self.settings)
         window.database_menu.openRequested.connect(self.switch_to)
+        window.database_menu.continueInCopy.connect(self.continue_in_copy)
         window.appearanceChanged.connect(lambda: apply_appearance(self.settings.appearance))
         self.window = window
         window.show()
@@ -109,7 +110,13 @@ class DesktopSession(QObject):
             return
         old.settle_unsaved(lambda: self._switch(location))
 
-    def _switch(self, location: str) -> None:
+    def continue_in_copy(self, location: str) -> None:
+        """Open a copy made because a write was refused, taking the unsaved verdict along
+        (it cannot be saved where it is, so nobody is asked to save it first)."""
+        if self.window is not None:
+            self._switch(location, carry=self.window.unsaved_work())
+
+    def _switch(self, location: str, carry: Any = None) -> None:
         old, old_db = self.window, self.db
         if self.db is not None and self.db.path is not None and location == str(self.db.path):
             old.statusBar().showMessage(old.tr("That database is already open."), 4000)
@@ -124,7 +131,9 @@ class DesktopSession(QObject):
         old.deleteLater()
         if old_db is not None:
             old_db.dispose()
-        self.show(db)
+        window = self.show(db)
+        if carry is not None:
+            window.put_back_unsaved_work(carry)
 
     def _restore_then_open(self, backup: Path, target: Path) -> None:
         try:

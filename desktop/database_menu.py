@@ -80,6 +80,8 @@ class DatabaseMenu(QObject):
     """The database actions of one window, on the database it shows."""
 
     openRequested = Signal(str)  # a file path or a server address the person chose
+    # A copy was saved because this database refused a write: go on there, with unsaved edits.
+    continueInCopy = Signal(str)
     message = Signal(str)  # a sentence for the status bar
     error = Signal(str)
 
@@ -204,6 +206,14 @@ class DatabaseMenu(QObject):
             str(Path(self._folder()) / f"{self._db.path.stem}-copy.sqlite"), DB_FILTER)
         if name:
             self.save_copy(Path(name))
+
+    def save_copy_and_continue(self) -> None:
+        """After a refused write: copy the database elsewhere and go on working in the copy."""
+        name, _ = QFileDialog.getSaveFileName(
+            self._parent, self.tr("Save a copy and continue there"),
+            str(Path.home() / f"{self._db.path.stem}-copy.sqlite"), DB_FILTER)
+        if name:
+            self.save_copy(Path(name), then=lambda path: self.continueInCopy.emit(str(path)))
 
     def save_copy(self, dest: Path, then: Callable[[Path], None] | None = None) -> None:
         """Write a consistent copy of the open database to ``dest`` (a new file)."""

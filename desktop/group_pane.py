@@ -39,6 +39,7 @@ from desktop.verdict_editor import WARNING_STYLE, VerdictEditor
 from storage.database import Database
 from storage.models import MemberDecision
 from storage.queries import GroupAppearance, GroupDetail, GroupRow, group_detail, group_page
+from storage.verdicts import VerdictDraft
 
 _DECISIONS = {
     MemberDecision.AUTO: QT_TRANSLATE_NOOP("GroupPane", "Matched automatically"),
@@ -311,6 +312,15 @@ class GroupPane(QWidget):
     def has_unsaved_verdict(self) -> bool:
         return (self.editor.group_id is not None and not self.editor.saving
                 and self.editor.is_dirty())
+
+    def unsaved_verdict(self) -> tuple[int, VerdictDraft] | None:
+        """The group and the draft of a verdict being edited and not saved, if any."""
+        if not self.has_unsaved_verdict() or self.editor.group_id is None:
+            return None
+        try:
+            return self.editor.group_id, self.editor.draft()
+        except ValueError:  # a date the form cannot read: nothing that could be saved anyway
+            return None
 
     def settle_unsaved(self, then: Callable[[], None]) -> None:
         """Call ``then`` once unsaved verdict edits are saved or discarded; not if cancelled.

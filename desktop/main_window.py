@@ -72,9 +72,10 @@ from ingest.pipeline import FileResult, Outcome, import_paths, store_document
 from matching.incremental import MatchReport, run_matching
 from storage.backup import make_backup, set_default_keep
 from storage.database import Database
-from storage.errors import StorageError
+from storage.errors import StorageError, WriteRefused
 from storage.models import ClaimStatus
 from storage.queries import ClaimFilter, ReviewCounts, list_categories, review_counts
+from storage.verdicts import VerdictDraft
 
 FILE_TYPES = "*.txt *.md *.markdown *.html *.htm *.pdf"
 SEARCH_DELAY_MS = 250
@@ -986,6 +987,11 @@ class MainWindow(QMainWindow):
     def show_error(self, message: str) -> None:
         """A sentence for the reviewer, without blocking the window (or a test)."""
         self._show_message(QMessageBox.Icon.Warning, self.tr("Claimdesk"), message)
+        if message.endswith(WriteRefused.ADVICE) and self.db.path is not None:
+            # The disk is full or read-only: offer the way out the sentence names.
+            button = self.message_box.addButton(self.tr("Save a copy and continue there…"),
+                                                QMessageBox.ButtonRole.ActionRole)
+            button.clicked.connect(self.database_menu.save_copy_and_continue)
 
     def show_about(self) -> None:
         self._show_message(
@@ -1003,6 +1009,19 @@ class MainWindow(QMainWindow):
         box.open()
 
     # -- closing ----------------------------------------------------------------------------
+    def unsaved_work(self) -> tuple[int, VerdictDraft] | None:
+        return self.group_pane.unsaved_verdict()
+
+    def put_back_unsaved_work(self, work: tuple[int, VerdictDraft]) -> None:
+        """Show unsaved verdict edits carried over from the window on another database."""
+        group_id, draft = work
+        self.group_pane.editor.put_back(group_id, draft)
+        self.show_group(group_id)
+        self.group_pane.tabs.setCurrentWidget(self.group_pane.editor)
+        self.statusBar().showMessage(self.tr(
+            "Your unsaved verdict on claim group #{id} was carried over: check it and save."
+        ).format(id=group_id), 10000)
+
     def settle_unsaved(self, then: Any) -> None:
         """Call ``then`` once an unsaved verdict is saved or discarded (not if cancelled)."""
         self.group_pane.settle_unsaved(then)

@@ -77,6 +77,7 @@ class VerdictEditor(QWidget):
         # Set when the next load of this group is one the person asked for (Reload, or the
         # reload after their own save): only then may it replace what the form holds.
         self._replace_next = False
+        self._put_back: tuple[int, VerdictDraft] | None = None
         self.saving = False
         # Injectable so tests (and the shooting script) never start a browser.
         self.open_url: Callable[[str], bool] = open_web_link
@@ -243,6 +244,26 @@ class VerdictEditor(QWidget):
         finally:
             self._filling = False
         self._fill_history(detail.history)
+        self._update_buttons()
+        if self._put_back is not None and self._put_back[0] == detail.id:
+            self._apply_put_back()
+
+    def put_back(self, group_id: int, draft: VerdictDraft) -> None:
+        """Fill in ``draft`` — unsaved edits carried over from another window — as soon as
+        ``group_id`` is shown; the form stays unsaved until the person saves it."""
+        self._put_back = (group_id, draft)
+        if self.group_id == group_id:
+            self._apply_put_back()
+
+    def _apply_put_back(self) -> None:
+        assert self._put_back is not None
+        _group_id, draft = self._put_back
+        self._put_back = None
+        self._filling = True
+        try:
+            self._fill(draft)
+        finally:
+            self._filling = False
         self._update_buttons()
 
     def _fill(self, draft: VerdictDraft) -> None:

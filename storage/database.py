@@ -10,6 +10,7 @@ mode, never block or get blocked by a writer.
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
-from storage.errors import DatabaseBusy
+from storage.errors import DatabaseBusy, DatabaseReadOnly, DiskFull, WriteRefused
 
 BUSY_TIMEOUT_MS = 10_000
 _WRITE_OPTION = "claimdesk_write"
@@ -59,6 +60,22 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+def refused_write(exc: BaseException, path: Path | None) -> WriteRefused | None:
+    """The user's sentence for a write SQLite could not make (full disk, read-only file)."""
+    orig = getattr(exc, "orig", exc)
+    code = getattr(orig, "sqlite_errorcode", None)
+    text = str(orig).lower()
+    if code == sqlite3.SQLITE_FULL or "disk is full" in text:
+        return DiskFull(path)
+    if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) or "readonly" in text:
+        return DatabaseReadOnly(path)
+    if isinstance(orig, OSError) and orig.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFull(path)
+    if isinstance(orig, OSError) and orig.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return DatabaseReadOnly(path)
+    return None
+
+
 class Database:
     """An open database file. Obtain one with :func:`storage.schema.open_database`."""
 
@@ -84,20 +101,33 @@ class Database:
             except OperationalError as exc:
                 if "locked" in str(exc) or "busy" in str(exc):
                     raise DatabaseBusy(self.path) from exc
+                refused = refused_write(exc, self.path)
+                if refused is not None:
+                    raise refused from exc
                 raise
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as exc:
                 session.rollback()
+                refused = refused_write(exc, self.path) if isinstance(
+                    exc, OperationalError | sqlite3.OperationalError) else None
+                if refused is not None:
+                    raise refused from exc
                 raise
 
     @contextmanager
     def write_connection(self) -> Iterator:
         """A core connection in one IMMEDIATE transaction, for bulk paths and migrations."""
         conn = self.engine.connect().execution_options(**{_WRITE_OPTION: True})
-        with conn, conn.begin():
-            yield conn
+        try:
+            with conn, conn.begin():
+                yield conn
+        except OperationalError as exc:
+            refused = refused_write(exc, self.path)
+            if refused is not None:
+                raise refused from exc
+            raise
 
     def dispose(self) -> None:
         self.engine.dispose()

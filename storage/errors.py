@@ -36,6 +36,41 @@ class DatabaseBusy(StorageError):
         self.path = path
 
 
+class WriteRefused(StorageError):
+    """A write the file system refused; the transaction was rolled back, nothing half-saved."""
+
+    ADVICE = ("What you entered is still on screen; free some space or use File > Save a copy "
+              "as… to go on working in another place.")
+
+    def __init__(self, path: Path | None, reason: str) -> None:
+        where = f"{path}" if path is not None else "the database"
+        super().__init__(
+            f"Nothing was saved: {reason} ({where}). {self.ADVICE}"
+        )
+        self.path = path
+
+
+class DiskFull(WriteRefused):
+    def __init__(self, path: Path | None) -> None:
+        super().__init__(path, "the disk holding the database is full")
+
+
+class DatabaseReadOnly(WriteRefused):
+    def __init__(self, path: Path | None) -> None:
+        super().__init__(path, "the database file or its folder is read-only")
+
+
+class ReadOnlyLocation(StorageError):
+    """Opening a database that cannot be written: refused before SQLite touches it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"{path} is on a read-only disk or in a folder Claimdesk may not write to. Copy it "
+            "to a folder of yours and open the copy; nothing was written to it."
+        )
+        self.path = path
+
+
 class MigrationFailed(StorageError):
     def __init__(self, path: Path, backup: Path | None, detail: str) -> None:
         where = f" A backup made just before is at {backup}." if backup else ""

@@ -7,6 +7,7 @@ one real SQLite transaction, so a failing step leaves the file exactly as it was
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from storage.errors import (
     DatabaseTooNew,
     MigrationFailed,
     NotADatabase,
+    ReadOnlyLocation,
     StorageError,
 )
 from storage.integrity import connect_readonly, header_looks_whole, run_check, wal_has_content
@@ -133,11 +135,19 @@ def open_database(
     path = Path(path).expanduser().resolve()
     exists = path.exists()
     if exists:
+        # SQLite in WAL mode writes a -wal and a -shm file beside the database, even to read.
+        if path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise ReadOnlyLocation(path)
         _check_file(path)
     elif not create:
         raise NotADatabase(path, "no such file")
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ReadOnlyLocation(path) from exc
+        if not os.access(path.parent, os.W_OK):
+            raise ReadOnlyLocation(path)
 
     rev = _peek_revision(path) if exists else None
     if rev is not None and rev not in known_revisions():

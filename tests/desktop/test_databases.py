@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy import func, select
+from sqlalchemy import event, func, select
 
 from desktop import tasks
 from desktop.app import DesktopSession
@@ -231,3 +231,48 @@ def test_server_addresses_are_shown_without_their_password():
         "postgresql://ana@db.local/claims"
     assert location_label("/home/ana/claims.sqlite") == "claims.sqlite — /home/ana"
 
+
+
+def test_a_refused_save_keeps_the_verdict_and_a_copy_takes_it_along(
+        session, qtbot, db, tmp_path, group):  # noqa: F811
+    """A read-only (or full) database: the edit stays, and can be saved in a copy elsewhere."""
+    window = session.window
+    group_id, _claims = group
+    open_group(window, qtbot, group_id)
+    editor = window.group_pane.editor
+    qtbot.waitUntil(lambda: editor.group_id == group_id)
+    editor.rating.setCurrentIndex(editor.rating.findData("false"))
+    qtbot.keyClicks(editor.summary, "Not 20 percent but 18")
+
+    def read_only(dbapi_conn, _record) -> None:
+        dbapi_conn.execute("PRAGMA query_only = 1")
+
+    event.listen(db.engine, "connect", read_only)
+    try:
+        editor.save()
+        qtbot.waitUntil(lambda: window.message_box is not None
+                        and "Nothing was saved" in window.message_box.text())
+    finally:
+        event.remove(db.engine, "connect", read_only)
+    box = window.message_box
+    assert "read-only" in box.text()
+    assert editor.summary.text() == "Not 20 percent but 18" and editor.is_dirty()
+    assert any(b.text() == "Save a copy and continue there…" for b in box.buttons())
+    box.close()
+
+    # What the button leads to, without its file dialog: a copy, opened, the edit carried over.
+    menu = window.database_menu
+    menu.save_copy(tmp_path / "elsewhere.sqlite",
+                   then=lambda path: menu.continueInCopy.emit(str(path)))
+    wait_for_switch(qtbot, session, window)
+    new_editor = session.window.group_pane.editor
+    qtbot.waitUntil(lambda: new_editor.group_id == group_id
+                    and new_editor.summary.text() == "Not 20 percent but 18")
+    assert new_editor.is_dirty() and new_editor.save_button.isEnabled()
+    new_editor.save()
+    qtbot.waitUntil(lambda: not new_editor.saving and not new_editor.is_dirty())
+    with session.db.read() as s:
+        saved = s.execute(select(Verdict).where(Verdict.group_id == group_id)).scalar_one()
+    assert (saved.rating, saved.summary) == ("false", "Not 20 percent but 18")
+    with db.read() as s:  # nothing reached the read-only original
+        assert s.execute(select(Verdict).where(Verdict.group_id == group_id)).first() is None
