@@ -75,7 +75,7 @@ class ClaimDetailPane(QWidget):
     # article id, start, end (Python string offsets into the article's text)
     newClaimRequested = Signal(int, int, int)
     # claim id, {field: new value}: the reviewer saved an edit of the claim
-    editRequested = Signal(int, object)
+    editRequested = Signal(int, object, object)  # claim id, {field: new}, {field: as shown}
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -315,7 +315,9 @@ class ClaimDetailPane(QWidget):
     def save_edits(self) -> None:
         changes = self.edits()
         if self.detail is not None and changes:
-            self.editRequested.emit(self.detail.id, changes)
+            shown = {"category": self.detail.category, "claimant": self.detail.claimant}
+            self.editRequested.emit(self.detail.id, changes,
+                                    {key: shown[key] for key in changes})
 
     def _revert_edits(self) -> None:
         if self.detail is not None:

@@ -42,8 +42,13 @@ def create_claim(db: Database, article_id: int, start: int, end: int, *, actor: 
         return add_manual(session, article_id, claim, actor=actor)
 
 
-def write_fields(db: Database, claim_id: int, changes: Mapping[str, Any], *, actor: str) -> Fields:
-    """Give a claim new field values in one transaction; returns the values they replaced."""
+def write_fields(db: Database, claim_id: int, changes: Mapping[str, Any], *, actor: str,
+                 expected: Mapping[str, Any] | None = None) -> Fields:
+    """Give a claim new field values in one transaction; returns the values they replaced.
+
+    ``expected`` are the values the person saw; if another window changed one meanwhile,
+    nothing is written (``storage.claims.ClaimChanged``).
+    """
     with db.write() as session:
         claim = session.get(Claim, claim_id)
         if claim is None:
@@ -51,7 +56,8 @@ def write_fields(db: Database, claim_id: int, changes: Mapping[str, Any], *, act
         before = {key: getattr(claim, key) for key in changes}
         changed = {key: value for key, value in changes.items() if before[key] != value}
         if changed:
-            edit(session, claim_id, changed, actor=actor)
+            edit(session, claim_id, changed, actor=actor,
+                 expected=dict(expected) if expected is not None else None)
         return {key: before[key] for key in changed}
 
 
@@ -82,10 +88,10 @@ class EditCommand(WrittenCommand):
         self.after = after
 
     def reapply(self) -> None:
-        self._edits.write(self.claim_id, self.after)
+        self._edits.write(self.claim_id, self.after, expected=self.before)
 
     def revert(self) -> None:
-        self._edits.write(self.claim_id, self.before)
+        self._edits.write(self.claim_id, self.before, expected=self.after)
 
 
 class ClaimEdits(QObject):
@@ -120,8 +126,12 @@ class ClaimEdits(QObject):
                  name="claims.create", on_result=done, on_error=self._write_failed,
                  serial=True, owner=self)
 
-    def edit(self, claim_id: int, changes: Mapping[str, Any]) -> None:
-        """Save new values of a claim's fields; unchanged values add no undo step."""
+    def edit(self, claim_id: int, changes: Mapping[str, Any],
+             expected: Mapping[str, Any] | None = None) -> None:
+        """Save new values of a claim's fields; unchanged values add no undo step.
+
+        ``expected``: the values the form showed (another window's change is not overwritten).
+        """
         changes = dict(changes)
 
         def pushed(before: Fields) -> None:
@@ -130,10 +140,11 @@ class ClaimEdits(QObject):
                 self.undo_stack.push(EditCommand(self, claim_id, before, after,
                                                  self.tr("Edit claim")))
 
-        self.write(claim_id, changes, then=pushed)
+        self.write(claim_id, changes, then=pushed, expected=expected)
 
     def write(self, claim_id: int, changes: Mapping[str, Any],
-              then: Callable[[Fields], None] | None = None) -> None:
+              then: Callable[[Fields], None] | None = None,
+              expected: Mapping[str, Any] | None = None) -> None:
         db, actor, changes = self._db, self._actor(), dict(changes)
 
         def done(before: Fields) -> None:
@@ -142,7 +153,7 @@ class ClaimEdits(QObject):
             if before:
                 self.edited.emit(claim_id, {key: changes[key] for key in before})
 
-        run_task(lambda _ctx: write_fields(db, claim_id, changes, actor=actor),
+        run_task(lambda _ctx: write_fields(db, claim_id, changes, actor=actor, expected=expected),
                  name="claims.edit", on_result=done, on_error=self._write_failed,
                  serial=True, owner=self)
 

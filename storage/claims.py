@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from storage import audit
 from storage.articles import NewClaim, claim_rows
+from storage.errors import StorageError
 from storage.models import Article, Claim, ClaimOrigin, ClaimStatus, utcnow
 
 _EDITABLE = ("sentence", "start", "end", "category", "figures", "claimant", "score", "cues")
@@ -42,8 +43,26 @@ def set_status(session: Session, claim_ids: Sequence[int], status: str, *, actor
     return len(changed)
 
 
-def edit(session: Session, claim_id: int, changes: dict[str, Any], *, actor: str) -> None:
-    """Change a claim's fields; the before/after values go to the audit log."""
+class ClaimChanged(StorageError):
+    """Someone else changed the claim since the editor read it: the edit is not applied."""
+
+    def __init__(self, claim_id: int, field: str, theirs: Any) -> None:
+        super().__init__(
+            f"Claim #{claim_id} was changed meanwhile (its {field} is now {theirs!r}, perhaps "
+            "from another window or another checker); your edit was not saved so as not to "
+            "overwrite theirs. Look at the claim again and redo your edit if it still applies."
+        )
+        self.claim_id, self.field, self.theirs = claim_id, field, theirs
+
+
+def edit(session: Session, claim_id: int, changes: dict[str, Any], *, actor: str,
+         expected: dict[str, Any] | None = None) -> None:
+    """Change a claim's fields; the before/after values go to the audit log.
+
+    ``expected``: the values the editor showed. A field someone else changed meanwhile (the
+    stored value is neither the expected one nor the new one) refuses the whole edit with
+    :class:`ClaimChanged`, so two windows never silently overwrite each other.
+    """
     unknown = set(changes) - set(_EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {', '.join(sorted(unknown))}")
@@ -51,6 +70,9 @@ def edit(session: Session, claim_id: int, changes: dict[str, Any], *, actor: str
     if claim is None:
         raise LookupError(f"claim {claim_id} does not exist")
     before = {k: getattr(claim, k) for k in changes}
+    for key, seen in (expected or {}).items():
+        if key in changes and before[key] not in (seen, changes[key]):
+            raise ClaimChanged(claim_id, key, before[key])
     session.execute(
         update(Claim).where(Claim.id == claim_id).values(**changes, updated_at=utcnow())
     )

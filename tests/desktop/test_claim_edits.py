@@ -153,3 +153,21 @@ def test_date_range_narrows_the_table(window, qtbot):
     qtbot.waitUntil(lambda: model.filter().date_from is None and not model.is_loading())
     assert model.rowCount() == everything
     assert window.date_from.text() == "no limit"
+
+
+def test_an_edit_over_another_windows_change_is_refused_not_applied(window, db, qtbot):
+    first = window.claims_model.claim_at(0)
+    qtbot.waitUntil(lambda: window.detail.detail is not None and window.detail.detail.id == first.id)
+    from storage.claims import edit
+
+    with db.write() as session:  # another window or process changes the claimant meanwhile
+        edit(session, first.id, {"claimant": "Someone Else"}, actor="other window")
+    detail = window.detail
+    detail.claimant.clear()
+    qtbot.keyClicks(detail.claimant, "Jane Example")
+    qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.message_box is not None
+                    and "changed meanwhile" in window.message_box.text())
+    assert "Someone Else" in window.message_box.text()
+    assert claim(db, first.id).claimant == "Someone Else"
+    assert audit_actions(db, first.id).count("claim_edited") == 1
