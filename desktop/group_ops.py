@@ -5,12 +5,14 @@ Like ``review.py``: writes run on the serial task pool (an action, its undo and 
 the database in order) and an undo step is pushed only after its write succeeded. Undo of
 "Not the same"/"Split out" merges the split-off claim back (it returns as a *confirmed*
 member); undo of a verdict save re-saves the previous draft against the version this window
-last wrote. Confirming a match and merging two groups have no undo step.
+last wrote; undo of a confirmation puts the earlier decision back; undo of a merge brings the
+merged-in group back (under a new number) with its members, decisions and verdict as they were.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -18,9 +20,19 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.tasks import run_task
 from desktop.undo import WrittenCommand
+from storage.backup import make_backup
 from storage.database import Database
 from storage.errors import StorageError
-from storage.groups import confirm_member, merge_groups, reject_member, split_claim
+from storage.groups import (
+    MergeRecord,
+    confirm_member,
+    merge_groups,
+    reject_member,
+    restore_decision,
+    split_claim,
+    undo_merge,
+)
+from storage.models import MemberDecision
 from storage.queries import VerdictState
 from storage.verdicts import EvidenceItem, VerdictConflict, VerdictDraft, save_verdict, set_status
 
@@ -61,6 +73,54 @@ class _SplitCommand(WrittenCommand):
         self._ops._write(
             lambda session, actor: merge_groups(session, group_id, new_group, actor=actor),
             group_id, self._ops.tr("The claim is back in claim group #{id}.").format(id=group_id))
+
+
+class _ConfirmCommand(WrittenCommand):
+    def __init__(self, ops: GroupOps, group_id: int, claim_id: int, before: str, text: str) -> None:
+        super().__init__(text)
+        self._ops, self.group_id, self.claim_id, self.before = ops, group_id, claim_id, before
+
+    def reapply(self) -> None:
+        group_id, claim_id = self.group_id, self.claim_id
+        self._ops._write(lambda s, actor: confirm_member(s, group_id, claim_id, actor=actor),
+                         group_id, self._ops.tr("Match confirmed."))
+
+    def revert(self) -> None:
+        group_id, claim_id, before = self.group_id, self.claim_id, self.before
+        self._ops._write(
+            lambda s, actor: restore_decision(s, group_id, claim_id, before, actor=actor),
+            group_id, self._ops.tr("The match is no longer confirmed."))
+
+
+class _MergeCommand(WrittenCommand):
+    """Undo brings the merged-in group back; redo merges it (under its new number) again.
+
+    The record is replaced inside the workers, which run in order on the serial pool, so a
+    redo always names the group its undo made, however quickly they follow each other.
+    """
+
+    def __init__(self, ops: GroupOps, record: MergeRecord, text: str) -> None:
+        super().__init__(text)
+        self._ops = ops
+        self._record = [record]
+
+    def reapply(self) -> None:
+        box, target = self._record, self._record[0].target_id
+
+        def work(session: Any, actor: str) -> None:
+            box[0] = merge_groups(session, target, box[0].source_id, actor=actor)
+
+        self._ops._write(work, target, self._ops.tr("The claim groups are merged again."),
+                         backup="before-merge")
+
+    def revert(self) -> None:
+        box, target = self._record, self._record[0].target_id
+
+        def work(session: Any, actor: str) -> None:
+            box[0] = replace(box[0], source_id=undo_merge(session, box[0], actor=actor))
+
+        self._ops._write(work, target, self._ops.tr(
+            "The merge was undone: the claims are back in a group of their own."))
 
 
 class _SaveVerdictCommand(WrittenCommand):
@@ -104,8 +164,13 @@ class GroupOps(_Writer):
     changed = Signal(int, str)
 
     def confirm(self, group_id: int, claim_id: int) -> None:
+        def pushed(before: str) -> None:
+            if before != MemberDecision.CONFIRMED:
+                self.undo_stack.push(_ConfirmCommand(self, group_id, claim_id, before,
+                                                     self.tr("Confirm match")))
+
         self._write(lambda s, actor: confirm_member(s, group_id, claim_id, actor=actor),
-                    group_id, self.tr("Match confirmed."))
+                    group_id, self.tr("Match confirmed."), then=pushed)
 
     def reject(self, group_id: int, claim_id: int, *, split: bool = False) -> None:
         text = self.tr("Split out claim") if split else self.tr("Not the same claim")
@@ -118,7 +183,9 @@ class GroupOps(_Writer):
     def merge(self, target_id: int, source_id: int) -> None:
         self._write(lambda s, actor: merge_groups(s, target_id, source_id, actor=actor),
                     target_id, self.tr("Claim group #{source} merged into #{target}.").format(
-                        source=source_id, target=target_id))
+                        source=source_id, target=target_id), backup="before-merge",
+                    then=lambda record: self.undo_stack.push(
+                        _MergeCommand(self, record, self.tr("Merge claim groups"))))
 
     def _split(self, group_id: int, claim_id: int, split: bool,
                then: Callable[[int], None] | None = None) -> None:
@@ -139,14 +206,22 @@ class GroupOps(_Writer):
         run_task(work, name="groups.split", on_result=done, on_error=self._failed,
                  serial=True, owner=self)
 
-    def _write(self, fn: Callable[[Any, str], Any], show: int, message: str) -> None:
-        actor = self._actor()
+    def _write(self, fn: Callable[[Any, str], Any], show: int, message: str,
+               then: Callable[[Any], None] | None = None, backup: str | None = None) -> None:
+        actor, db_path = self._actor(), self._db.path
 
-        def work(_ctx: Any) -> None:
+        def work(_ctx: Any) -> Any:
+            if backup is not None and db_path is not None:  # a bulk change: a backup first
+                make_backup(db_path, backup)
             with self._db.write() as session:
-                fn(session, actor)
+                return fn(session, actor)
 
-        run_task(work, name="groups.write", on_result=lambda _r: self.changed.emit(show, message),
+        def done(result: Any) -> None:
+            if then is not None:
+                then(result)
+            self.changed.emit(show, message)
+
+        run_task(work, name="groups.write", on_result=done,
                  on_error=self._failed, serial=True, owner=self)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from desktop.browse_panel import Column, RowListModel
 from desktop.claims_model import category_label
 from desktop.group_ops import GroupOps, VerdictOps
-from desktop.groups_view import rating_text, verdict_status_text
+from desktop.groups_view import dragged_group, rating_text, verdict_status_text
 from desktop.settings import Settings
 from desktop.tasks import run_task
 from desktop.verdict_editor import WARNING_STYLE, VerdictEditor
@@ -173,6 +173,7 @@ class GroupPane(QWidget):
         super().__init__(parent)
         self._db = db
         self._ops = group_ops
+        self.setAcceptDrops(True)  # a claim group dragged from the list merges into this one
         self._request = 0
         self.detail: GroupDetail | None = None
         self.merge_dialog: MergeDialog | None = None
@@ -522,6 +523,27 @@ class GroupPane(QWidget):
         a = self.selected_appearance()
         if self.detail is not None and a is not None:
             self._ops.reject(self.detail.id, a.claim_id, split=split)
+
+    # -- a group dragged from the list onto this pane merges into the shown group -------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt API)
+        source = dragged_group(event.mimeData())
+        if source is not None and self.detail is not None and source != self.detail.id:
+            event.setDropAction(Qt.DropAction.MoveAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 (Qt API)
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 (Qt API)
+        source = dragged_group(event.mimeData())
+        if source is None or self.detail is None or source == self.detail.id:
+            event.ignore()
+            return
+        event.setDropAction(Qt.DropAction.MoveAction)
+        event.accept()
+        self._ops.merge(self.detail.id, source)
 
     def open_merge_dialog(self) -> MergeDialog | None:
         if self.detail is None:

@@ -7,8 +7,10 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QByteArray,
     QCoreApplication,
     QItemSelection,
+    QMimeData,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -34,6 +36,25 @@ from storage.queries import PAGE_SIZE, GroupRow, count_groups, group_page
 from storage.verdicts import RATING_LABELS, STATUS_LABELS
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+GROUP_MIME = "application/x-claimdesk-claim-group"
+
+
+def group_mime(group_id: int) -> QMimeData:
+    """What a dragged claim group carries: its id."""
+    data = QMimeData()
+    data.setData(GROUP_MIME, QByteArray(str(group_id).encode("ascii")))
+    data.setText(f"#{group_id}")
+    return data
+
+
+def dragged_group(data: QMimeData) -> int | None:
+    if not data.hasFormat(GROUP_MIME):
+        return None
+    try:
+        return int(bytes(data.data(GROUP_MIME).data()).decode("ascii"))
+    except ValueError:
+        return None
+
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 _CONFLICT_COLOURS = (QColor(0xB0, 0x3A, 0x1E), QColor(0xFF, 0x8A, 0x6B))  # light, dark
 
@@ -81,6 +102,8 @@ class GroupsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("GroupsModel", "Status"),
     )
     loaded = Signal()  # after a reload's first page arrived
+    # (target, source): a group was dropped on another one in the list
+    mergeRequested = Signal(int, int)
 
     def __init__(self, db: Database, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
@@ -166,6 +189,46 @@ class GroupsModel(QAbstractTableModel):
             return self.tr(self.COLUMNS[section])
         return None
 
+    # -- drag one group onto another to merge them --------------------------------------------
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid():
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 (Qt API)
+        return Qt.DropAction.MoveAction
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 (Qt API)
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt API)
+        return [GROUP_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802 (Qt API)
+        group = self.group_at(indexes[0].row()) if indexes else None
+        return group_mime(group.id) if group is not None else QMimeData()
+
+    def _drop_target(self, data: QMimeData, row: int, parent: ModelIndex) -> tuple[int, int] | None:
+        source = dragged_group(data)
+        # Dropped onto a row (not between rows): that row's group is the target.
+        target = self.group_at(parent.row()) if parent.isValid() else self.group_at(row)
+        if source is None or target is None or target.id == source:
+            return None
+        return target.id, source
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
+                        column: int, parent: ModelIndex) -> bool:
+        return self._drop_target(data, row, parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
+                     column: int, parent: ModelIndex) -> bool:
+        found = self._drop_target(data, row, parent)
+        if found is None:
+            return False
+        self.mergeRequested.emit(*found)
+        return False  # nothing to remove here: the list reloads once the merge is stored
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         g = self.group_at(index.row())
         if g is None:
@@ -213,6 +276,13 @@ class GroupsPanel(QWidget):
         self.table = QTableView()
         self.table.setObjectName("groupsTable")
         self.table.setModel(self.model)
+        # Drag a group onto another to merge it in (undoable, like the Merge button).
+        self.table.setDragEnabled(True)
+        self.table.setAcceptDrops(True)
+        self.table.setDropIndicatorShown(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.table.setDragDropOverwriteMode(True)
+        self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

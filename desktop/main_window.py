@@ -284,6 +284,7 @@ class MainWindow(QMainWindow):
         self.group_pane.shown.connect(lambda _d: self._update_actions())
         self.group_pane.editor.preferencesRequested.connect(self.open_preferences)
         self.groups_panel = GroupsPanel(self.db)
+        self.groups_panel.model.mergeRequested.connect(self.group_ops.merge)
         self.groups_panel.chosen.connect(self.group_pane.show_group)
 
         self.centre_stack = QStackedWidget()

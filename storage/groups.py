@@ -7,6 +7,7 @@ undo them, so they are stored as rows (a rejected row stays to keep the claim ou
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import delete, func, insert, select, update
@@ -14,6 +15,7 @@ from sqlmodel import Session
 
 from storage import audit
 from storage.models import Claim, ClaimGroup, ClaimGroupMember, MemberDecision, Verdict, utcnow
+from storage.verdicts import restore_verdict, verdict_for_group, verdict_snapshot
 
 
 def create_group(
@@ -102,8 +104,9 @@ def _touch(session: Session, group_id: int) -> None:
     session.execute(update(ClaimGroup).where(ClaimGroup.id == group_id).values(updated_at=utcnow()))
 
 
-def confirm_member(session: Session, group_id: int, claim_id: int, *, actor: str) -> None:
-    """A person says: yes, this claim is the same claim as the group's."""
+def confirm_member(session: Session, group_id: int, claim_id: int, *, actor: str) -> str:
+    """A person says: yes, this claim is the same claim as the group's. Returns the decision
+    it replaced (for an undo)."""
     member = _member(session, group_id, claim_id)
     before = member.decision
     session.execute(
@@ -115,6 +118,22 @@ def confirm_member(session: Session, group_id: int, claim_id: int, *, actor: str
     audit.record(session, actor=actor, action="match_confirmed", entity="claim_group",
                  entity_id=group_id, before={"claim": claim_id, "decision": before},
                  after={"claim": claim_id, "decision": "confirmed"})
+    return before
+
+
+def restore_decision(session: Session, group_id: int, claim_id: int, decision: str, *,
+                     actor: str) -> None:
+    """Put a member's decision back to ``decision`` (the undo of a confirmation)."""
+    member = _member(session, group_id, claim_id)
+    decided = decision != MemberDecision.AUTO
+    session.execute(
+        update(ClaimGroupMember).where(ClaimGroupMember.id == member.id)
+        .values(decision=decision, decided_by=actor if decided else None,
+                decided_at=utcnow() if decided else None))
+    _touch(session, group_id)
+    audit.record(session, actor=actor, action="match_decision_restored", entity="claim_group",
+                 entity_id=group_id, before={"claim": claim_id, "decision": member.decision},
+                 after={"claim": claim_id, "decision": decision})
 
 
 def reject_member(session: Session, group_id: int, claim_id: int, *, actor: str) -> int:
@@ -142,23 +161,51 @@ def split_claim(session: Session, group_id: int, claim_id: int, *, actor: str) -
     return reject_member(session, group_id, claim_id, actor=actor)
 
 
-def merge_groups(session: Session, target_id: int, source_id: int, *, actor: str) -> None:
+_MEMBER_FIELDS = ("claim_id", "score", "decision", "explanation", "decided_by", "decided_at")
+
+
+@dataclass(frozen=True)
+class MergeRecord:
+    """What a merge changed, enough to take it back (:func:`undo_merge`)."""
+
+    target_id: int
+    source_id: int
+    source_text: str
+    source_category: str | None
+    source_rows: tuple[dict[str, Any], ...]  # every member row the source group had
+    replaced_target_rows: dict[int, dict[str, Any]]  # claim id -> target row it overwrote
+    verdict_moved: bool  # the source's verdict became the target's
+    dropped_verdict: dict[str, Any] | None  # the source's verdict when the target had one
+
+
+def _row(member: ClaimGroupMember) -> dict[str, Any]:
+    return {k: getattr(member, k) for k in _MEMBER_FIELDS}
+
+
+def merge_groups(session: Session, target_id: int, source_id: int, *, actor: str) -> MergeRecord:
     """Move every active member of ``source_id`` into ``target_id`` (as confirmed) and drop
-    the source group. The target keeps its verdict; a verdict on the source is kept only if
-    the target has none."""
+    the source group. The target keeps its verdict; a verdict on the source moves over if the
+    target has none, else it is kept whole in the audit entry (and restored by an undo)."""
     if target_id == source_id:
         raise ValueError("cannot merge a claim group into itself")
-    for gid in (target_id, source_id):
-        if session.get(ClaimGroup, gid) is None:
+    groups = {gid: session.get(ClaimGroup, gid) for gid in (target_id, source_id)}
+    for gid, group in groups.items():
+        if group is None:
             raise LookupError(f"claim group {gid} does not exist")
-    moved = [m.claim_id for m in active_members(session, source_id)]
+    source = groups[source_id]
+    source_rows = session.execute(
+        select(ClaimGroupMember).where(ClaimGroupMember.group_id == source_id)
+        .order_by(ClaimGroupMember.id)).scalars().all()
+    kept = tuple(_row(m) for m in source_rows)
+    moved = [m.claim_id for m in source_rows if m.decision != MemberDecision.REJECTED]
     now = utcnow()
+    replaced: dict[int, dict[str, Any]] = {}
     # Rows of the source group are removed; a claim that was once rejected from the target
     # gets its old rejected row updated rather than a second row.
     session.execute(delete(ClaimGroupMember).where(ClaimGroupMember.group_id == source_id))
     for cid in moved:
         existing = session.execute(
-            select(ClaimGroupMember.id).where(
+            select(ClaimGroupMember).where(
                 ClaimGroupMember.group_id == target_id, ClaimGroupMember.claim_id == cid
             )
         ).scalar_one_or_none()
@@ -167,19 +214,71 @@ def merge_groups(session: Session, target_id: int, source_id: int, *, actor: str
             session.execute(insert(ClaimGroupMember).values(group_id=target_id, claim_id=cid,
                                                             **values))
         else:
-            session.execute(update(ClaimGroupMember).where(ClaimGroupMember.id == existing)
+            replaced[cid] = _row(existing)
+            session.execute(update(ClaimGroupMember).where(ClaimGroupMember.id == existing.id)
                             .values(**values))
-    target_has_verdict = session.execute(
-        select(func.count()).select_from(Verdict).where(Verdict.group_id == target_id)
-    ).scalar_one()
-    if not target_has_verdict:
-        session.execute(update(Verdict).where(Verdict.group_id == source_id)
+    target_verdict = verdict_for_group(session, target_id)
+    source_verdict = verdict_for_group(session, source_id)
+    dropped = None
+    if source_verdict is not None and target_verdict is None:
+        session.execute(update(Verdict).where(Verdict.id == source_verdict.id)
                         .values(group_id=target_id))
+    elif source_verdict is not None:
+        dropped = verdict_snapshot(session, source_verdict)
+    record = MergeRecord(target_id, source_id, source.canonical_text, source.category, kept,
+                         replaced, source_verdict is not None and target_verdict is None, dropped)
     session.execute(delete(ClaimGroup).where(ClaimGroup.id == source_id))
     _touch(session, target_id)
     audit.record(session, actor=actor, action="groups_merged", entity="claim_group",
-                 entity_id=target_id, before={"source": source_id},
+                 entity_id=target_id,
+                 before={"source": source_id, "dropped_verdict": _jsonable(dropped)},
                  after={"target": target_id, "moved_claims": moved})
+    return record
+
+
+def undo_merge(session: Session, record: MergeRecord, *, actor: str) -> int:
+    """Take a merge back: the source group returns (under a new id, returned) with its members
+    as they were, the target's rows as they were, and the source's verdict."""
+    if session.get(ClaimGroup, record.target_id) is None:
+        raise LookupError(f"claim group {record.target_id} does not exist any more")
+    claims = [row["claim_id"] for row in record.source_rows
+              if row["decision"] != MemberDecision.REJECTED]
+    for cid in claims:
+        if cid in record.replaced_target_rows:
+            old = record.replaced_target_rows[cid]
+            session.execute(update(ClaimGroupMember).where(
+                ClaimGroupMember.group_id == record.target_id, ClaimGroupMember.claim_id == cid
+            ).values(**{k: v for k, v in old.items() if k != "claim_id"}))
+        else:
+            session.execute(delete(ClaimGroupMember).where(
+                ClaimGroupMember.group_id == record.target_id, ClaimGroupMember.claim_id == cid))
+    now = utcnow()
+    group_id = session.execute(
+        insert(ClaimGroup).values(canonical_text=record.source_text,
+                                  category=record.source_category, created_at=now,
+                                  updated_at=now).returning(ClaimGroup.id)).scalar_one()
+    session.execute(insert(ClaimGroupMember),
+                    [{**row, "group_id": group_id} for row in record.source_rows])
+    if record.verdict_moved:
+        session.execute(update(Verdict).where(Verdict.group_id == record.target_id)
+                        .values(group_id=group_id))
+    elif record.dropped_verdict is not None:
+        restore_verdict(session, group_id, record.dropped_verdict)
+    _touch(session, record.target_id)
+    audit.record(session, actor=actor, action="groups_unmerged", entity="claim_group",
+                 entity_id=group_id, before={"target": record.target_id},
+                 after={"group": group_id, "claims": claims})
+    return group_id
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
 
 
 def _drop_if_empty(session: Session, group_id: int) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session
@@ -74,7 +75,7 @@ class VerdictDraft:
     evidence: list[EvidenceItem] = field(default_factory=list)
 
 
-def _snapshot(session: Session, verdict: Verdict) -> dict[str, object]:
+def verdict_snapshot(session: Session, verdict: Verdict) -> dict[str, object]:
     evidence = session.execute(
         select(Evidence).where(Evidence.verdict_id == verdict.id).order_by(Evidence.position)
     ).scalars()
@@ -90,6 +91,21 @@ def _snapshot(session: Session, verdict: Verdict) -> dict[str, object]:
             for e in evidence
         ],
     }
+
+
+def restore_verdict(session: Session, group_id: int, snapshot: dict[str, Any]) -> int:
+    """Recreate a verdict from :func:`verdict_snapshot` on ``group_id`` (the undo of a merge
+    that set it aside); returns its id. Its version starts again at 1."""
+    verdict_id = session.execute(insert(Verdict).values(
+        group_id=group_id, rating=snapshot["rating"], summary=snapshot["summary"],
+        rationale=snapshot["rationale"], reviewer=snapshot["reviewer"],
+        status=snapshot["status"], version=1, created_at=utcnow(), updated_at=utcnow(),
+    ).returning(Verdict.id)).scalar_one()
+    evidence = snapshot.get("evidence") or []
+    if evidence:
+        session.execute(insert(Evidence), [
+            {**item, "verdict_id": verdict_id, "position": n} for n, item in enumerate(evidence)])
+    return verdict_id
 
 
 def verdict_for_group(session: Session, group_id: int) -> Verdict | None:
@@ -139,8 +155,8 @@ def save_verdict(
         new_version = 1
     else:
         if expected_version != current.version:
-            raise VerdictConflict(group_id, _snapshot(session, current))
-        before = _snapshot(session, current)
+            raise VerdictConflict(group_id, verdict_snapshot(session, current))
+        before = verdict_snapshot(session, current)
         verdict_id = current.id
         new_version = current.version + 1
         # The version test in the WHERE makes the check-and-write atomic across writers.
@@ -153,7 +169,7 @@ def save_verdict(
             )
         )
         if result.rowcount != 1:
-            raise VerdictConflict(group_id, _snapshot(session, current))
+            raise VerdictConflict(group_id, verdict_snapshot(session, current))
         session.execute(delete(Evidence).where(Evidence.verdict_id == verdict_id))
     if draft.evidence:
         session.execute(
@@ -178,7 +194,7 @@ def set_status(
     if current is None:
         raise LookupError(f"claim group {group_id} has no verdict yet")
     if current.version != expected_version:
-        raise VerdictConflict(group_id, _snapshot(session, current))
+        raise VerdictConflict(group_id, verdict_snapshot(session, current))
     if status not in ALLOWED_STATUS_CHANGES[current.status]:
         raise InvalidStatusChange(
             f"A verdict cannot go from {STATUS_LABELS[current.status]} to {STATUS_LABELS[status]}."
@@ -193,7 +209,7 @@ def set_status(
         .values(status=status, version=old_version + 1, updated_at=utcnow())
     )
     if result.rowcount != 1:
-        raise VerdictConflict(group_id, _snapshot(session, current))
+        raise VerdictConflict(group_id, verdict_snapshot(session, current))
     audit.record(
         session, actor=actor, action=f"verdict_{status.value}", entity="verdict",
         entity_id=current.id, before={"status": old_status}, after={"status": status.value},

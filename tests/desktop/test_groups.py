@@ -95,12 +95,17 @@ def test_confirm_a_match_and_reject_another_then_undo_the_rejection(window, db, 
         elsewhere = group_of_claim(session, third)
     assert elsewhere not in (None, group_id)
     qtbot.waitUntil(lambda: third not in {a.claim_id for a in pane.appearances.rows()})
-    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 2)  # the confirmation, the rejection
 
     window.undo_action.trigger()  # the claim comes back, as a confirmed match
     qtbot.waitUntil(lambda: members(db, group_id).get(third) == "confirmed")
     with db.read() as session:
         assert session.get(ClaimGroup, elsewhere) is None
+
+    window.undo_action.trigger()  # the confirmation is taken back: an automatic match again
+    qtbot.waitUntil(lambda: members(db, group_id).get(second) == "auto")
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: members(db, group_id).get(second) == "confirmed")
 
 
 def test_write_a_verdict_save_undo_and_send_it_to_review(window, db, qtbot, group):
@@ -285,3 +290,57 @@ def test_a_refresh_of_the_group_being_edited_keeps_unsaved_verdict_edits(window,
     qtbot.waitUntil(lambda: editor.history.topLevelItemCount() > history_before)
     assert editor.summary.text() == "Half-written summary"
     assert editor.is_dirty()
+
+
+def test_drag_a_group_onto_another_merges_it_and_undo_brings_it_back(
+        window, db, qtbot, group, second_group):
+    group_id, _claims = group
+    open_group(window, qtbot, group_id)
+    model = window.groups_panel.model
+    qtbot.waitUntil(lambda: model.row_of(second_group) is not None)
+    with db.read() as session:
+        moving = set(session.execute(select(ClaimGroupMember.claim_id).where(
+            ClaimGroupMember.group_id == second_group)).scalars())
+    source_index = model.index(model.row_of(second_group), 0)
+    data = model.mimeData([source_index])
+    target_index = model.index(model.row_of(group_id), 0)
+    # What a drop of the dragged row onto the target row does (Qt calls these on the model).
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target_index)
+    assert not model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, source_index)
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target_index)
+
+    qtbot.waitUntil(lambda: moving <= set(members(db, group_id)))
+    with db.read() as session:
+        assert session.get(ClaimGroup, second_group) is None
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
+    assert window.undo_stack.undoText() == "Merge claim groups"
+
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not moving & set(members(db, group_id)))
+    with db.read() as session:
+        back = {group_of_claim(session, cid) for cid in moving}
+    assert len(back) == 1 and back != {group_id}
+
+    assert window.redo_action.isEnabled(), window.message_box and window.message_box.text()
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: moving <= set(members(db, group_id)))
+
+
+def test_a_group_dropped_on_the_open_group_pane_merges_into_it(window, db, qtbot, group,
+                                                               second_group):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    from desktop.groups_view import group_mime
+
+    group_id, _claims = group
+    open_group(window, qtbot, group_id)
+    pane = window.group_pane
+    mime = group_mime(second_group)  # the event only points to it: keep it alive
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.MoveAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    pane.dropEvent(event)
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: len(members(db, group_id)) > 3)
+    with db.read() as session:
+        assert session.get(ClaimGroup, second_group) is None

@@ -72,6 +72,77 @@ def test_merge_moves_members_and_verdict(db):
         assert verdicts.verdict_for_group(session, g1).rating == "true"
 
 
+def _members(session, gid: int) -> dict[int, str]:
+    return dict(session.execute(select(ClaimGroupMember.claim_id, ClaimGroupMember.decision)
+                                .where(ClaimGroupMember.group_id == gid)).all())
+
+
+def test_undo_of_a_merge_brings_the_group_back_with_its_decisions_and_verdict(db):
+    a, b, c, d = _claims(db, 4)
+    with db.write() as session:
+        g1 = groups.create_group(session, [a, d], actor="m")
+        g2 = groups.create_group(session, [b, c], actor="m")
+        groups.confirm_member(session, g2, b, actor="ana")
+        verdicts.save_verdict(session, g1, VerdictDraft(rating="false", summary="Target's"),
+                              expected_version=None, actor="ana")
+        verdicts.save_verdict(session, g2, VerdictDraft(
+            rating="true", summary="Source's",
+            evidence=[EvidenceItem(title="ISW", url="https://example.org/isw")]),
+            expected_version=None, actor="bo")
+        # c was once rejected from g1: the merge updates that row, the undo restores it.
+        session.add(ClaimGroupMember(group_id=g1, claim_id=c, decision="rejected",
+                                     decided_by="ana"))
+    with db.read() as session:
+        before_g1, before_g2 = _members(session, g1), _members(session, g2)
+    with db.write() as session:
+        record = groups.merge_groups(session, g1, g2, actor="ana")
+    with db.read() as session:
+        assert _members(session, g1) == {a: "auto", d: "auto", b: "confirmed", c: "confirmed"}
+        # Both groups had a verdict: the target's stays, the source's is in the audit entry.
+        assert verdicts.verdict_for_group(session, g1).summary == "Target's"
+        entry = session.execute(select(AuditEntry).where(
+            AuditEntry.action == "groups_merged")).scalar_one()
+        assert entry.before["dropped_verdict"]["summary"] == "Source's"
+    with db.write() as session:
+        back = groups.undo_merge(session, record, actor="ana")
+    with db.read() as session:
+        assert _members(session, g1) == before_g1
+        assert _members(session, back) == before_g2
+        assert verdicts.verdict_for_group(session, g1).summary == "Target's"
+        restored = verdicts.verdict_for_group(session, back)
+        assert (restored.rating, restored.summary) == ("true", "Source's")
+        assert [e.title for e in verdicts.evidence_for(session, restored.id)] == ["ISW"]
+
+
+def test_undo_of_a_merge_moves_a_moved_verdict_back(db):
+    a, b = _claims(db, 2)
+    with db.write() as session:
+        g1 = groups.create_group(session, [a], actor="m")
+        g2 = groups.create_group(session, [b], actor="m")
+        verdicts.save_verdict(session, g2, VerdictDraft(rating="true", summary="s"),
+                              expected_version=None, actor="ana")
+    with db.write() as session:
+        record = groups.merge_groups(session, g1, g2, actor="ana")
+    with db.write() as session:
+        back = groups.undo_merge(session, record, actor="ana")
+    with db.read() as session:
+        assert verdicts.verdict_for_group(session, g1) is None
+        assert verdicts.verdict_for_group(session, back).summary == "s"
+        assert _members(session, back) == {b: "auto"}
+
+
+def test_a_confirmation_can_be_taken_back(db):
+    a, b = _claims(db, 2)
+    with db.write() as session:
+        gid = groups.create_group(session, [a, b], actor="m")
+        assert groups.confirm_member(session, gid, b, actor="ana") == "auto"
+        groups.restore_decision(session, gid, b, "auto", actor="ana")
+    with db.read() as session:
+        member = session.execute(select(ClaimGroupMember).where(
+            ClaimGroupMember.group_id == gid, ClaimGroupMember.claim_id == b)).scalar_one()
+        assert (member.decision, member.decided_by) == ("auto", None)
+
+
 def test_verdict_save_conflict_and_workflow(db):
     (a,) = _claims(db, 1)
     with db.write() as session:
