@@ -611,6 +611,7 @@ class MainWindow(QMainWindow):
 
     def _groups_changed(self) -> None:
         """A match decision, verdict or import changed groups: reload what shows them."""
+        self.database_menu.refresh_backup_status()  # a merge or a matching run made one
         if self.in_groups_view():
             self.groups_panel.reload(select_id=self.group_pane.group_id())
         self.refresh_counts()

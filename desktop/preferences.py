@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -75,7 +76,9 @@ class PreferencesDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Reviewer name:"), self.reviewer)
         form.addRow(self.tr("&Organisation:"), self.organisation)
-        form.addRow(self.tr("Default &export folder:"), folder_row)
+        folder_label = QLabel(self.tr("Default &export folder:"))
+        folder_label.setBuddy(self.export_dir)  # the row is a layout: name the field itself
+        form.addRow(folder_label, folder_row)
         form.addRow(self.tr("&Matching threshold:"), self.matching_bar)
         form.addRow(self.tr("&Backups to keep:"), self.backup_keep)
         form.addRow(self.tr("&Appearance:"), self.appearance)
