@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -60,15 +59,13 @@ from desktop.export_actions import ExportKind, Exports
 from desktop.group_ops import GroupOps, VerdictOps
 from desktop.group_pane import GroupPane
 from desktop.groups_view import GroupsPanel
-from desktop.import_dialogs import ImportResultsDialog, PasteArticleDialog, import_summary
+from desktop.import_actions import Imports, dropped_paths
 from desktop.outlets_view import OutletsPanel
 from desktop.preferences import PreferencesDialog
 from desktop.review import Review
 from desktop.settings import Settings
 from desktop.sidebar import Sidebar, View
 from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
-from ingest import ParsedDocument
-from ingest.pipeline import FileResult, Outcome, import_paths, store_document
 from matching.incremental import MatchReport, run_matching
 from storage.backup import make_backup, set_default_keep
 from storage.database import Database
@@ -77,7 +74,6 @@ from storage.models import ClaimStatus
 from storage.queries import ClaimFilter, ReviewCounts, list_categories, review_counts
 from storage.verdicts import VerdictDraft
 
-FILE_TYPES = "*.txt *.md *.markdown *.html *.htm *.pdf"
 SEARCH_DELAY_MS = 250
 COUNTS_DELAY_MS = 150
 
@@ -94,10 +90,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.settings = settings if settings is not None else Settings()
         self.counts = ReviewCounts()
-        self.import_task: Task | None = None
         self.progress_dialog: TaskProgressDialog | None = None
-        self.import_results_dialog: ImportResultsDialog | None = None
-        self.paste_dialog: PasteArticleDialog | None = None
         self.message_box: QMessageBox | None = None
         self._article_id: int | None = None
         self._outlet_id: int | None = None
@@ -128,6 +121,12 @@ class MainWindow(QMainWindow):
         self.exports.error.connect(self.show_error)
         self.exports.imported.connect(self._groups_changed)
         self.database_menu = DatabaseMenu(db, self.settings, self)
+        self.imports = Imports(db, self.settings, self, self._task_failed,
+                               lambda: [row.name for row in self.outlets_panel.model.rows()])
+        self.imports.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.imports.error.connect(self.show_error)
+        self.imports.changed.connect(self.refresh_all)
+        self.imports.articleStored.connect(self._show_stored_article)
         self.database_menu.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.database_menu.error.connect(self.show_error)
         self._close_settled = False
@@ -351,13 +350,13 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         sp = QStyle.StandardPixmap
         self.import_files_action = self._action(
-            self.tr("&Import files…"), self.choose_files_to_import, ["Ctrl+I"], sp.SP_FileIcon,
+            self.tr("&Import files…"), self.imports.choose_files, ["Ctrl+I"], sp.SP_FileIcon,
             self.tr("Import article files (.txt, .md, .html, .pdf)"))
         self.import_folder_action = self._action(
-            self.tr("Import &folder…"), self.choose_folder_to_import, ["Ctrl+Shift+I"],
+            self.tr("Import &folder…"), self.imports.choose_folder, ["Ctrl+Shift+I"],
             sp.SP_DirOpenIcon, self.tr("Import every article file in a folder"))
         self.paste_action = self._action(
-            self.tr("&Paste article…"), self.open_paste_dialog, ["Ctrl+Shift+V"],
+            self.tr("&Paste article…"), self.imports.open_paste_dialog, ["Ctrl+Shift+V"],
             sp.SP_FileDialogDetailedView, self.tr("Store an article from pasted text"))
         self.quit_action = self._action(self.tr("&Quit"), self.close, [QKeySequence.StandardKey.Quit, "Ctrl+Q"])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -827,103 +826,24 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Claim saved."), 4000)
 
     # -- importing --------------------------------------------------------------------------
-    def choose_files_to_import(self) -> None:
-        start = str(self.settings.last_import_dir or Path.home())
-        names, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Import articles"), start,
-            self.tr("Articles ({types});;All files (*)").format(types=FILE_TYPES))
-        if names:
-            paths = [Path(n) for n in names]
-            self.settings.last_import_dir = paths[0].parent
-            self.import_paths(paths)
-
-    def choose_folder_to_import(self) -> None:
-        start = str(self.settings.last_import_dir or Path.home())
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"), start)
-        if folder:
-            self.settings.last_import_dir = Path(folder)
-            self.import_paths([Path(folder)])
-
     def import_paths(self, paths: Sequence[Path]) -> Task | None:
-        """Import files and folders in a worker, with a progress dialog and a report at the end."""
-        if self.import_task is not None and self.import_task.is_running():
-            self.show_error(self.tr("An import is already running; wait for it or cancel it."))
-            return None
-        db, actor, paths = self.db, self.settings.actor(), list(paths)
+        return self.imports.import_paths(paths)
 
-        def work(ctx: TaskContext) -> tuple[list[FileResult], bool]:
-            results = list(import_paths(
-                db, paths, actor=actor,
-                progress=lambda done, total, path: ctx.progress(done, total, path.name),
-                cancelled=ctx.cancelled,
-            ))
-            return results, ctx.cancelled()
-
-        task = run_task(work, name="import", on_result=self._import_finished,
-                        on_error=self._task_failed, owner=self)
-        self.import_task = task
-        self.progress_dialog = TaskProgressDialog(task, self.tr("Importing articles"), self)
-        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        return task
-
-    def _import_finished(self, outcome: tuple[list[FileResult], bool]) -> None:
-        results, cancelled = outcome
-        if self.import_results_dialog is not None:
-            self.import_results_dialog.close()
-        self.import_results_dialog = ImportResultsDialog(results, cancelled=cancelled, parent=self)
-        self.import_results_dialog.show()
-        self.statusBar().showMessage(import_summary(results, cancelled=cancelled), 8000)
-        if any(r.outcome == Outcome.IMPORTED for r in results):
-            self.refresh_all()
-
-    def open_paste_dialog(self) -> PasteArticleDialog:
-        outlets = [row.name for row in self.outlets_panel.model.rows()]
-        dialog = PasteArticleDialog(outlets, self)
-        dialog.accepted.connect(lambda: self._store_pasted(dialog.document))
-        dialog.finished.connect(dialog.deleteLater)
-        self.paste_dialog = dialog
-        dialog.open()  # window-modal without a nested event loop
-        return dialog
-
-    def _store_pasted(self, doc: ParsedDocument | None) -> None:
-        if doc is None:
-            return
-        db, actor = self.db, self.settings.actor()
-        run_task(
-            lambda _ctx: store_document(db, doc, source="pasted text", actor=actor),
-            name="paste",
-            on_result=self._pasted,
-            on_error=self._task_failed, owner=self)
-
-    def _pasted(self, result: FileResult) -> None:
-        if result.outcome == Outcome.IMPORTED:
-            self.statusBar().showMessage(
-                self.tr("Article stored: {n} proposed claim(s).").format(n=result.claims), 8000)
-        else:
-            self.show_error(self.tr("The article was not stored: {why}").format(why=result.message))
-        self.refresh_all()
-        if result.article_id is not None:
-            # Show the article it became (or the one it duplicates) with its claims; the
-            # explicit reload comes last so its choice of row wins.
-            self.sidebar.set_view(View.ARTICLES)
-            self.articles_panel.reload(select_id=result.article_id)
+    def _show_stored_article(self, article_id: int) -> None:
+        """Show the article a paste became (or duplicates) with its claims; the explicit
+        reload comes last so its choice of row wins."""
+        self.sidebar.set_view(View.ARTICLES)
+        self.articles_panel.reload(select_id=article_id)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_paths(event):
+        if dropped_paths(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = self._dropped_paths(event)
+        paths = dropped_paths(event.mimeData())
         if paths:
             event.acceptProposedAction()
             self.import_paths(paths)
-
-    @staticmethod
-    def _dropped_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
-        mime = event.mimeData()
-        if not mime.hasUrls():
-            return []
-        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
     # -- refreshing -------------------------------------------------------------------------
     def refresh_all(self) -> None:

@@ -42,9 +42,9 @@ def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(window, db, q
 
     task = window.import_paths([folder])
     assert task is not None
-    qtbot.waitUntil(lambda: window.import_results_dialog is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.imports.results_dialog is not None, timeout=20_000)
 
-    dialog = window.import_results_dialog
+    dialog = window.imports.results_dialog
     assert dialog.isVisible() and not dialog.isModal()
     assert [(Path(r.source).name, r.outcome) for r in dialog.results] == [
         ("casualties.txt", Outcome.IMPORTED), ("poll.txt", Outcome.IMPORTED)]
@@ -66,13 +66,13 @@ def test_importing_the_same_folder_again_reports_duplicates(window, db, qtbot, t
     folder.mkdir()
     (folder / "poll.txt").write_text(POLL, encoding="utf-8")
     window.import_paths([folder])
-    qtbot.waitUntil(lambda: window.import_results_dialog is not None, timeout=20_000)
-    first = window.import_results_dialog
+    qtbot.waitUntil(lambda: window.imports.results_dialog is not None, timeout=20_000)
+    first = window.imports.results_dialog
     count = len(article_titles(db))
 
     window.import_paths([folder])
-    qtbot.waitUntil(lambda: window.import_results_dialog is not first, timeout=10_000)
-    assert [r.outcome for r in window.import_results_dialog.results] == [Outcome.DUPLICATE]
+    qtbot.waitUntil(lambda: window.imports.results_dialog is not first, timeout=10_000)
+    assert [r.outcome for r in window.imports.results_dialog.results] == [Outcome.DUPLICATE]
     assert len(article_titles(db)) == count
 
 
@@ -80,10 +80,10 @@ def test_a_rejected_file_is_listed_with_its_reason(window, qtbot, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     window.import_paths([empty])
-    qtbot.waitUntil(lambda: window.import_results_dialog is not None, timeout=20_000)
-    (result,) = window.import_results_dialog.results
+    qtbot.waitUntil(lambda: window.imports.results_dialog is not None, timeout=20_000)
+    (result,) = window.imports.results_dialog.results
     assert result.outcome == Outcome.REJECTED
-    item = window.import_results_dialog.list.topLevelItem(0)
+    item = window.imports.results_dialog.list.topLevelItem(0)
     assert item.text(0) == "Rejected" and "empty" in item.text(2)
 
 
@@ -95,13 +95,13 @@ def test_dropping_files_on_the_window_imports_them(window, db, qtbot, tmp_path):
     event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
-    qtbot.waitUntil(lambda: window.import_results_dialog is not None, timeout=20_000)
+    qtbot.waitUntil(lambda: window.imports.results_dialog is not None, timeout=20_000)
     assert "Poll on talks" in article_titles(db)
 
 
 def test_paste_article_dialog_stores_the_article_in_a_worker(window, db, qtbot):
     window.paste_action.trigger()
-    dialog = window.paste_dialog
+    dialog = window.imports.paste_dialog
     assert dialog is not None and dialog.isVisible()
     assert not dialog.ok_button.isEnabled()  # nothing to store yet
 
@@ -138,7 +138,7 @@ def test_paste_article_dialog_stores_the_article_in_a_worker(window, db, qtbot):
 
 
 def test_paste_dialog_says_what_is_wrong_and_stays_open(window, db, qtbot):
-    dialog = window.open_paste_dialog()
+    dialog = window.imports.open_paste_dialog()
     dialog.text.setPlainText("Some text with 12 percent in it.")
     qtbot.keyClicks(dialog.published, "the day before yesterday-ish")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -197,11 +197,11 @@ def test_cancel_in_the_progress_dialog_stops_the_import_between_files(window, db
     before = len(article_titles(db))
 
     window.import_paths([folder])
-    window.progress_dialog.findChild(QPushButton).click()
-    qtbot.waitUntil(lambda: window.import_results_dialog is not None, timeout=20_000)
+    window.imports.progress_dialog.findChild(QPushButton).click()
+    qtbot.waitUntil(lambda: window.imports.results_dialog is not None, timeout=20_000)
 
-    results = window.import_results_dialog.results
+    results = window.imports.results_dialog.results
     assert len(results) < 30
-    assert "Cancelled" in window.import_results_dialog.summary.text()
+    assert "Cancelled" in window.imports.results_dialog.summary.text()
     # Every file reported as imported is stored whole; nothing half-way.
     assert len(article_titles(db)) == before + sum(r.outcome == Outcome.IMPORTED for r in results)
