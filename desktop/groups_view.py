@@ -32,7 +32,7 @@ from desktop.claims_model import category_label
 from desktop.tasks import run_task
 from export.ratings import badge_colours
 from storage.database import Database
-from storage.queries import PAGE_SIZE, GroupRow, count_groups, group_page
+from storage.queries import PAGE_SIZE, GroupFilter, GroupRow, count_groups, group_page
 from storage.verdicts import RATING_LABELS, STATUS_LABELS
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -113,14 +113,19 @@ class GroupsModel(QAbstractTableModel):
         self._total = 0
         self._loading = False
         self._generation = 0
+        self.filter = GroupFilter()
+
+    def set_filter(self, flt: GroupFilter) -> None:
+        """Show only the groups ``flt`` lets through (from the next reload on)."""
+        self.filter = flt
 
     def reload(self) -> None:
         self._generation += 1
-        generation, limit = self._generation, self._page_size
+        generation, limit, flt = self._generation, self._page_size, self.filter
 
         def first(_ctx: Any) -> tuple[int, list[GroupRow]]:
             with self._db.read() as session:
-                return count_groups(session), group_page(session, 0, limit)
+                return count_groups(session, flt), group_page(session, 0, limit, flt)
 
         self._loading = True
         run_task(first, name="groups.first_page", owner=self,
@@ -148,10 +153,11 @@ class GroupsModel(QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         generation, offset, limit = self._generation, len(self._rows), self._page_size
+        flt = self.filter
 
         def more(_ctx: Any) -> list[GroupRow]:
             with self._db.read() as session:
-                return group_page(session, offset, limit)
+                return group_page(session, offset, limit, flt)
 
         self._loading = True
         run_task(more, name="groups.next_page", owner=self,

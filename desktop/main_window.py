@@ -427,7 +427,8 @@ class MainWindow(QMainWindow):
         self.view_group = QActionGroup(self)
         self.view_actions: dict[View, QAction] = {}
         for n, view in enumerate(View, start=1):
-            action = self._action(view.label(), lambda v=view: self.sidebar.set_view(v), [f"Ctrl+{n}"])
+            action = self._action(view.label(), lambda v=view: self.sidebar.set_view(v),
+                                  [f"Ctrl+{n}"] if n <= 9 else [])
             action.setCheckable(True)
             self.view_group.addAction(action)
             self.view_actions[view] = action
@@ -553,9 +554,10 @@ class MainWindow(QMainWindow):
 
     def _view_chosen(self, view: View) -> None:
         self.view_actions[view].setChecked(True)
-        self._show_groups_mode(view == View.GROUPS)
-        if view == View.GROUPS:
+        self._show_groups_mode(view.shows_groups)
+        if view.shows_groups:
             pending, self._pending_group = self._pending_group, None
+            self.groups_panel.model.set_filter(view.group_filter)
             self.groups_panel.reload(select_id=pending)
             if pending is not None:
                 self.group_pane.show_group(pending)
@@ -587,7 +589,7 @@ class MainWindow(QMainWindow):
                 self.main_splitter.setSizes(self._claims_sizes)
 
     def in_groups_view(self) -> bool:
-        return self.sidebar.current_view() == View.GROUPS
+        return self.sidebar.current_view().shows_groups
 
     def show_group(self, group_id: int) -> None:
         """Go to the Claim groups view with ``group_id`` shown (from a claim or a conflict)."""

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from storage.models import ClaimStatus
-from storage.queries import ReviewCounts
+from storage.queries import GroupFilter, ReviewCounts
 
 _VIEW_ROLE = Qt.ItemDataRole.UserRole + 1
 _COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -31,6 +31,24 @@ class View(Enum):
     ARTICLES = "articles"
     OUTLETS = "outlets"
     GROUPS = "groups"
+    CONFLICTS = "conflicts"
+    DRAFT = "draft"
+    IN_REVIEW = "in_review"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+
+    @property
+    def shows_groups(self) -> bool:
+        """Whether the view lists claim groups (with the group pane) rather than claims."""
+        return self in _GROUP_VIEWS
+
+    @property
+    def group_filter(self) -> GroupFilter:
+        if self == View.CONFLICTS:
+            return GroupFilter(conflicts_only=True)
+        if self in _VERDICT_VIEWS:
+            return GroupFilter(verdict_status=self.value)
+        return GroupFilter()
 
     @property
     def status(self) -> str | None:
@@ -51,6 +69,11 @@ class View(Enum):
             View.ARTICLES: tr("Sidebar", "Articles"),
             View.OUTLETS: tr("Sidebar", "Outlets"),
             View.GROUPS: tr("Sidebar", "Claim groups"),
+            View.CONFLICTS: tr("Sidebar", "Conflicting figures"),
+            View.DRAFT: tr("Sidebar", "Draft"),
+            View.IN_REVIEW: tr("Sidebar", "In review"),
+            View.APPROVED: tr("Sidebar", "Approved"),
+            View.PUBLISHED: tr("Sidebar", "Published"),
         }[self]
 
     def count(self, counts: ReviewCounts) -> int:
@@ -62,7 +85,12 @@ class View(Enum):
             View.ARTICLES: counts.articles,
             View.OUTLETS: counts.outlets,
             View.GROUPS: counts.groups,
-        }[self]
+            View.CONFLICTS: counts.conflicted_groups,
+        }.get(self, counts.verdicts_with(self.value))
+
+
+_VERDICT_VIEWS = (View.DRAFT, View.IN_REVIEW, View.APPROVED, View.PUBLISHED)
+_GROUP_VIEWS = frozenset((View.GROUPS, View.CONFLICTS, *_VERDICT_VIEWS))
 
 
 class _CountDelegate(QStyledItemDelegate):
@@ -114,6 +142,10 @@ class Sidebar(QListWidget):
             self._add_view(view)
         self._add_heading(self.tr("Checking"))
         self._add_view(View.GROUPS)
+        self._add_view(View.CONFLICTS)
+        self._add_heading(self.tr("Verdicts"))
+        for view in _VERDICT_VIEWS:
+            self._add_view(view)
         self.currentItemChanged.connect(self._changed)
 
     def _add_heading(self, text: str) -> None:

@@ -144,6 +144,11 @@ class ReviewCounts:
     accepted: int = 0
     rejected: int = 0
     groups: int = 0
+    conflicted_groups: int = 0  # claim groups another group contradicts
+    verdicts: tuple[tuple[str, int], ...] = ()  # (verdict status, claim groups) pairs
+
+    def verdicts_with(self, status: str) -> int:
+        return dict(self.verdicts).get(status, 0)
 
 
 @dataclass(frozen=True)
@@ -510,6 +515,9 @@ def review_counts(session: Session) -> ReviewCounts:
         accepted=by_status.get(ClaimStatus.ACCEPTED, 0),
         rejected=by_status.get(ClaimStatus.REJECTED, 0),
         groups=session.execute(select(func.count()).select_from(ClaimGroup)).scalar_one(),
+        conflicted_groups=count_groups(session, GroupFilter(conflicts_only=True)),
+        verdicts=tuple((status, n) for status, n in session.execute(
+            select(Verdict.status, func.count()).group_by(Verdict.status))),
     )
 
 
@@ -530,15 +538,42 @@ class GroupRow:
     verdict_status: str | None
 
 
-def count_groups(session: Session) -> int:
-    return session.execute(select(func.count()).select_from(ClaimGroup)).scalar_one()
+@dataclass(frozen=True)
+class GroupFilter:
+    """Which claim groups a list shows: all, those with a verdict in one status, or those
+    another group contradicts."""
+
+    verdict_status: str | None = None
+    conflicts_only: bool = False
+
+    def where(self) -> list[Any]:
+        conditions: list[Any] = []
+        if self.verdict_status is not None:
+            # Correlated on the group only: the page query also joins the verdict table.
+            conditions.append(
+                select(Verdict.id).where(Verdict.group_id == ClaimGroup.id,
+                                         Verdict.status == self.verdict_status)
+                .correlate(ClaimGroup).exists())
+        if self.conflicts_only:
+            conditions.append(_has_conflict())
+        return conditions
 
 
-def group_page(session: Session, offset: int = 0, limit: int = PAGE_SIZE) -> list[GroupRow]:
+def _has_conflict() -> Any:
+    return exists().where(
+        or_(GroupConflict.group_a == ClaimGroup.id, GroupConflict.group_b == ClaimGroup.id))
+
+
+def count_groups(session: Session, flt: GroupFilter = GroupFilter()) -> int:  # noqa: B008
+    return session.execute(
+        select(func.count()).select_from(ClaimGroup).where(*flt.where())).scalar_one()
+
+
+def group_page(session: Session, offset: int = 0, limit: int = PAGE_SIZE,
+               flt: GroupFilter = GroupFilter()) -> list[GroupRow]:  # noqa: B008
     """A page of claim groups, the most widely stated first (then by id): one query."""
     outlets = func.count(distinct(Article.outlet_id))
-    conflict = exists().where(
-        or_(GroupConflict.group_a == ClaimGroup.id, GroupConflict.group_b == ClaimGroup.id))
+    conflict = _has_conflict()
     query = (
         select(ClaimGroup.id, ClaimGroup.canonical_text, ClaimGroup.category, outlets,
                func.count(Claim.id), conflict, Verdict.rating, Verdict.status)
@@ -547,6 +582,7 @@ def group_page(session: Session, offset: int = 0, limit: int = PAGE_SIZE) -> lis
         .outerjoin(Claim, Claim.id == ClaimGroupMember.claim_id)
         .outerjoin(Article, Article.id == Claim.article_id)
         .outerjoin(Verdict, Verdict.group_id == ClaimGroup.id)
+        .where(*flt.where())
         .group_by(ClaimGroup.id)
         .order_by(outlets.desc(), ClaimGroup.id.asc())
         .limit(limit)

@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 
 from desktop.export_actions import ExportKind, ExportRequest
 from desktop.sidebar import View
+from storage import verdicts
 from storage.groups import group_of_claim
 from storage.match_store import add_member
 from storage.models import Claim, ClaimGroup, ClaimGroupMember, Evidence, Verdict
@@ -344,3 +345,33 @@ def test_a_group_dropped_on_the_open_group_pane_merges_into_it(window, db, qtbot
     qtbot.waitUntil(lambda: len(members(db, group_id)) > 3)
     with db.read() as session:
         assert session.get(ClaimGroup, second_group) is None
+
+
+def test_verdict_and_conflict_views_list_only_their_groups(window, db, qtbot, group, second_group):
+    from storage.models import GroupConflict
+
+    group_id, _claims = group
+    with db.write() as session:
+        save_verdict(session, group_id, VerdictDraft(rating="false", summary="s"),
+                     expected_version=None, actor="ana")
+        verdicts.set_status(session, group_id, "in_review", expected_version=1, actor="ana")
+        session.add(GroupConflict(group_a=min(group_id, second_group),
+                                  group_b=max(group_id, second_group), explanation={}))
+    window.refresh_counts()
+    sidebar = window.sidebar
+    qtbot.waitUntil(lambda: sidebar._items[View.IN_REVIEW].data(Qt.ItemDataRole.UserRole + 2) == 1)
+    assert sidebar._items[View.DRAFT].data(Qt.ItemDataRole.UserRole + 2) == 0
+    assert sidebar._items[View.CONFLICTS].data(Qt.ItemDataRole.UserRole + 2) == 2
+
+    model = window.groups_panel.model
+    sidebar.set_view(View.IN_REVIEW)
+    qtbot.waitUntil(lambda: not model.is_loading() and model.total() == 1)
+    assert model.group_at(0).id == group_id
+    assert window.detail_stack.currentWidget() is window.group_pane
+    sidebar.set_view(View.DRAFT)
+    qtbot.waitUntil(lambda: not model.is_loading() and model.total() == 0)
+    sidebar.set_view(View.CONFLICTS)
+    qtbot.waitUntil(lambda: not model.is_loading() and model.total() == 2)
+    assert {model.group_at(r).id for r in range(2)} == {group_id, second_group}
+    sidebar.set_view(View.GROUPS)
+    qtbot.waitUntil(lambda: not model.is_loading() and model.total() > 2)
