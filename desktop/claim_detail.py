@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,34 +15,20 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.article_text import ArticleText, legend_html, python_offset
 from desktop.claims_model import category_label, status_label
 from desktop.tasks import run_task
 from extraction import CATEGORIES
 from storage.database import Database
 from storage.queries import ClaimDetail, FigureInfo, claim_detail
-
-_HIGHLIGHT = QColor(255, 226, 122)
-_HIGHLIGHT_TEXT = QColor(20, 20, 20)
-
-
-def utf16_offset(text: str, index: int) -> int:
-    """A Python string index as a Qt text position (Qt counts UTF-16 code units)."""
-    return len(text[:index].encode("utf-16-le")) // 2
-
-
-def python_offset(text: str, position: int) -> int:
-    """A Qt text position (UTF-16 code units) as an index into the Python string."""
-    return len(text.encode("utf-16-le")[: 2 * position].decode("utf-16-le", errors="ignore"))
 
 
 def figure_line(figure: FigureInfo) -> str:
@@ -174,9 +160,14 @@ class ClaimDetailPane(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-        self.article = QPlainTextEdit()
-        self.article.setReadOnly(True)
+        self.article = ArticleText()
         self.article.setObjectName("articleText")
+        self.legend = QLabel()
+        self.legend.setObjectName("categoryLegend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
+        self.legend.setToolTip(self.tr(
+            "The article's claims are tinted by category; the selected one is yellow"))
         self.article.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.article.customContextMenuRequested.connect(self._article_menu)
         self.new_claim_action = QAction(self.tr("&New claim from selection"), self)
@@ -205,6 +196,7 @@ class ClaimDetailPane(QWidget):
         heading_row.addWidget(self.new_claim_button)
         article_layout.addLayout(heading_row)
         article_layout.addWidget(self.article)
+        article_layout.addWidget(self.legend)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("detailSplitter")
@@ -282,8 +274,9 @@ class ClaimDetailPane(QWidget):
             self.group.setText(self.tr("Stated by {n} outlet(s): {text}").format(
                 n=d.group_size, text=d.group_text or ""))
         if reload_text:
-            self.article.setPlainText(d.article_text)
-        self._highlight(d)
+            self.article.show_article(d.article_text)
+        self.article.highlight(d)
+        self.legend.setText(legend_html([s.category for s in d.article_claims]))
 
     # -- editing the claim -------------------------------------------------------------------
     def _fill_categories(self, current: str | None) -> None:
@@ -355,38 +348,3 @@ class ClaimDetailPane(QWidget):
             return f'<a href="{escape(url, quote=True)}">{escape(url)}</a>'
         return escape(url)
 
-    def _highlight(self, d: ClaimDetail) -> None:
-        text = d.article_text
-        start, end = utf16_offset(text, d.start), utf16_offset(text, d.end)
-        selections = []
-        claim = QTextEdit.ExtraSelection()
-        claim.cursor = self._span(start, end)  # type: ignore[attr-defined]
-        claim_format = QTextCharFormat()
-        claim_format.setBackground(_HIGHLIGHT)
-        claim_format.setForeground(_HIGHLIGHT_TEXT)
-        claim.format = claim_format  # type: ignore[attr-defined]
-        selections.append(claim)
-        # Figures are found in the claim's own span, whatever offsets the extractor used.
-        for figure in d.figures:
-            at = text.find(figure.text, d.start, d.end) if figure.text else -1
-            if at < 0:
-                continue
-            mark = QTextEdit.ExtraSelection()
-            mark.cursor = self._span(  # type: ignore[attr-defined]
-                utf16_offset(text, at), utf16_offset(text, at + len(figure.text)))
-            bold = QTextCharFormat(claim_format)
-            bold.setFontWeight(QFont.Weight.Bold)
-            bold.setProperty(QTextFormat.Property.FullWidthSelection, False)
-            mark.format = bold  # type: ignore[attr-defined]
-            selections.append(mark)
-        self.article.setExtraSelections(selections)
-        cursor = self.article.textCursor()
-        cursor.setPosition(start)
-        self.article.setTextCursor(cursor)
-        self.article.centerCursor()
-
-    def _span(self, start: int, end: int) -> QTextCursor:
-        cursor = QTextCursor(self.article.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        return cursor

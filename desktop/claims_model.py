@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.appearance import colour
 from desktop.tasks import run_task
+from desktop.verdict_labels import CONFLICT_COLOURS, conflict_text, rating_swatch, rating_text
 from storage.database import Database
 from storage.models import ClaimStatus
 from storage.queries import (
@@ -75,8 +76,9 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole.value
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
 _ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole.value
 _FOREGROUND = Qt.ItemDataRole.ForegroundRole.value
+_DECORATION = Qt.ItemDataRole.DecorationRole.value
 _CLAIM_ID = Qt.ItemDataRole.UserRole.value + 1
-_HANDLED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, _CLAIM_ID})
+_HANDLED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _FOREGROUND, _DECORATION, _CLAIM_ID})
 _LEFT = (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter).value
 _RIGHT = (Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter).value
 _ACCEPTED_COLOURS = (QColor(0x1B, 0x7F, 0x3B), QColor(0x7B, 0xD8, 0x8F))  # light, dark
@@ -91,6 +93,9 @@ _SHOWN: dict[str, Callable[[ClaimRow], str]] = {
     SortKey.STATUS: lambda c: status_label(c.status),
     SortKey.SCORE: lambda c: f"{c.score:.2f}",
     SortKey.GROUP_SIZE: lambda c: str(c.group_size),
+    # A narrow column: the sign alone, its meaning in the header and cell tooltips.
+    SortKey.CONFLICT: lambda c: "⚠" if c.has_conflict else "",
+    SortKey.VERDICT: lambda c: rating_text(c.rating) if c.rating else "",
 }
 
 
@@ -107,19 +112,29 @@ class ClaimsModel(QAbstractTableModel):
         (SortKey.STATUS, QT_TRANSLATE_NOOP("ClaimsModel", "Status")),
         (SortKey.SCORE, QT_TRANSLATE_NOOP("ClaimsModel", "Score")),
         (SortKey.GROUP_SIZE, QT_TRANSLATE_NOOP("ClaimsModel", "In outlets")),
+        (SortKey.CONFLICT, "⚠"),
+        (SortKey.VERDICT, QT_TRANSLATE_NOOP("ClaimsModel", "Verdict")),
     )
     COLUMN_TIPS = {
         SortKey.SCORE: QT_TRANSLATE_NOOP(
             "ClaimsModel", "How check-worthy the sentence looks (0–1)"),
         SortKey.GROUP_SIZE: QT_TRANSLATE_NOOP(
             "ClaimsModel", "How many outlets state this claim (its claim group)"),
+        SortKey.CONFLICT: QT_TRANSLATE_NOOP(
+            "ClaimsModel", "Conflict: another claim group states this claim with other figures"),
+        SortKey.VERDICT: QT_TRANSLATE_NOOP(
+            "ClaimsModel", "The rating of the claim group's verdict"),
     }
+    # Names for menus where a header is only a sign.
+    COLUMN_NAMES = {SortKey.CONFLICT: QT_TRANSLATE_NOOP("ClaimsModel", "Conflict")}
     ClaimIdRole = _CLAIM_ID
     # Per column, looked up by index in data(): no per-cell work beyond one call.
     _DISPLAYS = tuple(_SHOWN[key] for key, _ in COLUMNS)
     _ALIGNMENTS = tuple(
         _RIGHT if key in (SortKey.SCORE, SortKey.GROUP_SIZE) else _LEFT for key, _ in COLUMNS)
     _STATUS_COLUMN = [key for key, _ in COLUMNS].index(SortKey.STATUS)
+    _CONFLICT_COLUMN = [key for key, _ in COLUMNS].index(SortKey.CONFLICT)
+    _VERDICT_COLUMN = [key for key, _ in COLUMNS].index(SortKey.VERDICT)
 
     loadingChanged = Signal(bool)
     # After a new filter/sort is loaded: the number of claims matching it.
@@ -300,6 +315,10 @@ class ClaimsModel(QAbstractTableModel):
             return self.tr(self.COLUMN_TIPS[key])
         return None
 
+    def column_name(self, column: int) -> str:
+        key, header = self.COLUMNS[column]
+        return self.tr(self.COLUMN_NAMES.get(key, header))
+
     def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
         # Called for every role of every visible cell on each repaint: unhandled roles leave
         # at once, and roles are compared as plain ints (a Qt enum comparison costs ~30x more).
@@ -319,9 +338,18 @@ class ClaimsModel(QAbstractTableModel):
                 return self._receding  # rejected claims stay readable but recede
             if column == self._STATUS_COLUMN and claim.status == ClaimStatus.ACCEPTED:
                 return colour(*_ACCEPTED_COLOURS)
+            if column == self._CONFLICT_COLUMN and claim.has_conflict:
+                return colour(*CONFLICT_COLOURS)
+            return None
+        if role == _DECORATION:
+            # The rating's colour beside its name, never instead of it.
+            if column == self._VERDICT_COLUMN and claim.rating:
+                return rating_swatch(claim.rating)
             return None
         if role == _TOOLTIP:
             if column == 0:
                 return claim.sentence + (f"\n— {claim.claimant}" if claim.claimant else "")
+            if column == self._CONFLICT_COLUMN:
+                return conflict_text(claim.has_conflict, tooltip=True)
             return self._DISPLAYS[column](claim) or None
         return claim.id  # ClaimIdRole

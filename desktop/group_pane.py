@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 from desktop.browse_panel import Column, RowListModel
 from desktop.claims_model import category_label
 from desktop.group_ops import GroupOps, VerdictOps
-from desktop.groups_view import dragged_group, rating_text, verdict_status_text
+from desktop.groups_view import dragged_group
 from desktop.settings import Settings
 from desktop.tasks import run_task
 from desktop.verdict_editor import WARNING_STYLE, VerdictEditor
+from desktop.verdict_labels import rating_text, verdict_status_text
 from storage.database import Database
 from storage.models import MemberDecision
 from storage.queries import GroupAppearance, GroupDetail, GroupRow, group_detail, group_page
@@ -280,6 +281,14 @@ class GroupPane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
         self._update_buttons()
+
+    def rate(self, rating: str | None) -> bool:
+        """Show the verdict tab with ``rating`` chosen; False when no group is shown."""
+        if self.editor.group_id is None or self.editor.group_id != self.group_id():
+            return False
+        self.tabs.setCurrentWidget(self.editor)
+        self.editor.set_rating(rating)
+        return True
 
     # -- loading ----------------------------------------------------------------------------
     def group_id(self) -> int | None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QByteArray,
-    QCoreApplication,
     QItemSelection,
     QMimeData,
     QModelIndex,
@@ -17,7 +16,6 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -30,10 +28,15 @@ from PySide6.QtWidgets import (
 from desktop.appearance import colour
 from desktop.claims_model import category_label
 from desktop.tasks import run_task
-from export.ratings import badge_colours
+from desktop.verdict_labels import (
+    CONFLICT_COLOURS,
+    conflict_text,
+    rating_swatch,
+    rating_text,
+    verdict_status_text,
+)
 from storage.database import Database
 from storage.queries import PAGE_SIZE, GroupFilter, GroupRow, count_groups, group_page
-from storage.verdicts import RATING_LABELS, STATUS_LABELS
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 GROUP_MIME = "application/x-claimdesk-claim-group"
@@ -56,38 +59,6 @@ def dragged_group(data: QMimeData) -> int | None:
         return None
 
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
-_CONFLICT_COLOURS = (QColor(0xB0, 0x3A, 0x1E), QColor(0xFF, 0x8A, 0x6B))  # light, dark
-
-
-def rating_text(rating: str | None) -> str:
-    if rating is None:
-        return QCoreApplication.translate("Rating", "Not rated")
-    return QCoreApplication.translate("Rating", RATING_LABELS.get(rating, rating))
-
-
-def verdict_status_text(status: str | None) -> str:
-    if status is None:
-        return QCoreApplication.translate("VerdictStatus", "No verdict")
-    return QCoreApplication.translate("VerdictStatus", STATUS_LABELS.get(status, status))
-
-
-_swatches: dict[str | None, QIcon] = {}
-
-
-def rating_swatch(rating: str | None, size: int = 12) -> QIcon:
-    """A square of the rating's badge colour; always shown next to its label, never alone."""
-    if (rating, size) not in _swatches:  # type: ignore[comparison-overlap]
-        fill, _text = badge_colours(rating)
-        pixmap = QPixmap(size, size)
-        pixmap.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(pixmap)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor(fill))
-        painter.setPen(QColor(0, 0, 0, 90))
-        painter.drawRoundedRect(0, 0, size - 1, size - 1, 2, 2)
-        painter.end()
-        _swatches[(rating, size)] = QIcon(pixmap)  # type: ignore[index]
-    return _swatches[(rating, size)]  # type: ignore[index]
 
 
 class GroupsModel(QAbstractTableModel):
@@ -250,17 +221,14 @@ class GroupsModel(QAbstractTableModel):
             if column == 2:
                 return str(g.outlets)
             if column == 3:
-                if not g.has_conflict:
-                    return "" if role == Qt.ItemDataRole.DisplayRole else None
-                return (self.tr("⚠ Conflict") if role == Qt.ItemDataRole.DisplayRole else
-                        self.tr("Another claim group states this claim with other figures"))
+                return conflict_text(g.has_conflict, role == Qt.ItemDataRole.ToolTipRole)
             if column == 4:
                 return rating_text(g.rating)
             return verdict_status_text(g.verdict_status)
         if role == Qt.ItemDataRole.DecorationRole and column == 4 and g.rating is not None:
             return rating_swatch(g.rating)
         if role == Qt.ItemDataRole.ForegroundRole and column == 3:
-            return colour(*_CONFLICT_COLOURS)
+            return colour(*CONFLICT_COLOURS)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

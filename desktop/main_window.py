@@ -8,10 +8,10 @@ from typing import Any
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QDate,
     QItemSelection,
     QItemSelectionModel,
     QModelIndex,
+    QPoint,
     Qt,
     QTimer,
     Signal,
@@ -29,20 +29,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QDateEdit,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
     QStyle,
     QTableView,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -52,9 +48,9 @@ from desktop import tasks
 from desktop.articles_view import ArticlesPanel
 from desktop.claim_detail import ClaimDetailPane
 from desktop.claim_edits import ClaimEdits
-from desktop.claims_model import ClaimsModel, category_label
+from desktop.claim_filters import ClaimFilterBar
+from desktop.claims_model import ClaimsModel
 from desktop.database_menu import DatabaseMenu
-from desktop.date_limit import NO_DATE_LIMIT, date_limit, date_limit_edit
 from desktop.export_actions import ExportKind, Exports
 from desktop.group_ops import GroupOps, VerdictOps
 from desktop.group_pane import GroupPane
@@ -66,15 +62,23 @@ from desktop.review import Review
 from desktop.settings import Settings
 from desktop.sidebar import Sidebar, View
 from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
+from desktop.verdict_labels import rating_swatch, rating_text
+from export.ratings import RATING_ORDER
 from matching.incremental import MatchReport, run_matching
 from storage.backup import make_backup, set_default_keep
 from storage.database import Database
 from storage.errors import StorageError, WriteRefused
 from storage.models import ClaimStatus
-from storage.queries import ClaimFilter, ReviewCounts, list_categories, review_counts
+from storage.queries import (
+    ClaimFilter,
+    ReviewCounts,
+    SortKey,
+    list_categories,
+    outlet_names,
+    review_counts,
+)
 from storage.verdicts import VerdictDraft
 
-SEARCH_DELAY_MS = 250
 COUNTS_DELAY_MS = 150
 
 
@@ -142,8 +146,6 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._restore_layout()
 
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
         self._counts_timer = QTimer(self, singleShot=True, interval=COUNTS_DELAY_MS)
         self._counts_timer.timeout.connect(self._load_counts)
 
@@ -157,54 +159,13 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar()
         self.sidebar.viewChosen.connect(self._view_chosen)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Search claims (Ctrl+F) — every word, any language"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self.apply_filter)
-
-        self.category = QComboBox()
-        self.category.setObjectName("categoryFilter")
-        self.category.setMinimumContentsLength(14)
-        self.category.addItem(self.tr("All categories"), None)
-        self.category.currentIndexChanged.connect(lambda _i: self.apply_filter())
-
-        self.date_from = self._date_edit("dateFrom", self.tr(
-            "Only claims from articles published on or after this day"))
-        self.date_to = self._date_edit("dateTo", self.tr(
-            "Only claims from articles published on or before this day"))
-        self.any_date = QToolButton()
-        self.any_date.setObjectName("anyDate")
-        self.any_date.setText(self.tr("Any date"))
-        self.any_date.setToolTip(self.tr("Remove the date limits"))
-        self.any_date.setAutoRaise(True)
-        self.any_date.clicked.connect(self.clear_dates)
-        self.any_date.hide()
-
-        self.showing = QLabel()
-        self.showing.setObjectName("showing")
-
-        filter_bar = QHBoxLayout()
-        filter_bar.setContentsMargins(0, 0, 0, 0)
-        filter_bar.addWidget(self.search, 1)
-        filter_bar.addWidget(self.category)
-        # A second row: on one line the filters would make the window too wide for a laptop.
-        date_bar = QHBoxLayout()
-        date_bar.setContentsMargins(0, 0, 0, 0)
-        date_label = QLabel(self.tr("&Date:"))
-        date_label.setBuddy(self.date_from)
-        date_label.setToolTip(self.tr("The day the article was published"))
-        date_bar.addWidget(date_label)
-        date_bar.addWidget(self.date_from)
-        date_bar.addWidget(QLabel("–"))
-        date_bar.addWidget(self.date_to)
-        date_bar.addWidget(self.any_date)
-        date_bar.addStretch(1)
-        date_bar.addWidget(self.showing)
-        # Its full width when there is room, but it never makes the window wider.
-        self.showing.setMinimumWidth(1)
-        self.showing.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.filters = ClaimFilterBar()
+        self.filters.changed.connect(self.apply_filter)
+        # The bar's widgets by their names, for the shortcuts and the tests.
+        self.search = self.filters.search
+        self.category = self.filters.category
+        self.date_from, self.date_to = self.filters.date_from, self.filters.date_to
+        self.any_date, self.showing = self.filters.any_date, self.filters.showing
 
         self.claims_model = ClaimsModel(self.db, self)
         self.table = QTableView()
@@ -236,9 +197,16 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(40)
         # Narrow defaults so the claim itself gets the room; the detail pane shows it whole.
-        for column, width in enumerate((0, 92, 104, 124, 84, 76, 50, 72)):
+        for column, width in enumerate((0, 88, 96, 112, 80, 72, 46, 64, 28, 92)):
             if width:
                 header.resizeSection(column, width)
+        # Status and score start hidden (the sidebar view says the status); the header's
+        # context menu shows them, and the layout remembers the choice.
+        keys = [key for key, _ in self.claims_model.COLUMNS]
+        for key in (SortKey.STATUS, SortKey.SCORE):
+            header.hideSection(keys.index(key))
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._columns_menu)
         # Sorting is wired by hand (not setSortingEnabled) so no query runs before the
         # window knows which view it shows.
         header.setSortIndicatorShown(True)
@@ -260,8 +228,7 @@ class MainWindow(QMainWindow):
         claims_box = QWidget()
         claims_layout = QVBoxLayout(claims_box)
         claims_layout.setContentsMargins(0, 0, 0, 0)
-        claims_layout.addLayout(filter_bar)
-        claims_layout.addLayout(date_bar)
+        claims_layout.addWidget(self.filters)
         claims_layout.addWidget(self.table)
 
         self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
@@ -303,26 +270,9 @@ class MainWindow(QMainWindow):
         self.main_splitter.setSizes([170, 870, 400])
         self.setCentralWidget(self.main_splitter)
 
-    def _date_edit(self, name: str, tip: str) -> QDateEdit:
-        edit = date_limit_edit(name, tip, self.tr("no limit"))
-        # Each typed digit changes the date: wait for a pause, as for the search box.
-        edit.dateChanged.connect(self._dates_changed)
-        return edit
-
-    def _dates_changed(self, _date: QDate) -> None:
-        self.any_date.setVisible(self._date_limit(self.date_from) is not None
-                                 or self._date_limit(self.date_to) is not None)
-        self._search_timer.start()
-
-    @staticmethod
-    def _date_limit(edit: QDateEdit) -> Any:
-        return date_limit(edit)
-
     def set_date_range(self, start: Any = None, end: Any = None) -> None:
         """Limit the claims to articles published in [start, end] (None: no limit)."""
-        for edit, value in ((self.date_from, start), (self.date_to, end)):
-            edit.setDate(QDate(value) if value is not None else NO_DATE_LIMIT)
-        self.apply_filter()
+        self.filters.set_date_range(start, end)
 
     def clear_dates(self) -> None:
         self.set_date_range(None, None)
@@ -433,6 +383,14 @@ class MainWindow(QMainWindow):
             self.view_group.addAction(action)
             self.view_actions[view] = action
 
+        # Alt+1…7 rate the open claim group on the scale's order; Alt+0 clears the rating.
+        self.rating_actions: list[QAction] = []
+        for n, rating in enumerate((None, *RATING_ORDER)):
+            action = self._action(rating_text(rating), lambda r=rating: self.rate_group(r),
+                                  [f"Alt+{n}"])
+            action.setIcon(rating_swatch(rating))
+            self.rating_actions.append(action)
+
         self.about_action = self._action(self.tr("&About Claimdesk"), self.show_about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -459,6 +417,10 @@ class MainWindow(QMainWindow):
         groups_menu = bar.addMenu(self.tr("&Groups"))
         groups_menu.addAction(self.matching_action)
         groups_menu.addAction(self.show_group_action)
+        rating_menu = groups_menu.addMenu(self.tr("Set &rating"))
+        rating_menu.addActions(self.rating_actions[1:])
+        rating_menu.addSeparator()
+        rating_menu.addAction(self.rating_actions[0])
 
         export_menu = bar.addMenu(self.tr("E&xport"))
         export_menu.addActions(list(self.export_actions.values()))
@@ -516,11 +478,28 @@ class MainWindow(QMainWindow):
             if state is not None:
                 splitter.restoreState(state)
         header = self.table.horizontalHeader()
-        state = s.header_state("claims")
+        state = s.header_state(self._header_key())
         if state is not None and header.restoreState(state):
             # The model has not loaded anything yet: take the remembered sort without a query.
             self.claims_model.set_sort_order(
                 header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def _columns_menu(self, pos: QPoint) -> None:
+        """Right-click on the claims header: choose which columns show (the claim always)."""
+        header = self.table.horizontalHeader()
+        menu = QMenu(self)
+        menu.setObjectName("columnsMenu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        for column in range(1, self.claims_model.columnCount()):
+            action = menu.addAction(self.claims_model.column_name(column))
+            action.setCheckable(True)
+            action.setChecked(not header.isSectionHidden(column))
+            action.toggled.connect(lambda on, c=column: header.setSectionHidden(c, not on))
+        menu.popup(header.mapToGlobal(pos))
+
+    def _header_key(self) -> str:
+        # Keyed by the column count: a state saved with other columns would hide new ones.
+        return f"claims-{self.claims_model.columnCount()}"
 
     def _save_layout(self) -> None:
         s = self.settings
@@ -529,25 +508,28 @@ class MainWindow(QMainWindow):
         s.window_state = self.saveState()
         for splitter in (self.main_splitter, self.centre_splitter, self.detail.splitter):
             s.set_splitter_state(splitter.objectName(), splitter.saveState())
-        s.set_header_state("claims", self.table.horizontalHeader().saveState())
+        s.set_header_state(self._header_key(), self.table.horizontalHeader().saveState())
         s.sync()
 
     # -- what the table shows ---------------------------------------------------------------
     def current_filter(self) -> ClaimFilter:
         view = self.sidebar.current_view()
+        chosen = self.filters.choice()
         return ClaimFilter(
-            text=self.search.text().strip(),
-            category=self.category.currentData(),
+            text=chosen.text,
+            category=chosen.category,
             status=view.status,
             article_id=self._article_id if view == View.ARTICLES else None,
-            outlet_id=self._outlet_id if view == View.OUTLETS else None,
-            date_from=self._date_limit(self.date_from),
-            date_to=self._date_limit(self.date_to),
+            outlet_id=self._outlet_id if view == View.OUTLETS else chosen.outlet_id,
+            date_from=chosen.date_from,
+            date_to=chosen.date_to,
+            rating=chosen.rating,
+            conflicts_only=chosen.conflicts_only,
         )
 
     @Slot()
     def apply_filter(self) -> None:
-        self._search_timer.stop()
+        self.filters.settle()
         flt = self.current_filter()
         if flt != self.claims_model.filter():
             self.claims_model.set_filter(flt)
@@ -570,6 +552,7 @@ class MainWindow(QMainWindow):
             self.browse_stack.setCurrentWidget(self.outlets_panel)
             self.outlets_panel.reload()
         self.browse_stack.setVisible(view in (View.ARTICLES, View.OUTLETS))
+        self.filters.set_outlet_enabled(view != View.OUTLETS)
         self.claims_model.set_filter(self.current_filter())
 
     def _show_groups_mode(self, groups: bool) -> None:
@@ -616,6 +599,12 @@ class MainWindow(QMainWindow):
         if self.in_groups_view():
             self.groups_panel.reload(select_id=self.group_pane.group_id())
         self.refresh_counts()
+
+    def rate_group(self, rating: str | None) -> None:
+        """Choose a rating for the open claim group's verdict (saved with Ctrl+S)."""
+        if not (self.in_groups_view() and self.group_pane.rate(rating)):
+            self.statusBar().showMessage(
+                self.tr("Open a claim group to rate it (Claim groups view, Ctrl+G)."), 6000)
 
     def export_verdict_card(self) -> None:
         detail = self.group_pane.detail if self.in_groups_view() else None
@@ -877,24 +866,17 @@ class MainWindow(QMainWindow):
                 articles=counts.articles, claims=counts.claims, proposed=counts.proposed))
 
     def _load_categories(self) -> None:
-        def load(_ctx: Any) -> list[str]:
+        """Fill the category and outlet filters with what the database holds."""
+
+        def load(_ctx: Any) -> tuple[list[str], list[tuple[int, str]]]:
             with self.db.read() as session:
-                return list_categories(session)
+                return list_categories(session), outlet_names(session)
 
-        run_task(load, name="categories", on_result=self._show_categories, owner=self)
+        def show(found: tuple[list[str], list[tuple[int, str]]]) -> None:
+            self.filters.set_categories(found[0])
+            self.filters.set_outlets(found[1])
 
-    def _show_categories(self, categories: list[str]) -> None:
-        current = self.category.currentData()
-        self.category.blockSignals(True)
-        while self.category.count() > 1:
-            self.category.removeItem(1)
-        for name in categories:
-            self.category.addItem(category_label(name), name)
-        index = self.category.findData(current) if current is not None else 0
-        self.category.setCurrentIndex(max(index, 0))
-        self.category.blockSignals(False)
-        if current is not None and index < 0:
-            self.apply_filter()  # the chosen category is gone
+        run_task(load, name="filter_choices", on_result=show, owner=self)
 
     def focus_search(self) -> None:
         self.search.setFocus()

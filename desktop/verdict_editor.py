@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.group_ops import VerdictOps, draft_of
-from desktop.groups_view import rating_swatch, rating_text, verdict_status_text
 from desktop.settings import Settings
+from desktop.verdict_labels import rating_swatch, rating_text, verdict_status_text
 from export.ratings import RATING_ORDER
 from storage.models import VerdictStatus
 from storage.queries import GroupDetail, HistoryEntry, VerdictState
@@ -344,6 +344,11 @@ class VerdictEditor(QWidget):
             rating=self.rating.currentData(), summary=self.summary.text().strip(),
             rationale=self.rationale.toPlainText().strip(), reviewer=self._settings.actor(),
             evidence=evidence)
+
+    def set_rating(self, rating: str | None) -> None:
+        """Choose a rating (from a shortcut); saved with the rest of the form (Ctrl+S)."""
+        self.rating.setCurrentIndex(max(self.rating.findData(rating), 0))
+        self.rating.setFocus()
 
     def is_dirty(self) -> bool:
         try:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     Select,
     String,
     and_,
+    case,
     column,
     distinct,
     exists,
@@ -44,6 +45,7 @@ from storage.models import (
     GroupConflict,
     MemberDecision,
     Outlet,
+    Rating,
     Verdict,
 )
 from storage.search import fts_query
@@ -63,6 +65,12 @@ class ClaimFilter:
     date_from: dt.date | None = None  # the article's publication date, inclusive
     date_to: dt.date | None = None
     article_id: int | None = None
+    # A Rating value, or NOT_RATED for claims whose group has no rated verdict (or no group).
+    rating: str | None = None
+    conflicts_only: bool = False  # only claims whose group another group contradicts
+
+
+NOT_RATED = "not_rated"
 
 
 class SortKey:
@@ -76,8 +84,11 @@ class SortKey:
     STATUS = "status"
     SCORE = "score"
     GROUP_SIZE = "group_size"
+    CONFLICT = "conflict"
+    VERDICT = "verdict"
 
-    ALL = (SENTENCE, CATEGORY, FIGURES, OUTLET, PUBLISHED, STATUS, SCORE, GROUP_SIZE)
+    ALL = (SENTENCE, CATEGORY, FIGURES, OUTLET, PUBLISHED, STATUS, SCORE, GROUP_SIZE, CONFLICT,
+           VERDICT)
 
 
 @dataclass(frozen=True)
@@ -160,6 +171,17 @@ class FigureInfo:
 
 
 @dataclass(frozen=True)
+class ClaimSpan:
+    """Where one of an article's claims stands in its text, for highlighting by category."""
+
+    id: int
+    start: int
+    end: int
+    category: str | None
+    status: str
+
+
+@dataclass(frozen=True)
 class ClaimDetail:
     """Everything the detail pane shows for one claim."""
 
@@ -184,6 +206,8 @@ class ClaimDetail:
     group_id: int | None
     group_text: str | None
     group_size: int
+    # Every claim of the article that was not rejected, in reading order (this one too).
+    article_claims: tuple[ClaimSpan, ...] = ()
 
 
 def _figures_text(figures: Sequence[dict[str, Any]] | None) -> str:
@@ -236,7 +260,37 @@ def _apply_filter(query: Select, flt: ClaimFilter) -> Select:
         query = query.where(Article.published >= flt.date_from)
     if flt.date_to is not None:
         query = query.where(Article.published <= flt.date_to)
+    if flt.rating == NOT_RATED:
+        query = query.where(Claim.id.not_in(_claims_rated()))
+    elif flt.rating is not None:
+        query = query.where(Claim.id.in_(_claims_rated(flt.rating)))
+    if flt.conflicts_only:
+        query = query.where(Claim.id.in_(_claims_in_conflict()))
     return query
+
+
+def _claims_rated(rating: str | None = None) -> Select:
+    """Ids of the claims whose group has a verdict rated ``rating`` (any rating if None)."""
+    rated = Verdict.rating.is_not(None) if rating is None else Verdict.rating == rating
+    return (
+        select(ClaimGroupMember.claim_id)
+        .join(Verdict, Verdict.group_id == ClaimGroupMember.group_id)
+        .where(_active_member(), rated)
+    )
+
+
+def _claims_in_conflict() -> Select:
+    """Ids of the claims whose group another group states with other figures."""
+    return (
+        select(ClaimGroupMember.claim_id)
+        .join(GroupConflict, or_(GroupConflict.group_a == ClaimGroupMember.group_id,
+                                 GroupConflict.group_b == ClaimGroupMember.group_id))
+        .where(_active_member())
+    )
+
+
+# Verdict column order: the rating scale from true to false, unrated claims last.
+_RATING_RANK = {rating.value: n for n, rating in enumerate(Rating)}
 
 
 def _sort_expression(sort_key: str, group_n: Any) -> ColumnElement[Any]:
@@ -260,6 +314,19 @@ def _sort_expression(sort_key: str, group_n: Any) -> ColumnElement[Any]:
         return Claim.score
     if sort_key == SortKey.GROUP_SIZE:
         return func.coalesce(group_n, 1)
+    if sort_key == SortKey.CONFLICT:
+        # Correlated per row: only the rows of one page (plus the sort) pay for it.
+        return case((Claim.id.in_(_claims_in_conflict()), 1), else_=0)
+    if sort_key == SortKey.VERDICT:
+        rank = (
+            select(case(_RATING_RANK, value=Verdict.rating, else_=len(_RATING_RANK)))
+            .join(ClaimGroupMember, ClaimGroupMember.group_id == Verdict.group_id)
+            .where(ClaimGroupMember.claim_id == Claim.id, _active_member())
+            .correlate(Claim)
+            .limit(1)
+            .scalar_subquery()
+        )
+        return func.coalesce(rank, len(_RATING_RANK))
     raise ValueError(f"unknown sort key: {sort_key!r}")
 
 
@@ -441,6 +508,11 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail | None:
         group_id=group.id if group else None,
         group_text=group.canonical_text if group else None,
         group_size=group_facts(session, [claim_id]).get(claim_id, GroupFacts()).size,
+        article_claims=tuple(
+            ClaimSpan(*r) for r in session.execute(
+                select(Claim.id, Claim.start, Claim.end, Claim.category, Claim.status)
+                .where(Claim.article_id == article.id, Claim.status != ClaimStatus.REJECTED)
+                .order_by(Claim.start, Claim.id))),
     )
 
 
@@ -495,6 +567,12 @@ def list_articles(session: Session, *, outlet_id: int | None = None) -> list[Art
     if outlet_id is not None:
         query = query.where(Article.outlet_id == outlet_id)
     return [ArticleRow(*row) for row in session.execute(query)]
+
+
+def outlet_names(session: Session) -> list[tuple[int, str]]:
+    """Every outlet's id and name, by name, for the outlet filter (no counts: cheap)."""
+    query = select(Outlet.id, Outlet.name).order_by(Outlet.name.collate("NOCASE"), Outlet.id)
+    return [(outlet_id, name) for outlet_id, name in session.execute(query)]
 
 
 def list_categories(session: Session) -> list[str]:

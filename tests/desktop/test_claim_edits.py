@@ -8,7 +8,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QTextCursor
 from sqlalchemy import select
 
-from desktop.claim_detail import python_offset, utf16_offset
+from desktop.article_text import python_offset, utf16_offset
+from desktop.claims_model import category_label
 from desktop.sidebar import View
 from storage.models import Article, AuditEntry, Claim, ClaimOrigin, ClaimStatus
 from tests.desktop.conftest import TERRITORY
@@ -171,3 +172,40 @@ def test_an_edit_over_another_windows_change_is_refused_not_applied(window, db, 
     assert "Someone Else" in window.message_box.text()
     assert claim(db, first.id).claimant == "Someone Else"
     assert audit_actions(db, first.id).count("claim_edited") == 1
+
+
+def test_the_article_tints_every_claim_by_category_and_marks_the_selected_one(window, db, qtbot):
+    from desktop.article_text import SELECTED, category_tint
+
+    open_claim_of(window, qtbot, "Institute for the Study of War")
+    detail = window.detail.detail
+    others = [s for s in detail.article_claims if s.id != detail.id]
+    assert detail.id in {s.id for s in detail.article_claims} and others
+    article = window.detail.article
+    text = detail.article_text
+    by_start = {python_offset(text, sel.cursor.selectionStart()): sel
+                for sel in article.extraSelections()}
+    assert by_start[detail.start].format.background().color() == SELECTED
+    for span in others:
+        assert by_start[span.start].format.background().color() == category_tint(span.category)
+    assert article.span_at(others[0].start).id == others[0].id
+    assert article.span_at(detail.start).id == detail.id
+    # The legend names each category shown, in words.
+    legend = window.detail.legend.text()
+    for span in detail.article_claims:
+        assert category_label(span.category) in legend
+
+    # A rejected claim is no longer tinted once the detail reloads.
+    window.select_row(next(r for r in range(window.claims_model.rowCount())
+                           if window.claims_model.claim_at(r).id == others[0].id))
+    qtbot.waitUntil(lambda: window.detail.detail.id == others[0].id)
+    qtbot.keyClick(window.table, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: claim_status(db, others[0].id) == ClaimStatus.REJECTED)
+    window.detail.show_claim(detail.id)
+    qtbot.waitUntil(lambda: window.detail.detail.id == detail.id
+                    and others[0].id not in {s.id for s in window.detail.detail.article_claims})
+
+
+def claim_status(db, claim_id: int) -> str:
+    with db.read() as session:
+        return session.get(Claim, claim_id).status

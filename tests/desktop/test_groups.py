@@ -375,3 +375,26 @@ def test_verdict_and_conflict_views_list_only_their_groups(window, db, qtbot, gr
     assert {model.group_at(r).id for r in range(2)} == {group_id, second_group}
     sidebar.set_view(View.GROUPS)
     qtbot.waitUntil(lambda: not model.is_loading() and model.total() > 2)
+
+
+def test_alt_and_a_digit_rate_the_open_group_and_ctrl_s_saves_it(window, db, qtbot, group):
+    group_id, _claims = group
+    window.sidebar.set_view(View.INBOX)
+    qtbot.keyClick(window.table, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    assert verdict_row(db, group_id) is None  # no group open: nothing to rate
+    assert "Open a claim group" in window.statusBar().currentMessage()
+
+    open_group(window, qtbot, group_id)
+    editor = window.group_pane.editor
+    window.group_pane.tabs.setCurrentIndex(0)  # the appearances, not the verdict
+    qtbot.keyClick(window.groups_panel.table, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    assert window.group_pane.tabs.currentWidget() is editor
+    assert editor.rating.currentData() == "false" and editor.is_dirty()
+    qtbot.keyClicks(editor.summary, "Wrong figure")
+    qtbot.keyClick(editor.summary, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: verdict_row(db, group_id) is not None)
+    assert (verdict_row(db, group_id).rating, verdict_row(db, group_id).summary) == (
+        "false", "Wrong figure")
+    qtbot.waitUntil(lambda: not editor.is_dirty())
+    qtbot.keyClick(editor.summary, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)
+    assert editor.rating.currentData() is None and editor.is_dirty()

@@ -182,3 +182,84 @@ def test_category_filter_lists_only_that_category(window, db, qtbot):
     assert window.claims_model.rowCount() == expected
     assert {window.claims_model.claim_at(r).category
             for r in range(window.claims_model.rowCount())} == {name}
+
+
+def test_outlet_verdict_and_conflict_filters_and_their_columns(window, db, qtbot):
+    from sqlalchemy import insert
+
+    from storage.groups import group_of_claim
+    from storage.models import Article, GroupConflict, Outlet
+    from storage.verdicts import VerdictDraft, save_verdict
+
+    with db.read() as session:
+        herald = session.execute(select(Outlet.id).where(Outlet.name == "Test Herald")).scalar_one()
+        herald_claims = session.execute(
+            select(Claim.id).join(Article).where(Article.outlet_id == herald)
+            .order_by(Claim.id)).scalars().all()
+    with db.write() as session:
+        # Imports matched each claim into a group of its own (the outlets say different things).
+        groups = {claim: group_of_claim(session, claim) for claim in herald_claims}
+        rated, contradicted = herald_claims[0], herald_claims[1]
+        group, other = groups[rated], groups[contradicted]
+        assert None not in (group, other) and group != other
+        session.execute(insert(GroupConflict).values(group_a=group, group_b=other))
+        save_verdict(session, group, VerdictDraft(rating="misleading", summary="s"),
+                     expected_version=None, actor="tester")
+    window.refresh_all()
+
+    # The outlet filter lists the outlets the database holds.
+    outlet = window.filters.outlet
+    qtbot.waitUntil(lambda: outlet.findData(herald) > 0)
+    outlet.setCurrentIndex(outlet.findData(herald))
+    qtbot.waitUntil(lambda: window.claims_model.filter().outlet_id == herald
+                    and not window.claims_model.is_loading())
+    assert sorted(claim_ids_shown(window)) == sorted(herald_claims)
+
+    # The verdict filter: only the rated claim, its rating in the Verdict column as text.
+    verdict = window.filters.verdict
+    verdict.setCurrentIndex(verdict.findData("misleading"))
+    qtbot.waitUntil(lambda: window.claims_model.filter().rating == "misleading"
+                    and not window.claims_model.is_loading())
+    assert claim_ids_shown(window) == [rated]
+    columns = [key for key, _ in window.claims_model.COLUMNS]
+    model = window.claims_model
+    assert model.index(0, columns.index("verdict")).data() == "Misleading"
+    assert model.index(0, columns.index("verdict")).data(Qt.ItemDataRole.DecorationRole) is not None
+    assert model.index(0, columns.index("conflict")).data() == "⚠"
+    assert "other figures" in model.index(0, columns.index("conflict")).data(
+        Qt.ItemDataRole.ToolTipRole)
+
+    # Conflicts only, any verdict: both claims of the contradicting pair.
+    verdict.setCurrentIndex(0)
+    window.filters.conflicts.setChecked(True)
+    qtbot.waitUntil(lambda: window.claims_model.filter().conflicts_only
+                    and window.claims_model.filter().rating is None
+                    and not window.claims_model.is_loading())
+    assert sorted(claim_ids_shown(window)) == sorted(
+        c for c in herald_claims if groups[c] in (group, other))
+
+    # The Outlets view picks its outlet from its own list: the combo steps aside.
+    window.sidebar.set_view(View.OUTLETS)
+    assert not outlet.isEnabled()
+    window.sidebar.set_view(View.INBOX)
+    assert outlet.isEnabled()
+
+
+def test_the_header_menu_shows_the_columns_hidden_by_default(window, qtbot):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QMenu
+
+    header = window.table.horizontalHeader()
+    keys = [key for key, _ in window.claims_model.COLUMNS]
+    assert header.isSectionHidden(keys.index("status"))
+    assert header.isSectionHidden(keys.index("score"))
+    assert not header.isSectionHidden(keys.index("verdict"))
+    window._columns_menu(QPoint(10, 5))
+    menu = window.findChild(QMenu, "columnsMenu")
+    names = [a.text() for a in menu.actions()]
+    assert names[:2] == ["Category", "Figures"] and "Conflict" in names  # words, not the sign
+    score = next(a for a in menu.actions() if a.text() == "Score")
+    assert not score.isChecked()
+    score.trigger()
+    assert not header.isSectionHidden(keys.index("score"))
+    menu.close()

@@ -9,9 +9,10 @@ from sqlalchemy import insert
 
 from storage.articles import NewArticle, NewClaim, add_article, claim_rows
 from storage.claims import set_status
-from storage.groups import create_group
+from storage.groups import create_group, reject_member
 from storage.models import Claim, ClaimStatus, GroupConflict
 from storage.queries import (
+    NOT_RATED,
     ClaimFilter,
     PageCursor,
     SortKey,
@@ -21,6 +22,7 @@ from storage.queries import (
     list_articles,
     list_categories,
     list_outlets,
+    outlet_names,
     review_counts,
 )
 from storage.verdicts import VerdictDraft, save_verdict
@@ -159,6 +161,77 @@ def test_group_facts_count_distinct_outlets_conflicts_and_the_verdict(db, store)
     assert rows[other].group_size == 1 and rows[other].has_conflict and rows[other].rating is None
     assert first.group_size == 3
     assert detail.group_id == group and detail.group_size == 3
+
+
+@pytest.fixture
+def judged(db, store):
+    """Three claims in a rated group that another group contradicts, one in that other
+    (unrated) group, and one in no group."""
+    with db.read() as session:
+        by_text = {r.sentence: r.id for r in claim_page(session, ClaimFilter(), limit=10)}
+    rated = [by_text["Russia controls about 18 percent of Ukraine."],
+             by_text["About 18 percent of Ukraine is occupied, officials said."],
+             by_text["Росія контролює близько 18 відсотків території України."]]
+    contradicting = by_text["Minsk II required a 50 km security zone."]
+    alone = by_text["The Minsk II agreement had 13 points."]
+    with db.write() as session:
+        group = create_group(session, rated, actor="tester")
+        other = create_group(session, [contradicting], actor="tester")
+        session.execute(insert(GroupConflict).values(group_a=group, group_b=other))
+        save_verdict(session, group, VerdictDraft(rating="false", summary="s"),
+                     expected_version=None, actor="tester")
+    return {"rated": rated, "contradicting": contradicting, "alone": alone, "group": group}
+
+
+def test_filters_by_verdict_rating_and_conflict(db, judged):
+    def ids(**kw):
+        with db.read() as session:
+            rows = claim_page(session, ClaimFilter(**kw), SortKey.SENTENCE, False)
+            assert count_claims(session, ClaimFilter(**kw)) == len(rows)
+        return sorted(r.id for r in rows)
+
+    assert ids(rating="false") == sorted(judged["rated"])
+    assert ids(rating="true") == []
+    assert ids(rating=NOT_RATED) == sorted([judged["contradicting"], judged["alone"]])
+    assert ids(conflicts_only=True) == sorted([*judged["rated"], judged["contradicting"]])
+    assert ids(conflicts_only=True, rating=NOT_RATED) == [judged["contradicting"]]
+    assert ids(conflicts_only=True, text="officials") == [judged["rated"][1]]
+
+
+def test_a_claim_rejected_from_a_rated_group_loses_its_rating_and_conflict(db, judged):
+    with db.write() as session:
+        reject_member(session, judged["group"], judged["rated"][0], actor="tester")
+    with db.read() as session:
+        rated = [r.id for r in claim_page(session, ClaimFilter(rating="false"))]
+        in_conflict = [r.id for r in claim_page(session, ClaimFilter(conflicts_only=True))]
+    assert judged["rated"][0] not in rated and len(rated) == 2
+    assert judged["rated"][0] not in in_conflict
+
+
+@pytest.mark.parametrize("key", [SortKey.CONFLICT, SortKey.VERDICT])
+@pytest.mark.parametrize("descending", [False, True])
+def test_sorting_by_conflict_and_verdict_pages_consistently(db, judged, key, descending):
+    with db.read() as session:
+        whole = claim_page(session, ClaimFilter(), key, descending, limit=100)
+        pages, cursor = [], None
+        while True:
+            page = claim_page(session, ClaimFilter(), key, descending, limit=2, after=cursor)
+            pages += page
+            if len(page) < 2:
+                break
+            cursor = PageCursor.after(page[-1])
+    assert [r.id for r in pages] == [r.id for r in whole]
+    flags = [r.has_conflict if key == SortKey.CONFLICT else r.rating is not None for r in whole]
+    # Conflicts come first newest-first style (descending); on the rating scale, rated claims
+    # come before unrated ones when ascending.
+    expected_first = descending if key == SortKey.CONFLICT else not descending
+    assert flags == sorted(flags, reverse=expected_first)
+
+
+def test_outlet_names_for_the_filter(db, store):
+    with db.read() as session:
+        assert [name for _id, name in outlet_names(session)] == [
+            "Example Ledger", "Test Herald", "Тестова правда"]
 
 
 def test_claim_detail_has_the_article_and_the_why(db, store):
