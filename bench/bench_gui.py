@@ -18,12 +18,22 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import insert  # noqa: E402
 
-from storage.models import Article, Claim, Outlet  # noqa: E402
+from storage.models import (  # noqa: E402
+    Article,
+    Claim,
+    ClaimGroup,
+    ClaimGroupMember,
+    GroupConflict,
+    Outlet,
+    Rating,
+    Verdict,
+)
 from storage.schema import open_database  # noqa: E402
 
 CLAIMS_PER_ARTICLE = 10
@@ -89,8 +99,35 @@ def build_database(path: Path, claims: int, seed: int = 5) -> None:
                         "created_at": now, "updated_at": now})
             conn.execute(insert(Article.__table__), articles)
             conn.execute(insert(Claim.__table__), claim_rows)
+            add_groups(conn, rnd, len(claim_rows), now)
     finally:
         db.dispose()
+
+
+GROUP_SIZE = 4  # claims per claim group
+RATED_SHARE = 0.08  # of the groups, with a verdict
+CONFLICTS = 1_000  # pairs of groups
+
+
+def add_groups(conn: Any, rnd: random.Random, claims: int, now: dt.datetime) -> None:
+    """Every claim in a claim group of four, some groups rated, some pairs in conflict: what
+    the verdict and conflict filters and sorts have to look through."""
+    ratings = [r.value for r in Rating]
+    n_groups = (claims + GROUP_SIZE - 1) // GROUP_SIZE
+    conn.execute(insert(ClaimGroup.__table__), [
+        {"id": g, "canonical_text": f"group {g}", "category": None, "created_at": now,
+         "updated_at": now} for g in range(1, n_groups + 1)])
+    conn.execute(insert(ClaimGroupMember.__table__), [
+        {"group_id": (c - 1) // GROUP_SIZE + 1, "claim_id": c, "decision": "auto", "score": 0.8}
+        for c in range(1, claims + 1)])
+    rated = rnd.sample(range(1, n_groups + 1), int(n_groups * RATED_SHARE))
+    conn.execute(insert(Verdict.__table__), [
+        {"group_id": g, "rating": rnd.choice(ratings), "summary": "s", "rationale": "",
+         "status": "draft", "version": 1, "created_at": now, "updated_at": now}
+        for g in rated])
+    pairs = {tuple(sorted(rnd.sample(range(1, n_groups + 1), 2))) for _ in range(CONFLICTS)}
+    conn.execute(insert(GroupConflict.__table__), [
+        {"group_a": a, "group_b": b, "detected_at": now} for a, b in sorted(pairs)])
 
 
 class StallMeter:
@@ -151,6 +188,7 @@ def run_gui(path: Path) -> list[tuple[str, float, float, str]]:
     from desktop.main_window import MainWindow
     from desktop.settings import Settings
     from desktop.sidebar import View
+    from storage.queries import NOT_RATED
 
     app = create_application()
     db = open_database(path)
@@ -205,6 +243,26 @@ def run_gui(path: Path) -> list[tuple[str, float, float, str]]:
     step("category filter: back to all", choose_category(None),
          lambda: loaded() and model.filter().category is None, shown)
 
+    def choose(combo: Any, value: Any) -> Callable[[], None]:
+        return lambda: combo.setCurrentIndex(combo.findData(value))
+
+    verdict, outlet = w.filters.verdict, w.filters.outlet
+    step("verdict filter: False", choose(verdict, "false"),
+         lambda: loaded() and model.filter().rating == "false", shown)
+    step("verdict filter: not rated", choose(verdict, NOT_RATED),
+         lambda: loaded() and model.filter().rating == NOT_RATED, shown)
+    step("verdict filter: any", choose(verdict, None),
+         lambda: loaded() and model.filter().rating is None, shown)
+    step("conflicts only", lambda: w.filters.conflicts.setChecked(True),
+         lambda: loaded() and model.filter().conflicts_only, shown)
+    step("conflicts: all again", lambda: w.filters.conflicts.setChecked(False),
+         lambda: loaded() and not model.filter().conflicts_only, shown)
+    wait_until(lambda: outlet.count() > 1)
+    step("outlet filter", choose(outlet, outlet.itemData(1)),
+         lambda: loaded() and model.filter().outlet_id is not None, shown)
+    step("outlet filter: all", choose(outlet, None),
+         lambda: loaded() and model.filter().outlet_id is None, shown)
+
     def search(text: str) -> Callable[[], None]:
         def run() -> None:
             w.search.setText(text)
@@ -226,8 +284,12 @@ def run_gui(path: Path) -> list[tuple[str, float, float, str]]:
                  "published", order == Qt.SortOrder.DescendingOrder), shown)
     step("sort by claim text", lambda: header.setSortIndicator(0, Qt.SortOrder.AscendingOrder),
          lambda: loaded() and model.sort_order()[0] == "sentence", shown)
-    step("sort by in-outlets", lambda: header.setSortIndicator(7, Qt.SortOrder.DescendingOrder),
-         lambda: loaded() and model.sort_order()[0] == "group_size", shown)
+    keys = [key for key, _ in model.COLUMNS]
+    for key, label in (("group_size", "in-outlets"), ("conflict", "conflict"),
+                       ("verdict", "verdict")):
+        step(f"sort by {label}",
+             lambda key=key: header.setSortIndicator(keys.index(key), Qt.SortOrder.DescendingOrder),
+             lambda key=key: loaded() and model.sort_order()[0] == key, shown)
 
     for n in range(1, 4):
         step(f"next claim (J) → its detail shown ({n})", lambda: w.move_selection(1),

@@ -4,7 +4,7 @@ the storage API makes the way back plain.
 Like ``review.py``: writes run on the serial task pool (an action, its undo and its redo reach
 the database in order) and an undo step is pushed only after its write succeeded. Undo of
 "Not the same"/"Split out" merges the split-off claim back (it returns as a *confirmed*
-member); undo of a verdict save re-saves the previous draft against the version this window
+member); undo of moving an appearance to another group moves it back; undo of a verdict save re-saves the previous draft against the version this window
 last wrote; undo of a confirmation puts the earlier decision back; undo of a merge brings the
 merged-in group back (under a new number) with its members, decisions and verdict as they were.
 """
@@ -27,6 +27,7 @@ from storage.groups import (
     MergeRecord,
     confirm_member,
     merge_groups,
+    move_claim,
     reject_member,
     restore_decision,
     split_claim,
@@ -123,6 +124,22 @@ class _MergeCommand(WrittenCommand):
             "The merge was undone: the claims are back in a group of their own."))
 
 
+class _MoveCommand(WrittenCommand):
+    """An appearance dragged onto another group; undo moves it back the same way."""
+
+    def __init__(self, ops: GroupOps, from_group: int, claim_id: int, to_group: int,
+                 text: str) -> None:
+        super().__init__(text)
+        self._ops, self.from_group, self.claim_id, self.to_group = (
+            ops, from_group, claim_id, to_group)
+
+    def reapply(self) -> None:
+        self._ops._move(self.from_group, self.claim_id, self.to_group)
+
+    def revert(self) -> None:
+        self._ops._move(self.to_group, self.claim_id, self.from_group)
+
+
 class _SaveVerdictCommand(WrittenCommand):
     def __init__(self, ops: VerdictOps, group_id: int, before: VerdictDraft,
                  after: VerdictDraft, text: str) -> None:
@@ -186,6 +203,18 @@ class GroupOps(_Writer):
                         source=source_id, target=target_id), backup="before-merge",
                     then=lambda record: self.undo_stack.push(
                         _MergeCommand(self, record, self.tr("Merge claim groups"))))
+
+    def move(self, from_group: int, claim_id: int, to_group: int) -> None:
+        """Move one appearance into another claim group (confirmed there), undoably."""
+        self._move(from_group, claim_id, to_group, then=lambda _r: self.undo_stack.push(
+            _MoveCommand(self, from_group, claim_id, to_group, self.tr("Move claim"))))
+
+    def _move(self, from_group: int, claim_id: int, to_group: int,
+              then: Callable[[Any], None] | None = None) -> None:
+        self._write(
+            lambda s, actor: move_claim(s, from_group, claim_id, to_group, actor=actor),
+            to_group, self.tr("The claim moved from claim group #{a} to #{b}.").format(
+                a=from_group, b=to_group), then=then)
 
     def _split(self, group_id: int, claim_id: int, split: bool,
                then: Callable[[int], None] | None = None) -> None:

@@ -6,7 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelection, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QItemSelection,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +41,7 @@ from PySide6.QtWidgets import (
 from desktop.browse_panel import Column, RowListModel
 from desktop.claims_model import category_label
 from desktop.group_ops import GroupOps, VerdictOps
-from desktop.groups_view import dragged_group
+from desktop.groups_view import CLAIM_MIME, claim_mime, dragged_group
 from desktop.settings import Settings
 from desktop.tasks import run_task
 from desktop.verdict_editor import WARNING_STYLE, VerdictEditor
@@ -145,6 +154,33 @@ class MergeDialog(QDialog):
         super().accept()
 
 
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+class AppearancesModel(RowListModel):
+    """The appearances of the shown group; each row can be dragged to another group."""
+
+    def __init__(self, columns: Any, context: str, group_id: Callable[[], int | None],
+                 parent: Any = None) -> None:
+        super().__init__(columns, context, parent)
+        self._group_id = group_id
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        several = self.rowCount() > 1  # the last appearance goes with its group (a merge)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() and several else flags
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt API)
+        return [CLAIM_MIME]
+
+    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802 (Qt API)
+        group_id = self._group_id()
+        rows = self.rows()
+        if not indexes or group_id is None or not 0 <= indexes[0].row() < len(rows):
+            return QMimeData()
+        return claim_mime(group_id, rows[indexes[0].row()].claim_id)
+
+
 class GroupPane(QWidget):
     """Shows one claim group; ``show_group(id)`` loads it off the GUI thread (latest call wins)."""
 
@@ -199,10 +235,15 @@ class GroupPane(QWidget):
         self.conflict_box.setStyleSheet(WARNING_STYLE.format(name="conflictBox"))
         self.conflict_layout = QVBoxLayout(self.conflict_box)
 
-        self.appearances = RowListModel(self.APPEARANCE_COLUMNS, "GroupPane", self)
+        self.appearances = AppearancesModel(self.APPEARANCE_COLUMNS, "GroupPane", self.group_id,
+                                            self)
         self.table = QTableView()
         self.table.setObjectName("appearancesTable")
         self.table.setModel(self.appearances)
+        # Drag an appearance onto another group in the list to move it there, or onto the
+        # list's empty space to split it out.
+        self.table.setDragEnabled(True)
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

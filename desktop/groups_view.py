@@ -40,6 +40,7 @@ from storage.queries import PAGE_SIZE, GroupFilter, GroupRow, count_groups, grou
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 GROUP_MIME = "application/x-claimdesk-claim-group"
+CLAIM_MIME = "application/x-claimdesk-appearance"
 
 
 def group_mime(group_id: int) -> QMimeData:
@@ -58,6 +59,24 @@ def dragged_group(data: QMimeData) -> int | None:
     except ValueError:
         return None
 
+
+def claim_mime(group_id: int, claim_id: int) -> QMimeData:
+    """What a dragged appearance carries: its claim group and its claim."""
+    data = QMimeData()
+    data.setData(CLAIM_MIME, QByteArray(f"{group_id} {claim_id}".encode("ascii")))
+    return data
+
+
+def dragged_claim(data: QMimeData) -> tuple[int, int] | None:
+    """(claim group, claim) of a dragged appearance, or None."""
+    if not data.hasFormat(CLAIM_MIME):
+        return None
+    try:
+        group_id, claim_id = map(int, bytes(data.data(CLAIM_MIME).data()).decode("ascii").split())
+    except ValueError:
+        return None
+    return group_id, claim_id
+
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -75,6 +94,10 @@ class GroupsModel(QAbstractTableModel):
     loaded = Signal()  # after a reload's first page arrived
     # (target, source): a group was dropped on another one in the list
     mergeRequested = Signal(int, int)
+    # (from group, claim, to group): an appearance was dropped on another group
+    moveRequested = Signal(int, int, int)
+    # (group, claim): an appearance was dropped on the list, not on a group
+    splitRequested = Signal(int, int)
 
     def __init__(self, db: Database, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
@@ -180,7 +203,7 @@ class GroupsModel(QAbstractTableModel):
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt API)
-        return [GROUP_MIME]
+        return [GROUP_MIME, CLAIM_MIME]
 
     def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # noqa: N802 (Qt API)
         group = self.group_at(indexes[0].row()) if indexes else None
@@ -194,17 +217,35 @@ class GroupsModel(QAbstractTableModel):
             return None
         return target.id, source
 
+    def _claim_drop(self, data: QMimeData, row: int, parent: ModelIndex) -> tuple[int, ...] | None:
+        """(from, claim, to) for an appearance dropped on another group; (from, claim) for
+        one dropped on the list itself (split out); None when the drop means nothing."""
+        claim = dragged_claim(data)
+        if claim is None:
+            return None
+        target = self.group_at(parent.row()) if parent.isValid() else self.group_at(row)
+        if target is None:
+            return claim
+        return None if target.id == claim[0] else (*claim, target.id)
+
     def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
                         column: int, parent: ModelIndex) -> bool:
-        return self._drop_target(data, row, parent) is not None
+        return (self._drop_target(data, row, parent) is not None
+                or self._claim_drop(data, row, parent) is not None)
 
     def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
                      column: int, parent: ModelIndex) -> bool:
+        # Nothing is removed here: the list reloads once the change is stored.
         found = self._drop_target(data, row, parent)
-        if found is None:
+        if found is not None:
+            self.mergeRequested.emit(*found)
             return False
-        self.mergeRequested.emit(*found)
-        return False  # nothing to remove here: the list reloads once the merge is stored
+        claim = self._claim_drop(data, row, parent)
+        if claim is not None and len(claim) == 3:
+            self.moveRequested.emit(*claim)
+        elif claim is not None:
+            self.splitRequested.emit(*claim)
+        return False
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         g = self.group_at(index.row())

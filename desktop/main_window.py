@@ -251,6 +251,9 @@ class MainWindow(QMainWindow):
         self.group_pane.editor.preferencesRequested.connect(self.open_preferences)
         self.groups_panel = GroupsPanel(self.db)
         self.groups_panel.model.mergeRequested.connect(self.group_ops.merge)
+        self.groups_panel.model.moveRequested.connect(self.group_ops.move)
+        self.groups_panel.model.splitRequested.connect(
+            lambda group_id, claim_id: self.group_ops.reject(group_id, claim_id, split=True))
         self.groups_panel.chosen.connect(self.group_pane.show_group)
 
         self.centre_stack = QStackedWidget()

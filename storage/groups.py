@@ -161,6 +161,24 @@ def split_claim(session: Session, group_id: int, claim_id: int, *, actor: str) -
     return reject_member(session, group_id, claim_id, actor=actor)
 
 
+def move_claim(session: Session, from_group: int, claim_id: int, to_group: int, *,
+               actor: str) -> None:
+    """A person moves one appearance to another claim group: it leaves ``from_group`` (its row
+    stays there, rejected, so re-matching does not put it back) and joins ``to_group`` as
+    confirmed. Moving it back is the same call the other way round (the way back of an undo).
+
+    The group's last appearance is not moved: that is a merge of the two groups.
+    """
+    if from_group == to_group:
+        raise ValueError("the claim is already in that claim group")
+    if session.get(ClaimGroup, to_group) is None:
+        raise LookupError(f"claim group {to_group} does not exist")
+    if [m.claim_id for m in active_members(session, from_group)] == [claim_id]:
+        raise ValueError("the claim is the group's only appearance: merge the groups instead")
+    own = reject_member(session, from_group, claim_id, actor=actor)
+    merge_groups(session, to_group, own, actor=actor)
+
+
 _MEMBER_FIELDS = ("claim_id", "score", "decision", "explanation", "decided_by", "decided_at")
 
 

@@ -398,3 +398,45 @@ def test_alt_and_a_digit_rate_the_open_group_and_ctrl_s_saves_it(window, db, qtb
     qtbot.waitUntil(lambda: not editor.is_dirty())
     qtbot.keyClick(editor.summary, Qt.Key.Key_0, Qt.KeyboardModifier.AltModifier)
     assert editor.rating.currentData() is None and editor.is_dirty()
+
+
+def test_drag_an_appearance_onto_another_group_moves_it_and_undo_moves_it_back(
+        window, db, qtbot, group, second_group):
+    group_id, claims = group
+    open_group(window, qtbot, group_id)
+    pane, model = window.group_pane, window.groups_panel.model
+    qtbot.waitUntil(lambda: model.row_of(second_group) is not None
+                    and pane.appearances.rowCount() == 3)
+    row = next(r for r, a in enumerate(pane.appearances.rows()) if a.claim_id == claims[1])
+    dragged = pane.appearances.index(row, 0)
+    assert pane.appearances.flags(dragged) & Qt.ItemFlag.ItemIsDragEnabled
+    data = pane.appearances.mimeData([dragged])
+    target = model.index(model.row_of(second_group), 0)
+    own = model.index(model.row_of(group_id), 0)
+    # Onto another group in the list: a move; onto its own group: nothing.
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
+    assert not model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, own)
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, target)
+
+    qtbot.waitUntil(lambda: members(db, second_group).get(claims[1]) == "confirmed")
+    assert members(db, group_id)[claims[1]] == "rejected"
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
+    assert window.undo_stack.undoText() == "Move claim"
+
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: members(db, group_id).get(claims[1]) == "confirmed")
+    with db.read() as session:
+        assert group_of_claim(session, claims[1]) == group_id
+
+    # Onto the list's empty space (no group): split out into a group of its own.
+    qtbot.waitUntil(lambda: pane.appearances.rowCount() == 3)
+    row = next(r for r, a in enumerate(pane.appearances.rows()) if a.claim_id == claims[2])
+    data = pane.appearances.mimeData([pane.appearances.index(row, 0)])
+    from PySide6.QtCore import QModelIndex
+
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+    model.dropMimeData(data, Qt.DropAction.MoveAction, -1, -1, QModelIndex())
+    qtbot.waitUntil(lambda: members(db, group_id).get(claims[2]) == "rejected")
+    with db.read() as session:
+        alone = group_of_claim(session, claims[2])
+    assert alone not in (None, group_id, second_group)

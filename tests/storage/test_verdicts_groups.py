@@ -185,3 +185,35 @@ def test_unknown_rating_is_refused(db):
     with pytest.raises(ValueError), db.write() as session:
         verdicts.save_verdict(session, gid, VerdictDraft(rating="pants_on_fire"),
                               expected_version=None, actor="ana")
+
+
+def test_move_a_claim_to_another_group_and_back(db):
+    a, b, c, d = _claims(db, 4)
+    with db.write() as session:
+        first = groups.create_group(session, [a, b], actor="matcher")
+        second = groups.create_group(session, [c, d], actor="matcher")
+    with db.write() as session:
+        groups.move_claim(session, first, b, second, actor="ana")
+    with db.read() as session:
+        assert [m.claim_id for m in groups.active_members(session, first)] == [a]
+        moved = {m.claim_id: m.decision for m in groups.active_members(session, second)}
+        # The row left behind keeps re-matching from putting it back into the first group.
+        left = session.execute(select(ClaimGroupMember.decision).where(
+            ClaimGroupMember.group_id == first, ClaimGroupMember.claim_id == b)).scalar_one()
+    assert moved == {c: "auto", d: "auto", b: "confirmed"} and left == "rejected"
+
+    with db.write() as session:  # the way back (an undo): the same call the other way round
+        groups.move_claim(session, second, b, first, actor="ana")
+    with db.read() as session:
+        assert {m.claim_id for m in groups.active_members(session, first)} == {a, b}
+        assert {m.claim_id for m in groups.active_members(session, second)} == {c, d}
+        assert groups.group_of_claim(session, b) == first
+
+    with db.write() as session, pytest.raises(ValueError):
+        groups.move_claim(session, first, b, first, actor="ana")
+    with db.write() as session:
+        lone = groups.reject_member(session, first, a, actor="ana")
+    with db.write() as session, pytest.raises(ValueError, match="merge"):
+        groups.move_claim(session, lone, a, second, actor="ana")
+    with db.write() as session, pytest.raises(LookupError):
+        groups.move_claim(session, first, b, 10_000, actor="ana")
