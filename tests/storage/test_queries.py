@@ -103,18 +103,23 @@ def test_filters_combine(db, store):
         session.rollback()
 
 
+def keyset_pages(session, key: str, descending: bool, size: int = 2) -> list:
+    """Every claim, read a page of ``size`` at a time after the last row's cursor."""
+    pages, cursor = [], None
+    while True:
+        page = claim_page(session, ClaimFilter(), key, descending, limit=size, after=cursor)
+        pages += page
+        if len(page) < size:
+            return pages
+        cursor = PageCursor.after(page[-1])
+
+
 @pytest.mark.parametrize("key", SortKey.ALL)
 @pytest.mark.parametrize("descending", [False, True])
 def test_keyset_pages_give_the_same_order_as_one_query(db, store, key, descending):
     with db.read() as session:
         whole = claim_page(session, ClaimFilter(), key, descending, limit=100)
-        pages, cursor = [], None
-        while True:
-            page = claim_page(session, ClaimFilter(), key, descending, limit=2, after=cursor)
-            pages += page
-            if len(page) < 2:
-                break
-            cursor = PageCursor.after(page[-1])
+        pages = keyset_pages(session, key, descending)
         by_offset = [r for off in range(0, 6, 2)
                      for r in claim_page(session, ClaimFilter(), key, descending, offset=off, limit=2)]
     assert [r.id for r in pages] == [r.id for r in whole] == [r.id for r in by_offset]
@@ -213,13 +218,7 @@ def test_a_claim_rejected_from_a_rated_group_loses_its_rating_and_conflict(db, j
 def test_sorting_by_conflict_and_verdict_pages_consistently(db, judged, key, descending):
     with db.read() as session:
         whole = claim_page(session, ClaimFilter(), key, descending, limit=100)
-        pages, cursor = [], None
-        while True:
-            page = claim_page(session, ClaimFilter(), key, descending, limit=2, after=cursor)
-            pages += page
-            if len(page) < 2:
-                break
-            cursor = PageCursor.after(page[-1])
+        pages = keyset_pages(session, key, descending)
     assert [r.id for r in pages] == [r.id for r in whole]
     flags = [r.has_conflict if key == SortKey.CONFLICT else r.rating is not None for r in whole]
     # Conflicts come first newest-first style (descending); on the rating scale, rated claims
