@@ -201,8 +201,10 @@ STEPS: list[tuple[str, Callable[[Path, dict], str]]] = [
 ]
 
 
-def run_self_test(out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+def run_self_test(out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run every step in a temporary folder; 0 if all passed, 1 (and a sentence) otherwise."""
+    out = out or sys.stdout
+    err = err or sys.stderr
     started = time.perf_counter()
     print(f"Claimdesk {__version__} self-test", file=out)
     state: dict = {}
