@@ -56,7 +56,7 @@ class AboutDialog(QDialog):
     def __init__(self, database: Path | str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("About Claimdesk"))
-        self.resize(760, 560)
+        self.resize(920, 600)
 
         icon = QLabel()
         icon.setPixmap(app_icon().pixmap(64, 64))
@@ -89,6 +89,8 @@ class AboutDialog(QDialog):
         self.components = QListWidget()
         self.licence_text = QPlainTextEdit()
         self.licence_text.setReadOnly(True)
+        # Licence texts come with their own line breaks; rewrapping them breaks every line.
+        self.licence_text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.licence_text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.licences = shipped_licences()
         for licence in self.licences:
@@ -100,6 +102,7 @@ class AboutDialog(QDialog):
         split.addWidget(self.components)
         split.addWidget(self.licence_text)
         split.setStretchFactor(1, 2)
+        split.setSizes([320, 580])
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
