@@ -41,12 +41,15 @@ class Licence:
 
 
 def shipped_licences() -> list[Licence]:
-    """Claimdesk's licence first, then every component in resources/licenses/index.tsv."""
+    """Claimdesk's licence first, then every component in resources/licenses/index.tsv, then
+    (in a Linux bundle) the system libraries it carries, from licenses/system/index.tsv."""
     rows = []
-    for line in resource_path("licenses", "index.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            component, licence, relative = line.split("\t")
-            rows.append(Licence(component, licence, resource_path(*relative.split("/"))))
+    system = resource_path("licenses", "system", "index.tsv")  # only in a bundle
+    for index in (resource_path("licenses", "index.tsv"), *([system] if system.is_file() else [])):
+        for line in index.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                component, licence, relative = line.split("\t")
+                rows.append(Licence(component, licence, resource_path(*relative.split("/"))))
     return rows
 
 

@@ -29,3 +29,28 @@ def test_about_shows_version_and_every_licence(window, qtbot):
 
     dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Close).click()
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def test_a_bundle_lists_its_system_libraries_too(monkeypatch, tmp_path):
+    """A Linux bundle adds licenses/system/index.tsv (packaging/claimdesk.spec writes it)."""
+    import shutil
+    import sys
+
+    from desktop.about_dialog import shipped_licences
+    from resources import resource_path
+
+    bundle = tmp_path / "resources"
+    shutil.copytree(resource_path("licenses"), bundle / "licenses")
+    shutil.copytree(resource_path("fonts"), bundle / "fonts")
+    system = bundle / "licenses" / "system"
+    system.mkdir()
+    (system / "libxcb-cursor0.txt").write_text("Copyright: the XCB developers\nLicense: MIT\n")
+    (system / "index.tsv").write_text("libxcb-cursor.so.0 (Debian package libxcb-cursor0)\t"
+                                      "Debian copyright file\tlicenses/system/libxcb-cursor0.txt\n")
+    plain = shipped_licences()
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
+    bundled = shipped_licences()
+    assert [lic.component for lic in bundled[:len(plain)]] == [lic.component for lic in plain]
+    assert bundled[-1].component == "libxcb-cursor.so.0 (Debian package libxcb-cursor0)"
+    assert "XCB developers" in bundled[-1].text()
