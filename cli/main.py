@@ -8,17 +8,18 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from cli.version import __version__
 from storage.errors import StorageError
+
+# The frozen bundle's hidden entry for the HTML/PDF parsing worker (ingest/sandbox.py): a
+# bundle has no ``python -m``, so the worker is the application started with this argument.
+SANDBOX_WORKER_ARG = "--sandbox-worker"
 
 
 def app_version() -> str:
-    try:
-        return version("claimdesk")
-    except PackageNotFoundError:
-        return "0+unknown"
+    return __version__
 
 
 def _date(value: str) -> dt.date:
@@ -270,6 +271,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="FILE", default=None, help=common._actions[0].help)
     parser.add_argument("--version", action="version", version=f"claimdesk {app_version()}")
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="check this installation (temporary database, import, matching, PDF, window) "
+        "and exit: 0 if everything works",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser("gui", parents=[common], help="open the window (the default)")
@@ -358,8 +364,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == [SANDBOX_WORKER_ARG]:
+        from ingest.sandbox import worker_main
+
+        return worker_main(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from cli.selftest import run_self_test
+
+        return run_self_test()
     func = getattr(args, "func", cmd_gui)
     try:
         return func(args)

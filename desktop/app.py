@@ -7,23 +7,40 @@ its workers have stopped): every part of a window belongs to exactly one databas
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from desktop.appearance import apply_appearance
 from desktop.database_menu import failed_open_box
 from desktop.settings import Settings
 from desktop.tasks import run_task
+from resources import resource_path
 from storage.backup import restore_backup, set_default_keep
 from storage.database import Database
 from storage.errors import StorageError
 
 APP_NAME = "Claimdesk"
 EXIT_STORAGE_ERROR = 2
+ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
+# Set to 1, the window quits right after it is first shown and prints how long after the
+# process started that was (packaging/README.md: measuring the bundle's start-up).
+STARTUP_PROBE_ENV = "CLAIMDESK_STARTUP_PROBE"
+
+
+def app_icon() -> QIcon:
+    """The application icon: the SVG, with the PNG renders for when SVG cannot be read."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"claimdesk-{size}.png")))
+    icon.addFile(str(resource_path("icons", "claimdesk.svg")))
+    return icon
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -34,6 +51,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    # The .desktop file's name, so Wayland compositors match the window to its launcher icon.
+    app.setDesktopFileName("org.claimdesk.Claimdesk")
+    app.setWindowIcon(app_icon())
     return app
 
 
@@ -170,6 +190,47 @@ def _offer_restore(exc: StorageError, location: str) -> str | None:
     return str(chosen["t"])
 
 
+def process_age_ms() -> float:
+    """Milliseconds since this process started (Linux: from /proc, so the bundle's bootloader
+    and the interpreter's own start are counted; elsewhere: since this module was imported)."""
+    try:
+        with open("/proc/self/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        with open("/proc/uptime") as f:
+            uptime = float(f.read().split()[0])
+        return (uptime - int(fields[19]) / os.sysconf("SC_CLK_TCK")) * 1000
+    except (OSError, ValueError, IndexError):
+        return (time.monotonic() - _IMPORTED) * 1000
+
+
+_IMPORTED = time.monotonic()
+
+
+class _StartupProbe(QObject):
+    """Prints the process age when the main window is first exposed, then quits."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        window.winId()  # creates the native window, so its handle exists before it is exposed
+        handle = window.windowHandle()
+        if handle is not None and handle.isExposed():
+            QTimer.singleShot(0, self._report)
+        elif handle is not None:
+            handle.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and self._window.windowHandle().isExposed():
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._report)  # after the first paint that the expose asks for
+        return False
+
+    def _report(self) -> None:
+        print(f"startup: main window shown {process_age_ms():.0f} ms after the process started",
+              flush=True)
+        QApplication.instance().quit()
+
+
 def run_app(db_path: Path | str | None) -> int:
     """Show the window on ``db_path`` (None: the default database, with samples on first run)."""
     app = create_application()
@@ -190,7 +251,9 @@ def run_app(db_path: Path | str | None) -> int:
             location = _offer_restore(exc, location)
             if location is None:
                 return EXIT_STORAGE_ERROR
-    session.show(db)
+    window = session.show(db)
+    if os.environ.get(STARTUP_PROBE_ENV) == "1":
+        _StartupProbe(window)
     try:
         return app.exec()
     finally:

@@ -43,7 +43,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cli.main import app_version
 from desktop import tasks
 from desktop.articles_view import ArticlesPanel
 from desktop.claim_detail import ClaimDetailPane
@@ -96,6 +95,7 @@ class MainWindow(QMainWindow):
         self.counts = ReviewCounts()
         self.progress_dialog: TaskProgressDialog | None = None
         self.message_box: QMessageBox | None = None
+        self.about_dialog: Any = None  # desktop.about_dialog.AboutDialog, while open
         self._article_id: int | None = None
         self._outlet_id: int | None = None
         self._reselect_id: int | None = None
@@ -903,11 +903,11 @@ class MainWindow(QMainWindow):
             button.clicked.connect(self.database_menu.save_copy_and_continue)
 
     def show_about(self) -> None:
-        self._show_message(
-            QMessageBox.Icon.Information, self.tr("About Claimdesk"),
-            self.tr("Claimdesk {version}\n\nFind the claims outlets repeat, match them across "
-                    "outlets and judge them, offline.\n\nDatabase: {path}").format(
-                version=app_version(), path=self.db.path))
+        from desktop.about_dialog import AboutDialog
+
+        self.about_dialog = AboutDialog(self.db.path, self)
+        self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.about_dialog.open()
 
     def _show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)

@@ -7,7 +7,8 @@ case becomes a RejectedFile with one sentence, and the next file gets a fresh wo
 
 The worker is reused between files (starting Python and lxml for every file would cost more
 than parsing it) and exchanges JSON only, never pickles: a worker that a hostile file managed
-to subvert still cannot make the application run code. Run as ``python -m ingest.sandbox``.
+to subvert still cannot make the application run code. Run as ``python -m ingest.sandbox``, or
+in a frozen bundle (which has no ``python -m``) as the bundle itself with ``--sandbox-worker``.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ _FILES_PER_WORKER = 200
 _HEADER = struct.Struct("!Q")
 _TEST_HOOKS_ENV = "CLAIMDESK_SANDBOX_TEST_HOOKS"
 _PROJECT_ROOT = str(Path(__file__).resolve().parents[1])
+# The bundle's hidden entry for the worker; cli.main.main recognises it before parsing options.
+WORKER_ARG = "--sandbox-worker"
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +103,7 @@ class Sandbox:
             env[_TEST_HOOKS_ENV] = "1"
         limit = str(self.memory_bytes or 0)
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "ingest.sandbox", limit],
+            [*worker_command(), limit],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             env=env, cwd=_PROJECT_ROOT, close_fds=True,
         )
@@ -142,6 +145,13 @@ class Sandbox:
             proc.kill()
         proc.wait()
         _close_pipes(proc)
+
+
+def worker_command() -> list[str]:
+    """How to start a worker: this interpreter with ``-m``, or the frozen application itself."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, WORKER_ARG]
+    return [sys.executable, "-m", "ingest.sandbox"]
 
 
 def _close_pipes(proc: subprocess.Popen[bytes]) -> None:
