@@ -31,7 +31,7 @@ def _date(value: str) -> dt.date:
 def _open_db(args: argparse.Namespace):  # noqa: ANN202
     from ingest.samples import open_chosen_database
 
-    return open_chosen_database(Path(args.db) if args.db else None)
+    return open_chosen_database(args.db or None)
 
 
 def _actor() -> str:
