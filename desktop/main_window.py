@@ -98,7 +98,8 @@ class MainWindow(QMainWindow):
         self._select_after_fetch: int | None = None
         self._wanted_claim: tuple[int, int] | None = None  # (claim id, article id) to select
 
-        self.setWindowTitle(self.tr("Claimdesk — {name}").format(name=db.path.name))
+        self.setWindowTitle(self.tr("Claimdesk — {name}").format(
+            name=db.path.name if db.path is not None else db.location))
         self.setAcceptDrops(True)
 
         self.undo_stack = QUndoStack(self)
@@ -922,7 +923,7 @@ class MainWindow(QMainWindow):
             QMessageBox.Icon.Information, self.tr("About Claimdesk"),
             self.tr("Claimdesk {version}\n\nFind the claims outlets repeat, match them across "
                     "outlets and judge them, offline.\n\nDatabase: {path}").format(
-                version=app_version(), path=self.db.path))
+                version=app_version(), path=self.db.location))
 
     def _show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> None:
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)

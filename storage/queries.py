@@ -578,7 +578,8 @@ def group_page(session: Session, offset: int = 0, limit: int = PAGE_SIZE,
         .outerjoin(Article, Article.id == Claim.article_id)
         .outerjoin(Verdict, Verdict.group_id == ClaimGroup.id)
         .where(*flt.where())
-        .group_by(ClaimGroup.id)
+        # Verdict.id too: at most one verdict per group, and PostgreSQL wants its columns named.
+        .group_by(ClaimGroup.id, Verdict.id)
         .order_by(outlets.desc(), ClaimGroup.id.asc())
         .limit(limit)
         .offset(offset)

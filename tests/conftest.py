@@ -82,10 +82,15 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path):
-    from storage.schema import open_database
+def db(request: pytest.FixtureRequest, db_path: Path):
+    """A database for the test: a SQLite file; on a throw-away PostgreSQL server instead when
+    CLAIMDESK_TEST_DB=postgresql (a sweep of the whole suite; tests about files then fail)."""
+    from storage.schema import open_location
 
-    database = open_database(db_path)
+    location = str(db_path)
+    if os.environ.get("CLAIMDESK_TEST_DB") == "postgresql":
+        location = request.getfixturevalue("pg_url")
+    database = open_location(location)
     yield database
     database.dispose()
 
