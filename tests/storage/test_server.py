@@ -34,6 +34,13 @@ def test_a_new_server_database_is_migrated_and_names_the_server_not_a_file(pg_ur
         assert db.location == pg_url  # no password in it to hide
         with db.read() as session:
             assert schema.current_revision(session.connection()) == head_revision()
+            # A read is one snapshot, as a SQLite read transaction is.
+            assert session.connection().exec_driver_sql(
+                "SHOW transaction_isolation").scalar() == "repeatable read"
+        with db.write() as session:  # a write holds the writers' lock
+            assert session.connection().exec_driver_sql(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                "AND pid = pg_backend_pid()").scalar() == 1
     finally:
         db.dispose()
 
@@ -167,3 +174,24 @@ def test_the_commands_work_on_a_server_and_backups_are_refused_with_the_reason(
     capsys.readouterr()
     assert cli(["check", "--db", pg_url]) == 1
     assert "search index claim_fts_gin is missing" in capsys.readouterr().out
+
+
+def test_a_writer_waits_for_another_then_says_busy_while_readers_go_on(pg_url, monkeypatch):
+    import storage.database as database
+    from storage.errors import DatabaseBusy
+
+    db = open_location(pg_url)
+    _store(db, "Before", "Russia controls about 18 percent of Ukraine, ISW says.")
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    try:
+        with _plain(pg_url) as other:  # another Claimdesk in the middle of a long write
+            other.execute("BEGIN")
+            other.execute("SELECT pg_advisory_xact_lock(%s)", (database.WRITER_LOCK_KEY,))
+            with pytest.raises(DatabaseBusy, match="being written by another"):
+                _store(db, "Blocked", "A second article that has to wait for the first.")
+            with db.read() as session:  # reading is never blocked by a writer
+                assert search_claim_ids(session, "isw") != []
+            other.execute("COMMIT")
+        _store(db, "After", "A third article, stored once the other writer is done.")
+    finally:
+        db.dispose()
