@@ -27,7 +27,14 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
-from storage.errors import DatabaseBusy, DatabaseReadOnly, DiskFull, WriteRefused
+from storage.errors import (
+    DatabaseBusy,
+    DatabaseReadOnly,
+    DiskFull,
+    ServerConnectionLost,
+    ServerUnavailable,
+    WriteRefused,
+)
 
 BUSY_TIMEOUT_MS = 10_000
 _WRITE_OPTION = "claimdesk_write"
@@ -145,6 +152,30 @@ def _is_busy(exc: BaseException) -> bool:
     return "locked" in str(exc) or "busy" in str(exc)
 
 
+# connection_exception, admin/crash shutdown, cannot connect now: the server, not the query.
+_SERVER_GONE_STATES = ("08", "57P01", "57P02", "57P03")
+
+
+def lost_server(exc: BaseException, location: str) -> ServerUnavailable | ServerConnectionLost | None:
+    """The user's sentence for a PostgreSQL server that cannot be reached or went away."""
+    if not isinstance(exc, OperationalError):
+        return None
+    orig = exc.orig
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    if not isinstance(orig, psycopg.OperationalError):
+        return None
+    state = getattr(orig, "sqlstate", None)
+    if state is not None and not state.startswith(_SERVER_GONE_STATES):
+        return None
+    detail = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    if exc.connection_invalidated or state is not None:
+        return ServerConnectionLost(location, detail)
+    return ServerUnavailable(location, detail)
+
+
 class Database:
     """An open database: a file (``path``) or, in team mode, a PostgreSQL server (``path`` is
     None, ``location`` the address without its password). Obtain one with
@@ -175,8 +206,14 @@ class Database:
 
         Closing (not rolling back) ends it, so objects read here stay usable afterwards.
         """
-        with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield session
+        except OperationalError as exc:
+            gone = lost_server(exc, self.location) if self.is_server else None
+            if gone is not None:
+                raise gone from exc
+            raise
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -187,7 +224,8 @@ class Database:
             except OperationalError as exc:
                 if _is_busy(exc):
                     raise DatabaseBusy(self.where) from exc
-                refused = refused_write(exc, self.where)
+                refused = refused_write(exc, self.where) or (
+                    lost_server(exc, self.location) if self.is_server else None)
                 if refused is not None:
                     raise refused from exc
                 raise
@@ -198,6 +236,8 @@ class Database:
                 session.rollback()
                 refused = refused_write(exc, self.where) if isinstance(
                     exc, OperationalError | sqlite3.OperationalError) else None
+                if refused is None and self.is_server:
+                    refused = lost_server(exc, self.location)
                 if refused is not None:
                     raise refused from exc
                 raise

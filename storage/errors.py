@@ -109,6 +109,18 @@ class ServerUnavailable(StorageError):
         self.location = location
 
 
+class ServerConnectionLost(StorageError):
+    """The server went away in the middle of a unit of work (restart, network)."""
+
+    def __init__(self, location: str, detail: str) -> None:
+        super().__init__(
+            f"The connection to the database server {location} was lost ({detail}). What you "
+            "entered is still on screen; try again once the server is back (a save that was "
+            "under way was either stored whole or not at all: reload to see which)."
+        )
+        self.location = location
+
+
 class NotOnServer(StorageError):
     """A file-only operation (backup, restore, SQLite check) asked of a server database."""
 

@@ -195,3 +195,63 @@ def test_a_writer_waits_for_another_then_says_busy_while_readers_go_on(pg_url, m
         _store(db, "After", "A third article, stored once the other writer is done.")
     finally:
         db.dispose()
+
+
+def test_a_server_that_goes_away_is_a_sentence_and_nothing_half_saved(pg_url):
+    from bench.pg_cluster import _free_port
+    from storage.database import Database, make_server_engine
+    from storage.errors import ServerConnectionLost
+
+    dead = f"postgresql://ana@127.0.0.1:{_free_port()}/claims"
+    gone = Database(None, make_server_engine(dead), location=dead)
+    try:
+        with pytest.raises(ServerUnavailable, match="could not connect"), gone.read() as s:
+            s.execute(select(Outlet.id)).all()
+        with pytest.raises(ServerUnavailable), gone.write():
+            pass
+    finally:
+        gone.dispose()
+
+    db = open_location(pg_url)
+    try:
+        with pytest.raises(ServerConnectionLost, match="was lost"), db.write() as session:
+            session.add(Outlet(name="Half-saved"))
+            session.flush()
+            pid = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            with _plain(pg_url) as admin:  # the server ends this connection (a restart)
+                admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+            session.execute(select(Outlet.id)).all()
+        _store(db, "Later", "The next save works again on a fresh connection, ISW says.")
+        with db.read() as session:
+            assert session.execute(select(Outlet.name)).scalars().all() == ["Sample: Wire"]
+    finally:
+        db.dispose()
+
+
+def test_an_ordinary_role_without_extension_rights_gets_search_without_accent_folding(
+        pg_cluster):
+    # The usual newsroom set-up: a login role that owns nothing but may create tables in
+    # the schema; it may not create extensions, so search works without unaccent.
+    url = pg_cluster.create_database("plain")
+    name = url.rsplit("/", 1)[1]
+    with _plain(url) as admin:
+        admin.execute("DROP ROLE IF EXISTS checker")
+        admin.execute("CREATE ROLE checker LOGIN")
+        admin.execute(f'REVOKE CREATE ON DATABASE "{name}" FROM PUBLIC')
+        admin.execute("GRANT CREATE, USAGE ON SCHEMA public TO checker")
+    checker_url = url.replace("claimdesk@", "checker@")
+    db = open_location(checker_url)
+    try:
+        _store(db, "Café", "The café in Kyiv reopened, the mayor said.")
+        with db.read() as session:
+            assert len(search_claim_ids(session, "café")) == 1
+            assert len(search_claim_ids(session, "kyiv")) == 1
+            assert search_claim_ids(session, "cafe") == []  # no unaccent on this server
+        with _plain(url) as admin:
+            assert admin.execute(
+                "SELECT count(*) FROM pg_extension WHERE extname = 'unaccent'").fetchone() == (0,)
+    finally:
+        db.dispose()
+        pg_cluster.drop_database(url)
+        with _plain(pg_cluster.url()) as admin:
+            admin.execute("DROP ROLE IF EXISTS checker")
