@@ -169,6 +169,15 @@ def test_the_commands_work_on_a_server_and_backups_are_refused_with_the_reason(
     assert cli(["backup", "--db", pg_url]) == 2
     assert "the server's business" in capsys.readouterr().err
     assert cli(["match", "--db", pg_url]) == 0
+    # The exports read the server as they read a file; a ClaimReview file merges back in.
+    pdf, csv_out, review = tmp_path / "b.pdf", tmp_path / "c.csv", tmp_path / "r.json"
+    assert cli(["report", "--db", pg_url, "--out", str(pdf), "--status", "all"]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert cli(["export", "--db", pg_url, "--format", "csv", "--out", str(csv_out)]) == 0
+    assert "Minsk agreement" in csv_out.read_text(encoding="utf-8")
+    assert cli(["export", "--db", pg_url, "--format", "claimreview", "--status", "all",
+                "--out", str(review)]) == 0
+    assert cli(["import-claimreview", "--db", pg_url, str(review)]) == 0
     with _plain(pg_url) as conn:  # damage the search machinery: the check notices
         conn.execute("DROP INDEX claim_fts_gin")
     capsys.readouterr()
