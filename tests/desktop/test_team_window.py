@@ -11,6 +11,7 @@ import shiboken6
 
 from desktop import tasks
 from desktop.app import DesktopSession
+from desktop.main_window import COUNTS_DELAY_MS, SEARCH_DELAY_MS
 from storage.schema import open_location
 from tests.desktop.test_groups import (  # noqa: F401  (fixtures and stories, re-run here)
     group,
@@ -22,9 +23,13 @@ from tests.desktop.test_groups import (  # noqa: F401  (fixtures and stories, re
 
 
 @pytest.fixture
-def db(pg_url: str):
+def db(pg_url: str, qtbot):
     database = open_location(pg_url)
     yield database
+    # Let a closed window's coalescing timers run out (or the window be deleted) and its
+    # tasks finish while the database still exists: it is dropped right after.
+    qtbot.wait(COUNTS_DELAY_MS + SEARCH_DELAY_MS + 100)
+    assert tasks.shut_down(10_000)
     database.dispose()
 
 
