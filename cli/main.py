@@ -32,7 +32,7 @@ def _date(value: str) -> dt.date:
 def _open_db(args: argparse.Namespace):  # noqa: ANN202
     from ingest.samples import open_chosen_database
 
-    return open_chosen_database(Path(args.db) if args.db else None)
+    return open_chosen_database(args.db or None)
 
 
 def _actor() -> str:
@@ -44,7 +44,7 @@ def _actor() -> str:
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop.app import run_app
 
-    return run_app(Path(args.db) if args.db else None)
+    return run_app(args.db or None)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -132,16 +132,25 @@ def cmd_info(args: argparse.Namespace) -> int:
             revision = current_revision(session.connection())
     finally:
         db.dispose()
-    print(f"database: {db.path}")
+    print(f"database: {db.location}")
     print(f"schema:   {revision}")
     for name, n in numbers.items():
         print(f"{name + ':':<9} {n}")
     return 0
 
 
+def _refuse_on_server(args: argparse.Namespace, what: str) -> None:
+    from storage.database import display_url, is_server_url
+    from storage.errors import NotOnServer
+
+    if is_server_url(args.db):
+        raise NotOnServer(display_url(args.db), what)
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from storage.backup import backup_keep, list_backups, make_backup
 
+    _refuse_on_server(args, "backing it up")
     if args.list:
         path = _db_path(args)
         backups = list_backups(path)
@@ -165,9 +174,10 @@ def _db_path(args: argparse.Namespace) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from storage.integrity import check_database
+    from storage.database import is_server_url
+    from storage.integrity import check_database, check_server
 
-    report = check_database(_db_path(args))
+    report = check_server(args.db) if is_server_url(args.db) else check_database(_db_path(args))
     for line in report.lines():
         print(line)
     return 0 if report.ok else 1
@@ -177,6 +187,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from storage.backup import restore_backup
     from storage.integrity import check_database
 
+    _refuse_on_server(args, "restoring a backup over it")
     target = Path(args.to).expanduser().resolve()
     current = _db_path(args)
     if target == current and not args.force:
@@ -188,6 +199,31 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"restored {args.backup} into {target}: {report.schema}, "
           f"{'checked: sound' if report.ok else 'CHECK FAILED'}")
     return 0 if report.ok else 1
+
+
+def cmd_copy(args: argparse.Namespace) -> int:
+    from matching.incremental import index_claims, run_matching
+    from storage.copy import copy_database
+    from storage.schema import open_location
+
+    source = open_location(args.source, create=False)
+    try:
+        dest = open_location(args.dest)
+        try:
+            report = copy_database(source, dest, actor=_actor())
+            for line in report.lines():
+                print(line)
+            if report.new_claim_ids:
+                # The copied claims get their matching signatures, and those the source had
+                # not grouped are matched against the destination, as after an import.
+                index_claims(dest, only=report.new_claim_ids)
+                for line in run_matching(dest, actor=_actor(), progress=None).lines():
+                    print(line)
+        finally:
+            dest.dispose()
+    finally:
+        source.dispose()
+    return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -233,7 +269,8 @@ def cmd_match(args: argparse.Namespace) -> int:
     db = _open_db(args)
     try:
         # Matching may create or change many memberships at once: keep a copy from before.
-        make_backup(db.path, "before-match")
+        if db.path is not None:  # a server database's backups are the server's business
+            make_backup(db.path, "before-match")
         report = run_matching(db, actor=_actor(), progress=None)
         with db.read() as session:
             for claim_id, group_id in report.joined:
@@ -261,15 +298,16 @@ def cmd_rank(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
-        "--db", metavar="FILE", default=argparse.SUPPRESS,
-        help="database file (default: claimdesk.sqlite in your data folder, with sample data)",
+        "--db", metavar="FILE|URL", default=argparse.SUPPRESS,
+        help="database file, or a PostgreSQL server database as postgresql://user@host/dbname "
+        "(default: claimdesk.sqlite in your data folder, with sample data)",
     )
     parser = argparse.ArgumentParser(
         prog="claimdesk",
         description="Claimdesk: find, match and judge the claims that outlets repeat. "
         "Without a command, opens the window.",
     )
-    parser.add_argument("--db", metavar="FILE", default=None, help=common._actions[0].help)
+    parser.add_argument("--db", metavar="FILE|URL", default=None, help=common._actions[0].help)
     parser.add_argument("--version", action="version", version=f"claimdesk {app_version()}")
     parser.add_argument(
         "--self-test", action="store_true",
@@ -344,6 +382,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="merge a ClaimReview JSON-LD file from another Claimdesk")
     p.add_argument("file", metavar="FILE.json")
     p.set_defaults(func=cmd_import_claimreview)
+
+    p = sub.add_parser(
+        "copy", help="copy articles, claims, groups and verdicts from one database into another, "
+        "merging by content (running it twice adds nothing)")
+    p.add_argument("--from", dest="source", required=True, metavar="FILE|URL",
+                   help="the database to copy from (only read)")
+    p.add_argument("--to", dest="dest", required=True, metavar="FILE|URL",
+                   help="the database to copy into (a new file is created)")
+    p.set_defaults(func=cmd_copy)
 
     p = sub.add_parser("backup", parents=[common], help="write a backup copy of the database")
     p.add_argument("--list", action="store_true", help="list the backups instead, newest first")

@@ -113,8 +113,9 @@ class DesktopSession(QObject):
         from desktop.main_window import MainWindow
 
         self.db = db
-        if db.path is not None:
-            self.settings.add_recent_database(str(db.path))
+        # A server is remembered without its password (libpq's ~/.pgpass or PGPASSWORD
+        # supply it when the address is opened again from the recent list).
+        self.settings.add_recent_database(str(db.path) if db.path is not None else db.location)
         window = MainWindow(db, self.settings)
         window.database_menu.openRequested.connect(self.switch_to)
         window.database_menu.continueInCopy.connect(self.continue_in_copy)
@@ -138,7 +139,7 @@ class DesktopSession(QObject):
 
     def _switch(self, location: str, carry: Any = None) -> None:
         old, old_db = self.window, self.db
-        if self.db is not None and self.db.path is not None and location == str(self.db.path):
+        if self.db is not None and location in (str(self.db.path), self.db.location):
             old.statusBar().showMessage(old.tr("That database is already open."), 4000)
             return
         try:

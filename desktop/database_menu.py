@@ -21,11 +21,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QMessage
 from desktop.settings import Settings
 from desktop.tasks import run_task
 from storage.backup import backup_to, list_backups, make_backup, restore_backup
-from storage.database import Database
+from storage.database import Database, display_url, is_server_url
 from storage.errors import StorageError
 
 DB_FILTER = "Claimdesk databases (*.sqlite *.claimdesk *.db);;All files (*)"
-SERVER_SCHEMES = ("postgresql://", "postgresql+psycopg://", "postgres://")
 
 
 def _tr(text: str) -> str:
@@ -33,16 +32,13 @@ def _tr(text: str) -> str:
 
 
 def is_server_address(location: str) -> bool:
-    return location.strip().lower().startswith(SERVER_SCHEMES)
+    return is_server_url(location)
 
 
 def location_label(location: str) -> str:
     """What a menu shows for a database: a file's name and folder, a server without password."""
     if is_server_address(location):
-        scheme, _, rest = location.partition("://")
-        userinfo, at, host = rest.rpartition("@")
-        user = userinfo.split(":", 1)[0]
-        return f"{scheme}://{user}{at}{host}" if at else location
+        return display_url(location)
     path = Path(location)
     return f"{path.name} — {path.parent}"
 

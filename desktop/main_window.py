@@ -102,7 +102,8 @@ class MainWindow(QMainWindow):
         self._select_after_fetch: int | None = None
         self._wanted_claim: tuple[int, int] | None = None  # (claim id, article id) to select
 
-        self.setWindowTitle(self.tr("Claimdesk — {name}").format(name=db.path.name))
+        self.setWindowTitle(self.tr("Claimdesk — {name}").format(
+            name=db.path.name if db.path is not None else db.location))
         self.setAcceptDrops(True)
 
         self.undo_stack = QUndoStack(self)
@@ -905,7 +906,8 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from desktop.about_dialog import AboutDialog
 
-        self.about_dialog = AboutDialog(self.db.path, self)
+        # The location, not the path: a server database has no file (its password left out).
+        self.about_dialog = AboutDialog(self.db.location, self)
         self.about_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.about_dialog.open()
 

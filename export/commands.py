@@ -16,7 +16,7 @@ def _open_db(args: argparse.Namespace) -> Database:
     from ingest.samples import open_chosen_database
 
     db_path = getattr(args, "db", None)
-    return open_chosen_database(Path(db_path) if db_path else None)
+    return open_chosen_database(db_path or None)
 
 
 def _select(args: argparse.Namespace, status: str, command: str) -> Selection | None:

@@ -11,7 +11,7 @@ from resources import resource_path
 from storage.database import Database
 from storage.models import AuditEntry
 from storage.paths import default_database_path
-from storage.schema import open_database
+from storage.schema import open_database, open_location
 
 SAMPLE_ACTOR = "claimdesk-sample"
 
@@ -27,10 +27,11 @@ def load_sample_corpus(db: Database) -> list[FileResult]:
     return list(import_paths(db, files, actor=SAMPLE_ACTOR))
 
 
-def open_chosen_database(path: Path | None) -> Database:
-    """The database a user named (``--db``), or else the default one with its samples."""
-    if path is not None:
-        return open_database(path)
+def open_chosen_database(location: Path | str | None) -> Database:
+    """The database a user named (``--db``: a file or a ``postgresql://`` address), or else
+    the default one with its samples."""
+    if location is not None:
+        return open_location(location)
     return open_default_database()[0]
 
 

@@ -6,6 +6,12 @@ off and we emit BEGIN ourselves), because with the default driver behaviour DDL 
 Writes start with ``BEGIN IMMEDIATE`` so that two writers queue on the busy timeout instead of
 failing half-way with a lock upgrade error; reads use a plain deferred ``BEGIN`` and, in WAL
 mode, never block or get blocked by a writer.
+
+On a PostgreSQL server (team mode) the same units of work keep the same guarantees: a write
+transaction first takes one transaction-scoped advisory lock, so writers queue exactly as on
+SQLite (with the same 10 s limit) and every check-then-write in the code stays atomic; a read
+runs at REPEATABLE READ, one consistent snapshot like a SQLite read transaction. Readers never
+wait for writers.
 """
 
 from __future__ import annotations
@@ -21,7 +27,14 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
 
-from storage.errors import DatabaseBusy, DatabaseReadOnly, DiskFull, WriteRefused
+from storage.errors import (
+    DatabaseBusy,
+    DatabaseReadOnly,
+    DiskFull,
+    ServerConnectionLost,
+    ServerUnavailable,
+    WriteRefused,
+)
 
 BUSY_TIMEOUT_MS = 10_000
 _WRITE_OPTION = "claimdesk_write"
@@ -47,6 +60,55 @@ def _configure_sqlite(engine: Engine) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+def _configure_postgresql(engine: Engine) -> None:
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        if conn.get_execution_options().get(_WRITE_OPTION):
+            conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_MS}ms'")
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+        else:
+            conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+
+
+# The advisory lock every writer of one PostgreSQL database takes (any constant will do, as
+# long as every Claimdesk uses the same one): "CDSK" in ASCII.
+WRITER_LOCK_KEY = 0x4344534B
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_server_url(location: object) -> bool:
+    """A PostgreSQL address (``postgresql://user@host/db``) rather than a file path."""
+    return isinstance(location, str) and location.strip().lower().startswith(SERVER_SCHEMES)
+
+
+def driver_url(url: str) -> str:
+    """The SQLAlchemy address for psycopg 3, whichever PostgreSQL scheme was typed."""
+    _scheme, _, rest = url.strip().partition("://")
+    return f"postgresql+psycopg://{rest}"
+
+
+def display_url(url: str) -> str:
+    """A server address fit to show and log: never the password."""
+    scheme, _, rest = url.strip().partition("://")
+    userinfo, at, host = rest.rpartition("@")
+    user = userinfo.split(":", 1)[0]
+    return f"{scheme}://{user}{at}{host}" if at else url.strip()
+
+
+def make_server_engine(url: str) -> Engine:
+    """An engine on a PostgreSQL database: UTC timestamps, pooled connections checked before use."""
+    engine = create_engine(
+        driver_url(url),
+        pool_pre_ping=True,  # a server restart or a dropped connection is noticed, not raised
+        pool_size=4,
+        max_overflow=8,
+        connect_args={"connect_timeout": 10, "application_name": "claimdesk",
+                      "options": "-c TimeZone=UTC"},
+    )
+    _configure_postgresql(engine)
+    return engine
+
+
 def make_engine(path: Path) -> Engine:
     """An engine on a SQLite file with WAL, foreign keys, busy timeout and real transactions."""
     # NullPool: a connection per unit of work, so no pooled connection outlives a closed
@@ -61,8 +123,15 @@ def make_engine(path: Path) -> Engine:
 
 
 def refused_write(exc: BaseException, path: Path | None) -> WriteRefused | None:
-    """The user's sentence for a write SQLite could not make (full disk, read-only file)."""
+    """The user's sentence for a write the database could not make (full disk, read-only)."""
     orig = getattr(exc, "orig", exc)
+    sqlstate = getattr(orig, "sqlstate", None)  # PostgreSQL (psycopg)
+    if sqlstate is not None:
+        if sqlstate == "53100":  # disk_full
+            return DiskFull(path)
+        if sqlstate == "25006":  # read_only_sql_transaction: a standby, or a read-only role
+            return DatabaseReadOnly(path)
+        return None
     code = getattr(orig, "sqlite_errorcode", None)
     text = str(orig).lower()
     if code == sqlite3.SQLITE_FULL or "disk is full" in text:
@@ -76,12 +145,60 @@ def refused_write(exc: BaseException, path: Path | None) -> WriteRefused | None:
     return None
 
 
-class Database:
-    """An open database file. Obtain one with :func:`storage.schema.open_database`."""
+def _is_busy(exc: BaseException) -> bool:
+    orig = getattr(exc, "orig", exc)
+    if getattr(orig, "sqlstate", None) == "55P03":  # lock_not_available (lock_timeout)
+        return True
+    return "locked" in str(exc) or "busy" in str(exc)
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+
+# connection_exception, admin/crash shutdown, cannot connect now: the server, not the query.
+_SERVER_GONE_STATES = ("08", "57P01", "57P02", "57P03")
+
+
+def lost_server(exc: BaseException, location: str) -> ServerUnavailable | ServerConnectionLost | None:
+    """The user's sentence for a PostgreSQL server that cannot be reached or went away."""
+    if not isinstance(exc, OperationalError):
+        return None
+    orig = exc.orig
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    if not isinstance(orig, psycopg.OperationalError):
+        return None
+    state = getattr(orig, "sqlstate", None)
+    if state is not None and not state.startswith(_SERVER_GONE_STATES):
+        return None
+    detail = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    if exc.connection_invalidated or state is not None:
+        return ServerConnectionLost(location, detail)
+    return ServerUnavailable(location, detail)
+
+
+class Database:
+    """An open database: a file (``path``) or, in team mode, a PostgreSQL server (``path`` is
+    None, ``location`` the address without its password). Obtain one with
+    :func:`storage.schema.open_database` or :func:`storage.schema.open_location`."""
+
+    def __init__(self, path: Path | None, engine: Engine, location: str | None = None) -> None:
         self.path = path
         self.engine = engine
+        self.location = location if location is not None else str(path)
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    @property
+    def is_server(self) -> bool:
+        return self.dialect != "sqlite"
+
+    @property
+    def where(self) -> Path | str:
+        """What error sentences name: the file, or the server address."""
+        return self.path if self.path is not None else self.location
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -89,8 +206,14 @@ class Database:
 
         Closing (not rolling back) ends it, so objects read here stay usable afterwards.
         """
-        with Session(self.engine, expire_on_commit=False) as session:
-            yield session
+        try:
+            with Session(self.engine, expire_on_commit=False) as session:
+                yield session
+        except OperationalError as exc:
+            gone = lost_server(exc, self.location) if self.is_server else None
+            if gone is not None:
+                raise gone from exc
+            raise
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -99,9 +222,10 @@ class Database:
             try:
                 session.connection(execution_options={_WRITE_OPTION: True})
             except OperationalError as exc:
-                if "locked" in str(exc) or "busy" in str(exc):
-                    raise DatabaseBusy(self.path) from exc
-                refused = refused_write(exc, self.path)
+                if _is_busy(exc):
+                    raise DatabaseBusy(self.where) from exc
+                refused = refused_write(exc, self.where) or (
+                    lost_server(exc, self.location) if self.is_server else None)
                 if refused is not None:
                     raise refused from exc
                 raise
@@ -110,8 +234,10 @@ class Database:
                 session.commit()
             except BaseException as exc:
                 session.rollback()
-                refused = refused_write(exc, self.path) if isinstance(
+                refused = refused_write(exc, self.where) if isinstance(
                     exc, OperationalError | sqlite3.OperationalError) else None
+                if refused is None and self.is_server:
+                    refused = lost_server(exc, self.location)
                 if refused is not None:
                     raise refused from exc
                 raise
@@ -124,7 +250,9 @@ class Database:
             with conn, conn.begin():
                 yield conn
         except OperationalError as exc:
-            refused = refused_write(exc, self.path)
+            if _is_busy(exc):
+                raise DatabaseBusy(self.where) from exc
+            refused = refused_write(exc, self.where)
             if refused is not None:
                 raise refused from exc
             raise

@@ -10,7 +10,7 @@ class StorageError(Exception):
 
 
 class NotADatabase(StorageError):
-    def __init__(self, path: Path, detail: str = "") -> None:
+    def __init__(self, path: Path | str, detail: str = "") -> None:
         why = f" ({detail})" if detail else ""
         super().__init__(
             f"{path} is not a Claimdesk database{why}. Nothing was written to it."
@@ -19,7 +19,7 @@ class NotADatabase(StorageError):
 
 
 class DatabaseTooNew(StorageError):
-    def __init__(self, path: Path, revision: str) -> None:
+    def __init__(self, path: Path | str, revision: str) -> None:
         super().__init__(
             f"{path} was written by a newer version of Claimdesk (schema {revision}). "
             "Update Claimdesk to open it; nothing was changed."
@@ -29,7 +29,7 @@ class DatabaseTooNew(StorageError):
 
 
 class DatabaseBusy(StorageError):
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
         super().__init__(
             f"{path} is being written by another Claimdesk window or program; try again in a moment."
         )
@@ -42,7 +42,7 @@ class WriteRefused(StorageError):
     ADVICE = ("What you entered is still on screen; free some space or use File > Save a copy "
               "as… to go on working in another place.")
 
-    def __init__(self, path: Path | None, reason: str) -> None:
+    def __init__(self, path: Path | str | None, reason: str) -> None:
         where = f"{path}" if path is not None else "the database"
         super().__init__(
             f"Nothing was saved: {reason} ({where}). {self.ADVICE}"
@@ -51,19 +51,19 @@ class WriteRefused(StorageError):
 
 
 class DiskFull(WriteRefused):
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | str | None) -> None:
         super().__init__(path, "the disk holding the database is full")
 
 
 class DatabaseReadOnly(WriteRefused):
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | str | None) -> None:
         super().__init__(path, "the database file or its folder is read-only")
 
 
 class ReadOnlyLocation(StorageError):
     """Opening a database that cannot be written: refused before SQLite touches it."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path | str) -> None:
         super().__init__(
             f"{path} is on a read-only disk or in a folder Claimdesk may not write to. Copy it "
             "to a folder of yours and open the copy; nothing was written to it."
@@ -72,7 +72,7 @@ class ReadOnlyLocation(StorageError):
 
 
 class MigrationFailed(StorageError):
-    def __init__(self, path: Path, backup: Path | None, detail: str) -> None:
+    def __init__(self, path: Path | str, backup: Path | None, detail: str) -> None:
         where = f" A backup made just before is at {backup}." if backup else ""
         super().__init__(
             f"Upgrading {path} failed and was rolled back ({detail}); the database is unchanged.{where}"
@@ -84,7 +84,7 @@ class MigrationFailed(StorageError):
 class DatabaseDamaged(StorageError):
     """The file is a SQLite database but fails its check; it is left exactly as it is."""
 
-    def __init__(self, path: Path, detail: str, backup: Path | None = None) -> None:
+    def __init__(self, path: Path | str, detail: str, backup: Path | None = None) -> None:
         if backup is not None:
             advice = (
                 f" The latest backup is {backup}; restore it into a new file with "
@@ -97,7 +97,42 @@ class DatabaseDamaged(StorageError):
         self.backup = backup
 
 
+class ServerUnavailable(StorageError):
+    """A PostgreSQL server that cannot be reached or refuses the connection."""
+
+    def __init__(self, location: str, detail: str) -> None:
+        super().__init__(
+            f"Claimdesk could not connect to the database server {location} ({detail}). Check "
+            "the address, that the server is running and that you may use that database; "
+            "nothing was changed."
+        )
+        self.location = location
+
+
+class ServerConnectionLost(StorageError):
+    """The server went away in the middle of a unit of work (restart, network)."""
+
+    def __init__(self, location: str, detail: str) -> None:
+        super().__init__(
+            f"The connection to the database server {location} was lost ({detail}). What you "
+            "entered is still on screen; try again once the server is back (a save that was "
+            "under way was either stored whole or not at all: reload to see which)."
+        )
+        self.location = location
+
+
+class NotOnServer(StorageError):
+    """A file-only operation (backup, restore, SQLite check) asked of a server database."""
+
+    def __init__(self, location: str, what: str) -> None:
+        super().__init__(
+            f"{location} is a PostgreSQL server database: {what} is the server's business "
+            "(pg_dump, or the backups your administrator runs), not Claimdesk's. Nothing was done."
+        )
+        self.location = location
+
+
 class BackupFailed(StorageError):
-    def __init__(self, path: Path, detail: str) -> None:
+    def __init__(self, path: Path | str, detail: str) -> None:
         super().__init__(f"No backup of {path} was made: {detail}.")
         self.path = path

@@ -67,12 +67,13 @@ def run_check(path: Path, *, full: bool = False) -> list[str]:
 class CheckReport:
     """What `claimdesk check` found in one file."""
 
-    path: Path
+    path: Path | str  # a file, or a server address (without password)
     integrity: list[str] = field(default_factory=list)
     foreign_keys: list[str] = field(default_factory=list)
     revision: str | None = None
     schema: str = ""  # a sentence about the schema revision
     schema_ok: bool = False
+    notes: list[str] = field(default_factory=list)  # what was not checked here, and why
 
     @property
     def ok(self) -> bool:
@@ -87,6 +88,7 @@ class CheckReport:
                    else f"foreign keys: {len(self.foreign_keys)} row(s) point to missing rows")
         out += [f"  - {p}" for p in self.foreign_keys[:_MAX_PROBLEMS]]
         out.append(f"schema:       {self.schema}")
+        out += [f"note:         {n}" for n in self.notes]
         out.append("result:       the database is sound" if self.ok
                    else "result:       the database has problems (see above); nothing was changed")
         return out
@@ -97,8 +99,6 @@ def check_database(path: Path) -> CheckReport:
 
     Opens the file read-only; never writes to it.
     """
-    from storage.schema import head_revision, known_revisions
-
     path = Path(path).expanduser().resolve()
     report = CheckReport(path)
     if not path.is_file():
@@ -133,6 +133,13 @@ def check_database(path: Path) -> CheckReport:
         return report
     finally:
         conn.close()
+    _judge_revision(report)
+    return report
+
+
+def _judge_revision(report: CheckReport) -> None:
+    from storage.schema import head_revision, known_revisions
+
     head = head_revision()
     if report.revision == head:
         report.schema, report.schema_ok = f"{head} (current)", True
@@ -141,4 +148,63 @@ def check_database(path: Path) -> CheckReport:
         report.schema_ok = True
     else:
         report.schema = f"{report.revision} (unknown: written by a newer Claimdesk?)"
+
+
+def check_server(url: str) -> CheckReport:
+    """What can be checked of a server database from a client, in a read-only transaction.
+
+    The storage itself (pages, indexes, WAL) is the server's to check: PostgreSQL verifies
+    page checksums and enforces every constraint on write, and ``pg_amcheck`` is the
+    administrator's tool. Here: the connection, the schema revision, that the tables match
+    this Claimdesk's models, that no foreign key is left unvalidated, and the search indexes.
+    """
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import inspect
+    from sqlalchemy.exc import DBAPIError
+    from sqlmodel import SQLModel
+
+    import storage.models  # noqa: F401 (the tables)
+    from storage.database import display_url, make_server_engine
+    from storage.schema import include_object
+
+    report = CheckReport(display_url(url))
+    report.notes.append("page-level integrity is the server's to check (data checksums, "
+                        "pg_amcheck); backups too (pg_dump)")
+    engine = make_server_engine(url)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+            tables = set(inspect(conn).get_table_names())
+            if "alembic_version" not in tables:
+                report.schema = "not a Claimdesk database (no schema revision)"
+                return report
+            report.revision = conn.exec_driver_sql(
+                "SELECT version_num FROM alembic_version").scalar()
+            report.foreign_keys = [
+                f"constraint {name} on {table} is not validated"
+                for name, table in conn.exec_driver_sql(
+                    "SELECT conname, conrelid::regclass::text FROM pg_constraint "
+                    "WHERE contype = 'f' AND NOT convalidated")
+            ]
+            ctx = MigrationContext.configure(
+                conn, opts={"compare_type": True, "include_object": include_object})
+            drift = compare_metadata(ctx, SQLModel.metadata)
+            report.integrity += [f"schema differs from this Claimdesk: {d}" for d in drift[:20]]
+            indexes = {r[0] for r in conn.exec_driver_sql(
+                "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
+            report.integrity += [f"search index {name} is missing"
+                                 for name in ("claim_fts_gin", "article_fts_gin")
+                                 if name not in indexes]
+            unaccent = conn.exec_driver_sql(
+                "SELECT 1 FROM pg_extension WHERE extname = 'unaccent'").scalar()
+            report.notes.append("search folds accents (unaccent)" if unaccent else
+                                "search without accent folding (unaccent not installed)")
+    except DBAPIError as exc:
+        report.integrity.append(str(getattr(exc, "orig", exc)).strip().splitlines()[0])
+        report.schema = "not checked"
+        return report
+    finally:
+        engine.dispose()
+    _judge_revision(report)
     return report

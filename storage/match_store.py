@@ -140,7 +140,7 @@ def save_signatures(
         session.connection().execute(
             text(
                 "INSERT INTO token_frequency (token, claims) VALUES (:t, :d) "
-                "ON CONFLICT (token) DO UPDATE SET claims = claims + excluded.claims"
+                "ON CONFLICT (token) DO UPDATE SET claims = token_frequency.claims + excluded.claims"
             ),
             rows,
         )

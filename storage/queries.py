@@ -16,19 +16,17 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Integer,
     Select,
     String,
     and_,
     case,
-    column,
+    cast,
     distinct,
     exists,
     false,
     func,
     or_,
     select,
-    text,
     type_coerce,
 )
 from sqlalchemy.orm import aliased
@@ -48,7 +46,8 @@ from storage.models import (
     Rating,
     Verdict,
 )
-from storage.search import fts_query
+from storage.search import matching_claim_ids
+from storage.sqlcompat import first_figure_text, nocase
 
 PAGE_SIZE = 500
 FIGURES_SHOWN = 3
@@ -235,18 +234,13 @@ def _group_outlets_subquery() -> Any:
     )
 
 
-def _apply_filter(query: Select, flt: ClaimFilter) -> Select:
+def _apply_filter(query: Select, flt: ClaimFilter, dialect: str) -> Select:
     """Add the WHERE clauses of ``flt``; the query must already join Article."""
     if flt.text.strip():
-        fts = fts_query(flt.text)
-        if fts is None:
+        matching = matching_claim_ids(dialect, flt.text)
+        if matching is None:
             # Only punctuation typed: nothing can match a word search.
             return query.where(false())
-        matching = (
-            text("SELECT rowid FROM claim_fts WHERE claim_fts MATCH :fts")
-            .bindparams(fts=fts)
-            .columns(column("rowid", Integer))
-        )
         query = query.where(Claim.id.in_(matching))
     if flt.category is not None:
         query = query.where(Claim.category == flt.category)
@@ -296,18 +290,17 @@ _RATING_RANK = {rating.value: n for n, rating in enumerate(Rating)}
 def _sort_expression(sort_key: str, group_n: Any) -> ColumnElement[Any]:
     """A never-NULL expression per sort key (NULLs would break the keyset comparison)."""
     if sort_key == SortKey.SENTENCE:
-        return Claim.sentence.collate("NOCASE")
+        return nocase(Claim.sentence)
     if sort_key == SortKey.CATEGORY:
-        return func.coalesce(Claim.category, "").collate("NOCASE")
+        return nocase(func.coalesce(Claim.category, ""))
     if sort_key == SortKey.FIGURES:
         # Sort by what the column shows first: the first figure as written.
-        first = func.json_extract(Claim.figures, "$[0].text")
-        return type_coerce(func.coalesce(first, ""), String)
+        return type_coerce(func.coalesce(first_figure_text(Claim.figures), ""), String)
     if sort_key == SortKey.OUTLET:
-        return Outlet.name.collate("NOCASE")
+        return nocase(Outlet.name)
     if sort_key == SortKey.PUBLISHED:
-        # Dates are ISO strings in SQLite, so '' sorts before every date.
-        return type_coerce(func.coalesce(Article.published, ""), String)
+        # Dates as ISO text (what SQLite stores; PostgreSQL casts), so '' sorts before every date.
+        return func.coalesce(cast(Article.published, String), "")
     if sort_key == SortKey.STATUS:
         return Claim.status
     if sort_key == SortKey.SCORE:
@@ -332,7 +325,7 @@ def _sort_expression(sort_key: str, group_n: Any) -> ColumnElement[Any]:
 
 def count_claims(session: Session, flt: ClaimFilter) -> int:
     query = select(func.count(Claim.id)).join(Article, Article.id == Claim.article_id)
-    return session.execute(_apply_filter(query, flt)).scalar_one()
+    return session.execute(_apply_filter(query, flt, session.get_bind().dialect.name)).scalar_one()
 
 
 def claim_page(
@@ -378,7 +371,7 @@ def claim_page(
             membership,
             and_(membership.claim_id == Claim.id, membership.decision != MemberDecision.REJECTED),
         ).outerjoin(groups, groups.c.group_id == membership.group_id)
-    query = _apply_filter(query, flt)
+    query = _apply_filter(query, flt, session.get_bind().dialect.name)
     # Ties are broken by id ascending in both directions, so one article's claims keep
     # their reading order.
     if after is not None:
@@ -453,7 +446,9 @@ def group_facts(session: Session, claim_ids: Iterable[int]) -> dict[int, GroupFa
             mine.decision != MemberDecision.REJECTED,
             other.decision != MemberDecision.REJECTED,
         )
-        .group_by(mine.claim_id)
+        # (group_id follows from claim_id here: one active group per claim; PostgreSQL wants it
+        # named because the conflict and rating subqueries use it.)
+        .group_by(mine.claim_id, mine.group_id)
     )
     return {
         claim_id: GroupFacts(size=n, has_conflict=bool(has_conflict), rating=rated)
@@ -533,7 +528,7 @@ def list_outlets(session: Session) -> list[OutletRow]:
         .outerjoin(Article, Article.outlet_id == Outlet.id)
         .outerjoin(per_article, per_article.c.article_id == Article.id)
         .group_by(Outlet.id)
-        .order_by(Outlet.name.collate("NOCASE"))
+        .order_by(nocase(Outlet.name))
     )
     return [OutletRow(i, name, articles, claims) for i, name, articles, claims in session.execute(query)]
 
@@ -661,7 +656,8 @@ def group_page(session: Session, offset: int = 0, limit: int = PAGE_SIZE,
         .outerjoin(Article, Article.id == Claim.article_id)
         .outerjoin(Verdict, Verdict.group_id == ClaimGroup.id)
         .where(*flt.where())
-        .group_by(ClaimGroup.id)
+        # Verdict.id too: at most one verdict per group, and PostgreSQL wants its columns named.
+        .group_by(ClaimGroup.id, Verdict.id)
         .order_by(outlets.desc(), ClaimGroup.id.asc())
         .limit(limit)
         .offset(offset)

@@ -1,7 +1,9 @@
-"""Opening a database file: refuse what is not ours or too new, back up, then migrate to head.
+"""Opening a database: refuse what is not ours or too new, back up, then migrate to head.
 
 Every schema change is an Alembic revision in ``storage/migrations``; the whole upgrade runs in
-one real SQLite transaction, so a failing step leaves the file exactly as it was.
+one real transaction (SQLite, or PostgreSQL, whose DDL is transactional too), so a failing step
+leaves the database exactly as it was. A file is backed up first; a server database is not —
+its backups are the server's business (pg_dump, the administrator's schedule).
 """
 
 from __future__ import annotations
@@ -15,16 +17,24 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection
+from sqlalchemy import Connection, inspect
+from sqlalchemy.exc import DBAPIError
 
 from storage.backup import backup_is_due, list_backups, make_backup
-from storage.database import Database, make_engine
+from storage.database import (
+    Database,
+    display_url,
+    is_server_url,
+    make_engine,
+    make_server_engine,
+)
 from storage.errors import (
     DatabaseDamaged,
     DatabaseTooNew,
     MigrationFailed,
     NotADatabase,
     ReadOnlyLocation,
+    ServerUnavailable,
     StorageError,
 )
 from storage.integrity import connect_readonly, header_looks_whole, run_check, wal_has_content
@@ -40,8 +50,9 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
-    """Alembic filter: FTS5 virtual tables and their shadow tables are managed by hand."""
-    return not (type_ == "table" and name and "_fts" in name)
+    """Alembic filter: the full-text machinery (SQLite FTS5 virtual tables and their shadow
+    tables, PostgreSQL GIN expression indexes) is managed by hand in the migrations."""
+    return not (type_ in ("table", "index") and name and "_fts" in name)
 
 
 def alembic_config() -> Config:
@@ -167,6 +178,64 @@ def open_database(
             raise MigrationFailed(path, backup, str(exc).splitlines()[0]) from exc
     if daily_backup and rev is not None:
         _daily_backup(path)
+    return db
+
+
+def open_location(location: str | Path, **kwargs: object) -> Database:
+    """Open a database file or, for a ``postgresql://`` address, a server database (the
+    file-only options, backups and ``create``, do not apply to a server)."""
+    if is_server_url(location):
+        upgrade_to = kwargs.get("upgrade_to", "head")
+        return open_server_database(str(location), upgrade_to=str(upgrade_to))
+    return open_database(Path(location), **kwargs)  # type: ignore[arg-type]
+
+
+def _peek_server_revision(conn: Connection, label: str) -> str | None:
+    tables = set(inspect(conn).get_table_names())
+    if "alembic_version" in tables:
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    if tables:
+        raise NotADatabase(label, "a PostgreSQL database of another program")
+    return None
+
+
+def open_server_database(url: str, *, upgrade_to: str = "head") -> Database:
+    """Open a Claimdesk database on a PostgreSQL server (team mode) and bring it to head.
+
+    The address is ``postgresql://user[:password]@host[:port]/dbname``; the database must
+    exist (the administrator creates it) and may be empty. Refusals are the file's: another
+    program's tables, a newer schema, a failed migration (rolled back). No backup is made:
+    Claimdesk cannot copy a server's database consistently from a client, and says so.
+    """
+    label = display_url(url)
+    try:
+        engine = make_server_engine(url)
+    except Exception as exc:  # a malformed address (bad port, unknown scheme)
+        raise ServerUnavailable(label, f"not a usable address: {exc}") from exc
+    try:
+        with engine.connect() as conn:
+            rev = _peek_server_revision(conn, label)
+    except DBAPIError as exc:
+        engine.dispose()
+        detail = str(getattr(exc, "orig", exc)).strip().splitlines()
+        raise ServerUnavailable(label, _short(detail[0] if detail else type(exc).__name__)) from exc
+    except StorageError:
+        engine.dispose()
+        raise
+    if rev is not None and rev not in known_revisions():
+        engine.dispose()
+        raise DatabaseTooNew(label, rev)
+    db = Database(None, engine, location=label)
+    target = head_revision() if upgrade_to == "head" else upgrade_to
+    if rev != target:
+        if rev is not None:
+            log.info("upgrading %s from %s to %s without a backup: back up the server "
+                     "database (pg_dump) first if it matters", label, rev, target)
+        try:
+            upgrade(db, target)
+        except Exception as exc:
+            engine.dispose()
+            raise MigrationFailed(label, None, str(exc).splitlines()[0]) from exc
     return db
 
 

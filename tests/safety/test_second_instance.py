@@ -1,8 +1,9 @@
-"""Two Claimdesk processes on one database file: both work, and no update is lost.
+"""Two Claimdesk processes on one database: both work, and no update is lost.
 
-SQLite serialises the writers (WAL, ``BEGIN IMMEDIATE``, a 10 s busy timeout); what a person
-edits carries the version or the values they saw, so a save based on a stale read is refused
-(and retried on fresh data here), never applied over the other process's change.
+SQLite serialises the writers (WAL, ``BEGIN IMMEDIATE``, a 10 s busy timeout), PostgreSQL with
+the writers' advisory lock; what a person edits carries the version or the values they saw, so
+a save based on a stale read is refused (and retried on fresh data here), never applied over
+the other process's change. Both tests run on both engines (``db_url``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from storage.models import Article, AuditEntry, Claim, Verdict
-from storage.schema import open_database
+from storage.schema import open_location
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 60
@@ -29,11 +30,11 @@ import json, sys
 from pathlib import Path
 from storage.claims import ClaimChanged, edit
 from storage.models import Claim
-from storage.schema import open_database
+from storage.schema import open_database, open_location
 from storage.verdicts import VerdictConflict, VerdictDraft, save_verdict, verdict_for_group
 
 path, name, group_id, claim_id, rounds = sys.argv[1], sys.argv[2], *map(int, sys.argv[3:6])
-db = open_database(Path(path), daily_backup=False)
+db = open_location(path, daily_backup=False)
 tally = {"verdicts": 0, "verdict_conflicts": 0, "edits": 0, "edit_conflicts": 0}
 for n in range(rounds):
     while True:
@@ -76,9 +77,10 @@ def _finish(proc: subprocess.Popen) -> str:
     return out
 
 
-def test_two_processes_editing_the_same_verdict_and_claim_lose_no_update(db, tmp_path):
+def test_two_processes_editing_the_same_verdict_and_claim_lose_no_update(db_url, tmp_path):
     from tests.desktop.conftest import TERRITORY, store_article
 
+    db = open_location(db_url)
     article_id = store_article(db, TERRITORY, title="T", outlet="Test Herald")
     with db.read() as s:
         claim_id = s.execute(select(func.min(Claim.id)).where(Claim.article_id == article_id)
@@ -89,11 +91,11 @@ def test_two_processes_editing_the_same_verdict_and_claim_lose_no_update(db, tmp
     assert group_id is not None
     db.dispose()
 
-    procs = [_start("-c", WORKER, str(db.path), name, str(group_id), str(claim_id), str(ROUNDS))
+    procs = [_start("-c", WORKER, db_url, name, str(group_id), str(claim_id), str(ROUNDS))
              for name in ("ana", "bo")]
     tallies = [json.loads(_finish(p)) for p in procs]
 
-    db2 = open_database(db.path, daily_backup=False)
+    db2 = open_location(db_url, daily_backup=False)
     try:
         with db2.read() as s:
             verdict = s.execute(select(Verdict).where(Verdict.group_id == group_id)).scalar_one()
@@ -117,7 +119,7 @@ def test_two_processes_editing_the_same_verdict_and_claim_lose_no_update(db, tmp
     print(f"conflicts refused and retried: {tallies}")
 
 
-def test_two_processes_importing_overlapping_folders_store_each_article_once(tmp_path):
+def test_two_processes_importing_overlapping_folders_store_each_article_once(db_url, tmp_path):
     folder_a, folder_b = tmp_path / "a", tmp_path / "b"
     folder_a.mkdir()
     folder_b.mkdir()
@@ -127,13 +129,12 @@ def test_two_processes_importing_overlapping_folders_store_each_article_once(tmp
         # Files 8..15 are in both folders: both processes try to import them.
         for folder in ([folder_a] if n < 8 else [folder_b] if n >= 16 else [folder_a, folder_b]):
             (folder / f"article{n:02}.txt").write_text(text, encoding="utf-8")
-    path = tmp_path / "shared.sqlite"
-    open_database(path).dispose()
+    open_location(db_url).dispose()
 
-    procs = [_start("-m", "cli.main", "import", "--db", str(path), str(folder))
+    procs = [_start("-m", "cli.main", "import", "--db", db_url, str(folder))
              for folder in (folder_a, folder_b)]
     outputs = [_finish(p) for p in procs]
-    db = open_database(path, daily_backup=False)
+    db = open_location(db_url, daily_backup=False)
     try:
         with db.read() as s:
             articles = s.execute(select(func.count()).select_from(Article)).scalar_one()
@@ -142,7 +143,9 @@ def test_two_processes_importing_overlapping_folders_store_each_article_once(tmp
         db.dispose()
     assert articles == hashes == 24
     assert sum(out.count("duplicate") for out in outputs) >= 8
-    conn = sqlite3.connect(path)
+    if "://" in db_url:
+        return
+    conn = sqlite3.connect(db_url)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:

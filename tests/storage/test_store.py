@@ -158,6 +158,7 @@ def test_manual_claim_must_match_the_article_text(db):
         claim_ops.add_manual(session, article_id, bad, actor="ana")
 
 
+@pytest.mark.sqlite_only
 def test_backup_is_a_consistent_copy_including_uncheckpointed_wal(db, tmp_path):
     _add(db, TEXT_UK)  # committed, still in the -wal file
     dest = backup_to(db.path, tmp_path / "copy.sqlite")
@@ -169,6 +170,7 @@ def test_backup_is_a_consistent_copy_including_uncheckpointed_wal(db, tmp_path):
         backup_to(db.path, dest)
 
 
+@pytest.mark.sqlite_only
 def test_backups_rotate(db):
     made = [make_backup(db.path, "test", keep=3) for _ in range(5)]
     kept = list_backups(db.path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from storage import groups, verdicts
 from storage.articles import NewArticle, NewClaim, add_article
@@ -53,7 +54,7 @@ def test_a_claim_cannot_be_active_in_two_groups(db):
     a, b, _ = _claims(db)
     with db.write() as session:
         groups.create_group(session, [a, b], actor="m")
-    with pytest.raises(Exception, match="UNIQUE"), db.write() as session:
+    with pytest.raises(IntegrityError, match="(?i)unique"), db.write() as session:
         groups.create_group(session, [a], actor="m")
 
 

@@ -176,8 +176,11 @@ def upgrade() -> None:
     op.create_index("ix_audit_log_action", "audit_log", ["action"])
     op.create_index("ix_audit_log_entity_id", "audit_log", ["entity_id"])
 
-    if op.get_bind().dialect.name == "sqlite":
+    dialect = op.get_bind().dialect.name
+    if dialect == "sqlite":
         _create_sqlite_fts()
+    elif dialect == "postgresql":
+        _create_postgresql_fts()
 
 
 def _create_sqlite_fts() -> None:
@@ -208,7 +211,75 @@ def _create_sqlite_fts() -> None:
         )
 
 
+# What each table's search document is made of (the same columns as the FTS5 tables).
+FTS_COLUMNS = {"claim": ("sentence", "claimant"), "article": ("title", "text")}
+
+
+def _unaccent(bind: sa.Connection) -> str | None:
+    """The schema-qualified unaccent function, creating the extension when allowed (it is a
+    trusted extension: a database owner may); None where it is not installed or permitted."""
+    query = ("SELECT n.nspname FROM pg_extension e JOIN pg_namespace n "
+             "ON n.oid = e.extnamespace WHERE e.extname = 'unaccent'")
+    found = bind.exec_driver_sql(query).scalar()
+    if found is None:
+        available = bind.exec_driver_sql(
+            "SELECT 1 FROM pg_available_extensions WHERE name = 'unaccent'").scalar()
+        if not available:
+            return None
+        savepoint = bind.begin_nested()
+        try:
+            bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent")
+            savepoint.commit()
+        except sa.exc.DBAPIError:
+            savepoint.rollback()
+            return None
+        found = bind.exec_driver_sql(query).scalar()
+    return f'"{found}".unaccent'
+
+
+def _create_postgresql_fts() -> None:
+    # tsvector documents in the 'simple' configuration (no stemming, so Cyrillic and Latin are
+    # treated alike: lower-cased words), accents folded by unaccent where the server has it.
+    # Names inside the functions are schema-qualified, so an index rebuild or a pg_restore
+    # with another search_path finds them. The GIN indexes are on the same function calls the
+    # queries in storage/search.py make.
+    bind = op.get_bind()
+    schema = '"' + bind.exec_driver_sql("SELECT current_schema()").scalar() + '"'
+    unaccent = _unaccent(bind)
+    fold = f"SELECT {unaccent}('{unaccent}'::regdictionary, $1)" if unaccent else "SELECT $1"
+    op.execute(
+        f"CREATE FUNCTION {schema}.claimdesk_fold(text) RETURNS text "
+        f"LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $fn$ {fold} $fn$"
+    )
+    for table, (a, b) in FTS_COLUMNS.items():
+        op.execute(
+            f"CREATE FUNCTION {schema}.claimdesk_{table}_doc(text, text) RETURNS tsvector "
+            "LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$ SELECT to_tsvector('simple'::regconfig, "
+            f"{schema}.claimdesk_fold(coalesce($1, '') || ' ' || coalesce($2, ''))) $fn$"
+        )
+        op.execute(
+            f"CREATE INDEX {table}_fts_gin ON {table} "
+            f"USING gin ({schema}.claimdesk_{table}_doc({a}, {b}))"
+        )
+    # Every word the person typed becomes a quoted prefix term ('word':*) joined by AND, so
+    # nothing typed is ever read as tsquery syntax: the words come out of to_tsvector, and
+    # quotes and backslashes in them are escaped before the cast.
+    op.execute(
+        f"CREATE FUNCTION {schema}.claimdesk_prefix_query(text) RETURNS tsquery "
+        "LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $fn$ "
+        r"SELECT coalesce(string_agg('''' || replace(replace(w, '\', '\\'), '''', '''''') "
+        "|| ''':*', ' & '), '')::tsquery FROM unnest(tsvector_to_array(to_tsvector("
+        f"'simple'::regconfig, {schema}.claimdesk_fold($1)))) AS w $fn$"
+    )
+
+
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        for table in FTS_COLUMNS:
+            op.execute(f"DROP INDEX IF EXISTS {table}_fts_gin")
+            op.execute(f"DROP FUNCTION IF EXISTS claimdesk_{table}_doc(text, text)")
+        op.execute("DROP FUNCTION IF EXISTS claimdesk_prefix_query(text)")
+        op.execute("DROP FUNCTION IF EXISTS claimdesk_fold(text)")
     if op.get_bind().dialect.name == "sqlite":
         for table in ("claim", "article"):
             for suffix in ("ai", "ad", "au"):

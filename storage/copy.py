@@ -1,0 +1,313 @@
+"""Copying claims, groups and verdicts from one Claimdesk database into another.
+
+Sharing without a server: SQLite to PostgreSQL and back, or laptop to laptop through a file.
+Nothing is matched by id (ids differ between databases); rows are recognised by content:
+
+- an outlet by its name, an article by its content hash (unique in every database);
+- a claim by its article and its exact place in it (start, end, sentence);
+- a claim group by its claims: a source group whose claims already sit in a destination group
+  is that group; otherwise it is created with the source's canonical text and decisions;
+- a verdict by its group; a group conflict by its two groups.
+
+What the destination already holds is never overwritten: a verdict that differs is kept as it
+is and reported (one side's work is never lost silently); a claim still "proposed" takes the
+other side's accept/reject. So copying twice adds nothing the second time. The whole copy is
+one transaction and one audit entry in the destination; the source is only read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlmodel import Session
+
+from storage import audit
+from storage.database import Database
+from storage.errors import StorageError
+from storage.models import (
+    Article,
+    Claim,
+    ClaimGroup,
+    ClaimGroupMember,
+    ClaimStatus,
+    Evidence,
+    GroupConflict,
+    MemberDecision,
+    Outlet,
+    Verdict,
+    utcnow,
+)
+
+_CLAIM_COLUMNS = ("sentence", "start", "end", "category", "figures", "claimant", "score",
+                  "cues", "status", "origin", "created_at", "updated_at")
+_ARTICLE_COLUMNS = ("title", "author", "url", "published", "language", "text", "content_hash",
+                    "source_path", "source_format", "imported_at")
+_VERDICT_FIELDS = ("rating", "summary", "rationale", "reviewer", "status")
+_EVIDENCE_FIELDS = ("title", "publisher", "url", "published", "quote", "note")
+
+
+class SameDatabase(StorageError):
+    def __init__(self, location: str) -> None:
+        super().__init__(f"{location} is both the source and the destination; nothing was copied.")
+
+
+@dataclass
+class CopyReport:
+    """What a copy added to the destination (all zero when it already had everything)."""
+
+    outlets: int = 0
+    articles: int = 0
+    claims: int = 0
+    statuses: int = 0  # destination claims still proposed that took the source's decision
+    groups: int = 0
+    members: int = 0
+    verdicts: int = 0
+    conflicts: int = 0
+    # Destination groups whose verdict differs from the source's: kept, listed here.
+    differing_verdicts: list[int] = field(default_factory=list)
+    new_claim_ids: list[int] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return any((self.outlets, self.articles, self.claims, self.statuses, self.groups,
+                    self.members, self.verdicts, self.conflicts))
+
+    def lines(self) -> list[str]:
+        out = [f"added: {self.articles} articles, {self.claims} claims, {self.groups} claim "
+               f"groups ({self.members} memberships), {self.verdicts} verdicts, "
+               f"{self.conflicts} conflicts, {self.outlets} outlets"]
+        if self.statuses:
+            out.append(f"decisions taken over: {self.statuses} proposed claims accepted or "
+                       "rejected as in the source")
+        if self.differing_verdicts:
+            ids = ", ".join(str(g) for g in self.differing_verdicts)
+            out.append(f"kept the destination's verdict where the source's differs: claim "
+                       f"group(s) {ids} (compare them before publishing)")
+        if not self.changed:
+            out.append("the destination already had everything: nothing was changed")
+        return out
+
+
+@dataclass
+class _Source:
+    """Everything the copy needs from the source, read in one snapshot."""
+
+    outlets: dict[int, str]
+    articles: list[dict[str, Any]]
+    claims: dict[int, list[dict[str, Any]]]  # by source article id
+    groups: list[dict[str, Any]]
+    members: dict[int, list[dict[str, Any]]]  # by source group id
+    verdicts: dict[int, dict[str, Any]]  # by source group id
+    evidence: dict[int, list[dict[str, Any]]]  # by source verdict id
+    conflicts: list[tuple[int, int, Any]]
+
+
+def _rows(session: Session, stmt: Any) -> list[dict[str, Any]]:
+    return [dict(r._mapping) for r in session.execute(stmt)]
+
+
+def _read_source(session: Session) -> _Source:
+    claims: dict[int, list[dict[str, Any]]] = {}
+    for row in _rows(session, select(Claim.id, Claim.article_id,
+                                     *(getattr(Claim, c) for c in _CLAIM_COLUMNS))
+                     .order_by(Claim.id)):
+        claims.setdefault(row["article_id"], []).append(row)
+    members: dict[int, list[dict[str, Any]]] = {}
+    for m in session.execute(select(ClaimGroupMember).order_by(ClaimGroupMember.id)).scalars():
+        members.setdefault(m.group_id, []).append(m.model_dump())
+    evidence: dict[int, list[dict[str, Any]]] = {}
+    for e in session.execute(select(Evidence).order_by(Evidence.verdict_id, Evidence.position)
+                             ).scalars():
+        evidence.setdefault(e.verdict_id, []).append({k: getattr(e, k) for k in _EVIDENCE_FIELDS})
+    return _Source(
+        outlets=dict(session.execute(select(Outlet.id, Outlet.name)).all()),
+        articles=_rows(session, select(Article.id, Article.outlet_id,
+                                       *(getattr(Article, c) for c in _ARTICLE_COLUMNS))
+                       .order_by(Article.id)),
+        claims=claims,
+        groups=_rows(session, select(ClaimGroup.id, ClaimGroup.canonical_text,
+                                     ClaimGroup.category, ClaimGroup.created_at)
+                     .order_by(ClaimGroup.id)),
+        members=members,
+        verdicts={v.group_id: v.model_dump()
+                  for v in session.execute(select(Verdict)).scalars()},
+        evidence=evidence,
+        conflicts=[tuple(r) for r in session.execute(
+            select(GroupConflict.group_a, GroupConflict.group_b, GroupConflict.explanation))],
+    )
+
+
+def _claim_key(row: dict[str, Any]) -> tuple[int, int, str]:
+    return (row["start"], row["end"], row["sentence"])
+
+
+class _Merge:
+    """The copy into one destination session, keeping the id maps (source id -> dest id)."""
+
+    def __init__(self, session: Session, src: _Source, report: CopyReport) -> None:
+        self.s = session
+        self.src = src
+        self.report = report
+        self.outlet_ids: dict[int, int] = {}
+        self.claim_ids: dict[int, int] = {}
+        self.group_ids: dict[int, int] = {}
+
+    def outlets(self) -> None:
+        known = dict(self.s.execute(select(Outlet.name, Outlet.id)).all())
+        for src_id, name in self.src.outlets.items():
+            if name not in known:
+                known[name] = self.s.execute(insert(Outlet).values(
+                    name=name, created_at=utcnow()).returning(Outlet.id)).scalar_one()
+                self.report.outlets += 1
+            self.outlet_ids[src_id] = known[name]
+
+    def articles_and_claims(self) -> None:
+        by_hash = dict(self.s.execute(select(Article.content_hash, Article.id)).all())
+        for art in self.src.articles:
+            src_claims = self.src.claims.get(art["id"], [])
+            dest_article = by_hash.get(art["content_hash"])
+            if dest_article is None:
+                values = {c: art[c] for c in _ARTICLE_COLUMNS}
+                dest_article = self.s.execute(insert(Article).values(
+                    outlet_id=self.outlet_ids[art["outlet_id"]], **values
+                ).returning(Article.id)).scalar_one()
+                self.report.articles += 1
+                existing: dict[tuple[int, int, str], tuple[int, str]] = {}
+            else:
+                existing = {
+                    (start, end, sentence): (cid, status)
+                    for cid, start, end, sentence, status in self.s.execute(
+                        select(Claim.id, Claim.start, Claim.end, Claim.sentence, Claim.status)
+                        .where(Claim.article_id == dest_article))
+                }
+            new = []
+            for row in src_claims:
+                found = existing.get(_claim_key(row))
+                if found is None:
+                    new.append(row)
+                    continue
+                cid, status = found
+                self.claim_ids[row["id"]] = cid
+                if status == ClaimStatus.PROPOSED and row["status"] != ClaimStatus.PROPOSED:
+                    self.s.execute(update(Claim).where(Claim.id == cid).values(
+                        status=row["status"], updated_at=utcnow()))
+                    self.report.statuses += 1
+            if new:
+                ids = self.s.execute(
+                    insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
+                    [{"article_id": dest_article, **{c: row[c] for c in _CLAIM_COLUMNS}}
+                     for row in new],
+                ).scalars().all()
+                for row, cid in zip(new, ids, strict=True):
+                    self.claim_ids[row["id"]] = cid
+                self.report.claims += len(new)
+                self.report.new_claim_ids += ids
+
+    def groups(self) -> None:
+        for group in self.src.groups:
+            members = self.src.members.get(group["id"], [])
+            active = [m for m in members if m["decision"] != MemberDecision.REJECTED]
+            if not active:
+                continue
+            dest_claims = [self.claim_ids[m["claim_id"]] for m in active]
+            current = dict(self.s.execute(
+                select(ClaimGroupMember.claim_id, ClaimGroupMember.group_id).where(
+                    ClaimGroupMember.claim_id.in_(dest_claims),
+                    ClaimGroupMember.decision != MemberDecision.REJECTED)).all())
+            if current:
+                # The claims are grouped here already: that group is this one. The one holding
+                # most of them, then the oldest.
+                counts: dict[int, int] = {}
+                for gid in current.values():
+                    counts[gid] = counts.get(gid, 0) + 1
+                target = min(counts, key=lambda g: (-counts[g], g))
+            else:
+                now = utcnow()
+                target = self.s.execute(insert(ClaimGroup).values(
+                    canonical_text=group["canonical_text"], category=group["category"],
+                    created_at=group["created_at"] or now, updated_at=now,
+                ).returning(ClaimGroup.id)).scalar_one()
+                self.report.groups += 1
+            self.group_ids[group["id"]] = target
+            rows_in_target = set(self.s.execute(select(ClaimGroupMember.claim_id).where(
+                ClaimGroupMember.group_id == target)).scalars())
+            for m in members:
+                cid = self.claim_ids.get(m["claim_id"])
+                if cid is None or cid in rows_in_target:
+                    continue
+                rejected = m["decision"] == MemberDecision.REJECTED
+                if not rejected and cid in current:  # active in another group here: left there
+                    continue
+                self.s.execute(insert(ClaimGroupMember).values(
+                    group_id=target, claim_id=cid, score=m["score"], decision=m["decision"],
+                    explanation=m["explanation"], decided_by=m["decided_by"],
+                    decided_at=m["decided_at"]))
+                rows_in_target.add(cid)
+                self.report.members += 1
+
+    def verdicts(self) -> None:
+        for src_group, verdict in self.src.verdicts.items():
+            target = self.group_ids.get(src_group)
+            if target is None:
+                continue
+            evidence = self.src.evidence.get(verdict["id"], [])
+            here = self.s.execute(select(Verdict).where(Verdict.group_id == target)
+                                  ).scalar_one_or_none()
+            if here is not None:
+                same = all(getattr(here, f) == verdict[f] for f in _VERDICT_FIELDS) and [
+                    {k: getattr(e, k) for k in _EVIDENCE_FIELDS}
+                    for e in self.s.execute(select(Evidence).where(
+                        Evidence.verdict_id == here.id).order_by(Evidence.position)).scalars()
+                ] == evidence
+                if not same and target not in self.report.differing_verdicts:
+                    self.report.differing_verdicts.append(target)
+                continue
+            verdict_id = self.s.execute(insert(Verdict).values(
+                group_id=target, **{f: verdict[f] for f in _VERDICT_FIELDS}, version=1,
+                created_at=verdict["created_at"], updated_at=verdict["updated_at"],
+            ).returning(Verdict.id)).scalar_one()
+            if evidence:
+                self.s.execute(insert(Evidence), [
+                    {**e, "verdict_id": verdict_id, "position": n}
+                    for n, e in enumerate(evidence)])
+            self.report.verdicts += 1
+
+    def conflicts(self) -> None:
+        known = {(a, b) for a, b in self.s.execute(
+            select(GroupConflict.group_a, GroupConflict.group_b))}
+        for a, b, explanation in self.src.conflicts:
+            ga, gb = self.group_ids.get(a), self.group_ids.get(b)
+            if ga is None or gb is None or ga == gb or (ga, gb) in known or (gb, ga) in known:
+                continue
+            self.s.execute(insert(GroupConflict).values(
+                group_a=ga, group_b=gb, explanation=explanation, detected_at=utcnow()))
+            known.add((ga, gb))
+            self.report.conflicts += 1
+
+
+def copy_database(source: Database, dest: Database, *, actor: str) -> CopyReport:
+    """Copy what ``dest`` lacks from ``source``; one transaction and one audit entry in
+    ``dest`` (none when nothing was missing). New claims still need their matching
+    signatures: see :func:`matching.incremental.index_claims` (``claimdesk copy`` runs it)."""
+    if source.location == dest.location:
+        raise SameDatabase(dest.location)
+    with source.read() as session:
+        src = _read_source(session)
+    report = CopyReport()
+    with dest.write() as session:
+        merge = _Merge(session, src, report)
+        merge.outlets()
+        merge.articles_and_claims()
+        merge.groups()
+        merge.verdicts()
+        merge.conflicts()
+        if report.changed:
+            audit.record(session, actor=actor, action="copied_in", entity="database",
+                         after={"from": source.location, "articles": report.articles,
+                                "claims": report.claims, "groups": report.groups,
+                                "verdicts": report.verdicts, "conflicts": report.conflicts,
+                                "statuses": report.statuses,
+                                "differing_verdicts": report.differing_verdicts})
+    return report
