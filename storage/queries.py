@@ -566,7 +566,7 @@ def list_articles(session: Session, *, outlet_id: int | None = None) -> list[Art
 
 def outlet_names(session: Session) -> list[tuple[int, str]]:
     """Every outlet's id and name, by name, for the outlet filter (no counts: cheap)."""
-    query = select(Outlet.id, Outlet.name).order_by(Outlet.name.collate("NOCASE"), Outlet.id)
+    query = select(Outlet.id, Outlet.name).order_by(nocase(Outlet.name), Outlet.id)
     return [(outlet_id, name) for outlet_id, name in session.execute(query)]
 
 
