@@ -110,6 +110,17 @@ def _step_database(work: Path, state: dict) -> str:
     return f"new database created at schema {revision}"
 
 
+def _step_server_driver(work: Path, state: dict) -> str:
+    """Team mode needs the PostgreSQL dialect and driver, which are loaded by name (a bundle
+    built without them would only fail when someone opens a server address)."""
+    from sqlalchemy.dialects import registry
+
+    dialect = registry.load("postgresql.psycopg")
+    import psycopg
+
+    return f"the PostgreSQL driver loads ({dialect.__name__}, psycopg {psycopg.__version__})"
+
+
 def _step_sandbox(work: Path, state: dict) -> str:
     from ingest.sandbox import Sandbox
 
@@ -198,6 +209,7 @@ STEPS: list[tuple[str, Callable[[Path, dict], str]]] = [
     ("matching", _step_match),
     ("PDF briefing", _step_report),
     ("window", _step_window),
+    ("server driver", _step_server_driver),
 ]
 
 

@@ -40,6 +40,9 @@ PACKAGES = [
     ("pypdf", "BSD-3-Clause", "pypdf"),
     ("charset-normalizer", "MIT", "charset_normalizer"),
     ("platformdirs", "MIT", "platformdirs"),
+    ("psycopg (PostgreSQL driver, team mode)", "LGPL-3.0-only", "psycopg"),
+    ("psycopg-binary (with libpq, OpenSSL and other libraries)", "LGPL-3.0-only and others",
+     "psycopg_binary"),
 ]
 
 
