@@ -11,7 +11,8 @@ import shiboken6
 
 from desktop import tasks
 from desktop.app import DesktopSession
-from desktop.main_window import COUNTS_DELAY_MS, SEARCH_DELAY_MS
+from desktop.claim_filters import SEARCH_DELAY_MS
+from desktop.main_window import COUNTS_DELAY_MS
 from storage.schema import open_location
 from tests.desktop.test_groups import (  # noqa: F401  (fixtures and stories, re-run here)
     group,
