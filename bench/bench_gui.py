@@ -34,7 +34,7 @@ from storage.models import (  # noqa: E402
     Rating,
     Verdict,
 )
-from storage.schema import open_database  # noqa: E402
+from storage.schema import open_database, open_location  # noqa: E402
 
 CLAIMS_PER_ARTICLE = 10
 PLACES = ["Bakhmut", "Avdiivka", "Pokrovsk", "Kupiansk", "Vuhledar", "Toretsk", "Chasiv Yar",
@@ -57,10 +57,11 @@ SENTENCES = [
 OUTLETS = [f"Bench outlet {i:02d}" for i in range(40)] + ["Тестова правда", "Вечерний меридиан"]
 
 
-def build_database(path: Path, claims: int, seed: int = 5) -> None:
-    """``claims`` proposed claims in articles of ten, inserted in bulk in one transaction."""
+def build_database(path: Path | str, claims: int, seed: int = 5) -> None:
+    """``claims`` proposed claims in articles of ten, inserted in bulk in one transaction
+    (``path`` may also be a fresh server database, as bench_server_queries uses it)."""
     rnd = random.Random(seed)
-    db = open_database(path)
+    db = open_location(path)
     now = dt.datetime(2025, 6, 1, 12, tzinfo=dt.UTC)
     try:
         with db.write_connection() as conn:

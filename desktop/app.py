@@ -23,7 +23,7 @@ from desktop.settings import Settings
 from desktop.tasks import run_task
 from resources import resource_path
 from storage.backup import restore_backup, set_default_keep
-from storage.database import Database
+from storage.database import Database, display_url, is_server_url
 from storage.errors import StorageError
 
 APP_NAME = "Claimdesk"
@@ -139,7 +139,8 @@ class DesktopSession(QObject):
 
     def _switch(self, location: str, carry: Any = None) -> None:
         old, old_db = self.window, self.db
-        if self.db is not None and location in (str(self.db.path), self.db.location):
+        shown = display_url(location) if is_server_url(location) else location
+        if self.db is not None and shown in (str(self.db.path), self.db.location):
             old.statusBar().showMessage(old.tr("That database is already open."), 4000)
             return
         try:

@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.imports.changed.connect(self.refresh_all)
         self.imports.articleStored.connect(self._show_stored_article)
         self.database_menu.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        tasks.notices().connectionProblem.connect(self.show_connection_problem)
         self.database_menu.error.connect(self.show_error)
         self._close_settled = False
         self.matching_task: Task | None = None
@@ -902,6 +903,11 @@ class MainWindow(QMainWindow):
             button = self.message_box.addButton(self.tr("Save a copy and continue there…"),
                                                 QMessageBox.ButtonRole.ActionRole)
             button.clicked.connect(self.database_menu.save_copy_and_continue)
+
+    @Slot(str)
+    def show_connection_problem(self, text: str) -> None:
+        """A server database that went away (team mode): said, kept until the next message."""
+        self.statusBar().showMessage(text)
 
     def show_about(self) -> None:
         from desktop.about_dialog import AboutDialog

@@ -47,6 +47,30 @@ class TaskContext:
             raise Cancelled
 
 
+class Notices(QObject):
+    """Problems of no task in particular that the window says in its status bar."""
+
+    # A server database could not be reached, or the connection dropped (team mode): not a
+    # programming error, so said as a sentence instead of raised; the next action retries.
+    connectionProblem = Signal(str)
+
+
+_notices: Notices | None = None
+
+
+def notices() -> Notices:
+    global _notices
+    if _notices is None:
+        _notices = Notices()
+    return _notices
+
+
+def _is_connection_problem(exc: object) -> bool:
+    from storage.errors import ServerConnectionLost, ServerUnavailable
+
+    return isinstance(exc, ServerUnavailable | ServerConnectionLost)
+
+
 class Task(QObject):
     """A running function; every public signal is emitted on the GUI thread."""
 
@@ -106,6 +130,9 @@ class Task(QObject):
             self.failed.emit(payload)
         elif not isinstance(payload, Cancelled):
             self.finished.emit()
+            if _is_connection_problem(payload):
+                notices().connectionProblem.emit(str(payload))
+                return
             # Nobody handles errors of this task: it is a programming error, so let it reach
             # sys.excepthook (and fail the test) instead of vanishing with the worker.
             raise payload  # type: ignore[misc]
@@ -134,7 +161,8 @@ def run_task(
     """Start ``fn(context)`` on a worker thread; callbacks run on the GUI thread.
 
     An error with no ``on_error`` is re-raised on the GUI thread (a programming error must
-    not vanish with the worker); a cancelled task without ``on_error`` just finishes. When
+    not vanish with the worker), except a lost or unreachable database server, which goes to
+    ``notices().connectionProblem``; a cancelled task without ``on_error`` just finishes. When
     ``owner`` is given and has been deleted by the time the task ends, nothing is delivered.
     Connect further slots to the returned task's signals before control returns to the event
     loop: results are delivered through it, never before.

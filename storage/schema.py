@@ -51,8 +51,9 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
     """Alembic filter: the full-text machinery (SQLite FTS5 virtual tables and their shadow
-    tables, PostgreSQL GIN expression indexes) is managed by hand in the migrations."""
-    return not (type_ in ("table", "index") and name and "_fts" in name)
+    tables; PostgreSQL's generated tsvector columns and their GIN indexes) is managed by hand
+    in the migrations and is not part of the SQLModel classes."""
+    return not (type_ in ("table", "index", "column") and name and "_fts" in name)
 
 
 def alembic_config() -> Config:

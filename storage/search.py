@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import ColumnElement, Integer, column, func, select, text
+from sqlalchemy import ColumnElement, Integer, column, func, literal_column, select, text
 from sqlmodel import Session
 
 from storage.models import Article, Claim
@@ -34,10 +34,9 @@ def _dialect(session: Session) -> str:
 
 
 def _pg_document(table: str) -> ColumnElement:
-    """The indexed tsvector of a row (the GIN index is on exactly this call)."""
-    if table == "claim":
-        return func.claimdesk_claim_doc(Claim.sentence, Claim.claimant)
-    return func.claimdesk_article_doc(Article.title, Article.text)
+    """The indexed tsvector of a row: the generated column of migration 0001 (not a model
+    field, so named here; the statement's FROM is the unaliased table)."""
+    return literal_column(f"{table}.claimdesk_fts")
 
 
 def _pg_query(user_text: str) -> ColumnElement:

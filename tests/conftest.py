@@ -88,10 +88,17 @@ def db(request: pytest.FixtureRequest, db_path: Path):
     from storage.schema import open_location
 
     location = str(db_path)
-    if os.environ.get("CLAIMDESK_TEST_DB") == "postgresql":
+    on_server = os.environ.get("CLAIMDESK_TEST_DB") == "postgresql"
+    if on_server:
         location = request.getfixturevalue("pg_url")
     database = open_location(location)
     yield database
+    if on_server and "qtbot" in request.fixturenames:
+        # A closed window's timers and tasks must not outlive its database (dropped next).
+        from desktop import tasks
+
+        request.getfixturevalue("qtbot").wait(600)
+        tasks.shut_down(10_000)
     database.dispose()
 
 

@@ -70,3 +70,25 @@ def test_a_typed_address_that_is_not_postgresql_is_refused(qtbot, window):
     window.database_menu.error.connect(errors.append)
     window.database_menu.open_server("mysql://ana@db/claims")
     assert errors and "not a PostgreSQL address" in errors[0]
+
+
+def test_a_server_gone_away_is_said_in_the_status_bar_and_work_resumes(
+        window, qtbot, pg_cluster, pg_url, articles):
+    import psycopg
+
+    name = pg_url.rsplit("/", 1)[1]
+    with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:  # the server restarts
+        admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                      "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
+    try:
+        window.refresh_counts()
+        qtbot.waitUntil(lambda: "could not connect" in window.statusBar().currentMessage())
+        assert "postgresql://claimdesk@127.0.0.1" in window.statusBar().currentMessage()
+    finally:
+        with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:  # back again
+            admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+    window.counts = None
+    window.refresh_counts()  # the next action works again, on a fresh connection
+    qtbot.waitUntil(lambda: window.counts is not None)
+    assert window.counts.articles == len(articles)
