@@ -202,23 +202,15 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
-    from matching.incremental import index_claims, run_matching
-    from storage.copy import copy_database
+    from ingest.database_copy import copy_in, open_source
     from storage.schema import open_location
 
-    source = open_location(args.source, create=False)
+    source = open_source(args.source)  # first: a missing source creates no destination file
     try:
         dest = open_location(args.dest)
         try:
-            report = copy_database(source, dest, actor=_actor())
-            for line in report.lines():
+            for line in copy_in(source, dest, actor=_actor()).lines():
                 print(line)
-            if report.new_claim_ids:
-                # The copied claims get their matching signatures, and those the source had
-                # not grouped are matched against the destination, as after an import.
-                index_claims(dest, only=report.new_claim_ids)
-                for line in run_matching(dest, actor=_actor(), progress=None).lines():
-                    print(line)
         finally:
             dest.dispose()
     finally:

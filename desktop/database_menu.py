@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QMessage
 
 from desktop.settings import Settings
 from desktop.tasks import run_task
+from ingest.database_copy import CopyInResult, copy_in, open_source
 from storage.backup import backup_to, list_backups, make_backup, restore_backup
 from storage.database import Database, display_url, is_server_url
 from storage.errors import StorageError
@@ -80,6 +81,7 @@ class DatabaseMenu(QObject):
     continueInCopy = Signal(str)
     message = Signal(str)  # a sentence for the status bar
     error = Signal(str)
+    copiedIn = Signal()  # another database's work arrived in this one
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget) -> None:
         super().__init__(parent)
@@ -107,6 +109,13 @@ class DatabaseMenu(QObject):
         self.restore_action = self._action(
             self.tr("&Restore a backup…"), self.choose_backup_to_restore, [],
             self.tr("Restore one of this database's backups into a new file and open it"))
+        self.copy_in_action = self._action(
+            self.tr("Copy &in from a database file…"), self.choose_copy_in_file, [],
+            self.tr("Add the articles, claims, groups and verdicts this database lacks from "
+                    "another Claimdesk file (a colleague's laptop, say); nothing is duplicated"))
+        self.copy_in_server_action = self._action(
+            self.tr("Copy in from a ser&ver database…"), self.choose_copy_in_server, [],
+            self.tr("Add what this database lacks from the team's PostgreSQL database"))
         self.recent_menu = QMenu(self.tr("Open &recent"), parent)
         self.recent_menu.setObjectName("recentMenu")
         self.recent_menu.aboutToShow.connect(self.fill_recent_menu)
@@ -129,6 +138,8 @@ class DatabaseMenu(QObject):
         menu.addActions([self.new_action, self.open_action])
         menu.addMenu(self.recent_menu)
         menu.addAction(self.server_action)
+        menu.addSeparator()
+        menu.addActions([self.copy_in_action, self.copy_in_server_action])
         menu.addSeparator()
         menu.addActions([self.save_copy_action, self.backup_action, self.restore_action])
 
@@ -194,6 +205,50 @@ class DatabaseMenu(QObject):
                 "connected); it was taken off the recent list.").format(path=location))
             return
         self.openRequested.emit(location)
+
+    # -- another database's work copied into this one ----------------------------------------
+    def choose_copy_in_file(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self._parent, self.tr("Copy in from which database?"), self._folder(), DB_FILTER)
+        if name:
+            self.copy_in(name)
+
+    def choose_copy_in_server(self) -> None:
+        address, ok = QInputDialog.getText(
+            self._parent, self.tr("Copy in from a server database"),
+            self.tr("PostgreSQL address (postgresql://user@host:port/database):"),
+            text="postgresql://")
+        if ok and address.strip():
+            if not is_server_address(address.strip()):
+                self.error.emit(self.tr(
+                    "{address} is not a PostgreSQL address; it should start with "
+                    "postgresql://").format(address=address.strip()))
+                return
+            self.copy_in(address.strip())
+
+    def copy_in(self, location: str) -> None:
+        """Copy what this database lacks from ``location`` (only read), then match the
+        claims that arrived; a backup first, as before every bulk change."""
+        db, path, keep, actor = self._db, self._db.path, self._settings.backup_keep, \
+            self._settings.actor()
+
+        def work(_ctx: Any) -> CopyInResult:
+            if path is not None:
+                make_backup(path, "before-copy", keep=keep)
+            source = open_source(location)
+            try:
+                return copy_in(source, db, actor=actor)
+            finally:
+                source.dispose()
+
+        def done(result: CopyInResult) -> None:
+            self.message.emit(self.tr("Copied in from {source}: {what}").format(
+                source=location_label(location), what=" ".join(result.lines())))
+            self.copiedIn.emit()
+
+        self.message.emit(self.tr("Copying in from {source}…").format(
+            source=location_label(location)))
+        self._run(work, done, "database.copy_in")
 
     # -- copies, backups, restores ----------------------------------------------------------
     def choose_copy(self) -> None:

@@ -135,6 +135,8 @@ class MainWindow(QMainWindow):
         self.database_menu.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         tasks.notices().connectionProblem.connect(self.show_connection_problem)
         self.database_menu.error.connect(self.show_error)
+        self.database_menu.copiedIn.connect(self.refresh_all)
+        self.database_menu.copiedIn.connect(self._groups_changed)
         self._close_settled = False
         self.matching_task: Task | None = None
         self.preferences_dialog: PreferencesDialog | None = None

@@ -19,7 +19,7 @@ from desktop.appearance import apply_appearance, is_dark
 from desktop.database_menu import location_label
 from storage.backup import list_backups, make_backup
 from storage.models import Article, Verdict
-from tests.desktop.conftest import MINSK, store_article
+from tests.desktop.conftest import MINSK, TERRITORY, store_article
 from tests.desktop.test_groups import group, open_group  # noqa: F401  (a fixture)
 
 
@@ -276,3 +276,36 @@ def test_a_refused_save_keeps_the_verdict_and_a_copy_takes_it_along(
     assert (saved.rating, saved.summary) == ("false", "Not 20 percent but 18")
     with db.read() as s:  # nothing reached the read-only original
         assert s.execute(select(Verdict).where(Verdict.group_id == group_id)).first() is None
+
+
+def test_copy_in_from_a_colleagues_file_adds_what_is_missing_once(session, qtbot, db, tmp_path):
+    from storage.schema import open_database
+
+    colleague = tmp_path / "colleague.sqlite"
+    other = open_database(colleague)
+    try:
+        store_article(other, MINSK.replace("13 points", "thirteen points"),
+                      title="A colleague's article", outlet="Colleague Weekly")
+        store_article(other, TERRITORY, title="How much of Ukraine is occupied",
+                      outlet="Test Herald")  # the same text as one already here
+    finally:
+        other.dispose()
+    window = session.window
+    before = article_count(db)
+    window.database_menu.copy_in(str(colleague))
+    qtbot.waitUntil(lambda: article_count(db) == before + 1, timeout=20_000)
+    qtbot.waitUntil(lambda: "Copied in from" in window.statusBar().currentMessage())
+    assert list_backups(db.path)  # a backup first, as before every bulk change
+    with db.read() as session_:
+        assert session_.execute(select(func.count()).select_from(Article).where(
+            Article.title == "A colleague's article")).scalar_one() == 1
+
+    window.database_menu.copy_in(str(colleague))  # again: nothing new arrives
+    qtbot.waitUntil(lambda: "already had everything" in window.statusBar().currentMessage(),
+                    timeout=20_000)
+    assert article_count(db) == before + 1
+
+    window.database_menu.copy_in(str(tmp_path / "missing.sqlite"))
+    qtbot.waitUntil(lambda: window.message_box is not None and window.message_box.isVisible())
+    assert "missing.sqlite" in window.message_box.text()
+    assert not (tmp_path / "missing.sqlite").exists()  # the source is never created

@@ -1,0 +1,37 @@
+"""Copying another Claimdesk database's work into this one (laptop to laptop through a file,
+a laptop to the team's server and back), then matching what arrived, as after an import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matching.incremental import MatchReport, index_claims, run_matching
+from storage.copy import CopyReport, copy_database
+from storage.database import Database
+from storage.schema import open_location
+
+
+@dataclass(frozen=True)
+class CopyInResult:
+    copied: CopyReport
+    matched: MatchReport | None  # None when no claim arrived
+
+    def lines(self) -> list[str]:
+        return self.copied.lines() + (self.matched.lines() if self.matched else [])
+
+
+def open_source(location: str) -> Database:
+    """The database to copy from: it must exist (never created) and is only read."""
+    return open_location(location, create=False)
+
+
+def copy_in(source: Database, dest: Database, *, actor: str) -> CopyInResult:
+    """Copy what ``dest`` lacks from ``source`` and match the claims that arrived against
+    ``dest``'s."""
+    report = copy_database(source, dest, actor=actor)
+    if not report.new_claim_ids:
+        return CopyInResult(report, None)
+    # The copied claims get their matching signatures, and those the source had not grouped
+    # are matched against the destination.
+    index_claims(dest, only=report.new_claim_ids)
+    return CopyInResult(report, run_matching(dest, actor=actor, progress=None))
