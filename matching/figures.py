@@ -9,7 +9,7 @@ do not. "A fifth" ≈ "20%" ≈ "nearly 20 percent"; "110 square miles" ≈ "285
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,10 +53,18 @@ class Quantity:
     value: float | None
     date: str | None = None
     kind: str | None = None
+    # What the figure is a figure of (matching.roles): "41% were against" has {"oppose"}.
+    role: frozenset[str] = frozenset()
 
     @property
     def open_ended(self) -> bool:
         return math.isinf(self.high) or self.low == 0.0
+
+    @property
+    def family(self) -> str:
+        """Counts of any kind are compared with each other: "43,000 soldiers" and "a death toll
+        of 43,000" are one count, only the first names what it counts."""
+        return "count" if self.cls.startswith("count:") else self.cls
 
 
 def _precision_slack(value: float, text: str) -> float:
@@ -91,7 +99,7 @@ def _cls_and_scale(fig: Mapping[str, Any]) -> tuple[str, float] | None:
     return None
 
 
-def to_quantity(fig: Mapping[str, Any]) -> Quantity | None:
+def to_quantity(fig: Mapping[str, Any], role: frozenset[str] = frozenset()) -> Quantity | None:
     """The comparable interval of one extracted figure (None for figures we cannot compare)."""
     found = _cls_and_scale(fig)
     if found is None:
@@ -128,7 +136,7 @@ def to_quantity(fig: Mapping[str, Any]) -> Quantity | None:
         low, high = value * 0.88, value + slack
     elif qualifier in _NEAR_ABOVE:
         low, high = value - slack, value * 1.12
-    return Quantity(cls, low, high, text, value, kind=fig.get("kind"))
+    return Quantity(cls, low, high, text, value, kind=fig.get("kind"), role=role)
 
 
 def _comparable(q: Quantity) -> bool:
@@ -136,8 +144,24 @@ def _comparable(q: Quantity) -> bool:
     return not (q.cls == "count:n" and q.value is not None and abs(q.value) <= 12)
 
 
-def quantities(figures: Iterable[Mapping[str, Any]]) -> list[Quantity]:
-    return [q for q in (to_quantity(f) for f in figures) if q is not None and _comparable(q)]
+def quantities(
+    figures: Sequence[Mapping[str, Any]], roles: Sequence[frozenset[str]] | None = None
+) -> list[Quantity]:
+    """Comparable quantities of ``figures``; ``roles`` (aligned with them) from matching.roles."""
+    found = (to_quantity(f, roles[k] if roles else frozenset()) for k, f in enumerate(figures))
+    return [q for q in found if q is not None and _comparable(q)]
+
+
+def _same_thing(a: Quantity, b: Quantity) -> bool:
+    """Can these two figures be figures of one quantity? Counts of two named kinds ("soldiers"
+    and "tanks") cannot, nor figures whose roles contrast ("backed" and "against")."""
+    if a.cls != b.cls and a.cls != "count:n" and b.cls != "count:n":
+        return False
+    if not a.role or not b.role:
+        return True
+    from matching.roles import default_roles  # roles reads the concept table: import late
+
+    return not default_roles().incompatible(a.role, b.role)
 
 
 # A claim whose figures are only dates (and durations, which are wording: "after sixteen hours
@@ -170,16 +194,22 @@ class FigureComparison:
     agreements: tuple[tuple[Quantity, Quantity], ...]
     conflicts: tuple[tuple[Quantity, Quantity], ...]
     unpaired: int  # figures of one claim with no counterpart of the same class in the other
+    # Classes held by both claims whose figures are all of different things (by role or by
+    # what they count): "58% for talks" vs "50% for a ceasefire".
+    other_quantities: tuple[str, ...] = ()
 
     @property
     def has_conflict(self) -> bool:
         return bool(self.conflicts)
 
     def explain(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "figures_agree": [[a.text, b.text] for a, b in self.agreements],
             "figures_differ": [[a.text, b.text] for a, b in self.conflicts],
         }
+        if self.other_quantities:
+            out["figures_of_other_things"] = list(self.other_quantities)
+        return out
 
 
 def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
@@ -194,14 +224,15 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
     by_cls_a: dict[str, list[Quantity]] = {}
     by_cls_b: dict[str, list[Quantity]] = {}
     for q in a:
-        by_cls_a.setdefault(q.cls, []).append(q)
+        by_cls_a.setdefault(q.family, []).append(q)
     for q in b:
-        by_cls_b.setdefault(q.cls, []).append(q)
+        by_cls_b.setdefault(q.family, []).append(q)
     classes = by_cls_a.keys() | by_cls_b.keys()
     only_dates = "date" in classes and classes <= _ABOUT_DATE
     agreements: list[tuple[Quantity, Quantity]] = []
     conflicts: list[tuple[Quantity, Quantity]] = []
     unpaired = 0
+    other: list[str] = []
     for cls in sorted(classes):
         left = by_cls_a.get(cls, [])
         right = by_cls_b.get(cls, [])
@@ -209,10 +240,11 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
             unpaired += len(left) + len(right)
             continue
         if len(left) == 1 and len(right) == 1:  # the common case, without the sort
-            matched = [(left[0], right[0])]
+            matched = [(left[0], right[0])] if _same_thing(left[0], right[0]) else []
         else:
             ranked = sorted(
                 (_distance(x, y), i, j) for i, x in enumerate(left) for j, y in enumerate(right)
+                if _same_thing(x, y)
             )
             used_l: set[int] = set()
             used_r: set[int] = set()
@@ -228,8 +260,10 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
             elif cls != "date" or only_dates:
                 conflicts.append((x, y))
             # else: another time frame (see time_frames_differ), neither agreement nor conflict
+        if not matched and cls not in _ABOUT_DATE:
+            other.append(cls)
         unpaired += len(left) + len(right) - 2 * len(matched)
-    return FigureComparison(tuple(agreements), tuple(conflicts), unpaired)
+    return FigureComparison(tuple(agreements), tuple(conflicts), unpaired, tuple(other))
 
 
 def time_frames_differ(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:

@@ -131,6 +131,12 @@ def score_pair(
                           {"similarity": round(text, 3), "assertions_differ": contrast})
     figures = compare(a.quantities, b.quantities)
     explanation: dict[str, Any] = {"similarity": round(text, 3), **figures.explain()}
+    if figures.other_quantities and not figures.conflicts and not any(
+        x.cls != "date" for x, _ in figures.agreements
+    ):
+        # Both claims give a figure of the same kind, but of different things ("58% wanted
+        # peace talks" / "50% backed the ceasefire"): two claims, neither same nor conflict.
+        return PairResult(Relation.DIFFERENT, text * 0.5, explanation)
     if time_frames_differ(a.quantities, b.quantities):
         # "43,000 in December 2024" and "31,000 in February 2024" are two claims, not one
         # claim with two figures.

@@ -171,11 +171,17 @@ def signature_from_stored(
         text=text,
         tokens=tuple(tokens.split()),
         entities={k: frozenset(v) for k, v in entities.items()},
-        quantities=tuple(quantities(figures)),
+        quantities=tuple(quantities(figures, _roles(text, figures, None))),
         category=category,
         outlet=outlet,
         date=date,
     )
+
+
+def _roles(text: str, figures: Sequence[Mapping[str, Any]], offset: int | None) -> list:
+    from matching.roles import figure_roles  # roles needs this module's concept table
+
+    return figure_roles(text, figures, offset)
 
 
 def signature(
@@ -217,7 +223,7 @@ def signature(
         text=text,
         tokens=tokens,
         entities={k: frozenset(v) for k, v in entities.items()},
-        quantities=tuple(quantities(figures)),
+        quantities=tuple(quantities(figures, _roles(text, figures, figure_offset))),
         category=category,
         outlet=outlet,
         date=date,

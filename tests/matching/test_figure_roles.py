@@ -1,0 +1,63 @@
+"""Figures are compared by what they are figures *of* (their role), not by value alone."""
+
+from __future__ import annotations
+
+from matching.figures import compare, quantities
+from matching.pairs import Relation, score_pair
+from matching.roles import figure_roles
+from matching.signature import signature
+
+
+def _roles(text: str) -> dict[str, frozenset[str]]:
+    sig = signature(1, text)
+    return {q.text: q.role for q in sig.quantities}
+
+
+def test_each_figure_takes_the_role_of_its_own_clause():
+    roles = _roles("Half of Russians supported a 30-day truce in March 2025, while 41% were "
+                   "against it.")
+    assert "support" in roles["Half"] and "oppose" not in roles["Half"]
+    assert roles["41%"] == frozenset({"oppose"})
+    # Dates are the time frame of the whole claim: no role.
+    assert roles["March 2025"] == frozenset()
+
+
+def test_a_figure_in_apposition_takes_the_role_of_the_clauses_around_it():
+    roles = _roles("Most Russians, 58 per cent, favoured switching to peace negotiations.")
+    assert roles["58 per cent"] >= {"support", "talks"}
+
+
+def test_roles_are_found_without_offsets_for_stored_figures():
+    text = "Half backed the truce, while 41% were against it."
+    figs = [{"text": "41%", "start": 1000, "end": 1003, "kind": "percent"}]
+    assert figure_roles(text, figs, None) == [frozenset({"oppose"})]
+
+
+def test_the_same_value_in_contrasting_roles_is_not_an_agreement():
+    backed = signature(1, "In a Levada poll in March 2025, 41% of Russians backed the 30-day truce.")
+    split = signature(2, "Half of Russians backed a 30-day truce in Levada's March 2025 poll, "
+                         "while 41% were against it.")
+    result = score_pair(backed, split)
+    # 41% backed vs half backed: the same quantity with another figure.
+    assert result.relation is Relation.CONFLICT
+    assert ["41%", "Half"] in result.explanation["figures_differ"]
+
+
+def test_figures_of_different_poll_questions_are_neither_same_nor_conflict():
+    talks = signature(1, "In a Levada Center survey taken in March 2025, 58% of Russians said "
+                         "it was time to move to peace talks.")
+    truce = signature(2, "In a Levada Center survey taken in March 2025, 50% of Russians backed "
+                         "the proposed 30-day ceasefire.")
+    result = score_pair(talks, truce)
+    assert result.relation is Relation.DIFFERENT
+    assert result.explanation["figures_of_other_things"] == ["percent"]
+
+
+def test_a_bare_count_compares_with_a_count_of_people_but_not_with_another_kind():
+    soldiers = quantities([{"text": "43,000", "value": 43000, "unit": "people", "kind": "count"}])
+    toll = quantities([{"text": "43,000", "value": 43000, "unit": None, "kind": "count"}])
+    tanks = quantities([{"text": "43,000", "value": 43000, "unit": "tanks", "kind": "count"}])
+    assert compare(soldiers, toll).agreements
+    other = compare(soldiers, tanks)
+    assert not other.agreements and not other.conflicts
+    assert other.other_quantities == ("count",)
