@@ -110,7 +110,7 @@ def to_quantity(fig: Mapping[str, Any], role: frozenset[str] = frozenset()) -> Q
         date = fig.get("date")
         if not date:
             return None
-        return Quantity(cls, 0.0, 0.0, text, None, date=str(date), kind="date")
+        return Quantity(cls, 0.0, 0.0, text, None, date=str(date), kind="date", role=role)
     use_si = fig.get("si_value") is not None and fig.get("si_unit")
     raw = fig.get("si_value") if use_si else fig.get("value")
     if raw is None:
@@ -161,7 +161,7 @@ def _same_thing(a: Quantity, b: Quantity) -> bool:
         return True
     from matching.roles import default_roles  # roles reads the concept table: import late
 
-    return not default_roles().incompatible(a.role, b.role)
+    return not default_roles().incompatible(a.role, b.role, dates=a.cls == "date")
 
 
 # A claim whose figures are only dates (and durations, which are wording: "after sixteen hours
@@ -260,7 +260,7 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
             elif cls != "date" or only_dates:
                 conflicts.append((x, y))
             # else: another time frame (see time_frames_differ), neither agreement nor conflict
-        if not matched and cls not in _ABOUT_DATE:
+        if not matched and (cls not in _ABOUT_DATE or (cls == "date" and only_dates)):
             other.append(cls)
         unpaired += len(left) + len(right) - 2 * len(matched)
     return FigureComparison(tuple(agreements), tuple(conflicts), unpaired, tuple(other))

@@ -108,6 +108,17 @@ def entity_mismatch(a: ClaimSig, b: ClaimSig) -> list[str]:
     return out
 
 
+def dated_apart_from_publication(a: ClaimSig, b: ClaimSig) -> bool:
+    """One claim dates its figures in its words, the other states them undated (so as of its
+    publication), and no stated date falls in the year it was published."""
+    for x, y in ((a, b), (b, a)):
+        stated = [q.date for q in x.quantities if q.cls == "date" and q.date]
+        if (stated and y.date and not any(q.cls == "date" for q in y.quantities)
+                and not any(d[:4] == y.date[:4] for d in stated)):
+            return True
+    return False
+
+
 def score_pair(
     a: ClaimSig,
     b: ClaimSig,
@@ -144,6 +155,11 @@ def score_pair(
         return PairResult(Relation.DIFFERENT, text * 0.5, explanation)
     if figures.has_conflict:
         relation = Relation.CONFLICT if text >= thresholds.conflict_text else Relation.DIFFERENT
+        if relation is Relation.CONFLICT and dated_apart_from_publication(a, b):
+            # "Russia controls a fifth" (published 2025) and "before the invasion in 2022
+            # Russia controlled 7%" are two times, not two figures for one.
+            explanation["time_frames_differ"] = True
+            relation = Relation.DIFFERENT
         return PairResult(relation, text, explanation)
     # Claims "about a date" carry no quantity other than dates and durations (the "sixteen
     # hours of talks" before Minsk II was signed is wording, the date is the claim).

@@ -18,8 +18,12 @@ def test_each_figure_takes_the_role_of_its_own_clause():
                    "against it.")
     assert "support" in roles["Half"] and "oppose" not in roles["Half"]
     assert roles["41%"] == frozenset({"oppose"})
-    # Dates are the time frame of the whole claim: no role.
-    assert roles["March 2025"] == frozenset()
+
+
+def test_the_nearest_concept_of_a_contrast_set_is_the_role():
+    roles = _roles("Russian forces have added about 0.6% of Ukraine's land to the area they "
+                   "already hold.")
+    assert roles["about 0.6%"] == frozenset({"gain"})
 
 
 def test_a_figure_in_apposition_takes_the_role_of_the_clauses_around_it():
@@ -61,3 +65,33 @@ def test_a_bare_count_compares_with_a_count_of_people_but_not_with_another_kind(
     other = compare(soldiers, tanks)
     assert not other.agreements and not other.conflicts
     assert other.other_quantities == ("count",)
+
+
+def test_a_colon_or_comma_inside_a_number_does_not_end_the_clause():
+    roles = _roles("Under Minsk II, the ceasefire was to take effect at 00:00 Kyiv time on "
+                   "15 February 2015.")
+    assert "begin" in roles["15 February 2015"]
+
+
+def test_dates_of_different_events_are_not_a_conflict():
+    signed = signature(1, "Minsk II was signed on 12 February 2015.")
+    took_effect = signature(2, "Under Minsk II, the ceasefire was to take effect at 00:00 Kyiv "
+                               "time on 15 February 2015.")
+    other_date = signature(3, "Minsk II was signed on 11 February 2015.")
+    result = score_pair(signed, took_effect)
+    assert result.relation is Relation.DIFFERENT
+    assert result.explanation["figures_of_other_things"] == ["date"]
+    assert score_pair(signed, other_date).relation is Relation.CONFLICT
+
+
+def test_a_dated_figure_does_not_contradict_an_undated_one_published_in_another_year():
+    now = signature(1, "Russia controls roughly a fifth of Ukraine's territory, including Crimea.",
+                    date="2025-06-01")
+    before = signature(2, "Before the invasion in February 2022, Russia controlled about 7% of "
+                          "Ukraine's territory, including Crimea.", date="2025-06-01")
+    result = score_pair(now, before)
+    assert result.relation is Relation.DIFFERENT
+    assert result.explanation["time_frames_differ"] is True
+    same_year = signature(3, "In 2025 Russia controls about 7% of Ukraine's territory, "
+                             "including Crimea.", date="2025-06-01")
+    assert score_pair(now, same_year).relation is Relation.CONFLICT

@@ -88,3 +88,21 @@ def test_minsk_one_is_not_minsk_two():
     result = score_pair(a, b)
     assert result.relation is Relation.DIFFERENT
     assert "entities_differ" in result.explanation
+
+
+def test_words_that_carry_no_claim_are_dropped_by_the_concept_table():
+    # "~" in resources/concepts.tsv: attribution and hedges, in all three languages.
+    assert content_tokens("Russia took 0.6%, figures show") == content_tokens("Russia took 0.6%")
+    assert content_tokens("Россия заняла всего около 0,6 %") == content_tokens("Россия заняла 0,6 %")
+
+
+def test_a_name_of_several_words_also_counts_as_its_words():
+    assert {"istanbul", "talks"} <= set(content_tokens("the Istanbul talks"))
+    assert "jeddah" in content_tokens("the Jeddah meeting")
+
+
+def test_cross_language_wording_meets_in_concepts():
+    en = set(content_tokens("Kremlin aide Ushakov called the proposed truce a respite"))
+    ru = set(content_tokens("Помощник Ушаков назвал предложенное перемирие передышкой"))
+    assert {"aide", "call", "proposal", "ceasefire", "respite"} <= en & ru
+    assert "gain" in content_tokens("Russian troops took control of Bakhmut")
