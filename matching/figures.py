@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 # Units folded into one canonical unit per quantity; the first element is the comparison class.
@@ -53,12 +53,19 @@ class Quantity:
     value: float | None
     date: str | None = None
     kind: str | None = None
-    # What the figure is a figure of (matching.roles): "41% were against" has {"oppose"}.
-    role: frozenset[str] = frozenset()
+    # What the figure is a figure of (matching.roles: "41% were against" has {"oppose"}), as
+    # roles[index]; a lazy sequence works it out only when a comparison needs it (most
+    # candidate pairs are dropped on their words before any figure is compared).
+    roles: Sequence[frozenset[str]] | None = field(default=None, compare=False, repr=False)
+    index: int = field(default=0, compare=False, repr=False)
 
     @property
     def open_ended(self) -> bool:
         return math.isinf(self.high) or self.low == 0.0
+
+    @property
+    def role(self) -> frozenset[str]:
+        return self.roles[self.index] if self.roles is not None else frozenset()
 
     @property
     def family(self) -> str:
@@ -99,7 +106,9 @@ def _cls_and_scale(fig: Mapping[str, Any]) -> tuple[str, float] | None:
     return None
 
 
-def to_quantity(fig: Mapping[str, Any], role: frozenset[str] = frozenset()) -> Quantity | None:
+def to_quantity(
+    fig: Mapping[str, Any], roles: Sequence[frozenset[str]] | None = None, index: int = 0
+) -> Quantity | None:
     """The comparable interval of one extracted figure (None for figures we cannot compare)."""
     found = _cls_and_scale(fig)
     if found is None:
@@ -110,7 +119,8 @@ def to_quantity(fig: Mapping[str, Any], role: frozenset[str] = frozenset()) -> Q
         date = fig.get("date")
         if not date:
             return None
-        return Quantity(cls, 0.0, 0.0, text, None, date=str(date), kind="date", role=role)
+        return Quantity(cls, 0.0, 0.0, text, None, date=str(date), kind="date", roles=roles,
+                        index=index)
     use_si = fig.get("si_value") is not None and fig.get("si_unit")
     raw = fig.get("si_value") if use_si else fig.get("value")
     if raw is None:
@@ -136,7 +146,7 @@ def to_quantity(fig: Mapping[str, Any], role: frozenset[str] = frozenset()) -> Q
         low, high = value * 0.88, value + slack
     elif qualifier in _NEAR_ABOVE:
         low, high = value - slack, value * 1.12
-    return Quantity(cls, low, high, text, value, kind=fig.get("kind"), role=role)
+    return Quantity(cls, low, high, text, value, kind=fig.get("kind"), roles=roles, index=index)
 
 
 def _comparable(q: Quantity) -> bool:
@@ -148,7 +158,7 @@ def quantities(
     figures: Sequence[Mapping[str, Any]], roles: Sequence[frozenset[str]] | None = None
 ) -> list[Quantity]:
     """Comparable quantities of ``figures``; ``roles`` (aligned with them) from matching.roles."""
-    found = (to_quantity(f, roles[k] if roles else frozenset()) for k, f in enumerate(figures))
+    found = (to_quantity(f, roles, k) for k, f in enumerate(figures))
     return [q for q in found if q is not None and _comparable(q)]
 
 

@@ -42,11 +42,15 @@ class Relation(StrEnum):
 
 @dataclass(frozen=True)
 class Thresholds:
-    same_text: float = 0.62  # no comparable figures on either side
+    same_text: float = 0.58  # no comparable figures on either side
     same_with_figure: float = 0.26  # a precise figure agrees, none conflicts
-    same_with_weak_figure: float = 0.45  # only an open bound ("less than 1%") or a date agrees
-    same_mixed: float = 0.72  # figures on one side only, or of different kinds
+    same_with_weak_figure: float = 0.42  # only an open bound ("less than 1%") or a date agrees
+    same_mixed: float = 0.74  # figures on one side only, or of different kinds
     conflict_text: float = 0.45  # a figure conflicts and the words are at least this close
+    # The text similarity: these weights of IDF Jaccard and IDF overlap, the rest the edit
+    # similarity of the sorted words (names not starting with "same_": Preferences moves those).
+    jaccard_weight: float = 0.5
+    overlap_weight: float = 0.0
 
 
     @property
@@ -66,23 +70,40 @@ class PairResult:
     explanation: dict[str, Any]
 
 
-def _weighted_jaccard(a: ClaimSig, b: ClaimSig, idf: Mapping[str, float], default: float) -> float:
+def _weighted_overlaps(
+    a: ClaimSig, b: ClaimSig, idf: Mapping[str, float], default: float
+) -> tuple[float, float]:
+    """IDF-weighted Jaccard, and IDF-weighted overlap (shared weight over the lighter claim's:
+    a claim restated inside a longer sentence with more context still overlaps fully)."""
     sa, sb = a.token_set, b.token_set
-    union = sa | sb
-    if not union:
-        return 0.0
+    if not sa or not sb:
+        return 0.0, 0.0
     shared = sum(idf.get(t, default) for t in sa & sb)
-    total = sum(idf.get(t, default) for t in union)
-    return shared / total if total else 0.0
+    wa = sum(idf.get(t, default) for t in sa)
+    wb = sum(idf.get(t, default) for t in sb)
+    union = wa + wb - shared
+    return (shared / union if union else 0.0), (shared / min(wa, wb) if min(wa, wb) else 0.0)
 
 
 def text_similarity(
-    a: ClaimSig, b: ClaimSig, idf: Mapping[str, float] | None = None, default_idf: float = 1.0
+    a: ClaimSig,
+    b: ClaimSig,
+    idf: Mapping[str, float] | None = None,
+    default_idf: float = 1.0,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> float:
-    """IDF-weighted word overlap blended with a word-order-free edit similarity (0..1)."""
-    wj = _weighted_jaccard(a, b, idf or {}, default_idf)
+    """IDF-weighted word overlap (Jaccard and overlap coefficient) blended with a
+    word-order-free edit similarity (0..1); the weights are part of the thresholds."""
+    wj, ov = _weighted_overlaps(a, b, idf or {}, default_idf)
     sr = fuzz.ratio(a.sorted_text, b.sorted_text) / 100.0
-    return 0.6 * wj + 0.4 * sr
+    return blend(wj, ov, sr, thresholds)
+
+
+def blend(jaccard: Any, overlap: Any, ratio: Any, thresholds: Thresholds) -> Any:
+    """The text similarity from its parts (floats, or numpy arrays in grouping)."""
+    rest = 1.0 - thresholds.jaccard_weight - thresholds.overlap_weight
+    return (thresholds.jaccard_weight * jaccard + thresholds.overlap_weight * overlap
+            + rest * ratio)
 
 
 def predicate_mismatch(a: ClaimSig, b: ClaimSig) -> list[str]:
@@ -127,7 +148,7 @@ def score_pair(
     default_idf: float = 1.0,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ) -> PairResult:
-    text = text_similarity(a, b, idf, default_idf)
+    text = text_similarity(a, b, idf, default_idf, thresholds)
     if text < thresholds.floor:
         # Below every bar: nothing the figures say can make this pair the same claim or a
         # conflict, so skip comparing them (most candidate pairs end here).
@@ -175,7 +196,9 @@ def score_pair(
         bar = thresholds.same_with_figure
     elif figures.agreements:
         bar = thresholds.same_with_weak_figure
-    elif not a.quantities and not b.quantities:
+    elif not any(q.cls not in ("date", "duration") for q in (*a.quantities, *b.quantities)):
+        # Dates and durations on one side only are wording ("on Thursday", "a 30-day truce"),
+        # not a figure the other claim leaves out: judge the words.
         bar = thresholds.same_text
     else:
         bar = thresholds.same_mixed

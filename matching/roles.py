@@ -11,8 +11,9 @@ quantities. Roles come from the contrast lines of resources/concepts.tsv: the cl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -22,11 +23,9 @@ from matching.signature import concept_paths, default_concepts
 # Clause boundaries: punctuation (not the comma or colon of "1,000" and "00:00") and the
 # conjunctions that join two statements with figures ("50% backed it, while 41% were
 # against"; "а 41% — против"; "тоді як 41% були проти").
-_CLAUSE_BREAK = re.compile(
-    r"[;()\[\]—–]|(?<!\d)[,:]|[,:](?!\d)|\s-\s|\b(?:while|whereas|but|тоді\s+як|в\s+то\s+время\s+как|"
-    r"а|але|но|однак|однако)\b",
-    re.IGNORECASE,
-)
+_CLAUSE_PUNCT = re.compile(r"[;()\[\]—–]|(?<!\d)[,:]|[,:](?!\d)|\s-\s")
+_CLAUSE_WORDS = frozenset(("while", "whereas", "but", "а", "але", "но", "однак", "однако"))
+_CLAUSE_PAIRS = frozenset((("тоді", "як"), ("время", "как")))
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -35,6 +34,9 @@ class RoleTable:
     role_concepts: frozenset[str]  # every concept that can give a figure a role
     contrasts: tuple[frozenset[str], ...]  # sets whose members exclude each other as roles
     date_contrasts: tuple[frozenset[str], ...] = ()  # the same, between dates only
+    # Phrases of role concepts ("took control", "halt to the fighting"), folded.
+    phrases: re.Pattern[str] | None = None
+    phrase_key: dict[str, str] = field(default_factory=dict)
 
     def incompatible(self, a: frozenset[str], b: frozenset[str], dates: bool = False) -> bool:
         """Both roles name a concept of one contrast set, and not the same one."""
@@ -50,7 +52,8 @@ class RoleTable:
 
 @lru_cache(maxsize=1)
 def default_roles() -> RoleTable:
-    contrasts = list(default_concepts().contrasts)
+    table = default_concepts()
+    contrasts = list(table.contrasts)
     date_contrasts = []
     for path in concept_paths():
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -59,28 +62,63 @@ def default_roles() -> RoleTable:
             elif line.startswith("# @date-contrast"):
                 date_contrasts.append(frozenset(line.split()[2:]))
     concepts = frozenset(c for group in (*contrasts, *date_contrasts) for c in group)
-    return RoleTable(concepts, tuple(contrasts), tuple(date_contrasts))
+    phrase_key = {p: c for p, c in table.phrase_key.items() if c in concepts}
+    phrases = None
+    if phrase_key:
+        alternatives = "|".join(re.escape(p) for p in sorted(phrase_key, key=len, reverse=True))
+        phrases = re.compile(rf"\b(?:{alternatives})\b")
+    return RoleTable(concepts, tuple(contrasts), tuple(date_contrasts), phrases, phrase_key)
 
 
-def _clause_roles(clause: str, at: int, table: RoleTable) -> frozenset[str]:
-    """Per contrast set, the concept nearest to the figure (at character ``at`` of the clause):
-    in "added 0.6% of the land to the area they already hold" the 0.6% was added, not held."""
-    concepts = default_concepts()
-    norm = soft_fold(clause).casefold()
-    if len(norm) != len(clause):  # folding changed lengths: place the figure proportionally
-        at = at * len(norm) // max(len(clause), 1)
-    found_at: list[tuple[int, str]] = []
-    if concepts.phrases is not None:  # "took control" is a gain, "halt to the fighting" a truce
-        for m in concepts.phrases.finditer(norm):
-            found_at.append((m.start(), concepts.phrase_key[m.group(0)]))
-        norm = concepts.phrases.sub(lambda m: " " * len(m.group(0)), norm)
+# word -> its role concept or None; the same few thousand words recur (bounded below).
+_WORD_ROLE: dict[str, str | None] = {}
+
+
+def _role_of(word: str, table: RoleTable) -> str | None:
+    found = _WORD_ROLE.get(word, "")
+    if found != "":
+        return found
+    c = default_concepts().concept(word)
+    found = c if c in table.role_concepts else None
+    if len(_WORD_ROLE) < 100_000:
+        _WORD_ROLE[word] = found
+    return found
+
+
+def _role_words(text: str, table: RoleTable) -> tuple[list[tuple[int, str]], list[int]]:
+    """(position, role concept) of every role word or phrase of ``text``, and where its
+    clauses break."""
+    norm = soft_fold(text).casefold()
+    scale = len(text) / len(norm) if norm and len(norm) != len(text) else 1.0
+    found: list[tuple[int, str]] = []
+    if table.phrases is not None:  # "took control" is a gain, "halt to the fighting" a truce
+        for m in table.phrases.finditer(norm):
+            found.append((m.start(), table.phrase_key[m.group(0)]))
+        if found:
+            norm = table.phrases.sub(lambda m: " " * len(m.group(0)), norm)
+    breaks = [m.start() for m in _CLAUSE_PUNCT.finditer(norm)]
+    previous = ""
     for m in _WORD.finditer(norm):
-        c = concepts.concept(m.group(0))
+        w = m.group(0)
+        if w in _CLAUSE_WORDS or (previous, w) in _CLAUSE_PAIRS:
+            breaks.append(m.start())
+        previous = w
+        c = _role_of(w, table)
         if c is not None:
-            found_at.append((m.start(), c))
+            found.append((m.start(), c))
+    if scale != 1.0:  # positions in the original text (folding may change lengths, rarely)
+        found = [(round(p * scale), c) for p, c in found]
+        breaks = [round(p * scale) for p in breaks]
+    return found, sorted(breaks)
+
+
+def _nearest(words: list[tuple[int, str]], lo: int, hi: int, at: int,
+             table: RoleTable) -> frozenset[str]:
+    """Per contrast set, the concept nearest to the figure (at ``at``) within [lo, hi): in
+    "added 0.6% of the land to the area they already hold" the 0.6% was added, not held."""
     best: dict[frozenset[str], tuple[int, set[str]]] = {}
-    for pos, c in found_at:
-        if c not in table.role_concepts:
+    for pos, c in words:
+        if not lo <= pos < hi:
             continue
         distance = abs(pos - at)
         for group in (*table.contrasts, *table.date_contrasts):
@@ -110,27 +148,50 @@ def figure_roles(
 ) -> list[frozenset[str]]:
     """The role of each figure (aligned with ``figures``): for a date, what happened on it
     ("signed on 12 February" vs "took effect on 15 February")."""
-    table = default_roles()
     if not figures:
         return []
-    bounds = [0]
-    bounds += [m.start() for m in _CLAUSE_BREAK.finditer(text)]
-    bounds.append(len(text))
+    table = default_roles()
+    words, breaks = _role_words(text, table)
+    if not words:
+        return [frozenset()] * len(figures)
+    bounds = [0, *breaks, len(text)]
     out = []
     for fig in figures:
         span = _span(text, fig, offset)
         if span is None:
             out.append(frozenset())
             continue
-        # The clause holding the figure's start: between the last break before it and the
+        # The clause holding the figure: between the last break before its start and the
         # first break after its end.
-        k = max(i for i, b in enumerate(bounds) if b <= span[0])
-        m = min((i for i, b in enumerate(bounds) if b >= span[1]), default=len(bounds) - 1)
+        k = bisect_right(bounds, span[0]) - 1
+        m = min(bisect_left(bounds, span[1]), len(bounds) - 1)
         lo, hi = bounds[k], bounds[m]
         rest = text[lo:span[0]] + text[span[1]:hi]
         if len(_WORD.findall(rest)) <= 2:
             # The figure stands alone, in apposition ("Most Russians, 58 per cent, favoured
             # talks"): it is a figure of what the clauses around it say.
             lo, hi = bounds[max(k - 1, 0)], bounds[min(m + 1, len(bounds) - 1)]
-        out.append(_clause_roles(text[lo:hi], span[0] - lo, table))
+        out.append(_nearest(words, lo, hi, span[0], table))
     return out
+
+
+class LazyRoles(Sequence[frozenset[str]]):
+    """figure_roles of one claim, worked out the first time a comparison asks for one."""
+
+    def __init__(self, text: str, figures: Sequence[Mapping[str, Any]], offset: int | None):
+        self._args: tuple[str, Sequence[Mapping[str, Any]], int | None] | None = (
+            text, figures, offset)
+        self._roles: list[frozenset[str]] = []
+        self._size = len(figures)
+
+    def _resolved(self) -> list[frozenset[str]]:
+        if self._args is not None:
+            self._roles = figure_roles(*self._args)
+            self._args = None
+        return self._roles
+
+    def __getitem__(self, k):  # type: ignore[override]
+        return self._resolved()[k]
+
+    def __len__(self) -> int:
+        return self._size

@@ -190,10 +190,10 @@ def signature_from_stored(
     )
 
 
-def _roles(text: str, figures: Sequence[Mapping[str, Any]], offset: int | None) -> list:
-    from matching.roles import figure_roles  # roles needs this module's concept table
+def _roles(text: str, figures: Sequence[Mapping[str, Any]], offset: int | None) -> Any:
+    from matching.roles import LazyRoles  # roles needs this module's concept table
 
-    return figure_roles(text, figures, offset)
+    return LazyRoles(text, figures, offset)
 
 
 def signature(
