@@ -9,6 +9,7 @@ do not. "A fifth" ≈ "20%" ≈ "nearly 20 percent"; "110 square miles" ≈ "285
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,9 @@ _NEAR_BELOW = {"nearly", "almost", "just under", "just below", "slightly less th
 _NEAR_ABOVE = {"just over", "just above", "slightly more than"}
 
 
+_TIME_FRAME = re.compile(r"(?:the\s+)?(?:past|last|previous|preceding|first|next)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """One figure as an interval in a canonical unit, e.g. ('area', 'km2', 284.0, 286.0)."""
@@ -66,6 +70,12 @@ class Quantity:
     @property
     def role(self) -> frozenset[str]:
         return self.roles[self.index] if self.roles is not None else frozenset()
+
+    @property
+    def time_frame(self) -> bool:
+        """A duration that is the period a claim covers ("over the past year", "in the last
+        twelve months"), not a quantity it states ("a 30-day ceasefire")."""
+        return self.cls == "duration" and _TIME_FRAME.match(self.text) is not None
 
     @property
     def family(self) -> str:
@@ -267,7 +277,7 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
         for x, y in matched:
             if _agree(x, y):
                 agreements.append((x, y))
-            elif cls != "date" or only_dates:
+            elif (cls != "date" or only_dates) and not (x.time_frame and y.time_frame):
                 conflicts.append((x, y))
             # else: another time frame (see time_frames_differ), neither agreement nor conflict
         if not matched and (cls not in _ABOUT_DATE or (cls == "date" and only_dates)):
@@ -277,7 +287,12 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
 
 
 def time_frames_differ(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
-    """Both claims carry dates next to other figures, and no date of one agrees with the other."""
+    """Both claims carry dates next to other figures, and no date of one agrees with the other;
+    or both state the period they cover ("the past month" / "the past year"), differently."""
+    pa = [q for q in a if q.time_frame]
+    pb = [q for q in b if q.time_frame]
+    if pa and pb and not any(_agree(x, y) for x in pa for y in pb):
+        return True
     da = [q for q in a if q.cls == "date"]
     db = [q for q in b if q.cls == "date"]
     if not da or not db:

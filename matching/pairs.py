@@ -12,6 +12,7 @@ The rules, in order (thresholds in :class:`Thresholds`, tuned on tests/matching/
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -129,14 +130,43 @@ def entity_mismatch(a: ClaimSig, b: ClaimSig) -> list[str]:
     return out
 
 
+def _date_range(date: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day a stated date covers ("2023" -> 2023-01-01..2023-12-31)."""
+    parts = date.split("-")
+    try:
+        year = int(parts[0])
+        if len(parts) == 1:
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        month = int(parts[1])
+        if len(parts) == 2:
+            last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+            return dt.date(year, month, 1), last
+        day = dt.date(year, month, int(parts[2]))
+        return day, day
+    except ValueError:
+        return None
+
+
 def dated_apart_from_publication(a: ClaimSig, b: ClaimSig) -> bool:
-    """One claim dates its figures in its words, the other states them undated (so as of its
-    publication), and no stated date falls in the year it was published."""
+    """One claim dates its figures in its words, the other states figures undated (so as of
+    its publication), and the stated time ends over a year before that publication, or starts
+    after it: "Russia took 0.6% in 2023" is not "Russia took 0.6% over the past year" (2025)."""
+    from matching.roles import FRAME  # roles reads the concept table: import late
+
     for x, y in ((a, b), (b, a)):
-        stated = [q.date for q in x.quantities if q.cls == "date" and q.date]
-        if (stated and y.date and not any(q.cls == "date" for q in y.quantities)
-                and not any(d[:4] == y.date[:4] for d in stated)):
-            return True
+        if not y.date or any(q.cls == "date" for q in y.quantities):
+            continue
+        if not any(q.cls not in ("date", "duration") for q in y.quantities):
+            continue
+        published = _date_range(y.date[:10])
+        frames = [_date_range(q.date) for q in x.quantities
+                  if q.cls == "date" and q.date and FRAME in q.role]
+        frames = [f for f in frames if f is not None]
+        if frames and published is not None:
+            start = min(f[0] for f in frames)
+            end = max(f[1] for f in frames)
+            if (published[0] - end).days > 366 or (start - published[0]).days > 31:
+                return True
     return False
 
 
@@ -169,18 +199,13 @@ def score_pair(
         # Both claims give a figure of the same kind, but of different things ("58% wanted
         # peace talks" / "50% backed the ceasefire"): two claims, neither same nor conflict.
         return PairResult(Relation.DIFFERENT, text * 0.5, explanation)
-    if time_frames_differ(a.quantities, b.quantities):
+    if time_frames_differ(a.quantities, b.quantities) or dated_apart_from_publication(a, b):
         # "43,000 in December 2024" and "31,000 in February 2024" are two claims, not one
         # claim with two figures.
         explanation["time_frames_differ"] = True
         return PairResult(Relation.DIFFERENT, text * 0.5, explanation)
     if figures.has_conflict:
         relation = Relation.CONFLICT if text >= thresholds.conflict_text else Relation.DIFFERENT
-        if relation is Relation.CONFLICT and dated_apart_from_publication(a, b):
-            # "Russia controls a fifth" (published 2025) and "before the invasion in 2022
-            # Russia controlled 7%" are two times, not two figures for one.
-            explanation["time_frames_differ"] = True
-            relation = Relation.DIFFERENT
         return PairResult(relation, text, explanation)
     # Claims "about a date" carry no quantity other than dates and durations (the "sixteen
     # hours of talks" before Minsk II was signed is wording, the date is the claim).

@@ -34,6 +34,8 @@ class RoleTable:
     role_concepts: frozenset[str]  # every concept that can give a figure a role
     contrasts: tuple[frozenset[str], ...]  # sets whose members exclude each other as roles
     date_contrasts: tuple[frozenset[str], ...] = ()  # the same, between dates only
+    # The same, read only in the figure and the words right after it (what a count counts).
+    counted_contrasts: tuple[frozenset[str], ...] = ()
     # Phrases of role concepts ("took control", "halt to the fighting"), folded.
     phrases: re.Pattern[str] | None = None
     phrase_key: dict[str, str] = field(default_factory=dict)
@@ -43,7 +45,7 @@ class RoleTable:
         if not a or not b:
             return False
         # A date is what happened on it (signed, took effect), not what it is a figure of.
-        for group in self.date_contrasts if dates else self.contrasts:
+        for group in self.date_contrasts if dates else (*self.contrasts, *self.counted_contrasts):
             ca, cb = a & group, b & group
             if ca and cb and not (ca & cb):
                 return True
@@ -55,19 +57,23 @@ def default_roles() -> RoleTable:
     table = default_concepts()
     contrasts = list(table.contrasts)
     date_contrasts = []
+    counted = []
     for path in concept_paths():
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("# @figure-contrast"):
                 contrasts.append(frozenset(line.split()[2:]))
             elif line.startswith("# @date-contrast"):
                 date_contrasts.append(frozenset(line.split()[2:]))
-    concepts = frozenset(c for group in (*contrasts, *date_contrasts) for c in group)
+            elif line.startswith("# @counted-contrast"):
+                counted.append(frozenset(line.split()[2:]))
+    concepts = frozenset(c for group in (*contrasts, *date_contrasts, *counted) for c in group)
     phrase_key = {p: c for p, c in table.phrase_key.items() if c in concepts}
     phrases = None
     if phrase_key:
         alternatives = "|".join(re.escape(p) for p in sorted(phrase_key, key=len, reverse=True))
         phrases = re.compile(rf"\b(?:{alternatives})\b")
-    return RoleTable(concepts, tuple(contrasts), tuple(date_contrasts), phrases, phrase_key)
+    return RoleTable(concepts, tuple(contrasts), tuple(date_contrasts), tuple(counted), phrases,
+                     phrase_key)
 
 
 # word -> its role concept or None; the same few thousand words recur (bounded below).
@@ -112,10 +118,12 @@ def _role_words(text: str, table: RoleTable) -> tuple[list[tuple[int, str]], lis
     return found, sorted(breaks)
 
 
-def _nearest(words: list[tuple[int, str]], lo: int, hi: int, at: int,
+def _nearest(words: list[tuple[int, str]], lo: int, hi: int, span: tuple[int, int],
              table: RoleTable) -> frozenset[str]:
-    """Per contrast set, the concept nearest to the figure (at ``at``) within [lo, hi): in
-    "added 0.6% of the land to the area they already hold" the 0.6% was added, not held."""
+    """Per contrast set, the concept nearest to the figure within [lo, hi): in "added 0.6% of
+    the land to the area they already hold" the 0.6% was added, not held. Counted contrasts
+    are read only from the figure's start to ``hi``'s counted end (see figure_roles)."""
+    at = span[0]
     best: dict[frozenset[str], tuple[int, set[str]]] = {}
     for pos, c in words:
         if not lo <= pos < hi:
@@ -128,6 +136,10 @@ def _nearest(words: list[tuple[int, str]], lo: int, hi: int, at: int,
                     best[group] = (distance, {c})
                 elif distance == d:
                     found.add(c)
+        if at <= pos < span[1]:
+            for group in table.counted_contrasts:
+                if c in group:
+                    best.setdefault(group, (0, set()))[1].add(c)
     return frozenset(c for _, found in best.values() for c in found)
 
 
@@ -143,35 +155,57 @@ def _span(text: str, fig: Mapping[str, Any], offset: int | None) -> tuple[int, i
     return (found, found + len(str(fig["text"]))) if found >= 0 else None
 
 
+# Marks a date that is the time frame of the claim's figures (in their clause or before it:
+# "In 2023 Russia took 0.6%"), not a date in a trailing aside ("..., Crimea, annexed in 2014").
+FRAME = "@frame"
+
+
 def figure_roles(
     text: str, figures: Sequence[Mapping[str, Any]], offset: int | None = 0
 ) -> list[frozenset[str]]:
     """The role of each figure (aligned with ``figures``): for a date, what happened on it
-    ("signed on 12 February" vs "took effect on 15 February")."""
+    ("signed on 12 February" vs "took effect on 15 February"), and FRAME when it dates the
+    other figures."""
     if not figures:
         return []
     table = default_roles()
     words, breaks = _role_words(text, table)
-    if not words:
-        return [frozenset()] * len(figures)
     bounds = [0, *breaks, len(text)]
-    out = []
+    places: list[tuple[tuple[int, int], int, int] | None] = []
     for fig in figures:
         span = _span(text, fig, offset)
         if span is None:
-            out.append(frozenset())
+            places.append(None)
             continue
         # The clause holding the figure: between the last break before its start and the
         # first break after its end.
         k = bisect_right(bounds, span[0]) - 1
-        m = min(bisect_left(bounds, span[1]), len(bounds) - 1)
-        lo, hi = bounds[k], bounds[m]
+        j = min(bisect_left(bounds, span[1]), len(bounds) - 1)
+        lo, hi = bounds[k], bounds[j]
         rest = text[lo:span[0]] + text[span[1]:hi]
         if len(_WORD.findall(rest)) <= 2:
             # The figure stands alone, in apposition ("Most Russians, 58 per cent, favoured
             # talks"): it is a figure of what the clauses around it say.
-            lo, hi = bounds[max(k - 1, 0)], bounds[min(m + 1, len(bounds) - 1)]
-        out.append(_nearest(words, lo, hi, span[0], table))
+            lo, hi = bounds[max(k - 1, 0)], bounds[min(j + 1, len(bounds) - 1)]
+        places.append((span, lo, hi))
+    # Where the clauses of the figures other than dates end.
+    figure_ends = [p[2] for p, f in zip(places, figures, strict=True)
+                   if p is not None and (f.get("kind") or "") not in ("date", "duration")]
+    out = []
+    for place, fig in zip(places, figures, strict=True):
+        if place is None:
+            out.append(frozenset())
+            continue
+        span, lo, hi = place
+        # What a count counts: the figure and the three words after it ("43,000 Ukrainian
+        # soldiers"; "a toll of 43,000 among Ukraine's troops" is left alone).
+        end = span[1]
+        for _, word in zip(range(3), _WORD.finditer(text, span[1], hi), strict=False):
+            end = word.end()
+        role = _nearest(words, lo, hi, (span[0], end), table) if words else frozenset()
+        if (fig.get("kind") or "") == "date" and any(span[0] < e for e in figure_ends):
+            role = role | {FRAME}
+        out.append(role)
     return out
 
 

@@ -95,3 +95,42 @@ def test_a_dated_figure_does_not_contradict_an_undated_one_published_in_another_
     same_year = signature(3, "In 2025 Russia controls about 7% of Ukraine's territory, "
                              "including Crimea.", date="2025-06-01")
     assert score_pair(now, same_year).relation is Relation.CONFLICT
+
+
+def test_roles_are_worked_out_only_when_figures_are_compared():
+    a = signature(1, "Russian forces captured 110 square miles near Bakhmut in March.")
+    b = signature(2, "Kyiv reported 5,000 buildings damaged by shelling in Kherson.")
+    lazy = a.quantities[0].roles
+    assert lazy is not None and lazy._args is not None
+    score_pair(a, b)  # the words are too far apart for the figures to matter
+    assert lazy._args is not None
+    c = signature(3, "Russia's army gained about 285 square kilometres near Bakhmut in March.")
+    score_pair(a, c)
+    assert lazy._args is None
+
+
+def test_counts_of_different_sides_are_not_one_quantity():
+    ours = signature(1, "In December 2024, Zelensky said 43,000 Ukrainian soldiers had been "
+                        "killed since the full-scale invasion began.")
+    theirs = signature(2, "In December 2024, Zelensky said about 198,000 Russian soldiers had "
+                          "been killed since the full-scale invasion began.")
+    result = score_pair(ours, theirs)
+    assert result.relation is Relation.DIFFERENT
+    assert "count" in result.explanation["figures_of_other_things"]
+
+
+def test_winning_land_back_is_not_gaining_it():
+    took = signature(1, "Over the past month Russia's troops took a net 110 square miles of "
+                        "Ukrainian territory.")
+    back = signature(2, "Over the past month Ukrainian troops won back a net 110 square miles "
+                        "from Russian forces.")
+    assert score_pair(took, back).relation is Relation.DIFFERENT
+
+
+def test_a_date_in_a_trailing_aside_is_not_the_time_frame():
+    roles = _roles("Moscow occupies about one-fifth of Ukraine, counting the Crimean peninsula "
+                   "it annexed in 2014.")
+    assert "@frame" not in roles["2014"]
+    roles = _roles("Before the full-scale invasion in February 2022, Russia controlled about 7% "
+                   "of Ukraine.")
+    assert "@frame" in roles["February 2022"]

@@ -106,3 +106,57 @@ def test_cross_language_wording_meets_in_concepts():
     ru = set(content_tokens("Помощник Ушаков назвал предложенное перемирие передышкой"))
     assert {"aide", "call", "proposal", "ceasefire", "respite"} <= en & ru
     assert "gain" in content_tokens("Russian troops took control of Bakhmut")
+
+
+def test_a_date_on_one_side_only_is_judged_on_the_words():
+    from matching.pairs import DEFAULT_THRESHOLDS
+
+    dated = signature(1, "Kremlin aide Ushakov said on March 13 that the truce was a respite "
+                         "for Ukrainian troops.")
+    undated = signature(2, "Ushakov, a Kremlin aide, called the truce a respite for Ukraine's "
+                           "troops.")
+    assert score_pair(dated, undated).explanation["bar"] == DEFAULT_THRESHOLDS.same_text
+    counted = signature(3, "Ushakov said 5,000 troops would get a respite from the truce.")
+    assert score_pair(counted, undated).explanation["bar"] == DEFAULT_THRESHOLDS.same_mixed
+
+
+def test_grouping_computes_the_same_word_overlaps_as_the_pair_rules():
+    import numpy as np
+
+    from matching.grouping import document_frequencies, idf_table, weighted_overlaps_many
+    from matching.pairs import _weighted_overlaps
+
+    sigs = [signature(i, t) for i, t in enumerate([
+        "Russia took 0.6% of Ukraine in a year of heavy fighting.",
+        "Over the past year Russia gained 0.6 percent of Ukrainian territory.",
+        "Ukraine held 79 square miles of the Kursk region in March.",
+    ])]
+    idf = idf_table(document_frequencies(sigs), len(sigs))
+    pairs = np.array([[0, 1], [0, 2], [1, 2]])
+    jaccard, overlap = weighted_overlaps_many(sigs, pairs, idf)
+    for k, (i, j) in enumerate(pairs.tolist()):
+        assert (jaccard[k], overlap[k]) == pytest.approx(_weighted_overlaps(sigs[i], sigs[j], idf, 0.0))
+    assert overlap[0] > jaccard[0]
+
+
+def test_another_period_is_another_claim_not_a_conflict():
+    year = signature(1, "Over the past year Russia took 0.6% of Ukraine's territory.")
+    month = signature(2, "Over the past month Russia took 0.1% of Ukraine's territory.")
+    result = score_pair(year, month)
+    assert result.relation is Relation.DIFFERENT
+    assert result.explanation["time_frames_differ"] is True
+    # A duration that is the quantity itself still conflicts.
+    thirty = signature(3, "Ukraine accepted a 30-day ceasefire at the Jeddah talks.")
+    sixty = signature(4, "Ukraine accepted a 60-day ceasefire at the Jeddah talks.")
+    assert score_pair(thirty, sixty).relation is Relation.CONFLICT
+
+
+def test_a_figure_dated_years_before_an_undated_one_is_another_claim():
+    dated = signature(1, "In 2023 Russia's troops took about 0.6 percent of Ukraine's territory.",
+                      date="2025-06-03")
+    undated = signature(2, "Over the past year Russia took about 0.6% of Ukraine's territory.",
+                        date="2025-06-01")
+    assert score_pair(dated, undated).explanation.get("time_frames_differ") is True
+    recent = signature(3, "In the year to June 2025 Russia took about 0.6% of Ukraine's "
+                          "territory.", date="2025-06-03")
+    assert score_pair(recent, undated).relation is Relation.SAME
