@@ -43,10 +43,11 @@ class Relation(StrEnum):
 
 @dataclass(frozen=True)
 class Thresholds:
-    same_text: float = 0.58  # no comparable figures on either side
-    same_with_figure: float = 0.26  # a precise figure agrees, none conflicts
-    same_with_weak_figure: float = 0.42  # only an open bound ("less than 1%") or a date agrees
-    same_mixed: float = 0.74  # figures on one side only, or of different kinds
+    same_text: float = 0.40  # no comparable figures on either side
+    same_with_figure: float = 0.29  # a precise figure agrees, none conflicts
+    same_with_date: float = 0.30  # claims about a date ("Minsk II was signed on ...") agree on it
+    same_with_weak_figure: float = 0.46  # only an open bound ("less than 1%") or a date agrees
+    same_mixed: float = 0.75  # figures on one side only, or of different kinds
     conflict_text: float = 0.45  # a figure conflicts and the words are at least this close
     # The text similarity: these weights of IDF Jaccard and IDF overlap, the rest the edit
     # similarity of the sorted words (names not starting with "same_": Preferences moves those).
@@ -57,8 +58,8 @@ class Thresholds:
     @property
     def floor(self) -> float:
         """Below this similarity no rule can say "same" or "conflict"."""
-        return min(self.same_text, self.same_with_figure, self.same_with_weak_figure,
-                   self.same_mixed, self.conflict_text)
+        return min(self.same_text, self.same_with_figure, self.same_with_date,
+                   self.same_with_weak_figure, self.same_mixed, self.conflict_text)
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -214,12 +215,26 @@ def score_pair(
     # claims are about dates (when was Minsk II signed?).
     # Dates and durations ("a 30-day ceasefire") are part of many claims' wording; only a
     # precise quantity agreeing is strong evidence.
+    # A duration agreeing counts when it is a quantity ("a 30-day ceasefire"), not the period
+    # the claim covers ("over the past year").
     precise = [(x, y) for x, y in figures.agreements
-               if x.cls not in ("date", "duration") and not x.open_ended and not y.open_ended]
-    date_agrees = any(x.cls == "date" for x, _ in figures.agreements)
-    if precise or (date_agrees and about_dates):
+               if x.cls != "date" and not (x.cls == "duration" and (x.time_frame or y.time_frame))
+               and not x.open_ended and not y.open_ended]
+    # A date agrees to the day (or to the month, both stating only the month): "in March 2022"
+    # is weak evidence for "on 29 March 2022".
+    date_agrees = any(x.cls == "date" and x.date == y.date for x, y in figures.agreements)
+    paired = {id(q) for pair in figures.agreements for q in pair}
+    # Each claim has a precise figure that agrees with nothing in the other: they state
+    # different quantities ("0.6% in a year" / "285 km² in a month", both "in 2025").
+    unmatched = all(any(q.cls not in ("date", "duration") and id(q) not in paired
+                        for q in side.quantities) for side in (a, b))
+    if precise:
         bar = thresholds.same_with_figure
-    elif figures.agreements:
+    elif date_agrees and about_dates:
+        # Many events share a day (two offers at one round of talks): a date is weaker
+        # evidence than a precise figure, even for a claim about the date.
+        bar = thresholds.same_with_date
+    elif figures.agreements and not unmatched:
         bar = thresholds.same_with_weak_figure
     elif not any(q.cls not in ("date", "duration") for q in (*a.quantities, *b.quantities)):
         # Dates and durations on one side only are wording ("on Thursday", "a 30-day truce"),

@@ -160,3 +160,34 @@ def test_a_figure_dated_years_before_an_undated_one_is_another_claim():
     recent = signature(3, "In the year to June 2025 Russia took about 0.6% of Ukraine's "
                           "territory.", date="2025-06-03")
     assert score_pair(recent, undated).relation is Relation.SAME
+
+
+def test_a_date_agreeing_only_to_the_month_is_weak_evidence():
+    from matching.pairs import DEFAULT_THRESHOLDS
+
+    day = signature(1, "At the Istanbul talks on 29 March 2022, Ukraine offered to adopt a "
+                       "neutral status.")
+    month = signature(2, "At the Istanbul talks in March 2022, Ukraine offered to adopt a "
+                         "neutral status.")
+    assert score_pair(day, month).explanation["bar"] == DEFAULT_THRESHOLDS.same_with_weak_figure
+    same_day = signature(3, "On 29 March 2022, at the Istanbul talks, Ukraine offered a neutral "
+                            "status.")
+    assert score_pair(day, same_day).explanation["bar"] == DEFAULT_THRESHOLDS.same_with_date
+
+
+def test_different_quantities_on_each_side_are_not_helped_by_a_shared_year():
+    from matching.pairs import DEFAULT_THRESHOLDS
+
+    share = signature(1, "In the twelve months to spring 2025, Russia captured 0.6% of "
+                         "Ukraine's territory.")
+    area = signature(2, "In the month to March 12, 2025, Russia's net gain in Ukraine came to "
+                        "285 square kilometres.")
+    assert score_pair(share, area).explanation.get("bar", 1.0) == DEFAULT_THRESHOLDS.same_mixed
+
+
+def test_a_duration_that_is_the_quantity_agrees_like_a_figure():
+    from matching.pairs import DEFAULT_THRESHOLDS
+
+    a = signature(1, "Kyiv backed Washington's plan for a 30-day truce.")
+    b = signature(2, "Ukraine said it would accept a ceasefire lasting 30 days.")
+    assert score_pair(a, b).explanation["bar"] == DEFAULT_THRESHOLDS.same_with_figure
