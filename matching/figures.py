@@ -43,6 +43,7 @@ _NEAR_BELOW = {"nearly", "almost", "just under", "just below", "slightly less th
 _NEAR_ABOVE = {"just over", "just above", "slightly more than"}
 
 
+_NO_ROLE: frozenset[str] = frozenset()
 _TIME_FRAME = re.compile(r"(?:the\s+)?(?:past|last|previous|preceding|first|next)\b", re.IGNORECASE)
 
 
@@ -69,7 +70,8 @@ class Quantity:
 
     @property
     def role(self) -> frozenset[str]:
-        return self.roles[self.index] if self.roles is not None else frozenset()
+        roles = self.roles
+        return _NO_ROLE if roles is None else roles[self.index]
 
     @property
     def time_frame(self) -> bool:
@@ -177,11 +179,21 @@ def _same_thing(a: Quantity, b: Quantity) -> bool:
     and "tanks") cannot, nor figures whose roles contrast ("backed" and "against")."""
     if a.cls != b.cls and a.cls != "count:n" and b.cls != "count:n":
         return False
-    if not a.role or not b.role:
+    ra, rb = a.role, b.role
+    if not ra or not rb:
         return True
-    from matching.roles import default_roles  # roles reads the concept table: import late
+    return not _role_table().incompatible(ra, rb, dates=a.cls == "date")
 
-    return not default_roles().incompatible(a.role, b.role, dates=a.cls == "date")
+
+_ROLE_TABLE: list[Any] = []
+
+
+def _role_table() -> Any:
+    if not _ROLE_TABLE:
+        from matching.roles import default_roles  # roles reads the concept table: import late
+
+        _ROLE_TABLE.append(default_roles())
+    return _ROLE_TABLE[0]
 
 
 # A claim whose figures are only dates (and durations, which are wording: "after sixteen hours

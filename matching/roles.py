@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from extraction.names import soft_fold
 from matching.signature import concept_paths, default_concepts
 
 # Clause boundaries: punctuation (not the comma or colon of "1,000" and "00:00") and the
@@ -94,10 +93,14 @@ def _role_of(word: str, table: RoleTable) -> str | None:
 def _role_words(text: str, table: RoleTable) -> tuple[list[tuple[int, str]], list[int]]:
     """(position, role concept) of every role word or phrase of ``text``, and where its
     clauses break."""
-    norm = soft_fold(text).casefold()
+    # Lower case is enough for the role words (plain words, no diacritics or quotes), and
+    # keeps positions.
+    norm = text.lower()
     scale = len(text) / len(norm) if norm and len(norm) != len(text) else 1.0
     found: list[tuple[int, str]] = []
-    if table.phrases is not None:  # "took control" is a gain, "halt to the fighting" a truce
+    # "took control" is a gain, "halt to the fighting" a truce; the substring test skips the
+    # regex for the many sentences with none of the phrases.
+    if table.phrases is not None and any(p in norm for p in table.phrase_key):
         for m in table.phrases.finditer(norm):
             found.append((m.start(), table.phrase_key[m.group(0)]))
         if found:
@@ -215,17 +218,18 @@ class LazyRoles(Sequence[frozenset[str]]):
     def __init__(self, text: str, figures: Sequence[Mapping[str, Any]], offset: int | None):
         self._args: tuple[str, Sequence[Mapping[str, Any]], int | None] | None = (
             text, figures, offset)
-        self._roles: list[frozenset[str]] = []
+        self._roles: list[frozenset[str]] | None = None
         self._size = len(figures)
 
-    def _resolved(self) -> list[frozenset[str]]:
-        if self._args is not None:
-            self._roles = figure_roles(*self._args)
-            self._args = None
+    def _resolve(self) -> list[frozenset[str]]:
+        assert self._args is not None
+        self._roles = figure_roles(*self._args)
+        self._args = None
         return self._roles
 
     def __getitem__(self, k):  # type: ignore[override]
-        return self._resolved()[k]
+        roles = self._roles
+        return (self._resolve() if roles is None else roles)[k]
 
     def __len__(self) -> int:
         return self._size
