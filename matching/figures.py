@@ -174,11 +174,13 @@ def quantities(
     return [q for q in found if q is not None and _comparable(q)]
 
 
-def _same_thing(a: Quantity, b: Quantity) -> bool:
+def _same_thing(a: Quantity, b: Quantity, roles: bool = True) -> bool:
     """Can these two figures be figures of one quantity? Counts of two named kinds ("soldiers"
     and "tanks") cannot, nor figures whose roles contrast ("backed" and "against")."""
     if a.cls != b.cls and a.cls != "count:n" and b.cls != "count:n":
         return False
+    if not roles:
+        return True
     ra, rb = a.role, b.role
     if not ra or not rb:
         return True
@@ -244,12 +246,16 @@ class FigureComparison:
         return out
 
 
-def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
+def compare(
+    a: Sequence[Quantity], b: Sequence[Quantity], roles: bool = True
+) -> FigureComparison:
     """Pair the figures of two claims class by class (nearest values first) and judge each pair.
 
     A date that differs only counts as a conflict when dates are all the claims state (the
     claim is *about* the date, e.g. when Minsk II was signed); next to other figures a date is
     their time frame, and another time frame makes another claim, not a contradiction.
+    ``roles=False`` skips the figures' roles (the caller knows they cannot contrast: see
+    matching.roles.roles_may_differ), which saves working them out.
     """
     if not a or not b:
         return FigureComparison((), (), len(a) + len(b))
@@ -272,11 +278,11 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
             unpaired += len(left) + len(right)
             continue
         if len(left) == 1 and len(right) == 1:  # the common case, without the sort
-            matched = [(left[0], right[0])] if _same_thing(left[0], right[0]) else []
+            matched = [(left[0], right[0])] if _same_thing(left[0], right[0], roles) else []
         else:
             ranked = sorted(
                 (_distance(x, y), i, j) for i, x in enumerate(left) for j, y in enumerate(right)
-                if _same_thing(x, y)
+                if _same_thing(x, y, roles)
             )
             used_l: set[int] = set()
             used_r: set[int] = set()

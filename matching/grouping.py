@@ -27,6 +27,7 @@ from matching.pairs import (
     blend,
     score_pair,
 )
+from matching.roles import default_roles
 from matching.signature import ClaimSig
 
 RARE_WORDS_PER_CLAIM = 4
@@ -248,7 +249,8 @@ def _figures_compatible(sigs: Sequence[ClaimSig], left: list[int], right: list[i
     so that merging two large groups stays cheap)."""
     for i in left[:12]:
         for j in right[:12]:
-            if compare(sigs[i].quantities, sigs[j].quantities).has_conflict:
+            roles = default_roles().may_differ(sigs[i], sigs[j])
+            if compare(sigs[i].quantities, sigs[j].quantities, roles).has_conflict:
                 return False
     return True
 

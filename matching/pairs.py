@@ -22,6 +22,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from matching.figures import compare, time_frames_differ
+from matching.roles import FRAME, default_roles
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig, default_concepts
 
 # Places so general that naming one or another says nothing about which claim it is
@@ -152,8 +153,6 @@ def dated_apart_from_publication(a: ClaimSig, b: ClaimSig) -> bool:
     """One claim dates its figures in its words, the other states figures undated (so as of
     its publication), and the stated time ends over a year before that publication, or starts
     after it: "Russia took 0.6% in 2023" is not "Russia took 0.6% over the past year" (2025)."""
-    from matching.roles import FRAME  # roles reads the concept table: import late
-
     for x, y in ((a, b), (b, a)):
         if not y.date or any(q.cls == "date" for q in y.quantities):
             continue
@@ -192,7 +191,8 @@ def score_pair(
     if contrast:
         return PairResult(Relation.DIFFERENT, text * 0.5,
                           {"similarity": round(text, 3), "assertions_differ": contrast})
-    figures = compare(a.quantities, b.quantities)
+    figures = compare(a.quantities, b.quantities,
+                      roles=default_roles().may_differ(a, b))
     explanation: dict[str, Any] = {"similarity": round(text, 3), **figures.explain()}
     if figures.other_quantities and not figures.conflicts and not any(
         x.cls != "date" for x, _ in figures.agreements

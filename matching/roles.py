@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from matching.signature import concept_paths, default_concepts
+from matching.signature import ClaimSig, concept_paths, default_concepts
 
 # Clause boundaries: punctuation (not the comma or colon of "1,000" and "00:00") and the
 # conjunctions that join two statements with figures ("50% backed it, while 41% were
@@ -38,6 +38,20 @@ class RoleTable:
     # Phrases of role concepts ("took control", "halt to the fighting"), folded.
     phrases: re.Pattern[str] | None = None
     phrase_key: dict[str, str] = field(default_factory=dict)
+
+    def may_differ(self, a: ClaimSig, b: ClaimSig) -> bool:
+        """Can a figure of ``a`` have a role contrasting with one of ``b``? Only if both name
+        some concept of one contrast set and together more than one (a figure's role is drawn
+        from its claim's words); what a count counts is read inside the figure, which the
+        claim's words leave out, so two counts are always looked at."""
+        ta, tb = a.token_set, b.token_set
+        for group in (*self.contrasts, *self.date_contrasts):
+            ca, cb = ta & group, tb & group
+            if ca and cb and len(ca | cb) > 1:
+                return True
+        return bool(self.counted_contrasts) and (
+            any(q.cls.startswith("count:") for q in a.quantities)
+            and any(q.cls.startswith("count:") for q in b.quantities))
 
     def incompatible(self, a: frozenset[str], b: frozenset[str], dates: bool = False) -> bool:
         """Both roles name a concept of one contrast set, and not the same one."""
