@@ -160,9 +160,17 @@ _CYR_MONTH = (
     r"(?:січ(?:ень|ня)|лют(?:ий|ого)|берез(?:ень|ня)|квіт(?:ень|ня)|трав(?:ень|ня)|"
     r"черв(?:ень|ня)|лип(?:ень|ня)|серп(?:ень|ня)|верес(?:ень|ня)|жовт(?:ень|ня)|"
     r"листопад(?:а)?|груд(?:ень|ня)|январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|"
-    r"июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья])"
+    r"июл[ья]|августа?|сентябр[ья]|октябр[ья]|ноябр[ья]|декабр[ья]|"
+    # "у грудні 2024 року", "в декабре 2024 года": the month in the locative
+    r"січні|лютому|березні|квітні|травні|червні|липні|серпні|вересні|жовтні|листопаді|грудні|"
+    r"январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
 )
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
+# Days, weeks and months in Ukrainian and Russian, as nouns and as the adjectives of
+# "30-денне перемир'я" / "30-дневное перемирие" (years are left out: "2024 року" is a date).
+_CYR_DURATION = r"(?:денн\w*|дневн\w*|днів|дней|дні|дня|тижн\w*|тиждень|недел\w*|місяц\w*|месяц\w*)"
+_CYR_DURATION_STEMS = ("денн", "дневн", "днів", "дней", "дні", "дня", "тижн", "тиждень", "недел", "місяц",
+                       "месяц")
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DURATION_UNITS = {
@@ -302,7 +310,8 @@ _AMOUNT_PATTERNS = {
         rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?[\s-]*(?P<unit>kilomet(?:er|re)s?\b|kms?\b|miles?\b|mi\b|met(?:er|re)s?\b|км\b|кілометр\w*|километр\w*)", I)),
     "duration": (5, _Source(
         rf"(?P<num>{_NUM}|an?|several|a\s+few|a\s+couple\s+of|few|many)[\s-]+"
-        rf"(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centur(?:y|ies))\b"
+        rf"(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centur(?:y|ies)|"
+        rf"{_CYR_DURATION})\b"
         rf"(?P<andhalf>\s+{_AND_A_HALF})?(?:[\s-](?P<suffix>long|old))?", I)),
     "range": (5, _Source(
         rf"{_B}(?P<num>{_NUM})\s*(?P<conn>-|–|—|to|and|or)\s*(?P<num2>{_NUM})(?P<plus>\+)?[\s-]*"
@@ -358,7 +367,9 @@ _CYR_MONTH_FORMS = frozenset(
     words("""січень січня лютий лютого березень березня квітень квітня травень травня червень червня
     липень липня серпень серпня вересень вересня жовтень жовтня листопад листопада грудень грудня
     январь января февраль февраля март марта апрель апреля май мая июнь июня июль июля август
-    августа сентябрь сентября октябрь октября ноябрь ноября декабрь декабря""")
+    августа сентябрь сентября октябрь октября ноябрь ноября декабрь декабря
+    січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні
+    январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре""")
 )
 _TRIGGERS: dict[str, tuple[str, ...]] = {
     "digit": tuple(_NUMBER_PATTERNS) + tuple(_AMOUNT_PATTERNS),
@@ -529,7 +540,8 @@ def _tail_before(text: str, pos: int) -> str:
 # What may follow a number, for choosing the patterns worth trying there (a cheap pre-check;
 # each set must cover every way the corresponding pattern's unit can start).
 _EN_SCALES = frozenset(SCALES)
-_CYRILLIC_SCALES = frozenset(("тис", "тыс", "млн", "млрд"))
+_CYRILLIC_SCALES = frozenset(("тис", "тыс", "млн", "млрд", "тисяча", "тисячі", "тисяч", "тисячу",
+                              "тысяча", "тысячи", "тысяч", "тысячу"))
 _SHORT_SCALES = ("тис", "тыс", "млн", "млрд", "bn", "mn", "mln")
 _PCT_WORDS = frozenset(("%", "％", "pct", "pp", "p", "per"))
 _PCT_STEMS = ("percent", "процент", "відсот")
@@ -562,7 +574,7 @@ def _next_kinds(nxt: str) -> tuple[str, ...]:
         out.append("area")
     if nxt in _DIST_WORDS or nxt.startswith(_DIST_STEMS):
         out.append("distance")
-    if nxt in _DUR_WORDS:
+    if nxt in _DUR_WORDS or nxt.startswith(_CYR_DURATION_STEMS):
         out.append("duration")
         if nxt in _AGO_WORDS:
             out.append("date_relative_ago")
@@ -1331,6 +1343,12 @@ def _fig(text: str, s: int, e: int, offset: int, *, value: float | None, unit: s
 
 def _duration_unit(u: str) -> str:
     u = u.lower()
+    if u.startswith(("ден", "днев", "дн")):
+        return "day"
+    if u.startswith(("тиж", "недел")):
+        return "week"
+    if u.startswith(("місяц", "месяц")):
+        return "month"
     if u.startswith(("sec",)):
         return "second"
     if u.startswith(("min",)):
@@ -1640,7 +1658,9 @@ def _build_duration(m, g, text, s, e, offset, qual) -> Figure | None:
     unit = _duration_unit(g["unit"])
     q = qual
     if n in ("a", "an", "one"):
-        if not (qual or g.get("suffix") or g.get("andhalf") or _DURATION_CONTEXT.match(text[e : e + 20].lower())):
+        # "one-month ceasefire": joined by a hyphen, "one" is the number of a compound.
+        if not (qual or g.get("suffix") or g.get("andhalf") or "-" in m.group(0)
+                or _DURATION_CONTEXT.match(text[e : e + 20].lower())):
             return None
         v = 1.0
     elif n in ("several", "a few", "few", "many", "a couple of"):

@@ -45,9 +45,9 @@ FRACTION_TAIL = (
     r"|[ \u00a0]+[1-9]/(?:[2-9]|1[0-6])(?![\d/])|\s?[½¼¾⅓⅔⅛])"
 )
 # Scales after digits: English words and the abbreviations of Ukrainian and Russian text
-# ("5 тис." / "5 тыс." thousand, "2 млн" million, "1 млрд" billion).
+# ("5 тис." / "5 тыс." thousand, "2 млн" million, "1 млрд" billion), and "тисячі"/"тысячи".
 CYRILLIC_SCALES = {"тис": 1e3, "тыс": 1e3, "млн": 1e6, "млрд": 1e9}
-DIGIT_SCALE = rf"(?:\s*(?:{_SCALE})\b|\s*(?:тис|тыс)\b\.?|\s*(?:млн|млрд)\b)"
+DIGIT_SCALE = rf"(?:\s*(?:{_SCALE})\b|\s*(?:тис|тыс)(?:яч\w*)?\b\.?|\s*(?:млн|млрд)\b)"
 # A number as figures use it: digits or words, with an optional half or quarter and scale.
 NUMBER = (
     rf"(?:{DIGIT_NUMBER}(?:{FRACTION_TAIL})?{DIGIT_SCALE}?"
@@ -69,7 +69,9 @@ _NUMBER_PARTS = re.compile(
     rf"(?:[\s-]*(?P<scale>{_SCALE}|тис|тыс|млн|млрд)\b\.?)?",
     re.IGNORECASE | re.DOTALL,
 )
-_CYRILLIC_SCALE_END = re.compile(r"(?P<base>.*?)\s*(?P<scale>тис|тыс|млн|млрд)\.?", re.IGNORECASE | re.DOTALL)
+# "тис." and the word in full ("43 тисячі", "43 тысячи").
+_CYRILLIC_SCALE_END = re.compile(r"(?P<base>.*?)\s*(?P<scale>тис|тыс|млн|млрд)(?:яч\w*)?\.?",
+                                 re.IGNORECASE | re.DOTALL)
 
 
 def parse_digits(text: str) -> float:

@@ -9,8 +9,9 @@ do not. "A fifth" ≈ "20%" ≈ "nearly 20 percent"; "110 square miles" ≈ "285
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 # Units folded into one canonical unit per quantity; the first element is the comparison class.
@@ -42,6 +43,10 @@ _NEAR_BELOW = {"nearly", "almost", "just under", "just below", "slightly less th
 _NEAR_ABOVE = {"just over", "just above", "slightly more than"}
 
 
+_NO_ROLE: frozenset[str] = frozenset()
+_TIME_FRAME = re.compile(r"(?:the\s+)?(?:past|last|previous|preceding|first|next)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Quantity:
     """One figure as an interval in a canonical unit, e.g. ('area', 'km2', 284.0, 286.0)."""
@@ -53,10 +58,32 @@ class Quantity:
     value: float | None
     date: str | None = None
     kind: str | None = None
+    # What the figure is a figure of (matching.roles: "41% were against" has {"oppose"}), as
+    # roles[index]; a lazy sequence works it out only when a comparison needs it (most
+    # candidate pairs are dropped on their words before any figure is compared).
+    roles: Sequence[frozenset[str]] | None = field(default=None, compare=False, repr=False)
+    index: int = field(default=0, compare=False, repr=False)
 
     @property
     def open_ended(self) -> bool:
         return math.isinf(self.high) or self.low == 0.0
+
+    @property
+    def role(self) -> frozenset[str]:
+        roles = self.roles
+        return _NO_ROLE if roles is None else roles[self.index]
+
+    @property
+    def time_frame(self) -> bool:
+        """A duration that is the period a claim covers ("over the past year", "in the last
+        twelve months"), not a quantity it states ("a 30-day ceasefire")."""
+        return self.cls == "duration" and _TIME_FRAME.match(self.text) is not None
+
+    @property
+    def family(self) -> str:
+        """Counts of any kind are compared with each other: "43,000 soldiers" and "a death toll
+        of 43,000" are one count, only the first names what it counts."""
+        return "count" if self.cls.startswith("count:") else self.cls
 
 
 def _precision_slack(value: float, text: str) -> float:
@@ -91,7 +118,9 @@ def _cls_and_scale(fig: Mapping[str, Any]) -> tuple[str, float] | None:
     return None
 
 
-def to_quantity(fig: Mapping[str, Any]) -> Quantity | None:
+def to_quantity(
+    fig: Mapping[str, Any], roles: Sequence[frozenset[str]] | None = None, index: int = 0
+) -> Quantity | None:
     """The comparable interval of one extracted figure (None for figures we cannot compare)."""
     found = _cls_and_scale(fig)
     if found is None:
@@ -102,7 +131,8 @@ def to_quantity(fig: Mapping[str, Any]) -> Quantity | None:
         date = fig.get("date")
         if not date:
             return None
-        return Quantity(cls, 0.0, 0.0, text, None, date=str(date), kind="date")
+        return Quantity(cls, 0.0, 0.0, text, None, date=str(date), kind="date", roles=roles,
+                        index=index)
     use_si = fig.get("si_value") is not None and fig.get("si_unit")
     raw = fig.get("si_value") if use_si else fig.get("value")
     if raw is None:
@@ -128,7 +158,7 @@ def to_quantity(fig: Mapping[str, Any]) -> Quantity | None:
         low, high = value * 0.88, value + slack
     elif qualifier in _NEAR_ABOVE:
         low, high = value - slack, value * 1.12
-    return Quantity(cls, low, high, text, value, kind=fig.get("kind"))
+    return Quantity(cls, low, high, text, value, kind=fig.get("kind"), roles=roles, index=index)
 
 
 def _comparable(q: Quantity) -> bool:
@@ -136,8 +166,36 @@ def _comparable(q: Quantity) -> bool:
     return not (q.cls == "count:n" and q.value is not None and abs(q.value) <= 12)
 
 
-def quantities(figures: Iterable[Mapping[str, Any]]) -> list[Quantity]:
-    return [q for q in (to_quantity(f) for f in figures) if q is not None and _comparable(q)]
+def quantities(
+    figures: Sequence[Mapping[str, Any]], roles: Sequence[frozenset[str]] | None = None
+) -> list[Quantity]:
+    """Comparable quantities of ``figures``; ``roles`` (aligned with them) from matching.roles."""
+    found = (to_quantity(f, roles, k) for k, f in enumerate(figures))
+    return [q for q in found if q is not None and _comparable(q)]
+
+
+def _same_thing(a: Quantity, b: Quantity, roles: bool = True) -> bool:
+    """Can these two figures be figures of one quantity? Counts of two named kinds ("soldiers"
+    and "tanks") cannot, nor figures whose roles contrast ("backed" and "against")."""
+    if a.cls != b.cls and a.cls != "count:n" and b.cls != "count:n":
+        return False
+    if not roles:
+        return True
+    ra, rb = a.role, b.role
+    if not ra or not rb:
+        return True
+    return not _role_table().incompatible(ra, rb, dates=a.cls == "date")
+
+
+_ROLE_TABLE: list[Any] = []
+
+
+def _role_table() -> Any:
+    if not _ROLE_TABLE:
+        from matching.roles import default_roles  # roles reads the concept table: import late
+
+        _ROLE_TABLE.append(default_roles())
+    return _ROLE_TABLE[0]
 
 
 # A claim whose figures are only dates (and durations, which are wording: "after sixteen hours
@@ -170,38 +228,49 @@ class FigureComparison:
     agreements: tuple[tuple[Quantity, Quantity], ...]
     conflicts: tuple[tuple[Quantity, Quantity], ...]
     unpaired: int  # figures of one claim with no counterpart of the same class in the other
+    # Classes held by both claims whose figures are all of different things (by role or by
+    # what they count): "58% for talks" vs "50% for a ceasefire".
+    other_quantities: tuple[str, ...] = ()
 
     @property
     def has_conflict(self) -> bool:
         return bool(self.conflicts)
 
     def explain(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "figures_agree": [[a.text, b.text] for a, b in self.agreements],
             "figures_differ": [[a.text, b.text] for a, b in self.conflicts],
         }
+        if self.other_quantities:
+            out["figures_of_other_things"] = list(self.other_quantities)
+        return out
 
 
-def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
+def compare(
+    a: Sequence[Quantity], b: Sequence[Quantity], roles: bool = True
+) -> FigureComparison:
     """Pair the figures of two claims class by class (nearest values first) and judge each pair.
 
     A date that differs only counts as a conflict when dates are all the claims state (the
     claim is *about* the date, e.g. when Minsk II was signed); next to other figures a date is
     their time frame, and another time frame makes another claim, not a contradiction.
+    ``roles=False`` skips the figures' roles (the caller knows they cannot contrast: see
+    matching.roles.roles_may_differ), which saves working them out.
     """
     if not a or not b:
         return FigureComparison((), (), len(a) + len(b))
     by_cls_a: dict[str, list[Quantity]] = {}
     by_cls_b: dict[str, list[Quantity]] = {}
     for q in a:
-        by_cls_a.setdefault(q.cls, []).append(q)
+        by_cls_a.setdefault(q.family, []).append(q)
     for q in b:
-        by_cls_b.setdefault(q.cls, []).append(q)
+        by_cls_b.setdefault(q.family, []).append(q)
     classes = by_cls_a.keys() | by_cls_b.keys()
     only_dates = "date" in classes and classes <= _ABOUT_DATE
     agreements: list[tuple[Quantity, Quantity]] = []
     conflicts: list[tuple[Quantity, Quantity]] = []
     unpaired = 0
+    other: list[str] = []
     for cls in sorted(classes):
         left = by_cls_a.get(cls, [])
         right = by_cls_b.get(cls, [])
@@ -209,10 +278,11 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
             unpaired += len(left) + len(right)
             continue
         if len(left) == 1 and len(right) == 1:  # the common case, without the sort
-            matched = [(left[0], right[0])]
+            matched = [(left[0], right[0])] if _same_thing(left[0], right[0], roles) else []
         else:
             ranked = sorted(
                 (_distance(x, y), i, j) for i, x in enumerate(left) for j, y in enumerate(right)
+                if _same_thing(x, y, roles)
             )
             used_l: set[int] = set()
             used_r: set[int] = set()
@@ -225,15 +295,22 @@ def compare(a: Sequence[Quantity], b: Sequence[Quantity]) -> FigureComparison:
         for x, y in matched:
             if _agree(x, y):
                 agreements.append((x, y))
-            elif cls != "date" or only_dates:
+            elif (cls != "date" or only_dates) and not (x.time_frame and y.time_frame):
                 conflicts.append((x, y))
             # else: another time frame (see time_frames_differ), neither agreement nor conflict
+        if not matched and (cls not in _ABOUT_DATE or (cls == "date" and only_dates)):
+            other.append(cls)
         unpaired += len(left) + len(right) - 2 * len(matched)
-    return FigureComparison(tuple(agreements), tuple(conflicts), unpaired)
+    return FigureComparison(tuple(agreements), tuple(conflicts), unpaired, tuple(other))
 
 
 def time_frames_differ(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
-    """Both claims carry dates next to other figures, and no date of one agrees with the other."""
+    """Both claims carry dates next to other figures, and no date of one agrees with the other;
+    or both state the period they cover ("the past month" / "the past year"), differently."""
+    pa = [q for q in a if q.time_frame]
+    pb = [q for q in b if q.time_frame]
+    if pa and pb and not any(_agree(x, y) for x in pa for y in pb):
+        return True
     da = [q for q in a if q.cls == "date"]
     db = [q for q in b if q.cls == "date"]
     if not da or not db:

@@ -24,8 +24,10 @@ from matching.pairs import (
     PairResult,
     Relation,
     Thresholds,
+    blend,
     score_pair,
 )
+from matching.roles import default_roles
 from matching.signature import ClaimSig
 
 RARE_WORDS_PER_CLAIM = 4
@@ -138,11 +140,12 @@ def _gather(ptr: np.ndarray, ids: np.ndarray, rows: np.ndarray) -> tuple[np.ndar
     return ids[starts + np.arange(lengths.sum())], owner
 
 
-def weighted_jaccard_many(
+def weighted_overlaps_many(
     sigs: Sequence[ClaimSig], pairs: np.ndarray, idf: dict[str, float], chunk: int = 200_000
-) -> np.ndarray:
-    """IDF-weighted Jaccard of many pairs at once (numpy), same value as pairs.text_similarity's
-    word part; used to drop hopeless pairs before the per-pair rules run in Python."""
+) -> tuple[np.ndarray, np.ndarray]:
+    """IDF-weighted Jaccard and overlap of many pairs at once (numpy), the same values as
+    pairs.text_similarity's word parts; used to drop hopeless pairs before the per-pair rules
+    run in Python."""
     ptr, ids, vocab = _token_arrays(sigs)
     weight = np.zeros(len(vocab) + 1)
     for t, k in vocab.items():
@@ -150,6 +153,7 @@ def weighted_jaccard_many(
     totals = np.add.reduceat(np.append(weight[ids], 0.0), ptr[:-1]) if len(ids) else np.zeros(len(sigs))
     totals[ptr[:-1] == ptr[1:]] = 0.0  # reduceat quirk: empty rows repeat the next value
     out = np.zeros(len(pairs))
+    over = np.zeros(len(pairs))
     vocab_size = len(vocab) + 1
     for start in range(0, len(pairs), chunk):
         part = pairs[start : start + chunk]
@@ -163,7 +167,10 @@ def weighted_jaccard_many(
         union = totals[part[:, 0]] + totals[part[:, 1]] - inter
         out[start : start + len(part)] = np.divide(inter, union, out=np.zeros(len(part)),
                                                    where=union > 0)
-    return out
+        lighter = np.minimum(totals[part[:, 0]], totals[part[:, 1]])
+        over[start : start + len(part)] = np.divide(inter, lighter, out=np.zeros(len(part)),
+                                                    where=lighter > 0)
+    return out, over
 
 
 def _single_place_and_date(sigs: Sequence[ClaimSig]) -> tuple[np.ndarray, np.ndarray]:
@@ -242,7 +249,8 @@ def _figures_compatible(sigs: Sequence[ClaimSig], left: list[int], right: list[i
     so that merging two large groups stays cheap)."""
     for i in left[:12]:
         for j in right[:12]:
-            if compare(sigs[i].quantities, sigs[j].quantities).has_conflict:
+            roles = default_roles().may_differ(sigs[i], sigs[j])
+            if compare(sigs[i].quantities, sigs[j].quantities, roles).has_conflict:
                 return False
     return True
 
@@ -284,7 +292,8 @@ def cluster(
             scorer=fuzz.ratio,
             workers=-1,
         )
-        text = 0.6 * weighted_jaccard_many(sigs, pairs, idf) + 0.4 * ratio / 100.0
+        jaccard, overlap = weighted_overlaps_many(sigs, pairs, idf)
+        text = blend(jaccard, overlap, ratio / 100.0, thresholds)
         pairs = pairs[text >= thresholds.floor - 1e-9]
         pairs = pairs[~_surely_different(sigs, pairs)]
     uf = _UnionFind(n)

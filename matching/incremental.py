@@ -28,7 +28,7 @@ from storage import match_store as store
 from storage.database import Database
 from storage.groups import active_members, create_group
 
-SIGNATURE_CODE_VERSION = "2"
+SIGNATURE_CODE_VERSION = "3"  # 3: concept drops, names of several words, figure roles
 SIGNATURE_BATCH = 2000
 # Below this many ungrouped claims, claim-by-claim matching is fast enough and simpler.
 BULK_MIN_CLAIMS = 2000

@@ -141,6 +141,10 @@ def default_concepts() -> ConceptTable:
     return ConceptTable.load(*concept_paths())
 
 
+# The concept of words that carry no claim (resources/concepts.tsv: attribution, hedges).
+DROP = "~"
+
+
 def content_tokens(text: str, aliases: AliasTable | None = None) -> tuple[str, ...]:
     """Normalised content words of ``text``: aliases folded to their keys, domain words to
     their concept, the rest lightly stemmed; function words dropped."""
@@ -150,7 +154,15 @@ def content_tokens(text: str, aliases: AliasTable | None = None) -> tuple[str, .
     for w in _WORD.findall(norm):
         if w in STOP_WORDS or len(w) < 2:
             continue
-        out.append(concepts.concept(w) or stem(w))
+        c = concepts.concept(w)
+        if c == DROP:
+            continue
+        out.append(c or stem(w))
+        if "_" in w and c is None:
+            # A name of several words ("jeddah_statement", "istanbul_talks") also counts as
+            # its words, so it meets "talks in Jeddah"; which agreement it is stays an entity.
+            out.extend(concepts.concept(p) or stem(p) for p in w.split("_")
+                       if len(p) >= 2 and p not in STOP_WORDS and concepts.concept(p) != DROP)
     return tuple(out)
 
 
@@ -171,11 +183,17 @@ def signature_from_stored(
         text=text,
         tokens=tuple(tokens.split()),
         entities={k: frozenset(v) for k, v in entities.items()},
-        quantities=tuple(quantities(figures)),
+        quantities=tuple(quantities(figures, _roles(text, figures, None))),
         category=category,
         outlet=outlet,
         date=date,
     )
+
+
+def _roles(text: str, figures: Sequence[Mapping[str, Any]], offset: int | None) -> Any:
+    from matching.roles import LazyRoles  # roles needs this module's concept table
+
+    return LazyRoles(text, figures, offset)
 
 
 def signature(
@@ -217,7 +235,7 @@ def signature(
         text=text,
         tokens=tokens,
         entities={k: frozenset(v) for k, v in entities.items()},
-        quantities=tuple(quantities(figures)),
+        quantities=tuple(quantities(figures, _roles(text, figures, figure_offset))),
         category=category,
         outlet=outlet,
         date=date,

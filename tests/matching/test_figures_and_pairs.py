@@ -88,3 +88,106 @@ def test_minsk_one_is_not_minsk_two():
     result = score_pair(a, b)
     assert result.relation is Relation.DIFFERENT
     assert "entities_differ" in result.explanation
+
+
+def test_words_that_carry_no_claim_are_dropped_by_the_concept_table():
+    # "~" in resources/concepts.tsv: attribution and hedges, in all three languages.
+    assert content_tokens("Russia took 0.6%, figures show") == content_tokens("Russia took 0.6%")
+    assert content_tokens("Россия заняла всего около 0,6 %") == content_tokens("Россия заняла 0,6 %")
+
+
+def test_a_name_of_several_words_also_counts_as_its_words():
+    assert {"istanbul", "talks"} <= set(content_tokens("the Istanbul talks"))
+    assert "jeddah" in content_tokens("the Jeddah meeting")
+
+
+def test_cross_language_wording_meets_in_concepts():
+    en = set(content_tokens("Kremlin aide Ushakov called the proposed truce a respite"))
+    ru = set(content_tokens("Помощник Ушаков назвал предложенное перемирие передышкой"))
+    assert {"aide", "call", "proposal", "ceasefire", "respite"} <= en & ru
+    assert "gain" in content_tokens("Russian troops took control of Bakhmut")
+
+
+def test_a_date_on_one_side_only_is_judged_on_the_words():
+    from matching.pairs import DEFAULT_THRESHOLDS
+
+    dated = signature(1, "Kremlin aide Ushakov said on March 13 that the truce was a respite "
+                         "for Ukrainian troops.")
+    undated = signature(2, "Ushakov, a Kremlin aide, called the truce a respite for Ukraine's "
+                           "troops.")
+    assert score_pair(dated, undated).explanation["bar"] == DEFAULT_THRESHOLDS.same_text
+    counted = signature(3, "Ushakov said 5,000 troops would get a respite from the truce.")
+    assert score_pair(counted, undated).explanation["bar"] == DEFAULT_THRESHOLDS.same_mixed
+
+
+def test_grouping_computes_the_same_word_overlaps_as_the_pair_rules():
+    import numpy as np
+
+    from matching.grouping import document_frequencies, idf_table, weighted_overlaps_many
+    from matching.pairs import _weighted_overlaps
+
+    sigs = [signature(i, t) for i, t in enumerate([
+        "Russia took 0.6% of Ukraine in a year of heavy fighting.",
+        "Over the past year Russia gained 0.6 percent of Ukrainian territory.",
+        "Ukraine held 79 square miles of the Kursk region in March.",
+    ])]
+    idf = idf_table(document_frequencies(sigs), len(sigs))
+    pairs = np.array([[0, 1], [0, 2], [1, 2]])
+    jaccard, overlap = weighted_overlaps_many(sigs, pairs, idf)
+    for k, (i, j) in enumerate(pairs.tolist()):
+        assert (jaccard[k], overlap[k]) == pytest.approx(_weighted_overlaps(sigs[i], sigs[j], idf, 0.0))
+    assert overlap[0] > jaccard[0]
+
+
+def test_another_period_is_another_claim_not_a_conflict():
+    year = signature(1, "Over the past year Russia took 0.6% of Ukraine's territory.")
+    month = signature(2, "Over the past month Russia took 0.1% of Ukraine's territory.")
+    result = score_pair(year, month)
+    assert result.relation is Relation.DIFFERENT
+    assert result.explanation["time_frames_differ"] is True
+    # A duration that is the quantity itself still conflicts.
+    thirty = signature(3, "Ukraine accepted a 30-day ceasefire at the Jeddah talks.")
+    sixty = signature(4, "Ukraine accepted a 60-day ceasefire at the Jeddah talks.")
+    assert score_pair(thirty, sixty).relation is Relation.CONFLICT
+
+
+def test_a_figure_dated_years_before_an_undated_one_is_another_claim():
+    dated = signature(1, "In 2023 Russia's troops took about 0.6 percent of Ukraine's territory.",
+                      date="2025-06-03")
+    undated = signature(2, "Over the past year Russia took about 0.6% of Ukraine's territory.",
+                        date="2025-06-01")
+    assert score_pair(dated, undated).explanation.get("time_frames_differ") is True
+    recent = signature(3, "In the year to June 2025 Russia took about 0.6% of Ukraine's "
+                          "territory.", date="2025-06-03")
+    assert score_pair(recent, undated).relation is Relation.SAME
+
+
+def test_a_date_agreeing_only_to_the_month_is_weak_evidence():
+    from matching.pairs import DEFAULT_THRESHOLDS
+
+    day = signature(1, "At the Istanbul talks on 29 March 2022, Ukraine offered to adopt a "
+                       "neutral status.")
+    month = signature(2, "At the Istanbul talks in March 2022, Ukraine offered to adopt a "
+                         "neutral status.")
+    assert score_pair(day, month).explanation["bar"] == DEFAULT_THRESHOLDS.same_with_weak_figure
+    same_day = signature(3, "On 29 March 2022, at the Istanbul talks, Ukraine offered a neutral "
+                            "status.")
+    assert score_pair(day, same_day).explanation["bar"] == DEFAULT_THRESHOLDS.same_with_date
+
+
+def test_different_quantities_on_each_side_are_not_helped_by_a_shared_year():
+    from matching.pairs import DEFAULT_THRESHOLDS
+
+    share = signature(1, "In the twelve months to spring 2025, Russia captured 0.6% of "
+                         "Ukraine's territory.")
+    area = signature(2, "In the month to March 12, 2025, Russia's net gain in Ukraine came to "
+                        "285 square kilometres.")
+    assert score_pair(share, area).explanation.get("bar", 1.0) == DEFAULT_THRESHOLDS.same_mixed
+
+
+def test_a_duration_that_is_the_quantity_agrees_like_a_figure():
+    from matching.pairs import DEFAULT_THRESHOLDS
+
+    a = signature(1, "Kyiv backed Washington's plan for a 30-day truce.")
+    b = signature(2, "Ukraine said it would accept a ceasefire lasting 30 days.")
+    assert score_pair(a, b).explanation["bar"] == DEFAULT_THRESHOLDS.same_with_figure
