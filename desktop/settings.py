@@ -11,7 +11,7 @@ from matching.pairs import DEFAULT_THRESHOLDS, Thresholds
 from storage.audit import default_actor
 from storage.backup import DEFAULT_KEEP
 
-MATCH_BAR_RANGE = (0.40, 0.95)
+MATCH_BAR_RANGE = (0.25, 0.95)  # the default (0.40) sits inside: looser or stricter
 
 
 class Settings:
