@@ -102,8 +102,8 @@ class MainWindow(QMainWindow):
         self._select_after_fetch: int | None = None
         self._wanted_claim: tuple[int, int] | None = None  # (claim id, article id) to select
 
-        self.setWindowTitle(self.tr("Claimdesk — {name}").format(
-            name=db.path.name if db.path is not None else db.location))
+        # Only the database: the platform appends the application's name ("… — Claimdesk").
+        self.setWindowTitle(db.path.name if db.path is not None else db.location)
         self.setAcceptDrops(True)
 
         self.undo_stack = QUndoStack(self)
