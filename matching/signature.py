@@ -188,11 +188,13 @@ def signature(
     outlet: str | None = None,
     date: str | None = None,
     aliases: AliasTable | None = None,
+    mentions: Sequence[tuple[int, int, str]] | None = None,
 ) -> ClaimSig:
     """Build the signature of one claim.
 
     ``figures`` are the stored figure dicts (offsets into the article: pass the claim's start
-    as ``figure_offset``); without them the text is parsed here.
+    as ``figure_offset``); without them the text is parsed here. ``mentions`` are the alias
+    hits of ``text`` (``aliases.find(text)``) when the caller already has them.
     """
     table = aliases or _aliases()
     if figures is None:
@@ -205,7 +207,7 @@ def signature(
     ]
     tokens = content_tokens(_mask(text, spans), table)
     entities: dict[str, set[str]] = {}
-    for _start, _end, key in table.find(text):
+    for _start, _end, key in table.find(text) if mentions is None else mentions:
         kind = table.type_of(key) or "other"
         if kind == "agreement" and "agreement" not in entities:
             # The first agreement named is what the sentence is about ("The Minsk Memorandum,

@@ -1,0 +1,41 @@
+"""sentence_category is score_sentence's category, computed without the rest of the score."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from extraction import default_aliases, parse_figures, score_sentence, split_sentences
+from extraction.cues import Tokens
+from extraction.scoring import sentence_category
+from resources import resource_path
+
+HERE = Path(__file__).resolve().parent
+
+
+def _sentences() -> list[str]:
+    out: list[str] = []
+    for path in sorted(Path(resource_path("sample")).glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        out += [text[s:e] for s, e in split_sentences(text)]
+    domain = HERE.parent / "matching" / "data" / "domain_claims.jsonl"
+    out += [json.loads(line)["text"] for line in domain.read_text(encoding="utf-8").splitlines()]
+    return out
+
+
+def test_category_matches_score_sentence_on_the_sample_corpus_and_domain_claims():
+    sentences = _sentences()
+    assert len(sentences) > 300
+    categories = set()
+    for sentence in sentences:
+        figures = parse_figures(sentence)
+        expected = score_sentence(sentence, figures, explain=False)[1]
+        assert sentence_category(sentence, figures) == expected, sentence
+        assert sentence_category(sentence) == expected, sentence  # figures parsed inside
+        tokens = Tokens.of(sentence)
+        mentions = default_aliases().find(sentence, tokens)
+        got = sentence_category(sentence, figures, tokens=tokens, mentions=mentions)
+        assert got == expected, sentence
+        categories.add(expected)
+    # The sentences exercise every branch worth checking: several categories and none.
+    assert {"territory", "casualties", "minsk", "negotiations", "poll", None} <= categories
