@@ -160,25 +160,42 @@ def match_new_claims(
             return frequencies.get(token, 1)
 
         fetch_frequencies(t for p in pending for t in (p.tokens or "").split())
+        # Candidates of every pending claim, fetched together: the keys, word frequencies
+        # and stored claims they need do not change while this run assigns groups (a claim
+        # grouped earlier in the run is found through group_of), so a few queries for the
+        # whole batch give what one query per claim gave.
+        sigs = [_sig_of(row) for row in pending]
+        found_per_claim = store.candidates_many(
+            session,
+            [blocking_keys(sig, {t: _idf(df_of(t), n) for t in sig.token_set}) for sig in sigs],
+            bucket_cap=BUCKET_CAP, weigh=key_weight,
+        )
+        wanted_ids: list[list[int]] = []
+        for row, found in zip(pending, found_per_claim, strict=True):
+            found.pop(row.id, None)
+            wanted_ids.append([cid for cid, w in found.items() if w >= MIN_KEY_WEIGHT])
+        stored: dict[int, list[store.ClaimForMatching]] = {}
+        for other in store.claims_by_id(session, {cid for ids in wanted_ids for cid in ids}):
+            stored.setdefault(other.id, []).append(other)
+        fetch_frequencies(t for rows in stored.values() for o in rows
+                          for t in (o.tokens or "").split())
+        stored_sigs: dict[int, ClaimSig] = {}
         conflict_links: list[tuple[int, int, dict]] = []
-        for count, row in enumerate(pending):
+        for count, (row, sig, ids) in enumerate(zip(pending, sigs, wanted_ids, strict=True)):
             if cancelled is not None and cancelled():
                 raise _Cancelled
-            sig = _sig_of(row)
+            others = [o for cid in sorted(set(ids)) for o in stored.get(cid, ())]
             idf = {t: _idf(df_of(t), n) for t in sig.token_set}
-            found = store.candidates(session, blocking_keys(sig, idf), bucket_cap=BUCKET_CAP,
-                                     weigh=key_weight)
-            found.pop(row.id, None)
-            ids = [cid for cid, w in found.items() if w >= MIN_KEY_WEIGHT]
-            others = store.claims_by_id(session, ids)
-            fetch_frequencies(t for o in others for t in (o.tokens or "").split())
             idf.update({t: _idf(df_of(t), n) for o in others for t in (o.tokens or "").split()})
             best: tuple[float, int, dict] | None = None
             for other in others:
                 group = other.group_id or group_of.get(other.id)
                 if group is None:
                     continue  # an ungrouped claim meets this one when its own turn comes
-                res = score_pair(sig, _sig_of(other), idf=idf, default_idf=_idf(1, n),
+                other_sig = stored_sigs.get(other.id)
+                if other_sig is None:
+                    other_sig = stored_sigs[other.id] = _sig_of(other)
+                res = score_pair(sig, other_sig, idf=idf, default_idf=_idf(1, n),
                                  thresholds=thresholds)
                 if res.relation is Relation.CONFLICT:
                     conflict_links.append((row.id, group, res.explanation))
