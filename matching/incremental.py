@@ -26,7 +26,7 @@ from resources import resource_path
 from storage import audit
 from storage import match_store as store
 from storage.database import Database
-from storage.groups import active_members, create_group
+from storage.groups import NewGroup, active_members, create_group, create_groups
 
 SIGNATURE_CODE_VERSION = "2"
 SIGNATURE_BATCH = 2000
@@ -241,23 +241,27 @@ def _group_in_bulk(
     members: dict[int, list[int]] = {}
     for index, label in enumerate(result.labels):
         members.setdefault(label, []).append(index)
-    group_of_label: dict[int, int] = {}
     explanations = {j: res for (_i, j), res in result.links.items()}
-    for label, indexes in members.items():
-        ids = [pending[i].id for i in indexes]
-        gid = create_group(
-            session, ids, actor=actor, audit_action=None,
+    # All groups and conflicts in a few bulk statements (tens of thousands of groups).
+    new_groups = [
+        NewGroup(
+            [pending[i].id for i in indexes],
             scores={pending[i].id: explanations[i].score for i in indexes if i in explanations},
             explanations={pending[i].id: explanations[i].explanation for i in indexes
                           if i in explanations},
         )
-        group_of_label[label] = gid
-        report.new_groups.append(gid)
-    for label, others in result.conflicts.items():
-        for other in others:
-            a, b = group_of_label[label], group_of_label[other]
-            if a < b and store.add_conflict(session, a, b, {"detected": "bulk grouping"}):
-                report.conflicts.append((a, b))
+        for indexes in members.values()
+    ]
+    group_ids = create_groups(session, new_groups)
+    group_of_label = dict(zip(members, group_ids, strict=True))
+    report.new_groups.extend(group_ids)
+    conflict_pairs = [
+        (group_of_label[label], group_of_label[other])
+        for label, others in result.conflicts.items()
+        for other in others
+        if group_of_label[label] < group_of_label[other]
+    ]
+    report.conflicts.extend(store.add_conflicts(session, conflict_pairs, {"detected": "bulk grouping"}))
     audit.record(session, actor=actor, action="matching_run", entity="claim_group",
                  after={"bulk": True, "new_groups": len(report.new_groups),
                         "conflicts": len(report.conflicts)})

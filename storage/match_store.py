@@ -136,9 +136,12 @@ def save_signatures(
             decrement[t] = decrement.get(t, 0) + 1
     session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(ids)))
     session.execute(delete(ClaimMatchKey).where(ClaimMatchKey.claim_id.in_(ids)))
-    session.execute(insert(ClaimSignature), list(signatures))
+    # Core inserts (executemany), not ORM bulk inserts: an import of 100,000 claims writes
+    # over a million key rows, and the ORM path spent more time than computing them.
+    connection = session.connection()
+    connection.execute(ClaimSignature.__table__.insert(), list(signatures))
     if keys:
-        session.execute(insert(ClaimMatchKey), list(keys))
+        connection.execute(ClaimMatchKey.__table__.insert(), list(keys))
     increment: dict[str, int] = {}
     for tokens in tokens_per_claim:
         for t in set(tokens):
@@ -280,6 +283,34 @@ def add_conflict(session: Session, group_a: int, group_b: int, explanation: dict
                                      detected_at=utcnow())
     )
     return True
+
+
+def add_conflicts(
+    session: Session, pairs: Sequence[tuple[int, int]], explanation: dict[str, Any]
+) -> list[tuple[int, int]]:
+    """``add_conflict`` for many pairs (in order, one insert); returns the pairs (smaller
+    group first) that were not known yet."""
+    wanted: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for a, b in pairs:
+        pair = (min(a, b), max(a, b))
+        if pair not in seen:
+            seen.add(pair)
+            wanted.append(pair)
+    known: set[tuple[int, int]] = set()
+    firsts = sorted({a for a, _b in wanted})
+    for chunk in _chunks(firsts):
+        known.update(session.execute(
+            select(GroupConflict.group_a, GroupConflict.group_b).where(GroupConflict.group_a.in_(chunk))
+        ).all())
+    added = [p for p in wanted if p not in known]
+    if added:
+        now = utcnow()
+        session.connection().execute(GroupConflict.__table__.insert(), [
+            {"group_a": a, "group_b": b, "explanation": explanation, "detected_at": now}
+            for a, b in added
+        ])
+    return added
 
 
 def conflicts_of(session: Session, group_id: int) -> list[GroupConflict]:
