@@ -17,16 +17,18 @@ import sys
 import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from typing import Any
 
 from matching import pairs as _pairs
-from matching.pairs import PairResult, Thresholds
+from matching.pairs import PairResult, Relation, Thresholds
 from matching.signature import ClaimSig
 
 PARALLEL_PAIRS = 20_000  # below this, starting workers costs more than it saves
 CHUNK = 5_000
 
-_State = tuple[Sequence[ClaimSig], Mapping[str, float], float, Thresholds]
+_State = tuple[Sequence[ClaimSig], list[tuple[int, int]], Mapping[str, float], float, Thresholds]
 _state: _State | None = None
+_RELATIONS = list(Relation)
 
 
 def _init(state: _State) -> None:
@@ -34,12 +36,18 @@ def _init(state: _State) -> None:
     _state = state
 
 
-def _score_slice(pairs: list[tuple[int, int]]) -> list[PairResult]:
+def _score_range(bounds: tuple[int, int]) -> list[tuple[int, float, dict[str, Any]] | None]:
+    """Scores of pairs[start:end]; a "different" pair comes back as None (grouping only needs
+    to know it is not the same claim), the others as compact tuples (cheaper to pickle)."""
     assert _state is not None
-    sigs, idf, default_idf, thresholds = _state
+    sigs, pairs, idf, default_idf, thresholds = _state
     score = _pairs.score_pair
-    return [score(sigs[i], sigs[j], idf=idf, default_idf=default_idf, thresholds=thresholds)
-            for i, j in pairs]
+    out: list[tuple[int, float, dict[str, Any]] | None] = []
+    for i, j in pairs[bounds[0] : bounds[1]]:
+        res = score(sigs[i], sigs[j], idf=idf, default_idf=default_idf, thresholds=thresholds)
+        out.append(None if res.relation is Relation.DIFFERENT
+                   else (_RELATIONS.index(res.relation), res.score, res.explanation))
+    return out
 
 
 def can_fork() -> bool:
@@ -48,6 +56,10 @@ def can_fork() -> bool:
 
 def worker_count(workers: int | None) -> int:
     return max(1, os.cpu_count() or 1) if workers is None else max(1, workers)
+
+
+# What a "different" pair scored in a worker stands for: only its relation is ever read.
+DIFFERENT = PairResult(Relation.DIFFERENT, 0.0, {})
 
 
 def score_pairs(
@@ -62,20 +74,21 @@ def score_pairs(
 ) -> list[PairResult]:
     """``score_pair`` of every (i, j) in ``pairs``, in order; on ``workers`` processes (None:
     every core) when there are at least ``parallel_from`` (PARALLEL_PAIRS) pairs and forking
-    is safe."""
+    is safe. Pairs scored in workers that are not the same claim nor a conflict come back as
+    :data:`DIFFERENT` (their score and explanation are not kept)."""
     parallel_from = PARALLEL_PAIRS if parallel_from is None else parallel_from
-    state = (sigs, idf, default_idf, thresholds)
     n = worker_count(workers)
     if n < 2 or len(pairs) < parallel_from or not can_fork():
-        global _state
-        previous, _state = _state, state
-        try:
-            return _score_slice(pairs)
-        finally:
-            _state = previous
+        return [_pairs.score_pair(sigs[i], sigs[j], idf=idf, default_idf=default_idf,
+                                  thresholds=thresholds) for i, j in pairs]
     size = max(1, min(CHUNK, -(-len(pairs) // (n * 4))))
-    slices = [pairs[k : k + size] for k in range(0, len(pairs), size)]
+    bounds = [(k, min(k + size, len(pairs))) for k in range(0, len(pairs), size)]
     context = multiprocessing.get_context("fork")
+    state = (sigs, pairs, idf, default_idf, thresholds)
     with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_init,
                              initargs=(state,)) as pool:
-        return [res for part in pool.map(_score_slice, slices) for res in part]
+        return [
+            DIFFERENT if res is None else PairResult(_RELATIONS[res[0]], res[1], res[2])
+            for part in pool.map(_score_range, bounds)
+            for res in part
+        ]

@@ -23,7 +23,7 @@ from matching.grouping import (
     idf_table,
     key_weight,
 )
-from matching.pairs import DEFAULT_THRESHOLDS, score_pair
+from matching.pairs import DEFAULT_THRESHOLDS, Relation, score_pair
 
 
 @pytest.fixture(scope="module")
@@ -87,3 +87,20 @@ def test_pairs_are_scored_in_process_off_the_main_thread(sigs, monkeypatch):
     thread.start()
     thread.join()
     assert out == [score_pair(sigs[i], sigs[j], idf=idf, default_idf=1.0) for i, j in pairs]
+
+
+def test_pairs_scored_by_workers_are_the_pairs_scored_here(sigs, monkeypatch):
+    monkeypatch.setattr(parallel, "PARALLEL_PAIRS", 10)
+    monkeypatch.setattr(parallel, "CHUNK", 97)  # many small slices: order must survive
+    idf = idf_table(document_frequencies(sigs), len(sigs))
+    pairs = [tuple(p) for p in candidate_pairs(sigs, idf).tolist()][::5]
+    here = [score_pair(sigs[i], sigs[j], idf=idf, default_idf=1.0) for i, j in pairs]
+    there = parallel.score_pairs(sigs, pairs, idf=idf, default_idf=1.0,
+                                 thresholds=DEFAULT_THRESHOLDS, workers=2)
+    assert len(there) == len(here)
+    for mine, theirs in zip(here, there, strict=True):
+        if mine.relation is Relation.DIFFERENT:
+            assert theirs is parallel.DIFFERENT
+        else:
+            assert theirs == mine
+    assert {r.relation for r in here} == set(Relation)  # same, conflict and different all seen
