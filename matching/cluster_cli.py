@@ -36,10 +36,11 @@ def _published(value: Any) -> dt.date | None:
 
 def record_signature(index: int, record: dict[str, Any]) -> ClaimSig:
     text = record["text"]
-    parsed = parse_figures(text, published=_published(record.get("date")))
-    # The sentence's words and names, found once for both the category and the signature.
-    aliases = default_aliases()
+    # The sentence's words and names, found once for the figures, the category and the
+    # signature.
     tokens = Tokens.of(text)
+    parsed = parse_figures(text, published=_published(record.get("date")), tokens=tokens)
+    aliases = default_aliases()
     mentions = aliases.find(text, tokens)
     # The category the extractor would give the sentence (a given one wins).
     category = record.get("category") or sentence_category(

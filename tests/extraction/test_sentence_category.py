@@ -39,3 +39,14 @@ def test_category_matches_score_sentence_on_the_sample_corpus_and_domain_claims(
         categories.add(expected)
     # The sentences exercise every branch worth checking: several categories and none.
     assert {"territory", "casualties", "minsk", "negotiations", "poll", None} <= categories
+
+
+def test_figures_parsed_with_the_sentence_tokens_are_the_figures_parsed_without():
+    # matching.cluster_cli tokenises each sentence once and hands the tokens to the parser.
+    with_figures = 0
+    for sentence in _sentences():
+        plain = [f.to_json_dict() for f in parse_figures(sentence)]
+        given = [f.to_json_dict() for f in parse_figures(sentence, tokens=Tokens.of(sentence))]
+        assert given == plain, sentence
+        with_figures += bool(plain)
+    assert with_figures > 100
