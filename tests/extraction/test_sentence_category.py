@@ -50,3 +50,19 @@ def test_figures_parsed_with_the_sentence_tokens_are_the_figures_parsed_without(
         assert given == plain, sentence
         with_figures += bool(plain)
     assert with_figures > 100
+
+
+def test_number_words_pre_check_changes_nothing(monkeypatch):
+    from extraction import names
+
+    crafted = ["sıx soldiers", "ſeven people", "TWENTY-FIVE tanks", "Five", "a hundred",
+               "İn one hundred days", "no numbers here", "someone done", "one of them",
+               "one soldier", "two-thirds", "\u212a", "nineteen hundred", "a dozen shells"]
+    texts = crafted + _sentences()
+    texts += [t.casefold() for t in texts]
+    fast = [names._digits_for_words(t) for t in texts]
+    fast_norm = [names.normalise(t) for t in texts]
+    monkeypatch.setattr(names, "_NUMBER_STEMS", __import__("re").compile(""))  # always "maybe"
+    assert fast == [names._digits_for_words(t) for t in texts]
+    assert fast_norm == [names.normalise(t) for t in texts]
+    assert sum(a != b for a, b in zip(fast, texts, strict=True)) > 10  # words really replaced
