@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import math
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlmodel import Session
@@ -21,6 +22,7 @@ from extraction.names import user_alias_paths
 from matching.figures import compare
 from matching.grouping import BUCKET_CAP, MIN_KEY_WEIGHT, blocking_keys, cluster, key_weight
 from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds, score_pair
+from matching.parallel import fork_pool, worker_count
 from matching.signature import ClaimSig, concept_paths, signature, signature_from_stored
 from resources import resource_path
 from storage import audit
@@ -30,6 +32,8 @@ from storage.groups import NewGroup, active_members, create_group, create_groups
 
 SIGNATURE_CODE_VERSION = "2"
 SIGNATURE_BATCH = 2000
+# A batch this large (indexing a big database) computes its signatures on every core.
+PARALLEL_INDEX = 1000
 # Below this many ungrouped claims, claim-by-claim matching is fast enough and simpler.
 BULK_MIN_CLAIMS = 2000
 
@@ -86,40 +90,61 @@ def index_claims(
     ids = sorted(set(only)) if only is not None else None
     version = signature_version()
     done = 0
-    while True:
-        if cancelled is not None and cancelled():
-            return done
-        with db.write() as session:
-            rows = store.claims_needing_signature(session, version, SIGNATURE_BATCH, ids)
-            if not rows:
+    pool: ProcessPoolExecutor | None = None
+    try:
+        while True:
+            if cancelled is not None and cancelled():
                 return done
-            sigs = [
-                signature(r.id, r.sentence, figures=r.figures, figure_offset=r.start,
-                          category=r.category)
-                for r in rows
-            ]
-            df = store.token_frequencies(session, (t for s in sigs for t in s.token_set))
-            n = store.matchable_claim_count(session) + len(sigs)
-            idf = {t: _idf(df.get(t, 0) + 1, n) for s in sigs for t in s.token_set}
-            keys = [
-                {"key": key, "claim_id": s.id, "weight": weight}
-                for s in sigs
-                for key, weight in dict(blocking_keys(s, idf)).items()
-            ]
-            store.save_signatures(
-                session,
-                [
-                    {"claim_id": s.id, "tokens": " ".join(s.tokens),
-                     "entities": {k: sorted(v) for k, v in s.entities.items()},
-                     "version": version}
-                    for s in sigs
-                ],
-                keys,
-                [s.token_set for s in sigs],
-            )
-        done += len(rows)
-        if progress is not None:
-            progress(f"indexed {done} claims")
+            with db.write() as session:
+                rows = store.claims_needing_signature(session, version, SIGNATURE_BATCH, ids)
+                if not rows:
+                    return done
+                if pool is None and len(rows) >= PARALLEL_INDEX:
+                    pool = fork_pool()
+                _index_batch(session, rows, version, pool)
+            done += len(rows)
+            if progress is not None:
+                progress(f"indexed {done} claims")
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _signatures_of_rows(rows: list[store.ClaimForMatching]) -> list[ClaimSig]:
+    return [signature(r.id, r.sentence, figures=r.figures, figure_offset=r.start,
+                      category=r.category) for r in rows]
+
+
+def _index_batch(
+    session: Session, rows: list[store.ClaimForMatching], version: str,
+    pool: ProcessPoolExecutor | None,
+) -> None:
+    """Signatures, word counts and blocking keys of one batch of claims."""
+    if pool is None:
+        sigs = _signatures_of_rows(rows)
+    else:
+        size = -(-len(rows) // (2 * worker_count(None)))
+        parts = [rows[k : k + size] for k in range(0, len(rows), size)]
+        sigs = [sig for part in pool.map(_signatures_of_rows, parts) for sig in part]
+    df = store.token_frequencies(session, (t for s in sigs for t in s.token_set))
+    n = store.matchable_claim_count(session) + len(sigs)
+    idf = {t: _idf(df.get(t, 0) + 1, n) for s in sigs for t in s.token_set}
+    keys = [
+        {"key": key, "claim_id": s.id, "weight": weight}
+        for s in sigs
+        for key, weight in dict(blocking_keys(s, idf)).items()
+    ]
+    store.save_signatures(
+        session,
+        [
+            {"claim_id": s.id, "tokens": " ".join(s.tokens),
+             "entities": {k: sorted(v) for k, v in s.entities.items()},
+             "version": version}
+            for s in sigs
+        ],
+        keys,
+        [s.token_set for s in sigs],
+    )
 
 
 def match_new_claims(

@@ -92,3 +92,12 @@ def score_pairs(
             for part in pool.map(_score_range, bounds)
             for res in part
         ]
+
+
+def fork_pool(workers: int | None = None) -> ProcessPoolExecutor | None:
+    """A pool of forked workers for a long run of independent work (the caller shuts it
+    down), or None where forking is not safe or there is one core."""
+    n = worker_count(workers)
+    if n < 2 or not can_fork():
+        return None
+    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"))

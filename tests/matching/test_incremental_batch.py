@@ -105,3 +105,46 @@ def test_key_counts_are_exact_up_to_the_cap_and_candidates_match_a_plain_count(d
             assert found == expected
             assert candidates(session, keys_of_claim, bucket_cap=3, weigh=key_weight) == found
         assert any(got)
+
+
+def _index_rows(db):
+    from storage.models import ClaimSignature, TokenFrequency
+
+    with db.read() as session:
+        return (
+            session.execute(select(ClaimSignature.claim_id, ClaimSignature.tokens,
+                                   ClaimSignature.entities, ClaimSignature.version)
+                            .order_by(ClaimSignature.claim_id)).all(),
+            session.execute(select(ClaimMatchKey.key, ClaimMatchKey.claim_id, ClaimMatchKey.weight)
+                            .order_by(ClaimMatchKey.key, ClaimMatchKey.claim_id)).all(),
+            session.execute(select(TokenFrequency.token, TokenFrequency.claims)
+                            .order_by(TokenFrequency.token)).all(),
+        )
+
+
+def test_indexing_on_worker_processes_stores_what_indexing_here_stores(tmp_path, monkeypatch):
+    from matching import incremental, parallel
+
+    claims = generate(300, seed=8)
+    here, there = open_database(tmp_path / "here.sqlite"), open_database(tmp_path / "there.sqlite")
+    _store(here, claims, "i")
+    _store(there, claims, "i")
+    monkeypatch.setattr(incremental, "SIGNATURE_BATCH", 70)  # several batches, one pool
+    monkeypatch.setattr(incremental, "PARALLEL_INDEX", 1_000_000)
+    assert index_claims(here) == 300
+    pools = []
+    real = parallel.fork_pool
+
+    def counting(*args):
+        pool = real(*args)
+        pools.append(pool)
+        return pool
+
+    monkeypatch.setattr(incremental, "PARALLEL_INDEX", 50)
+    monkeypatch.setattr(incremental, "fork_pool", counting)
+    assert index_claims(there) == 300
+    assert len(pools) == 1 and pools[0] is not None  # forked once, used for every batch
+    assert _index_rows(there) == _index_rows(here)
+    assert len(_index_rows(here)[1]) > 1000
+    here.dispose()
+    there.dispose()
