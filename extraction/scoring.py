@@ -175,6 +175,29 @@ def score_sentence(
     return score, category, tuple(cues)
 
 
+def sentence_category(
+    sentence: str,
+    figures: Sequence[Figure] | None = None,
+    *,
+    aliases: AliasTable | None = None,
+    tokens: Tokens | None = None,
+    mentions: list[tuple[int, int, str]] | None = None,
+) -> str | None:
+    """The category ``score_sentence`` gives a sentence, without the rest of its score.
+
+    Matching needs only the category of every claim; skipping the claimant, opinion and
+    proper-noun cues roughly halves the cost. ``tokens`` and ``mentions`` (alias hits in
+    ``sentence``) may be passed when the caller already has them.
+    """
+    table = aliases if aliases is not None else default_aliases()
+    figs = list(parse_figures(sentence)) if figures is None else list(figures)
+    toks = tokens if tokens is not None else Tokens.of(sentence)
+    if mentions is None:
+        mentions = table.find(sentence, toks)
+    keys = [k for _, _, k in mentions]
+    return _categorise(sentence, _INDEX.find(toks), figs, keys, table, explain=False)[0]
+
+
 def _categorise(
     sentence: str, found: dict[str, list[Hit]], figs: Sequence[Figure], alias_keys: list[str], table: AliasTable,
     explain: bool = True,

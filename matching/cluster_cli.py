@@ -14,9 +14,12 @@ import json
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from typing import Any
 
-from extraction import parse_figures, score_sentence
+from extraction import default_aliases, parse_figures
+from extraction.cues import Tokens
+from extraction.scoring import sentence_category
 from matching.grouping import Clustering, cluster
 from matching.jsonl import InputError, read_jsonl
 from matching.signature import ClaimSig, signature
@@ -33,12 +36,19 @@ def _published(value: Any) -> dt.date | None:
 
 def record_signature(index: int, record: dict[str, Any]) -> ClaimSig:
     text = record["text"]
-    parsed = parse_figures(text, published=_published(record.get("date")))
+    # The sentence's words and names, found once for the figures, the category and the
+    # signature.
+    tokens = Tokens.of(text)
+    parsed = parse_figures(text, published=_published(record.get("date")), tokens=tokens)
+    aliases = default_aliases()
+    mentions = aliases.find(text, tokens)
     # The category the extractor would give the sentence (a given one wins).
-    category = record.get("category") or score_sentence(text, parsed, explain=False)[1]
+    category = record.get("category") or sentence_category(
+        text, parsed, aliases=aliases, tokens=tokens, mentions=mentions)
     return signature(index, text, figures=[f.to_json_dict() for f in parsed],
                      category=category, outlet=record.get("outlet"),
-                     date=record.get("date") if isinstance(record.get("date"), str) else None)
+                     date=record.get("date") if isinstance(record.get("date"), str) else None,
+                     aliases=aliases, mentions=mentions)
 
 
 PARALLEL_FROM = 5000  # below this, starting worker processes costs more than it saves
@@ -48,16 +58,42 @@ def _signatures_of(chunk: list[tuple[int, dict[str, Any]]]) -> list[ClaimSig]:
     return [record_signature(i, r) for i, r in chunk]
 
 
+def _text_key(record: dict[str, Any]) -> tuple[Any, ...]:
+    """What a signature's content depends on: the text, the publication date (it resolves
+    "last month") and a given category. Outlet, id and the date string are per record."""
+    return (record["text"], _published(record.get("date")), record.get("category") or None)
+
+
 def record_signatures(records: list[dict[str, Any]]) -> list[ClaimSig]:
-    """Signatures of many records, parsed on every core (parsing figures is the slow part)."""
-    indexed = list(enumerate(records))
+    """Signatures of many records, parsed on every core (parsing figures is the slow part).
+
+    The same sentence is parsed once: wire copy and syndication repeat sentences word for
+    word across outlets, and each repeat only needs its own id, outlet and date.
+    """
+    first_of: dict[tuple[Any, ...], int] = {}
+    unique: list[tuple[int, dict[str, Any]]] = []
+    for i, r in enumerate(records):
+        key = _text_key(r)
+        if key not in first_of:
+            first_of[key] = len(unique)
+            unique.append((i, r))
     workers = os.cpu_count() or 1
-    if len(records) < PARALLEL_FROM or workers < 2:
-        return _signatures_of(indexed)
-    size = max(500, len(indexed) // (workers * 4))
-    chunks = [indexed[k : k + size] for k in range(0, len(indexed), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [sig for part in pool.map(_signatures_of, chunks) for sig in part]
+    if len(unique) < PARALLEL_FROM or workers < 2:
+        parsed = _signatures_of(unique)
+    else:
+        size = max(500, len(unique) // (workers * 4))
+        chunks = [unique[k : k + size] for k in range(0, len(unique), size)]
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            parsed = [sig for part in pool.map(_signatures_of, chunks) for sig in part]
+    out: list[ClaimSig] = []
+    for i, r in enumerate(records):
+        sig = parsed[first_of[_text_key(r)]]
+        if sig.id != i:
+            date = r.get("date")
+            sig = replace(sig, id=i, outlet=r.get("outlet"),
+                          date=date if isinstance(date, str) else None)
+        out.append(sig)
+    return out
 
 
 def cluster_output(records: list[dict[str, Any]], result: Clustering) -> list[dict[str, Any]]:

@@ -27,6 +27,7 @@ from matching.pairs import (
     blend,
     score_pair,
 )
+from matching.parallel import score_pairs
 from matching.roles import default_roles
 from matching.signature import ClaimSig
 
@@ -107,17 +108,23 @@ def candidate_pairs(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> np.ndarr
     for size, group in by_size.items():
         iu, ju = np.triu_indices(size, k=1)
         members = np.asarray([m for m, _ in group], dtype=np.int64)  # (buckets, size)
-        w = np.asarray([wt for _, wt in group], dtype=np.int64)
+        w = np.asarray([wt for _, wt in group], dtype=np.int16)
         left, right = members[:, iu], members[:, ju]
         codes.append((np.minimum(left, right) * n + np.maximum(left, right)).ravel())
         code_weights.append(np.repeat(w, len(iu)))
     if not codes:
         return np.empty((0, 2), dtype=np.int64)
     all_codes = np.concatenate(codes)
-    all_weights = np.concatenate(code_weights)
-    unique, inverse = np.unique(all_codes, return_inverse=True)
-    total = np.bincount(inverse, weights=all_weights)
-    kept = unique[total >= MIN_KEY_WEIGHT]
+    del codes
+    # The weight of each distinct pair: sort the codes once and add up their runs (less memory
+    # than np.unique's inverse and a float bincount; key weights are small, sums are int64).
+    order = np.argsort(all_codes)
+    all_codes = all_codes[order]
+    all_weights = np.concatenate(code_weights)[order]
+    del order, code_weights
+    starts = np.flatnonzero(np.concatenate(([True], all_codes[1:] != all_codes[:-1])))
+    total = np.add.reduceat(all_weights, starts, dtype=np.int64)
+    kept = all_codes[starts[total >= MIN_KEY_WEIGHT]]
     return np.stack([kept // n, kept % n], axis=1)
 
 
@@ -274,8 +281,12 @@ def cluster(
     cannot_link: Iterable[tuple[int, int]] = (),
     must_link: Iterable[tuple[int, int]] = (),
     progress: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> Clustering:
-    """Group claim signatures; labels are the smallest member index of each group."""
+    """Group claim signatures; labels are the smallest member index of each group.
+
+    ``workers``: processes that score the candidate pairs (None: every core; see
+    matching.parallel)."""
     n = len(sigs)
     df = document_frequencies(sigs)
     idf = idf_table(df, n)
@@ -284,6 +295,9 @@ def cluster(
     if progress:
         progress(f"{len(pairs)} candidate pairs")
     if len(pairs):
+        # Another place or time frame first: it is cheap and drops most candidates (the two
+        # filters commute), so the similarity below is computed for far fewer pairs.
+        pairs = pairs[~_surely_different(sigs, pairs)]
         # The text similarity of pairs.text_similarity, vectorised: pairs below every bar are
         # dropped here, so the Python rules only see plausible pairs.
         ratio = process.cpdist(
@@ -295,7 +309,6 @@ def cluster(
         jaccard, overlap = weighted_overlaps_many(sigs, pairs, idf)
         text = blend(jaccard, overlap, ratio / 100.0, thresholds)
         pairs = pairs[text >= thresholds.floor - 1e-9]
-        pairs = pairs[~_surely_different(sigs, pairs)]
     uf = _UnionFind(n)
     for a, b in cannot_link:
         uf.cannot[a].add(b)
@@ -318,8 +331,12 @@ def cluster(
     same: list[tuple[float, int, int, PairResult]] = []
     conflict_pairs: list[tuple[int, int]] = []
     result = Clustering(labels=[], pairs_scored=len(pairs))
-    for i, j in pairs.tolist():
-        res = pair_score(i, j)
+    pair_list = [(i, j) for i, j in pairs.tolist()]  # i < j, as pair_score keys them
+    results = score_pairs(sigs, pair_list, idf=idf, default_idf=default_idf,
+                          thresholds=thresholds, workers=workers)
+    scored.update(zip(pair_list, results, strict=True))
+    for i, j in pair_list:
+        res = scored[(i, j)]
         if res.relation is Relation.SAME:
             same.append((-res.score, i, j, res))
         elif res.relation is Relation.CONFLICT:

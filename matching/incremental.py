@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import math
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlmodel import Session
@@ -21,15 +22,18 @@ from extraction.names import user_alias_paths
 from matching.figures import compare
 from matching.grouping import BUCKET_CAP, MIN_KEY_WEIGHT, blocking_keys, cluster, key_weight
 from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds, score_pair
+from matching.parallel import fork_pool, worker_count
 from matching.signature import ClaimSig, concept_paths, signature, signature_from_stored
 from resources import resource_path
 from storage import audit
 from storage import match_store as store
 from storage.database import Database
-from storage.groups import active_members, create_group
+from storage.groups import NewGroup, active_members, create_group, create_groups
 
 SIGNATURE_CODE_VERSION = "3"  # 3: concept drops, names of several words, figure roles
 SIGNATURE_BATCH = 2000
+# A batch this large (indexing a big database) computes its signatures on every core.
+PARALLEL_INDEX = 1000
 # Below this many ungrouped claims, claim-by-claim matching is fast enough and simpler.
 BULK_MIN_CLAIMS = 2000
 
@@ -86,40 +90,61 @@ def index_claims(
     ids = sorted(set(only)) if only is not None else None
     version = signature_version()
     done = 0
-    while True:
-        if cancelled is not None and cancelled():
-            return done
-        with db.write() as session:
-            rows = store.claims_needing_signature(session, version, SIGNATURE_BATCH, ids)
-            if not rows:
+    pool: ProcessPoolExecutor | None = None
+    try:
+        while True:
+            if cancelled is not None and cancelled():
                 return done
-            sigs = [
-                signature(r.id, r.sentence, figures=r.figures, figure_offset=r.start,
-                          category=r.category)
-                for r in rows
-            ]
-            df = store.token_frequencies(session, (t for s in sigs for t in s.token_set))
-            n = store.matchable_claim_count(session) + len(sigs)
-            idf = {t: _idf(df.get(t, 0) + 1, n) for s in sigs for t in s.token_set}
-            keys = [
-                {"key": key, "claim_id": s.id, "weight": weight}
-                for s in sigs
-                for key, weight in dict(blocking_keys(s, idf)).items()
-            ]
-            store.save_signatures(
-                session,
-                [
-                    {"claim_id": s.id, "tokens": " ".join(s.tokens),
-                     "entities": {k: sorted(v) for k, v in s.entities.items()},
-                     "version": version}
-                    for s in sigs
-                ],
-                keys,
-                [s.token_set for s in sigs],
-            )
-        done += len(rows)
-        if progress is not None:
-            progress(f"indexed {done} claims")
+            with db.write() as session:
+                rows = store.claims_needing_signature(session, version, SIGNATURE_BATCH, ids)
+                if not rows:
+                    return done
+                if pool is None and len(rows) >= PARALLEL_INDEX:
+                    pool = fork_pool()
+                _index_batch(session, rows, version, pool)
+            done += len(rows)
+            if progress is not None:
+                progress(f"indexed {done} claims")
+    finally:
+        if pool is not None:
+            pool.shutdown()
+
+
+def _signatures_of_rows(rows: list[store.ClaimForMatching]) -> list[ClaimSig]:
+    return [signature(r.id, r.sentence, figures=r.figures, figure_offset=r.start,
+                      category=r.category) for r in rows]
+
+
+def _index_batch(
+    session: Session, rows: list[store.ClaimForMatching], version: str,
+    pool: ProcessPoolExecutor | None,
+) -> None:
+    """Signatures, word counts and blocking keys of one batch of claims."""
+    if pool is None:
+        sigs = _signatures_of_rows(rows)
+    else:
+        size = -(-len(rows) // (2 * worker_count(None)))
+        parts = [rows[k : k + size] for k in range(0, len(rows), size)]
+        sigs = [sig for part in pool.map(_signatures_of_rows, parts) for sig in part]
+    df = store.token_frequencies(session, (t for s in sigs for t in s.token_set))
+    n = store.matchable_claim_count(session) + len(sigs)
+    idf = {t: _idf(df.get(t, 0) + 1, n) for s in sigs for t in s.token_set}
+    keys = [
+        {"key": key, "claim_id": s.id, "weight": weight}
+        for s in sigs
+        for key, weight in dict(blocking_keys(s, idf)).items()
+    ]
+    store.save_signatures(
+        session,
+        [
+            {"claim_id": s.id, "tokens": " ".join(s.tokens),
+             "entities": {k: sorted(v) for k, v in s.entities.items()},
+             "version": version}
+            for s in sigs
+        ],
+        keys,
+        [s.token_set for s in sigs],
+    )
 
 
 def match_new_claims(
@@ -160,25 +185,42 @@ def match_new_claims(
             return frequencies.get(token, 1)
 
         fetch_frequencies(t for p in pending for t in (p.tokens or "").split())
+        # Candidates of every pending claim, fetched together: the keys, word frequencies
+        # and stored claims they need do not change while this run assigns groups (a claim
+        # grouped earlier in the run is found through group_of), so a few queries for the
+        # whole batch give what one query per claim gave.
+        sigs = [_sig_of(row) for row in pending]
+        found_per_claim = store.candidates_many(
+            session,
+            [blocking_keys(sig, {t: _idf(df_of(t), n) for t in sig.token_set}) for sig in sigs],
+            bucket_cap=BUCKET_CAP, weigh=key_weight,
+        )
+        wanted_ids: list[list[int]] = []
+        for row, found in zip(pending, found_per_claim, strict=True):
+            found.pop(row.id, None)
+            wanted_ids.append([cid for cid, w in found.items() if w >= MIN_KEY_WEIGHT])
+        stored: dict[int, list[store.ClaimForMatching]] = {}
+        for other in store.claims_by_id(session, {cid for ids in wanted_ids for cid in ids}):
+            stored.setdefault(other.id, []).append(other)
+        fetch_frequencies(t for rows in stored.values() for o in rows
+                          for t in (o.tokens or "").split())
+        stored_sigs: dict[int, ClaimSig] = {}
         conflict_links: list[tuple[int, int, dict]] = []
-        for count, row in enumerate(pending):
+        for count, (row, sig, ids) in enumerate(zip(pending, sigs, wanted_ids, strict=True)):
             if cancelled is not None and cancelled():
                 raise _Cancelled
-            sig = _sig_of(row)
+            others = [o for cid in sorted(set(ids)) for o in stored.get(cid, ())]
             idf = {t: _idf(df_of(t), n) for t in sig.token_set}
-            found = store.candidates(session, blocking_keys(sig, idf), bucket_cap=BUCKET_CAP,
-                                     weigh=key_weight)
-            found.pop(row.id, None)
-            ids = [cid for cid, w in found.items() if w >= MIN_KEY_WEIGHT]
-            others = store.claims_by_id(session, ids)
-            fetch_frequencies(t for o in others for t in (o.tokens or "").split())
             idf.update({t: _idf(df_of(t), n) for o in others for t in (o.tokens or "").split()})
             best: tuple[float, int, dict] | None = None
             for other in others:
                 group = other.group_id or group_of.get(other.id)
                 if group is None:
                     continue  # an ungrouped claim meets this one when its own turn comes
-                res = score_pair(sig, _sig_of(other), idf=idf, default_idf=_idf(1, n),
+                other_sig = stored_sigs.get(other.id)
+                if other_sig is None:
+                    other_sig = stored_sigs[other.id] = _sig_of(other)
+                res = score_pair(sig, other_sig, idf=idf, default_idf=_idf(1, n),
                                  thresholds=thresholds)
                 if res.relation is Relation.CONFLICT:
                     conflict_links.append((row.id, group, res.explanation))
@@ -224,23 +266,27 @@ def _group_in_bulk(
     members: dict[int, list[int]] = {}
     for index, label in enumerate(result.labels):
         members.setdefault(label, []).append(index)
-    group_of_label: dict[int, int] = {}
     explanations = {j: res for (_i, j), res in result.links.items()}
-    for label, indexes in members.items():
-        ids = [pending[i].id for i in indexes]
-        gid = create_group(
-            session, ids, actor=actor, audit_action=None,
+    # All groups and conflicts in a few bulk statements (tens of thousands of groups).
+    new_groups = [
+        NewGroup(
+            [pending[i].id for i in indexes],
             scores={pending[i].id: explanations[i].score for i in indexes if i in explanations},
             explanations={pending[i].id: explanations[i].explanation for i in indexes
                           if i in explanations},
         )
-        group_of_label[label] = gid
-        report.new_groups.append(gid)
-    for label, others in result.conflicts.items():
-        for other in others:
-            a, b = group_of_label[label], group_of_label[other]
-            if a < b and store.add_conflict(session, a, b, {"detected": "bulk grouping"}):
-                report.conflicts.append((a, b))
+        for indexes in members.values()
+    ]
+    group_ids = create_groups(session, new_groups)
+    group_of_label = dict(zip(members, group_ids, strict=True))
+    report.new_groups.extend(group_ids)
+    conflict_pairs = [
+        (group_of_label[label], group_of_label[other])
+        for label, others in result.conflicts.items()
+        for other in others
+        if group_of_label[label] < group_of_label[other]
+    ]
+    report.conflicts.extend(store.add_conflicts(session, conflict_pairs, {"detected": "bulk grouping"}))
     audit.record(session, actor=actor, action="matching_run", entity="claim_group",
                  after={"bulk": True, "new_groups": len(report.new_groups),
                         "conflicts": len(report.conflicts)})

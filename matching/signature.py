@@ -35,6 +35,7 @@ DISTINCT_ENTITY_TYPES = ("subject_agreement", "place")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "ly", "s")
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """A light English suffix stripper: enough to join took/took, gains/gained, talks/talk."""
     if not word.isascii() or len(word) <= 4:
@@ -87,6 +88,9 @@ class ConceptTable:
     phrase_key: dict[str, str]
     # Sets of concepts that exclude each other as what a claim asserts ("gained" vs "holds").
     contrasts: tuple[frozenset[str], ...] = ()
+    # concept() of words already seen: a corpus has a few thousand distinct words, each
+    # looked up in every claim that uses it (the prefix search is the costly part).
+    _seen: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, *paths: Path) -> ConceptTable:
@@ -121,14 +125,19 @@ class ConceptTable:
         return self.phrases.sub(lambda m: self.phrase_key[m.group(0)], norm)
 
     def concept(self, word: str) -> str | None:
+        try:
+            return self._seen[word]
+        except KeyError:
+            pass
         found = self.exact.get(word)
-        if found is not None:
-            return found
-        for n in range(len(word), 2, -1):
-            found = self.prefixes.get(word[:n])
-            if found is not None:
-                return found
-        return None
+        if found is None:
+            for n in range(len(word), 2, -1):
+                found = self.prefixes.get(word[:n])
+                if found is not None:
+                    break
+        if len(self._seen) < 1 << 16:
+            self._seen[word] = found
+        return found
 
 
 def concept_paths() -> list[Path]:
@@ -206,11 +215,13 @@ def signature(
     outlet: str | None = None,
     date: str | None = None,
     aliases: AliasTable | None = None,
+    mentions: Sequence[tuple[int, int, str]] | None = None,
 ) -> ClaimSig:
     """Build the signature of one claim.
 
     ``figures`` are the stored figure dicts (offsets into the article: pass the claim's start
-    as ``figure_offset``); without them the text is parsed here.
+    as ``figure_offset``); without them the text is parsed here. ``mentions`` are the alias
+    hits of ``text`` (``aliases.find(text)``) when the caller already has them.
     """
     table = aliases or _aliases()
     if figures is None:
@@ -223,7 +234,7 @@ def signature(
     ]
     tokens = content_tokens(_mask(text, spans), table)
     entities: dict[str, set[str]] = {}
-    for _start, _end, key in table.find(text):
+    for _start, _end, key in table.find(text) if mentions is None else mentions:
         kind = table.type_of(key) or "other"
         if kind == "agreement" and "agreement" not in entities:
             # The first agreement named is what the sentence is about ("The Minsk Memorandum,

@@ -69,6 +69,53 @@ def create_group(
     return group_id
 
 
+@dataclass(frozen=True)
+class NewGroup:
+    """One group for :func:`create_groups`: its claims, with automatic scores and explanations."""
+
+    claim_ids: Sequence[int]
+    scores: dict[int, float] | None = None
+    explanations: dict[int, dict[str, Any]] | None = None
+
+
+def create_groups(session: Session, new_groups: Sequence[NewGroup]) -> list[int]:
+    """Many automatic groups at once (the first matching of a large database), with what
+    ``create_group`` would store for each, in order, without an audit entry per group: one
+    query for the first claims, one insert of the groups and one of their members, instead of
+    four statements per group."""
+    if not new_groups:
+        return []
+    if any(not g.claim_ids for g in new_groups):
+        raise ValueError("a claim group needs at least one claim")
+    firsts = sorted({g.claim_ids[0] for g in new_groups})
+    known: dict[int, tuple[str, str | None]] = {}
+    for k in range(0, len(firsts), 500):
+        chunk = firsts[k : k + 500]
+        known.update((cid, (sentence, category)) for cid, sentence, category in session.execute(
+            select(Claim.id, Claim.sentence, Claim.category).where(Claim.id.in_(chunk))))
+    missing = [cid for cid in firsts if cid not in known]
+    if missing:
+        raise LookupError(f"claim {missing[0]} does not exist")
+    now = utcnow()
+    rows = [
+        {"canonical_text": known[g.claim_ids[0]][0], "category": known[g.claim_ids[0]][1],
+         "created_at": now, "updated_at": now}
+        for g in new_groups
+    ]
+    ids = list(session.execute(
+        insert(ClaimGroup).returning(ClaimGroup.id, sort_by_parameter_order=True), rows
+    ).scalars())
+    members = [
+        {"group_id": gid, "claim_id": cid, "score": (g.scores or {}).get(cid),
+         "decision": MemberDecision.AUTO, "explanation": (g.explanations or {}).get(cid),
+         "decided_by": None, "decided_at": None}
+        for gid, g in zip(ids, new_groups, strict=True)
+        for cid in g.claim_ids
+    ]
+    session.connection().execute(ClaimGroupMember.__table__.insert(), members)
+    return ids
+
+
 def active_members(session: Session, group_id: int) -> list[ClaimGroupMember]:
     return list(
         session.execute(

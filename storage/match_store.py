@@ -101,11 +101,20 @@ def unassigned_claims(session: Session, ids: Sequence[int] | None = None) -> lis
     return _rows(session, query)
 
 
+_IN_CHUNK = 500  # values per IN list: well under SQLite's limit on bound parameters
+
+
+def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
+    return (values[k : k + _IN_CHUNK] for k in range(0, len(values), _IN_CHUNK))
+
+
 def claims_by_id(session: Session, ids: Iterable[int]) -> list[ClaimForMatching]:
-    ids = list(ids)
-    if not ids:
-        return []
-    return _rows(session, _claim_query().where(Claim.id.in_(ids)).order_by(Claim.id))
+    """The claims with these ids, ordered by id (one query per 500 ids)."""
+    ids = sorted(set(ids))
+    out: list[ClaimForMatching] = []
+    for chunk in _chunks(ids):  # sorted chunks: the concatenation stays ordered by id
+        out += _rows(session, _claim_query().where(Claim.id.in_(chunk)).order_by(Claim.id))
+    return out
 
 
 def save_signatures(
@@ -127,9 +136,12 @@ def save_signatures(
             decrement[t] = decrement.get(t, 0) + 1
     session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(ids)))
     session.execute(delete(ClaimMatchKey).where(ClaimMatchKey.claim_id.in_(ids)))
-    session.execute(insert(ClaimSignature), list(signatures))
+    # Core inserts (executemany), not ORM bulk inserts: an import of 100,000 claims writes
+    # over a million key rows, and the ORM path spent more time than computing them.
+    connection = session.connection()
+    connection.execute(ClaimSignature.__table__.insert(), list(signatures))
     if keys:
-        session.execute(insert(ClaimMatchKey), list(keys))
+        connection.execute(ClaimMatchKey.__table__.insert(), list(keys))
     increment: dict[str, int] = {}
     for tokens in tokens_per_claim:
         for t in set(tokens):
@@ -176,26 +188,60 @@ def candidates(
     """Claims sharing keys with a new claim, with the summed weight of the shared keys
     (``weigh(weight, claims holding the key)``). Keys held by more than ``bucket_cap``
     claims are skipped: they say too little."""
-    if not keys:
-        return {}
-    weights = dict(keys)
-    sizes = dict(
-        session.execute(
-            select(ClaimMatchKey.key, func.count())
-            .where(ClaimMatchKey.key.in_(list(weights)))
-            .group_by(ClaimMatchKey.key)
-        ).all()
-    )
-    usable = [k for k in weights if 0 < sizes.get(k, 0) <= bucket_cap]
-    if not usable:
-        return {}
-    effective = {k: weigh(weights[k], sizes[k] + 1) for k in usable}  # +1: the new claim
-    found: dict[int, int] = {}
-    for key, claim_id in session.execute(
-        select(ClaimMatchKey.key, ClaimMatchKey.claim_id).where(ClaimMatchKey.key.in_(usable))
-    ):
-        found[claim_id] = found.get(claim_id, 0) + effective[key]
-    return found
+    return candidates_many(session, [keys], bucket_cap=bucket_cap, weigh=weigh)[0]
+
+
+_SIZE_CHUNK = 200  # sub-selects per UNION ALL (SQLite allows 500 compound terms)
+
+
+def key_sizes(session: Session, keys: Sequence[str], *, cap: int) -> dict[str, int]:
+    """How many claims hold each key, counted only up to ``cap``: a common key ("e:kharkiv")
+    is held by thousands of claims, and counting them all cost most of matching a new
+    article. Each key's count is a bounded index scan; keys held by no claim are left out."""
+    sizes: dict[str, int] = {}
+    limit = int(cap)
+    for k in range(0, len(keys), _SIZE_CHUNK):
+        chunk = keys[k : k + _SIZE_CHUNK]
+        sql = " UNION ALL ".join(
+            f"SELECT CAST(:k{i} AS VARCHAR) AS key, (SELECT count(*) FROM (SELECT 1 FROM "
+            f"claim_match_key WHERE key = :k{i} LIMIT {limit}) AS s{i}) AS n"
+            for i in range(len(chunk))
+        )
+        rows = session.execute(text(sql), {f"k{i}": key for i, key in enumerate(chunk)})
+        sizes.update((key, n) for key, n in rows if n)
+    return sizes
+
+
+def candidates_many(
+    session: Session,
+    keys_per_claim: Sequence[Sequence[tuple[str, int]]],
+    *,
+    bucket_cap: int,
+    weigh: Callable[[int, int], int] = lambda weight, _size: weight,
+) -> list[dict[int, int]]:
+    """``candidates`` for each of many claims (an article's), with two queries per 500
+    distinct keys in all instead of two per claim."""
+    distinct = sorted({k for keys in keys_per_claim for k, _w in keys})
+    sizes = key_sizes(session, distinct, cap=bucket_cap + 1)
+    usable = [k for k in distinct if 0 < sizes.get(k, 0) <= bucket_cap]
+    holders: dict[str, list[int]] = {k: [] for k in usable}
+    for chunk in _chunks(usable):
+        for key, claim_id in session.execute(
+            select(ClaimMatchKey.key, ClaimMatchKey.claim_id).where(ClaimMatchKey.key.in_(chunk))
+        ):
+            holders[key].append(claim_id)
+    out: list[dict[int, int]] = []
+    for keys in keys_per_claim:
+        found: dict[int, int] = {}
+        for key, weight in dict(keys).items():
+            members = holders.get(key)
+            if members is None:
+                continue
+            effective = weigh(weight, sizes[key] + 1)  # +1: the new claim
+            for claim_id in members:
+                found[claim_id] = found.get(claim_id, 0) + effective
+        out.append(found)
+    return out
 
 
 def rejected_pairs(session: Session, claim_ids: Iterable[int]) -> set[tuple[int, int]]:
@@ -237,6 +283,34 @@ def add_conflict(session: Session, group_a: int, group_b: int, explanation: dict
                                      detected_at=utcnow())
     )
     return True
+
+
+def add_conflicts(
+    session: Session, pairs: Sequence[tuple[int, int]], explanation: dict[str, Any]
+) -> list[tuple[int, int]]:
+    """``add_conflict`` for many pairs (in order, one insert); returns the pairs (smaller
+    group first) that were not known yet."""
+    wanted: list[tuple[int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for a, b in pairs:
+        pair = (min(a, b), max(a, b))
+        if pair not in seen:
+            seen.add(pair)
+            wanted.append(pair)
+    known: set[tuple[int, int]] = set()
+    firsts = sorted({a for a, _b in wanted})
+    for chunk in _chunks(firsts):
+        known.update(session.execute(
+            select(GroupConflict.group_a, GroupConflict.group_b).where(GroupConflict.group_a.in_(chunk))
+        ).all())
+    added = [p for p in wanted if p not in known]
+    if added:
+        now = utcnow()
+        session.connection().execute(GroupConflict.__table__.insert(), [
+            {"group_a": a, "group_b": b, "explanation": explanation, "detected_at": now}
+            for a, b in added
+        ])
+    return added
 
 
 def conflicts_of(session: Session, group_id: int) -> list[GroupConflict]:

@@ -1,0 +1,103 @@
+"""Scoring many candidate pairs on every core.
+
+``score_pair`` is plain Python, so grouping 100,000 claims spends most of its time in it on one
+core. The pairs are independent: worker processes score slices of them and send the results
+back in order, so the outcome is the one of scoring them one by one.
+
+Workers are forked, so they share the signatures without copying or pickling them. Forking is
+only done from the main thread on Linux: a fork from a GUI worker thread (or a spawned
+interpreter re-running a frozen app) is not worth the risk, and there the pairs are scored here.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from matching import pairs as _pairs
+from matching.pairs import PairResult, Relation, Thresholds
+from matching.signature import ClaimSig
+
+PARALLEL_PAIRS = 20_000  # below this, starting workers costs more than it saves
+CHUNK = 5_000
+
+_State = tuple[Sequence[ClaimSig], list[tuple[int, int]], Mapping[str, float], float, Thresholds]
+_state: _State | None = None
+_RELATIONS = list(Relation)
+
+
+def _init(state: _State) -> None:
+    global _state
+    _state = state
+
+
+def _score_range(bounds: tuple[int, int]) -> list[tuple[int, float, dict[str, Any]] | None]:
+    """Scores of pairs[start:end]; a "different" pair comes back as None (grouping only needs
+    to know it is not the same claim), the others as compact tuples (cheaper to pickle)."""
+    assert _state is not None
+    sigs, pairs, idf, default_idf, thresholds = _state
+    score = _pairs.score_pair
+    out: list[tuple[int, float, dict[str, Any]] | None] = []
+    for i, j in pairs[bounds[0] : bounds[1]]:
+        res = score(sigs[i], sigs[j], idf=idf, default_idf=default_idf, thresholds=thresholds)
+        out.append(None if res.relation is Relation.DIFFERENT
+                   else (_RELATIONS.index(res.relation), res.score, res.explanation))
+    return out
+
+
+def can_fork() -> bool:
+    return sys.platform.startswith("linux") and threading.current_thread() is threading.main_thread()
+
+
+def worker_count(workers: int | None) -> int:
+    return max(1, os.cpu_count() or 1) if workers is None else max(1, workers)
+
+
+# What a "different" pair scored in a worker stands for: only its relation is ever read.
+DIFFERENT = PairResult(Relation.DIFFERENT, 0.0, {})
+
+
+def score_pairs(
+    sigs: Sequence[ClaimSig],
+    pairs: list[tuple[int, int]],
+    *,
+    idf: Mapping[str, float],
+    default_idf: float,
+    thresholds: Thresholds,
+    workers: int | None = None,
+    parallel_from: int | None = None,
+) -> list[PairResult]:
+    """``score_pair`` of every (i, j) in ``pairs``, in order; on ``workers`` processes (None:
+    every core) when there are at least ``parallel_from`` (PARALLEL_PAIRS) pairs and forking
+    is safe. Pairs scored in workers that are not the same claim nor a conflict come back as
+    :data:`DIFFERENT` (their score and explanation are not kept)."""
+    parallel_from = PARALLEL_PAIRS if parallel_from is None else parallel_from
+    n = worker_count(workers)
+    if n < 2 or len(pairs) < parallel_from or not can_fork():
+        return [_pairs.score_pair(sigs[i], sigs[j], idf=idf, default_idf=default_idf,
+                                  thresholds=thresholds) for i, j in pairs]
+    size = max(1, min(CHUNK, -(-len(pairs) // (n * 4))))
+    bounds = [(k, min(k + size, len(pairs))) for k in range(0, len(pairs), size)]
+    context = multiprocessing.get_context("fork")
+    state = (sigs, pairs, idf, default_idf, thresholds)
+    with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_init,
+                             initargs=(state,)) as pool:
+        return [
+            DIFFERENT if res is None else PairResult(_RELATIONS[res[0]], res[1], res[2])
+            for part in pool.map(_score_range, bounds)
+            for res in part
+        ]
+
+
+def fork_pool(workers: int | None = None) -> ProcessPoolExecutor | None:
+    """A pool of forked workers for a long run of independent work (the caller shuts it
+    down), or None where forking is not safe or there is one core."""
+    n = worker_count(workers)
+    if n < 2 or not can_fork():
+        return None
+    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"))

@@ -1,0 +1,106 @@
+"""The fast paths of grouping give the results of the plain ones: candidate pairs summed by
+sorting, pairs scored on several processes, signatures parsed once per distinct sentence."""
+
+from __future__ import annotations
+
+import threading
+from collections import defaultdict
+from itertools import combinations
+
+import numpy as np
+import pytest
+
+from bench.bench_matching import generate
+from matching import parallel
+from matching.cluster_cli import record_signatures
+from matching.grouping import (
+    BUCKET_CAP,
+    MIN_KEY_WEIGHT,
+    blocking_keys,
+    candidate_pairs,
+    cluster,
+    document_frequencies,
+    idf_table,
+    key_weight,
+)
+from matching.pairs import DEFAULT_THRESHOLDS, Relation, score_pair
+
+
+@pytest.fixture(scope="module")
+def sigs():
+    return record_signatures(generate(1500, seed=3))
+
+
+def test_candidate_pairs_are_the_pairs_sharing_enough_key_weight(sigs):
+    idf = idf_table(document_frequencies(sigs), len(sigs))
+    buckets: dict[str, list[int]] = defaultdict(list)
+    weights: dict[str, int] = {}
+    for i, s in enumerate(sigs):
+        for key, weight in dict(blocking_keys(s, idf)).items():
+            buckets[key].append(i)
+            weights[key] = weight
+    total: dict[tuple[int, int], int] = defaultdict(int)
+    for key, members in buckets.items():
+        if 2 <= len(members) <= BUCKET_CAP:
+            for pair in combinations(members, 2):
+                total[pair] += key_weight(weights[key], len(members))
+    expected = sorted(p for p, w in total.items() if w >= MIN_KEY_WEIGHT)
+    got = candidate_pairs(sigs, idf)
+    assert got.dtype == np.int64
+    assert [tuple(p) for p in got.tolist()] == expected
+    assert len(expected) > 1000  # the generated claims share keys: the test sees real work
+
+
+def _as_tuple(result):
+    return (result.labels, result.conflicts, result.links, result.pairs_scored)
+
+
+def test_grouping_on_several_processes_is_grouping_on_one(sigs, monkeypatch):
+    serial = cluster(sigs, workers=1)
+    monkeypatch.setattr(parallel, "PARALLEL_PAIRS", 10)
+    calls = []
+    real = parallel.ProcessPoolExecutor
+
+    def counting(*args, **kwargs):
+        calls.append(kwargs.get("max_workers"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", counting)
+    forked = cluster(sigs, workers=2)
+    assert calls == [2]  # really scored by worker processes
+    assert _as_tuple(forked) == _as_tuple(serial)
+    assert len(set(serial.labels)) < len(sigs) and serial.conflicts
+
+
+def test_pairs_are_scored_in_process_off_the_main_thread(sigs, monkeypatch):
+    monkeypatch.setattr(parallel, "PARALLEL_PAIRS", 10)
+    idf = idf_table(document_frequencies(sigs), len(sigs))
+    pairs = [tuple(p) for p in candidate_pairs(sigs, idf).tolist()][:200]
+    out: list = []
+
+    def run():
+        assert not parallel.can_fork()
+        out.extend(parallel.score_pairs(sigs, pairs, idf=idf, default_idf=1.0,
+                                        thresholds=DEFAULT_THRESHOLDS, workers=2))
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    assert out == [score_pair(sigs[i], sigs[j], idf=idf, default_idf=1.0) for i, j in pairs]
+
+
+def test_pairs_scored_by_workers_are_the_pairs_scored_here(sigs, monkeypatch):
+    monkeypatch.setattr(parallel, "PARALLEL_PAIRS", 10)
+    monkeypatch.setattr(parallel, "CHUNK", 97)  # many small slices: order must survive
+    idf = idf_table(document_frequencies(sigs), len(sigs))
+    pairs = [tuple(p) for p in candidate_pairs(sigs, idf).tolist()][::5]
+    here = [score_pair(sigs[i], sigs[j], idf=idf, default_idf=1.0) for i, j in pairs]
+    there = parallel.score_pairs(sigs, pairs, idf=idf, default_idf=1.0,
+                                 thresholds=DEFAULT_THRESHOLDS, workers=2)
+    assert len(there) == len(here)
+    for mine, theirs in zip(here, there, strict=True):
+        if mine.relation is Relation.DIFFERENT:
+            assert theirs is parallel.DIFFERENT
+        else:
+            assert theirs == mine
+    assert {r.relation for r in here} == set(Relation)  # same, conflict and different all seen

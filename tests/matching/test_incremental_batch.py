@@ -1,0 +1,150 @@
+"""Matching an import's claims together (a few queries for the whole batch) decides what
+matching them one run at a time decides; bounded key counts give the exact candidates."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import func, select
+
+from bench.bench_matching import generate
+from extraction import parse_figures
+from matching.grouping import key_weight
+from matching.incremental import index_claims, run_matching
+from storage.articles import NewArticle, NewClaim, add_article, claim_ids_of_article
+from storage.match_store import candidates, candidates_many, key_sizes
+from storage.models import ClaimGroupMember, ClaimMatchKey, GroupConflict
+from storage.schema import open_database
+
+
+def _store(db, claims, tag: str) -> list[int]:
+    ids: list[int] = []
+    for start in range(0, len(claims), 20):
+        chunk = claims[start : start + 20]
+        text, rows, pos = "", [], 0
+        for c in chunk:
+            figures = [f.to_json_dict() for f in parse_figures(c["text"], offset=pos)]
+            rows.append(NewClaim(sentence=c["text"], start=pos, end=pos + len(c["text"]),
+                                 figures=figures, score=0.9))
+            text += c["text"] + " "
+            pos = len(text)
+        with db.write() as session:
+            article = add_article(session, NewArticle(outlet=chunk[0]["outlet"], text=text,
+                                                      content_hash=f"{tag}-{start}"),
+                                  rows, actor="test")
+        with db.read() as session:
+            ids += claim_ids_of_article(session, article)
+    return ids
+
+
+def _database(path):
+    claims = generate(460, seed=11)
+    db = open_database(path)
+    _store(db, claims[:400], "old")
+    run_matching(db, actor="test")
+    new_ids = _store(db, claims[400:], "new")
+    index_claims(db)
+    return db, new_ids
+
+
+def _decisions(db, ids):
+    with db.read() as session:
+        members = session.execute(
+            select(ClaimGroupMember.claim_id, ClaimGroupMember.group_id, ClaimGroupMember.score,
+                   ClaimGroupMember.explanation)
+            .where(ClaimGroupMember.claim_id.in_(ids)).order_by(ClaimGroupMember.claim_id)
+        ).all()
+        conflicts = set(session.execute(select(GroupConflict.group_a, GroupConflict.group_b)).all())
+    return [tuple(m) for m in members], conflicts
+
+
+def test_a_batch_decides_what_one_claim_at_a_time_decides(tmp_path):
+    batch_db, new_ids = _database(tmp_path / "batch.sqlite")
+    single_db, same_ids = _database(tmp_path / "single.sqlite")
+    assert new_ids == same_ids
+    report = run_matching(batch_db, actor="test", only=new_ids)
+    joined = new = 0
+    for claim_id in new_ids:
+        one = run_matching(single_db, actor="test", only=[claim_id])
+        joined, new = joined + len(one.joined), new + len(one.new_groups)
+    assert (len(report.joined), len(report.new_groups)) == (joined, new)
+    assert report.joined and report.new_groups  # both paths really taken
+    # Some claims of the batch join groups started earlier in the same batch.
+    batch_groups = set(report.new_groups)
+    assert any(group in batch_groups for _claim, group in report.joined)
+    assert _decisions(batch_db, new_ids) == _decisions(single_db, new_ids)
+    batch_db.dispose()
+    single_db.dispose()
+
+
+def test_key_counts_are_exact_up_to_the_cap_and_candidates_match_a_plain_count(db):
+    ids = _store(db, generate(300, seed=5), "k")
+    index_claims(db)
+    with db.read() as session:
+        exact = dict(session.execute(
+            select(ClaimMatchKey.key, func.count()).group_by(ClaimMatchKey.key)).all())
+        keys = sorted(exact) + ["no-such-key"]
+        capped = key_sizes(session, keys, cap=4)
+        assert capped == {k: min(n, 4) for k, n in exact.items()}
+        assert max(exact.values()) > 4 and min(exact.values()) < 4  # the cap matters
+        holders = defaultdict(list)
+        for key, claim_id in session.execute(select(ClaimMatchKey.key, ClaimMatchKey.claim_id)):
+            holders[key].append(claim_id)
+        per_claim = defaultdict(list)
+        for key, claim_id, weight in session.execute(
+                select(ClaimMatchKey.key, ClaimMatchKey.claim_id, ClaimMatchKey.weight)):
+            per_claim[claim_id].append((key, weight))
+        queries = [per_claim[i] for i in ids[:40]] + [[], [("no-such-key", 3)]]
+        got = candidates_many(session, queries, bucket_cap=3, weigh=key_weight)
+        for keys_of_claim, found in zip(queries, got, strict=True):
+            expected: dict[int, int] = defaultdict(int)
+            for key, weight in dict(keys_of_claim).items():
+                if 0 < exact.get(key, 0) <= 3:
+                    for claim_id in holders[key]:
+                        expected[claim_id] += key_weight(weight, exact[key] + 1)
+            assert found == expected
+            assert candidates(session, keys_of_claim, bucket_cap=3, weigh=key_weight) == found
+        assert any(got)
+
+
+def _index_rows(db):
+    from storage.models import ClaimSignature, TokenFrequency
+
+    with db.read() as session:
+        return (
+            session.execute(select(ClaimSignature.claim_id, ClaimSignature.tokens,
+                                   ClaimSignature.entities, ClaimSignature.version)
+                            .order_by(ClaimSignature.claim_id)).all(),
+            session.execute(select(ClaimMatchKey.key, ClaimMatchKey.claim_id, ClaimMatchKey.weight)
+                            .order_by(ClaimMatchKey.key, ClaimMatchKey.claim_id)).all(),
+            session.execute(select(TokenFrequency.token, TokenFrequency.claims)
+                            .order_by(TokenFrequency.token)).all(),
+        )
+
+
+def test_indexing_on_worker_processes_stores_what_indexing_here_stores(tmp_path, monkeypatch):
+    from matching import incremental, parallel
+
+    claims = generate(300, seed=8)
+    here, there = open_database(tmp_path / "here.sqlite"), open_database(tmp_path / "there.sqlite")
+    _store(here, claims, "i")
+    _store(there, claims, "i")
+    monkeypatch.setattr(incremental, "SIGNATURE_BATCH", 70)  # several batches, one pool
+    monkeypatch.setattr(incremental, "PARALLEL_INDEX", 1_000_000)
+    assert index_claims(here) == 300
+    pools = []
+    real = parallel.fork_pool
+
+    def counting(*args):
+        pool = real(*args)
+        pools.append(pool)
+        return pool
+
+    monkeypatch.setattr(incremental, "PARALLEL_INDEX", 50)
+    monkeypatch.setattr(incremental, "fork_pool", counting)
+    assert index_claims(there) == 300
+    assert len(pools) == 1 and pools[0] is not None  # forked once, used for every batch
+    assert _index_rows(there) == _index_rows(here)
+    assert len(_index_rows(here)[1]) > 1000
+    here.dispose()
+    there.dispose()
