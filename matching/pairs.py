@@ -81,9 +81,11 @@ def _weighted_overlaps(
     sa, sb = a.token_set, b.token_set
     if not sa or not sb:
         return 0.0, 0.0
-    shared = sum(idf.get(t, default) for t in sa & sb)
-    wa = sum(idf.get(t, default) for t in sa)
-    wb = sum(idf.get(t, default) for t in sb)
+    # fsum: exact whatever order the sets iterate in (that order follows Python's per-run
+    # string hashing), so the same claims always get the same score, to the last bit.
+    shared = math.fsum(idf.get(t, default) for t in sa & sb)
+    wa = math.fsum(idf.get(t, default) for t in sa)
+    wb = math.fsum(idf.get(t, default) for t in sb)
     union = wa + wb - shared
     return (shared / union if union else 0.0), (shared / min(wa, wb) if min(wa, wb) else 0.0)
 
