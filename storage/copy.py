@@ -139,6 +139,41 @@ def _read_source(session: Session) -> _Source:
     )
 
 
+class UnstorableText(StorageError):
+    def __init__(self, where: str) -> None:
+        super().__init__(
+            f"The source holds text with a NUL character ({where}), which a PostgreSQL server "
+            "cannot store. Nothing was copied; edit or delete that text in the source first.")
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_nul(v) for v in value)
+    return False
+
+
+def _check_storable_on_server(src: _Source) -> None:
+    """PostgreSQL refuses NUL in text: say where, before anything is written."""
+    for name in src.outlets.values():
+        if _has_nul(name):
+            raise UnstorableText(f"an outlet's name: {name!r}")
+    for article in src.articles:
+        if _has_nul(article):
+            raise UnstorableText(f"article {article['id']}, {article.get('title')!r}")
+    for article_id, rows in src.claims.items():
+        if _has_nul(rows):
+            raise UnstorableText(f"a claim of article {article_id}")
+    parts = (("claim group", src.groups), ("verdict", list(src.verdicts.values())),
+             ("evidence", list(src.evidence.values())), ("conflict", src.conflicts))
+    for label, rows in parts:
+        if _has_nul(rows):
+            raise UnstorableText(f"a {label}")
+
+
 def _claim_key(row: dict[str, Any]) -> tuple[int, int, str]:
     return (row["start"], row["end"], row["sentence"])
 
@@ -295,6 +330,8 @@ def copy_database(source: Database, dest: Database, *, actor: str) -> CopyReport
         raise SameDatabase(dest.location)
     with source.read() as session:
         src = _read_source(session)
+    if dest.dialect == "postgresql":
+        _check_storable_on_server(src)
     report = CopyReport()
     with dest.write() as session:
         merge = _Merge(session, src, report)

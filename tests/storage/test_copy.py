@@ -184,3 +184,25 @@ def test_the_copy_command_copies_matches_and_is_idempotent(pair, capsys):
     with dest.read() as s:  # the copied claims were matched in the destination
         assert _group_of(s, "Kyiv Ledger") == _group_of(s, "Baltic Wire") is not None
         assert s.execute(select(func.count()).select_from(Article)).scalar_one() == 2
+
+
+def test_text_a_server_cannot_store_is_named_and_nothing_is_copied(tmp_path, request):
+    from sqlalchemy import update
+
+    from storage.copy import UnstorableText
+
+    source = open_location(str(tmp_path / "laptop.sqlite"))
+    server_url = request.getfixturevalue("pg_cluster").create_database("copy")
+    dest = open_location(server_url)
+    try:
+        _import(source, *SHARED)
+        with source.write() as s:  # what an older import or a hand edit could have stored
+            s.execute(update(Article).values(title="Shared\x00Wire"))
+        before = _counts(dest)
+        with pytest.raises(UnstorableText, match="NUL character.*Shared"):
+            copy_database(source, dest, actor="tester")
+        assert _counts(dest) == before
+    finally:
+        source.dispose()
+        dest.dispose()
+        request.getfixturevalue("pg_cluster").drop_database(server_url)
