@@ -7,8 +7,16 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from desktop.appearance import colour
@@ -57,11 +65,15 @@ def legend_html(categories: Sequence[str | None]) -> str:
 
 
 class ArticleText(QPlainTextEdit):
-    """A read-only article whose claims are highlighted (extra selections: no edits to it)."""
+    """A read-only article whose claims are highlighted (extra selections: no edits to it).
+    Double-clicking another claim of the article asks for it (``claimActivated``)."""
+
+    claimActivated = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        self._current: int | None = None
         self._text = ""
         self._spans: tuple[ClaimSpan, ...] = ()
         self._starts: list[int] = []
@@ -73,6 +85,7 @@ class ArticleText(QPlainTextEdit):
     def highlight(self, d: ClaimDetail) -> None:
         """Tint every claim of ``d``'s article, mark ``d`` itself, and scroll to it."""
         text = self._text
+        self._current = d.id
         self._spans = tuple(s for s in d.article_claims if 0 <= s.start < s.end <= len(text))
         self._starts = [s.start for s in self._spans]
         claim_format = QTextCharFormat()
@@ -116,6 +129,14 @@ class ArticleText(QPlainTextEdit):
         selection.cursor = cursor  # type: ignore[attr-defined]
         selection.format = fmt  # type: ignore[attr-defined]
         return selection
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        span = self.span_at(python_offset(self._text, position))
+        if span is not None and span.id != self._current:
+            self.claimActivated.emit(span.id)
+            return
+        super().mouseDoubleClickEvent(event)  # selects a word, for "New claim from selection"
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

@@ -58,6 +58,7 @@ class ClaimDetailPane(QWidget):
     """Shows one claim; ``show_claim(id)`` loads it off the GUI thread (the latest call wins)."""
 
     groupRequested = Signal(int)  # "Show its group": the claim's group id
+    claimRequested = Signal(int)  # another claim of the article, double-clicked
     # article id, start, end (Python string offsets into the article's text)
     newClaimRequested = Signal(int, int, int)
     # claim id, {field: new value}: the reviewer saved an edit of the claim
@@ -167,7 +168,9 @@ class ClaimDetailPane(QWidget):
         self.legend.setTextFormat(Qt.TextFormat.RichText)
         self.legend.setWordWrap(True)
         self.legend.setToolTip(self.tr(
-            "The article's claims are tinted by category; the selected one is yellow"))
+            "The article's claims are tinted by category; the selected one is yellow. "
+            "Double-click another claim to go to it."))
+        self.article.claimActivated.connect(self.claimRequested)
         self.article.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.article.customContextMenuRequested.connect(self._article_menu)
         self.new_claim_action = QAction(self.tr("&New claim from selection"), self)

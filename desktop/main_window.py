@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
 
         self.detail = ClaimDetailPane(self.db)
         self.detail.groupRequested.connect(self.show_group)
+        self.detail.claimRequested.connect(self.show_claim)
         self.detail.newClaimRequested.connect(self.claim_edits.create_from_selection)
         self.detail.editRequested.connect(self.claim_edits.edit)
 
@@ -734,6 +735,17 @@ class MainWindow(QMainWindow):
     def selected_claim_ids(self) -> list[int]:
         rows = [index.row() for index in self.table.selectionModel().selectedRows()]
         return [claim.id for claim in self.claims_model.claims_at(rows)]
+
+    def show_claim(self, claim_id: int) -> None:
+        """Go to a claim: its row when the table lists it, else its detail alone."""
+        row = self.claims_model.row_of(claim_id)
+        if row is not None:
+            self.select_row(row)
+        else:
+            self.table.clearSelection()
+            self.detail.show_claim(claim_id)
+            self.statusBar().showMessage(self.tr(
+                "That claim is not in the list as filtered; its detail is shown."), 6000)
 
     def select_row(self, row: int) -> None:
         index = self.claims_model.index(row, 0)

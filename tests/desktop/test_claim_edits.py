@@ -209,3 +209,19 @@ def test_the_article_tints_every_claim_by_category_and_marks_the_selected_one(wi
 def claim_status(db, claim_id: int) -> str:
     with db.read() as session:
         return session.get(Claim, claim_id).status
+
+
+def test_double_clicking_another_claim_in_the_article_goes_to_it(window, qtbot):
+    open_claim_of(window, qtbot, "Institute for the Study of War")
+    detail = window.detail.detail
+    other = next(s for s in detail.article_claims if s.id != detail.id)
+    article = window.detail.article
+    text = detail.article_text
+    cursor = article.textCursor()
+    cursor.setPosition(utf16_offset(text, other.start + 2))
+    article.setTextCursor(cursor)
+    article.ensureCursorVisible()
+    point = article.cursorRect(cursor).center()
+    qtbot.mouseDClick(article.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.waitUntil(lambda: window.detail.detail.id == other.id)
+    assert window.current_claim_id() == other.id  # its row in the table is selected
