@@ -32,13 +32,9 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("DatabaseMenu", text)
 
 
-def is_server_address(location: str) -> bool:
-    return is_server_url(location)
-
-
 def location_label(location: str) -> str:
     """What a menu shows for a database: a file's name and folder, a server without password."""
-    if is_server_address(location):
+    if is_server_url(location):
         return display_url(location)
     path = Path(location)
     return f"{path.name} — {path.parent}"
@@ -171,20 +167,29 @@ class DatabaseMenu(QObject):
             self.openRequested.emit(name)
 
     def choose_server(self) -> None:
-        address, ok = QInputDialog.getText(
-            self._parent, self.tr("Open server database"),
-            self.tr("PostgreSQL address (postgresql://user@host:port/database):"),
-            text="postgresql://")
-        if ok and address.strip():
-            self.open_server(address.strip())
+        address = self._ask_server_address(self.tr("Open server database"))
+        if address:
+            self.open_server(address)
 
     def open_server(self, address: str) -> None:
-        if not is_server_address(address):
-            self.error.emit(self.tr(
-                "{address} is not a PostgreSQL address; it should start with "
-                "postgresql://").format(address=address))
-            return
-        self.openRequested.emit(address)
+        if self._is_server_address(address):
+            self.openRequested.emit(address)
+
+    def _ask_server_address(self, title: str) -> str | None:
+        address, ok = QInputDialog.getText(
+            self._parent, title,
+            self.tr("PostgreSQL address (postgresql://user@host:port/database):"),
+            text="postgresql://")
+        return address.strip() if ok and address.strip() else None
+
+    def _is_server_address(self, address: str) -> bool:
+        """True for a ``postgresql://`` address; otherwise the person is told why not."""
+        if is_server_url(address):
+            return True
+        self.error.emit(self.tr(
+            "{address} is not a PostgreSQL address; it should start with "
+            "postgresql://").format(address=address))
+        return False
 
     def fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -198,7 +203,7 @@ class DatabaseMenu(QObject):
             self.recent_menu.addAction(self.tr("(no other database opened yet)")).setEnabled(False)
 
     def open_recent(self, location: str) -> None:
-        if not is_server_address(location) and not Path(location).is_file():
+        if not is_server_url(location) and not Path(location).is_file():
             self._settings.forget_recent_database(location)
             self.error.emit(self.tr(
                 "{path} is no longer there (moved, renamed or on a drive that is not "
@@ -214,17 +219,9 @@ class DatabaseMenu(QObject):
             self.copy_in(name)
 
     def choose_copy_in_server(self) -> None:
-        address, ok = QInputDialog.getText(
-            self._parent, self.tr("Copy in from a server database"),
-            self.tr("PostgreSQL address (postgresql://user@host:port/database):"),
-            text="postgresql://")
-        if ok and address.strip():
-            if not is_server_address(address.strip()):
-                self.error.emit(self.tr(
-                    "{address} is not a PostgreSQL address; it should start with "
-                    "postgresql://").format(address=address.strip()))
-                return
-            self.copy_in(address.strip())
+        address = self._ask_server_address(self.tr("Copy in from a server database"))
+        if address and self._is_server_address(address):
+            self.copy_in(address)
 
     def copy_in(self, location: str) -> None:
         """Copy what this database lacks from ``location`` (only read), then match the
@@ -367,7 +364,7 @@ def failed_open_box(exc: StorageError, location: str, parent: QWidget | None,
                       str(exc), QMessageBox.StandardButton.Close, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    backups = [] if is_server_address(location) else list_backups(Path(location))
+    backups = [] if is_server_url(location) else list_backups(Path(location))
     if backups:
         target = restored_name(Path(location))
         box.setInformativeText(_tr(
