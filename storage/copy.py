@@ -330,7 +330,7 @@ def copy_database(source: Database, dest: Database, *, actor: str) -> CopyReport
         raise SameDatabase(dest.location)
     with source.read() as session:
         src = _read_source(session)
-    if dest.dialect == "postgresql":
+    if dest.is_server:
         _check_storable_on_server(src)
     report = CopyReport()
     with dest.write() as session:
