@@ -341,6 +341,24 @@ class GroupsPanel(QWidget):
         self.table.scrollTo(self.model.index(row, 0))
         return True
 
+    def move_selection(self, step: int) -> None:
+        """Go to the next (or previous) group, loading the next page at the end of the list."""
+        current = self.table.selectionModel().currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+        elif self.model.canFetchMore():
+            self.model.fetchMore()
+
+    def stay_on(self, group_id: int) -> None:
+        """Show ``group_id`` as chosen without announcing it (the pane already shows it)."""
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if not self.select_id(group_id):
+            self.table.clearSelection()
+        selection.blockSignals(False)
+        self.table.viewport().update()
+
     def _loaded(self) -> None:
         self.showing.setText(self.tr("{n:,} claim groups").format(n=self.model.total()))
         wanted, self._wanted = self._wanted, None
