@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from claimdesk_version import __version__
+from appinfo import __version__
 from desktop.app_icon import app_icon
 from resources import resource_path
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import cli.selftest
-from claimdesk_version import __version__
+from appinfo import __version__
 from cli.main import SANDBOX_WORKER_ARG, main
 from ingest import sandbox
 from ingest.sandbox import Sandbox, worker_command
