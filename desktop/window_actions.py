@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -16,8 +16,8 @@ from desktop.verdict_labels import rating_swatch, rating_text
 from export.ratings import RATING_ORDER
 from storage.models import ClaimStatus
 
-if TYPE_CHECKING:
-    from desktop.main_window import MainWindow
+# desktop.main_window.MainWindow, which imports this module (so not imported here).
+MainWindow = Any
 
 SP = QStyle.StandardPixmap
 Key = QKeySequence.StandardKey
@@ -106,7 +106,7 @@ EXPORTS = {
 SEPARATOR = "-"
 
 # A menu item: an action's attribute name, SEPARATOR, or a function giving the window's actions.
-MenuItem = str | Callable[["MainWindow"], list[QAction]]
+MenuItem = str | Callable[[MainWindow], list[QAction]]
 MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
     ("&File", ("@database", SEPARATOR, "import_files_action", "import_folder_action",
                "paste_action", "import_claimreview_action", SEPARATOR, "quit_action")),
