@@ -8,7 +8,7 @@ DIST_STAMP := $(VENV)/.dist-stamp
 
 .PHONY: run test lint bench dist clean
 
-$(STAMP): pyproject.toml cli/version.py
+$(STAMP): pyproject.toml appinfo.py
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[test]'

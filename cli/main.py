@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from cli.version import __version__
+from appinfo import __version__
 from storage.errors import StorageError
 
 # The frozen bundle's hidden entry for the HTML/PDF parsing worker (ingest/sandbox.py): a

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
-from cli.version import __version__
+from appinfo import __version__
 
 ACTOR = "claimdesk-self-test"
 # One sample article as each kind of file, the PDF one in Ukrainian (Cyrillic through the

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cli.version import __version__
-from desktop.app import app_icon
+from appinfo import __version__
+from desktop.app_icon import app_icon
 from resources import resource_path
 
 

@@ -14,33 +14,22 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from desktop.app_icon import app_icon
 from desktop.appearance import apply_appearance
 from desktop.database_menu import failed_open_box
 from desktop.settings import Settings
 from desktop.tasks import run_task
-from resources import resource_path
 from storage.backup import restore_backup, set_default_keep
 from storage.database import Database, display_url, is_server_url
 from storage.errors import StorageError
 
 APP_NAME = "Claimdesk"
 EXIT_STORAGE_ERROR = 2
-ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
 # Set to 1, the window quits right after it is first shown and prints how long after the
 # process started that was (packaging/README.md: measuring the bundle's start-up).
 STARTUP_PROBE_ENV = "CLAIMDESK_STARTUP_PROBE"
-
-
-def app_icon() -> QIcon:
-    """The application icon: the SVG, with the PNG renders for when SVG cannot be read."""
-    icon = QIcon()
-    for size in ICON_SIZES:
-        icon.addFile(str(resource_path("icons", f"claimdesk-{size}.png")))
-    icon.addFile(str(resource_path("icons", "claimdesk.svg")))
-    return icon
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

@@ -13,6 +13,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop.changes import CATEGORIES, COUNTS
+from desktop.controller import Controller
 from desktop.review import Review
 from desktop.tasks import run_task
 from desktop.undo import WrittenCommand
@@ -94,13 +96,11 @@ class EditCommand(WrittenCommand):
         self._edits.write(self.claim_id, self.before, expected=self.after)
 
 
-class ClaimEdits(QObject):
+class ClaimEdits(Controller):
     """New claims from selections and field edits, undoable through the review's stack."""
 
     created = Signal(int, int)  # claim id, article id: the claim is stored (accepted)
     edited = Signal(int, object)  # claim id, {field: new value}, once the database holds it
-    failed = Signal(str)  # a sentence for the reviewer
-    message = Signal(str)  # a short note for the status bar
 
     def __init__(self, db: Database, actor: Callable[[], str], review: Review,
                  parent: QObject | None = None) -> None:
@@ -121,6 +121,7 @@ class ClaimEdits(QObject):
             self.undo_stack.push(NewClaimCommand(
                 self._review, claim_id, self.tr("New claim from selection")))
             self.created.emit(claim_id, article_id)
+            self.changes.emit(COUNTS)
 
         run_task(lambda _ctx: create_claim(db, article_id, start, end, actor=actor),
                  name="claims.create", on_result=done, on_error=self._write_failed,
@@ -152,6 +153,8 @@ class ClaimEdits(QObject):
                 then(before)
             if before:
                 self.edited.emit(claim_id, {key: changes[key] for key in before})
+                if "category" in before:
+                    self.changes.emit(CATEGORIES)
 
         run_task(lambda _ctx: write_fields(db, claim_id, changes, actor=actor, expected=expected),
                  name="claims.edit", on_result=done, on_error=self._write_failed,
@@ -161,9 +164,9 @@ class ClaimEdits(QObject):
         if isinstance(exc, StorageError):
             # The stack no longer describes the database: undoing would write wrong values.
             self.undo_stack.clear()
-            self.failed.emit(str(exc))
+            self.error.emit(str(exc))
         elif isinstance(exc, (LookupError, ValueError)):
             # The article or claim changed under the reviewer (deleted, re-imported).
-            self.failed.emit(self.tr("The claim was not saved: {why}").format(why=exc))
+            self.error.emit(self.tr("The claim was not saved: {why}").format(why=exc))
         else:
             raise exc

@@ -24,7 +24,7 @@ from desktop.claims_model import category_label
 from desktop.date_limit import NO_DATE_LIMIT, date_limit, date_limit_edit
 from desktop.verdict_labels import rating_swatch, rating_text
 from export.ratings import RATING_ORDER
-from storage.queries import NOT_RATED
+from storage.queries import NOT_RATED, ClaimFilter
 
 SEARCH_DELAY_MS = 250
 
@@ -40,6 +40,15 @@ class FilterChoice:
     conflicts_only: bool = False
     date_from: dt.date | None = None
     date_to: dt.date | None = None
+
+    def claim_filter(self, status: str | None, article_id: int | None,
+                     outlet_id: int | None) -> ClaimFilter:
+        """The query's filter: this choice with the view's status, article and outlet."""
+        return ClaimFilter(
+            text=self.text, category=self.category, status=status, article_id=article_id,
+            outlet_id=outlet_id,
+            date_from=self.date_from, date_to=self.date_to, rating=self.rating,
+            conflicts_only=self.conflicts_only)
 
 
 class ClaimFilterBar(QWidget):
@@ -151,6 +160,10 @@ class ClaimFilterBar(QWidget):
             date_to=date_limit(self.date_to),
         )
 
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     def settle(self) -> None:
         """Forget a pending pause: the caller is applying the filter now."""
         self._pause.stop()
@@ -168,6 +181,10 @@ class ClaimFilterBar(QWidget):
 
     def set_categories(self, categories: Sequence[str]) -> None:
         self._refill(self.category, [(category_label(name), name) for name in categories])
+
+    def set_choices(self, categories: Sequence[str], outlets: Sequence[tuple[int, str]]) -> None:
+        self.set_categories(categories)
+        self.set_outlets(outlets)
 
     def set_outlets(self, outlets: Sequence[tuple[int, str]]) -> None:
         self._refill(self.outlet, [(name, outlet_id) for outlet_id, name in outlets])

@@ -15,7 +15,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -26,7 +25,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from desktop.appearance import colour
-from desktop.tasks import run_task
+from desktop.paged_model import FirstQuery, NextQuery, PagedModel
 from desktop.verdict_labels import CONFLICT_COLOURS, conflict_text, rating_swatch, rating_text
 from storage.database import Database
 from storage.models import ClaimStatus
@@ -99,7 +98,7 @@ _SHOWN: dict[str, Callable[[ClaimRow], str]] = {
 }
 
 
-class ClaimsModel(QAbstractTableModel):
+class ClaimsModel(PagedModel):
     """Claims matching a ClaimFilter, sorted by one column, loaded a page at a time."""
 
     # (sort key, header); the order is the column order.
@@ -136,25 +135,17 @@ class ClaimsModel(QAbstractTableModel):
     _CONFLICT_COLUMN = [key for key, _ in COLUMNS].index(SortKey.CONFLICT)
     _VERDICT_COLUMN = [key for key, _ in COLUMNS].index(SortKey.VERDICT)
 
-    loadingChanged = Signal(bool)
+    TASK = "claims"
     # After a new filter/sort is loaded: the number of claims matching it.
     totalChanged = Signal(int)
 
     def __init__(self, db: Database, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._page_size = page_size
+        super().__init__(db, parent, page_size=page_size)
         self._filter = ClaimFilter()
         self._sort_key = SortKey.PUBLISHED
         self._descending = True
-        self._rows: list[ClaimRow] = []
         self._row_of: dict[int, int] = {}
-        self._total = 0
-        self._has_more = False
-        self._loading = False
         self._receding = QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-        # Bumped by every reload; pages of an older query that arrive late are dropped.
-        self._generation = 0
 
     # -- what is shown ----------------------------------------------------------------------
     def filter(self) -> ClaimFilter:
@@ -188,80 +179,28 @@ class ClaimsModel(QAbstractTableModel):
     def sort_column(self) -> int:
         return next(i for i, (key, _) in enumerate(self.COLUMNS) if key == self._sort_key)
 
-    def total(self) -> int:
-        """Claims matching the filter when it was last loaded."""
-        return self._total
-
-    def is_loading(self) -> bool:
-        return self._loading
-
     # -- loading ----------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Run the current filter and sort again; the rows shown stay until the new ones come."""
-        self._generation += 1
-        generation = self._generation
+    def _first_query(self) -> FirstQuery:
         flt, key, desc, limit = self._filter, self._sort_key, self._descending, self._page_size
+        return lambda session: (count_claims(session, flt),
+                                claim_page(session, flt, key, desc, 0, limit))
 
-        def first_page(_ctx: Any) -> tuple[int, list[ClaimRow]]:
-            with self._db.read() as session:  # one snapshot for the count and the page
-                return count_claims(session, flt), claim_page(session, flt, key, desc, 0, limit)
-
-        self._set_loading(True)
-        run_task(
-            first_page,
-            name="claims.first_page",
-            on_result=lambda result: self._first_page_loaded(generation, *result), owner=self)
-
-    def _first_page_loaded(self, generation: int, total: int, rows: list[ClaimRow]) -> None:
-        if generation != self._generation:
-            return
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._row_of = {row.id: i for i, row in enumerate(self._rows)}
-        self._total = total
-        self._has_more = len(rows) == self._page_size
-        self.endResetModel()
-        self._set_loading(False)
-        self.totalChanged.emit(total)
-
-    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and self._has_more and not self._loading
-
-    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent) or not self._rows:
-            return
-        generation = self._generation
+    def _next_query(self) -> NextQuery:
         flt, key, desc, limit = self._filter, self._sort_key, self._descending, self._page_size
         cursor = PageCursor.after(self._rows[-1])
+        return lambda session: claim_page(session, flt, key, desc, 0, limit, after=cursor)
 
-        def next_page(_ctx: Any) -> list[ClaimRow]:
-            with self._db.read() as session:
-                return claim_page(session, flt, key, desc, 0, limit, after=cursor)
+    def _rows_reset(self) -> None:
+        self._row_of = {row.id: i for i, row in enumerate(self._rows)}
 
-        self._set_loading(True)
-        run_task(
-            next_page,
-            name="claims.next_page",
-            on_result=lambda rows: self._next_page_loaded(generation, rows), owner=self)
+    def _known_ids(self) -> dict[int, int]:
+        return self._row_of
 
-    def _next_page_loaded(self, generation: int, rows: list[ClaimRow]) -> None:
-        if generation != self._generation:
-            return
-        self._has_more = len(rows) == self._page_size
-        # A claim the reviewer edited can sort again further down; it is already shown.
-        new = [row for row in rows if row.id not in self._row_of]
-        if new:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            self._rows.extend(new)
-            self._row_of.update((row.id, first + i) for i, row in enumerate(new))
-            self.endInsertRows()
-        self._set_loading(False)
+    def _rows_appended(self, first: int, new: list[ClaimRow]) -> None:
+        self._row_of.update((row.id, first + i) for i, row in enumerate(new))
 
-    def _set_loading(self, loading: bool) -> None:
-        if loading != self._loading:
-            self._loading = loading
-            self.loadingChanged.emit(loading)
+    def _first_page_shown(self, total: int) -> None:
+        self.totalChanged.emit(total)
 
     # -- local changes ----------------------------------------------------------------------
     def apply_statuses(self, statuses: Mapping[int, str]) -> None:
@@ -297,12 +236,6 @@ class ClaimsModel(QAbstractTableModel):
         return [self._rows[r] for r in sorted(set(rows)) if 0 <= r < len(self._rows)]
 
     # -- QAbstractTableModel ----------------------------------------------------------------
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:

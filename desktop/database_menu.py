@@ -14,10 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QMessageBox, QWidget
 
+from desktop.changes import COPIED_IN
+from desktop.controller import Controller
 from desktop.settings import Settings
 from desktop.tasks import run_task
 from ingest.database_copy import CopyInResult, copy_in, open_source
@@ -69,15 +71,12 @@ def restored_name(damaged: Path) -> Path:
     raise FileExistsError(damaged)
 
 
-class DatabaseMenu(QObject):
+class DatabaseMenu(Controller):
     """The database actions of one window, on the database it shows."""
 
     openRequested = Signal(str)  # a file path or a server address the person chose
     # A copy was saved because this database refused a write: go on there, with unsaved edits.
     continueInCopy = Signal(str)
-    message = Signal(str)  # a sentence for the status bar
-    error = Signal(str)
-    copiedIn = Signal()  # another database's work arrived in this one
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget) -> None:
         super().__init__(parent)
@@ -241,7 +240,7 @@ class DatabaseMenu(QObject):
         def done(result: CopyInResult) -> None:
             self.message.emit(self.tr("Copied in from {source}: {what}").format(
                 source=location_label(location), what=" ".join(result.lines())))
-            self.copiedIn.emit()
+            self.changes.emit(COPIED_IN)
 
         self.message.emit(self.tr("Copying in from {source}…").format(
             source=location_label(location)))

@@ -10,10 +10,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QGridLayout, QLabel, QWidget
 
+from desktop.changes import GROUPS
+from desktop.controller import Controller
 from desktop.settings import Settings
 from desktop.tasks import Cancelled, TaskContext, TaskProgressDialog, run_task
 from export.claimreview import ClaimReviewError, ImportReport, import_claimreview
@@ -152,12 +154,8 @@ def open_local_file(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-class Exports(QObject):
+class Exports(Controller):
     """Runs exports and ClaimReview imports for the window; says the outcome as sentences."""
-
-    message = Signal(str)  # the outcome, for the status bar and a message box
-    error = Signal(str)
-    imported = Signal()  # the database changed: reload the lists
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget) -> None:
         super().__init__(parent)
@@ -278,7 +276,7 @@ class Exports(QObject):
             added=report.appearances_added, same=report.unchanged)]
         lines += report.conflicts + report.skipped
         self.message.emit("\n".join(lines))
-        self.imported.emit()
+        self.changes.emit(GROUPS)
 
     def _import_failed(self, exc: BaseException) -> None:
         if isinstance(exc, ClaimReviewError | StorageError):

@@ -18,6 +18,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from desktop.changes import GROUPS
+from desktop.controller import Controller
 from desktop.tasks import run_task
 from desktop.undo import WrittenCommand
 from storage.backup import make_backup
@@ -153,10 +155,8 @@ class _SaveVerdictCommand(WrittenCommand):
         self._ops._save(self.group_id, self.before, self._ops.own_version.get(self.group_id))
 
 
-class _Writer(QObject):
+class _Writer(Controller):
     """What both kinds of operation share: the actor, the stack, and turning errors into text."""
-
-    failed = Signal(str)
 
     def __init__(self, db: Database, actor: Callable[[], str], undo_stack: QUndoStack,
                  parent: QObject | None = None) -> None:
@@ -170,7 +170,7 @@ class _Writer(QObject):
             raise exc
         # The stack no longer describes the database: undoing would write the wrong thing.
         self.undo_stack.clear()
-        self.failed.emit(str(exc) if isinstance(exc, StorageError) else self.tr(
+        self.error.emit(str(exc) if isinstance(exc, StorageError) else self.tr(
             "The claim group changed meanwhile ({why}); the view was reloaded.").format(why=exc))
 
 
@@ -223,6 +223,7 @@ class GroupOps(_Writer):
         def done(new_group: int) -> None:
             if then is not None:
                 then(new_group)
+            self.changes.emit(GROUPS)  # before ``changed``: the window reloads first
             self.changed.emit(group_id, self.tr(
                 "The claim now has a claim group of its own (#{id}).").format(id=new_group))
 
@@ -248,6 +249,7 @@ class GroupOps(_Writer):
         def done(result: Any) -> None:
             if then is not None:
                 then(result)
+            self.changes.emit(GROUPS)
             self.changed.emit(show, message)
 
         run_task(work, name="groups.write", on_result=done,
@@ -306,6 +308,7 @@ class VerdictOps(_Writer):
 
     def _written(self, group_id: int, version: int) -> None:
         self.own_version[group_id] = version
+        self.changes.emit(GROUPS)
         self.saved.emit(group_id, version)
 
     def _error(self, group_id: int, exc: BaseException) -> None:

@@ -19,17 +19,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -42,13 +36,15 @@ from desktop.browse_panel import Column, RowListModel
 from desktop.claims_model import category_label
 from desktop.group_ops import GroupOps, VerdictOps
 from desktop.groups_view import CLAIM_MIME, claim_mime, dragged_group
+from desktop.merge_dialog import MergeDialog
 from desktop.settings import Settings
 from desktop.tasks import run_task
+from desktop.unsaved_verdict import UnsavedVerdict
 from desktop.verdict_editor import WARNING_STYLE, VerdictEditor
 from desktop.verdict_labels import rating_text, verdict_status_text
 from storage.database import Database
 from storage.models import MemberDecision
-from storage.queries import GroupAppearance, GroupDetail, GroupRow, group_detail, group_page
+from storage.queries import GroupAppearance, GroupDetail, group_detail
 from storage.verdicts import VerdictDraft
 
 _DECISIONS = {
@@ -82,76 +78,6 @@ def _plain(text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-class MergeDialog(QDialog):
-    """Choose the claim group whose appearances move into this one."""
-
-    def __init__(self, db: Database, detail: GroupDetail, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Merge with another claim group"))
-        self.setMinimumSize(560, 420)
-        self.chosen_id: int | None = None
-        self._detail = detail
-        intro = _plain(self.tr(
-            "The appearances of the group you choose move into claim group #{id} as confirmed "
-            "matches, and that group is removed; #{id} keeps its verdict. This cannot be undone."
-        ).format(id=detail.id))
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter by words in the claim or #id"))
-        self.filter.textChanged.connect(self._filter)
-        self.list = QListWidget()
-        self.list.setObjectName("mergeCandidates")
-        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Merge"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.list)
-        layout.addWidget(self.buttons)
-        self.list.currentRowChanged.connect(self._update)
-        self._update()
-
-        conflicting = {c.other_id: c.other_text for c in detail.conflicts}
-        for gid, text in conflicting.items():
-            self._add(gid, text, self.tr("conflicting figures"))
-
-        def load(_ctx: Any) -> list[GroupRow]:
-            with db.read() as session:
-                return group_page(session, 0, 2000)
-
-        run_task(load, name="merge.candidates", owner=self,
-                 on_result=lambda rows: [self._add(r.id, r.canonical_text, "") for r in rows
-                                         if r.id != detail.id and r.id not in conflicting])
-
-    def _add(self, group_id: int, text: str, note: str) -> None:
-        label = f"#{group_id}  {text}" + (f"  ({note})" if note else "")
-        item = QListWidgetItem(label)
-        item.setData(Qt.ItemDataRole.UserRole, group_id)
-        self.list.addItem(item)
-        if self.list.currentRow() < 0:
-            self.list.setCurrentRow(0)
-
-    def _filter(self, text: str) -> None:
-        words = text.casefold().split()
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            item.setHidden(not all(w in item.text().casefold() for w in words))
-
-    def _update(self, *_args: object) -> None:
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            self.list.currentItem() is not None)
-
-    def accept(self) -> None:
-        item = self.list.currentItem()
-        if item is None:
-            return
-        self.chosen_id = item.data(Qt.ItemDataRole.UserRole)
-        super().accept()
 
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -290,15 +216,10 @@ class GroupPane(QWidget):
         appearances_layout.addLayout(buttons)
 
         self.editor = VerdictEditor(verdict_ops, settings)
-        # Injectable: called with a callback taking "save", "discard" or "cancel" when the
-        # reviewer leaves a group with unsaved verdict edits; tests answer without a dialog.
-        self.ask_unsaved: Callable[[Callable[[str], None]], None] = self._ask_unsaved
-        self.unsaved_box: QMessageBox | None = None
-        self._after_save: tuple[int, int | None] | None = None  # (saving group, then show)
-        self._then_after_save: tuple[int, Callable[[], None]] | None = None
-        verdict_ops.saved.connect(self._verdict_saved)
-        verdict_ops.conflict.connect(lambda gid, _theirs: self._verdict_not_saved(gid))
-        verdict_ops.failed.connect(lambda _message: self._verdict_not_saved(None))
+        self.unsaved = UnsavedVerdict(self.editor, verdict_ops, self.group_id, self._show_group,
+                                      self)
+        self.unsaved.stayed.connect(self.stayed)
+        self.unsaved.groupRequested.connect(self.groupRequested)
         self.editor.reloadRequested.connect(self.show_group)
         self.editor.message.connect(self.message)
 
@@ -337,98 +258,27 @@ class GroupPane(QWidget):
 
     def show_group(self, group_id: int | None) -> None:
         """Show another group, first asking what to do with unsaved verdict edits."""
-        current = self.group_id()
-        if (current is not None and group_id != current and self.editor.group_id == current
-                and not self.editor.saving and self.editor.is_dirty()):
-            self.ask_unsaved(lambda answer: self._unsaved_answered(answer, current, group_id))
-            return
-        self._show_group(group_id)
+        self.unsaved.leave_for(group_id)
 
-    def _ask_unsaved(self, answer: Callable[[str], None]) -> None:
-        buttons = QMessageBox.StandardButton
-        box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Unsaved verdict"),
-            self.tr("The verdict on claim group #{id} has changes you have not saved.").format(
-                id=self.group_id()),
-            buttons.Save | buttons.Discard | buttons.Cancel, self)
-        box.setInformativeText(self.tr("Save them first?"))
-        box.setDefaultButton(buttons.Save)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        names = {buttons.Save: "save", buttons.Discard: "discard"}
-        box.finished.connect(lambda _r: answer(
-            names.get(box.standardButton(box.clickedButton()), "cancel")))
-        self.unsaved_box = box
-        box.open()  # window-modal without a nested event loop
+    @property
+    def ask_unsaved(self) -> Callable[[Callable[[str], None]], None]:
+        """Called with a callback taking "save", "discard" or "cancel" (tests answer it)."""
+        return self.unsaved.ask
+
+    @ask_unsaved.setter
+    def ask_unsaved(self, ask: Callable[[Callable[[str], None]], None]) -> None:
+        self.unsaved.ask = ask
 
     def has_unsaved_verdict(self) -> bool:
-        return (self.editor.group_id is not None and not self.editor.saving
-                and self.editor.is_dirty())
+        return self.unsaved.has_unsaved()
 
     def unsaved_verdict(self) -> tuple[int, VerdictDraft] | None:
         """The group and the draft of a verdict being edited and not saved, if any."""
-        if not self.has_unsaved_verdict() or self.editor.group_id is None:
-            return None
-        try:
-            return self.editor.group_id, self.editor.draft()
-        except ValueError:  # a date the form cannot read: nothing that could be saved anyway
-            return None
+        return self.unsaved.draft()
 
     def settle_unsaved(self, then: Callable[[], None]) -> None:
-        """Call ``then`` once unsaved verdict edits are saved or discarded; not if cancelled.
-
-        For the routes that leave the pane for good (closing the window, opening another
-        database): the reviewer is asked first, as when showing another group.
-        """
-        if not self.has_unsaved_verdict():
-            then()
-            return
-        group_id = self.editor.group_id
-
-        def answered(answer: str) -> None:
-            if answer == "discard":
-                then()
-            elif answer == "save":
-                self.editor.save()
-                if self.editor.saving:
-                    self._then_after_save = (group_id, then)
-
-        self.ask_unsaved(answered)
-
-    def _unsaved_answered(self, answer: str, current: int, target: int | None) -> None:
-        if self.group_id() != current:
-            return  # something else moved the pane meanwhile
-        if answer == "discard":
-            self._show_group(target)
-            return
-        if answer == "save":
-            self.editor.save()
-            if self.editor.saving:
-                self._after_save = (current, target)
-                return
-        # Cancelled, or the form cannot be saved as it is (its message is shown).
-        self.stayed.emit(current)
-
-    def _verdict_saved(self, group_id: int, _version: int) -> None:
-        if self._then_after_save is not None and self._then_after_save[0] == group_id:
-            then, self._then_after_save = self._then_after_save[1], None
-            then()
-            return
-        if self._after_save is None or self._after_save[0] != group_id:
-            return
-        _saved, target = self._after_save
-        self._after_save = None
-        if target is None:
-            self._show_group(None)
-        else:
-            self.groupRequested.emit(target)
-
-    def _verdict_not_saved(self, group_id: int | None) -> None:
-        # Not saved (a conflict or an error is shown): whatever was to follow does not happen.
-        if self._then_after_save is not None and group_id in (None, self._then_after_save[0]):
-            self._then_after_save = None
-        if self._after_save is not None and group_id in (None, self._after_save[0]):
-            stay, self._after_save = self._after_save[0], None
-            self.stayed.emit(stay)
+        """Call ``then`` once unsaved verdict edits are saved or discarded; not if cancelled."""
+        self.unsaved.settle(then)
 
     def _show_group(self, group_id: int | None) -> None:
         self._request += 1

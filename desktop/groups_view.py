@@ -6,7 +6,6 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QByteArray,
     QItemSelection,
     QMimeData,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.appearance import colour
 from desktop.claims_model import category_label
-from desktop.tasks import run_task
+from desktop.paged_model import FirstQuery, NextQuery, PagedModel
 from desktop.verdict_labels import (
     CONFLICT_COLOURS,
     conflict_text,
@@ -80,7 +79,7 @@ def dragged_claim(data: QMimeData) -> tuple[int, int] | None:
 GroupIdRole = Qt.ItemDataRole.UserRole + 1
 
 
-class GroupsModel(QAbstractTableModel):
+class GroupsModel(PagedModel):
     """Claim groups, most widely stated first, loaded a page at a time off the GUI thread."""
 
     COLUMNS = (
@@ -91,6 +90,7 @@ class GroupsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("GroupsModel", "Verdict"),
         QT_TRANSLATE_NOOP("GroupsModel", "Status"),
     )
+    TASK = "groups"
     loaded = Signal()  # after a reload's first page arrived
     # (target, source): a group was dropped on another one in the list
     mergeRequested = Signal(int, int)
@@ -100,88 +100,36 @@ class GroupsModel(QAbstractTableModel):
     splitRequested = Signal(int, int)
 
     def __init__(self, db: Database, parent: Any = None, *, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._page_size = page_size
-        self._rows: list[GroupRow] = []
-        self._total = 0
-        self._loading = False
-        self._generation = 0
+        super().__init__(db, parent, page_size=page_size)
         self.filter = GroupFilter()
 
     def set_filter(self, flt: GroupFilter) -> None:
         """Show only the groups ``flt`` lets through (from the next reload on)."""
         self.filter = flt
 
-    def reload(self) -> None:
-        self._generation += 1
-        generation, limit, flt = self._generation, self._page_size, self.filter
+    def _first_query(self) -> FirstQuery:
+        limit, flt = self._page_size, self.filter
+        return lambda session: (count_groups(session, flt), group_page(session, 0, limit, flt))
 
-        def first(_ctx: Any) -> tuple[int, list[GroupRow]]:
-            with self._db.read() as session:
-                return count_groups(session, flt), group_page(session, 0, limit, flt)
+    def _next_query(self) -> NextQuery:
+        offset, limit, flt = len(self._rows), self._page_size, self.filter
+        return lambda session: group_page(session, offset, limit, flt)
 
-        self._loading = True
-        run_task(first, name="groups.first_page", owner=self,
-                 on_result=lambda r: self._first_loaded(generation, *r))
-
-    def _first_loaded(self, generation: int, total: int, rows: list[GroupRow]) -> None:
-        if generation != self._generation:
-            return
-        self.beginResetModel()
-        self._rows, self._total = list(rows), total
-        self.endResetModel()
-        self._loading = False
+    def _first_page_shown(self, total: int) -> None:
         self.loaded.emit()
 
-    def is_loading(self) -> bool:
-        return self._loading
-
-    def total(self) -> int:
-        return self._total
+    def _next_page_shown(self, rows: list[GroupRow]) -> None:
+        if len(rows) < self._page_size:
+            self._total = len(self._rows)  # the list shrank meanwhile
 
     def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and not self._loading and len(self._rows) < self._total
-
-    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if not self.canFetchMore(parent):
-            return
-        generation, offset, limit = self._generation, len(self._rows), self._page_size
-        flt = self.filter
-
-        def more(_ctx: Any) -> list[GroupRow]:
-            with self._db.read() as session:
-                return group_page(session, offset, limit, flt)
-
-        self._loading = True
-        run_task(more, name="groups.next_page", owner=self,
-                 on_result=lambda rows: self._more_loaded(generation, rows))
-
-    def _more_loaded(self, generation: int, rows: list[GroupRow]) -> None:
-        if generation != self._generation:
-            return
-        known = {row.id for row in self._rows}
-        new = [row for row in rows if row.id not in known]
-        if new:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            self._rows.extend(new)
-            self.endInsertRows()
-        if len(rows) < self._page_size:
-            self._total = len(self._rows)  # the list shrank meanwhile
-        self._loading = False
 
     def group_at(self, row: int) -> GroupRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, group_id: int) -> int | None:
         return next((i for i, row in enumerate(self._rows) if row.id == group_id), None)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -340,6 +288,24 @@ class GroupsPanel(QWidget):
         self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
         return True
+
+    def move_selection(self, step: int) -> None:
+        """Go to the next (or previous) group, loading the next page at the end of the list."""
+        current = self.table.selectionModel().currentIndex()
+        row = current.row() + step if current.isValid() else 0
+        if 0 <= row < self.model.rowCount():
+            self.table.selectRow(row)
+        elif self.model.canFetchMore():
+            self.model.fetchMore()
+
+    def stay_on(self, group_id: int) -> None:
+        """Show ``group_id`` as chosen without announcing it (the pane already shows it)."""
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        if not self.select_id(group_id):
+            self.table.clearSelection()
+        selection.blockSignals(False)
+        self.table.viewport().update()
 
     def _loaded(self) -> None:
         self.showing.setText(self.tr("{n:,} claim groups").format(n=self.model.total()))

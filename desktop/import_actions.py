@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.changes import ARTICLES
+from desktop.controller import Controller
 from desktop.import_dialogs import ImportResultsDialog, PasteArticleDialog, import_summary
 from desktop.settings import Settings
 from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
@@ -19,12 +21,9 @@ from storage.database import Database
 FILE_TYPES = "*.txt *.md *.markdown *.html *.htm *.pdf"
 
 
-class Imports(QObject):
+class Imports(Controller):
     """Runs imports for the window; says what happened through its signals."""
 
-    message = Signal(str)  # a summary for the status bar
-    error = Signal(str)
-    changed = Signal()  # articles were stored: reload the lists
     articleStored = Signal(int)  # a pasted article (or the one it duplicates): show it
 
     def __init__(self, db: Database, settings: Settings, parent: QWidget,
@@ -91,7 +90,7 @@ class Imports(QObject):
         self.results_dialog.show()
         self.message.emit(import_summary(results, cancelled=cancelled))
         if any(r.outcome == Outcome.IMPORTED for r in results):
-            self.changed.emit()
+            self.changes.emit(ARTICLES)
 
     def open_paste_dialog(self) -> PasteArticleDialog:
         dialog = PasteArticleDialog(self._outlet_names(), self._parent)
@@ -115,7 +114,7 @@ class Imports(QObject):
         else:
             self.error.emit(
                 self.tr("The article was not stored: {why}").format(why=result.message))
-        self.changed.emit()
+        self.changes.emit(ARTICLES)
         if result.article_id is not None:
             self.articleStored.emit(result.article_id)
 

@@ -15,6 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 from sqlalchemy import select
 
+from desktop.changes import COUNTS
+from desktop.controller import Controller
 from desktop.tasks import run_task
 from desktop.undo import WrittenCommand
 from storage.claims import set_status
@@ -63,14 +65,12 @@ class StatusCommand(WrittenCommand):
         self._review.write(self.before)
 
 
-class Review(QObject):
+class Review(Controller):
     """The reviewer's status actions on claims, undoable through ``undo_stack``."""
 
     # {claim id: new status}, after the database holds it. Signal(object): a Signal(dict)
     # would be converted to a QVariantMap, which only has string keys.
     statusesChanged = Signal(object)
-    # A sentence for the reviewer when a write failed (e.g. the database is busy).
-    failed = Signal(str)
 
     def __init__(
         self, db: Database, actor: Callable[[], str], undo_stack: QUndoStack,
@@ -107,6 +107,8 @@ class Review(QObject):
                 then(before, after)
             if after:
                 self.statusesChanged.emit(after)
+                self.message.emit(self._summary(after))
+                self.changes.emit(COUNTS)
 
         run_task(
             lambda _ctx: write_statuses(self._db, targets, actor=actor),
@@ -120,7 +122,14 @@ class Review(QObject):
             raise exc
         # The stack no longer describes the database: undoing would write the wrong statuses.
         self.undo_stack.clear()
-        self.failed.emit(str(exc))
+        self.error.emit(str(exc))
+
+    def _summary(self, changes: Statuses) -> str:
+        labels = {ClaimStatus.ACCEPTED: self.tr("accepted"), ClaimStatus.REJECTED: self.tr("rejected"),
+                  ClaimStatus.PROPOSED: self.tr("back to proposed")}
+        statuses = set(changes.values())
+        what = labels.get(statuses.pop(), "") if len(statuses) == 1 else self.tr("changed")
+        return self.tr("{n} claim(s) {what}.").format(n=len(changes), what=what)
 
     def _describe(self, status: ClaimStatus, n: int) -> str:
         if status == ClaimStatus.ACCEPTED:

@@ -15,7 +15,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QSettings
 from PySide6.QtGui import QGuiApplication, QIcon, QImageReader
 
 from desktop import tasks
-from desktop.app import app_icon, create_application
+from desktop.app import create_application
+from desktop.app_icon import app_icon
 from desktop.settings import Settings
 from resources import resource_path
 from storage.database import Database

@@ -83,7 +83,7 @@ class VerdictEditor(QWidget):
         self.open_url: Callable[[str], bool] = open_web_link
         ops.saved.connect(self._saved)
         ops.conflict.connect(self._conflict)
-        ops.failed.connect(lambda _m: self._set_saving(False))
+        ops.error.connect(lambda _m: self._set_saving(False))
 
         self.rating = QComboBox()
         self.rating.setObjectName("ratingCombo")

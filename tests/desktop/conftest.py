@@ -10,9 +10,10 @@ import pytest
 
 pytest.importorskip("PySide6.QtWidgets")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 
 from desktop.settings import Settings  # noqa: E402
+from desktop.sidebar import View  # noqa: E402
 
 TERRITORY = (
     "Russia now controls about 18 percent of Ukraine's territory, according to the Institute "
@@ -69,6 +70,163 @@ def settings(tmp_path: Path) -> Settings:
     return settings
 
 
+class WindowDriver:
+    """What a reviewer does and sees in a main window, so the tests do not reach into its parts.
+
+    The one place that knows how the window is built: a change to its structure touches this
+    class, not every test.
+    """
+
+    def __init__(self, window, qtbot) -> None:
+        self.window = window
+        self.qtbot = qtbot
+
+    # -- what the claims table shows ---------------------------------------------------------
+    @property
+    def table(self):
+        """The claims table widget (for focus and key presses)."""
+        return self.window.table
+
+    def header(self):
+        return self.window.table.horizontalHeader()
+
+    def columns(self) -> list:
+        """The sort keys of the claims table's columns, in model order."""
+        return [key for key, _ in self.window.claims_model.COLUMNS]
+
+    def is_loading(self) -> bool:
+        return self.window.claims_model.is_loading()
+
+    def wait_loaded(self, until=None) -> None:
+        """Wait until the claims table has loaded (and ``until()`` holds, when given)."""
+        self.qtbot.waitUntil(lambda: not self.is_loading() and (until is None or until()))
+
+    def row_count(self) -> int:
+        return self.window.claims_model.rowCount()
+
+    def total(self) -> int:
+        return self.window.claims_model.total()
+
+    def claim_at(self, row: int):
+        return self.window.claims_model.claim_at(row)
+
+    def row_of(self, claim_id: int) -> int | None:
+        return self.window.claims_model.row_of(claim_id)
+
+    def shown_claims(self) -> list:
+        """The claim rows the table has loaded, in order."""
+        return [self.claim_at(row) for row in range(self.row_count())]
+
+    def shown_ids(self) -> list[int]:
+        return [claim.id for claim in self.shown_claims()]
+
+    def sort_order(self) -> tuple[str, bool]:
+        return self.window.claims_model.sort_order()
+
+    def cell(self, row: int, key: str, role=Qt.ItemDataRole.DisplayRole):
+        """What the table shows in ``row`` under the column of sort key ``key``."""
+        model = self.window.claims_model
+        return model.index(row, self.columns().index(key)).data(role)
+
+    def open_columns_menu(self):
+        """Right-click on the claims header; returns the menu of columns it shows."""
+        from PySide6.QtCore import QPoint
+
+        return self.window.table.columns_menu(QPoint(10, 5))
+
+    def claim_filter(self):
+        """The filter the claims table was last loaded with."""
+        return self.window.claims_model.filter()
+
+    def select_row(self, row: int) -> None:
+        self.window.select_row(row)
+
+    def select_claim(self, claim_id: int) -> None:
+        row = self.row_of(claim_id)
+        assert row is not None, f"claim {claim_id} is not listed"
+        self.select_row(row)
+
+    def current_claim_id(self) -> int | None:
+        return self.window.current_claim_id()
+
+    def selected_claim_ids(self) -> list[int]:
+        return self.window.selected_claim_ids()
+
+    # -- reviewing with the keyboard ------------------------------------------------------------
+    def press(self, key, modifier=None) -> None:
+        """A key press on the claims table, where the reviewer's focus is."""
+        if modifier is None:
+            self.qtbot.keyClick(self.table, key)
+        else:
+            self.qtbot.keyClick(self.table, key, modifier)
+
+    def accept(self) -> None:
+        self.press(Qt.Key.Key_A)
+
+    def reject(self) -> None:
+        self.press(Qt.Key.Key_R)
+
+    def undo(self) -> None:
+        self.window.undo_action.trigger()
+
+    def redo(self) -> None:
+        self.window.redo_action.trigger()
+
+    def can_undo(self) -> bool:
+        return self.window.undo_action.isEnabled()
+
+    def can_redo(self) -> bool:
+        return self.window.redo_action.isEnabled()
+
+    # -- views and groups ----------------------------------------------------------------------
+    def select_view(self, view: View) -> None:
+        self.window.sidebar.set_view(view)
+
+    def current_view(self) -> View:
+        return self.window.sidebar.current_view()
+
+    def open_group(self, group_id: int) -> None:
+        """Go to a claim group, as "Show the claim's group" does, and wait until it shows."""
+        self.window.show_group(group_id)
+        pane = self.window.group_pane
+        self.qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == group_id
+                             and self.window.groups_panel.model.rowCount() > 0)
+        assert self.current_view() == View.GROUPS
+
+    def detail_shown(self):
+        """The pane on the right: the claim detail or the group pane."""
+        return self.window.centre.detail_stack.currentWidget()
+
+    def main_splitter(self):
+        """The splitter of sidebar | list | detail (the layout the window remembers)."""
+        return self.window.centre.main_splitter
+
+    # -- what the window says -------------------------------------------------------------------
+    def message(self) -> str | None:
+        """The text of the last message box, or None if none was shown."""
+        box = self.window.message_box
+        return box.text() if box is not None else None
+
+    def wait_message(self, part: str) -> None:
+        self.qtbot.waitUntil(lambda: part in (self.message() or ""))
+
+    def reload_counts(self):
+        """Refresh the counts, wait for the new ones and return them (a ReviewCounts)."""
+        loader = self.window.counts_loader
+        loader.counts = None
+        self.window.refresh_counts()
+        self.qtbot.waitUntil(lambda: loader.counts is not None)
+        return loader.counts
+
+    def counts_text(self) -> str:
+        return self.window.counts_label.text()
+
+
+@pytest.fixture
+def drive(window, qtbot) -> WindowDriver:
+    return WindowDriver(window, qtbot)
+
+
 @pytest.fixture
 def window(qtbot, db, settings, articles) -> Iterator:
     from desktop import tasks
@@ -79,7 +237,7 @@ def window(qtbot, db, settings, articles) -> Iterator:
     win.show()
     qtbot.waitExposed(win)
     win.activateWindow()
-    qtbot.waitUntil(lambda: not win.claims_model.is_loading() and win.claims_model.rowCount() > 0)
+    WindowDriver(win, qtbot).wait_loaded(lambda: win.claims_model.rowCount() > 0)
     yield win
     win.close()
     assert tasks.shut_down(10_000)

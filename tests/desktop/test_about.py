@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from cli.version import __version__
+from appinfo import __version__
 
 
 def test_about_shows_version_and_every_licence(window, qtbot):

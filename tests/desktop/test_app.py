@@ -7,13 +7,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.app import run_app
 from desktop.main_window import MainWindow
+from tests.desktop.conftest import WindowDriver
 
 
 def close_main_windows_later(qtbot, seen: list[MainWindow]) -> None:
     def close() -> None:
         windows = [w for w in QApplication.topLevelWidgets()
                    if isinstance(w, MainWindow) and w.isVisible()]
-        if not windows or any(w.claims_model.is_loading() for w in windows):
+        if not windows or any(WindowDriver(w, None).is_loading() for w in windows):
             QTimer.singleShot(100, close)
             return
         seen.extend(windows)
@@ -51,7 +52,7 @@ def test_without_a_path_the_default_database_opens_with_the_sample_articles(qtbo
     close_main_windows_later(qtbot, seen)
     assert run_app(None) == 0
     (window,) = seen
-    assert window.claims_model.total() > 0  # the Inbox of the sample corpus
+    assert WindowDriver(window, qtbot).total() > 0  # the Inbox of the sample corpus
 
 
 def test_the_window_remembers_its_layout(qtbot, db, settings):
@@ -60,13 +61,13 @@ def test_the_window_remembers_its_layout(qtbot, db, settings):
     first.show()
     # Small enough for the offscreen screen: restoreGeometry shrinks a window to fit it.
     first.resize(760, 540)
-    first.main_splitter.setSizes([150, 350, 260])
-    sizes = first.main_splitter.sizes()
+    WindowDriver(first, qtbot).main_splitter().setSizes([150, 350, 260])
+    sizes = WindowDriver(first, qtbot).main_splitter().sizes()
     first.close()
 
     second = MainWindow(db, settings)
     qtbot.addWidget(second)
     second.show()
     assert second.size() == first.size()
-    assert second.main_splitter.sizes() == sizes
+    assert WindowDriver(second, qtbot).main_splitter().sizes() == sizes
     second.close()

@@ -34,14 +34,13 @@ def audit_actions(db, claim_id: int) -> list[str]:
             .order_by(AuditEntry.id)).scalars())
 
 
-def open_claim_of(window, qtbot, text: str) -> None:
+def open_claim_of(drive, text: str) -> None:
     """Select the first claim whose article contains ``text`` and wait for its detail."""
-    model = window.claims_model
-    row = next(r for r in range(model.rowCount())
-               if model.claim_at(r).outlet == "Test Herald")
-    window.select_row(row)
-    qtbot.waitUntil(lambda: window.detail.detail is not None
-                    and window.detail.detail.id == model.claim_at(row).id)
+    window = drive.window
+    claim = next(c for c in drive.shown_claims() if c.outlet == "Test Herald")
+    drive.select_claim(claim.id)
+    drive.qtbot.waitUntil(lambda: window.detail.detail is not None
+                          and window.detail.detail.id == claim.id)
     assert text in window.detail.article.toPlainText()
 
 
@@ -59,9 +58,9 @@ def test_qt_positions_convert_to_python_offsets_past_astral_characters():
         assert python_offset(text, utf16_offset(text, index)) == index
 
 
-def test_new_claim_from_selection_is_stored_accepted_shown_and_undone(window, db, qtbot):
+def test_new_claim_from_selection_is_stored_accepted_shown_and_undone(drive, window, db, qtbot):
     phrase = "The weather in Kyiv was mild"
-    open_claim_of(window, qtbot, phrase)
+    open_claim_of(drive, phrase)
     assert not window.detail.new_claim_button.isEnabled()
     start = TERRITORY.index(phrase)
     # A selection made by dragging often takes a blank on either side: it is trimmed.
@@ -78,21 +77,21 @@ def test_new_claim_from_selection_is_stored_accepted_shown_and_undone(window, db
     assert audit_actions(db, made.id) == ["claim_created"]
 
     # The window shows it, selected, among its article's claims.
-    qtbot.waitUntil(lambda: window.current_claim_id() == made.id)
-    assert window.sidebar.current_view() == View.ARTICLES
+    qtbot.waitUntil(lambda: drive.current_claim_id() == made.id)
+    assert drive.current_view() == View.ARTICLES
     qtbot.waitUntil(lambda: window.detail.detail is not None and window.detail.detail.id == made.id)
     assert window.detail.sentence.text() == phrase
 
     # Storage cannot delete a claim: undo rejects it, redo accepts it again.
-    window.undo_action.trigger()
+    drive.undo()
     qtbot.waitUntil(lambda: claim(db, made.id).status == ClaimStatus.REJECTED)
-    window.redo_action.trigger()
+    drive.redo()
     qtbot.waitUntil(lambda: claim(db, made.id).status == ClaimStatus.ACCEPTED)
 
 
-def test_n_key_makes_a_claim_of_the_selection(window, db, qtbot):
+def test_n_key_makes_a_claim_of_the_selection(drive, window, db, qtbot):
     phrase = "most cafes were open"
-    open_claim_of(window, qtbot, phrase)
+    open_claim_of(drive, phrase)
     start = TERRITORY.index(phrase)
     select_in_article(window, start, start + len(phrase))
     window.detail.article.setFocus()
@@ -100,8 +99,8 @@ def test_n_key_makes_a_claim_of_the_selection(window, db, qtbot):
     qtbot.waitUntil(lambda: [c.sentence for c in manual_claims(db)] == [phrase])
 
 
-def test_editing_category_and_claimant_is_stored_and_undone(window, db, qtbot):
-    first = window.claims_model.claim_at(0)
+def test_editing_category_and_claimant_is_stored_and_undone(drive, window, db, qtbot):
+    first = drive.claim_at(0)
     qtbot.waitUntil(lambda: window.detail.detail is not None and window.detail.detail.id == first.id)
     before = claim(db, first.id)
     assert before.category != "poll"
@@ -118,46 +117,43 @@ def test_editing_category_and_claimant_is_stored_and_undone(window, db, qtbot):
     assert claim(db, first.id).claimant == "Jane Example"
     assert audit_actions(db, first.id)[-1] == "claim_edited"
     # The table row and the detail pane show the saved values.
-    qtbot.waitUntil(lambda: window.claims_model.claim_at(0).category == "poll")
+    qtbot.waitUntil(lambda: drive.claim_at(0).category == "poll")
     qtbot.waitUntil(lambda: detail.detail.category == "poll" and not detail.save_button.isEnabled())
 
-    window.undo_action.trigger()
+    drive.undo()
     qtbot.waitUntil(lambda: claim(db, first.id).category == before.category)
     assert claim(db, first.id).claimant == before.claimant
     qtbot.waitUntil(lambda: detail.detail.category == before.category)
     assert detail.category.currentData() == before.category
 
-    window.redo_action.trigger()
+    drive.redo()
     qtbot.waitUntil(lambda: claim(db, first.id).category == "poll")
 
 
-def test_date_range_narrows_the_table(window, qtbot):
-    model = window.claims_model
-    everything = model.rowCount()
-    outlets = {model.claim_at(r).outlet for r in range(everything)}
+def test_date_range_narrows_the_table(drive, window, qtbot):
+    everything = drive.row_count()
+    outlets = {c.outlet for c in drive.shown_claims()}
     assert "Example Ledger" in outlets  # the 2021 article
 
     window.date_from.setDate(QDate(2023, 1, 1))  # as if typed: applied after a pause
-    qtbot.waitUntil(lambda: model.filter().date_from == dt.date(2023, 1, 1)
-                    and not model.is_loading())
-    shown = [model.claim_at(r) for r in range(model.rowCount())]
+    drive.wait_loaded(lambda: drive.claim_filter().date_from == dt.date(2023, 1, 1))
+    shown = drive.shown_claims()
     assert shown and len(shown) < everything
     assert all(c.published >= dt.date(2023, 1, 1) for c in shown)
     assert window.any_date.isVisible()
 
-    window.set_date_range(dt.date(2021, 1, 1), dt.date(2021, 12, 31))
-    qtbot.waitUntil(lambda: model.filter().date_to == dt.date(2021, 12, 31)
-                    and not model.is_loading())
-    assert {model.claim_at(r).outlet for r in range(model.rowCount())} == {"Example Ledger"}
+    window.filters.set_date_range(dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    drive.wait_loaded(lambda: drive.claim_filter().date_to == dt.date(2021, 12, 31))
+    assert {c.outlet for c in drive.shown_claims()} == {"Example Ledger"}
 
     qtbot.mouseClick(window.any_date, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: model.filter().date_from is None and not model.is_loading())
-    assert model.rowCount() == everything
+    drive.wait_loaded(lambda: drive.claim_filter().date_from is None)
+    assert drive.row_count() == everything
     assert window.date_from.text() == "no limit"
 
 
-def test_an_edit_over_another_windows_change_is_refused_not_applied(window, db, qtbot):
-    first = window.claims_model.claim_at(0)
+def test_an_edit_over_another_windows_change_is_refused_not_applied(drive, window, db, qtbot):
+    first = drive.claim_at(0)
     qtbot.waitUntil(lambda: window.detail.detail is not None and window.detail.detail.id == first.id)
     from storage.claims import edit
 
@@ -174,10 +170,10 @@ def test_an_edit_over_another_windows_change_is_refused_not_applied(window, db, 
     assert audit_actions(db, first.id).count("claim_edited") == 1
 
 
-def test_the_article_tints_every_claim_by_category_and_marks_the_selected_one(window, db, qtbot):
+def test_the_article_tints_every_claim_by_category_and_marks_the_selected_one(drive, window, db, qtbot):
     from desktop.article_text import SELECTED, category_tint
 
-    open_claim_of(window, qtbot, "Institute for the Study of War")
+    open_claim_of(drive, "Institute for the Study of War")
     detail = window.detail.detail
     others = [s for s in detail.article_claims if s.id != detail.id]
     assert detail.id in {s.id for s in detail.article_claims} and others
@@ -196,10 +192,10 @@ def test_the_article_tints_every_claim_by_category_and_marks_the_selected_one(wi
         assert category_label(span.category) in legend
 
     # A rejected claim is no longer tinted once the detail reloads.
-    window.select_row(next(r for r in range(window.claims_model.rowCount())
-                           if window.claims_model.claim_at(r).id == others[0].id))
+    drive.select_row(next(r for r in range(drive.row_count())
+                           if drive.claim_at(r).id == others[0].id))
     qtbot.waitUntil(lambda: window.detail.detail.id == others[0].id)
-    qtbot.keyClick(window.table, Qt.Key.Key_R)
+    drive.reject()
     qtbot.waitUntil(lambda: claim_status(db, others[0].id) == ClaimStatus.REJECTED)
     window.detail.show_claim(detail.id)
     qtbot.waitUntil(lambda: window.detail.detail.id == detail.id
@@ -211,8 +207,8 @@ def claim_status(db, claim_id: int) -> str:
         return session.get(Claim, claim_id).status
 
 
-def test_double_clicking_another_claim_in_the_article_goes_to_it(window, qtbot):
-    open_claim_of(window, qtbot, "Institute for the Study of War")
+def test_double_clicking_another_claim_in_the_article_goes_to_it(drive, window, qtbot):
+    open_claim_of(drive, "Institute for the Study of War")
     detail = window.detail.detail
     other = next(s for s in detail.article_claims if s.id != detail.id)
     article = window.detail.article
@@ -224,4 +220,4 @@ def test_double_clicking_another_claim_in_the_article_goes_to_it(window, qtbot):
     point = article.cursorRect(cursor).center()
     qtbot.mouseDClick(article.viewport(), Qt.MouseButton.LeftButton, pos=point)
     qtbot.waitUntil(lambda: window.detail.detail.id == other.id)
-    assert window.current_claim_id() == other.id  # its row in the table is selected
+    assert drive.current_claim_id() == other.id  # its row in the table is selected

@@ -19,8 +19,8 @@ from desktop.appearance import apply_appearance, is_dark
 from desktop.database_menu import location_label
 from storage.backup import list_backups, make_backup
 from storage.models import Article, Verdict
-from tests.desktop.conftest import MINSK, TERRITORY, store_article
-from tests.desktop.test_groups import group, open_group  # noqa: F401  (a fixture)
+from tests.desktop.conftest import MINSK, TERRITORY, WindowDriver, store_article
+from tests.desktop.test_groups import group  # noqa: F401  (a fixture)
 
 
 @pytest.fixture
@@ -28,7 +28,7 @@ def session(qtbot, db, settings, articles):
     s = DesktopSession(settings)
     window = s.show(db)
     qtbot.waitExposed(window)
-    qtbot.waitUntil(lambda: not window.claims_model.is_loading())
+    WindowDriver(window, qtbot).wait_loaded()
     yield s
     if s.window is not None:
         s.window.close_for_switch()
@@ -44,7 +44,7 @@ def article_count(db) -> int:
 
 def wait_for_switch(qtbot, session, old_window) -> None:
     qtbot.waitUntil(lambda: session.window is not old_window)
-    qtbot.waitUntil(lambda: not session.window.claims_model.is_loading())
+    WindowDriver(session.window, qtbot).wait_loaded()
 
 
 def test_new_database_opens_an_empty_one_in_a_new_window_and_is_remembered(
@@ -55,7 +55,7 @@ def test_new_database_opens_an_empty_one_in_a_new_window_and_is_remembered(
     new_path = (tmp_path / "team.sqlite").resolve()
     assert session.db.path == new_path
     assert article_count(session.db) == 0
-    assert session.window.claims_model.total() == 0
+    assert WindowDriver(session.window, qtbot).total() == 0
     assert "team.sqlite" in session.window.windowTitle()
     assert not shiboken6.isValid(old) or not old.isVisible()  # closed, then deleted
     assert settings.recent_databases[:2] == [str(new_path), str(db.path)]
@@ -83,7 +83,7 @@ def test_open_recent_switches_back_and_a_vanished_file_is_explained_and_forgotte
     second.database_menu.open_recent(str(db.path))
     wait_for_switch(qtbot, session, second)
     assert session.db.path == db.path
-    assert session.window.claims_model.total() > 0
+    assert WindowDriver(session.window, qtbot).total() > 0
 
     gone = str(tmp_path / "gone.sqlite")
     settings.add_recent_database(gone)
@@ -98,7 +98,7 @@ def test_an_unsaved_verdict_is_settled_before_another_database_opens(
         session, qtbot, db, tmp_path, group):  # noqa: F811
     window = session.window
     group_id, _claims = group
-    open_group(window, qtbot, group_id)
+    WindowDriver(window, qtbot).open_group(group_id)
     editor = window.group_pane.editor
     qtbot.waitUntil(lambda: editor.group_id == group_id)
     qtbot.keyClicks(editor.summary, "Draft summary")
@@ -119,7 +119,7 @@ def test_an_unsaved_verdict_is_settled_before_another_database_opens(
 def test_closing_the_window_asks_about_an_unsaved_verdict(session, qtbot, db, group):  # noqa: F811
     window = session.window
     group_id, _claims = group
-    open_group(window, qtbot, group_id)
+    WindowDriver(window, qtbot).open_group(group_id)
     editor = window.group_pane.editor
     qtbot.waitUntil(lambda: editor.group_id == group_id)
     editor.summary.setText("Not yet saved")
@@ -238,7 +238,7 @@ def test_a_refused_save_keeps_the_verdict_and_a_copy_takes_it_along(
     """A read-only (or full) database: the edit stays, and can be saved in a copy elsewhere."""
     window = session.window
     group_id, _claims = group
-    open_group(window, qtbot, group_id)
+    WindowDriver(window, qtbot).open_group(group_id)
     editor = window.group_pane.editor
     qtbot.waitUntil(lambda: editor.group_id == group_id)
     editor.rating.setCurrentIndex(editor.rating.findData("false"))

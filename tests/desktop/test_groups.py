@@ -49,26 +49,17 @@ def verdict_row(db, group_id: int) -> Verdict | None:
         return session.execute(select(Verdict).where(Verdict.group_id == group_id)).scalar_one_or_none()
 
 
-def open_group(window, qtbot, group_id: int) -> None:
-    window.show_group(group_id)
-    pane = window.group_pane
-    qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == group_id
-                    and window.groups_panel.model.rowCount() > 0)
-    assert window.sidebar.current_view() == View.GROUPS
-
-
-def test_show_its_group_from_the_claim_detail_lists_every_appearance(window, qtbot, group):
+def test_show_its_group_from_the_claim_detail_lists_every_appearance(drive, window, qtbot, group):
     group_id, claims = group
-    window.sidebar.set_view(View.ALL)
-    qtbot.waitUntil(lambda: not window.claims_model.is_loading()
-                    and window.claims_model.row_of(claims[1]) is not None)
-    window.select_row(window.claims_model.row_of(claims[1]))
+    drive.select_view(View.ALL)
+    drive.wait_loaded(lambda: drive.row_of(claims[1]) is not None)
+    drive.select_row(drive.row_of(claims[1]))
     qtbot.waitUntil(lambda: window.detail.detail is not None
                     and window.detail.detail.id == claims[1])
     qtbot.mouseClick(window.detail.show_group, Qt.MouseButton.LeftButton)
     pane = window.group_pane
     qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == group_id)
-    assert window.sidebar.current_view() == View.GROUPS
+    assert drive.current_view() == View.GROUPS
     assert [a.claim_id for a in pane.appearances.rows()] != []
     assert {a.claim_id for a in pane.appearances.rows()} == set(claims)
     assert {a.outlet for a in pane.appearances.rows()} == {
@@ -79,9 +70,9 @@ def test_show_its_group_from_the_claim_detail_lists_every_appearance(window, qtb
     assert "81%" in pane.why.text()
 
 
-def test_confirm_a_match_and_reject_another_then_undo_the_rejection(window, db, qtbot, group):
+def test_confirm_a_match_and_reject_another_then_undo_the_rejection(drive, window, db, qtbot, group):
     group_id, (_first, second, third) = group
-    open_group(window, qtbot, group_id)
+    drive.open_group(group_id)
     pane = window.group_pane
 
     assert pane.select_claim(second)
@@ -98,20 +89,20 @@ def test_confirm_a_match_and_reject_another_then_undo_the_rejection(window, db, 
     qtbot.waitUntil(lambda: third not in {a.claim_id for a in pane.appearances.rows()})
     qtbot.waitUntil(lambda: window.undo_stack.count() == 2)  # the confirmation, the rejection
 
-    window.undo_action.trigger()  # the claim comes back, as a confirmed match
+    drive.undo()  # the claim comes back, as a confirmed match
     qtbot.waitUntil(lambda: members(db, group_id).get(third) == "confirmed")
     with db.read() as session:
         assert session.get(ClaimGroup, elsewhere) is None
 
-    window.undo_action.trigger()  # the confirmation is taken back: an automatic match again
+    drive.undo()  # the confirmation is taken back: an automatic match again
     qtbot.waitUntil(lambda: members(db, group_id).get(second) == "auto")
-    window.redo_action.trigger()
+    drive.redo()
     qtbot.waitUntil(lambda: members(db, group_id).get(second) == "confirmed")
 
 
-def test_write_a_verdict_save_undo_and_send_it_to_review(window, db, qtbot, group):
+def test_write_a_verdict_save_undo_and_send_it_to_review(drive, window, db, qtbot, group):
     group_id, _claims = group
-    open_group(window, qtbot, group_id)
+    drive.open_group(group_id)
     editor = window.group_pane.editor
     window.group_pane.tabs.setCurrentWidget(editor)
 
@@ -143,7 +134,7 @@ def test_write_a_verdict_save_undo_and_send_it_to_review(window, db, qtbot, grou
     qtbot.waitUntil(lambda: verdict_row(db, group_id).version == 2)
     qtbot.waitUntil(lambda: editor.state is not None and editor.state.version == 2)
 
-    window.undo_action.trigger()  # re-saves the previous draft against version 2
+    drive.undo()  # re-saves the previous draft against version 2
     qtbot.waitUntil(lambda: verdict_row(db, group_id).version == 3)
     v = verdict_row(db, group_id)
     assert (v.rating, v.summary) == ("mostly_false", "The share was 18 percent, not 20")
@@ -158,12 +149,12 @@ def test_write_a_verdict_save_undo_and_send_it_to_review(window, db, qtbot, grou
     qtbot.waitUntil(lambda: editor.status_buttons["approved"].isEnabled())
 
 
-def test_a_save_after_someone_else_saved_shows_their_version_and_reloads(window, db, qtbot, group):
+def test_a_save_after_someone_else_saved_shows_their_version_and_reloads(drive, window, db, qtbot, group):
     group_id, _claims = group
     with db.write() as session:
         save_verdict(session, group_id, VerdictDraft(rating="true", summary="First take"),
                      expected_version=None, actor="Test Reviewer")
-    open_group(window, qtbot, group_id)
+    drive.open_group(group_id)
     editor = window.group_pane.editor
     window.group_pane.tabs.setCurrentWidget(editor)
     qtbot.waitUntil(lambda: editor.state is not None and editor.summary.text() == "First take")
@@ -243,9 +234,9 @@ def second_group(db, group) -> int:
         return group_of_claim(session, other)
 
 
-def test_leaving_a_group_with_an_unsaved_verdict_asks_first(window, db, qtbot, group, second_group):
+def test_leaving_a_group_with_an_unsaved_verdict_asks_first(drive, window, db, qtbot, group, second_group):
     group_id, _claims = group
-    open_group(window, qtbot, group_id)
+    drive.open_group(group_id)
     pane, editor = window.group_pane, window.group_pane.editor
     qtbot.waitUntil(lambda: window.groups_panel.select_id(group_id))
     asked: list = []
@@ -277,9 +268,9 @@ def test_leaving_a_group_with_an_unsaved_verdict_asks_first(window, db, qtbot, g
     assert editor.summary.text() == "Half true"
 
 
-def test_a_refresh_of_the_group_being_edited_keeps_unsaved_verdict_edits(window, db, qtbot, group):
+def test_a_refresh_of_the_group_being_edited_keeps_unsaved_verdict_edits(drive, window, db, qtbot, group):
     group_id, _claims = group
-    open_group(window, qtbot, group_id)
+    drive.open_group(group_id)
     editor = window.group_pane.editor
     qtbot.waitUntil(lambda: editor.group_id == group_id)
     editor.summary.setText("Half-written summary")
@@ -293,10 +284,10 @@ def test_a_refresh_of_the_group_being_edited_keeps_unsaved_verdict_edits(window,
     assert editor.is_dirty()
 
 
-def test_drag_a_group_onto_another_merges_it_and_undo_brings_it_back(
+def test_drag_a_group_onto_another_merges_it_and_undo_brings_it_back(drive,
         window, db, qtbot, group, second_group):
     group_id, _claims = group
-    open_group(window, qtbot, group_id)
+    drive.open_group(group_id)
     model = window.groups_panel.model
     qtbot.waitUntil(lambda: model.row_of(second_group) is not None)
     with db.read() as session:
@@ -316,18 +307,18 @@ def test_drag_a_group_onto_another_merges_it_and_undo_brings_it_back(
     qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
     assert window.undo_stack.undoText() == "Merge claim groups"
 
-    window.undo_action.trigger()
+    drive.undo()
     qtbot.waitUntil(lambda: not moving & set(members(db, group_id)))
     with db.read() as session:
         back = {group_of_claim(session, cid) for cid in moving}
     assert len(back) == 1 and back != {group_id}
 
-    assert window.redo_action.isEnabled(), window.message_box and window.message_box.text()
-    window.redo_action.trigger()
+    assert drive.can_redo(), window.message_box and window.message_box.text()
+    drive.redo()
     qtbot.waitUntil(lambda: moving <= set(members(db, group_id)))
 
 
-def test_a_group_dropped_on_the_open_group_pane_merges_into_it(window, db, qtbot, group,
+def test_a_group_dropped_on_the_open_group_pane_merges_into_it(drive, window, db, qtbot, group,
                                                                second_group):
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QDropEvent
@@ -335,7 +326,7 @@ def test_a_group_dropped_on_the_open_group_pane_merges_into_it(window, db, qtbot
     from desktop.groups_view import group_mime
 
     group_id, _claims = group
-    open_group(window, qtbot, group_id)
+    drive.open_group(group_id)
     pane = window.group_pane
     mime = group_mime(second_group)  # the event only points to it: keep it alive
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.MoveAction, mime,
@@ -347,7 +338,7 @@ def test_a_group_dropped_on_the_open_group_pane_merges_into_it(window, db, qtbot
         assert session.get(ClaimGroup, second_group) is None
 
 
-def test_verdict_and_conflict_views_list_only_their_groups(window, db, qtbot, group, second_group):
+def test_verdict_and_conflict_views_list_only_their_groups(drive, window, db, qtbot, group, second_group):
     from storage.models import GroupConflict
 
     group_id, _claims = group
@@ -367,7 +358,7 @@ def test_verdict_and_conflict_views_list_only_their_groups(window, db, qtbot, gr
     sidebar.set_view(View.IN_REVIEW)
     qtbot.waitUntil(lambda: not model.is_loading() and model.total() == 1)
     assert model.group_at(0).id == group_id
-    assert window.detail_stack.currentWidget() is window.group_pane
+    assert drive.detail_shown() is window.group_pane
     sidebar.set_view(View.DRAFT)
     qtbot.waitUntil(lambda: not model.is_loading() and model.total() == 0)
     sidebar.set_view(View.CONFLICTS)
@@ -377,14 +368,14 @@ def test_verdict_and_conflict_views_list_only_their_groups(window, db, qtbot, gr
     qtbot.waitUntil(lambda: not model.is_loading() and model.total() > 2)
 
 
-def test_alt_and_a_digit_rate_the_open_group_and_ctrl_s_saves_it(window, db, qtbot, group):
+def test_alt_and_a_digit_rate_the_open_group_and_ctrl_s_saves_it(drive, window, db, qtbot, group):
     group_id, _claims = group
-    window.sidebar.set_view(View.INBOX)
-    qtbot.keyClick(window.table, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    drive.select_view(View.INBOX)
+    drive.press(Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
     assert verdict_row(db, group_id) is None  # no group open: nothing to rate
     assert "Open a claim group" in window.statusBar().currentMessage()
 
-    open_group(window, qtbot, group_id)
+    drive.open_group(group_id)
     editor = window.group_pane.editor
     window.group_pane.tabs.setCurrentIndex(0)  # the appearances, not the verdict
     qtbot.keyClick(window.groups_panel.table, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
@@ -400,10 +391,10 @@ def test_alt_and_a_digit_rate_the_open_group_and_ctrl_s_saves_it(window, db, qtb
     assert editor.rating.currentData() is None and editor.is_dirty()
 
 
-def test_drag_an_appearance_onto_another_group_moves_it_and_undo_moves_it_back(
+def test_drag_an_appearance_onto_another_group_moves_it_and_undo_moves_it_back(drive,
         window, db, qtbot, group, second_group):
     group_id, claims = group
-    open_group(window, qtbot, group_id)
+    drive.open_group(group_id)
     pane, model = window.group_pane, window.groups_panel.model
     qtbot.waitUntil(lambda: model.row_of(second_group) is not None
                     and pane.appearances.rowCount() == 3)
@@ -423,7 +414,7 @@ def test_drag_an_appearance_onto_another_group_moves_it_and_undo_moves_it_back(
     qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
     assert window.undo_stack.undoText() == "Move claim"
 
-    window.undo_action.trigger()
+    drive.undo()
     qtbot.waitUntil(lambda: members(db, group_id).get(claims[1]) == "confirmed")
     with db.read() as session:
         assert group_of_claim(session, claims[1]) == group_id

@@ -32,7 +32,7 @@ def article_titles(db) -> list[str]:
         return list(session.execute(select(Article.title).order_by(Article.id)).scalars())
 
 
-def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(window, db, qtbot, tmp_path):
+def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(drive, window, db, qtbot, tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "poll.txt").write_text(POLL, encoding="utf-8")
@@ -58,7 +58,7 @@ def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(window, db, q
             select(AuditEntry.actor).where(AuditEntry.action == "import_article")
             .order_by(AuditEntry.id.desc()).limit(2)).scalars())
     assert actors == {"Test Reviewer"}
-    qtbot.waitUntil(lambda: "5 articles" in window.counts_label.text())
+    qtbot.waitUntil(lambda: "5 articles" in drive.counts_text())
 
 
 def test_importing_the_same_folder_again_reports_duplicates(window, db, qtbot, tmp_path):
@@ -99,7 +99,7 @@ def test_dropping_files_on_the_window_imports_them(window, db, qtbot, tmp_path):
     assert "Poll on talks" in article_titles(db)
 
 
-def test_paste_article_dialog_stores_the_article_in_a_worker(window, db, qtbot):
+def test_paste_article_dialog_stores_the_article_in_a_worker(drive, window, db, qtbot):
     window.paste_action.trigger()
     dialog = window.imports.paste_dialog
     assert dialog is not None and dialog.isVisible()
@@ -129,12 +129,10 @@ def test_paste_article_dialog_stores_the_article_in_a_worker(window, db, qtbot):
     assert article.url == "https://example.org/grain"
     assert article.name == "Pasted Post"
     # The window shows the new article with its claims.
-    qtbot.waitUntil(lambda: window.sidebar.current_view() == View.ARTICLES
+    qtbot.waitUntil(lambda: drive.current_view() == View.ARTICLES
                     and window.articles_panel.current_id() == article.id)
-    qtbot.waitUntil(lambda: window.claims_model.filter().article_id == article.id
-                    and not window.claims_model.is_loading())
-    assert {window.claims_model.claim_at(r).article_id
-            for r in range(window.claims_model.rowCount())} <= {article.id}
+    drive.wait_loaded(lambda: drive.claim_filter().article_id == article.id)
+    assert {c.article_id for c in drive.shown_claims()} <= {article.id}
 
 
 def test_paste_dialog_says_what_is_wrong_and_stays_open(window, db, qtbot):
@@ -150,8 +148,8 @@ def test_paste_dialog_says_what_is_wrong_and_stays_open(window, db, qtbot):
     assert len(article_titles(db)) == count
 
 
-def test_articles_view_lists_articles_and_narrows_the_claims(window, db, articles, qtbot):
-    window.sidebar.set_view(View.ARTICLES)
+def test_articles_view_lists_articles_and_narrows_the_claims(drive, window, db, articles, qtbot):
+    drive.select_view(View.ARTICLES)
     panel = window.articles_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
     assert window.browse_stack.isVisible()
@@ -162,17 +160,15 @@ def test_articles_view_lists_articles_and_narrows_the_claims(window, db, article
 
     minsk = articles[1]
     assert panel.select_id(minsk)
-    qtbot.waitUntil(lambda: window.claims_model.filter().article_id == minsk
-                    and not window.claims_model.is_loading())
-    shown = {window.claims_model.claim_at(r).article_id
-             for r in range(window.claims_model.rowCount())}
+    drive.wait_loaded(lambda: drive.claim_filter().article_id == minsk)
+    shown = {c.article_id for c in drive.shown_claims()}
     assert shown == {minsk}
     claims_column = panel.model.index(panel.table.currentIndex().row(), 3).data()
-    assert int(claims_column) == window.claims_model.rowCount()
+    assert int(claims_column) == drive.row_count()
 
 
-def test_outlets_view_lists_outlets_with_counts(window, qtbot):
-    window.sidebar.set_view(View.OUTLETS)
+def test_outlets_view_lists_outlets_with_counts(drive, window, qtbot):
+    drive.select_view(View.OUTLETS)
     panel = window.outlets_panel
     qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
     by_name = {row.name: row for row in panel.model.rows()}
@@ -180,11 +176,9 @@ def test_outlets_view_lists_outlets_with_counts(window, qtbot):
     assert all(row.articles == 1 for row in by_name.values())
 
     panel.select_id(by_name["Example Ledger"].id)
-    qtbot.waitUntil(lambda: window.claims_model.filter().outlet_id == by_name["Example Ledger"].id
-                    and not window.claims_model.is_loading())
-    assert window.claims_model.rowCount() == by_name["Example Ledger"].claims
-    assert {window.claims_model.claim_at(r).outlet
-            for r in range(window.claims_model.rowCount())} == {"Example Ledger"}
+    drive.wait_loaded(lambda: drive.claim_filter().outlet_id == by_name["Example Ledger"].id)
+    assert drive.row_count() == by_name["Example Ledger"].claims
+    assert {c.outlet for c in drive.shown_claims()} == {"Example Ledger"}
 
 
 def test_cancel_in_the_progress_dialog_stops_the_import_between_files(window, db, qtbot, tmp_path):

@@ -12,8 +12,9 @@ import shiboken6
 from desktop import tasks
 from desktop.app import DesktopSession
 from desktop.claim_filters import SEARCH_DELAY_MS
-from desktop.main_window import COUNTS_DELAY_MS
+from desktop.window_counts import COUNTS_DELAY_MS
 from storage.schema import open_location
+from tests.desktop.conftest import WindowDriver
 from tests.desktop.test_groups import (  # noqa: F401  (fixtures and stories, re-run here)
     group,
     second_group,
@@ -46,7 +47,7 @@ def test_open_server_database_from_the_menu_opens_a_window_on_the_server(
         old.database_menu.open_server(pg_url)
         qtbot.waitUntil(lambda: session.window is not old)
         window = session.window
-        qtbot.waitUntil(lambda: not window.claims_model.is_loading())
+        WindowDriver(window, qtbot).wait_loaded()
         assert session.db.is_server and session.db.location == pg_url
         assert pg_url in window.windowTitle()
         menu = window.database_menu
@@ -73,7 +74,7 @@ def test_a_typed_address_that_is_not_postgresql_is_refused(qtbot, window):
 
 
 def test_a_server_gone_away_is_said_in_the_status_bar_and_work_resumes(
-        window, qtbot, pg_cluster, pg_url, articles):
+        drive, window, qtbot, pg_cluster, pg_url, articles):
     import psycopg
 
     name = pg_url.rsplit("/", 1)[1]
@@ -88,7 +89,5 @@ def test_a_server_gone_away_is_said_in_the_status_bar_and_work_resumes(
     finally:
         with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:  # back again
             admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
-    window.counts = None
-    window.refresh_counts()  # the next action works again, on a fresh connection
-    qtbot.waitUntil(lambda: window.counts is not None)
-    assert window.counts.articles == len(articles)
+    counts = drive.reload_counts()  # the next action works again, on a fresh connection
+    assert counts.articles == len(articles)

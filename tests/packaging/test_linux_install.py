@@ -47,7 +47,7 @@ def test_desktop_entry_names_the_icon_and_the_command():
 
 
 def test_metainfo_is_valid_and_names_this_version():
-    from cli.version import __version__
+    from appinfo import __version__
 
     text = (LINUX / f"{ID}.metainfo.xml").read_text(encoding="utf-8")
     assert f"<id>{ID}</id>" in text

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import cli.selftest
+from appinfo import __version__
 from cli.main import SANDBOX_WORKER_ARG, main
-from cli.version import __version__
 from ingest import sandbox
 from ingest.sandbox import Sandbox, worker_command
 from resources import resource_path

@@ -1,0 +1,65 @@
+"""Matching for the window: one run in a worker with a progress dialog and Cancel, then a report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QWidget
+
+from desktop.changes import MATCHED
+from desktop.controller import Controller
+from desktop.settings import Settings
+from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
+from matching.incremental import MatchReport, run_matching
+from storage.backup import make_backup
+from storage.database import Database
+
+
+class Matching(Controller):
+    """Runs matching for the window; says what happened through its signals."""
+
+    def __init__(self, db: Database, settings: Settings, parent: QWidget,
+                 task_failed: Callable[[BaseException], None]) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._settings = settings
+        self._parent = parent
+        self._task_failed = task_failed
+        self.task: Task | None = None
+        self.progress_dialog: TaskProgressDialog | None = None
+
+    def start(self) -> Task | None:
+        if self.task is not None and self.task.is_running():
+            self.error.emit(self.tr("Matching is already running."))
+            return None
+        db, actor = self._db, self._settings.actor()
+        thresholds = self._settings.matching_thresholds()
+
+        def work(ctx: TaskContext) -> MatchReport:
+            if db.path is not None:  # re-matching is a bulk change: a backup first
+                ctx.progress(0, 0, QCoreApplication.translate("Matching", "Backing up…"))
+                make_backup(db.path, "before-match")
+            return run_matching(db, actor=actor, thresholds=thresholds,
+                                progress=lambda text: ctx.progress(0, 0, text),
+                                cancelled=ctx.cancelled)
+
+        task = run_task(work, name="matching", on_result=self._finished,
+                        on_error=self._task_failed, owner=self)
+        self.task = task
+        self.progress_dialog = TaskProgressDialog(
+            task, self.tr("Matching claims across outlets"), self._parent,
+            cancelling=self.tr("Cancelling; nothing of this run will be kept…"))
+        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        return task
+
+    def _finished(self, report: MatchReport) -> None:
+        if report.cancelled:
+            self.message.emit(self.tr("Matching was cancelled; the claim groups are as before."))
+            return
+        self.message.emit(self.tr(
+            "Matching finished.\n{signed} claim(s) indexed, {joined} joined an existing claim "
+            "group, {new} new claim group(s), {conflicts} new conflict(s) between groups.").format(
+            signed=report.signed, joined=len(report.joined), new=len(report.new_groups),
+            conflicts=len(report.conflicts)))
+        self.changes.emit(MATCHED)
