@@ -59,3 +59,15 @@ class FactCheckIndex(SQLModel, table=True):
     version: str
     state: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     saved_at: dt.datetime = Field(default_factory=_utcnow)
+
+
+class ClaimCheckHit(SQLModel, table=True):
+    """The closest library entry found for a claim when it was looked up (after its import,
+    or after fact-checks were imported): what the Inbox's "already checked" marker shows."""
+
+    __tablename__ = "claim_check_hit"
+
+    claim_id: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
+    entry_key: str  # "c<fact-check id>" or "v<group id>" (storage.factchecks.LibraryEntry.key)
+    closeness: float = Field(index=True)  # share of the claim's words the entry holds, 0..1
+    checked_at: dt.datetime = Field(default_factory=_utcnow)

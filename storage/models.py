@@ -231,4 +231,9 @@ class GroupConflict(SQLModel, table=True):
 
 # The fact-check library's tables live in their own module; imported here so that every place
 # that loads "the tables" (Alembic, the schema check) sees them too.
-from storage.factcheck_models import FactCheck, FactCheckIndex, FactCheckLink  # noqa: E402,F401
+from storage.factcheck_models import (  # noqa: E402,F401
+    ClaimCheckHit,
+    FactCheck,
+    FactCheckIndex,
+    FactCheckLink,
+)

@@ -57,9 +57,19 @@ def upgrade() -> None:
         sa.Column("state", sa.LargeBinary(), nullable=False),
         sa.Column("saved_at", sa.DateTime(timezone=True), nullable=False),
     )
+    op.create_table(
+        "claim_check_hit",
+        sa.Column("claim_id", sa.Integer(), sa.ForeignKey("claim.id", ondelete="CASCADE"),
+                  primary_key=True),
+        sa.Column("entry_key", sa.String(), nullable=False),
+        sa.Column("closeness", sa.Float(), nullable=False),
+        sa.Column("checked_at", sa.DateTime(timezone=True), nullable=False),
+    )
+    op.create_index("ix_claim_check_hit_closeness", "claim_check_hit", ["closeness"])
 
 
 def downgrade() -> None:
+    op.drop_table("claim_check_hit")
     op.drop_table("fact_check_index")
     op.drop_table("fact_check_link")
     op.drop_table("fact_check")

@@ -1,0 +1,485 @@
+"""Reading published fact-checks from files: ClaimReview JSON-LD (object, array, @graph,
+DataFeed, embedded in saved HTML), Google Fact Check Tools JSON, and CSV — as a stream.
+
+Every item read is either a :class:`NewFactCheck` (cleaned: no markup, http(s) links only) or a
+:class:`BadItem` naming where it is and why it was left out; a file that cannot be read at all
+raises :class:`UnreadableChecks`. JSON is parsed with ijson, one item at a time, so a 100,000-
+item feed never sits in memory whole.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import html
+import io
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit
+
+import ijson
+
+from ingest.dates import parse_date
+from ingest.factcheck_ratings import rating_from_text, rating_from_value
+from storage.factchecks import NewFactCheck
+
+# A feed is read as a stream, so only an item's own size matters; HTML pages are read whole.
+MAX_FEED_BYTES = 2 * 1024**3
+MAX_HTML_BYTES = 20 * 1024**2
+MAX_CLAIM_CHARS = 5_000
+MAX_FIELD_CHARS = 1_000
+MAX_URL_CHARS = 2_000
+MAX_NESTING = 12
+
+
+class UnreadableChecks(Exception):
+    """The whole file cannot be read as fact-checks; the message is the user's sentence."""
+
+
+@dataclass(frozen=True)
+class BadItem:
+    where: str  # "line 7", "item 12", "dataFeedElement[3]"
+    reason: str
+
+    def line(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class ReadItem:
+    where: str
+    check: NewFactCheck
+    dropped_link: bool = False  # a url that was not http(s) was left out
+
+
+Item = ReadItem | BadItem
+
+# Cleaning ------------------------------------------------------------------------------------
+
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\u2028\u2029\ufeff]")
+_SPACES = re.compile(r"\s+")
+
+
+def clean_text(value: Any, limit: int = MAX_FIELD_CHARS) -> str | None:
+    """Plain one-line text from a field: markup and entities resolved to text, control
+    characters out, cut at ``limit`` characters; None for anything that is not text."""
+    if isinstance(value, dict):
+        value = value.get("name") or value.get("text") or value.get("@value")
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        return None
+    if "<" in value or "&" in value:
+        value = html.unescape(_TAG.sub(" ", value))
+        value = _TAG.sub(" ", value)  # markup that was written as entities
+    value = _SPACES.sub(" ", _CONTROL.sub(" ", value)).strip()
+    if not value:
+        return None
+    if len(value) > limit:
+        value = value[: limit - 1].rstrip() + "…"
+    return value
+
+
+def clean_url(value: Any) -> tuple[str | None, bool]:
+    """(the link if it is a plain http(s) address, whether something else was dropped)."""
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str)), None)
+    if not isinstance(value, str) or not value.strip():
+        return None, False
+    url = value.strip()
+    if len(url) > MAX_URL_CHARS or _CONTROL.search(url) or any(c.isspace() for c in url):
+        return None, True
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None, True
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None, True
+    return url, False
+
+
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def clean_date(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or len(value) > 100:
+        return None
+    m = _ISO_DAY.match(value)
+    if m:
+        try:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    try:
+        return parse_date(value)
+    except (ValueError, OverflowError):
+        return None
+
+
+def clean_language(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("alternateName") or value.get("name")
+    text = clean_text(value, 40)
+    return unicodedata.normalize("NFC", text) if text else None
+
+
+def _number(value: Any) -> float | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str) and len(value) < 40:
+        try:
+            number = float(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _first_dict(value: Any) -> dict[str, Any]:
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, dict)), None)
+    return value if isinstance(value, dict) else {}
+
+
+def _name_of(value: Any) -> str | None:
+    if isinstance(value, list):
+        names = [n for n in (_name_of(v) for v in value[:5]) if n]
+        return ", ".join(names) if names else None
+    if isinstance(value, dict):
+        return clean_text(value.get("name") or value.get("alternateName") or value.get("url"))
+    return clean_text(value)
+
+
+def _make(where: str, claim: Any, *, title: Any = None, claimant: Any = None,
+          rating_text: Any = None, rating_numbers: tuple[Any, Any, Any] = (None, None, None),
+          publisher: Any = None, url: Any = None, date: Any = None,
+          language: Any = None) -> Item:
+    if isinstance(claim, str) and len(claim) > 20 * MAX_CLAIM_CHARS:
+        return BadItem(where, f"the claim is longer than {MAX_CLAIM_CHARS:,} characters")
+    text = clean_text(claim, 20 * MAX_CLAIM_CHARS)
+    if text is None:
+        return BadItem(where, "no claim text (the claim reviewed is missing or empty)")
+    if len(text) > MAX_CLAIM_CHARS:
+        return BadItem(where, f"the claim is longer than {MAX_CLAIM_CHARS:,} characters")
+    label = clean_text(rating_text, 200)
+    rating = rating_from_text(label) or rating_from_value(*map(_number, rating_numbers))
+    link, dropped = clean_url(url)
+    return ReadItem(where, NewFactCheck(
+        claim=text, title=clean_text(title, MAX_FIELD_CHARS), claimant=_name_of(claimant),
+        rating_text=label, rating=rating, publisher=_name_of(publisher), url=link,
+        review_date=clean_date(date), language=clean_language(language),
+    ), dropped)
+
+
+# JSON-LD and Google's claim search ------------------------------------------------------------
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    value = obj.get("@type", obj.get("type"))
+    values = value if isinstance(value, list) else [value]
+    # "ClaimReview", "schema:ClaimReview", "http://schema.org/ClaimReview"
+    return {v.rsplit("/", 1)[-1].rsplit(":", 1)[-1] for v in values if isinstance(v, str)}
+
+
+def claimreview_item(obj: dict[str, Any], where: str) -> Item:
+    """One schema.org ClaimReview object as a fact-check."""
+    rating = _first_dict(obj.get("reviewRating"))
+    reviewed = _first_dict(obj.get("itemReviewed"))
+    claim = obj.get("claimReviewed")
+    if not isinstance(claim, str) or not claim.strip():
+        claim = reviewed.get("text") or reviewed.get("name")
+    return _make(
+        where, claim, title=obj.get("name") or obj.get("headline"),
+        claimant=reviewed.get("author"),
+        rating_text=rating.get("alternateName") or rating.get("name"),
+        rating_numbers=(rating.get("ratingValue"), rating.get("bestRating"),
+                        rating.get("worstRating")),
+        publisher=obj.get("author") or obj.get("publisher"), url=obj.get("url"),
+        date=obj.get("datePublished") or obj.get("dateModified"),
+        language=obj.get("inLanguage"))
+
+
+def google_items(obj: dict[str, Any], where: str) -> Iterator[Item]:
+    """One claim of Google's Fact Check Tools claim search: one fact-check per review."""
+    reviews = obj.get("claimReview")
+    if not isinstance(reviews, list) or not reviews:
+        yield BadItem(where, "a claim without any \"claimReview\"")
+        return
+    for n, review in enumerate(reviews):
+        here = f"{where}.claimReview[{n}]" if len(reviews) > 1 else where
+        if not isinstance(review, dict):
+            yield BadItem(here, "a review that is not an object")
+            continue
+        publisher = review.get("publisher")
+        if isinstance(publisher, dict):
+            publisher = publisher.get("name") or publisher.get("site")
+        yield _make(here, obj.get("text"), title=review.get("title"),
+                    claimant=obj.get("claimant"), rating_text=review.get("textualRating"),
+                    publisher=publisher, url=review.get("url"),
+                    date=review.get("reviewDate") or obj.get("claimDate"),
+                    language=review.get("languageCode"))
+
+
+# Keys under which fact-check containers hold their items.
+_CONTAINERS = ("@graph", "dataFeedElement", "item", "itemListElement", "claims", "mainEntity",
+               "review", "hasPart")
+
+
+def items_in(value: Any, where: str, depth: int = 0) -> Iterator[Item]:
+    """Every fact-check in a JSON value: a ClaimReview, a Google claim, or a container of them
+    (array, @graph, DataFeed, DataFeedItem, ItemList)."""
+    if depth > MAX_NESTING:
+        yield BadItem(where, "nested too deeply")
+        return
+    if isinstance(value, list):
+        for n, element in enumerate(value):
+            yield from items_in(element, f"{where}[{n}]" if where else f"item {n + 1}", depth + 1)
+        return
+    if not isinstance(value, dict):
+        yield BadItem(where or "file", "not a ClaimReview object")
+        return
+    if "ClaimReview" in _types(value):
+        yield claimreview_item(value, where or "item 1")
+        return
+    if "claimReview" in value and "text" in value:
+        yield from google_items(value, where or "item 1")
+        return
+    found = False
+    for key in _CONTAINERS:
+        if key in value and isinstance(value[key], list | dict):
+            found = True
+            yield from items_in(value[key], f"{where}.{key}" if where else key, depth + 1)
+    if not found and not _is_page_noise(value):
+        kind = ", ".join(sorted(_types(value))) or "an object"
+        yield BadItem(where or "item 1", f"{kind} without a ClaimReview in it")
+
+
+def _is_page_noise(value: dict[str, Any]) -> bool:
+    # Pages carry other JSON-LD (Organization, BreadcrumbList, WebSite…): not an error.
+    return bool(_types(value) - {"ClaimReview", "DataFeed", "DataFeedItem", "ItemList",
+                                 "Claim"}) or not value
+
+
+# The top-level paths whose array items are streamed one at a time.
+_STREAMED = {"item": "item", "@graph.item": "@graph", "dataFeedElement.item": "dataFeedElement",
+             "claims.item": "claims", "itemListElement.item": "itemListElement"}
+
+
+def read_json_stream(fh: BinaryIO) -> Iterator[Item]:
+    """Fact-checks from a JSON file, streamed: the items of a top-level array, ``@graph``,
+    ``dataFeedElement`` or ``claims`` are built one by one; the rest of the top-level object
+    (a single ClaimReview) is looked at when the file ends."""
+    top = ijson.ObjectBuilder()
+    builder: ijson.ObjectBuilder | None = None
+    depth = 0
+    path = ""
+    counts: dict[str, int] = {}
+    try:
+        for prefix, event, value in ijson.parse(fh, use_float=True):
+            if builder is not None:
+                builder.event(event, value)
+                if event in ("start_map", "start_array"):
+                    depth += 1
+                elif event in ("end_map", "end_array"):
+                    depth -= 1
+                if depth == 0:
+                    yield from _streamed(builder.value, path, counts)
+                    builder = None
+                continue
+            container = _STREAMED.get(prefix)
+            if container is not None and event not in ("end_array", "map_key"):
+                path = container
+                if event in ("start_map", "start_array"):
+                    builder, depth = ijson.ObjectBuilder(), 1
+                    builder.event(event, value)
+                else:
+                    yield from _streamed(value, path, counts)
+                continue
+            top.event(event, value)
+    except (ijson.JSONError, UnicodeDecodeError) as exc:
+        done = sum(counts.values())
+        after = f" after {done:,} items" if done else ""
+        yield BadItem("file", f"not valid JSON{after}: {_short(str(exc))} (the rest of the "
+                      "file was not read)")
+        return
+    rest = getattr(top, "value", None)
+    if isinstance(rest, list) or (isinstance(rest, dict) and not counts):
+        yield from items_in(rest, "")
+    elif isinstance(rest, dict) and ("ClaimReview" in _types(rest) or "@graph" in rest):
+        yield from items_in({k: v for k, v in rest.items() if k not in _STREAMED.values()}, "")
+
+
+def _streamed(value: Any, container: str, counts: dict[str, int]) -> Iterator[Item]:
+    n = counts.get(container, 0)
+    counts[container] = n + 1
+    where = f"item {n + 1}" if container == "item" else f"{container}[{n}]"
+    yield from items_in(value, where, 1)
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+# HTML -------------------------------------------------------------------------------------------
+
+_LD_SCRIPT = re.compile(
+    r"<script\b(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_LD_TYPE = re.compile(r"""type\s*=\s*["']?\s*application/ld\+json""", re.IGNORECASE)
+
+
+def read_html(data: bytes) -> Iterator[Item]:
+    """The ClaimReviews in a saved page's ``<script type="application/ld+json">`` blocks."""
+    text = data.decode("utf-8", errors="replace")
+    blocks = [m["body"] for m in _LD_SCRIPT.finditer(text) if _LD_TYPE.search(m["attrs"])]
+    if not blocks:
+        raise UnreadableChecks("an HTML page without any ClaimReview "
+                               "(no <script type=\"application/ld+json\"> block)")
+    any_review = False
+    for n, body in enumerate(blocks, start=1):
+        try:
+            value = json.loads(body.strip().removeprefix("<!--").removesuffix("-->"))
+        except (json.JSONDecodeError, RecursionError) as exc:
+            yield BadItem(f"script block {n}", f"not valid JSON: {_short(str(exc))}")
+            continue
+        for item in items_in(value, f"script block {n}"):
+            if isinstance(item, ReadItem):
+                any_review = True
+            yield item
+    if not any_review:
+        raise UnreadableChecks("no ClaimReview in the page's JSON-LD blocks")
+
+
+# CSV --------------------------------------------------------------------------------------------
+
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "claim": ("claim", "claimreviewed", "claim reviewed", "text", "claim text", "statement"),
+    "rating": ("rating", "textualrating", "textual rating", "verdict", "rating text", "label",
+               "alternatename"),
+    "url": ("url", "review url", "reviewurl", "link", "review link", "fact-check url",
+            "factcheck url"),
+    "publisher": ("publisher", "author", "fact-checker", "factchecker", "organisation",
+                  "organization", "source", "site"),
+    "date": ("date", "review date", "reviewdate", "datepublished", "date published", "published"),
+    "language": ("language", "lang", "languagecode", "language code", "inlanguage"),
+    "title": ("title", "headline", "review title", "name"),
+    "claimant": ("claimant", "speaker", "said by", "claim author"),
+}
+_ALIASES = {alias: column for column, aliases in _COLUMNS.items() for alias in aliases}
+
+
+def _column(header: str) -> str | None:
+    return _ALIASES.get(" ".join(header.replace("_", " ").split()).casefold())
+
+
+def read_csv(fh: io.TextIOBase) -> Iterator[Item]:
+    """Fact-checks from a CSV file whose first line names the columns (comma, semicolon or
+    tab separated; a "claim" column is required)."""
+    first = fh.readline()
+    if not first.strip():
+        raise UnreadableChecks("an empty CSV file (the first line must name the columns)")
+    try:
+        dialect = csv.Sniffer().sniff(first, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    header = next(csv.reader([first], dialect))
+    names = [_column(h) for h in header]
+    if "claim" not in names:
+        raise UnreadableChecks(
+            "a CSV file without a \"claim\" column (the first line must name the columns: "
+            "claim, rating, url, publisher, date, language)")
+    reader = csv.reader(fh, dialect)
+    line = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            line = reader.line_num + 1
+            yield BadItem(f"line {line}", f"not readable as CSV: {_short(str(exc))}")
+            continue
+        line = reader.line_num + 1  # the header line was read before the reader started
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            yield BadItem(f"line {line}", f"{len(row)} cells under a header of {len(header)}")
+            continue
+        fields: dict[str, str] = {}
+        for name, cell in zip(names, row, strict=False):
+            if name is not None and name not in fields:
+                fields[name] = cell
+        yield _make(f"line {line}", fields.get("claim"), title=fields.get("title"),
+                    claimant=fields.get("claimant"), rating_text=fields.get("rating"),
+                    publisher=fields.get("publisher"), url=fields.get("url"),
+                    date=fields.get("date"), language=fields.get("language"))
+
+
+# Choosing the reader ----------------------------------------------------------------------------
+
+def sniff_format(path: Path, head: bytes) -> str:
+    """"json", "html" or "csv", from the first bytes (and the name, when they are unclear)."""
+    if b"\0" in head:
+        raise UnreadableChecks("a binary file, not ClaimReview JSON, an HTML page or CSV")
+    start = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    suffix = path.suffix.lower()
+    if start[:1] in (b"{", b"["):
+        return "json"
+    if start[:1] == b"<" or suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".json", ".jsonld", ".json-ld"):
+        return "json"
+    if suffix in (".csv", ".tsv", ".txt") or b"," in head or b"\t" in head or b";" in head:
+        return "csv"
+    raise UnreadableChecks("neither ClaimReview JSON, an HTML page nor a CSV file")
+
+
+def read_checks(path: Path) -> tuple[str, Iterator[Item]]:
+    """(format, the items of the file, streamed). Raises UnreadableChecks or OSError."""
+    size = path.stat().st_size
+    if path.is_dir():
+        raise UnreadableChecks("a folder, not a file")
+    if size == 0:
+        raise UnreadableChecks("an empty file")
+    with open(path, "rb") as fh:
+        head = fh.read(4096)
+    kind = sniff_format(path, head)
+    if kind == "html":
+        if size > MAX_HTML_BYTES:
+            raise UnreadableChecks(f"an HTML page of {size / 1024**2:.0f} MB; pages over "
+                                   f"{MAX_HTML_BYTES // 1024**2} MB are not read")
+        return kind, read_html(path.read_bytes()[: MAX_HTML_BYTES + 1])
+    if size > MAX_FEED_BYTES:
+        raise UnreadableChecks(f"a file of {size / 1024**3:.1f} GB; files over "
+                               f"{MAX_FEED_BYTES // 1024**3} GB are not read")
+    if kind == "json":
+        return kind, _json_items(path)
+    return kind, _csv_items(path)
+
+
+def _json_items(path: Path) -> Iterator[Item]:
+    with open(path, "rb") as fh:
+        if fh.read(3) != codecs.BOM_UTF8:
+            fh.seek(0)
+        yield from read_json_stream(fh)
+
+
+def _csv_items(path: Path) -> Iterator[Item]:
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        try:
+            yield from read_csv(fh)
+        except UnicodeDecodeError as exc:
+            yield BadItem("file", f"not UTF-8 text ({exc.reason} at byte {exc.start}); the "
+                          "rest of the file was not read")
