@@ -77,6 +77,10 @@ def clean_text(value: Any, limit: int = MAX_FIELD_CHARS) -> str | None:
         value = str(value)
     if not isinstance(value, str):
         return None
+    # Most fields are already plain, printable, single-spaced text: skip the regexes.
+    if (value.isprintable() and "<" not in value and "&" not in value and "  " not in value
+            and "\u200b" not in value and 0 < len(value) <= limit and value == value.strip()):
+        return value
     if "<" in value or "&" in value:
         value = html.unescape(_TAG.sub(" ", value))
         value = _TAG.sub(" ", value)  # markup that was written as entities
@@ -97,7 +101,7 @@ def clean_url(value: Any) -> tuple[str | None, bool]:
     if not isinstance(value, str) or not value.strip():
         return None, False
     url = value.strip()
-    if len(url) > MAX_URL_CHARS or _CONTROL.search(url) or any(c.isspace() for c in url):
+    if len(url) > MAX_URL_CHARS or not _PLAIN_URL.match(url):
         return None, True
     try:
         parts = urlsplit(url)
@@ -108,6 +112,7 @@ def clean_url(value: Any) -> tuple[str | None, bool]:
     return url, False
 
 
+_PLAIN_URL = re.compile(r"(?i)https?://[^\s\x00-\x1f\x7f\u200b\u2028\u2029\ufeff]+\Z")
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -277,48 +282,35 @@ _STREAMED = {"item": "item", "@graph.item": "@graph", "dataFeedElement.item": "d
              "claims.item": "claims", "itemListElement.item": "itemListElement"}
 
 
+def _first_container(fh: BinaryIO) -> str | None:
+    """The streamed path (``dataFeedElement.item``…) the file's items are under, found by
+    reading events only up to the first item; None when there is none (a single object)."""
+    for prefix, event, _ in ijson.parse(fh):
+        if prefix in _STREAMED and event not in ("end_array", "map_key"):
+            return prefix
+    return None
+
+
 def read_json_stream(fh: BinaryIO) -> Iterator[Item]:
     """Fact-checks from a JSON file, streamed: the items of a top-level array, ``@graph``,
-    ``dataFeedElement`` or ``claims`` are built one by one; the rest of the top-level object
-    (a single ClaimReview) is looked at when the file ends."""
-    top = ijson.ObjectBuilder()
-    builder: ijson.ObjectBuilder | None = None
-    depth = 0
-    path = ""
+    ``dataFeedElement``, ``claims`` or ``itemListElement`` are built one at a time (by ijson's
+    C backend); a file without such a list is one object (a single ClaimReview)."""
+    start = fh.tell()
     counts: dict[str, int] = {}
     try:
-        for prefix, event, value in ijson.parse(fh, use_float=True):
-            if builder is not None:
-                builder.event(event, value)
-                if event in ("start_map", "start_array"):
-                    depth += 1
-                elif event in ("end_map", "end_array"):
-                    depth -= 1
-                if depth == 0:
-                    yield from _streamed(builder.value, path, counts)
-                    builder = None
-                continue
-            container = _STREAMED.get(prefix)
-            if container is not None and event not in ("end_array", "map_key"):
-                path = container
-                if event in ("start_map", "start_array"):
-                    builder, depth = ijson.ObjectBuilder(), 1
-                    builder.event(event, value)
-                else:
-                    yield from _streamed(value, path, counts)
-                continue
-            top.event(event, value)
-    except (ijson.JSONError, UnicodeDecodeError) as exc:
+        path = _first_container(fh)
+        fh.seek(start)
+        if path is None:
+            yield from items_in(next(ijson.items(fh, ""), None), "")
+            return
+        container = _STREAMED[path]
+        for value in ijson.items(fh, path, use_float=True):
+            yield from _streamed(value, container, counts)
+    except (ijson.JSONError, UnicodeDecodeError, StopIteration) as exc:
         done = sum(counts.values())
         after = f" after {done:,} items" if done else ""
         yield BadItem("file", f"not valid JSON{after}: {_short(str(exc))} (the rest of the "
                       "file was not read)")
-        return
-    rest = getattr(top, "value", None)
-    if isinstance(rest, list) or (isinstance(rest, dict) and not counts):
-        yield from items_in(rest, "")
-    elif isinstance(rest, dict) and ("ClaimReview" in _types(rest) or "@graph" in rest):
-        yield from items_in({k: v for k, v in rest.items() if k not in _STREAMED.values()}, "")
 
 
 def _streamed(value: Any, container: str, counts: dict[str, int]) -> Iterator[Item]:
@@ -386,7 +378,8 @@ def _column(header: str) -> str | None:
 
 def read_csv(fh: io.TextIOBase) -> Iterator[Item]:
     """Fact-checks from a CSV file whose first line names the columns (comma, semicolon or
-    tab separated; a "claim" column is required)."""
+    tab separated; a "claim" column is required). The header is checked at once (raising
+    UnreadableChecks); the rows are read as they are asked for."""
     first = fh.readline()
     if not first.strip():
         raise UnreadableChecks("an empty CSV file (the first line must name the columns)")
@@ -400,8 +393,10 @@ def read_csv(fh: io.TextIOBase) -> Iterator[Item]:
         raise UnreadableChecks(
             "a CSV file without a \"claim\" column (the first line must name the columns: "
             "claim, rating, url, publisher, date, language)")
-    reader = csv.reader(fh, dialect)
-    line = 1
+    return _csv_rows(csv.reader(fh, dialect), header, names)
+
+
+def _csv_rows(reader: Any, header: list[str], names: list[str | None]) -> Iterator[Item]:
     while True:
         try:
             row = next(reader)
@@ -460,7 +455,8 @@ def read_checks(path: Path) -> tuple[str, Iterator[Item]]:
         if size > MAX_HTML_BYTES:
             raise UnreadableChecks(f"an HTML page of {size / 1024**2:.0f} MB; pages over "
                                    f"{MAX_HTML_BYTES // 1024**2} MB are not read")
-        return kind, read_html(path.read_bytes()[: MAX_HTML_BYTES + 1])
+        # A page is small and read whole: a page without reviews is refused here, at once.
+        return kind, iter(list(read_html(path.read_bytes()[: MAX_HTML_BYTES + 1])))
     if size > MAX_FEED_BYTES:
         raise UnreadableChecks(f"a file of {size / 1024**3:.1f} GB; files over "
                                f"{MAX_FEED_BYTES // 1024**3} GB are not read")
@@ -477,9 +473,22 @@ def _json_items(path: Path) -> Iterator[Item]:
 
 
 def _csv_items(path: Path) -> Iterator[Item]:
-    with open(path, encoding="utf-8-sig", newline="") as fh:
+    fh = open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115 (closed by the generator)
+    try:
+        rows = read_csv(fh)
+    except UnicodeDecodeError as exc:
+        fh.close()
+        raise UnreadableChecks(f"not UTF-8 text ({exc.reason})") from exc
+    except BaseException:
+        fh.close()
+        raise
+    return _closing(fh, rows)
+
+
+def _closing(fh: io.TextIOBase, rows: Iterator[Item]) -> Iterator[Item]:
+    with fh:
         try:
-            yield from read_csv(fh)
+            yield from rows
         except UnicodeDecodeError as exc:
-            yield BadItem("file", f"not UTF-8 text ({exc.reason} at byte {exc.start}); the "
-                          "rest of the file was not read")
+            yield BadItem("file", f"not UTF-8 text ({exc.reason}); the rest of the file was "
+                          "not read")

@@ -267,3 +267,9 @@ def proposed_claim_texts(session: Session) -> list[tuple[int, str]]:
     return [(i, s) for i, s in session.execute(
         select(Claim.id, Claim.sentence).where(Claim.status == ClaimStatus.PROPOSED)
         .order_by(Claim.id)).all()]
+
+
+def claim_texts_of_article(session: Session, article_id: int) -> list[tuple[int, str]]:
+    return [(i, s) for i, s in session.execute(
+        select(Claim.id, Claim.sentence).where(Claim.article_id == article_id)
+        .order_by(Claim.id)).all()]
