@@ -16,6 +16,7 @@ Ties go to the claim added first, so a ranking is deterministic.
 from __future__ import annotations
 
 import io
+import zipfile
 from array import array
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
@@ -129,7 +130,7 @@ class ClaimIndex:
                 raw_counts = z["raw_counts"]
                 words = BM25Index.from_state(_split(z["terms"]), z["tok_term"], z["doc_len"],
                                              WORD_K1, WORD_B)
-        except (OSError, KeyError, EOFError, ValueError) as exc:
+        except (OSError, KeyError, EOFError, ValueError, zipfile.BadZipFile) as exc:
             raise ValueError(f"not a saved claim index: {exc}") from exc
         if not (len(ids) == len(plain) == len(gram_len) == len(words)
                 and len(grams) == len(gram_df) and len(raw) == len(raw_counts)):
