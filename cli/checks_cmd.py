@@ -18,6 +18,7 @@ def _actor() -> str:
 def cmd_import_checks(args: argparse.Namespace) -> int:
     from ingest.factcheck_import import import_check_files
     from ingest.samples import open_chosen_database
+    from matching.checked import CLOSE, after_import
 
     db = open_chosen_database(args.db or None)
     imported = dup = bad = refused = 0
@@ -29,10 +30,14 @@ def cmd_import_checks(args: argparse.Namespace) -> int:
             dup += result.duplicates
             bad += result.bad_count
             refused += result.error is not None
+        close = after_import(db) if imported else None
     finally:
         db.dispose()
     print(f"{len(args.files)} files: {imported} fact-checks imported, {dup} already there, "
           f"{bad} left out, {refused} files rejected")
+    if close:
+        print(f"{close} claims in the Inbox are close to a published fact-check "
+              f"(closeness >= {CLOSE})")
     return 1 if bad or refused else 0
 
 

@@ -1,20 +1,16 @@
 """Importing fact-check files into the library: read as a stream, stored in batches (never the
-same review twice), then the look-up index saved and the Inbox markers brought up to date."""
+same review twice). The caller then saves the look-up index and refreshes the Inbox markers
+(matching.checked.after_import), as after an article import it matches the new claims."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.factcheck_readers import BadItem, ReadItem, UnreadableChecks, read_checks
-from matching.checked import library_for, mark_claims
 from storage.database import Database
-from storage.errors import StorageError
-from storage.factchecks import NewFactCheck, add_fact_checks, proposed_claim_texts
-
-log = logging.getLogger(__name__)
+from storage.factchecks import NewFactCheck, add_fact_checks
 
 # One transaction per batch: a writer elsewhere waits at most one batch, and a cancel keeps the
 # batches already stored (importing the file again adds only the rest).
@@ -116,43 +112,17 @@ def _store(db: Database, batch: list[NewFactCheck], result: CheckFileResult, act
 def import_check_files(db: Database, paths: Iterable[Path], *, actor: str,
                        progress: Progress | None = None,
                        cancelled: Callable[[], bool] | None = None) -> Iterator[CheckFileResult]:
-    """Import each file in turn (yielding its result), then save the look-up index and
-    refresh the Inbox markers once for all of them."""
+    """Import each file in turn, yielding its result; stops after a cancel."""
     files = list(paths)
-    imported = 0
-    try:
-        for done, path in enumerate(files):
-            if cancelled is not None and cancelled():
-                break
-            if progress is not None:
-                progress(done, len(files), 0)
-            tick = (lambda n, d=done: progress(d, len(files), n)) if progress else None
-            result = import_check_file(db, path, actor=actor, progress=tick, cancelled=cancelled)
-            imported += result.imported
-            yield result
-            if result.cancelled:
-                break
-    finally:
-        if imported:
-            after_import(db)
+    for done, path in enumerate(files):
+        if cancelled is not None and cancelled():
+            return
+        if progress is not None:
+            progress(done, len(files), 0)
+        tick = (lambda n, d=done: progress(d, len(files), n)) if progress else None
+        result = import_check_file(db, path, actor=actor, progress=tick, cancelled=cancelled)
+        yield result
+        if result.cancelled:
+            return
     if progress is not None and files:
         progress(len(files), len(files), 0)
-
-
-def after_import(db: Database, cancelled: Callable[[], bool] | None = None) -> int:
-    """Save the updated look-up index, then look up the Inbox's claims again (new fact-checks
-    may have checked them). Returns how many Inbox claims are now close to a check; a failure
-    here never undoes the import (the index catches up on the next look-up)."""
-    try:
-        library_for(db).save()
-        return refresh_inbox_markers(db, cancelled)
-    except StorageError as exc:
-        log.warning("fact-check index not saved after import: %s", exc)
-        return 0
-
-
-def refresh_inbox_markers(db: Database, cancelled: Callable[[], bool] | None = None) -> int:
-    """Look every proposed claim up again and store its closest library entry."""
-    with db.read() as session:
-        claims = proposed_claim_texts(session)
-    return mark_claims(db, claims, cancelled)

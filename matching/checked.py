@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from matching.rank import STATE_VERSION, ClaimIndex
 from storage import factchecks
 from storage.database import Database
+from storage.errors import StorageError
 from storage.factchecks import LibraryEntry
 
 log = logging.getLogger(__name__)
@@ -193,3 +194,18 @@ def mark_claims(db: Database, claims: Iterable[tuple[int, str]],
         with db.write() as session:
             factchecks.save_check_hits(session, hits)
     return sum(1 for _, closeness in hits.values() if closeness >= CLOSE)
+
+
+def after_import(db: Database, cancelled: Callable[[], bool] | None = None) -> int:
+    """After fact-checks were imported: save the updated index, then look the Inbox's claims
+    up again (new fact-checks may have checked them). Returns how many Inbox claims are now
+    close to a check. A failure here never undoes the import: the index catches up on the
+    next look-up, and the markers on the next import."""
+    try:
+        library_for(db).save()
+        with db.read() as session:
+            claims = factchecks.proposed_claim_texts(session)
+        return mark_claims(db, claims, cancelled)
+    except StorageError as exc:
+        log.warning("fact-check index not saved after import: %s", exc)
+        return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ingest.factcheck_import import import_check_files
-from matching.checked import CLOSE, Library, library_for, mark_claims
+from matching.checked import CLOSE, Library, after_import, library_for, mark_claims
 from storage import factchecks, groups, verdicts
 from storage.articles import NewArticle, NewClaim, add_article
 from storage.factcheck_models import FactCheck, FactCheckIndex
@@ -63,6 +63,7 @@ def test_import_stores_each_review_once_and_audits(db, tmp_path):
 
 def test_look_up_finds_the_review_and_the_saved_index_is_used(db, tmp_path):
     list(import_check_files(db, [_feed(tmp_path)], actor="t"))
+    after_import(db)
     with db.read() as session:
         saved = factchecks.load_index_state(session)
     assert saved is not None and saved[0] == 3
@@ -77,6 +78,7 @@ def test_look_up_finds_the_review_and_the_saved_index_is_used(db, tmp_path):
 
 def test_rows_added_after_the_saved_index_are_caught_up(db, tmp_path):
     list(import_check_files(db, [_feed(tmp_path, REVIEWS[:2])], actor="t"))
+    after_import(db)
     library = library_for(db)
     assert len(library.search("rail network repairs closed")) <= 1
     # Another writer stores a review without saving the index: the next look-up adds it.
@@ -141,7 +143,8 @@ def test_inbox_marker_after_article_and_after_fact_check_import(db, tmp_path):
     close_claim = _claim(db, "Officials now admit wind farms caused the national blackout", 1)
     other = _claim(db, "The harbour will reopen in two weeks", 2)
     assert mark_claims(db, [(close_claim, "x")]) == 0  # empty library: nothing to find
-    list(import_check_files(db, [_feed(tmp_path)], actor="t"))  # refreshes the Inbox markers
+    list(import_check_files(db, [_feed(tmp_path)], actor="t"))
+    after_import(db)  # what the command and the window do after an import
     with db.read() as session:
         marked = factchecks.checked_claim_ids(session, CLOSE)
         hit = factchecks.check_hit(session, close_claim)
