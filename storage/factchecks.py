@@ -273,3 +273,15 @@ def claim_texts_of_article(session: Session, article_id: int) -> list[tuple[int,
     return [(i, s) for i, s in session.execute(
         select(Claim.id, Claim.sentence).where(Claim.article_id == article_id)
         .order_by(Claim.id)).all()]
+
+
+def evidence_item(entry: LibraryEntry):  # noqa: ANN201 (storage.verdicts.EvidenceItem)
+    """The library entry as a verdict's evidence, with its citation: who rated it what, when."""
+    from storage.verdicts import EvidenceItem
+
+    rating = entry.rating_text or entry.rating or "no rating"
+    who = entry.publisher or "an unknown publisher"
+    title = entry.title or f"Fact-check: {entry.claim[:120]}"
+    return EvidenceItem(title=title, publisher=entry.publisher, url=entry.url,
+                        published=entry.date, quote=entry.claim,
+                        note=f"Rated \u201c{rating}\u201d by {who}")
