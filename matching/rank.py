@@ -169,19 +169,19 @@ class ClaimIndex:
         return [(self._ids[cand[i]], float(final[i])) for i in order]
 
     def closeness(self, query_text: str, claim_id: ClaimId) -> float:
-        """How much of the query the claim holds, 0..1: the idf-weighted share of the query's
-        distinct word stems found in the claim. Unlike search scores (relative to the best
-        candidate), this is comparable across queries, so a threshold can say "close"."""
+        """How much the query and the claim say alike, 0..1: the idf-weighted Dice overlap of
+        their distinct word stems (1.0 for the same words). Unlike search scores (relative to
+        the best candidate) it is comparable across queries, so a threshold can say "close"."""
         if self._positions is None or len(self._positions) != len(self._ids):
             self._positions = {claim_id: n for n, claim_id in enumerate(self._ids)}
         doc = self._positions.get(claim_id)
-        stems = set(analyse(query_text).stems)
-        if doc is None or not stems:
+        query = set(analyse(query_text).stems)
+        if doc is None or not query:
             return 0.0
         held = {porter(word) for word in self._plain[doc].split()}
-        weights = {stem: self._words.idf(stem) for stem in stems}
-        total = sum(weights.values())
-        return sum(w for stem, w in weights.items() if stem in held) / total if total else 0.0
+        idf = self._words.idf
+        total = sum(map(idf, query)) + sum(map(idf, held))
+        return 2 * sum(map(idf, query & held)) / total if total else 0.0
 
     def _query_weights(self, q: Analysis) -> dict[str, float]:
         # Each distinct stem once: a tweet repeating a word is not more about it (better on dev).

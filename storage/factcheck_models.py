@@ -69,5 +69,5 @@ class ClaimCheckHit(SQLModel, table=True):
 
     claim_id: int = Field(foreign_key="claim.id", primary_key=True, ondelete="CASCADE")
     entry_key: str  # "c<fact-check id>" or "v<group id>" (storage.factchecks.LibraryEntry.key)
-    closeness: float = Field(index=True)  # share of the claim's words the entry holds, 0..1
+    closeness: float = Field(index=True)  # words shared, 0..1 (ClaimIndex.closeness)
     checked_at: dt.datetime = Field(default_factory=_utcnow)
