@@ -145,14 +145,11 @@ class Library:
             stale = len(self._own_indexed - self._own_current)
             found: list[list[tuple[str, float, float]]] = []
             for text in texts:
-                keep = []
-                for key, score in self._index.search(text, top + stale):
-                    if key[:1] == "v" and key not in self._own_current:
-                        continue
-                    keep.append((key, score, self._index.closeness(text, key)))
-                    if len(keep) == top:
-                        break
-                found.append(keep)
+                ranked = [(key, score) for key, score in self._index.search(text, top + stale)
+                          if key[:1] != "v" or key in self._own_current][:top]
+                close = self._index.closeness_many(text, [key for key, _ in ranked])
+                found.append([(key, score, c) for (key, score), c in zip(ranked, close,
+                                                                          strict=True)])
         wanted = {_entry_key(key) for hits in found for key, _, _ in hits}
         with self._db.read() as session:
             entries = factchecks.entries(session, wanted) if wanted else {}

@@ -172,16 +172,25 @@ class ClaimIndex:
         """How much the query and the claim say alike, 0..1: the idf-weighted Dice overlap of
         their distinct word stems (1.0 for the same words). Unlike search scores (relative to
         the best candidate) it is comparable across queries, so a threshold can say "close"."""
+        return self.closeness_many(query_text, [claim_id])[0]
+
+    def closeness_many(self, query_text: str, claim_ids: Iterable[ClaimId]) -> list[float]:
+        """:meth:`closeness` of the query to each claim (the query analysed once)."""
         if self._positions is None or len(self._positions) != len(self._ids):
             self._positions = {claim_id: n for n, claim_id in enumerate(self._ids)}
-        doc = self._positions.get(claim_id)
         query = set(analyse(query_text).stems)
-        if doc is None or not query:
-            return 0.0
-        held = {porter(word) for word in self._plain[doc].split()}
         idf = self._words.idf
-        total = sum(map(idf, query)) + sum(map(idf, held))
-        return 2 * sum(map(idf, query & held)) / total if total else 0.0
+        query_weight = sum(map(idf, query))
+        out = []
+        for claim_id in claim_ids:
+            doc = self._positions.get(claim_id)
+            if doc is None or not query:
+                out.append(0.0)
+                continue
+            held = {porter(word) for word in self._plain[doc].split()}
+            total = query_weight + sum(map(idf, held))
+            out.append(2 * sum(map(idf, query & held)) / total if total else 0.0)
+        return out
 
     def _query_weights(self, q: Analysis) -> dict[str, float]:
         # Each distinct stem once: a tweet repeating a word is not more about it (better on dev).

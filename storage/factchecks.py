@@ -285,3 +285,18 @@ def evidence_item(entry: LibraryEntry):  # noqa: ANN201 (storage.verdicts.Eviden
     return EvidenceItem(title=title, publisher=entry.publisher, url=entry.url,
                         published=entry.date, quote=entry.claim,
                         note=f"Rated \u201c{rating}\u201d by {who}")
+
+
+def linked_fact_checks_of(session: Session, group_ids: Sequence[int]) -> dict[int, list[LibraryEntry]]:
+    """group id -> its "same claim" fact-checks, in the order linked (for exports)."""
+    out: dict[int, list[LibraryEntry]] = {}
+    ids = list(group_ids)
+    for start in range(0, len(ids), _CHUNK):
+        rows = session.execute(
+            select(FactCheckLink.group_id, FactCheck)
+            .join(FactCheck, FactCheck.id == FactCheckLink.fact_check_id)
+            .where(FactCheckLink.group_id.in_(ids[start:start + _CHUNK]))
+            .order_by(FactCheckLink.group_id, FactCheckLink.id)).all()
+        for group_id, fc in rows:
+            out.setdefault(group_id, []).append(_entry(fc))
+    return out
