@@ -79,20 +79,21 @@ class Library:
     def refresh(self) -> None:
         """Bring the index up to date with the database (cheap when nothing changed)."""
         with self._lock, self._db.read() as session:
-            if self._index is None:
-                self._load(session)
-            assert self._index is not None
-            newer = factchecks.max_fact_check_id(session)
-            if newer > self._covers:
-                self._add(factchecks.index_texts_after(session, self._covers))
-            own = factchecks.own_verdict_texts(session)
-        current = {_own_key(gid, text): text for gid, text in own.items()}
-        with self._lock:
-            for key, text in current.items():
-                if key not in self._index:
-                    self._index.add(key, text)
-                    self._own_indexed.add(key)
-            self._own_current = set(current)
+            self._refresh(session)
+
+    def _refresh(self, session) -> None:  # noqa: ANN001
+        if self._index is None:
+            self._load(session)
+        assert self._index is not None
+        if factchecks.max_fact_check_id(session) > self._covers:
+            self._add(factchecks.index_texts_after(session, self._covers))
+        current = {_own_key(gid, text): text
+                   for gid, text in factchecks.own_verdict_texts(session).items()}
+        for key, text in current.items():
+            if key not in self._index:
+                self._index.add(key, text)
+                self._own_indexed.add(key)
+        self._own_current = set(current)
 
     def _load(self, session) -> None:  # noqa: ANN001
         saved = factchecks.load_index_state(session)
@@ -138,9 +139,10 @@ class Library:
 
     def search_many(self, texts: Sequence[str], top: int = TOP, *,
                     refresh: bool = True) -> list[list[CheckedHit]]:
-        if refresh or self._index is None:
-            self.refresh()
-        with self._lock:
+        # One read for the catch-up, the ranking and the entries: one snapshot, one connection.
+        with self._lock, self._db.read() as session:
+            if refresh or self._index is None:
+                self._refresh(session)
             assert self._index is not None
             stale = len(self._own_indexed - self._own_current)
             found: list[list[tuple[str, float, float]]] = []
@@ -150,8 +152,7 @@ class Library:
                 close = self._index.closeness_many(text, [key for key, _ in ranked])
                 found.append([(key, score, c) for (key, score), c in zip(ranked, close,
                                                                           strict=True)])
-        wanted = {_entry_key(key) for hits in found for key, _, _ in hits}
-        with self._db.read() as session:
+            wanted = {_entry_key(key) for hits in found for key, _, _ in hits}
             entries = factchecks.entries(session, wanted) if wanted else {}
         return [[CheckedHit(entries[_entry_key(k)], score, close)
                  for k, score, close in hits if _entry_key(k) in entries] for hits in found]
