@@ -32,6 +32,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from storage.factcheck_models import ClaimCheckHit
+from storage.factchecks import already_checked_ids
 from storage.models import (
     Article,
     AuditEntry,
@@ -67,6 +69,7 @@ class ClaimFilter:
     # A Rating value, or NOT_RATED for claims whose group has no rated verdict (or no group).
     rating: str | None = None
     conflicts_only: bool = False  # only claims whose group another group contradicts
+    checked_only: bool = False  # only claims close to a published fact-check (the library)
 
 
 NOT_RATED = "not_rated"
@@ -107,6 +110,7 @@ class ClaimRow:
     group_size: int = 1  # distinct outlets in this claim's group; 1 when it has no group
     has_conflict: bool = False  # matching found a group stating it with other figures
     rating: str | None = None  # the group's verdict rating, once there is one
+    already_checked: bool = False  # close to a published fact-check in the library
     # The value this row was sorted by in the query that produced it: the cursor of the next
     # page. It stays as loaded when the row is edited locally, which keeps paging consistent.
     sort_value: Any = field(default=None, compare=False, repr=False)
@@ -260,6 +264,8 @@ def _apply_filter(query: Select, flt: ClaimFilter, dialect: str) -> Select:
         query = query.where(Claim.id.in_(_claims_rated(flt.rating)))
     if flt.conflicts_only:
         query = query.where(Claim.id.in_(_claims_in_conflict()))
+    if flt.checked_only:
+        query = query.where(Claim.id.in_(already_checked_ids()))
     return query
 
 
@@ -382,6 +388,8 @@ def claim_page(
 
     rows = session.execute(query).all()
     facts = group_facts(session, [r.id for r in rows])
+    checked = set(session.execute(already_checked_ids().where(
+        ClaimCheckHit.claim_id.in_([r.id for r in rows]))).scalars()) if rows else set()
     alone = GroupFacts()
     return [
         ClaimRow(
@@ -398,6 +406,7 @@ def claim_page(
             group_size=facts.get(r.id, alone).size,
             has_conflict=facts.get(r.id, alone).has_conflict,
             rating=facts.get(r.id, alone).rating,
+            already_checked=r.id in checked,
             sort_value=r.sort_value,
         )
         for r in rows

@@ -150,3 +150,18 @@ def test_inbox_marker_after_article_and_after_fact_check_import(db, tmp_path):
         hit = factchecks.check_hit(session, close_claim)
     assert marked == {close_claim} and other not in marked
     assert hit is not None and hit[0].startswith("c")
+
+
+def test_claims_table_filter_and_marker_for_already_checked(db, tmp_path):
+    from storage.queries import ClaimFilter, claim_page, count_claims
+
+    close_claim = _claim(db, "Officials now admit wind farms caused the national blackout", 1)
+    other = _claim(db, "The harbour will reopen in two weeks", 2)
+    list(import_check_files(db, [_feed(tmp_path)], actor="t"))
+    after_import(db)
+    with db.read() as session:
+        rows = claim_page(session, ClaimFilter())
+        only = claim_page(session, ClaimFilter(checked_only=True))
+        assert count_claims(session, ClaimFilter(checked_only=True)) == 1
+    assert {r.id: r.already_checked for r in rows} == {close_claim: True, other: False}
+    assert [r.id for r in only] == [close_claim]
