@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.tasks import run_task
+from desktop.verdict_editor import open_web_link
 from export.ratings import badge_colours
 from storage.audit import default_actor
 from storage.database import Database
@@ -98,14 +99,17 @@ class AlreadyCheckedPanel(QWidget):
 
     useAsEvidence = Signal(object)  # LibraryEntry
     sameClaim = Signal(object)  # LibraryEntry, for the group shown (see group_id)
-    openLink = Signal(str)
+    linkOpened = Signal(str)  # a review's web page was opened in the browser
 
     def __init__(self, db: Database, parent: QWidget | None = None,
-                 actor: Callable[[], str] | None = None) -> None:
+                 actor: Callable[[], str] | None = None, *, evidence: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("alreadyChecked")
         self._db = db
         self._actor = actor or default_actor
+        self._evidence = evidence  # offer "Use as evidence" (where a verdict is open)
+        # Replaceable, as the verdict editor's: tests never start a browser.
+        self.open_url: Callable[[str], bool] = open_web_link
         self._generation = 0
         self.text: str | None = None
         self.group_id: int | None = None
@@ -159,6 +163,8 @@ class AlreadyCheckedPanel(QWidget):
         if generation != self._generation:
             return  # the person moved on to another claim meanwhile
         self.linked = linked
+        # A group's own verdict is in the library too: not a previous check of itself.
+        hits = [h for h in hits if h.entry.group_id is None or h.entry.group_id != self.group_id]
         if hits:
             message = ""
         elif empty:
@@ -184,11 +190,17 @@ class AlreadyCheckedPanel(QWidget):
         for hit in hits:
             row = CheckRow(hit.entry, hit.score, linked=hit.entry.fact_check_id in self.linked,
                            can_link=self.group_id is not None, parent=self)
-            row.openLink.connect(self.openLink)
+            row.openLink.connect(self._open)
             row.useAsEvidence.connect(self.useAsEvidence)
+            row.evidence_button.setVisible(self._evidence)
             row.sameClaim.connect(self._link)
             self._rows_box.addWidget(row)
             self.rows.append(row)
+
+    def _open(self, url: str) -> None:
+        # Only on a click, and only a web address (the importers keep no other kind).
+        if url and self.open_url(url):
+            self.linkOpened.emit(url)
 
     def _link(self, entry: LibraryEntry) -> None:
         group_id, db = self.group_id, self._db

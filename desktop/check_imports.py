@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.changes import MATCHED
+from desktop.controller import Controller
 from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
 from ingest.factcheck_import import CheckFileResult, import_check_files
 from storage.database import Database
@@ -57,12 +59,8 @@ class CheckImportReport(QDialog):
         layout.addWidget(buttons)
 
 
-class CheckImports(QObject):
-    """Runs fact-check imports for the window."""
-
-    message = Signal(str)
-    error = Signal(str)
-    changed = Signal()  # the library (and the Inbox markers) changed
+class CheckImports(Controller):
+    """Runs fact-check imports for the window (``changes``: the Inbox markers moved)."""
 
     def __init__(self, db: Database, parent: QWidget, actor: Callable[[], str],
                  task_failed: Callable[[BaseException], None]) -> None:
@@ -131,4 +129,4 @@ class CheckImports(QObject):
         self.message.emit(self.tr("{n} fact-checks imported into the library.").format(
             n=imported))
         if imported:
-            self.changed.emit()
+            self.changes.emit(MATCHED)

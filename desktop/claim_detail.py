@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.already_checked import AlreadyCheckedPanel
 from desktop.article_text import ArticleText, legend_html, python_offset
 from desktop.claims_model import category_label, status_label
 from desktop.tasks import run_task
@@ -154,6 +155,9 @@ class ClaimDetailPane(QWidget):
         info_layout = QVBoxLayout(info)
         info_layout.addWidget(self.sentence)
         info_layout.addLayout(form)
+        # Published fact-checks of this claim; "Use as evidence" is the group's (its verdict).
+        self.already_checked = AlreadyCheckedPanel(db, evidence=False)
+        info_layout.addWidget(self.already_checked)
         info_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(info)
@@ -224,6 +228,7 @@ class ClaimDetailPane(QWidget):
         request = self._request
         if claim_id is None:
             self.detail = None
+            self.already_checked.clear()
             self.stack.setCurrentWidget(self.empty)
             return
 
@@ -252,6 +257,7 @@ class ClaimDetailPane(QWidget):
             self.stack.setCurrentWidget(self.empty)
             return
         self._fill(detail, reload_text=not same_article)
+        self.already_checked.show_claim(detail.sentence, detail.group_id)
         self.stack.setCurrentWidget(self.splitter)
 
     def _fill(self, d: ClaimDetail, *, reload_text: bool) -> None:

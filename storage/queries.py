@@ -88,9 +88,10 @@ class SortKey:
     GROUP_SIZE = "group_size"
     CONFLICT = "conflict"
     VERDICT = "verdict"
+    CHECKED = "checked"  # close to a published fact-check of the library
 
     ALL = (SENTENCE, CATEGORY, FIGURES, OUTLET, PUBLISHED, STATUS, SCORE, GROUP_SIZE, CONFLICT,
-           VERDICT)
+           VERDICT, CHECKED)
 
 
 @dataclass(frozen=True)
@@ -313,6 +314,8 @@ def _sort_expression(sort_key: str, group_n: Any) -> ColumnElement[Any]:
         return Claim.score
     if sort_key == SortKey.GROUP_SIZE:
         return func.coalesce(group_n, 1)
+    if sort_key == SortKey.CHECKED:
+        return case((Claim.id.in_(already_checked_ids()), 1), else_=0)
     if sort_key == SortKey.CONFLICT:
         # Correlated per row: only the rows of one page (plus the sort) pay for it.
         return case((Claim.id.in_(_claims_in_conflict()), 1), else_=0)

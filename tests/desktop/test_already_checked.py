@@ -28,7 +28,7 @@ def _import(qtbot, db, tmp_path, host: QWidget) -> CheckImports:
     path = tmp_path / "feed.json"
     path.write_text(json.dumps(FEED), encoding="utf-8")
     imports = CheckImports(db, host, actor=lambda: "Test Reviewer", task_failed=lambda e: None)
-    with qtbot.waitSignal(imports.changed, timeout=30_000):
+    with qtbot.waitSignal(imports.changes, timeout=30_000):
         imports.import_files([path])
     qtbot.waitUntil(lambda: imports.report is not None, timeout=10_000)
     return imports
@@ -70,7 +70,7 @@ def test_panel_shows_top_checks_and_its_actions(qtbot, db, tmp_path, articles):
     assert first.open_button.isEnabled()
 
     opened: list[str] = []
-    panel.openLink.connect(opened.append)
+    panel.open_url = lambda url: opened.append(url) or True  # no browser in a test
     used: list[object] = []
     panel.useAsEvidence.connect(used.append)
     first.open_button.click()
@@ -110,3 +110,43 @@ def test_empty_library_says_how_to_fill_it(qtbot, db):
     panel.show_claim("anything at all")
     qtbot.waitUntil(lambda: "library is empty" in panel.status.text(), timeout=10_000)
     assert panel.rows == []
+
+
+def test_the_window_story_inbox_marker_filter_detail_and_group(drive, qtbot, db, tmp_path):
+    """Import fact-checks from the File menu's action, find the marked claim in the Inbox with
+    the filter, see its check in the detail, then use it as evidence in its group."""
+    from storage.queries import SortKey
+
+    window = drive.window
+    assert window.import_checks_action in window.menuBar().actions()[0].menu().actions()
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps(FEED), encoding="utf-8")
+    with qtbot.waitSignal(window.check_imports.changes, timeout=30_000):
+        window.check_imports.import_files([path])
+    marked = "Russia now controls about 18 percent"
+    drive.wait_loaded(lambda: any(c.already_checked for c in drive.shown_claims()))
+    row = next(r for r, c in enumerate(drive.shown_claims()) if c.sentence.startswith(marked))
+    assert drive.cell(row, SortKey.CHECKED) == "✓"
+
+    window.filters.checked.setChecked(True)
+    drive.wait_loaded(lambda: drive.claim_filter().checked_only)
+    assert drive.shown_claims() and all(c.already_checked for c in drive.shown_claims())
+
+    claim = next(c for c in drive.shown_claims() if c.sentence.startswith(marked))
+    drive.select_claim(claim.id)
+    panel = window.detail.already_checked
+    qtbot.waitUntil(lambda: bool(panel.rows) and panel.text == claim.sentence)
+    assert panel.rows[0].entry.url == "https://checks.example/territory"
+    assert not panel.rows[0].evidence_button.isVisible()  # the group's verdict takes evidence
+
+    with db.write() as session:
+        group_id = groups.group_of_claim(session, claim.id) or groups.create_group(
+            session, [claim.id], actor="t")
+    drive.open_group(group_id)
+    pane = window.group_pane
+    qtbot.waitUntil(lambda: bool(pane.already_checked.rows))
+    before = pane.editor.evidence.rowCount()
+    pane.already_checked.rows[0].evidence_button.click()
+    assert pane.editor.evidence.rowCount() == before + 1
+    assert pane.tabs.currentWidget() is pane.editor
+    assert pane.editor.draft().evidence[-1].url == "https://checks.example/territory"
