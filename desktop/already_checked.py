@@ -29,6 +29,9 @@ from storage.database import Database
 from storage.factchecks import LibraryEntry
 
 TOP = 5
+# The ranker returns any entry sharing a word; one sharing less than this of the words is noise
+# on screen (the command line still lists the top 5 as ranked).
+MIN_SHOWN = 0.1
 
 
 def _plain(text: str) -> QLabel:
@@ -45,8 +48,8 @@ class CheckRow(QFrame):
     useAsEvidence = Signal(object)
     sameClaim = Signal(object)
 
-    def __init__(self, entry: LibraryEntry, score: float, *, linked: bool, can_link: bool,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, entry: LibraryEntry, score: float, closeness: float, *, linked: bool,
+                 can_link: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.entry = entry
         self.setObjectName("checkRow")
@@ -61,11 +64,13 @@ class CheckRow(QFrame):
                                  "border-radius: 3px; padding: 1px 6px; font-weight: bold; }")
         self.badge.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.claim = _plain(entry.claim)
+        self.claim.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         when = entry.date.isoformat() if entry.date else self.tr("undated")
         publisher = entry.publisher or self.tr("unknown publisher")
-        self.meta = _plain(self.tr("{publisher} · {date} · score {score:.2f}").format(
-            publisher=publisher, date=when, score=score))
-        self.meta.setStyleSheet("color: palette(mid);")
+        self.meta = _plain(self.tr("{publisher} · {date} · {share:.0%} of the words shared")
+                           .format(publisher=publisher, date=when, share=closeness))
+        self.meta.setToolTip(self.tr("Ranker score {score:.2f} (1.5 is the best of this "
+                                     "look-up)").format(score=score))
 
         self.open_button = QPushButton(self.tr("Open link"))
         self.open_button.setEnabled(bool(entry.url))
@@ -125,6 +130,7 @@ class AlreadyCheckedPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.status)
         layout.addLayout(self._rows_box)
+        layout.addStretch(1)
 
     def set_database(self, db: Database) -> None:
         self._db = db
@@ -164,7 +170,8 @@ class AlreadyCheckedPanel(QWidget):
             return  # the person moved on to another claim meanwhile
         self.linked = linked
         # A group's own verdict is in the library too: not a previous check of itself.
-        hits = [h for h in hits if h.entry.group_id is None or h.entry.group_id != self.group_id]
+        hits = [h for h in hits if (h.entry.group_id is None or h.entry.group_id != self.group_id)
+                and h.closeness >= MIN_SHOWN]
         if hits:
             message = ""
         elif empty:
@@ -172,8 +179,8 @@ class AlreadyCheckedPanel(QWidget):
                               "adds published fact-checks (ClaimReview, Google Fact Check "
                               "JSON, CSV).")
         else:
-            message = self.tr("No published fact-check in the library shares words with "
-                              "this claim.")
+            message = self.tr("No published fact-check in the library is close to this "
+                              "claim.")
         self._fill(hits, message)
 
     def _failed(self, generation: int, exc: BaseException) -> None:
@@ -188,7 +195,8 @@ class AlreadyCheckedPanel(QWidget):
         self.status.setText(message)
         self.status.setVisible(bool(message))
         for hit in hits:
-            row = CheckRow(hit.entry, hit.score, linked=hit.entry.fact_check_id in self.linked,
+            row = CheckRow(hit.entry, hit.score, hit.closeness,
+                           linked=hit.entry.fact_check_id in self.linked,
                            can_link=self.group_id is not None, parent=self)
             row.openLink.connect(self._open)
             row.useAsEvidence.connect(self.useAsEvidence)

@@ -154,10 +154,11 @@ class ClaimDetailPane(QWidget):
         info = QWidget()
         info_layout = QVBoxLayout(info)
         info_layout.addWidget(self.sentence)
-        info_layout.addLayout(form)
-        # Published fact-checks of this claim; "Use as evidence" is the group's (its verdict).
+        # Published fact-checks of this claim: the first question, so right under it.
+        # "Use as evidence" belongs to the group's verdict (the group pane has it).
         self.already_checked = AlreadyCheckedPanel(db, evidence=False)
         info_layout.addWidget(self.already_checked)
+        info_layout.addLayout(form)
         info_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidget(info)
