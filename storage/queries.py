@@ -33,7 +33,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
 from storage.factcheck_models import ClaimCheckHit
-from storage.factchecks import already_checked_ids
+from storage.factchecks import CLOSE_ENOUGH, already_checked_ids
 from storage.models import (
     Article,
     AuditEntry,
@@ -370,6 +370,9 @@ def claim_page(
             Claim.score,
             Claim.claimant,
             Claim.article_id,
+            # Per row of the page only: a primary-key probe of claim_check_hit.
+            exists().where(ClaimCheckHit.claim_id == Claim.id,
+                           ClaimCheckHit.closeness >= CLOSE_ENOUGH).label("checked"),
             order.label("sort_value"),
         )
         .join(Article, Article.id == Claim.article_id)
@@ -391,8 +394,6 @@ def claim_page(
 
     rows = session.execute(query).all()
     facts = group_facts(session, [r.id for r in rows])
-    checked = set(session.execute(already_checked_ids().where(
-        ClaimCheckHit.claim_id.in_([r.id for r in rows]))).scalars()) if rows else set()
     alone = GroupFacts()
     return [
         ClaimRow(
@@ -409,7 +410,7 @@ def claim_page(
             group_size=facts.get(r.id, alone).size,
             has_conflict=facts.get(r.id, alone).has_conflict,
             rating=facts.get(r.id, alone).rating,
-            already_checked=r.id in checked,
+            already_checked=bool(r.checked),
             sort_value=r.sort_value,
         )
         for r in rows
