@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -121,7 +122,11 @@ class AlreadyCheckedPanel(QWidget):
         self.linked: set[int] = set()
         self.rows: list[CheckRow] = []
         self.title = QLabel(self.tr("Already checked"))
-        self.title.setStyleSheet("font-weight: bold;")
+        # A bold font, not a style sheet: a style sheet would keep the old palette's colour
+        # when the appearance switches between light and dark.
+        font = QFont(self.title.font())
+        font.setBold(True)
+        self.title.setFont(font)
         self.status = _plain("")
         self._rows_box = QVBoxLayout()
         self._rows_box.setSpacing(4)
