@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from ingest.factcheck_ratings import rating_from_text, rating_from_value
 from ingest.factcheck_readers import BadItem, ReadItem, UnreadableChecks, read_checks
@@ -194,3 +196,55 @@ def test_ratings_map_onto_our_scale():
     assert rating_from_value(1, 5, 1) == "false"
     assert rating_from_value(10, 10, 0) == "true"
     assert rating_from_value(7, 5, 1) is None
+
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.floats(allow_nan=False) | st.text(max_size=30)
+    | st.sampled_from(["ClaimReview", "DataFeed", "javascript:x", "https://a.example/",
+                       "2025-01-01"]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["@type", "claimReviewed", "url", "author", "reviewRating",
+                         "dataFeedElement", "@graph", "item", "claims", "claimReview", "text",
+                         "name", "alternateName", "datePublished", "inLanguage",
+                         "itemReviewed"]), children, max_size=5),
+    max_leaves=25)
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(value=_json, suffix=st.sampled_from([".json", ".html", ".csv"]))
+def test_any_json_shape_gives_items_or_a_sentence(tmp_path, value, suffix):
+    """Whatever the structure, reading never raises anything but UnreadableChecks, and every
+    good item has a claim and no link other than http(s)."""
+    text = json.dumps(value)
+    if suffix == ".html":
+        text = f'<script type="application/ld+json">{text}</script>'
+    path = tmp_path / f"any{suffix}"
+    path.write_text(text, encoding="utf-8")
+    try:
+        _, items = read_checks(path)
+        items = list(items)
+    except UnreadableChecks as exc:
+        assert str(exc)
+        return
+    for item in items:
+        assert isinstance(item, ReadItem | BadItem)
+        if isinstance(item, ReadItem):
+            assert item.check.claim.strip()
+            assert item.check.url is None or item.check.url.startswith(("http://", "https://"))
+
+
+@settings(max_examples=100, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.binary(max_size=300), suffix=st.sampled_from([".json", ".html", ".csv"]))
+def test_any_bytes_give_items_or_a_sentence(tmp_path, data, suffix):
+    path = tmp_path / f"bytes{suffix}"
+    path.write_bytes(data)
+    try:
+        _, items = read_checks(path)
+        items = list(items)
+    except UnreadableChecks as exc:
+        assert str(exc)
+        return
+    assert all(isinstance(item, ReadItem | BadItem) for item in items)
