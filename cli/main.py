@@ -375,6 +375,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", metavar="FILE.json")
     p.set_defaults(func=cmd_import_claimreview)
 
+    from cli.checks_cmd import add_commands as add_check_commands
+
+    add_check_commands(sub, common)
+
     p = sub.add_parser(
         "copy", help="copy articles, claims, groups and verdicts from one database into another, "
         "merging by content (running it twice adds nothing)")

@@ -175,6 +175,28 @@ def _step_match(work: Path, state: dict) -> str:
     return f"{len(spans)} claim groups, {len(across)} with appearances in two or more articles"
 
 
+def _step_fact_checks(work: Path, state: dict) -> str:
+    import json
+
+    import ijson
+
+    from ingest.factcheck_import import import_check_files
+    from matching.checked import after_import, library_for
+
+    feed = work / "fact-checks.json"
+    feed.write_text(json.dumps({"@type": "DataFeed", "dataFeedElement": [
+        {"@type": "ClaimReview", "claimReviewed": f"Self-test claim number {n} about ferries",
+         "url": f"https://self-test.invalid/{n}", "author": {"name": "Self-test"},
+         "reviewRating": {"alternateName": "False"}} for n in range(3)]}), encoding="utf-8")
+    results = list(import_check_files(state["db"], [feed], actor=ACTOR))
+    after_import(state["db"])
+    hits = library_for(state["db"]).search("claim number 2 about ferries")
+    if results[0].imported != 3 or not hits or not hits[0].entry.url.endswith("/2"):
+        raise SelfTestFailed(f"the fact-check library did not take a feed back "
+                             f"({results[0].summary()})")
+    return f"3 fact-checks imported and found again (JSON reader: ijson {ijson.backend})"
+
+
 def _step_report(work: Path, state: dict) -> str:
     import pypdf
 
@@ -207,6 +229,7 @@ STEPS: list[tuple[str, Callable[[Path, dict], str]]] = [
     ("parsing worker", _step_sandbox),
     ("import", _step_import),
     ("matching", _step_match),
+    ("fact-check library", _step_fact_checks),
     ("PDF briefing", _step_report),
     ("window", _step_window),
     ("server driver", _step_server_driver),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.already_checked import AlreadyCheckedPanel
 from desktop.article_text import ArticleText, legend_html, python_offset
 from desktop.claims_model import category_label, status_label
 from desktop.tasks import run_task
@@ -153,6 +154,10 @@ class ClaimDetailPane(QWidget):
         info = QWidget()
         info_layout = QVBoxLayout(info)
         info_layout.addWidget(self.sentence)
+        # Published fact-checks of this claim: the first question, so right under it.
+        # "Use as evidence" belongs to the group's verdict (the group pane has it).
+        self.already_checked = AlreadyCheckedPanel(db, evidence=False)
+        info_layout.addWidget(self.already_checked)
         info_layout.addLayout(form)
         info_layout.addStretch(1)
         scroll = QScrollArea()
@@ -224,6 +229,7 @@ class ClaimDetailPane(QWidget):
         request = self._request
         if claim_id is None:
             self.detail = None
+            self.already_checked.clear()
             self.stack.setCurrentWidget(self.empty)
             return
 
@@ -252,6 +258,7 @@ class ClaimDetailPane(QWidget):
             self.stack.setCurrentWidget(self.empty)
             return
         self._fill(detail, reload_text=not same_article)
+        self.already_checked.show_claim(detail.sentence, detail.group_id)
         self.stack.setCurrentWidget(self.splitter)
 
     def _fill(self, d: ClaimDetail, *, reload_text: bool) -> None:

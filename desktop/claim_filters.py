@@ -38,6 +38,7 @@ class FilterChoice:
     outlet_id: int | None = None
     rating: str | None = None
     conflicts_only: bool = False
+    checked_only: bool = False
     date_from: dt.date | None = None
     date_to: dt.date | None = None
 
@@ -48,7 +49,7 @@ class FilterChoice:
             text=self.text, category=self.category, status=status, article_id=article_id,
             outlet_id=outlet_id,
             date_from=self.date_from, date_to=self.date_to, rating=self.rating,
-            conflicts_only=self.conflicts_only)
+            conflicts_only=self.conflicts_only, checked_only=self.checked_only)
 
 
 class ClaimFilterBar(QWidget):
@@ -84,6 +85,12 @@ class ClaimFilterBar(QWidget):
         self.conflicts.setToolTip(self.tr(
             "Only claims that another claim group states with other figures"))
         self.conflicts.toggled.connect(lambda _on: self.changed.emit())
+        self.checked = QCheckBox(self.tr("Already chec&ked"))
+        self.checked.setObjectName("alreadyChecked")
+        self.checked.setToolTip(self.tr(
+            "Only claims close to a published fact-check in the library (File → Import "
+            "fact-checks…), so the easy ones can be cleared first"))
+        self.checked.toggled.connect(lambda _on: self.changed.emit())
 
         self.date_from = self._date_edit("dateFrom", self.tr(
             "Only claims from articles published on or after this day"))
@@ -122,6 +129,7 @@ class ClaimFilterBar(QWidget):
         limits.addSpacing(8)
         limits.addWidget(self.verdict)
         limits.addWidget(self.conflicts)
+        limits.addWidget(self.checked)
         limits.addStretch(1)
         limits.addWidget(self.showing)
         layout = QVBoxLayout(self)
@@ -156,6 +164,7 @@ class ClaimFilterBar(QWidget):
             outlet_id=self.outlet.currentData(),
             rating=self.verdict.currentData(),
             conflicts_only=self.conflicts.isChecked(),
+            checked_only=self.checked.isChecked(),
             date_from=date_limit(self.date_from),
             date_to=date_limit(self.date_to),
         )

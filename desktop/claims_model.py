@@ -95,6 +95,7 @@ _SHOWN: dict[str, Callable[[ClaimRow], str]] = {
     # A narrow column: the sign alone, its meaning in the header and cell tooltips.
     SortKey.CONFLICT: lambda c: "⚠" if c.has_conflict else "",
     SortKey.VERDICT: lambda c: rating_text(c.rating) if c.rating else "",
+    SortKey.CHECKED: lambda c: "✓" if c.already_checked else "",
 }
 
 
@@ -113,6 +114,7 @@ class ClaimsModel(PagedModel):
         (SortKey.GROUP_SIZE, QT_TRANSLATE_NOOP("ClaimsModel", "In outlets")),
         (SortKey.CONFLICT, "⚠"),
         (SortKey.VERDICT, QT_TRANSLATE_NOOP("ClaimsModel", "Verdict")),
+        (SortKey.CHECKED, QT_TRANSLATE_NOOP("ClaimsModel", "Checked")),
     )
     COLUMN_TIPS = {
         SortKey.SCORE: QT_TRANSLATE_NOOP(
@@ -123,6 +125,9 @@ class ClaimsModel(PagedModel):
             "ClaimsModel", "Conflict: another claim group states this claim with other figures"),
         SortKey.VERDICT: QT_TRANSLATE_NOOP(
             "ClaimsModel", "The rating of the claim group's verdict"),
+        SortKey.CHECKED: QT_TRANSLATE_NOOP(
+            "ClaimsModel", "Already checked: a published fact-check in the library states "
+            "nearly the same claim (see Already checked in the claim's detail)"),
     }
     # Names for menus where a header is only a sign.
     COLUMN_NAMES = {SortKey.CONFLICT: QT_TRANSLATE_NOOP("ClaimsModel", "Conflict")}

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QTableView,
     QTabWidget,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.already_checked import AlreadyCheckedPanel
 from desktop.browse_panel import Column, RowListModel
 from desktop.claims_model import category_label
 from desktop.group_ops import GroupOps, VerdictOps
@@ -43,6 +45,7 @@ from desktop.unsaved_verdict import UnsavedVerdict
 from desktop.verdict_editor import WARNING_STYLE, VerdictEditor
 from desktop.verdict_labels import rating_text, verdict_status_text
 from storage.database import Database
+from storage.factchecks import LibraryEntry, evidence_item
 from storage.models import MemberDecision
 from storage.queries import GroupAppearance, GroupDetail, group_detail
 from storage.verdicts import VerdictDraft
@@ -227,6 +230,14 @@ class GroupPane(QWidget):
         self.tabs.setObjectName("groupTabs")
         self.tabs.addTab(appearances_tab, self.tr("Appearances"))
         self.tabs.addTab(self.editor, self.tr("Verdict"))
+        # Published fact-checks of this claim: evidence for the verdict, or "same claim" links.
+        self.already_checked = AlreadyCheckedPanel(db, actor=settings.actor)
+        self.already_checked.useAsEvidence.connect(self.use_as_evidence)
+        checked_scroll = QScrollArea()
+        checked_scroll.setObjectName("alreadyCheckedTab")
+        checked_scroll.setWidget(self.already_checked)
+        checked_scroll.setWidgetResizable(True)
+        self.tabs.addTab(checked_scroll, self.tr("Already checked"))
 
         # A plain column, not a splitter: the header and the warning take the room they need
         # (a conflict must never be cut off), the tabs get the rest.
@@ -317,9 +328,18 @@ class GroupPane(QWidget):
         rows = [a.claim_id for a in detail.appearances]
         self.table.selectRow(rows.index(keep) if keep in rows else 0)
         self.editor.set_group(detail)
+        self.already_checked.show_claim(detail.canonical_text, detail.id)
         self.tabs.setTabText(0, self.tr("Appearances ({n})").format(n=len(detail.appearances)))
         self.stack.setCurrentWidget(self.body)
         self._update_buttons()
+
+    def use_as_evidence(self, entry: LibraryEntry) -> None:
+        """Add a published fact-check to the open verdict's evidence, cited (saved with it)."""
+        if self.editor.group_id is None or self.editor.group_id != self.group_id():
+            return
+        self.editor.add_evidence_row(evidence_item(entry))
+        self.tabs.setCurrentWidget(self.editor)
+        self.message.emit(self.tr("Added to the evidence; save the verdict to keep it."))
 
     def _fill_conflicts(self, detail: GroupDetail) -> None:
         while self.conflict_layout.count():

@@ -14,6 +14,7 @@ from desktop import tasks
 from desktop.about_dialog import AboutDialog
 from desktop.articles_view import ArticlesPanel
 from desktop.changes import ARTICLES, Changes
+from desktop.check_imports import CheckImports
 from desktop.claim_detail import ClaimDetailPane
 from desktop.claim_edits import ClaimEdits
 from desktop.claim_filters import ClaimFilterBar
@@ -82,6 +83,8 @@ class MainWindow(QMainWindow):
                                lambda: [row.name for row in self.outlets_panel.model.rows()])
         self.imports.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.imports.articleStored.connect(self._show_stored_article)
+        self.check_imports = CheckImports(db, self, self.settings.actor, self._task_failed)
+        self.check_imports.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.database_menu.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         tasks.notices().connectionProblem.connect(self.show_connection_problem)
         self._close_settled = False
@@ -89,7 +92,8 @@ class MainWindow(QMainWindow):
         self.matching.message.connect(self.messages.outcome)
         # Every controller says what it changed on one signal; on_changes decides what to redraw.
         for controller in (self.review, self.group_ops, self.claim_edits, self.verdict_ops,
-                           self.exports, self.database_menu, self.imports, self.matching):
+                           self.exports, self.database_menu, self.imports, self.matching,
+                           self.check_imports):
             controller.error.connect(self.show_error)
             controller.changes.connect(self.on_changes)
         self.preferences_dialog: PreferencesDialog | None = None

@@ -74,9 +74,13 @@ ACTIONS: tuple[ActionSpec, ...] = (
     ActionSpec("show_group_action", "Show the claim's &group",
                lambda w: w.detail.request_group(), ["Ctrl+G"], None,
                "Open the selected claim's group (Ctrl+G)"),
+    ActionSpec("import_checks_action", "Import fact-chec&ks…",
+               lambda w: w.check_imports.choose_files(), [], None,
+               "Add published fact-checks (ClaimReview JSON-LD, Google Fact Check JSON, saved "
+               "pages, CSV) to the library every claim is looked up in"),
     ActionSpec("import_claimreview_action", "Import &ClaimReview…",
                lambda w: w.exports.import_claimreview(), [], None,
-               "Merge fact-checks from a ClaimReview JSON-LD file"),
+               "Merge verdicts from a ClaimReview file written by another Claimdesk"),
     ActionSpec("export_briefing_action", "PDF &briefing…",
                lambda w: w.exports.start(ExportKind.BRIEFING), ["Ctrl+Shift+E"], None,
                "A PDF briefing of the claim groups and verdicts"),
@@ -109,7 +113,8 @@ SEPARATOR = "-"
 MenuItem = str | Callable[[MainWindow], list[QAction]]
 MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
     ("&File", ("@database", SEPARATOR, "import_files_action", "import_folder_action",
-               "paste_action", "import_claimreview_action", SEPARATOR, "quit_action")),
+               "paste_action", "import_checks_action", "import_claimreview_action", SEPARATOR,
+               "quit_action")),
     ("&Edit", ("undo_action", "redo_action", SEPARATOR, "accept_action", "reject_action",
                "repropose_action", lambda w: [w.detail.new_claim_action], SEPARATOR,
                "find_action", SEPARATOR, "preferences_action")),

@@ -10,6 +10,7 @@ verdict shown is typed into the real editor and saved the way a person would.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
@@ -18,6 +19,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 WIDTH, HEIGHT = 1440, 900
+
+# (claim reviewed, rating, publisher, date, link) for the "Already checked" screenshot.
+_REVIEWS = (
+    ("Russia added only about 0.6 percent of Ukraine's territory in a year of fighting",
+     "Mostly True", "Sample Fact Desk", "2025-01-20", "https://factcheck.example/territory"),
+    ("Ukraine is ready to accept a US proposal for an immediate 30-day interim ceasefire",
+     "True", "Example Verify", "2025-03-12", "https://checkers.example/jeddah-30-days"),
+    ("The Minsk II package of measures had 20 points", "Pants on Fire", "Example Verify",
+     "2022-02-14", "https://checkers.example/minsk-points"),
+)
+
+
+def _review(claim: str, rating: str, publisher: str, date: str, url: str) -> dict:
+    return {"@type": "ClaimReview", "claimReviewed": claim, "url": url, "inLanguage": "en",
+            "author": {"@type": "Organization", "name": publisher}, "datePublished": date,
+            "reviewRating": {"@type": "Rating", "alternateName": rating}}
 
 
 def main(out: Path) -> int:
@@ -136,6 +153,25 @@ def main(out: Path) -> int:
     pump(1.5)
     shot("11-inbox-dark")
     apply_appearance("light")
+
+    # A small fact-check feed, written for the screenshots like the sample corpus: imported
+    # through File → Import fact-checks…, then the Inbox narrowed to the claims it checks.
+    feed = scratch / "fact-checks.json"
+    feed.write_text(json.dumps({"@context": "https://schema.org", "@type": "DataFeed",
+                                "dataFeedElement": [_review(*r) for r in _REVIEWS]}),
+                    encoding="utf-8")
+    window.check_imports.import_files([feed])
+    wait(lambda: window.check_imports.report is not None, 120)
+    window.check_imports.report.close()
+    view(View.INBOX)
+    window.filters.checked.setChecked(True)
+    wait(lambda: window.claims_model.filter().checked_only
+         and not window.claims_model.is_loading())
+    rows = [window.claims_model.claim_at(r) for r in range(window.claims_model.rowCount())]
+    window.select_row(next((n for n, c in enumerate(rows) if "six tenths" in c.sentence), 0))
+    wait(lambda: bool(window.detail.already_checked.rows))
+    shot("12-already-checked")
+    window.filters.checked.setChecked(False)
 
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     window.close()

@@ -20,6 +20,7 @@ from sqlmodel import Session
 
 from export.ratings import rating_label
 from storage.database import Database
+from storage.factchecks import linked_fact_checks_of
 from storage.models import (
     Article,
     AuditEntry,
@@ -126,6 +127,8 @@ class GroupReport:
     appearances: tuple[Appearance, ...] = ()
     conflicts: tuple[FigureConflict, ...] = ()
     conflicting_groups: tuple[ConflictingGroup, ...] = ()
+    # Published fact-checks of the same claim a person linked (storage.factchecks.LibraryEntry).
+    also_checked: tuple[Any, ...] = ()
 
     @property
     def has_conflicts(self) -> bool:
@@ -286,6 +289,7 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[GroupReport]:
             article_title=title, claimant=claimant,
             figures=tuple(f for f in (figures or []) if isinstance(f, dict))))
     figure_conflicts, group_conflicts = find_conflicts(session, ids, appearances)
+    also_checked = linked_fact_checks_of(session, ids)
     reports = []
     for gid in ids:
         group = groups.get(gid)
@@ -305,7 +309,8 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[GroupReport]:
             id=gid, canonical_text=group.canonical_text, category=group.category,
             created_at=group.created_at, updated_at=group.updated_at, verdict=info,
             appearances=apps, conflicts=figure_conflicts.get(gid, ()),
-            conflicting_groups=group_conflicts.get(gid, ())))
+            conflicting_groups=group_conflicts.get(gid, ()),
+            also_checked=tuple(also_checked.get(gid, ()))))
     return reports
 
 

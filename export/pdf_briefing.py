@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 
 from export import markup
+from export.also_checked import also_checked_flowables
 from export.data import GroupReport
 from export.fonts import BOLD, REGULAR
 from export.paths import atomic_output
@@ -415,6 +416,7 @@ def group_section(g: GroupReport, number: int, included: frozenset[int] = frozen
         story += _conflicts(g, included)
     if v and v.evidence:
         story += _evidence(g)
+    story += also_checked_flowables(g.also_checked)
     story += [Spacer(1, 4), Paragraph(_reviewed_line(g), st.muted), Spacer(1, 4 * mm)]
     return story
 

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Frame, KeepInFrame, Paragraph, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from export import markup
+from export.also_checked import also_checked_line
 from export.data import GroupReport
 from export.fonts import BOLD, REGULAR, register_fonts
 from export.paths import atomic_output
@@ -64,6 +65,8 @@ def _body(group: GroupReport, scale: float = 1.0) -> list[Flowable]:
     ]
     if v and v.summary.strip():
         story.append(Paragraph(markup.multiline(v.summary), summary_style))
+    if group.also_checked:
+        story.append(Paragraph(markup.text(also_checked_line(group.also_checked)), st.muted))
     if v is None or v.status != "published":
         state = "no verdict yet" if v is None else f"{group.status_label.lower()}, not final"
         story.append(Paragraph(f'<font color="#8E1B1B"><b>Verdict {markup.text(state)}.</b></font>',

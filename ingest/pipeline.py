@@ -128,6 +128,8 @@ def store_document(
     notes = list(doc.warnings)
     if claims and match:
         notes += _match_after_import(db, actor, article_id)
+    if claims:
+        notes += _look_up_after_import(db, article_id)
     message = f"{len(claims)} proposed claims, outlet {article.outlet!r}"
     if notes:
         message += f" ({'; '.join(notes)})"
@@ -152,6 +154,24 @@ def _match_after_import(db: Database, actor: str, article_id: int) -> list[str]:
     if report.conflicts:
         found.append(f"{len(report.conflicts)} conflicting figures found")
     return found
+
+
+def _look_up_after_import(db: Database, article_id: int) -> list[str]:
+    """Look the new claims up in the fact-check library (the Inbox's "already checked"
+    marker); like matching, its own transaction, and a failure never loses the import."""
+    from matching.checked import mark_claims
+    from storage.factchecks import claim_texts_of_article
+
+    try:
+        with db.read() as session:
+            claims = claim_texts_of_article(session, article_id)
+        close = mark_claims(db, claims)
+    except StorageError as exc:
+        return [f"fact-check look-up postponed: {exc}"]
+    except Exception:  # a look-up bug must not lose the import; it is logged in full
+        log.exception("fact-check look-up after import failed")
+        return ["fact-check look-up postponed after an internal error (see the log)"]
+    return [f"{close} already fact-checked"] if close else []
 
 
 def import_file(

@@ -50,6 +50,24 @@ class BM25Index:
         self._built = False
         return doc
 
+    def state(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """(terms in id order, each document's term ids in turn, document lengths): enough to
+        rebuild the index exactly with :meth:`from_state`."""
+        return (list(self._vocab), np.array(self._tok_term, np.int32),
+                np.array(self._doc_len, np.int32))
+
+    @classmethod
+    def from_state(cls, terms: list[str], tok_term: np.ndarray, doc_len: np.ndarray,
+                   k1: float, b: float) -> BM25Index:
+        if len(tok_term) != int(doc_len.sum()) or (len(tok_term) and (
+                int(tok_term.min()) < 0 or int(tok_term.max()) >= len(terms))):
+            raise ValueError("inconsistent BM25 index state")
+        index = cls(k1, b)
+        index._vocab = {term: i for i, term in enumerate(terms)}
+        index._tok_term = array("i", tok_term.astype(np.int32).tobytes())
+        index._doc_len = array("i", doc_len.astype(np.int32).tobytes())
+        return index
+
     def _build(self) -> None:
         # Copies, not views: a numpy view would stop the arrays from growing on the next add.
         terms = np.array(self._tok_term, np.int64)
@@ -69,6 +87,15 @@ class BM25Index:
         self._weights = (tf * (self.k1 + 1) / (tf + norm[self._docs])).astype(np.float32)
         self._idf = bm25_idf(len(doc_len), np.diff(self._ptr).astype(np.float64))
         self._built = True
+
+    def idf(self, term: str) -> float:
+        """The term's idf; a term no document holds gets the highest idf there could be."""
+        if not self._built:
+            self._build()
+        j = self._vocab.get(term)
+        if j is None or j >= len(self._idf):
+            return float(bm25_idf(len(self._doc_len), 0.0))
+        return float(self._idf[j])
 
     def scores(self, query: Mapping[str, float]) -> np.ndarray:
         """BM25 of every document for ``query`` (term -> query weight), in document order."""

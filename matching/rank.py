@@ -15,6 +15,8 @@ Ties go to the claim added first, so a ranking is deterministic.
 
 from __future__ import annotations
 
+import io
+import zipfile
 from array import array
 from collections import Counter
 from collections.abc import Hashable, Iterable, Iterator
@@ -44,6 +46,9 @@ FUZZY_CUTOFF = 85.0
 FUZZY_WEIGHT = 0.8
 FUZZY_MIN_LEN = 5
 FUZZY_LIMIT = 3
+# Saved indexes (ClaimIndex.to_bytes) carry this; change it whenever the analysis or the
+# saved parts change, and old saved indexes are rebuilt from the texts instead of loaded.
+STATE_VERSION = "rank-1"
 
 
 class ClaimIndex:
@@ -62,6 +67,7 @@ class ClaimIndex:
         self._raw_counts: Counter[str] = Counter()
         self._segmenter: Segmenter | None = None
         self._spellings: dict[str, list[str]] | None = None
+        self._positions: dict[ClaimId, int] | None = None
         self.extend(claims)
 
     def __len__(self) -> int:
@@ -90,6 +96,56 @@ class ClaimIndex:
         for claim_id, text in claims:
             self.add(claim_id, text)
 
+    def __contains__(self, claim_id: object) -> bool:
+        return claim_id in self._id_set
+
+    def to_bytes(self) -> bytes:
+        """The whole index as bytes (numpy's .npz, no pickles), for :meth:`from_bytes`; the
+        ids must be strings. Loading is ~50× faster than analysing the texts again."""
+        if not all(isinstance(i, str) for i in self._ids):
+            raise TypeError("only an index with string ids can be saved")
+        terms, tok_term, doc_len = self._words.state()
+        grams = list(self._gram_df)
+        raw = list(self._raw_counts)
+        out = io.BytesIO()
+        np.savez(
+            out, version=np.array([STATE_VERSION]), ids=_joined(self._ids),
+            terms=_joined(terms), tok_term=tok_term, doc_len=doc_len,
+            grams=_joined(grams), gram_df=np.array([self._gram_df[g] for g in grams], np.int32),
+            gram_len=np.array(self._gram_len, np.int32), plain=_joined(self._plain),
+            raw=_joined(raw), raw_counts=np.array([self._raw_counts[w] for w in raw], np.int64),
+        )
+        return out.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> ClaimIndex:
+        """The index saved by :meth:`to_bytes`; ValueError when the bytes are not one."""
+        try:
+            with np.load(io.BytesIO(data), allow_pickle=False) as z:
+                if str(z["version"][0]) != STATE_VERSION:
+                    raise ValueError("saved by another version of the ranker")
+                ids, plain = _split(z["ids"]), _split(z["plain"])
+                grams, raw = _split(z["grams"]), _split(z["raw"])
+                gram_df, gram_len = z["gram_df"], z["gram_len"]
+                raw_counts = z["raw_counts"]
+                words = BM25Index.from_state(_split(z["terms"]), z["tok_term"], z["doc_len"],
+                                             WORD_K1, WORD_B)
+        except (OSError, KeyError, EOFError, ValueError, zipfile.BadZipFile) as exc:
+            raise ValueError(f"not a saved claim index: {exc}") from exc
+        if not (len(ids) == len(plain) == len(gram_len) == len(words)
+                and len(grams) == len(gram_df) and len(raw) == len(raw_counts)):
+            raise ValueError("not a saved claim index: parts of different lengths")
+        index = cls()
+        index._ids = ids
+        index._id_set = set(ids)
+        index._words = words
+        index._gram_df = Counter(dict(zip(grams, gram_df.tolist(), strict=True)))
+        index._gram_len = array("i", gram_len.astype(np.int32).tobytes())
+        index._gram_total = int(gram_len.sum())
+        index._plain = plain
+        index._raw_counts = Counter(dict(zip(raw, raw_counts.tolist(), strict=True)))
+        return index
+
     def search(self, query_text: str, top: int = 5) -> list[tuple[ClaimId, float]]:
         """The ``top`` claims most likely repeated by ``query_text``, best first, with scores.
 
@@ -111,6 +167,30 @@ class ClaimIndex:
             final += CHAR_WEIGHT * char / char.max()
         order = np.lexsort((cand, -final))[:top]
         return [(self._ids[cand[i]], float(final[i])) for i in order]
+
+    def closeness(self, query_text: str, claim_id: ClaimId) -> float:
+        """How much the query and the claim say alike, 0..1: the idf-weighted Dice overlap of
+        their distinct word stems (1.0 for the same words). Unlike search scores (relative to
+        the best candidate) it is comparable across queries, so a threshold can say "close"."""
+        return self.closeness_many(query_text, [claim_id])[0]
+
+    def closeness_many(self, query_text: str, claim_ids: Iterable[ClaimId]) -> list[float]:
+        """:meth:`closeness` of the query to each claim (the query analysed once)."""
+        if self._positions is None or len(self._positions) != len(self._ids):
+            self._positions = {claim_id: n for n, claim_id in enumerate(self._ids)}
+        query = set(analyse(query_text).stems)
+        idf = self._words.idf
+        query_weight = sum(map(idf, query))
+        out = []
+        for claim_id in claim_ids:
+            doc = self._positions.get(claim_id)
+            if doc is None or not query:
+                out.append(0.0)
+                continue
+            held = {porter(word) for word in self._plain[doc].split()}
+            total = query_weight + sum(map(idf, held))
+            out.append(2 * sum(map(idf, query & held)) / total if total else 0.0)
+        return out
 
     def _query_weights(self, q: Analysis) -> dict[str, float]:
         # Each distinct stem once: a tweet repeating a word is not more about it (better on dev).
@@ -149,6 +229,17 @@ class ClaimIndex:
         gram_len = np.array([self._gram_len[doc] for doc in cand], np.float64)
         norm = CHAR_K1 * (1 - CHAR_B + CHAR_B * gram_len / max(self._gram_total / n, 1.0))
         return (tf * (CHAR_K1 + 1) / (tf + norm[:, None])) @ idf
+
+
+def _joined(items: list[str]) -> np.ndarray:
+    # One UTF-8 byte string, lines apart: no item holds a line break (words, stems, 4-grams
+    # and the library's ids).
+    return np.frombuffer("\n".join(items).encode("utf-8"), np.uint8)
+
+
+def _split(data: np.ndarray) -> list[str]:
+    text = data.tobytes().decode("utf-8")
+    return text.split("\n") if text else []
 
 
 def _best(scores: np.ndarray, k: int) -> np.ndarray:

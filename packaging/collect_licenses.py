@@ -39,6 +39,7 @@ PACKAGES = [
     ("lxml", "BSD-3-Clause", "lxml"),
     ("pypdf", "BSD-3-Clause", "pypdf"),
     ("charset-normalizer", "MIT", "charset_normalizer"),
+    ("ijson (with yajl)", "BSD-3-Clause and ISC", "ijson"),
     ("platformdirs", "MIT", "platformdirs"),
     ("psycopg (PostgreSQL driver, team mode)", "LGPL-3.0-only", "psycopg"),
     ("psycopg-binary (with libpq, OpenSSL and other libraries)", "LGPL-3.0-only and others",

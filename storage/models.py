@@ -227,3 +227,13 @@ class GroupConflict(SQLModel, table=True):
     group_b: int = Field(foreign_key="claim_group.id", index=True, ondelete="CASCADE")
     explanation: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True)))
     detected_at: dt.datetime = Field(default_factory=utcnow)
+
+
+# The fact-check library's tables live in their own module; imported here so that every place
+# that loads "the tables" (Alembic, the schema check) sees them too.
+from storage.factcheck_models import (  # noqa: E402,F401
+    ClaimCheckHit,
+    FactCheck,
+    FactCheckIndex,
+    FactCheckLink,
+)

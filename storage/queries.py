@@ -32,6 +32,8 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 from sqlmodel import Session
 
+from storage.factcheck_models import ClaimCheckHit
+from storage.factchecks import CLOSE_ENOUGH, already_checked_ids
 from storage.models import (
     Article,
     AuditEntry,
@@ -67,6 +69,7 @@ class ClaimFilter:
     # A Rating value, or NOT_RATED for claims whose group has no rated verdict (or no group).
     rating: str | None = None
     conflicts_only: bool = False  # only claims whose group another group contradicts
+    checked_only: bool = False  # only claims close to a published fact-check (the library)
 
 
 NOT_RATED = "not_rated"
@@ -85,9 +88,10 @@ class SortKey:
     GROUP_SIZE = "group_size"
     CONFLICT = "conflict"
     VERDICT = "verdict"
+    CHECKED = "checked"  # close to a published fact-check of the library
 
     ALL = (SENTENCE, CATEGORY, FIGURES, OUTLET, PUBLISHED, STATUS, SCORE, GROUP_SIZE, CONFLICT,
-           VERDICT)
+           VERDICT, CHECKED)
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,7 @@ class ClaimRow:
     group_size: int = 1  # distinct outlets in this claim's group; 1 when it has no group
     has_conflict: bool = False  # matching found a group stating it with other figures
     rating: str | None = None  # the group's verdict rating, once there is one
+    already_checked: bool = False  # close to a published fact-check in the library
     # The value this row was sorted by in the query that produced it: the cursor of the next
     # page. It stays as loaded when the row is edited locally, which keeps paging consistent.
     sort_value: Any = field(default=None, compare=False, repr=False)
@@ -260,6 +265,8 @@ def _apply_filter(query: Select, flt: ClaimFilter, dialect: str) -> Select:
         query = query.where(Claim.id.in_(_claims_rated(flt.rating)))
     if flt.conflicts_only:
         query = query.where(Claim.id.in_(_claims_in_conflict()))
+    if flt.checked_only:
+        query = query.where(Claim.id.in_(already_checked_ids()))
     return query
 
 
@@ -307,6 +314,8 @@ def _sort_expression(sort_key: str, group_n: Any) -> ColumnElement[Any]:
         return Claim.score
     if sort_key == SortKey.GROUP_SIZE:
         return func.coalesce(group_n, 1)
+    if sort_key == SortKey.CHECKED:
+        return case((Claim.id.in_(already_checked_ids()), 1), else_=0)
     if sort_key == SortKey.CONFLICT:
         # Correlated per row: only the rows of one page (plus the sort) pay for it.
         return case((Claim.id.in_(_claims_in_conflict()), 1), else_=0)
@@ -361,6 +370,9 @@ def claim_page(
             Claim.score,
             Claim.claimant,
             Claim.article_id,
+            # Per row of the page only: a primary-key probe of claim_check_hit.
+            exists().where(ClaimCheckHit.claim_id == Claim.id,
+                           ClaimCheckHit.closeness >= CLOSE_ENOUGH).label("checked"),
             order.label("sort_value"),
         )
         .join(Article, Article.id == Claim.article_id)
@@ -398,6 +410,7 @@ def claim_page(
             group_size=facts.get(r.id, alone).size,
             has_conflict=facts.get(r.id, alone).has_conflict,
             rating=facts.get(r.id, alone).rating,
+            already_checked=bool(r.checked),
             sort_value=r.sort_value,
         )
         for r in rows
