@@ -1,7 +1,9 @@
 """Precision and recall of extract_claims against a hand-annotated gold set (tests and bench).
 
 Gold format (see tests/extraction/gold_corpus.json): for each file name, the article date and
-the annotated claims {start, end, category, required, figures}.  A proposed claim matches a gold
+the annotated claims {start, end, category, required, figures (optional)}; an optional "scope",
+a list of [start, end) ranges, says which parts of the file were labelled (proposals starting
+elsewhere are left out).  A proposed claim matches a gold
 claim when their spans overlap by at least half of the shorter span.  Required claims count for
 recall; a proposal that overlaps only optional (borderline) claims counts neither way.
 """
@@ -70,6 +72,8 @@ def evaluate(gold: dict, corpus_dir: str | Path, threshold: float = DEFAULT_THRE
         text = read_article(Path(corpus_dir) / name)
         published = date.fromisoformat(entry["published"]) if entry.get("published") else None
         predicted = extract_claims(text, published=published, threshold=threshold)
+        if entry.get("scope"):
+            predicted = [p for p in predicted if any(a <= p.start < b for a, b in entry["scope"])]
         _score_file(report, name, entry["claims"], predicted)
     return report
 
@@ -128,7 +132,7 @@ def _score_file(report: Report, name: str, claims: list[dict], predicted: list[P
 
 def _score_figures(report: Report, g: dict, matches: list[ProposedClaim]) -> None:
     figures = [f for p in matches for f in p.figures]
-    for gf in g["figures"]:
+    for gf in g.get("figures", ()):
         report.figures_gold += 1
         found = None
         for f in figures:
