@@ -28,6 +28,26 @@ ABBREV_BEFORE_NUMBER = frozenset(
 )
 # Abbreviations that end a sentence only when a typical sentence opener follows.
 ABBREV_SENTENCE_FINAL = frozenset(words("etc inc corp ltd co bros"))
+# Ukrainian and Russian abbreviations after which a period ends a sentence only when a typical
+# sentence opener follows: titles and ranks ("ген. Залужний"), scale and currency words
+# ("5 тис. «Шахедів»"), the parts of "т. ч." / "т.е." / "т. д." and the like.
+CYRILLIC_ABBREV = frozenset(
+    words("""ген генерал-лейт полк підполк подполк капт проф акад доц д-р канд заст зам вул ул
+    просп пл обл р-н с смт пос ім им див см т ч е д п пор напр тобто англ укр рос тис тыс млн
+    млрд грн руб коп""")
+)
+# ... the same after a number ("2014 р. Росія", "12 дек. 2022"): years, months, numbers.
+CYRILLIC_ABBREV_AFTER_NUMBER = frozenset(
+    words("""р рр г гг ст січ лют бер квіт трав черв лип серп вер жовт лист груд янв фев мар апр
+    июн июл авг сен сент окт нояб дек""")
+)
+CYRILLIC_SENTENCE_STARTERS = frozenset(
+    words("""Це Цей Ця Ці Він Вона Вони Воно Ми Я Ви Але І Й А Та Тоді Потім Після Проте Однак
+    Також Так Ні Тому Отже Водночас Зокрема Утім Втім Натомість Сьогодні Вчора Наразі Нині Там
+    Тут Як Коли Хоча Якщо Щоб Що Хто Де Чому Це Это Этот Эта Эти Он Она Они Оно Мы Вы Но И Тогда
+    Потом После Однако Также Нет Поэтому Итак Впрочем Сегодня Вчера Сейчас Там Здесь Как Когда
+    Хотя Если Чтобы Что Кто Где Почему По За На У В З Із До От Из Для При Про Об Без Над Під Под""")
+)
 # Capitalised words that typically open a sentence; used to decide "U.S. The ..." vs
 # "U.S. President ..." and "World War I. Not ..." vs "J. D. Vance".
 SENTENCE_STARTERS = frozenset(
