@@ -6,6 +6,8 @@ import re
 from datetime import date
 
 from ..numbers import (
+    APOSTROPHES,
+    CYRILLIC_NUMBER_WORDS,
     SCALES,
     parse_number,
     parse_words,
@@ -309,6 +311,13 @@ def _build_duration(m, g, text, s, e, offset, qual) -> Figure | None:
             return None
     if g.get("andhalf") and v is not None:
         v += 0.5  # "a year and a half"
+    if g.get("unit_b"):
+        # A compound duration is one value in its first unit: "2 hours 45 minutes" = 2.75 hours.
+        unit_b, v_b = _duration_unit(g["unit_b"]), _num(g["num_b"])
+        if v is None or v_b is None or _DURATION_UNITS[unit_b] >= _DURATION_UNITS[unit]:
+            e = m.end("andhalf") if g.get("andhalf") else m.end("unit")
+        else:
+            v = v + v_b * _DURATION_UNITS[unit_b] / _DURATION_UNITS[unit]
     return _fig(text, s, e, offset, value=v, unit=unit, kind="duration", qualifier=q,
                 si_value=None if v is None else _sig(v * _DURATION_UNITS[unit]), si_unit="day")
 
@@ -354,7 +363,7 @@ def _build_count(m, g, text, s, e, offset, qual) -> Figure | None:
         return None
     noun = g.get("noun")
     low = raw.lower().strip()
-    if low in ("one", "zero") and not noun:
+    if (low in ("one", "zero") or v == 1 and low.translate(APOSTROPHES) in CYRILLIC_NUMBER_WORDS) and not noun:
         return None
     if _is_year_like(v, raw) and not noun:
         return None  # a year: the date patterns own it

@@ -108,9 +108,16 @@ _CYR_MONTH = (
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 # Days, weeks and months in Ukrainian and Russian, as nouns and as the adjectives of
 # "30-денне перемир'я" / "30-дневное перемирие" (years are left out: "2024 року" is a date).
-_CYR_DURATION = r"(?:денн\w*|дневн\w*|днів|дней|дні|дня|тижн\w*|тиждень|недел\w*|місяц\w*|месяц\w*)"
-_CYR_DURATION_STEMS = ("денн", "дневн", "днів", "дней", "дні", "дня", "тижн", "тиждень", "недел", "місяц",
-                       "месяц")
+# Hours, minutes and seconds too ("2 часа 45 минут"), and plural years ("5 років", "10 лет").
+_CYR_DURATION = (r"(?:денн\w*|дневн\w*|днів|дней|дні|дня|день|добу|доби|діб|суток|сутки|тижн\w*|тиждень|недел\w*|"
+                 r"місяц\w*|месяц\w*|годин\w*|часа|часов|час|хвилин\w*|минут\w*|секунд\w*|років|роки|лет)")
+_CYR_DURATION_STEMS = ("денн", "дневн", "днів", "дней", "дні", "дня", "день", "добу", "доби", "діб", "суток", "сутки",
+                       "тижн", "тиждень", "недел", "місяц", "месяц", "годин", "часа", "часов", "час", "хвилин",
+                       "минут", "секунд", "років", "роки", "лет")
+# The smaller unit of a compound duration: "2 hours 45 minutes", "два тижні й три дні".
+_DURATION_PART = (r"(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
+                  r"годин\w*|часа|часов|час|хвилин\w*|минут\w*|секунд\w*|днів|дней|дні|дня|день|діб|суток|"
+                  r"тижн\w*|тиждень|недел\w*|місяц\w*|месяц\w*)")
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DURATION_UNITS = {
@@ -212,7 +219,9 @@ _AMOUNT_PATTERNS = {
         rf"(?P<num>{_NUM}|an?|several|a\s+few|a\s+couple\s+of|few|many)[\s-]+"
         rf"(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centur(?:y|ies)|"
         rf"{_CYR_DURATION})\b"
-        rf"(?P<andhalf>\s+{_AND_A_HALF})?(?:[\s-](?P<suffix>long|old))?", I)),
+        rf"(?P<andhalf>\s+{_AND_A_HALF})?"
+        rf"(?:,?\s+(?:and\s+|і\s+|й\s+|та\s+|и\s+)?(?P<num_b>{_NUM})\s+(?P<unit_b>{_DURATION_PART})\b)?"
+        rf"(?:[\s-](?P<suffix>long|old))?", I)),
     "range": (5, _Source(
         rf"{_B}(?P<num>{_NUM})\s*(?P<conn>-|–|—|to|and|or)\s*(?P<num2>{_NUM})(?P<plus>\+)?[\s-]*"
         rf"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|square\s+(?:miles?|kilomet(?:er|re)s?)|km²|"

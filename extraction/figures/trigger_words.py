@@ -6,6 +6,9 @@ import re
 
 from ..lexicon import words
 from ..numbers import (
+    CYRILLIC_HALF_WORDS,
+    CYRILLIC_NUMBER_WORDS,
+    CYRILLIC_SCALE_WORDS,
     SCALES,
     TENS,
     UNITS,
@@ -51,6 +54,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "vague": ("duration", "groups"),
     "currency": ("money_prefix",),
     "cyrfrac": ("fraction_cyr",),
+    "cyrnum": tuple(_AMOUNT_PATTERNS) + ("fraction_cyr",),
 }
 _WORD_TRIGGERS: dict[str, tuple[str, ...]] = {}
 for _w in _NUMBER_WORDS:
@@ -93,8 +97,15 @@ def _cyrillic_fraction_tokens() -> set[str]:
     return out
 
 
-for _w in _cyrillic_fraction_tokens():
+_CYR_FRACTION_TOKENS = frozenset(_cyrillic_fraction_tokens())
+for _w in _CYR_FRACTION_TOKENS:
     _WORD_TRIGGERS.setdefault(_w, ("cyrfrac",))
+# Ukrainian and Russian number words ("двадцять", "тисяча", "півтора"); a word with an
+# apostrophe ("п'ять") is found by its first token ("п"), which may also start a fraction.
+for _w in (*CYRILLIC_NUMBER_WORDS, *CYRILLIC_HALF_WORDS, *CYRILLIC_SCALE_WORDS):
+    _WORD_TRIGGERS[_w.split("'")[0]] = ("cyrnum",)
+    if "'" in _w:
+        _WORD_TRIGGERS[_w.replace("'", "ʼ")] = ("cyrnum",)
 _WORD_KINDS = {w: _TRIGGERS[k[0]] for w, k in _WORD_TRIGGERS.items()}
 _CASED_WORDS = frozenset(w for w, k in _WORD_TRIGGERS.items() if k[0] in ("month", "weekday"))
 _WORD_KEYS = frozenset(_WORD_KINDS)

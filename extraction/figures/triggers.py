@@ -8,6 +8,7 @@ from operator import itemgetter
 from ..cues import Tokens
 from ..lexicon import words
 from ..numbers import (
+    CYRILLIC_WORD_NUMBER,
     FRACTION_TAIL,
     SCALES,
     WORD_NUMBER,
@@ -27,6 +28,7 @@ from .trigger_words import (
     _A_THEN_WORD,
     _CASED_WORDS,
     _CURRENCY_SIGN,
+    _CYR_FRACTION_TOKENS,
     _NUMBER_JOINERS,
     _TOKEN,
     _TRIGGERS,
@@ -193,6 +195,7 @@ def _count_last(kinds: list[str] | tuple[str, ...]) -> tuple[str, ...]:
 _AFTER_RUN = re.compile(r"(?P<sep>[\s-]*)(?P<next>[^\W\d_]+|\S)?")
 _AFTER_SCALE = re.compile(r"\.?(?P<sep>[\s-]*)(?P<next>[^\W\d_]+|\S)?")
 _WORD_RUN_LOWER = re.compile(WORD_NUMBER)  # on lower-cased text
+_CYR_RUN_LOWER = re.compile(CYRILLIC_WORD_NUMBER)
 _NUMWORD_IMPOSSIBLE = frozenset(("percent_range", "groups", "date_dmy", "date_dmy_cyr"))
 
 
@@ -246,6 +249,22 @@ def _numword_kinds(text: str, pos: int) -> tuple[str, ...]:
             _NUMWORD_KINDS_CACHE.clear()
         _NUMWORD_KINDS_CACHE[key] = kinds
     return kinds
+
+
+def _cyrnum_kinds(text: str, pos: int, end: int) -> tuple[str, ...]:
+    """The patterns worth trying at a Ukrainian or Russian number word ("двадцять", "п" of
+    "п'ять"), which may also start a fraction ("п'ята частина")."""
+    frac = ("fraction_cyr",) if text[pos:end] in _CYR_FRACTION_TOKENS else ()
+    run = _CYR_RUN_LOWER.match(text, pos)
+    if run is None:
+        return frac
+    m = _AFTER_RUN.match(text, run.end())
+    nxt = (m.group("next") or "").lower()
+    out = ["count"]
+    if nxt in _CONNECTORS or nxt in ("до", "або", "или", "чи"):
+        out.append("range")
+    out += (k for k in _next_kinds(nxt) if k not in _NUMWORD_IMPOSSIBLE)
+    return frac + _count_last(out)
 
 
 _A_WORD_KINDS: dict[str, tuple[str, ...]] = {}
@@ -307,6 +326,7 @@ _position = itemgetter(0)
 _KIND_FUNCTIONS = {
     _TRIGGERS["numword"]: lambda text, lower, start, end: _numword_kinds(lower, start),
     _TRIGGERS["month"]: lambda text, lower, start, end: _month_kinds(text, start, end),
+    _TRIGGERS["cyrnum"]: lambda text, lower, start, end: _cyrnum_kinds(lower, start, end),
 }
 
 

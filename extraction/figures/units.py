@@ -60,8 +60,16 @@ def _fig(text: str, s: int, e: int, offset: int, *, value: float | None, unit: s
 
 def _duration_unit(u: str) -> str:
     u = u.lower()
-    if u.startswith(("ден", "днев", "дн")):
+    if u.startswith(("ден", "днев", "дн", "доб", "діб", "сут")):
         return "day"
+    if u.startswith(("годин", "час")):
+        return "hour"
+    if u.startswith(("хвилин", "минут")):
+        return "minute"
+    if u.startswith("секунд"):
+        return "second"
+    if u in ("років", "роки", "лет"):
+        return "year"
     if u.startswith(("тиж", "недел")):
         return "week"
     if u.startswith(("місяц", "месяц")):
