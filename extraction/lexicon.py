@@ -331,3 +331,10 @@ CLAIMANT_STOP = frozenset(
     someone anyone something nothing everything""")
 )
 PRONOUNS = frozenset(words("he she they we i you"))
+# A claimant of one generic word names nobody a fact-checker could ask ("Reports indicated ...",
+# "Media reported ..."); "Russian officials" or "Meduza's sources" still name someone.
+GENERIC_CLAIMANTS = frozenset(
+    words("""reports report media news stories story articles article headlines many some others most
+    people officials sources analysts experts observers critics commentators insiders witnesses
+    residents everybody""")
+)
