@@ -158,7 +158,8 @@ NEGOTIATIONS_STRONG = [
         "talks", "negotiat*", "ceasefire", "ceasefires", "cease fire", "cease fires", "truce",
         "truces", "armistice", "summit", "delegation", "delegations", "memorandum", "memoranda",
         "envoy", "envoys", "mediat*", "communique", "communiques", "communiqué", "communiqués",
-        "cessation", "concession", "concessions", "ultimatum",
+        "cessation", "concession", "concessions", "ultimatum", "prisoner exchange",
+        "prisoner exchanges", "prisoner swap", "prisoner swaps", "exchange of prisoners", "peace talks",
     ]),
     ("proposal", 0.25, [
         "proposal", "proposals", "propose", "proposed", "proposes", "proposing", "treaty",
@@ -181,6 +182,7 @@ NEGOTIATIONS_STRONG = [
     ("talks (uk/ru)", 0.3, [
         "переговор*", "перемир*", "припинення вогню", "прекращени* огня", "зустріч*", "встреч*",
         "саміт*", "саммит*", "делегац*", "меморандум*", "пропозиц*", "предложени*",
+        "обмін полонен*", "обмен пленн*", "обміну полонен*", "обмена пленн*",
     ]),
 ]
 NEGOTIATIONS_WEAK = [
@@ -191,6 +193,8 @@ NEGOTIATIONS_WEAK = [
         "visiting", "discuss", "discussed", "discusses", "discussing", "discussion", "discussions",
         "demand", "demands", "conditions", "deadline", "end the war", "end this war",
         "end the conflict", "end this conflict", "hostilities", "settlement",
+        "appeal", "request", "surrender", "lay down their arms", "lay down arms", "de-escalation",
+        "military presence", "goodwill", "gesture of goodwill", "guarantee", "guarantees",
     ]),
     ("agreement (uk/ru)", 0.1, ["угод*", "соглашени*", "мирн*"]),
 ]
@@ -243,6 +247,35 @@ TIMELINE_WEIGHT = 0.1
 CAPTION_PENALTY = -0.15
 CONTEXT_WEIGHT = 0.3      # a short follow-up sentence inheriting the previous claim's category
 NO_CATEGORY_PENALTY = -0.1
+# A claim needs a checkable core: a figure (not a small bare count), a date, a named agreement,
+# or a named actor with a verb of a verifiable event ("met", "signed", "proposed", "rejected").
+NO_CORE_PENALTY = -0.1
+# ... and an opinion without one is not a claim at all.
+OPINION_WITHOUT_CORE_PENALTY = -0.15
+EVENT_VERBS = frozenset(
+    words("""met signed agreed agree agrees endorsed proposed offered rejected refused accepted approved
+    ratified adopted announced declared visited flew travelled traveled arrived hosted held attended
+    exchanged released freed returned withdrew withdrawn launched began started ended suspended resumed
+    stalled collapsed broke violated imposed lifted captured capturing seized seizing retook recaptured
+    occupied annexed invaded recognized recognised voted elected killed died wounded injured shelled
+    struck fired attacked downed destroyed advancing advanced isolated encircled surrounded spoke talked
+    discussed phoned urged demanded warned threatened accused admitted admits confirmed denied described
+    told said stated expected reported ordered appointed dismissed sent delivered supplied received
+    overruled deferred allowed established founded created absorbed signs agreeing proposes rejects
+    meets visits reject rejects object objects objected downplayed addressed stressed emphasized
+    emphasised insisted acknowledged pledged promised guaranteed gave""")
+)
+# The same for Ukrainian and Russian (past-tense stems, matched as prefixes of a token).
+EVENT_VERB_STEMS_CYR = (
+    "зустрі", "встрети", "встреча", "підписа", "подписа", "погоди", "соглас", "запропонува", "предложи",
+    "відхили", "отклони", "відмови", "отказа", "ухвали", "принял", "прийня", "оголоси", "объяви",
+    "заяви", "відвіда", "посети", "прибу", "прибы", "провели", "провів", "провел", "обміня", "обменя",
+    "звільни", "освободи", "поверну", "верну", "вивів", "вивели", "вывел", "почал", "розпоча", "начал",
+    "заверши", "заверши", "призупини", "приостанови", "віднови", "возобнови", "захопи", "захвати",
+    "окупува", "оккупирова", "загину", "погиб", "вбил", "убил", "поранен", "ранен", "обстріля",
+    "обстреля", "атакува", "атакова", "розмовля", "разговарива", "обговори", "обсуди", "говори",
+    "сказа", "повідоми", "сообщи", "підтверди", "подтверди", "запереч", "отрица", "вимага", "требова",
+)
 
 # Opinion and rhetoric (label, weight < 0, terms).
 OPINION_CUES = [

@@ -50,6 +50,8 @@ def test_heldout_annotations_are_well_formed():
 @needs_corpus
 def test_heldout_recall_and_precision(report):
     detail = "\n" + format_report(report, verbose=True)
-    assert report.overall_span.recall >= 0.9, detail
-    assert report.overall_span.precision >= 0.85, detail
-    assert report.overall_strict.precision >= 0.8, detail
+    # Before issue #21's precision work: recall 0.912, precision 0.873 (0.817 with the category).
+    assert report.overall_span.recall >= 0.94, detail
+    assert report.overall_span.precision >= 0.9, detail
+    assert report.overall_strict.precision >= 0.85, detail
+    assert report.per_category["negotiations"].recall >= 0.85, detail
