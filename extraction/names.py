@@ -104,7 +104,10 @@ def cyrillic_forms(word: str) -> set[str]:
     elif last == "я":
         # Soft stems after a consonant: Земля -> землі, землю, землею; земли, землей, земле.
         stem = word[:-1]
-        forms.update(stem + e for e in ("і", "ю", "ею", "и", "ей", "е"))
+        forms.update(stem + e for e in ("і", "ю", "ею", "и", "ей", "е", "ям"))  # Запоріжжя -> Запоріжжям
+    elif word.endswith("ье"):
+        stem = word[:-1]  # Запорожье -> Запорожья, Запорожью, Запорожьем
+        forms.update(stem + e for e in ("я", "ю", "ем"))
     elif last == "а":
         stem = word[:-1]
         forms.update(stem + e for e in _A_ENDINGS)

@@ -12,6 +12,7 @@ from extraction.names import cyrillic_forms
         ("Росію", "russia"), ("Росією", "russia"), ("Росії", "russia"),
         ("Россию", "russia"), ("Россией", "russia"), ("России", "russia"),
         ("Білоруссю", "belarus"), ("Білорусі", "belarus"), ("Беларусью", "belarus"),
+        ("Запоріжжям", "zaporizhzhia"), ("Запорожьем", "zaporizhzhia"),
     ],
 )
 def test_declined_country_names_are_recognised(word, key):
