@@ -190,8 +190,9 @@ def format_report(report: Report, verbose: bool = False) -> str:
         lines.append(f"{label:15} {c.gold:5d} {c.found:5d} {pct(c.recall):>7} {c.tp:4d} {c.fp:4d} {pct(c.precision):>9}")
     fr = report.figures_found / report.figures_gold if report.figures_gold else 0.0
     dr = report.dates_right / report.dates_gold if report.dates_gold else 0.0
-    lines.append(f"figures of required claims found with kind and value: {report.figures_found}/{report.figures_gold} ({fr:.3f})")
-    lines.append(f"ISO dates right: {report.dates_right}/{report.dates_gold} ({dr:.3f})")
+    if report.figures_gold:  # (a gold set without figures, such as the held-out one, skips these)
+        lines.append(f"figures of required claims found with kind and value: {report.figures_found}/{report.figures_gold} ({fr:.3f})")
+        lines.append(f"ISO dates right: {report.dates_right}/{report.dates_gold} ({dr:.3f})")
     ap = report.average_precision()
     if ap is not None:
         lines.append(f"ranking of all sentences by score: average precision {ap:.3f}")
