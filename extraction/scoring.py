@@ -206,10 +206,12 @@ def checkable_core(
     for k in alias_keys:
         if k in L.MINSK_ALIAS_KEYS or table.types.get(k) == "agreement":
             return f"named agreement '{table.names.get(k, k)}'"
-    for w in toks.lower:
-        if w in L.EVENT_VERBS or w.startswith(_EVENT_STEMS_CYR):
-            return f"event '{w}'" if not (alias_keys or has_proper) else f"named actor and event '{w}'"
-    return None
+    verb = min(L.EVENT_VERBS.intersection(toks.lower), default=None)  # min: the same cue every run
+    if verb is None and not all(w.isascii() for w in toks.lower):
+        verb = next((w for w in toks.lower if w.startswith(_EVENT_STEMS_CYR)), None)
+    if verb is None:
+        return None
+    return f"named actor and event '{verb}'" if alias_keys or has_proper else f"event '{verb}'"
 
 
 def sentence_category(

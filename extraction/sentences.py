@@ -90,11 +90,11 @@ def _split_line(text: str, start: int, end: int, out: list[tuple[int, int]]) -> 
             out.append((seg_start, seg_end))
 
 
-def _quotation_depths(line: str) -> list[int]:
-    """Quotation depth before each character of ``line``, for quotations closed on the line.
+def _quotations(line: str) -> list[tuple[int, int]]:
+    """(opening mark, closing mark) positions of the quotations closed on ``line``.
 
-    An opening mark that is never closed on the line is not counted, so a stray or
-    unbalanced mark (a headline quoted without its closing mark) cannot swallow the paragraph.
+    An opening mark that is never closed on the line is left out, so a stray or unbalanced
+    mark (a headline quoted without its closing mark) cannot swallow the paragraph.
     """
     opens: list[int] = []
     spans: list[tuple[int, int]] = []
@@ -111,19 +111,15 @@ def _quotation_depths(line: str) -> list[int]:
             else:
                 spans.append((straight, i))
                 straight = None
-    depth = [0] * (len(line) + 1)
-    for a, b in spans:
-        for k in range(a + 1, b + 1):
-            depth[k] += 1
-    return depth
+    return spans
 
 
 def _outside_quotations(line: str, cuts: list[int]) -> list[int]:
     """The cuts that do not fall inside a quotation closed later on the same line."""
     if len(cuts) < 2 or not any(q in line for q in _OPEN_QUOTES + '"'):
         return cuts
-    depth = _quotation_depths(line)
-    return [c for c in cuts if c == 0 or depth[c] == 0]
+    spans = _quotations(line)
+    return [c for c in cuts if c == 0 or not any(a < c <= b for a, b in spans)]
 
 
 def _merge_punctuation_only(line: str, cuts: list[int]) -> list[int]:
