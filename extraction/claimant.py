@@ -9,6 +9,7 @@ from .lexicon import (
     ATTRIBUTION_VERBS,
     ATTRIBUTION_VERBS_CYR,
     CLAIMANT_STOP,
+    GENERIC_CLAIMANTS,
     PRONOUNS,
     SENTENCE_STARTERS,
     words,
@@ -171,6 +172,8 @@ def _clean(sentence: str, start: int, end: int, max_words: int = _MAX_WORDS) -> 
     if len(words) > max_words:
         return None
     if words[0].lower() in CLAIMANT_STOP:
+        return None
+    if words[0].lower().strip("’'") in GENERIC_CLAIMANTS and not any(w[:1].isupper() for w in words[1:]):
         return None
     if _PERCENT.search(phrase):
         return None  # "18% of soldiers said ...": a survey share, not a claimant

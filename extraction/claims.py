@@ -11,8 +11,8 @@ from . import lexicon as L
 from .claimant import find_claimant
 from .cues import Tokens
 from .figures import Figure, parse_figures
-from .names import AliasTable, default_aliases
-from .scoring import article_cue_hits, has_opinion_cue, score_sentence
+from .names import AliasTable, default_aliases, fold
+from .scoring import article_cue_hits, figure_weight, has_opinion_cue, score_sentence
 from .sentences import split_sentences
 
 CATEGORIES = ("territory", "casualties", "minsk", "negotiations", "poll", "other_numeric")
@@ -64,7 +64,9 @@ def extract_claims(
 
     Every sentence is scored; those at or above ``threshold`` are returned (``threshold=0``
     returns every sentence, e.g. for a "show all sentences" view).  ``published`` resolves
-    relative dates such as "last month".
+    relative dates such as "last month".  Above threshold 0, a sentence repeated word for word
+    (a headline repeated at the top of a page) is proposed once, and a short follow-up without
+    a figure of its own ("It fails to resolve the conflict.") extends the claim it continues.
     """
     table = aliases if aliases is not None else default_aliases()
     spans = split_sentences(text)
@@ -78,6 +80,7 @@ def extract_claims(
     paragraph_breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
     starts = tokens.starts
     out: list[ProposedClaim] = []
+    proposed_texts: set[str] = set()  # a headline repeated at the top of a page is proposed once
     prev: ProposedClaim | None = None
     last_named: tuple[int, str] | None = None  # (paragraph, claimant) for "he said"
     for start, end in spans:
@@ -117,11 +120,31 @@ def extract_claims(
             cues = score_sentence(sentence, figs, explain=True, **kwargs)[2]
             if continues:
                 cues = cues + (f"continues the previous {prev.category} claim (+{L.CONTEXT_WEIGHT:.2f})",)
+        if continues and threshold > 0 and out and out[-1] is prev and not _has_core_figure(figs):
+            # A short follow-up ("It fails to resolve the conflict.") is not a claim of its own:
+            # it completes the previous one, which now spans both sentences.
+            merged = ProposedClaim(
+                text[prev.start : end], prev.start, end, prev.category, max(prev.score, score),
+                prev.cues + (f"continued by the next sentence: '{sentence[:60]}'",), prev.figures + figs,
+                prev.claimant or claimant,
+            )
+            out[-1] = prev = merged
+            continue
         claim = ProposedClaim(sentence, start, end, category, score, cues, figs, claimant)
         prev = claim
         if score >= threshold:
+            if threshold > 0:  # threshold 0 lists every sentence, repeated or not
+                key = " ".join(fold(sentence).split())
+                if key in proposed_texts:
+                    continue
+                proposed_texts.add(key)
             out.append(claim)
     return out
+
+
+def _has_core_figure(figs: tuple[Figure, ...]) -> bool:
+    """A figure a fact-checker could check on its own (not a small bare count or "yesterday")."""
+    return any(figure_weight(f)[0] not in ("count_small", "date_relative") for f in figs)
 
 
 def _continues(text, prev, start, sentence, category, cues, threshold) -> bool:

@@ -28,6 +28,26 @@ ABBREV_BEFORE_NUMBER = frozenset(
 )
 # Abbreviations that end a sentence only when a typical sentence opener follows.
 ABBREV_SENTENCE_FINAL = frozenset(words("etc inc corp ltd co bros"))
+# Ukrainian and Russian abbreviations after which a period ends a sentence only when a typical
+# sentence opener follows: titles and ranks ("ген. Залужний"), scale and currency words
+# ("5 тис. «Шахедів»"), the parts of "т. ч." / "т.е." / "т. д." and the like.
+CYRILLIC_ABBREV = frozenset(
+    words("""ген генерал-лейт полк підполк подполк капт проф акад доц д-р канд заст зам вул ул
+    просп пл обл р-н с смт пос ім им див см т ч е д п пор напр тобто англ укр рос тис тыс млн
+    млрд грн руб коп""")
+)
+# ... the same after a number ("2014 р. Росія", "12 дек. 2022"): years, months, numbers.
+CYRILLIC_ABBREV_AFTER_NUMBER = frozenset(
+    words("""р рр г гг ст січ лют бер квіт трав черв лип серп вер жовт лист груд янв фев мар апр
+    июн июл авг сен сент окт нояб дек""")
+)
+CYRILLIC_SENTENCE_STARTERS = frozenset(
+    words("""Це Цей Ця Ці Він Вона Вони Воно Ми Я Ви Але І Й А Та Тоді Потім Після Проте Однак
+    Також Так Ні Тому Отже Водночас Зокрема Утім Втім Натомість Сьогодні Вчора Наразі Нині Там
+    Тут Як Коли Хоча Якщо Щоб Що Хто Де Чому Це Это Этот Эта Эти Он Она Они Оно Мы Вы Но И Тогда
+    Потом После Однако Также Нет Поэтому Итак Впрочем Сегодня Вчера Сейчас Там Здесь Как Когда
+    Хотя Если Чтобы Что Кто Где Почему По За На У В З Із До От Из Для При Про Об Без Над Під Под""")
+)
 # Capitalised words that typically open a sentence; used to decide "U.S. The ..." vs
 # "U.S. President ..." and "World War I. Not ..." vs "J. D. Vance".
 SENTENCE_STARTERS = frozenset(
@@ -138,7 +158,8 @@ NEGOTIATIONS_STRONG = [
         "talks", "negotiat*", "ceasefire", "ceasefires", "cease fire", "cease fires", "truce",
         "truces", "armistice", "summit", "delegation", "delegations", "memorandum", "memoranda",
         "envoy", "envoys", "mediat*", "communique", "communiques", "communiqué", "communiqués",
-        "cessation", "concession", "concessions", "ultimatum",
+        "cessation", "concession", "concessions", "ultimatum", "prisoner exchange",
+        "prisoner exchanges", "prisoner swap", "prisoner swaps", "exchange of prisoners", "peace talks",
     ]),
     ("proposal", 0.25, [
         "proposal", "proposals", "propose", "proposed", "proposes", "proposing", "treaty",
@@ -161,6 +182,7 @@ NEGOTIATIONS_STRONG = [
     ("talks (uk/ru)", 0.3, [
         "переговор*", "перемир*", "припинення вогню", "прекращени* огня", "зустріч*", "встреч*",
         "саміт*", "саммит*", "делегац*", "меморандум*", "пропозиц*", "предложени*",
+        "обмін полонен*", "обмен пленн*", "обміну полонен*", "обмена пленн*",
     ]),
 ]
 NEGOTIATIONS_WEAK = [
@@ -171,6 +193,8 @@ NEGOTIATIONS_WEAK = [
         "visiting", "discuss", "discussed", "discusses", "discussing", "discussion", "discussions",
         "demand", "demands", "conditions", "deadline", "end the war", "end this war",
         "end the conflict", "end this conflict", "hostilities", "settlement",
+        "appeal", "request", "surrender", "lay down their arms", "lay down arms", "de-escalation",
+        "military presence", "goodwill", "gesture of goodwill", "guarantee", "guarantees",
     ]),
     ("agreement (uk/ru)", 0.1, ["угод*", "соглашени*", "мирн*"]),
 ]
@@ -223,6 +247,35 @@ TIMELINE_WEIGHT = 0.1
 CAPTION_PENALTY = -0.15
 CONTEXT_WEIGHT = 0.3      # a short follow-up sentence inheriting the previous claim's category
 NO_CATEGORY_PENALTY = -0.1
+# A claim needs a checkable core: a figure (not a small bare count), a date, a named agreement,
+# or a named actor with a verb of a verifiable event ("met", "signed", "proposed", "rejected").
+NO_CORE_PENALTY = -0.1
+# ... and an opinion without one is not a claim at all.
+OPINION_WITHOUT_CORE_PENALTY = -0.15
+EVENT_VERBS = frozenset(
+    words("""met signed agreed agree agrees endorsed proposed offered rejected refused accepted approved
+    ratified adopted announced declared visited flew travelled traveled arrived hosted held attended
+    exchanged released freed returned withdrew withdrawn launched began started ended suspended resumed
+    stalled collapsed broke violated imposed lifted captured capturing seized seizing retook recaptured
+    occupied annexed invaded recognized recognised voted elected killed died wounded injured shelled
+    struck fired attacked downed destroyed advancing advanced isolated encircled surrounded spoke talked
+    discussed phoned urged demanded warned threatened accused admitted admits confirmed denied described
+    told said stated expected reported ordered appointed dismissed sent delivered supplied received
+    overruled deferred allowed established founded created absorbed signs agreeing proposes rejects
+    meets visits reject rejects object objects objected downplayed addressed stressed emphasized
+    emphasised insisted acknowledged pledged promised guaranteed gave""")
+)
+# The same for Ukrainian and Russian (past-tense stems, matched as prefixes of a token).
+EVENT_VERB_STEMS_CYR = (
+    "зустрі", "встрети", "встреча", "підписа", "подписа", "погоди", "соглас", "запропонува", "предложи",
+    "відхили", "отклони", "відмови", "отказа", "ухвали", "принял", "прийня", "оголоси", "объяви",
+    "заяви", "відвіда", "посети", "прибу", "прибы", "провели", "провів", "провел", "обміня", "обменя",
+    "звільни", "освободи", "поверну", "верну", "вивів", "вивели", "вывел", "почал", "розпоча", "начал",
+    "заверши", "заверши", "призупини", "приостанови", "віднови", "возобнови", "захопи", "захвати",
+    "окупува", "оккупирова", "загину", "погиб", "вбил", "убил", "поранен", "ранен", "обстріля",
+    "обстреля", "атакува", "атакова", "розмовля", "разговарива", "обговори", "обсуди", "говори",
+    "сказа", "повідоми", "сообщи", "підтверди", "подтверди", "запереч", "отрица", "вимага", "требова",
+)
 
 # Opinion and rhetoric (label, weight < 0, terms).
 OPINION_CUES = [
@@ -311,3 +364,10 @@ CLAIMANT_STOP = frozenset(
     someone anyone something nothing everything""")
 )
 PRONOUNS = frozenset(words("he she they we i you"))
+# A claimant of one generic word names nobody a fact-checker could ask ("Reports indicated ...",
+# "Media reported ..."); "Russian officials" or "Meduza's sources" still name someone.
+GENERIC_CLAIMANTS = frozenset(
+    words("""reports report media news stories story articles article headlines many some others most
+    people officials sources analysts experts observers critics commentators insiders witnesses
+    residents everybody""")
+)

@@ -97,10 +97,26 @@ def cyrillic_forms(word: str) -> set[str]:
             forms.update(stem + e for e in endings)
             return forms
     last = word[-1]
-    if last in "ая":
+    if word.endswith(("ія", "ия", "iя")):
+        # Soft stems after a vowel: Росія -> Росії, Росію, Росією; Россия -> России, Россию, Россией.
+        stem = word[:-1]
+        forms.update(stem + e for e in ("ї", "ю", "єю", "и", "ей", "ею", "і", "е"))
+    elif last == "я":
+        # Soft stems after a consonant: Земля -> землі, землю, землею; земли, землей, земле.
+        stem = word[:-1]
+        forms.update(stem + e for e in ("і", "ю", "ею", "и", "ей", "е", "ям"))  # Запоріжжя -> Запоріжжям
+    elif word.endswith("ье"):
+        stem = word[:-1]  # Запорожье -> Запорожья, Запорожью, Запорожьем
+        forms.update(stem + e for e in ("я", "ю", "ем"))
+    elif last == "а":
         stem = word[:-1]
         forms.update(stem + e for e in _A_ENDINGS)
-    elif last in "ьй":
+    elif last == "ь":
+        stem = word[:-1]
+        forms.update(stem + e for e in ("я", "ю", "ем", "і", "е", "и"))
+        # Feminine -ь: Білорусь -> Білоруссю (the consonant doubles), Беларусь -> Беларусью.
+        forms.update((stem + stem[-1] + "ю", word + "ю"))
+    elif last == "й":
         stem = word[:-1]
         forms.update(stem + e for e in ("я", "ю", "ем", "і", "е", "и"))
     elif last not in "оеиіуыюєї":

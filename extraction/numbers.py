@@ -27,7 +27,9 @@ _SCALE = "hundred|thousand|million|billion|trillion"
 WORD_TOKEN = rf"(?:(?:{'|'.join(TENS)})-(?:{'|'.join(k for k in UNITS if 0 < UNITS[k] < 10)})|{_SMALL}|(?:{_SCALE})s?|dozen)"
 # A run of number words ("two hundred thousand", "a hundred", "a dozen").  Bare "a"/"an" is
 # only allowed in front of a scale word; the parser rejects anything else.
-WORD_NUMBER = rf"(?:(?:an?|one)\s+(?:{_SCALE}|dozen)|{WORD_TOKEN})(?:[\s-]+(?:{WORD_TOKEN}))*"
+# "and" joins a scale word to what follows it: "one hundred and twenty", "a thousand and one".
+_AND_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))[\s-]+and"
+WORD_NUMBER = rf"(?:(?:an?|one)\s+(?:{_SCALE}|dozen)|{WORD_TOKEN})(?:(?:{_AND_AFTER_SCALE})?[\s-]+(?:{WORD_TOKEN}))*"
 # A digit number with optional thousands separators and decimals: "10,000", "0.6", "10 000"
 # (thin, narrow or no-break space), and the decimal comma of Ukrainian and Russian text ("0,6",
 # "18,5"), taken as one when it cannot be a thousands separator: "0," or one or two digits
@@ -41,20 +43,87 @@ DIGIT_NUMBER = (
 # Halves and quarters after a number: "one and a half", "two and a half million", "1 1/2",
 # "1½" (see parse_number).
 FRACTION_TAIL = (
-    r"(?:\s+and\s+(?:a|one)\s+(?:half|quarter)|\s+and\s+three\s+quarters"
+    r"(?:[\s-]+and[\s-]+(?:a|one)[\s-]+(?:half|quarter)|[\s-]+and[\s-]+three[\s-]+quarters"
     r"|[ \u00a0]+[1-9]/(?:[2-9]|1[0-6])(?![\d/])|\s?[½¼¾⅓⅔⅛])"
 )
 # Scales after digits: English words and the abbreviations of Ukrainian and Russian text
 # ("5 тис." / "5 тыс." thousand, "2 млн" million, "1 млрд" billion), and "тисячі"/"тысячи".
 CYRILLIC_SCALES = {"тис": 1e3, "тыс": 1e3, "млн": 1e6, "млрд": 1e9}
 DIGIT_SCALE = rf"(?:\s*(?:{_SCALE})\b|\s*(?:тис|тыс)(?:яч\w*)?\b\.?|\s*(?:млн|млрд)\b)"
+# Ukrainian and Russian number words, in the forms that follow a preposition too ("понад
+# двадцять", "около двадцати", "до тисячі"): stem forms -> value.  Written with the ASCII
+# apostrophe; the typographic ones (’, ʼ) are mapped to it before looking a word up.
+_CYR_FORMS = {
+    1: "один одна одне одно одного одной однієї одну одним однією", 2: "два дві две двох двух двом двум",
+    3: "три трьох трех трем трьом", 4: "чотири четыре чотирьох четырех",
+    5: "п'ять пять п'яти пяти", 6: "шість шесть шести", 7: "сім семь семи", 8: "вісім восемь восьми",
+    9: "дев'ять девять дев'яти девяти", 10: "десять десяти",
+    11: "одинадцять одиннадцать одинадцяти одиннадцати", 12: "дванадцять двенадцать дванадцяти двенадцати",
+    13: "тринадцять тринадцать тринадцяти тринадцати", 14: "чотирнадцять четырнадцать чотирнадцяти четырнадцати",
+    15: "п'ятнадцять пятнадцать п'ятнадцяти пятнадцати", 16: "шістнадцять шестнадцать шістнадцяти шестнадцати",
+    17: "сімнадцять семнадцать сімнадцяти семнадцати", 18: "вісімнадцять восемнадцать вісімнадцяти восемнадцати",
+    19: "дев'ятнадцять девятнадцать дев'ятнадцяти девятнадцати",
+    20: "двадцять двадцать двадцяти двадцати", 30: "тридцять тридцать тридцяти тридцати", 40: "сорок сорока",
+    50: "п'ятдесят пятьдесят п'ятдесяти пятидесяти", 60: "шістдесят шестьдесят шістдесяти шестидесяти",
+    70: "сімдесят семьдесят сімдесяти семидесяти", 80: "вісімдесят восемьдесят вісімдесяти восьмидесяти",
+    90: "дев'яносто девяносто", 100: "сто ста", 200: "двісті двести двохсот двухсот",
+    300: "триста трьохсот трехсот", 400: "чотириста четыреста", 500: "п'ятсот пятьсот п'ятисот пятисот",
+    600: "шістсот шестьсот", 700: "сімсот семьсот", 800: "вісімсот восемьсот", 900: "дев'ятсот девятьсот",
+}
+CYRILLIC_NUMBER_WORDS = {w: float(v) for v, forms in _CYR_FORMS.items() for w in forms.split()}
+# "півтора"/"полтора" (one and a half) and their feminine and oblique forms.
+CYRILLIC_HALF_WORDS = frozenset("півтора півтори полтора полторы полутора".split())
+CYRILLIC_SCALE_WORDS = {
+    **dict.fromkeys("тисяча тисячі тисяч тисячу тисячею тысяча тысячи тысяч тысячу тысячей".split(), 1e3),
+    **dict.fromkeys("мільйон мільйона мільйонів мільйони миллион миллиона миллионов".split(), 1e6),
+    **dict.fromkeys("мільярд мільярда мільярдів мільярди миллиард миллиарда миллиардов".split(), 1e9),
+}
+APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
+_CYR_WORD = "|".join(sorted(
+    {w.replace("'", "['’ʼ]") for w in (*CYRILLIC_NUMBER_WORDS, *CYRILLIC_HALF_WORDS, *CYRILLIC_SCALE_WORDS)},
+    key=len, reverse=True))
+# A run of Cyrillic number words: "двадцять п'ять", "дві тисячі", "півтори тисячі", "тисяча".
+CYRILLIC_WORD_NUMBER = rf"(?<![\w'’ʼ])(?:{_CYR_WORD})(?:\s+(?:{_CYR_WORD}))*(?![\w'’ʼ])"
+
+
+def parse_cyrillic_words(text: str) -> float | None:
+    """Value of a run of Ukrainian or Russian number words, or None if it is not one number.
+
+    "двадцять п'ять" -> 25, "дві тисячі" -> 2000, "півтори тисячі" -> 1500, "тысяча" -> 1000.
+    """
+    words = text.lower().translate(APOSTROPHES).split()
+    if not words:
+        return None
+    total, current, last = 0.0, 0.0, None
+    for w in words:
+        if w in CYRILLIC_HALF_WORDS:
+            if current or last is not None:
+                return None
+            current, last = 1.5, 1.5
+        elif w in CYRILLIC_NUMBER_WORDS:
+            v = CYRILLIC_NUMBER_WORDS[w]
+            # Each part must be smaller than the one before: "сто двадцять п'ять", not "п'ять два".
+            if last is not None and (v >= last or last < 10 or last < 100 and (v >= 10 or last % 10)):
+                return None
+            current += v
+            last = v
+        elif w in CYRILLIC_SCALE_WORDS:
+            total += (current or 1) * CYRILLIC_SCALE_WORDS[w]
+            current, last = 0.0, None
+        else:
+            return None
+    return total + current
+
+
 # A number as figures use it: digits or words, with an optional half or quarter and scale.
 NUMBER = (
     rf"(?:{DIGIT_NUMBER}(?:{FRACTION_TAIL})?{DIGIT_SCALE}?"
-    rf"|{WORD_NUMBER}(?:{FRACTION_TAIL}(?:[\s-]+(?:{_SCALE})\b)?)?)"
+    rf"|{WORD_NUMBER}(?:{FRACTION_TAIL}(?:[\s-]+(?:{_SCALE})\b)?)?"
+    rf"|{CYRILLIC_WORD_NUMBER})"
 )
 
 _WORD_RE = re.compile(WORD_NUMBER, re.IGNORECASE)
+_CYR_WORD_RE = re.compile(CYRILLIC_WORD_NUMBER, re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,\u202f\u2009\s]")
 _WORD_SPLIT = re.compile(r"[\s-]+")
 # DIGIT_NUMBER without the context it needs in running text, for parsing a matched number.
@@ -64,7 +133,7 @@ _DECIMAL_COMMA = re.compile(r"0,\d+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})*,\d{1,
 _FRACTION_WORDS = {"half": 0.5, "quarter": 0.25, "three quarters": 0.75}
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 _NUMBER_PARTS = re.compile(
-    rf"(?P<base>.*?)(?:\s+and\s+(?:a|one)\s+(?P<frac>half|quarter)|\s+and\s+(?P<three>three)\s+quarters"
+    rf"(?P<base>.*?)(?:[\s-]+and[\s-]+(?:a|one)[\s-]+(?P<frac>half|quarter)|[\s-]+and[\s-]+(?P<three>three)[\s-]+quarters"
     rf"|[ \u00a0]+(?P<num>[1-9])/(?P<den>\d+)|\s?(?P<vulgar>[½¼¾⅓⅔⅛]))"
     rf"(?:[\s-]*(?P<scale>{_SCALE}|тис|тыс|млн|млрд)\b\.?)?",
     re.IGNORECASE | re.DOTALL,
@@ -96,6 +165,14 @@ def parse_words(text: str) -> float | None:
     seen_number = False
     last_small = None  # guards against "five six" style sequences
     for i, w in enumerate(words):
+        if w == "and":
+            # Only between a scale word and a smaller number: "one hundred and twenty".
+            prev = words[i - 1].rstrip("s") if i else ""
+            if prev not in SCALES or i + 1 == len(words) or words[i + 1] not in UNITS and words[i + 1] not in TENS \
+                    and "-" not in words[i + 1]:
+                return None
+            last_small = None
+            continue
         if w in ("a", "an"):
             if i != 0 or len(words) == 1 or words[1] not in SCALES and words[1] != "dozen":
                 return None
@@ -152,6 +229,8 @@ def _parse_number(text: str) -> float | None:
         return value
     if _WORD_RE.fullmatch(t):
         return parse_words(t)
+    if _CYR_WORD_RE.fullmatch(t):
+        return parse_cyrillic_words(t)
     m = _CYRILLIC_SCALE_END.fullmatch(t)
     if m:  # "5 тис.", "2,5 млн"
         base = _parse_number(m.group("base"))

@@ -171,8 +171,47 @@ def score_sentence(
     score += penalty
     cues.extend(pen_cues)
 
+    core = checkable_core(figs, keys, bool(proper), toks, table)
+    if core is None and claimant and category not in (None, "other_numeric") and not _POSSESSIVE.search(claimant):
+        core = f"attributed to {claimant}"
+    if core is None:
+        score += L.NO_CORE_PENALTY
+        if explain:
+            cues.append(f"no checkable core: no figure, date, named agreement or event ({L.NO_CORE_PENALTY:+.2f})")
+        if penalty < 0 and any(c.startswith(_OPINION_LABELS) for c in pen_cues):
+            score += L.OPINION_WITHOUT_CORE_PENALTY
+            if explain:
+                cues.append(f"opinion without a checkable core ({L.OPINION_WITHOUT_CORE_PENALTY:+.2f})")
+    elif explain:
+        cues.append(f"checkable core: {core}")
+
     score = round(min(1.0, max(0.0, score)), 3)
     return score, category, tuple(cues)
+
+
+_POSSESSIVE = re.compile(r"[’']s\s+[a-z]")  # "Putin’s concession shows ...": not a person speaking
+_OPINION_LABELS = ("first-person opinion", "hedge/modal", "evaluative word", "generic you", "exhortation", "prediction")
+_EVENT_STEMS_CYR = tuple(L.EVENT_VERB_STEMS_CYR)
+
+
+def checkable_core(
+    figs: Sequence[Figure], alias_keys: Sequence[str], has_proper: bool, toks: Tokens, table: AliasTable
+) -> str | None:
+    """What a fact-checker could verify in a sentence, or None: a figure (not a small bare
+    count), a date, a named agreement, or a verb of a verifiable event ("met", "signed")."""
+    for f in figs:
+        key = figure_weight(f)[0]
+        if key not in ("count_small", "date_relative"):
+            return f"{f.kind} '{f.text}'"
+    for k in alias_keys:
+        if k in L.MINSK_ALIAS_KEYS or table.types.get(k) == "agreement":
+            return f"named agreement '{table.names.get(k, k)}'"
+    verb = min(L.EVENT_VERBS.intersection(toks.lower), default=None)  # min: the same cue every run
+    if verb is None and not all(w.isascii() for w in toks.lower):
+        verb = next((w for w in toks.lower if w.startswith(_EVENT_STEMS_CYR)), None)
+    if verb is None:
+        return None
+    return f"named actor and event '{verb}'" if alias_keys or has_proper else f"event '{verb}'"
 
 
 def sentence_category(
@@ -240,7 +279,9 @@ def _categorise(
             if ok and places:
                 extra.append(f"territory: place named ({table.names.get(places[0], places[0])})")
         elif cat == "negotiations":
-            ok = n_strong >= 1 or n_weak >= 2
+            # Who met whom: a weak cue ("appeal", "request") between two named people counts.
+            people = {k for k in alias_keys if table.types.get(k) == "person"}
+            ok = n_strong >= 1 or n_weak >= 2 or n_weak >= 1 and len(people) >= 2
         if not ok:
             continue
         total = sum(h[2] for h in hits) + (L.TERRITORY_AREA_WEIGHT if cat == "territory" and "area" in kinds else 0)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections import Counter
 
 import lxml.html
 from lxml import etree
@@ -59,6 +60,18 @@ _PROLOG = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!DOCTYPE[^\[>]*(?:\[[^\]]*\]
 _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"<\?xml[^>]{0,100}?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 _CHARSET_SNIFF_BYTES = 4096
+# A paragraph of ours is article text when this share of its word pairs is in trafilatura's
+# text; what is kept must hold this share of trafilatura's pairs, else our whole text is used.
+_PARAGRAPH_MIN_SHARE = 0.6
+_LIBRARY_MIN_SHARE = 0.6
+_WORD = re.compile(r"[^\W_]+")
+# A short paragraph opening like this links to another story.
+_TEASER = re.compile(
+    r"(?:read\s+(?:more|also|next)|see\s+also|related(?:\s+stories)?|more\s+on\s+this(?:\s+story)?|"
+    r"читайте\s+(?:також|также)|дивіться\s+також|смотрите\s+также|по\s+теме|на\s+тему)\s*[:»›—-]",
+    re.IGNORECASE,
+)
+_TEASER_MAX_WORDS = 30
 
 _TITLE_KEYS = ("og:title", "twitter:title", "dc.title")
 _OUTLET_KEYS = ("og:site_name", "application-name")
@@ -76,17 +89,13 @@ def read_html(data: bytes) -> ParsedDocument:
     """Parse an HTML file's bytes into a ParsedDocument (source_format ``html``)."""
     decoded = decode_text(data, declared=_declared_charset(data))
     source = _XML_INVALID.sub(" ", _PROLOG.sub("", decoded.text, count=1))
-    # The HTML parser never loads DTDs or external entities; no_network is belt and braces.
-    parser = lxml.html.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, default_doctype=False
-    )
-    try:
-        root = lxml.html.document_fromstring(source, parser=parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        raise RejectedFile("the web page has no readable text") from None
+    root = _parse(source)
+    if root is None:
+        raise RejectedFile("the web page has no readable text")
 
     meta = _page_metadata(root)
-    text = _article_text(root)
+    own = _article_text(root)
+    text = _drop_teasers(_choose_text(library_article_text(source), own, meta.title))
     if not text:
         raise RejectedFile("the web page has no readable text")
     meta.language = meta.language or guess_language(text)
@@ -94,6 +103,87 @@ def read_html(data: bytes) -> ParsedDocument:
     return ParsedDocument(
         text=text, source_format="html", encoding=decoded.encoding, **meta.fields()
     )
+
+
+def _parse(source: str) -> lxml.html.HtmlElement | None:
+    # The HTML parser never loads DTDs or external entities; no_network is belt and braces.
+    parser = lxml.html.HTMLParser(
+        no_network=True, remove_comments=True, remove_pis=True, default_doctype=False
+    )
+    try:
+        return lxml.html.document_fromstring(source, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def own_article_text(source: str) -> str:
+    """The article text our own rules find in a page's decoded HTML (the fallback reader)."""
+    root = _parse(_XML_INVALID.sub(" ", _PROLOG.sub("", source, count=1)))
+    return _article_text(root) if root is not None else ""
+
+
+def library_article_text(source: str) -> str | None:
+    """The article text trafilatura finds, one paragraph per block as our reader writes it, or
+    None when trafilatura is not installed, fails, or finds nothing.
+
+    Only the already-decoded string is handed over: trafilatura parses it with lxml and fetches
+    nothing (no URL is given, so it has nothing to resolve or download).
+    """
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    try:
+        extracted = trafilatura.extract(
+            source, output_format="txt", include_comments=False, include_tables=False,
+            include_images=False, include_links=False, include_formatting=False, with_metadata=False,
+            deduplicate=False,
+        )
+    except (MemoryError, RecursionError):
+        raise  # the sandbox restarts its worker for these
+    except Exception:  # noqa: BLE001 - any other failure of the library falls back to our reader
+        return None
+    if not extracted:
+        return None
+    paragraphs = [" ".join(line.split()) for line in extracted.splitlines()]
+    return "\n\n".join(p for p in paragraphs if p) or None
+
+
+def _choose_text(library: str | None, own: str, title: str | None = None) -> str:
+    """Our paragraphs that trafilatura also judged to be the article (plus the headline).
+
+    trafilatura is better at telling the story from the page around it (related links,
+    newsletter boxes, comment threads, layout tables); our reader writes cleaner paragraphs
+    (no iframe or noscript fallback text, <br> kept, one block per paragraph). So a paragraph
+    of ours is kept when most of its word pairs are in trafilatura's text. Our text is used whole
+    when trafilatura found nothing, or when what is kept lost most of what it found.
+    """
+    if not library or not own:
+        return own  # our reader found no text at all: nothing trafilatura says can be kept
+    found = Counter(_pairs(library))
+    kept: list[str] = []
+    for i, paragraph in enumerate(own.split("\n\n")):
+        pairs = _pairs(paragraph)
+        inside = sum(1 for pair in pairs if found[pair] > 0)
+        if pairs and inside >= _PARAGRAPH_MIN_SHARE * len(pairs) or (i < 3 and title and paragraph.strip() == title):
+            kept.append(paragraph)
+    text = "\n\n".join(kept)
+    covered = sum((Counter(_pairs(text)) & found).values())
+    if covered < _LIBRARY_MIN_SHARE * sum(found.values()):
+        return own
+    return text
+
+
+def _pairs(text: str) -> list[tuple[str, str]]:
+    """Word pairs of a text (a one-word text: the word with itself), lower-cased."""
+    words = _WORD.findall(text.lower())
+    return list(zip(words, words[1:], strict=False)) if len(words) > 1 else [(w, w) for w in words]
+
+
+def _drop_teasers(text: str) -> str:
+    """Without "Read more: <link>" / "Читайте також: ..." lines that point to other stories."""
+    kept = [p for p in text.split("\n\n") if not (_TEASER.match(p) and len(p.split()) <= _TEASER_MAX_WORDS)]
+    return "\n\n".join(kept) if kept else text
 
 
 def _declared_charset(data: bytes) -> str | None:

@@ -50,7 +50,6 @@ MAX_LINES = 500
 KNOWN_BIG = {
     "export/claimreview.py",
     "export/pdf_briefing.py",
-    "extraction/figures.py",
     "storage/queries.py",
 }
 

@@ -226,3 +226,63 @@ def test_nothing_is_fetched_from_the_network(tmp_path: Path, local_server: str) 
     with urllib.request.urlopen(f"{local_server}/probe", timeout=5) as response:
         assert response.status == 200
     assert _RecordingHandler.requests == ["/probe"]
+
+
+# --- issue #21: the article body as trafilatura reads it, ours as the fallback ---------------
+
+PAGES = Path(__file__).resolve().parent / "pages"
+_WORD_RE = __import__("re").compile(r"[^\W_]+")
+
+
+def _word_scores(got: str, expected: str) -> tuple[float, float]:
+    from collections import Counter
+
+    g, e = Counter(_WORD_RE.findall(got.lower())), Counter(_WORD_RE.findall(expected.lower()))
+    common = sum((g & e).values())
+    return common / max(1, sum(g.values())), common / max(1, sum(e.values()))
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in PAGES.glob("*.html")))
+def test_news_page_body_without_boilerplate(name, tmp_path):
+    # Pages written for the project in the shape of real news sites (en, uk, ru): menus,
+    # related links inside the story, newsletter boxes, comments, cookie banners, footers.
+    source = PAGES / f"{name}.html"
+    expected = (PAGES / f"{name}.expected.txt").read_text(encoding="utf-8")
+    doc = read_document(source)
+    precision, recall = _word_scores(doc.text, expected)
+    assert precision >= 0.85 and recall >= 0.85, (precision, recall, doc.text)
+
+
+def test_boilerplate_of_news_pages_is_left_out():
+    texts = {p.stem: read_document(p).text for p in PAGES.glob("*.html")}
+    for name, furniture in {
+        "en_wire": ("Cookie settings", "Comments (12)", "Sign up now", "Read more", "More from World"),
+        "uk_news": ("Читайте також", "Популярне", "Коментарі", "Усі права захищено"),
+        "ru_news": ("Самое читаемое", "Курсы валют", "Все права защищены"),
+        "en_magazine": ("You might also like", "Great piece", "Write a comment"),
+    }.items():
+        for words in furniture:
+            assert words not in texts[name], (name, words)
+    assert texts["en_wire"].startswith("Envoys agree on second prisoner swap after Geneva round\n\n")
+
+
+def test_our_reader_is_the_fallback_when_the_library_finds_nothing(monkeypatch):
+    from ingest import html_reader
+
+    page = (PAGES / "en_wire.html").read_bytes()
+    monkeypatch.setattr(html_reader, "library_article_text", lambda source: None)
+    text = html_reader.read_html(page).text
+    assert "390 people to be released" in text and "175 people on each side" in text
+
+
+def test_our_paragraphs_are_kept_where_the_library_found_the_story():
+    from ingest import html_reader
+
+    own = "Headline\n\nHome | World | Sport\n\nThe first paragraph of the story.\n\nThe second one."
+    library = "The first paragraph of the story. The second one. iframe fallback text"
+    assert html_reader._choose_text(library, own, "Headline") == (
+        "Headline\n\nThe first paragraph of the story.\n\nThe second one."
+    )
+    assert html_reader._choose_text(None, own) == own
+    # What is kept lost most of what the library found: our whole text.
+    assert html_reader._choose_text("Entirely different words about something else here.", own) == own
