@@ -117,3 +117,34 @@ def test_startup_probe_quits_after_the_first_show(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "startup: main window shown" in result.stdout
+
+
+def test_every_runtime_dependency_has_its_licence_listed():
+    """What `pip install .` brings (the bundle ships all of it) is named in the licence index."""
+    from importlib.metadata import distribution
+
+    from packaging.requirements import Requirement
+
+    def norm(name: str) -> str:
+        return name.lower().replace("-", "_").replace(".", "_")
+
+    seen: set[str] = set()
+    todo = [("claimdesk", frozenset())]
+    while todo:
+        name, extras = todo.pop()
+        key = norm(name)
+        if key in seen:
+            continue
+        seen.add(key)
+        for line in distribution(name).requires or []:
+            req = Requirement(line)
+            env_extras = extras or {""}
+            if req.marker and not any(req.marker.evaluate({"extra": e}) for e in env_extras):
+                continue
+            todo.append((req.name, frozenset(req.extras)))
+    listed = {norm(Path(line.split("\t")[2]).stem) for line in
+              resource_path("licenses", "index.tsv").read_text(encoding="utf-8").splitlines()
+              if line and not line.startswith("#")}
+    covered_by_qt_row = {"pyside6_essentials", "shiboken6"}
+    missing = seen - listed - covered_by_qt_row - {"claimdesk"}
+    assert not missing, f"run packaging/collect_licenses.py after adding {sorted(missing)}"
