@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from matching.roles import RoleTable, default_roles
+
 # Units folded into one canonical unit per quantity; the first element is the comparison class.
 _UNIT_CLASS: dict[str, tuple[str, float]] = {
     "percent": ("percent", 1.0),
@@ -187,15 +189,8 @@ def _same_thing(a: Quantity, b: Quantity, roles: bool = True) -> bool:
     return not _role_table().incompatible(ra, rb, dates=a.cls == "date")
 
 
-_ROLE_TABLE: list[Any] = []
-
-
-def _role_table() -> Any:
-    if not _ROLE_TABLE:
-        from matching.roles import default_roles  # roles reads the concept table: import late
-
-        _ROLE_TABLE.append(default_roles())
-    return _ROLE_TABLE[0]
+def _role_table() -> RoleTable:
+    return default_roles()
 
 
 # A claim whose figures are only dates (and durations, which are wording: "after sixteen hours

@@ -19,11 +19,12 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from extraction.names import user_alias_paths
+from matching.concepts import concept_paths
 from matching.figures import compare
 from matching.grouping import BUCKET_CAP, MIN_KEY_WEIGHT, blocking_keys, cluster, key_weight
 from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds, score_pair
 from matching.parallel import fork_pool, worker_count
-from matching.signature import ClaimSig, concept_paths, signature, signature_from_stored
+from matching.signature import ClaimSig, signature, signature_from_stored
 from resources import resource_path
 from storage import audit
 from storage import match_store as store
