@@ -75,6 +75,9 @@ _UNIT_MEASURE = {"area": "area", "distance": "distance", "duration": "duration",
 # A percentage next to poll words is a poll share; next to "turnout" a turnout.
 _PERCENT_MEASURES = frozenset({"respondents", "turnout", "votes"})
 
+# "more than X" reaches up to this many times X; "less than X" down to X divided by it.
+OPEN_BOUND_REACH = 1.5
+
 # How far from the figure (in words) its measure is looked for.
 WINDOW_AFTER = 4
 WINDOW_BEFORE = 3
@@ -173,9 +176,16 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
             measure = q.cls
         else:
             measure = near or "count"
-        precise = not math.isinf(q.high) and q.low > 0 and (q.high - q.low) <= 0.1 * abs(
-            q.value or q.high)
-        frames.append(Frame(measure, q.low, q.high, q.text, q.cls, period, stated, precise))
+        low, high = q.low, q.high
+        precise = not math.isinf(high) and low > 0 and (high - low) <= 0.1 * abs(
+            q.value or high)
+        # An open bound as reporting uses it: "more than 1,000" is not said of 8,000, nor
+        # "less than 100" of 10.
+        if math.isinf(high):
+            high = low * OPEN_BOUND_REACH
+        elif low == 0.0 and high > 0:
+            low = high / OPEN_BOUND_REACH
+        frames.append(Frame(measure, low, high, q.text, q.cls, period, stated, precise))
     if dates and not others:
         for q in dates:
             frames.append(Frame("date", 0.0, 0.0, q.text, "date", q.date, True, True))
@@ -286,18 +296,20 @@ def _dates_agree(a: str | None, b: str | None) -> bool:
 
 def values_contradict(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Frame, Frame]]:
     """Precise values of one measure that do not overlap (figures paired nearest first, so
-    "12 km deep, 40 km wide" meets "11 km deep" on the depth): the pairs that may never sit in
-    one group (the complete-link invariant of matching.grouping). Two periods both stated in
-    the sentences and apart make two claims, not a contradiction."""
+    "12 km deep, 40 km wide" meets "11 km deep" on the depth), and two days given for one
+    dated event: the pairs that may never sit in one group (the complete-link invariant of
+    matching.grouping). Two periods both stated in the sentences and apart make two claims,
+    not a contradiction."""
     out = []
     for x, y in compare_frames(a, b).conflict:
         if x.measure == "date":
-            continue  # a claim about a date: another date is a conflict between groups
+            if len(x.period or "") == 10 and len(y.period or "") == 10:
+                out.append((x, y))
+            continue
         if x.period_stated and y.period_stated and (period_distance_days(x, y) or 0.0) > 0:
             continue
         out.append((x, y))
     return out
-
 
 _LATIN = re.compile(r"[a-z]")
 _CYRILLIC = re.compile(r"[а-яёіїєґ]")
