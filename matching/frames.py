@@ -113,9 +113,25 @@ class Frame:
     period: str | None  # ISO date (or month/year) the figure is as of, when known
     period_stated: bool  # the period comes from the sentence, not from the publication date
     precise: bool  # a closed interval from a stated value, not an open bound or a loose hint
+    # The other measures named around the figure ("53 prisoners of war were killed").
+    also: frozenset[str] = frozenset()
+    # The interval read literally: an open bound is exact on its side and open on the other
+    # ("more than three hours" is [3 h, inf), "just under three hours" ends at 3 h).
+    hard_low: float = -math.inf
+    hard_high: float = math.inf
 
     def overlaps(self, other: Frame) -> bool:
-        return self.low <= other.high and other.low <= self.high
+        """The values agree: half-open intervals, so 11 km [10.5, 11.5) and 12 km
+        [11.5, 12.5) do not."""
+        return self.low < other.high and other.low < self.high
+
+    def excludes(self, other: Frame) -> bool:
+        """Even read literally the two values cannot both be right."""
+        return self.hard_high <= other.hard_low or other.hard_high <= self.hard_low
+
+    @property
+    def measures(self) -> frozenset[str]:
+        return self.also | {self.measure}
 
     def interval_text(self) -> str:
         def fmt(x: float) -> str:
@@ -129,19 +145,23 @@ def _words_with_offsets(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
 
 
-def _measure_near(text: str, start: int, end: int, words: list[tuple[int, int, str]]) -> str | None:
-    """The measure named right after the figure (what it counts), else right before it."""
+def _measures_near(text: str, start: int, end: int,
+                   words: list[tuple[int, int, str]]) -> list[str]:
+    """The measures named right after the figure (what it counts), then right before it,
+    nearest first."""
     after = [w for s, _e, w in words if s >= end][:WINDOW_AFTER]
     before = [w for _s, e, w in words if e <= start][-WINDOW_BEFORE:]
-    for w in after:
+    found: list[str] = []
+    for w in (*after, *reversed(before)):
         m = measure_of_word(w)
-        if m is not None:
-            return m
-    for w in reversed(before):
-        m = measure_of_word(w)
-        if m is not None:
-            return m
-    return None
+        if m is not None and m not in found:
+            found.append(m)
+    return found
+
+
+_NEAR_BELOW = ("nearly", "almost", "just under", "just below", "close to", "почти", "майже",
+               "близько", "около", "quasi", "casi", "fast")
+_NEAR_ABOVE = ("just over", "just above", "slightly more")
 
 
 def _published(date: str | None) -> str | None:
@@ -151,6 +171,51 @@ def _published(date: str | None) -> str | None:
         return dt.date.fromisoformat(date[:10]).isoformat()
     except ValueError:
         return date[:7] if re.fullmatch(r"\d{4}-\d{2}", date[:7] or "") else None
+
+
+_RESTATED = re.compile(r"(?:\(|\bor|\bабо|\bили)\s*(?:about|around|some|roughly|nearly|"
+                       r"almost|approximately|близько|около|примерно)?\s*$")
+_SCALE = (("trillion", 1e12), ("billion", 1e9), ("bn", 1e9), ("млрд", 1e9), ("мільярд", 1e9),
+          ("миллиард", 1e9), ("miliard", 1e9), ("milliard", 1e9), ("million", 1e6),
+          ("mln", 1e6), ("млн", 1e6), ("мільйон", 1e6), ("миллион", 1e6), ("milion", 1e6),
+          ("millón", 1e6), ("milioni", 1e6), ("thousand", 1e3), ("тис", 1e3), ("тыс", 1e3))
+_DIGITS = re.compile(r"\d[\d.,\s]*")
+
+
+def _stated_precision(q: Quantity) -> tuple[float, float]:
+    """The interval of a plainly stated value from its last stated digit: "43.9%" is
+    [43.85, 43.95], "805" [804.5, 805.5], "3.5 million" [3.45 m, 3.55 m]. Intervals that
+    matching.figures already widened (a loose or bounding qualifier, a range, a unit
+    conversion) are kept as they are."""
+    v = q.value
+    if v is None or q.cls == "date" or math.isinf(q.high) or q.low <= 0 or v <= 0:
+        return q.low, q.high
+    if (q.high - q.low) > 0.0201 * abs(v) + 1.0 or abs((q.low + q.high) / 2 - v) > 1e-6 * v:
+        return q.low, q.high  # widened or asymmetric: a qualifier, a range or a bound
+    head = q.text.casefold()
+    if head.startswith(_NEAR_BELOW + _NEAR_ABOVE):
+        return q.low, q.high
+    found = _DIGITS.search(q.text)
+    if found is None:
+        return q.low, q.high  # written in words ("seventy percent"): keep the tolerance
+    digits = found.group(0).strip().replace(" ", "")
+    # A single separator followed by one or two digits is a decimal point ("43,9", "3.5");
+    # followed by three it groups thousands ("1,381", "3.800").
+    decimals = 0
+    for sep in (".", ","):
+        if digits.count(sep) == 1 and 1 <= len(digits.split(sep)[1]) <= 2:
+            decimals = len(digits.split(sep)[1])
+    scale = next((f for word, f in _SCALE if word in head), 1.0)
+    try:
+        raw = float(digits.replace(",", "").replace(".", "")) if decimals == 0 else None
+    except ValueError:
+        return q.low, q.high
+    unit_scale = v / (raw * scale) if raw else 1.0  # a converted unit (square miles -> km²)
+    if raw is not None and not (0.999 < unit_scale < 1.001):
+        return q.low, q.high
+    half = 0.5 * 10.0 ** -decimals * scale
+    half = max(half, 1e-3 * abs(v))
+    return v - half, v + half
 
 
 def claim_frames(text: str, quantities: Sequence[Quantity], published: str | None) -> tuple[Frame, ...]:
@@ -165,8 +230,14 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
     frames = []
     for q in others:
         pos = lowered.find(q.text.casefold()) if q.text else -1
+        if pos > 0 and frames and frames[-1].cls == q.cls and _RESTATED.search(
+                lowered[max(0, pos - 12) : pos]):
+            # "6,000 sq km (2,317 sq miles)", "470 square miles, or about 1,200 km²": the same
+            # value restated in another unit (often converted loosely), not a second figure.
+            continue
         start, end = (pos, pos + len(q.text)) if pos >= 0 else (0, 0)
-        near = _measure_near(text, start, end, words) if pos >= 0 else None
+        named = _measures_near(text, start, end, words) if pos >= 0 else []
+        near = named[0] if named else None
         base = _UNIT_MEASURE.get(q.family)
         if q.cls == "percent":
             measure = f"share:{near}" if near in _PERCENT_MEASURES else "share"
@@ -176,19 +247,27 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
             measure = q.cls
         else:
             measure = near or "count"
-        low, high = q.low, q.high
+        low, high = _stated_precision(q)
         precise = not math.isinf(high) and low > 0 and (high - low) <= 0.1 * abs(
             q.value or high)
+        hard_low, hard_high = low, high
+        head = q.text.casefold()
+        if q.value is not None and head.startswith(_NEAR_BELOW):
+            hard_high = q.value
+        elif q.value is not None and head.startswith(_NEAR_ABOVE):
+            hard_low = q.value
         # An open bound as reporting uses it: "more than 1,000" is not said of 8,000, nor
         # "less than 100" of 10.
         if math.isinf(high):
             high = low * OPEN_BOUND_REACH
         elif low == 0.0 and high > 0:
             low = high / OPEN_BOUND_REACH
-        frames.append(Frame(measure, low, high, q.text, q.cls, period, stated, precise))
+        frames.append(Frame(measure, low, high, q.text, q.cls, period, stated, precise,
+                            frozenset(named), hard_low, hard_high))
     if dates and not others:
         for q in dates:
-            frames.append(Frame("date", 0.0, 0.0, q.text, "date", q.date, True, True))
+            frames.append(Frame("date", 0.0, 0.0, q.text, "date", q.date, True, True,
+                                hard_low=0.0, hard_high=0.0))
     return tuple(frames)
 
 
@@ -255,7 +334,7 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
         for j, y in enumerate(b):
             if x.cls != y.cls and not (x.cls.startswith("count") and y.cls.startswith("count")):
                 continue
-            if not measures_compatible(x.measure, y.measure):
+            if not (measures_compatible(x.measure, y.measure) or (x.also & y.also)):
                 continue
             if x.measure == "date":
                 dist = 0.0 if _dates_agree(x.period, y.period) else 1.0
@@ -277,10 +356,10 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
         same.append((x, y))
         if x.measure == "date":
             (agree if _dates_agree(x.period, y.period) else conflict).append((x, y))
+        elif x.excludes(y) or (x.precise and y.precise and not x.overlaps(y)):
+            conflict.append((x, y))
         elif x.overlaps(y):
             agree.append((x, y))
-        elif x.precise and y.precise:
-            conflict.append((x, y))
     specific_a = {f.measure for f in a if f.measure not in ("count", "share")}
     specific_b = {f.measure for f in b if f.measure not in ("count", "share")}
     clash = bool(specific_a and specific_b and not (specific_a & specific_b))
@@ -334,3 +413,21 @@ def language_of(text: str) -> str:
     if words and sum(w in _EN_WORDS for w in words) / len(words) >= 0.08:
         return "en"
     return "other"
+
+
+def frame_keys(frames: Sequence[Frame]) -> list[str]:
+    """Keys that claims stating a value of one measure share when their values are close
+    (log-scale buckets on two offset grids), and claims about one day share."""
+    keys = []
+    for f in frames:
+        if f.measure == "date":
+            if f.period:
+                keys.append(f"date:{f.period}")
+            continue
+        mid = f.low if math.isinf(f.high) else (f.low + f.high) / 2
+        if not math.isfinite(mid) or mid <= 0:
+            continue
+        x = math.log10(mid) * 12
+        keys.append(f"{f.measure}:{f.cls}:a{math.floor(x)}")
+        keys.append(f"{f.measure}:{f.cls}:b{math.floor(x + 0.5)}")
+    return sorted(set(keys))

@@ -33,6 +33,12 @@ from matching.frames import (
     period_distance_days,
     values_contradict,
 )
+from matching.pairs import (
+    Relation,
+    dated_apart_from_publication,
+    predicate_mismatch,
+    score_pair,
+)
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
 
 WEIGHTS = Path(__file__).with_name("pair_weights.json")
@@ -68,6 +74,8 @@ FEATURES = (
     "no_figures_x_overlap",
     "measure_same_x_overlap",
     "published_within_3_days",
+    "rules_same",
+    "rules_conflict",
 )
 # Features that look at the values: the slot model leaves them out.
 VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_conflicts",
@@ -140,8 +148,6 @@ class PairFeatures:
 def pair_features(
     a: ClaimSig, b: ClaimSig, idf: Mapping[str, float], default_idf: float = 1.0
 ) -> PairFeatures:
-    from matching.pairs import dated_apart_from_publication, predicate_mismatch
-
     jac, over = _weighted(a, b, idf, default_idf)
     ratio = fuzz.ratio(a.sorted_text, b.sorted_text) / 100.0
     tri = _jaccard(_trigrams(_masked_text(a)), _trigrams(_masked_text(b)))
@@ -155,6 +161,7 @@ def pair_features(
     pub = period_distance_days(_days(a.date), _days(b.date))
     la, lb = language_of(a.text), language_of(b.text)
     comparable = la == lb and la in COMPARABLE_LANGUAGES
+    rules = score_pair(a, b, idf=idf, default_idf=default_idf).relation
     distances = [_rel_distance(x, y) for x, y in fc.same_measure if x.measure != "date"]
     v = np.array([
         1.0,
@@ -189,6 +196,8 @@ def pair_features(
         float(not fa and not fb) * over,
         float(bool(fc.same_measure)) * over,
         float(pub is not None and pub <= 3),
+        float(rules is Relation.SAME),
+        float(rules is Relation.CONFLICT),
     ])
     return PairFeatures(v, fc, contradictions, comparable)
 
@@ -317,3 +326,12 @@ def cutoff_for_precision(p: np.ndarray, y: np.ndarray, target: float) -> float:
     # Half-way to the next lower score, so ties at the cut-off fall on the kept side.
     nxt = ps[k + 1] if k + 1 < len(ps) else 0.0
     return float((ps[k] + nxt) / 2) if ps[k] > nxt else float(ps[k])
+
+
+def cutoff_for_recall(p: np.ndarray, y: np.ndarray, target: float) -> float:
+    """The highest probability cut-off that keeps ``target`` of the positives."""
+    positives = np.sort(p[y > 0])[::-1]
+    if not len(positives):
+        return 0.5
+    k = min(len(positives) - 1, max(0, math.ceil(target * len(positives)) - 1))
+    return float(positives[k])
