@@ -34,6 +34,7 @@ from matching.pair_model import (
     cutoff_for_precision,
     cutoff_for_recall,
     fit_logistic,
+    frame_idf,
     pair_features,
 )
 
@@ -73,7 +74,7 @@ def pair_matrix(records: Sequence[dict[str, Any]], conflicts: Sequence[tuple[str
     from matching.cluster_cli import record_signatures
 
     sigs = record_signatures(list(records))
-    idf = idf_table(document_frequencies(sigs), len(sigs))
+    idf = {**idf_table(document_frequencies(sigs), len(sigs)), **frame_idf(sigs)}
     n = len(sigs)
     default_idf = math.log(1 + (n + 0.5) / 1.5) if n else 1.0
     listed = {frozenset(p) for p in conflicts}
@@ -111,13 +112,17 @@ def fit_matrix(x: np.ndarray, same: np.ndarray, slot: np.ndarray, pairs: list[tu
                      for i, j in pairs])
     oof_same = np.full(len(pairs), np.nan)
     oof_slot = np.full(len(pairs), np.nan)
+    # The slot model decides only where values clash: it is fitted on those pairs.
+    clash = x[:, FEATURES.index("value_conflicts")] > 0
+    if slot[clash].sum() < 5:
+        clash = np.ones(len(pairs), dtype=bool)
     for k in sorted(set(record_folds)):
         fa = np.asarray([record_folds[i] != k and record_folds[j] != k for i, j in pairs])
         test = pf == k
         if not test.any() or not fa.any():
             continue
         w_same = fit_logistic(x[fa], same[fa], l2=L2, sample_weight=weights[fa])
-        w_slot = fit_logistic(xs[fa], slot[fa], l2=L2)
+        w_slot = fit_logistic(xs[fa & clash], slot[fa & clash], l2=L2)
         oof_same[test] = 1 / (1 + np.exp(-(x[test] @ w_same)))
         oof_slot[test] = 1 / (1 + np.exp(-(xs[test] @ w_slot)))
     known = ~np.isnan(oof_same)
@@ -127,7 +132,7 @@ def fit_matrix(x: np.ndarray, same: np.ndarray, slot: np.ndarray, pairs: list[tu
     slot_cut = cutoff_for_recall(oof_slot[conflicting], slot[conflicting], SLOT_RECALL) \
         if conflicting.any() else 0.5
     w_same = fit_logistic(x, same, l2=L2, sample_weight=weights)
-    w_slot = fit_logistic(xs, slot, l2=L2)
+    w_slot = fit_logistic(xs[clash], slot[clash], l2=L2)
     return PairModel(tuple(float(v) for v in w_same), tuple(float(v) for v in w_slot),
                      same_cut, slot_cut, FEATURES,
                      {"pairs": len(pairs), "positives": int(same.sum()),

@@ -127,7 +127,7 @@ class Frame:
 
     def excludes(self, other: Frame) -> bool:
         """Even read literally the two values cannot both be right."""
-        return self.hard_high <= other.hard_low or other.hard_high <= self.hard_low
+        return self.hard_high < other.hard_low or other.hard_high < self.hard_low
 
     @property
     def measures(self) -> frozenset[str]:
@@ -377,8 +377,15 @@ def values_contradict(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Fram
     """Precise values of one measure that do not overlap (figures paired nearest first, so
     "12 km deep, 40 km wide" meets "11 km deep" on the depth), and two days given for one
     dated event: the pairs that may never sit in one group (the complete-link invariant of
-    matching.grouping). Two periods both stated in the sentences and apart make two claims,
-    not a contradiction."""
+    matching.grouping; vague values may). Two periods both stated in the sentences and apart
+    make two claims, not a contradiction."""
+    return [(x, y) for x, y in frame_conflicts(a, b)
+            if x.measure == "date" or (x.precise and y.precise)]
+
+
+def frame_conflicts(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Frame, Frame]]:
+    """Values of one measure and period that cannot both be right: precise values apart, a
+    bound read literally that excludes the other value, or two days for one dated event."""
     out = []
     for x, y in compare_frames(a, b).conflict:
         if x.measure == "date":
@@ -417,7 +424,8 @@ def language_of(text: str) -> str:
 
 def frame_keys(frames: Sequence[Frame]) -> list[str]:
     """Keys that claims stating a value of one measure share when their values are close
-    (log-scale buckets on two offset grids), and claims about one day share."""
+    (log-scale buckets on two offset grids), that claims stating any value of one specific
+    measure in one month share, and that claims about one day share."""
     keys = []
     for f in frames:
         if f.measure == "date":
@@ -430,4 +438,11 @@ def frame_keys(frames: Sequence[Frame]) -> list[str]:
         x = math.log10(mid) * 12
         keys.append(f"{f.measure}:{f.cls}:a{math.floor(x)}")
         keys.append(f"{f.measure}:{f.cls}:b{math.floor(x + 0.5)}")
+        for measure in sorted(f.measures - _COARSE):
+            # Measure (and month), whatever the value: where conflicting figures meet.
+            keys.append(f"{measure}|{(f.period or '?')[:7]}")
+            keys.append(f"{measure}|*")
     return sorted(set(keys))
+
+
+_COARSE = frozenset({"count", "share"})

@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from matching.decide import LEARNED, RULES
 from matching.decide import score as decide_score
 from matching.frames import frame_keys, values_contradict
+from matching.pair_model import frame_idf
 from matching.pairs import (
     BROAD_PLACES,
     DEFAULT_THRESHOLDS,
@@ -38,6 +39,7 @@ MIN_KEY_WEIGHT = 3  # e.g. a close figure (2) and a rare word or name (1)
 # Under the learned decision, candidate pairs this far apart in words are still scored: the
 # model weighs frames, names and dates too (a paraphrase in another language shares few words).
 LEARNED_FLOOR = 0.05
+AVERAGE_LINK = 0.5
 
 
 def document_frequencies(sigs: Iterable[ClaimSig]) -> dict[str, int]:
@@ -301,13 +303,21 @@ def frame_pairs(sigs: Sequence[ClaimSig]) -> np.ndarray:
 
 
 def _groups_agree(
-    sigs: Sequence[ClaimSig], left: list[int], right: list[int], score: Callable[[int, int], PairResult]
+    sigs: Sequence[ClaimSig], left: list[int], right: list[int],
+    score: Callable[[int, int], PairResult], learned: bool = False,
 ) -> bool:
     """Average-link guard against chaining: when both sides already hold several claims, most
     cross pairs (on a sample) must themselves look like the same claim."""
     if len(left) == 1 and len(right) == 1:
         return True
     sample = [(i, j) for i in left[:4] for j in right[:4]]
+    if learned:
+        # The pair model's probabilities: on average the cross pairs must be as likely the same
+        # claim as AVERAGE_LINK, and none may conflict.
+        results = [score(i, j) for i, j in sample]
+        if any(r.relation is Relation.CONFLICT for r in results):
+            return False
+        return sum(r.score for r in results) >= AVERAGE_LINK * len(results)
     same = sum(1 for i, j in sample if score(i, j).relation is Relation.SAME)
     return same * 2 >= len(sample)
 
@@ -333,6 +343,8 @@ def cluster(
     default_idf = math.log(1 + (n + 0.5) / 1.5) if n else 1.0
     pairs = candidate_pairs(sigs, idf)
     learned = model != RULES
+    if learned:
+        idf = {**idf, **frame_idf(sigs)}
     if learned:
         extra = frame_pairs(sigs)
         if len(extra):
@@ -401,7 +413,7 @@ def cluster(
         if ri == rj or rj in uf.cannot[ri]:
             continue
         if not complete_link_ok(sigs, uf.members[ri], uf.members[rj]) or not _groups_agree(
-            sigs, uf.members[ri], uf.members[rj], pair_score
+            sigs, uf.members[ri], uf.members[rj], pair_score, learned
         ):
             uf.cannot[ri].add(rj)
             uf.cannot[rj].add(ri)

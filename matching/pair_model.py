@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,9 +29,10 @@ from matching.figures import compare, time_frames_differ
 from matching.frames import (
     Frame,
     compare_frames,
+    frame_conflicts,
+    frame_keys,
     language_of,
     period_distance_days,
-    values_contradict,
 )
 from matching.pairs import (
     Relation,
@@ -76,6 +77,7 @@ FEATURES = (
     "published_within_3_days",
     "rules_same",
     "rules_conflict",
+    "agreeing_value_rarity",
 )
 # Features that look at the values: the slot model leaves them out.
 VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_conflicts",
@@ -154,7 +156,7 @@ def pair_features(
     na, nb = _names(a), _names(b)
     fa, fb = frames_of(a), frames_of(b)
     fc = compare_frames(fa, fb)
-    contradictions = tuple(values_contradict(fa, fb))
+    contradictions = tuple(frame_conflicts(fa, fb))
     figures = compare(a.quantities, b.quantities)
     non_date_a = [f for f in fa if f.measure != "date"]
     non_date_b = [f for f in fb if f.measure != "date"]
@@ -198,8 +200,34 @@ def pair_features(
         float(pub is not None and pub <= 3),
         float(rules is Relation.SAME),
         float(rules is Relation.CONFLICT),
+        _agreeing_rarity(fc.agree, idf, default_idf),
     ])
     return PairFeatures(v, fc, contradictions, comparable)
+
+
+FRAME_KEY = "@"  # frame keys sit in the word-weight table under this prefix (frame_idf)
+
+
+def frame_idf(sigs: Sequence[ClaimSig]) -> dict[str, float]:
+    """Weights of frame keys (measure + value bucket, or a day) over a corpus, like word IDF:
+    agreeing on "41 settlements" says more than agreeing on "1,000" or "2022"."""
+    df: dict[str, int] = {}
+    for s in sigs:
+        for key in frame_keys(s.frames):
+            df[key] = df.get(key, 0) + 1
+    n = len(sigs)
+    return {FRAME_KEY + k: math.log(1 + (n - c + 0.5) / (c + 0.5)) for k, c in df.items()}
+
+
+def _agreeing_rarity(agree: Sequence[tuple[Frame, Frame]], idf: Mapping[str, float],
+                     default: float) -> float:
+    """The rarest frame key two agreeing values share, as a share of the rarest possible."""
+    best = 0.0
+    for x, y in agree:
+        shared = {k for k in set(frame_keys([x])) & set(frame_keys([y])) if "|" not in k}
+        for key in shared:
+            best = max(best, idf.get(FRAME_KEY + key, default))
+    return min(best / max(default, 1e-9), 1.0)
 
 
 def _rel_distance(x: Frame, y: Frame) -> float:
