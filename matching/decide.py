@@ -65,9 +65,13 @@ def decide_pair(
         explanation["text_not_compared"] = True
     if fc.same_measure:
         explanation["frames"] = [_frame_json(x, y) for x, y in fc.same_measure]
+    if fc.agree:
+        # The shape storage, the window and the exports read: pairs of figure texts.
+        explanation["figures_agree"] = [[x.text, y.text] for x, y in fc.agree]
     cut_same = min(max(m.same_cutoff + cutoff_shift(thresholds), 0.0), 1.0)
     if pf.contradictions:
-        explanation["figures_differ"] = [_frame_json(x, y) for x, y in pf.contradictions]
+        explanation["figures_differ"] = [[x.text, y.text] for x, y in pf.contradictions]
+        explanation["frames_differ"] = [_frame_json(x, y) for x, y in pf.contradictions]
         if p_slot >= m.slot_cutoff:
             explanation["deciding"] = _deciding(m, pf.values, "slot")
             return PairResult(Relation.CONFLICT, round(p_slot, 4), explanation)

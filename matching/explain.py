@@ -57,7 +57,7 @@ def why(explanation: Mapping[str, Any], relation: str = "same") -> str:
     """The explanation of one pair decision as a few sentences."""
     lines: list[str] = []
     conflicting = relation == "conflict"
-    frames = explanation.get("figures_differ") if conflicting else explanation.get("frames")
+    frames = explanation.get("frames_differ") if conflicting else explanation.get("frames")
     if conflicting:
         lines.append("Why conflicting: the same measure with values that cannot both be right.")
     else:

@@ -20,7 +20,8 @@ def test_why_conflicting_names_the_measure_both_values_and_intervals():
     b = signature(2, "Smirnov said the breach was 11 kilometres deep.", date="2024-08-12")
     res = score(a, b, idf={})
     assert res.relation is not Relation.SAME
-    assert res.explanation["figures_differ"][0]["measure"] == "distance"
+    assert res.explanation["frames_differ"][0]["measure"] == "distance"
+    assert res.explanation["figures_differ"] == [["12 kilometres", "11 kilometres"]]
     text = why(res.explanation, "conflict")
     assert "12 kilometres" in text and "11 kilometres" in text
     assert "[11.5, 12.5]" in text and "[10.5, 11.5]" in text
@@ -60,7 +61,7 @@ def test_sample_corpus_conflicts_name_one_measure_on_both_sides():
     for (i, j), res in result.links.items():
         if res.relation is not Relation.CONFLICT:
             continue
-        for frame in res.explanation["figures_differ"]:
+        for frame in res.explanation["frames_differ"]:
             assert frame["measure"]  # one measure names both sides
             values = " ".join(frame["values"])
             assert not ("79" in values and "470" in values), (sigs[i].text, sigs[j].text)
