@@ -12,7 +12,6 @@ TARGET_PRECISION, the conflict one for SLOT_RECALL of the same-slot pairs whose 
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import itertools
 import json
@@ -188,25 +187,36 @@ def fit_on_records(records: Sequence[dict[str, Any]],
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=default_data())
-    parser.add_argument("--out", type=Path, default=WEIGHTS)
-    parser.add_argument("--check", action="store_true")
-    args = parser.parse_args(argv)
-    if not (args.data / "claims.jsonl").is_file():
-        print(f"fit_pair_model: no claims.jsonl in {args.data}", file=sys.stderr)
+    args = list(sys.argv[1:] if argv is None else argv)
+    data, out, check = default_data(), WEIGHTS, "--check" in args
+    for flag in ("--data", "--out"):
+        if flag in args:
+            k = args.index(flag)
+            if k + 1 >= len(args):
+                print(f"fit_pair_model: {flag} needs a path", file=sys.stderr)
+                return 2
+            if flag == "--data":
+                data = Path(args[k + 1])
+            else:
+                out = Path(args[k + 1])
+    return _fit_and_write(data, out, check)
+
+
+def _fit_and_write(data: Path, out: Path, check: bool) -> int:
+    if not (data / "claims.jsonl").is_file():
+        print(f"fit_pair_model: no claims.jsonl in {data}", file=sys.stderr)
         return 1
-    records = read_jsonl(args.data / "claims.jsonl")
-    conflicts = read_conflicts(args.data / "conflicts.tsv") \
-        if (args.data / "conflicts.tsv").is_file() else []
+    records = read_jsonl(data / "claims.jsonl")
+    conflicts = read_conflicts(data / "conflicts.tsv") \
+        if (data / "conflicts.tsv").is_file() else []
     model = fit_on_records(records, conflicts)
     text = json.dumps(model.to_json(), indent=1, sort_keys=True) + "\n"
-    if args.check:
-        same = args.out.is_file() and args.out.read_text(encoding="utf-8") == text
+    if check:
+        same = out.is_file() and out.read_text(encoding="utf-8") == text
         print("weights reproduce" if same else "weights differ from the shipped file")
         return 0 if same else 1
-    args.out.write_text(text, encoding="utf-8")
-    print(f"wrote {args.out}: same cut-off {model.same_cutoff:.3f}, "
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out}: same cut-off {model.same_cutoff:.3f}, "
           f"slot cut-off {model.slot_cutoff:.3f}")
     return 0
 
