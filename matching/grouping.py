@@ -283,20 +283,31 @@ def complete_link_ok(sigs: Sequence[ClaimSig], left: list[int], right: list[int]
 FRAME_BUCKET_CAP = 50  # claims sharing one frame key beyond this are left to the other keys
 
 
+FRAME_PAIRS_PER_CLAIM = 24  # a hard ceiling: the rarest frame keys of a claim come first
+
+
 def frame_pairs(sigs: Sequence[ClaimSig]) -> np.ndarray:
-    """Pairs (i < j) of claims stating close values of one measure (or one day): the pairs a
-    paraphrase in other words or another language is found through."""
+    """Pairs (i < j) of claims stating close values of one measure, any value of one specific
+    measure, or one day: the pairs a paraphrase in other words or another language, and a
+    conflicting figure, are found through. Bounded: keys shared by more than FRAME_BUCKET_CAP
+    claims are skipped, and each claim pairs through its rarest keys up to
+    FRAME_PAIRS_PER_CLAIM partners."""
     buckets: dict[str, list[int]] = defaultdict(list)
+    keys_of: list[list[str]] = []
     for i, s in enumerate(sigs):
-        for key in frame_keys(s.frames):
+        keys = frame_keys(s.frames)
+        keys_of.append(keys)
+        for key in keys:
             buckets[key].append(i)
     found: set[tuple[int, int]] = set()
-    for key in sorted(buckets):
-        members = buckets[key]
-        if 2 <= len(members) <= FRAME_BUCKET_CAP:
-            for x in range(len(members)):
-                for y in range(x + 1, len(members)):
-                    found.add((members[x], members[y]))
+    for i, keys in enumerate(keys_of):
+        partners: set[int] = set()
+        usable = sorted((len(buckets[k]), k) for k in keys if 2 <= len(buckets[k]) <= FRAME_BUCKET_CAP)
+        for _size, key in usable:
+            for j in buckets[key]:
+                if j != i and len(partners) < FRAME_PAIRS_PER_CLAIM:
+                    partners.add(j)
+        found.update((min(i, j), max(i, j)) for j in partners)
     if not found:
         return np.empty((0, 2), dtype=np.int64)
     return np.asarray(sorted(found), dtype=np.int64)
