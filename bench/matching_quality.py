@@ -1,26 +1,47 @@
-"""Pairwise precision/recall/F1 of `claimdesk cluster` on the hand-labelled domain set, and
-whether each deliberate conflict is flagged.
+"""Matching quality on every labelled set, in one table: pairwise P/R/F1 and conflicts found.
 
-Run: python -m bench.matching_quality [-v] [--split=tune|test|all] [--extended]
-(--extended adds domain_claims_extra.jsonl: more paraphrases and hard negatives)."""
+Run: python -m bench.matching_quality [-v] [--folds 5] [--only real|written|generated]
+     [--target P]  (the precision the cut-off is chosen for in each fold; default: as shipped)
+
+Sets:
+- ``cross-outlet-real`` (../shared/benchmarks): real sentences from real outlets, scored with
+  cluster-wise k-fold cross-validation. Each fold's clusters (kept together with the clusters
+  they conflict with) are held out; the pair model is refitted on the other folds' pairs
+  (matching.pair_model), every sentence is grouped with that model, and only pairs with at
+  least one held-out sentence are counted. Pairs between two held-out sentences and pairs
+  between a held-out and a training sentence, so look-alikes in the training folds still
+  count as false merges.
+- our written set (tests/matching/data, regression) with the shipped weights.
+- generated sets, when a generator module is present in bench/ (``bench.gen_*`` exposing
+  ``generate(n, seed) -> list[dict]`` with ``id, text, date, group``), with the shipped weights.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import itertools
+import pkgutil
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from matching.cluster_cli import record_signature
+from matching.cluster_cli import record_signatures
 from matching.grouping import cluster
 from matching.jsonl import read_jsonl
-from matching.pairs import DEFAULT_THRESHOLDS, Thresholds
 
-DATA = Path(__file__).resolve().parents[1] / "tests" / "matching" / "data" / "domain_claims.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "matching" / "data" / "domain_claims.jsonl"
 EXTRA = DATA.with_name("domain_claims_extra.jsonl")
+REAL = ROOT.parent / "shared" / "benchmarks" / "cross-outlet-real"
+if not REAL.is_dir():  # a worktree sits beside shared/ one level further down
+    REAL = ROOT.parents[1] / "shared" / "benchmarks" / "cross-outlet-real"
 
 
 def evaluate(records: list[dict], labels: list[int], conflicts: dict[int, set[int]]) -> dict:
+    """Written-set scoring: ``group`` and ``conflict_group_of`` fields."""
     tp = fp = fn = 0
     wrong, missed = [], []
     for i, j in itertools.combinations(range(len(records)), 2):
@@ -37,8 +58,6 @@ def evaluate(records: list[dict], labels: list[int], conflicts: dict[int, set[in
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    # A gold conflict group is "flagged" when some claim of it is in a cluster that conflicts
-    # with a cluster holding a claim of the group it contradicts.
     groups: dict[str, list[int]] = {}
     for i, r in enumerate(records):
         groups.setdefault(r["group"], []).append(i)
@@ -54,7 +73,7 @@ def evaluate(records: list[dict], labels: list[int], conflicts: dict[int, set[in
     for g, other in gold_conflicts:
         mine = {labels[i] for i in groups[g]}
         theirs = {labels[i] for i in groups[other]}
-        if any(conflicts.get(m, set()) & theirs for m in mine):
+        if not (mine & theirs) and any(conflicts.get(m, set()) & theirs for m in mine):
             flagged += 1
     false_flags = 0
     for i, j in itertools.combinations(range(len(records)), 2):
@@ -69,41 +88,205 @@ def evaluate(records: list[dict], labels: list[int], conflicts: dict[int, set[in
 
 
 def split(records: list[dict], part: str) -> list[dict]:
-    """'tune' (groups g01–g21) or 'test' (g22 on): tune on one half, report the other. The
-    file is ordered by topic, so each half keeps its conflicts and hard negatives together."""
+    """'tune' (groups g01–g21) or 'test' (g22 on) of the written set."""
     if part == "all":
         return records
     first = part == "tune"
     return [r for r in records if (int(r["group"].lstrip("g")) <= 21) == first]
 
 
-def run(records: list[dict], thresholds: Thresholds = DEFAULT_THRESHOLDS) -> dict:
-    sigs = [record_signature(i, r) for i, r in enumerate(records)]
-    result = cluster(sigs, thresholds=thresholds)
-    return evaluate(records, result.labels, result.conflicts)
+# --- the real set -----------------------------------------------------------------------------
+
+
+def load_real() -> tuple[list[dict], list[tuple[str, str]]]:
+    """The real sentences (``group`` = their cluster) and the listed conflict pairs."""
+    records = read_jsonl(REAL / "claims.jsonl")
+    for r in records:
+        r["group"] = r["cluster"]
+    pairs = []
+    for line in (REAL / "conflicts.tsv").read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        a, b, *_ = line.split("\t")
+        pairs.append((a.strip(), b.strip()))
+    return records, pairs
+
+
+def cluster_folds(records: Sequence[dict], conflict_pairs: Sequence[tuple[str, str]],
+                  k: int) -> dict[str, int]:
+    """Fold of each cluster: clusters joined by a listed conflict stay in one fold; the rest
+    are dealt out by a hash of their label (deterministic, independent of the file order)."""
+    parent = {r["group"]: r["group"] for r in records}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, b in conflict_pairs:
+        if a in parent and b in parent:
+            parent[find(a)] = find(b)
+    units = sorted({find(g) for g in parent},
+                   key=lambda g: hashlib.sha256(g.encode()).hexdigest())
+    fold_of_unit = {u: n % k for n, u in enumerate(units)}
+    return {g: fold_of_unit[find(g)] for g in parent}
+
+
+def score_pairs_subset(records: Sequence[dict], labels: Sequence[int],
+                       conflicts: dict[int, set[int]], counted: Callable[[int, int], bool],
+                       conflict_pairs: Sequence[tuple[str, str]]) -> dict[str, Any]:
+    tp = fp = fn = 0
+    for i, j in itertools.combinations(range(len(records)), 2):
+        if not counted(i, j):
+            continue
+        gold = records[i]["group"] == records[j]["group"]
+        pred = labels[i] == labels[j]
+        tp += gold and pred
+        fp += pred and not gold
+        fn += gold and not pred
+    members: dict[str, list[int]] = {}
+    for i, r in enumerate(records):
+        members.setdefault(r["group"], []).append(i)
+    found = 0
+    for a, b in conflict_pairs:
+        la = {labels[i] for i in members.get(a, ())}
+        lb = {labels[i] for i in members.get(b, ())}
+        if la and lb and not (la & lb) and any(conflicts.get(x, set()) & lb for x in la):
+            found += 1
+    return {"tp": tp, "fp": fp, "fn": fn, "conflicts_found": found,
+            "conflicts_gold": len(conflict_pairs)}
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+Matcher = Callable[[list[dict], Any], tuple[list[int], dict[int, set[int]]]]
+
+
+def group_records(records: list[dict], model: Any = None) -> tuple[list[int], dict[int, set[int]]]:
+    sigs = record_signatures(records)
+    result = cluster(sigs, **({"model": model} if model is not None else {}))
+    return result.labels, result.conflicts
+
+
+def real_cv(k: int, verbose: bool = False, target: float | None = None) -> dict[str, Any]:
+    """Cluster-wise k-fold CV. The features of every pair are computed once (the word weights
+    are counted over all sentences: unsupervised, no labels); the models of each fold are
+    fitted on the pairs whose two sentences are both in the training folds, and on the
+    written set."""
+    records, conflict_pairs = load_real()
+    folds = cluster_folds(records, conflict_pairs, k)
+    fitting = importlib.import_module("matching.fit_pair_model")
+    if target is not None:
+        fitting.TARGET_PRECISION = target
+    x, same, slot, pairs = fitting.pair_matrix(
+        [{**r, "cluster": r["group"]} for r in records], conflict_pairs)
+    record_fold = [folds[r["group"]] for r in records]
+    # The written set is part of every fold's training data, as it is of the shipped weights.
+    written, written_conflicts = fitting.written_set()
+    written_matrix = fitting.pair_matrix(written, written_conflicts)
+    written_folds = [hash_fold(r["cluster"], fitting.INNER_FOLDS) for r in written]
+    total = {"tp": 0, "fp": 0, "fn": 0, "conflicts_found": 0, "conflicts_gold": 0}
+    per_fold = []
+    for fold in range(k):
+        held = [f == fold for f in record_fold]
+        train_rows = [n for n, (i, j) in enumerate(pairs) if not held[i] and not held[j]]
+        inner = [hash_fold(r["group"], fitting.INNER_FOLDS) for r in records]
+        x_all, same_all, slot_all, pairs_all, folds_all = fitting.stack([
+            (x[train_rows], same[train_rows], slot[train_rows],
+             [pairs[n] for n in train_rows], inner),
+            (*written_matrix, written_folds)])
+        model = fitting.fit_matrix(x_all, same_all, slot_all, pairs_all, folds_all)
+        labels, conflicts = group_records(records, model)
+        fold_conflicts = [(a, b) for a, b in conflict_pairs if folds.get(a) == fold]
+        m = score_pairs_subset(records, labels, conflicts,
+                               lambda i, j, held=held: held[i] or held[j], fold_conflicts)
+        per_fold.append(m)
+        for key in total:
+            total[key] += m[key]
+        if verbose:
+            p, r, f = prf(m["tp"], m["fp"], m["fn"])
+            print(f"  fold {fold}: P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {m['tp']} fp {m['fp']} "
+                  f"fn {m['fn']}) conflicts {m['conflicts_found']}/{m['conflicts_gold']}",
+                  flush=True)
+    return {**total, "per_fold": per_fold}
+
+
+def hash_fold(label: str, k: int) -> int:
+    return int(hashlib.sha256(label.encode()).hexdigest(), 16) % k
+
+
+def real_full(model: Any = "shipped") -> dict[str, Any]:
+    """The whole real set grouped once (shipped weights: tuned on it, so NOT a fair score)."""
+    records, conflict_pairs = load_real()
+    labels, conflicts = group_records(records, None if model == "shipped" else model)
+    return score_pairs_subset(records, labels, conflicts, lambda i, j: True, conflict_pairs)
+
+
+def written() -> dict[str, Any]:
+    records = read_jsonl(DATA) + read_jsonl(EXTRA)
+    labels, conflicts = group_records(records)
+    m = evaluate(records, labels, conflicts)
+    return {"tp": m["tp"], "fp": m["fp"], "fn": m["fn"], "conflicts_found": m["conflicts_flagged"],
+            "conflicts_gold": m["conflicts_gold"], "false_conflicts": m["false_conflict_pairs"]}
+
+
+def generated_sets() -> list[tuple[str, list[dict]]]:
+    out = []
+    for info in sorted(pkgutil.iter_modules([str(ROOT / "bench")]), key=lambda m: m.name):
+        if not info.name.startswith("gen_"):
+            continue
+        module = importlib.import_module(f"bench.{info.name}")
+        generate = getattr(module, "generate", None)
+        if generate is None:
+            continue
+        out.append((info.name, generate(3000, 7)))
+    return out
+
+
+def _row(name: str, m: dict[str, Any]) -> str:
+    p, r, f = prf(m["tp"], m["fp"], m["fn"])
+    conf = (f"{m['conflicts_found']}/{m['conflicts_gold']}" if m.get("conflicts_gold")
+            else "—")
+    return f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} | {conf} |"
 
 
 def main() -> int:
     verbose = "-v" in sys.argv
-    part = next((a.split("=", 1)[1] for a in sys.argv if a.startswith("--split=")), "all")
-    extended = "--extended" in sys.argv
-    records = split(read_jsonl(DATA) + (read_jsonl(EXTRA) if extended else []), part)
+    k = 5
+    if "--folds" in sys.argv:
+        k = int(sys.argv[sys.argv.index("--folds") + 1])
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
+    target = float(sys.argv[sys.argv.index("--target") + 1]) if "--target" in sys.argv else None
+    rows = []
     t0 = time.perf_counter()
-    sigs = [record_signature(i, r) for i, r in enumerate(records)]
-    result = cluster(sigs)
-    elapsed = time.perf_counter() - t0
-    m = evaluate(records, result.labels, result.conflicts)
-    print(f"domain set{' + extra' if extended else ''} ({part}): {len(records)} claims, {len({r['group'] for r in records})} gold groups")
-    print(f"pairwise precision {m['precision']:.3f}  recall {m['recall']:.3f}  F1 {m['f1']:.3f}"
-          f"  (tp {m['tp']}, fp {m['fp']}, fn {m['fn']})")
-    print(f"conflicts flagged {m['conflicts_flagged']}/{m['conflicts_gold']}; "
-          f"claim pairs wrongly flagged as conflicting {m['false_conflict_pairs']}")
-    print(f"time {elapsed:.2f} s")
-    if verbose:
-        for title, pairs in (("WRONG MERGES", m["wrong"]), ("MISSED", m["missed"])):
-            print(f"--- {title}")
-            for i, j in pairs:
-                print(f"  [{records[i]['group']}] {records[i]['text']}\n  [{records[j]['group']}] {records[j]['text']}\n")
+    if only in (None, "real"):
+        if REAL.is_dir():
+            cv = real_cv(k, verbose, target)
+            rows.append(_row(f"cross-outlet-real, {k}-fold CV by cluster", cv))
+            rows.append(_row("cross-outlet-real, shipped weights (seen in fitting)", real_full()))
+        else:
+            print(f"(no {REAL}: real set skipped)")
+    if only in (None, "written"):
+        rows.append(_row("written set (tests/matching/data; also fitted on: regression)",
+                         written()))
+    if only in (None, "generated"):
+        for name, records in generated_sets():
+            labels, conflicts = group_records(records)
+            m = evaluate(records, labels, conflicts)
+            rows.append(_row(f"generated: {name} ({len(records)})",
+                             {"tp": m["tp"], "fp": m["fp"], "fn": m["fn"],
+                              "conflicts_found": m["conflicts_flagged"],
+                              "conflicts_gold": m["conflicts_gold"]}))
+    print("| data | pairwise P | R | F1 | conflicts found |")
+    print("|---|---|---|---|---|")
+    for row in rows:
+        print(row)
+    print(f"time {time.perf_counter() - t0:.1f} s")
     return 0
 
 

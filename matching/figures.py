@@ -14,6 +14,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from matching.roles import RoleTable, default_roles
+
 # Units folded into one canonical unit per quantity; the first element is the comparison class.
 _UNIT_CLASS: dict[str, tuple[str, float]] = {
     "percent": ("percent", 1.0),
@@ -86,8 +88,9 @@ class Quantity:
         return "count" if self.cls.startswith("count:") else self.cls
 
 
-def _precision_slack(value: float, text: str) -> float:
-    """Half a unit of the last stated digit, at least 1% of the value (rounding tolerance)."""
+def _precision_slack(value: float, text: str, factor: float = 1.0) -> float:
+    """Half a unit of the last stated digit, at least 1% of the value (rounding tolerance).
+    ``factor`` converts the stated unit into the canonical one ("2 hours" is 2/24 day)."""
     digits = "".join(ch for ch in text if ch.isdigit() or ch in ".,")
     if not any(ch.isdigit() for ch in digits):
         # Written in words ("one and a half percent"): as precise as the value itself.
@@ -97,7 +100,7 @@ def _precision_slack(value: float, text: str) -> float:
         step = 10.0 ** -decimals
     else:
         step = 1.0
-    return max(step / 2, abs(value) * 0.01)
+    return max(step / 2 * factor, abs(value) * 0.01)
 
 
 def _cls_and_scale(fig: Mapping[str, Any]) -> tuple[str, float] | None:
@@ -142,7 +145,9 @@ def to_quantity(
     value = float(raw) * scale
     high_raw = fig.get("value_max")
     qualifier = (fig.get("qualifier") or "").lower().strip()
-    slack = _precision_slack(value, text)
+    stated = fig.get("value")
+    factor = value / float(stated) if use_si and stated else 1.0
+    slack = _precision_slack(value, text, abs(factor))
     if qualifier in _LOOSE_QUALIFIERS:
         slack = max(slack, abs(value) * 0.08)
     if high_raw is not None and not use_si:
@@ -187,15 +192,8 @@ def _same_thing(a: Quantity, b: Quantity, roles: bool = True) -> bool:
     return not _role_table().incompatible(ra, rb, dates=a.cls == "date")
 
 
-_ROLE_TABLE: list[Any] = []
-
-
-def _role_table() -> Any:
-    if not _ROLE_TABLE:
-        from matching.roles import default_roles  # roles reads the concept table: import late
-
-        _ROLE_TABLE.append(default_roles())
-    return _ROLE_TABLE[0]
+def _role_table() -> RoleTable:
+    return default_roles()
 
 
 # A claim whose figures are only dates (and durations, which are wording: "after sixteen hours

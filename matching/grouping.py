@@ -17,7 +17,10 @@ from dataclasses import dataclass, field
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from matching.figures import compare
+from matching.decide import LEARNED, RULES
+from matching.decide import score as decide_score
+from matching.frames import frame_keys, values_contradict
+from matching.pair_model import frame_idf
 from matching.pairs import (
     BROAD_PLACES,
     DEFAULT_THRESHOLDS,
@@ -25,16 +28,18 @@ from matching.pairs import (
     Relation,
     Thresholds,
     blend,
-    score_pair,
 )
 from matching.parallel import score_pairs
-from matching.roles import default_roles
 from matching.signature import ClaimSig
 
 RARE_WORDS_PER_CLAIM = 4
 BUCKET_CAP = 200  # a key shared by more claims than this says too little to pair on
 SMALL_BUCKET = 32  # a key shared by this few claims is rare, and counts double
 MIN_KEY_WEIGHT = 3  # e.g. a close figure (2) and a rare word or name (1)
+# Under the learned decision, candidate pairs this far apart in words are still scored: the
+# model weighs frames, names and dates too (a paraphrase in another language shares few words).
+LEARNED_FLOOR = 0.05
+AVERAGE_LINK = 0.5
 
 
 def document_frequencies(sigs: Iterable[ClaimSig]) -> dict[str, int]:
@@ -251,25 +256,79 @@ class _UnionFind:
         return a
 
 
-def _figures_compatible(sigs: Sequence[ClaimSig], left: list[int], right: list[int]) -> bool:
-    """No figure of one group contradicts a figure of the other (checked on a sample of members
-    so that merging two large groups stays cheap)."""
-    for i in left[:12]:
-        for j in right[:12]:
-            roles = default_roles().may_differ(sigs[i], sigs[j])
-            if compare(sigs[i].quantities, sigs[j].quantities, roles).has_conflict:
+def _frame_profiles(sigs: Sequence[ClaimSig], members: list[int]) -> list[int]:
+    """One member per distinct set of frames (members stating the same values need one check)."""
+    seen: dict[tuple, int] = {}
+    for i in members:
+        key = tuple((f.measure, f.cls, f.low, f.high, f.period, f.period_stated, f.precise)
+                    for f in sigs[i].frames)
+        seen.setdefault(key, i)
+    return list(seen.values())
+
+
+def complete_link_ok(sigs: Sequence[ClaimSig], left: list[int], right: list[int]) -> bool:
+    """No member of one group states a precise value of a measure that a member of the other
+    contradicts (matching.frames.values_contradict), checked against every member (complete
+    link), so a vague figure can never bridge two precise ones that disagree."""
+    for i in _frame_profiles(sigs, left):
+        fi = sigs[i].frames
+        if not fi:
+            continue
+        for j in _frame_profiles(sigs, right):
+            if values_contradict(fi, sigs[j].frames):
                 return False
     return True
 
 
+FRAME_BUCKET_CAP = 50  # claims sharing one frame key beyond this are left to the other keys
+
+
+FRAME_PAIRS_PER_CLAIM = 24  # a hard ceiling: the rarest frame keys of a claim come first
+
+
+def frame_pairs(sigs: Sequence[ClaimSig]) -> np.ndarray:
+    """Pairs (i < j) of claims stating close values of one measure, any value of one specific
+    measure, or one day: the pairs a paraphrase in other words or another language, and a
+    conflicting figure, are found through. Bounded: keys shared by more than FRAME_BUCKET_CAP
+    claims are skipped, and each claim pairs through its rarest keys up to
+    FRAME_PAIRS_PER_CLAIM partners."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    keys_of: list[list[str]] = []
+    for i, s in enumerate(sigs):
+        keys = frame_keys(s.frames)
+        keys_of.append(keys)
+        for key in keys:
+            buckets[key].append(i)
+    found: set[tuple[int, int]] = set()
+    for i, keys in enumerate(keys_of):
+        partners: set[int] = set()
+        usable = sorted((len(buckets[k]), k) for k in keys if 2 <= len(buckets[k]) <= FRAME_BUCKET_CAP)
+        for _size, key in usable:
+            for j in buckets[key]:
+                if j != i and len(partners) < FRAME_PAIRS_PER_CLAIM:
+                    partners.add(j)
+        found.update((min(i, j), max(i, j)) for j in partners)
+    if not found:
+        return np.empty((0, 2), dtype=np.int64)
+    return np.asarray(sorted(found), dtype=np.int64)
+
+
 def _groups_agree(
-    sigs: Sequence[ClaimSig], left: list[int], right: list[int], score: Callable[[int, int], PairResult]
+    sigs: Sequence[ClaimSig], left: list[int], right: list[int],
+    score: Callable[[int, int], PairResult], learned: bool = False,
 ) -> bool:
     """Average-link guard against chaining: when both sides already hold several claims, most
     cross pairs (on a sample) must themselves look like the same claim."""
     if len(left) == 1 and len(right) == 1:
         return True
     sample = [(i, j) for i in left[:4] for j in right[:4]]
+    if learned:
+        # The pair model's probabilities: on average the cross pairs must be as likely the same
+        # claim as AVERAGE_LINK, and none may conflict.
+        results = [score(i, j) for i, j in sample]
+        if any(r.relation is Relation.CONFLICT for r in results):
+            return False
+        return sum(r.score for r in results) >= AVERAGE_LINK * len(results)
     same = sum(1 for i, j in sample if score(i, j).relation is Relation.SAME)
     return same * 2 >= len(sample)
 
@@ -282,16 +341,26 @@ def cluster(
     must_link: Iterable[tuple[int, int]] = (),
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
+    model: object = LEARNED,
 ) -> Clustering:
     """Group claim signatures; labels are the smallest member index of each group.
 
     ``workers``: processes that score the candidate pairs (None: every core; see
-    matching.parallel)."""
+    matching.parallel). ``model``: the pair decision (matching.decide: LEARNED, RULES or a
+    PairModel)."""
     n = len(sigs)
     df = document_frequencies(sigs)
     idf = idf_table(df, n)
     default_idf = math.log(1 + (n + 0.5) / 1.5) if n else 1.0
     pairs = candidate_pairs(sigs, idf)
+    learned = model != RULES
+    if learned:
+        idf = {**idf, **frame_idf(sigs)}
+    if learned:
+        extra = frame_pairs(sigs)
+        if len(extra):
+            codes = np.union1d(pairs[:, 0] * n + pairs[:, 1], extra[:, 0] * n + extra[:, 1])
+            pairs = np.stack([codes // n, codes % n], axis=1)
     if progress:
         progress(f"{len(pairs)} candidate pairs")
     if len(pairs):
@@ -308,7 +377,8 @@ def cluster(
         )
         jaccard, overlap = weighted_overlaps_many(sigs, pairs, idf)
         text = blend(jaccard, overlap, ratio / 100.0, thresholds)
-        pairs = pairs[text >= thresholds.floor - 1e-9]
+        floor = LEARNED_FLOOR if learned else thresholds.floor
+        pairs = pairs[text >= floor - 1e-9]
     uf = _UnionFind(n)
     for a, b in cannot_link:
         uf.cannot[a].add(b)
@@ -324,8 +394,9 @@ def cluster(
         key = (i, j) if i < j else (j, i)
         found = scored.get(key)
         if found is None:
-            found = scored[key] = score_pair(sigs[key[0]], sigs[key[1]], idf=idf,
-                                             default_idf=default_idf, thresholds=thresholds)
+            found = scored[key] = decide_score(sigs[key[0]], sigs[key[1]], idf=idf,
+                                               default_idf=default_idf, thresholds=thresholds,
+                                               model=model)
         return found
 
     same: list[tuple[float, int, int, PairResult]] = []
@@ -333,7 +404,7 @@ def cluster(
     result = Clustering(labels=[], pairs_scored=len(pairs))
     pair_list = [(i, j) for i, j in pairs.tolist()]  # i < j, as pair_score keys them
     results = score_pairs(sigs, pair_list, idf=idf, default_idf=default_idf,
-                          thresholds=thresholds, workers=workers)
+                          thresholds=thresholds, workers=workers, model=model)
     scored.update(zip(pair_list, results, strict=True))
     for i, j in pair_list:
         res = scored[(i, j)]
@@ -352,8 +423,8 @@ def cluster(
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or rj in uf.cannot[ri]:
             continue
-        if not _figures_compatible(sigs, uf.members[ri], uf.members[rj]) or not _groups_agree(
-            sigs, uf.members[ri], uf.members[rj], pair_score
+        if not complete_link_ok(sigs, uf.members[ri], uf.members[rj]) or not _groups_agree(
+            sigs, uf.members[ri], uf.members[rj], pair_score, learned
         ):
             uf.cannot[ri].add(rj)
             uf.cannot[rj].add(ri)

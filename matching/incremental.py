@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from extraction.names import user_alias_paths
-from matching.figures import compare
+from matching.concepts import concept_paths
+from matching.decide import score as decide_score
+from matching.frames import values_contradict
 from matching.grouping import BUCKET_CAP, MIN_KEY_WEIGHT, blocking_keys, cluster, key_weight
-from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds, score_pair
+from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds
 from matching.parallel import fork_pool, worker_count
-from matching.signature import ClaimSig, concept_paths, signature, signature_from_stored
+from matching.signature import ClaimSig, signature, signature_from_stored
 from resources import resource_path
 from storage import audit
 from storage import match_store as store
@@ -220,8 +222,8 @@ def match_new_claims(
                 other_sig = stored_sigs.get(other.id)
                 if other_sig is None:
                     other_sig = stored_sigs[other.id] = _sig_of(other)
-                res = score_pair(sig, other_sig, idf=idf, default_idf=_idf(1, n),
-                                 thresholds=thresholds)
+                res = decide_score(sig, other_sig, idf=idf, default_idf=_idf(1, n),
+                                   thresholds=thresholds)
                 if res.relation is Relation.CONFLICT:
                     conflict_links.append((row.id, group, res.explanation))
                 elif (res.relation is Relation.SAME and (row.id, group) not in rejected
@@ -297,9 +299,20 @@ class _Cancelled(Exception):
 
 
 def _conflicts_with_group(session: Session, sig: ClaimSig, group_id: int) -> bool:
-    members = active_members(session, group_id)[:12]
+    """Would ``sig`` put two precise values of one measure that disagree into the group?
+    Checked against every active member (complete link, as matching.grouping does)."""
+    members = active_members(session, group_id)
+    frames = sig.frames
+    if not frames:
+        return False
+    seen: set[tuple] = set()
     for row in store.claims_by_id(session, [m.claim_id for m in members]):
-        if compare(sig.quantities, _sig_of(row).quantities).has_conflict:
+        other = _sig_of(row).frames
+        key = tuple((f.measure, f.low, f.high, f.period) for f in other)
+        if key in seen:
+            continue
+        seen.add(key)
+        if values_contradict(frames, other):
             return True
     return False
 

@@ -21,9 +21,10 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from matching.concepts import default_concepts
 from matching.figures import compare, time_frames_differ
 from matching.roles import FRAME, default_roles
-from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig, default_concepts
+from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
 
 # Places so general that naming one or another says nothing about which claim it is
 # ("Russia took 0.6% of Ukraine" / "Moscow's forces gained 0.6% of Ukrainian land").

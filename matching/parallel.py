@@ -19,14 +19,15 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from matching import pairs as _pairs
+from matching import decide as _decide
 from matching.pairs import PairResult, Relation, Thresholds
 from matching.signature import ClaimSig
 
 PARALLEL_PAIRS = 20_000  # below this, starting workers costs more than it saves
 CHUNK = 5_000
 
-_State = tuple[Sequence[ClaimSig], list[tuple[int, int]], Mapping[str, float], float, Thresholds]
+_State = tuple[Sequence[ClaimSig], list[tuple[int, int]], Mapping[str, float], float, Thresholds,
+               Any]
 _state: _State | None = None
 _RELATIONS = list(Relation)
 
@@ -40,11 +41,12 @@ def _score_range(bounds: tuple[int, int]) -> list[tuple[int, float, dict[str, An
     """Scores of pairs[start:end]; a "different" pair comes back as None (grouping only needs
     to know it is not the same claim), the others as compact tuples (cheaper to pickle)."""
     assert _state is not None
-    sigs, pairs, idf, default_idf, thresholds = _state
-    score = _pairs.score_pair
+    sigs, pairs, idf, default_idf, thresholds, model = _state
+    score = _decide.score
     out: list[tuple[int, float, dict[str, Any]] | None] = []
     for i, j in pairs[bounds[0] : bounds[1]]:
-        res = score(sigs[i], sigs[j], idf=idf, default_idf=default_idf, thresholds=thresholds)
+        res = score(sigs[i], sigs[j], idf=idf, default_idf=default_idf, thresholds=thresholds,
+                    model=model)
         out.append(None if res.relation is Relation.DIFFERENT
                    else (_RELATIONS.index(res.relation), res.score, res.explanation))
     return out
@@ -71,20 +73,21 @@ def score_pairs(
     thresholds: Thresholds,
     workers: int | None = None,
     parallel_from: int | None = None,
+    model: Any = _decide.LEARNED,
 ) -> list[PairResult]:
-    """``score_pair`` of every (i, j) in ``pairs``, in order; on ``workers`` processes (None:
+    """``matching.decide.score`` of every (i, j) in ``pairs``, in order; on ``workers`` processes (None:
     every core) when there are at least ``parallel_from`` (PARALLEL_PAIRS) pairs and forking
     is safe. Pairs scored in workers that are not the same claim nor a conflict come back as
     :data:`DIFFERENT` (their score and explanation are not kept)."""
     parallel_from = PARALLEL_PAIRS if parallel_from is None else parallel_from
     n = worker_count(workers)
     if n < 2 or len(pairs) < parallel_from or not can_fork():
-        return [_pairs.score_pair(sigs[i], sigs[j], idf=idf, default_idf=default_idf,
-                                  thresholds=thresholds) for i, j in pairs]
+        return [_decide.score(sigs[i], sigs[j], idf=idf, default_idf=default_idf,
+                              thresholds=thresholds, model=model) for i, j in pairs]
     size = max(1, min(CHUNK, -(-len(pairs) // (n * 4))))
     bounds = [(k, min(k + size, len(pairs))) for k in range(0, len(pairs), size)]
     context = multiprocessing.get_context("fork")
-    state = (sigs, pairs, idf, default_idf, thresholds)
+    state = (sigs, pairs, idf, default_idf, thresholds, model)
     with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_init,
                              initargs=(state,)) as pool:
         return [

@@ -15,9 +15,16 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
-from matching.signature import ClaimSig, concept_paths, default_concepts
+from matching.concepts import concept_paths, default_concepts
+
+
+class ClaimSig(Protocol):
+    """What roles reads of a claim (matching.signature.ClaimSig has it)."""
+
+    token_set: frozenset[str]
+    quantities: Sequence[Any]
 
 # Clause boundaries: punctuation (not the comma or colon of "1,000" and "00:00") and the
 # conjunctions that join two statements with figures ("50% backed it, while 41% were

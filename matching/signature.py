@@ -11,14 +11,14 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from extraction import parse_figures
 from extraction.names import AliasTable, default_aliases, normalise
+from matching.concepts import DROP, default_concepts
 from matching.figures import Quantity, quantities
-from resources import resource_path
-from storage.paths import data_dir
+from matching.frames import Frame, claim_frames
+from matching.roles import LazyRoles
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -64,6 +64,15 @@ class ClaimSig:
         object.__setattr__(self, "token_set", frozenset(self.tokens))
         object.__setattr__(self, "sorted_text", " ".join(sorted(self.tokens)))
 
+    @property
+    def frames(self) -> tuple[Frame, ...]:
+        """The claim's frames (matching.frames), worked out on first use."""
+        found = self.__dict__.get("_frames")
+        if found is None:
+            found = claim_frames(self.text, self.quantities, self.date)
+            object.__setattr__(self, "_frames", found)
+        return found
+
 
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     chars = list(text)
@@ -78,80 +87,6 @@ def _aliases() -> AliasTable:
     return default_aliases()
 
 
-@dataclass(frozen=True)
-class ConceptTable:
-    """Words that mean the same across wordings and languages (resources/concepts.tsv)."""
-
-    exact: dict[str, str]
-    prefixes: dict[str, str]
-    phrases: re.Pattern[str] | None
-    phrase_key: dict[str, str]
-    # Sets of concepts that exclude each other as what a claim asserts ("gained" vs "holds").
-    contrasts: tuple[frozenset[str], ...] = ()
-    # concept() of words already seen: a corpus has a few thousand distinct words, each
-    # looked up in every claim that uses it (the prefix search is the costly part).
-    _seen: dict[str, str | None] = field(default_factory=dict, repr=False, compare=False)
-
-    @classmethod
-    def load(cls, *paths: Path) -> ConceptTable:
-        exact: dict[str, str] = {}
-        prefixes: dict[str, str] = {}
-        phrase_key: dict[str, str] = {}
-        contrasts: list[frozenset[str]] = []
-        for path in paths:
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.startswith("# @contrast"):
-                    contrasts.append(frozenset(line.split()[2:]))
-                    continue
-                if not line.strip() or line.lstrip().startswith("#"):
-                    continue
-                concept, *variants = [f.strip().casefold() for f in line.split("\t") if f.strip()]
-                for v in variants:
-                    if " " in v:
-                        phrase_key[v] = concept
-                    elif v.endswith("*"):
-                        prefixes[v[:-1]] = concept
-                    else:
-                        exact[v] = concept
-        phrases = None
-        if phrase_key:
-            alternatives = "|".join(re.escape(p) for p in sorted(phrase_key, key=len, reverse=True))
-            phrases = re.compile(rf"\b(?:{alternatives})\b")
-        return cls(exact, prefixes, phrases, phrase_key, tuple(contrasts))
-
-    def rewrite_phrases(self, norm: str) -> str:
-        if self.phrases is None:
-            return norm
-        return self.phrases.sub(lambda m: self.phrase_key[m.group(0)], norm)
-
-    def concept(self, word: str) -> str | None:
-        try:
-            return self._seen[word]
-        except KeyError:
-            pass
-        found = self.exact.get(word)
-        if found is None:
-            for n in range(len(word), 2, -1):
-                found = self.prefixes.get(word[:n])
-                if found is not None:
-                    break
-        if len(self._seen) < 1 << 16:
-            self._seen[word] = found
-        return found
-
-
-def concept_paths() -> list[Path]:
-    user = data_dir() / "concepts.tsv"
-    return [resource_path("concepts.tsv"), *([user] if user.is_file() else [])]
-
-
-@lru_cache(maxsize=1)
-def default_concepts() -> ConceptTable:
-    return ConceptTable.load(*concept_paths())
-
-
-# The concept of words that carry no claim (resources/concepts.tsv: attribution, hedges).
-DROP = "~"
 
 
 def content_tokens(text: str, aliases: AliasTable | None = None) -> tuple[str, ...]:
@@ -199,9 +134,7 @@ def signature_from_stored(
     )
 
 
-def _roles(text: str, figures: Sequence[Mapping[str, Any]], offset: int | None) -> Any:
-    from matching.roles import LazyRoles  # roles needs this module's concept table
-
+def _roles(text: str, figures: Sequence[Mapping[str, Any]], offset: int | None) -> LazyRoles:
     return LazyRoles(text, figures, offset)
 
 

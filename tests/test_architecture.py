@@ -43,7 +43,6 @@ KNOWN_UPWARD = {
 KNOWN_ARGPARSE = {"export/commands.py", "matching/cluster_cli.py", "matching/rank_cli.py"}
 # Import loops between modules (each loop as the sorted tuple of its modules).
 KNOWN_LOOPS = {
-    ("matching.figures", "matching.roles", "matching.signature"),
     ("storage.backup", "storage.integrity", "storage.schema"),
 }
 MAX_LINES = 500

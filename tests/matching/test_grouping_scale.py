@@ -13,6 +13,7 @@ import pytest
 from bench.bench_matching import generate
 from matching import parallel
 from matching.cluster_cli import record_signatures
+from matching.decide import score as score_pair  # the decision grouping and workers use
 from matching.grouping import (
     BUCKET_CAP,
     MIN_KEY_WEIGHT,
@@ -23,7 +24,7 @@ from matching.grouping import (
     idf_table,
     key_weight,
 )
-from matching.pairs import DEFAULT_THRESHOLDS, Relation, score_pair
+from matching.pairs import DEFAULT_THRESHOLDS, Relation
 
 
 @pytest.fixture(scope="module")

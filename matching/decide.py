@@ -1,0 +1,103 @@
+"""The pair decision grouping uses: the learned pair model over claim frames.
+
+Same frame + compatible values + the ``same`` model's probability at its cut-off = the same
+claim; precise values of one measure that cannot both be right + the ``slot`` model's
+probability at its cut-off = a conflict; anything else = different claims. The explanation
+names the frame, both values with their intervals and the features that decided
+(matching.explain turns it into sentences).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from matching.frames import Frame
+from matching.pair_model import PairModel, default_model, pair_features
+from matching.pairs import (
+    DEFAULT_THRESHOLDS,
+    PairResult,
+    Relation,
+    Thresholds,
+)
+from matching.pairs import (
+    score_pair as score_pair_rules,
+)
+from matching.signature import ClaimSig
+
+# The decision callers get unless they name one.
+LEARNED = "learned"
+RULES = "rules"
+
+
+def _frame_json(x: Frame, y: Frame) -> dict[str, Any]:
+    return {"measure": x.measure, "period": [x.period, y.period],
+            "values": [x.text, y.text], "intervals": [x.interval_text(), y.interval_text()]}
+
+
+def cutoff_shift(thresholds: Thresholds) -> float:
+    """A person's Preferences move the cut-off: raising the "same" bars there by 0.1 asks for
+    0.1 more probability here."""
+    return thresholds.same_with_figure - DEFAULT_THRESHOLDS.same_with_figure
+
+
+def decide_pair(
+    a: ClaimSig,
+    b: ClaimSig,
+    *,
+    idf: Mapping[str, float],
+    default_idf: float = 1.0,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    model: PairModel | None = None,
+) -> PairResult:
+    m = model or default_model()
+    pf = pair_features(a, b, idf, default_idf)
+    p_same = m.p_same(pf.values)
+    p_slot = m.p_slot(pf.values)
+    fc = pf.frames
+    explanation: dict[str, Any] = {
+        "decided_by": "pair model",
+        "p_same": round(p_same, 4),
+        "p_same_slot": round(p_slot, 4),
+        "similarity": round(float(pf.values[1]), 3),
+    }
+    if not pf.comparable_text:
+        explanation["text_not_compared"] = True
+    if fc.same_measure:
+        explanation["frames"] = [_frame_json(x, y) for x, y in fc.same_measure]
+    if fc.agree:
+        # The shape storage, the window and the exports read: pairs of figure texts.
+        explanation["figures_agree"] = [[x.text, y.text] for x, y in fc.agree]
+    cut_same = min(max(m.same_cutoff + cutoff_shift(thresholds), 0.0), 1.0)
+    if pf.contradictions:
+        explanation["figures_differ"] = [[x.text, y.text] for x, y in pf.contradictions]
+        explanation["frames_differ"] = [_frame_json(x, y) for x, y in pf.contradictions]
+        if p_slot >= m.slot_cutoff:
+            explanation["deciding"] = _deciding(m, pf.values, "slot")
+            return PairResult(Relation.CONFLICT, round(p_slot, 4), explanation)
+        return PairResult(Relation.DIFFERENT, round(p_slot, 4), explanation)
+    if p_same >= cut_same:
+        explanation["deciding"] = _deciding(m, pf.values, "same")
+        return PairResult(Relation.SAME, round(p_same, 4), explanation)
+    return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+
+
+def _deciding(m: PairModel, x: Any, which: str) -> list[list[Any]]:
+    return [[name, round(v, 3)] for name, v in m.contributions(x, which)[:4]]
+
+
+def score(
+    a: ClaimSig,
+    b: ClaimSig,
+    *,
+    idf: Mapping[str, float] | None = None,
+    default_idf: float = 1.0,
+    thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    model: Any = LEARNED,
+) -> PairResult:
+    """The pair decision: ``model`` a PairModel, LEARNED (the shipped weights) or RULES (the
+    older hand-set rules of matching.pairs)."""
+    if model == RULES:
+        return score_pair_rules(a, b, idf=idf, default_idf=default_idf, thresholds=thresholds)
+    return decide_pair(a, b, idf=idf or {}, default_idf=default_idf, thresholds=thresholds,
+                       model=None if model == LEARNED else model)

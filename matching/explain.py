@@ -1,0 +1,81 @@
+""""Why matched" / "why conflicting" in sentences, from a pair decision's stored explanation.
+
+Headless: the window shows the returned text; storage keeps the explanation dict it is made
+from (claim_group_member.explanation, the conflict's explanation), so it can be derived later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+# How the features of matching.pair_model read in a sentence.
+FEATURE_WORDS = {
+    "idf_jaccard": "shared rare words",
+    "idf_overlap": "the words of one claim found in the other",
+    "sorted_ratio": "similar wording",
+    "char_trigrams": "similar spelling (letter groups)",
+    "shared_names": "the same names",
+    "names_differ": "other named places or agreements",
+    "assertions_differ": "contrasting assertions",
+    "precise_value_agrees": "a precise value agrees",
+    "value_agrees": "a value agrees",
+    "value_conflicts": "a value disagrees",
+    "measure_same": "the same measure",
+    "measure_clash": "different measures",
+    "figures_one_side": "figures on one side only",
+    "no_figures": "no figures on either side",
+    "periods_differ": "different periods",
+    "publication_days_log": "days between publications",
+    "publication_unknown": "a publication date unknown",
+    "categories_differ": "different topics",
+    "other_quantities": "figures of different things",
+    "text_not_comparable": "text in different or uncovered languages",
+    "value_distance": "how far the values are apart",
+    "same_outlet": "the same outlet",
+    "shared_capitalised": "the same capitalised names",
+    "value_agrees_x_overlap": "an agreeing value in shared words",
+    "value_agrees_x_trigrams": "an agreeing value in similar spelling",
+    "precise_agrees_x_overlap": "a precise value agreeing in shared words",
+    "no_figures_x_overlap": "shared words (no figures)",
+    "measure_same_x_overlap": "the same measure in shared words",
+    "published_within_3_days": "published within three days",
+    "rules_same": "the hand-set rules say same",
+    "rules_conflict": "the hand-set rules say conflict",
+}
+
+
+def _frame_sentence(frame: Mapping[str, Any]) -> str:
+    a, b = frame.get("values", ["?", "?"])
+    ia, ib = frame.get("intervals", ["?", "?"])
+    periods = [p for p in frame.get("period", []) if p]
+    when = f", as of {' / '.join(dict.fromkeys(periods))}" if periods else ""
+    return f"{frame.get('measure', '?')}{when}: \u201c{a}\u201d {ia} and \u201c{b}\u201d {ib}"
+
+
+def why(explanation: Mapping[str, Any], relation: str = "same") -> str:
+    """The explanation of one pair decision as a few sentences."""
+    lines: list[str] = []
+    conflicting = relation == "conflict"
+    frames = explanation.get("frames_differ") if conflicting else explanation.get("frames")
+    if conflicting:
+        lines.append("Why conflicting: the same measure with values that cannot both be right.")
+    else:
+        lines.append("Why matched: the same claim.")
+    for frame in frames or ():
+        verb = "do not overlap" if conflicting else "overlap"
+        lines.append(f"Frame {_frame_sentence(frame)} \u2014 the intervals {verb}.")
+    if not frames and not conflicting:
+        lines.append("No figures compared: decided on the words.")
+    deciding = explanation.get("deciding") or []
+    if deciding:
+        parts = [f"{FEATURE_WORDS.get(name, name)} ({'+' if v >= 0 else ''}{v:.2f})"
+                 for name, v in deciding]
+        lines.append("Deciding: " + "; ".join(parts) + ".")
+    p = explanation.get("p_same_slot" if conflicting else "p_same")
+    if p is not None:
+        lines.append(f"Model probability {float(p):.2f}.")
+    if explanation.get("text_not_compared"):
+        lines.append("The text could not be compared (another language, or one the word "
+                     "lists do not cover): figures, units, dates and names decided.")
+    return "\n".join(lines)

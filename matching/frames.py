@@ -1,0 +1,448 @@
+"""Claim frames: what a figure measures, for which period, as an interval of values.
+
+A frame is (measure, period, value interval). The measure comes from the unit of the figure
+("km²" -> area) and from the words right around it ("41 settlements", "300 killed",
+"загинули 53", "70% of Ukrainians support") through a small vocabulary in English, Ukrainian
+and Russian (plus a few stems of other languages for the commonest measures); the period from
+a date stated next to it, else the publication date (an as-of date). Two claims frame the same
+claim when they share a measure and their periods do not exclude each other; their values then
+agree or conflict (matching.figures intervals).
+
+For languages without vocabulary the figure's unit and kind still give a coarse measure
+("count", "percent", "area"), so figures, units and dates keep matching across languages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from matching.figures import Quantity
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+# measure -> stems (lower case; a word matches when it starts with a stem). Kept to measures
+# that recur in reporting on wars, elections and polls; order does not matter.
+MEASURE_STEMS: dict[str, tuple[str, ...]] = {
+    "killed": ("kill", "dead", "death", "died", "die", "toll", "fatalit", "lives", "perish",
+               "загин", "вбит", "убит", "погиб", "смерт", "жертв", "morti", "muert", "mort",
+               "tote", "getötet", "zabit", "ofiar", "doden", "mortos", "uccis", "muertos"),
+    "wounded": ("wound", "injur", "hurt", "поран", "ранен", "травм", "feriti", "herid",
+                "verletz", "ranny", "feridos", "gewond"),
+    "settlements": ("settlement", "village", "town", "localit", "hamlet", "населен", "насел",
+                    "сіл", "сел", "громад", "località", "localidad", "ortschaft", "dorf",
+                    "miejscowo", "plaats", "aldeia", "naselen", "населб"),
+    "children": ("child", "kid", "minor", "дит", "діт", "дет", "ребен", "bambin", "niñ",
+                 "kinder", "dzieci", "crianç", "kinderen", "copii"),
+    "refugees": ("refugee", "fled", "flee", "left ukraine", "біжен", "бежен", "rifugiat",
+                 "refugiad", "flücht", "uchodź", "vluchteling", "refugiat"),
+    "displaced": ("displac", "idp", "переселен", "vertrieb", "desplazad", "sfollat",
+                  "deslocad", "przesiedl"),
+    "drones": ("drone", "uav", "shahed", "дрон", "бпла", "беспилот", "безпілот", "droni",
+               "drones", "drohne", "dron"),
+    "missiles": ("missile", "rocket", "ракет", "missil", "rakete", "rakiet", "raket",
+                 "míssei", "misil"),
+    "prisoners": ("prisoner", "pow", "captive", "полон", "плен", "prigion", "prisioner",
+                  "gefangen", "jeńc", "jenc"),
+    "troops": ("troop", "soldier", "army", "armed forces", "personnel", "military",
+               "військов", "военн", "армі", "арми", "militar", "truppe", "soldat", "wojsk",
+               "esercit", "ejército"),
+    "votes": ("vote", "voted", "ballot", "голос", "votaz", "votac"),
+    "turnout": ("turnout", "явк", "affluenza", "participación", "wahlbeteiligung"),
+    "respondents": ("respondent", "ukrainians", "russians", "americans", "poll", "survey",
+                    "support", "want", "favor", "favour", "believ", "oppos", "say",
+                    "опитан", "опрошен", "респондент", "українц", "россиян", "sondag",
+                    "encuesta", "umfrage", "sondaż", "pesquisa", "peiling"),
+    "money": ("billion", "million", "dollar", "euro", "aid", "fund", "assets", "млрд",
+              "мільярд", "миллиард", "miliard", "milliard", "miliardi", "mil millones"),
+    "suspects": ("suspect", "detain", "arrest", "затрим", "задерж", "подозр", "підозр",
+                 "arrestat", "detenid", "festgenommen"),
+    "sentences": ("sentenc", "life", "prison term", "convict", "засуд", "осужд", "приговор",
+                  "вирок", "condann", "conden", "verurteil"),
+    "points": ("point", "clause", "provision", "пункт", "punti", "puntos", "punkte"),
+    "camps": ("camp", "facilit", "табор", "лагер", "campi", "campos", "lager"),
+    "sheltering": ("shelter", "hiding", "укрива", "укрыва", "rifugi", "refugiaba"),
+}
+
+# A unit alone says what is measured when no word does.
+_UNIT_MEASURE = {"area": "area", "distance": "distance", "duration": "duration",
+                 "percent": "share", "date": "date"}
+
+# A percentage next to poll words is a poll share; next to "turnout" a turnout.
+_PERCENT_MEASURES = frozenset({"respondents", "turnout", "votes"})
+
+# "more than X" reaches up to this many times X; "less than X" down to X divided by it.
+OPEN_BOUND_REACH = 1.5
+
+# How far from the figure (in words) its measure is looked for.
+WINDOW_AFTER = 4
+WINDOW_BEFORE = 3
+
+
+@lru_cache(maxsize=1)
+def _stem_index() -> tuple[tuple[str, str], ...]:
+    """(stem, measure) longest stems first, so 'settlement' beats 'sett...' if ever both."""
+    pairs = [(s, m) for m, stems in MEASURE_STEMS.items() for s in stems if " " not in s]
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+
+@lru_cache(maxsize=1 << 16)
+def measure_of_word(word: str) -> str | None:
+    w = word.casefold()
+    if len(w) < 3:
+        return None
+    for stem, measure in _stem_index():
+        if w.startswith(stem):
+            return measure
+    return None
+
+
+@dataclass(frozen=True)
+class Frame:
+    """One figure of a claim as a frame: measure, period and the value interval."""
+
+    measure: str  # e.g. "killed", "area", "share:respondents", "count"
+    low: float
+    high: float
+    text: str
+    cls: str  # comparison class of matching.figures
+    period: str | None  # ISO date (or month/year) the figure is as of, when known
+    period_stated: bool  # the period comes from the sentence, not from the publication date
+    precise: bool  # a closed interval from a stated value, not an open bound or a loose hint
+    # The other measures named around the figure ("53 prisoners of war were killed").
+    also: frozenset[str] = frozenset()
+    # The interval read literally: an open bound is exact on its side and open on the other
+    # ("more than three hours" is [3 h, inf), "just under three hours" ends at 3 h).
+    hard_low: float = -math.inf
+    hard_high: float = math.inf
+
+    def overlaps(self, other: Frame) -> bool:
+        """The values agree: half-open intervals, so 11 km [10.5, 11.5) and 12 km
+        [11.5, 12.5) do not."""
+        return self.low < other.high and other.low < self.high
+
+    def excludes(self, other: Frame) -> bool:
+        """Even read literally the two values cannot both be right."""
+        return self.hard_high < other.hard_low or other.hard_high < self.hard_low
+
+    @property
+    def measures(self) -> frozenset[str]:
+        return self.also | {self.measure}
+
+    def interval_text(self) -> str:
+        def fmt(x: float) -> str:
+            if math.isinf(x):
+                return "∞"
+            return f"{x:,.4g}" if abs(x) < 1e4 else f"{x:,.0f}"
+        return f"[{fmt(self.low)}, {fmt(self.high)}]"
+
+
+def _words_with_offsets(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def _measures_near(text: str, start: int, end: int,
+                   words: list[tuple[int, int, str]]) -> list[str]:
+    """The measures named right after the figure (what it counts), then right before it,
+    nearest first."""
+    after = [w for s, _e, w in words if s >= end][:WINDOW_AFTER]
+    before = [w for _s, e, w in words if e <= start][-WINDOW_BEFORE:]
+    found: list[str] = []
+    for w in (*after, *reversed(before)):
+        m = measure_of_word(w)
+        if m is not None and m not in found:
+            found.append(m)
+    return found
+
+
+_NEAR_BELOW = ("nearly", "almost", "just under", "just below", "close to", "почти", "майже",
+               "близько", "около", "quasi", "casi", "fast")
+_NEAR_ABOVE = ("just over", "just above", "slightly more")
+
+
+def _published(date: str | None) -> str | None:
+    if not date:
+        return None
+    try:
+        return dt.date.fromisoformat(date[:10]).isoformat()
+    except ValueError:
+        return date[:7] if re.fullmatch(r"\d{4}-\d{2}", date[:7] or "") else None
+
+
+_RESTATED = re.compile(r"(?:\(|\bor|\bабо|\bили)\s*(?:about|around|some|roughly|nearly|"
+                       r"almost|approximately|близько|около|примерно)?\s*$")
+_SCALE = (("trillion", 1e12), ("billion", 1e9), ("bn", 1e9), ("млрд", 1e9), ("мільярд", 1e9),
+          ("миллиард", 1e9), ("miliard", 1e9), ("milliard", 1e9), ("million", 1e6),
+          ("mln", 1e6), ("млн", 1e6), ("мільйон", 1e6), ("миллион", 1e6), ("milion", 1e6),
+          ("millón", 1e6), ("milioni", 1e6), ("thousand", 1e3), ("тис", 1e3), ("тыс", 1e3))
+_DIGITS = re.compile(r"\d[\d.,\s]*")
+
+
+def _stated_precision(q: Quantity) -> tuple[float, float]:
+    """The interval of a plainly stated value from its last stated digit: "43.9%" is
+    [43.85, 43.95], "805" [804.5, 805.5], "3.5 million" [3.45 m, 3.55 m]. Intervals that
+    matching.figures already widened (a loose or bounding qualifier, a range, a unit
+    conversion) are kept as they are."""
+    v = q.value
+    if v is None or q.cls == "date" or math.isinf(q.high) or q.low <= 0 or v <= 0:
+        return q.low, q.high
+    if (q.high - q.low) > 0.0201 * abs(v) + 1.0 or abs((q.low + q.high) / 2 - v) > 1e-6 * v:
+        return q.low, q.high  # widened or asymmetric: a qualifier, a range or a bound
+    head = q.text.casefold()
+    if head.startswith(_NEAR_BELOW + _NEAR_ABOVE):
+        return q.low, q.high
+    found = _DIGITS.search(q.text)
+    if found is None:
+        return q.low, q.high  # written in words ("seventy percent"): keep the tolerance
+    digits = found.group(0).strip().replace(" ", "")
+    # A single separator followed by one or two digits is a decimal point ("43,9", "3.5");
+    # followed by three it groups thousands ("1,381", "3.800").
+    decimals = 0
+    for sep in (".", ","):
+        if digits.count(sep) == 1 and 1 <= len(digits.split(sep)[1]) <= 2:
+            decimals = len(digits.split(sep)[1])
+    scale = next((f for word, f in _SCALE if word in head), 1.0)
+    try:
+        raw = float(digits.replace(",", "").replace(".", "")) if decimals == 0 else None
+    except ValueError:
+        return q.low, q.high
+    unit_scale = v / (raw * scale) if raw else 1.0  # a converted unit (square miles -> km²)
+    if raw is not None and not (0.999 < unit_scale < 1.001):
+        return q.low, q.high
+    half = 0.5 * 10.0 ** -decimals * scale
+    half = max(half, 1e-3 * abs(v))
+    return v - half, v + half
+
+
+def claim_frames(text: str, quantities: Sequence[Quantity], published: str | None) -> tuple[Frame, ...]:
+    """Frames of one claim's figures (dates become frames of measure "date" when the claim is
+    about a date; otherwise they are the period of the other figures)."""
+    words = _words_with_offsets(text)
+    lowered = text.casefold()
+    dates = [q for q in quantities if q.cls == "date" and q.date]
+    others = [q for q in quantities if q.cls != "date"]
+    period = dates[0].date if dates and others else _published(published)
+    stated = bool(dates and others)
+    frames = []
+    for q in others:
+        pos = lowered.find(q.text.casefold()) if q.text else -1
+        if pos > 0 and frames and frames[-1].cls == q.cls and _RESTATED.search(
+                lowered[max(0, pos - 12) : pos]):
+            # "6,000 sq km (2,317 sq miles)", "470 square miles, or about 1,200 km²": the same
+            # value restated in another unit (often converted loosely), not a second figure.
+            continue
+        start, end = (pos, pos + len(q.text)) if pos >= 0 else (0, 0)
+        named = _measures_near(text, start, end, words) if pos >= 0 else []
+        near = named[0] if named else None
+        base = _UNIT_MEASURE.get(q.family)
+        if q.cls == "percent":
+            measure = f"share:{near}" if near in _PERCENT_MEASURES else "share"
+        elif base is not None:
+            measure = base
+        elif q.cls.startswith("money"):
+            measure = q.cls
+        else:
+            measure = near or "count"
+        low, high = _stated_precision(q)
+        precise = not math.isinf(high) and low > 0 and (high - low) <= 0.1 * abs(
+            q.value or high)
+        hard_low, hard_high = low, high
+        head = q.text.casefold()
+        if q.value is not None and head.startswith(_NEAR_BELOW):
+            hard_high = q.value
+        elif q.value is not None and head.startswith(_NEAR_ABOVE):
+            hard_low = q.value
+        # An open bound as reporting uses it: "more than 1,000" is not said of 8,000, nor
+        # "less than 100" of 10.
+        if math.isinf(high):
+            high = low * OPEN_BOUND_REACH
+        elif low == 0.0 and high > 0:
+            low = high / OPEN_BOUND_REACH
+        frames.append(Frame(measure, low, high, q.text, q.cls, period, stated, precise,
+                            frozenset(named), hard_low, hard_high))
+    if dates and not others:
+        for q in dates:
+            frames.append(Frame("date", 0.0, 0.0, q.text, "date", q.date, True, True,
+                                hard_low=0.0, hard_high=0.0))
+    return tuple(frames)
+
+
+def measures_compatible(a: str, b: str) -> bool:
+    """Same measure, or one side only knows the coarse kind ("count" vs "killed")."""
+    if a == b:
+        return True
+    coarse = {"count", "share"}
+    if a in coarse or b in coarse:
+        return a.split(":")[0] == b.split(":")[0] or {a, b} & {"count"} and not (
+            a.startswith(("share", "area", "distance", "duration", "date", "money"))
+            or b.startswith(("share", "area", "distance", "duration", "date", "money")))
+    return False
+
+
+def _period_days(period: str | None) -> tuple[dt.date, dt.date] | None:
+    if not period:
+        return None
+    parts = period.split("-")
+    try:
+        y = int(parts[0])
+        if len(parts) == 1:
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        m = int(parts[1])
+        if len(parts) == 2:
+            nxt = dt.date(y + m // 12, m % 12 + 1, 1)
+            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+        d = dt.date(y, m, int(parts[2][:2]))
+        return d, d
+    except ValueError:
+        return None
+
+
+def period_distance_days(a: Frame | str | None, b: Frame | str | None) -> float | None:
+    """Days between two periods (0 when they overlap); None when either is unknown."""
+    pa = _period_days(a.period if isinstance(a, Frame) else a)
+    pb = _period_days(b.period if isinstance(b, Frame) else b)
+    if pa is None or pb is None:
+        return None
+    if pa[1] < pb[0]:
+        return float((pb[0] - pa[1]).days)
+    if pb[1] < pa[0]:
+        return float((pa[0] - pb[1]).days)
+    return 0.0
+
+
+@dataclass(frozen=True)
+class FrameComparison:
+    """How the frames of two claims relate."""
+
+    same_measure: tuple[tuple[Frame, Frame], ...]  # paired frames of one measure
+    agree: tuple[tuple[Frame, Frame], ...]  # ... whose values overlap
+    conflict: tuple[tuple[Frame, Frame], ...]  # ... both precise, values apart
+    measure_clash: bool  # both name specific measures, and none in common
+
+    @property
+    def precise_agree(self) -> bool:
+        return any(x.precise and y.precise for x, y in self.agree)
+
+
+def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
+    paired: list[tuple[float, int, int]] = []
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            if x.cls != y.cls and not (x.cls.startswith("count") and y.cls.startswith("count")):
+                continue
+            if not (measures_compatible(x.measure, y.measure) or (x.also & y.also)):
+                continue
+            if x.measure == "date":
+                dist = 0.0 if _dates_agree(x.period, y.period) else 1.0
+            else:
+                mx = x.low if math.isinf(x.high) else (x.low + x.high) / 2
+                my = y.low if math.isinf(y.high) else (y.low + y.high) / 2
+                dist = abs(mx - my) / max(abs(mx), abs(my), 1e-9)
+            paired.append((dist, i, j))
+    paired.sort()
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    same, agree, conflict = [], [], []
+    for _d, i, j in paired:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        x, y = a[i], b[j]
+        same.append((x, y))
+        if x.measure == "date":
+            (agree if _dates_agree(x.period, y.period) else conflict).append((x, y))
+        elif x.excludes(y) or (x.precise and y.precise and not x.overlaps(y)):
+            conflict.append((x, y))
+        elif x.overlaps(y):
+            agree.append((x, y))
+    specific_a = {f.measure for f in a if f.measure not in ("count", "share")}
+    specific_b = {f.measure for f in b if f.measure not in ("count", "share")}
+    clash = bool(specific_a and specific_b and not (specific_a & specific_b))
+    return FrameComparison(tuple(same), tuple(agree), tuple(conflict), clash)
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return False
+    n = min(len(a), len(b))
+    return a[:n] == b[:n]
+
+
+def values_contradict(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Frame, Frame]]:
+    """Precise values of one measure that do not overlap (figures paired nearest first, so
+    "12 km deep, 40 km wide" meets "11 km deep" on the depth), and two days given for one
+    dated event: the pairs that may never sit in one group (the complete-link invariant of
+    matching.grouping; vague values may). Two periods both stated in the sentences and apart
+    make two claims, not a contradiction."""
+    return [(x, y) for x, y in frame_conflicts(a, b)
+            if x.measure == "date" or (x.precise and y.precise)]
+
+
+def frame_conflicts(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Frame, Frame]]:
+    """Values of one measure and period that cannot both be right: precise values apart, a
+    bound read literally that excludes the other value, or two days for one dated event."""
+    out = []
+    for x, y in compare_frames(a, b).conflict:
+        if x.measure == "date":
+            if len(x.period or "") == 10 and len(y.period or "") == 10:
+                out.append((x, y))
+            continue
+        if x.period_stated and y.period_stated and (period_distance_days(x, y) or 0.0) > 0:
+            continue
+        out.append((x, y))
+    return out
+
+_LATIN = re.compile(r"[a-z]")
+_CYRILLIC = re.compile(r"[а-яёіїєґ]")
+_EN_WORDS = frozenset(("the", "of", "and", "in", "to", "has", "have", "was", "were", "is",
+                       "are", "that", "said", "from", "with", "for", "by", "on"))
+
+
+@lru_cache(maxsize=1 << 14)
+def language_of(text: str) -> str:
+    """'en', 'uk', 'ru', or 'other': enough to know whether the words can be compared (the
+    vocabulary, stems and concept table cover English, Ukrainian and Russian)."""
+    low = text.casefold()
+    cyr = len(_CYRILLIC.findall(low))
+    lat = len(_LATIN.findall(low))
+    if cyr > lat:
+        if any(ch in low for ch in "іїєґ"):
+            return "uk"
+        if any(ch in low for ch in "ыэъё"):
+            return "ru"
+        return "ru" if re.search(r"\b(?:и|что|как|это)\b", low) else "other"
+    words = _WORD.findall(low)
+    if words and sum(w in _EN_WORDS for w in words) / len(words) >= 0.08:
+        return "en"
+    return "other"
+
+
+def frame_keys(frames: Sequence[Frame]) -> list[str]:
+    """Keys that claims stating a value of one measure share when their values are close
+    (log-scale buckets on two offset grids), that claims stating any value of one specific
+    measure in one month share, and that claims about one day share."""
+    keys = []
+    for f in frames:
+        if f.measure == "date":
+            if f.period:
+                keys.append(f"date:{f.period}")
+            continue
+        mid = f.low if math.isinf(f.high) else (f.low + f.high) / 2
+        if not math.isfinite(mid) or mid <= 0:
+            continue
+        x = math.log10(mid) * 12
+        keys.append(f"{f.measure}:{f.cls}:a{math.floor(x)}")
+        keys.append(f"{f.measure}:{f.cls}:b{math.floor(x + 0.5)}")
+        for measure in sorted(f.measures - _COARSE):
+            # Measure (and month), whatever the value: where conflicting figures meet.
+            keys.append(f"{measure}|{(f.period or '?')[:7]}")
+            keys.append(f"{measure}|*")
+    return sorted(set(keys))
+
+
+_COARSE = frozenset({"count", "share"})

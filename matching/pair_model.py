@@ -1,0 +1,365 @@
+"""The learned same-claim / same-slot decision: logistic regression over pair features.
+
+Two models share one feature vector (:data:`FEATURES`):
+- ``same``: are the two sentences the same claim? (fitted on same-cluster pairs)
+- ``slot``: do they state a figure for the same thing, whatever the value? (fitted on
+  same-cluster pairs and listed conflict pairs, without the features that look at the values)
+
+A pair is the same claim when ``same`` reaches its cut-off and no precise values of one measure
+contradict each other; a conflict when ``slot`` reaches its cut-off and they do. The weights
+live in ``matching/pair_weights.json`` (numbers only), refitted by ``python -m
+matching.fit_pair_model`` (deterministic: Newton's method from zeros, fixed fold order).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from matching.figures import compare, time_frames_differ
+from matching.frames import (
+    Frame,
+    compare_frames,
+    frame_conflicts,
+    frame_keys,
+    language_of,
+    period_distance_days,
+)
+from matching.pairs import (
+    Relation,
+    dated_apart_from_publication,
+    predicate_mismatch,
+    score_pair,
+)
+from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
+
+WEIGHTS = Path(__file__).with_name("pair_weights.json")
+
+FEATURES = (
+    "bias",
+    "idf_jaccard",
+    "idf_overlap",
+    "sorted_ratio",
+    "char_trigrams",
+    "shared_names",
+    "names_differ",
+    "assertions_differ",
+    "precise_value_agrees",
+    "value_agrees",
+    "value_conflicts",
+    "measure_same",
+    "measure_clash",
+    "figures_one_side",
+    "no_figures",
+    "periods_differ",
+    "publication_days_log",
+    "publication_unknown",
+    "categories_differ",
+    "other_quantities",
+    "text_not_comparable",
+    "value_distance",
+    "same_outlet",
+    "shared_capitalised",
+    "value_agrees_x_overlap",
+    "value_agrees_x_trigrams",
+    "precise_agrees_x_overlap",
+    "no_figures_x_overlap",
+    "measure_same_x_overlap",
+    "published_within_3_days",
+    "rules_same",
+    "rules_conflict",
+    "agreeing_value_rarity",
+)
+# Features that look at the values: the slot model leaves them out.
+VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_conflicts",
+                            "value_distance", "value_agrees_x_overlap",
+                            "value_agrees_x_trigrams", "precise_agrees_x_overlap"})
+SPECIFIC_CATEGORIES = frozenset({"territory", "casualties", "minsk", "negotiations", "poll"})
+BROAD_PLACES = frozenset(
+    {"ukraine", "russia", "belarus", "united_states", "kyiv", "moscow", "saudi_arabia", "minsk"}
+)
+_NON_WORD = re.compile(r"[\W\d_]+", re.UNICODE)
+COMPARABLE_LANGUAGES = frozenset({"en", "uk", "ru"})
+
+
+def frames_of(sig: ClaimSig) -> tuple[Frame, ...]:
+    return sig.frames
+
+
+@lru_cache(maxsize=1 << 16)
+def _trigrams(text: str) -> frozenset[str]:
+    folded = " " + _NON_WORD.sub(" ", text.casefold()).strip() + " "
+    return frozenset(folded[k : k + 3] for k in range(len(folded) - 2))
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    inter = len(a & b)
+    return inter / (len(a) + len(b) - inter)
+
+
+def _weighted(a: ClaimSig, b: ClaimSig, idf: Mapping[str, float], default: float) -> tuple[float, float]:
+    sa, sb = a.token_set, b.token_set
+    if not sa or not sb:
+        return 0.0, 0.0
+    shared = math.fsum(idf.get(t, default) for t in sa & sb)
+    wa = math.fsum(idf.get(t, default) for t in sa)
+    wb = math.fsum(idf.get(t, default) for t in sb)
+    union = wa + wb - shared
+    return (shared / union if union else 0.0), (shared / min(wa, wb) if min(wa, wb) else 0.0)
+
+
+def _names(sig: ClaimSig) -> frozenset[str]:
+    return frozenset(n for kind, ns in sig.entities.items() if kind != "subject_agreement"
+                     for n in ns if n not in BROAD_PLACES)
+
+
+def _entities_differ(a: ClaimSig, b: ClaimSig) -> bool:
+    for kind in DISTINCT_ENTITY_TYPES:
+        ea = a.entities.get(kind, frozenset())
+        eb = b.entities.get(kind, frozenset())
+        if kind == "place":
+            ea, eb = ea - BROAD_PLACES, eb - BROAD_PLACES
+        if ea and eb and not (ea & eb):
+            return True
+    return False
+
+
+def _days(date: str | None) -> str | None:
+    return date[:10] if date else None
+
+
+@dataclass(frozen=True)
+class PairFeatures:
+    values: np.ndarray
+    frames: Any  # FrameComparison
+    contradictions: tuple[tuple[Frame, Frame], ...]
+    comparable_text: bool
+
+
+def pair_features(
+    a: ClaimSig, b: ClaimSig, idf: Mapping[str, float], default_idf: float = 1.0
+) -> PairFeatures:
+    jac, over = _weighted(a, b, idf, default_idf)
+    ratio = fuzz.ratio(a.sorted_text, b.sorted_text) / 100.0
+    tri = _jaccard(_trigrams(_masked_text(a)), _trigrams(_masked_text(b)))
+    na, nb = _names(a), _names(b)
+    fa, fb = frames_of(a), frames_of(b)
+    fc = compare_frames(fa, fb)
+    contradictions = tuple(frame_conflicts(fa, fb))
+    figures = compare(a.quantities, b.quantities)
+    non_date_a = [f for f in fa if f.measure != "date"]
+    non_date_b = [f for f in fb if f.measure != "date"]
+    pub = period_distance_days(_days(a.date), _days(b.date))
+    la, lb = language_of(a.text), language_of(b.text)
+    comparable = la == lb and la in COMPARABLE_LANGUAGES
+    rules = score_pair(a, b, idf=idf, default_idf=default_idf).relation
+    distances = [_rel_distance(x, y) for x, y in fc.same_measure if x.measure != "date"]
+    v = np.array([
+        1.0,
+        jac,
+        over,
+        ratio,
+        tri,
+        min(len(na & nb), 3) / 3.0,
+        float(_entities_differ(a, b)),
+        float(bool(predicate_mismatch(a, b))),
+        float(fc.precise_agree),
+        float(bool(fc.agree)),
+        float(bool(fc.conflict)),
+        float(bool(fc.same_measure)),
+        float(fc.measure_clash and not fc.same_measure),
+        float(bool(non_date_a) != bool(non_date_b)),
+        float(not fa and not fb),
+        float(time_frames_differ(a.quantities, b.quantities)
+              or dated_apart_from_publication(a, b)),
+        0.0 if pub is None else math.log1p(pub) / 5.0,
+        float(pub is None),
+        float(a.category in SPECIFIC_CATEGORIES and b.category in SPECIFIC_CATEGORIES
+              and a.category != b.category),
+        float(bool(figures.other_quantities) and not figures.agreements),
+        float(not comparable),
+        min(distances) if distances else 0.0,
+        float(bool(a.outlet) and a.outlet == b.outlet),
+        _jaccard(_capitalised(a.text), _capitalised(b.text)),
+        float(bool(fc.agree)) * over,
+        float(bool(fc.agree)) * tri,
+        float(fc.precise_agree) * over,
+        float(not fa and not fb) * over,
+        float(bool(fc.same_measure)) * over,
+        float(pub is not None and pub <= 3),
+        float(rules is Relation.SAME),
+        float(rules is Relation.CONFLICT),
+        _agreeing_rarity(fc.agree, idf, default_idf),
+    ])
+    return PairFeatures(v, fc, contradictions, comparable)
+
+
+FRAME_KEY = "@"  # frame keys sit in the word-weight table under this prefix (frame_idf)
+
+
+def frame_idf(sigs: Sequence[ClaimSig]) -> dict[str, float]:
+    """Weights of frame keys (measure + value bucket, or a day) over a corpus, like word IDF:
+    agreeing on "41 settlements" says more than agreeing on "1,000" or "2022"."""
+    df: dict[str, int] = {}
+    for s in sigs:
+        for key in frame_keys(s.frames):
+            df[key] = df.get(key, 0) + 1
+    n = len(sigs)
+    return {FRAME_KEY + k: math.log(1 + (n - c + 0.5) / (c + 0.5)) for k, c in df.items()}
+
+
+def _agreeing_rarity(agree: Sequence[tuple[Frame, Frame]], idf: Mapping[str, float],
+                     default: float) -> float:
+    """The rarest frame key two agreeing values share, as a share of the rarest possible."""
+    best = 0.0
+    for x, y in agree:
+        shared = {k for k in set(frame_keys([x])) & set(frame_keys([y])) if "|" not in k}
+        for key in shared:
+            best = max(best, idf.get(FRAME_KEY + key, default))
+    return min(best / max(default, 1e-9), 1.0)
+
+
+def _rel_distance(x: Frame, y: Frame) -> float:
+    if x.overlaps(y):
+        return 0.0
+    mx = x.low if math.isinf(x.high) else (x.low + x.high) / 2
+    my = y.low if math.isinf(y.high) else (y.low + y.high) / 2
+    return min(abs(mx - my) / max(abs(mx), abs(my), 1e-9), 1.0)
+
+
+_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZА-ЯІЇЄҐ][\w'-]{2,}", re.UNICODE)
+
+
+@lru_cache(maxsize=1 << 14)
+def _capitalised(text: str) -> frozenset[str]:
+    """Names as written (capitalised words not opening a sentence), folded and cut to their
+    first five letters so that "Kursk"/"Kurska"/"Kurskiej" meet across languages."""
+    return frozenset(m.group(0).casefold()[:5] for m in _CAPITALISED.finditer(text))
+
+
+def _masked_text(sig: ClaimSig) -> str:
+    text = sig.text
+    for q in sig.quantities:
+        if q.text:
+            text = text.replace(q.text, " ")
+    return text
+
+
+@dataclass(frozen=True)
+class PairModel:
+    """Weights of both models and their cut-offs (probabilities)."""
+
+    same_weights: tuple[float, ...]
+    slot_weights: tuple[float, ...]
+    same_cutoff: float
+    slot_cutoff: float
+    features: tuple[str, ...] = FEATURES
+    meta: Mapping[str, Any] | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_same", np.asarray(self.same_weights))
+        object.__setattr__(self, "_slot", np.asarray(self.slot_weights))
+
+    def p_same(self, x: np.ndarray) -> float:
+        return _sigmoid(float(x @ self._same))  # type: ignore[attr-defined]
+
+    def p_slot(self, x: np.ndarray) -> float:
+        return _sigmoid(float(x @ self._slot))  # type: ignore[attr-defined]
+
+    def contributions(self, x: np.ndarray, which: str = "same") -> list[tuple[str, float]]:
+        """The features that pushed the decision most, largest first (bias left out)."""
+        w = self._same if which == "same" else self._slot  # type: ignore[attr-defined]
+        parts = [(name, float(w[k] * x[k])) for k, name in enumerate(self.features)
+                 if name != "bias" and x[k] != 0.0 and w[k] != 0.0]
+        return sorted(parts, key=lambda p: (-abs(p[1]), p[0]))
+
+    def to_json(self) -> dict[str, Any]:
+        return {"features": list(self.features),
+                "same": {"weights": [round(w, 8) for w in self.same_weights],
+                         "cutoff": round(self.same_cutoff, 6)},
+                "slot": {"weights": [round(w, 8) for w in self.slot_weights],
+                         "cutoff": round(self.slot_cutoff, 6)},
+                "meta": dict(self.meta or {})}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> PairModel:
+        names = tuple(data["features"])
+        if names != FEATURES:
+            raise ValueError("the pair weights were fitted on other features; refit them "
+                             "with python -m matching.fit_pair_model")
+        return cls(tuple(data["same"]["weights"]), tuple(data["slot"]["weights"]),
+                   float(data["same"]["cutoff"]), float(data["slot"]["cutoff"]), names,
+                   data.get("meta"))
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+@lru_cache(maxsize=1)
+def default_model() -> PairModel:
+    return PairModel.from_json(json.loads(WEIGHTS.read_text(encoding="utf-8")))
+
+
+# --- fitting ---------------------------------------------------------------------------------
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, *, l2: float = 1.0,
+                 sample_weight: np.ndarray | None = None, iterations: int = 50) -> np.ndarray:
+    """L2-regularised logistic regression by Newton's method from zeros (deterministic). The
+    bias (column 0) is not penalised."""
+    n, d = x.shape
+    sw = np.ones(n) if sample_weight is None else sample_weight
+    w = np.zeros(d)
+    reg = np.full(d, l2)
+    reg[0] = 1e-6
+    for _ in range(iterations):
+        z = np.clip(x @ w, -30, 30)
+        p = 1.0 / (1.0 + np.exp(-z))
+        grad = x.T @ (sw * (p - y)) + reg * w
+        h = (x * (sw * p * (1 - p))[:, None]).T @ x + np.diag(reg)
+        step = np.linalg.solve(h, grad)
+        w -= step
+        if float(np.max(np.abs(step))) < 1e-9:
+            break
+    return w
+
+
+def cutoff_for_precision(p: np.ndarray, y: np.ndarray, target: float) -> float:
+    """The lowest probability cut-off whose decisions reach ``target`` precision (at least
+    one true pair kept); 0.99 when none does."""
+    order = np.argsort(-p, kind="stable")
+    ps, ys = p[order], y[order]
+    tp = np.cumsum(ys)
+    fp = np.cumsum(1 - ys)
+    precision = tp / np.maximum(tp + fp, 1)
+    ok = np.flatnonzero((precision >= target) & (tp > 0))
+    if not len(ok):
+        return 0.99
+    k = ok[-1]
+    # Half-way to the next lower score, so ties at the cut-off fall on the kept side.
+    nxt = ps[k + 1] if k + 1 < len(ps) else 0.0
+    return float((ps[k] + nxt) / 2) if ps[k] > nxt else float(ps[k])
+
+
+def cutoff_for_recall(p: np.ndarray, y: np.ndarray, target: float) -> float:
+    """The highest probability cut-off that keeps ``target`` of the positives."""
+    positives = np.sort(p[y > 0])[::-1]
+    if not len(positives):
+        return 0.5
+    k = min(len(positives) - 1, max(0, math.ceil(target * len(positives)) - 1))
+    return float(positives[k])
