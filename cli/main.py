@@ -368,6 +368,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which verdicts (default: published for claimreview, all for csv)")
     p.add_argument("--group", type=int, action="append", metavar="ID")
     p.add_argument("--organisation", help="the reviewing organisation (ClaimReview author)")
+    p.add_argument("--base-url", help="address of the published checks (overrides the setting)")
+    p.add_argument("--allow-placeholder-url", action="store_true",
+                   help="write ClaimReview with the placeholder address when none is set")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-claimreview", parents=[common],
@@ -403,6 +406,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="replace an existing file (it is backed up first)")
     p.set_defaults(func=cmd_restore)
+
+    from cli import config_cmd, verdict_cmd  # #17: editorial commands
+
+    verdict_cmd.add_parser(sub, common)
+    config_cmd.add_parser(sub, common)
     return parser
 
 
