@@ -42,6 +42,12 @@ def _actor() -> str:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from cli.guards import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(f"claimdesk: {problem}", file=sys.stderr)
+        return 1
     from desktop.app import run_app
 
     return run_app(args.db or None)
@@ -118,6 +124,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                 print(f"{cid}\t{claim.category or '-'}\t{claim.sentence}")
     finally:
         db.dispose()
+    if not ids:
+        print(f"no matches for “{' '.join(args.query)}”", file=sys.stderr)
     return 0 if ids else 1
 
 
@@ -427,8 +435,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     func = getattr(args, "func", cmd_gui)
+    from cli.guards import missing_database, quiet_on_closed_pipe
+
+    if (missing := missing_database(args)) is not None:
+        print(f"claimdesk {args.command}: {missing}", file=sys.stderr)
+        return 1
     try:
-        return func(args)
+        return quiet_on_closed_pipe(lambda: func(args))
     except StorageError as exc:
         print(f"claimdesk: {exc}", file=sys.stderr)
         return 2
