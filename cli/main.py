@@ -415,10 +415,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="replace an existing file (it is backed up first)")
     p.set_defaults(func=cmd_restore)
 
-    from cli import config_cmd, verdict_cmd  # #17: editorial commands
+    from cli import article_cmd, config_cmd, verdict_cmd  # #17: editorial commands
 
     verdict_cmd.add_parser(sub, common)
     config_cmd.add_parser(sub, common)
+    article_cmd.add_parser(sub, common)
     return parser
 
 
