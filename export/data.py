@@ -90,6 +90,8 @@ class Correction:
     at: dt.datetime
     reason: str
     rating: str | None = None
+    # The rating of the version it replaced.
+    previous_rating: str | None = None
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,10 @@ class GroupReport:
     def status_label(self) -> str:
         if self.verdict is None:
             return "No verdict"
-        return STATUS_LABELS.get(self.verdict.status, self.verdict.status)
+        label = STATUS_LABELS.get(self.verdict.status, self.verdict.status)
+        if self.verdict.status == VerdictStatus.PUBLISHED and self.verdict.corrections:
+            label += " (corrected)"
+        return label
 
     @property
     def outlets(self) -> list[str]:
@@ -292,8 +297,9 @@ def _snapshot_appearances(snapshot: dict[str, Any]) -> list[Appearance]:
 
 def _corrections(versions: Sequence[PublishedVersion]) -> tuple[Correction, ...]:
     return tuple(Correction(number=v.number, at=v.published_at, reason=v.reason or "",
-                            rating=v.snapshot.get("rating"))
-                 for v in versions if v.is_correction)
+                            rating=v.snapshot.get("rating"),
+                            previous_rating=versions[i - 1].snapshot.get("rating"))
+                 for i, v in enumerate(versions) if v.is_correction and i > 0)
 
 
 def _published_info(versions: Sequence[PublishedVersion]) -> VerdictInfo:

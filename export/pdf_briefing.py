@@ -430,6 +430,12 @@ def correction_line(c: Correction) -> str:
             f"{markup.text(c.reason or 'no reason recorded')}")
 
 
+def _rating_change(c: Correction) -> str:
+    if c.rating == c.previous_rating:
+        return f"(rating unchanged: {rating_label(c.rating)})"
+    return f"(rating {rating_label(c.previous_rating)} → {rating_label(c.rating)})"
+
+
 def correction_notes(g: GroupReport) -> list[Flowable]:
     """The corrections of one group's verdict, under its badge."""
     v = g.verdict
@@ -458,7 +464,7 @@ def corrections_section(groups: Sequence[GroupReport]) -> list[Flowable]:
         link = markup.internal_link(group_anchor(g), f"{n}. claim group #{g.id}")
         story.append(Paragraph(
             f"{link} — “{markup.text(_short(g.canonical_text, 120))}”<br/>"
-            f"{correction_line(c)} (now {markup.text(rating_label(c.rating).lower())})",
+            f"{correction_line(c)} {markup.text(_rating_change(c))}",
             st.body))
         story.append(Spacer(1, 2 * mm))
     story.append(PageBreak())

@@ -80,6 +80,7 @@ def test_a_correction_is_in_the_briefing_the_card_and_claimreview(newsroom, tmp_
     text = _text(brief.path)
     assert "Corrections" in text
     assert f"Corrected on 21 March 2025: {REASON}" in text
+    assert "(rating Mostly false → False)" in text and "Published (corrected)" in text
     outline = [o.title for o in pypdf.PdfReader(brief.path).outline if not isinstance(o, list)]
     assert "Corrections" in outline
 
