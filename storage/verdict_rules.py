@@ -36,6 +36,11 @@ class InvalidStatusChange(StorageError):
     """A step the editorial rules refuse; the message says what is missing."""
 
 
+class CorrectionNeedsReason(InvalidStatusChange):
+    """The step would change what was published: it needs the reason for the correction
+    (the window asks for it and tries again)."""
+
+
 def _refuse(message: str) -> None:
     raise InvalidStatusChange(message)
 
@@ -92,8 +97,9 @@ def check_publication(session: Session, verdict: Verdict, reason: str | None) ->
     if missing:
         _refuse(f"This verdict cannot be published yet: it needs {_join(missing)}.")
     if latest_number(session, verdict.group_id) and not (reason or "").strip():
-        _refuse("This verdict was published before, so publishing it again is a correction: "
-                "give the reason for the correction (it is printed with the corrected verdict).")
+        raise CorrectionNeedsReason(
+            "This verdict was published before, so publishing it again is a correction: "
+            "give the reason for the correction (it is printed with the corrected verdict).")
 
 
 def _jsonish(value: Any) -> Any:
@@ -119,8 +125,9 @@ def check_correction(session: Session, verdict: Verdict, draft: Any,
         _refuse("This verdict is published and two-person review is on: send it back to draft, "
                 "have the correction reviewed and approved, then publish it with its reason.")
     if not (reason or "").strip():
-        _refuse("This verdict is published, so changing it is a correction: give the reason "
-                "for the correction (it is printed with the corrected verdict).")
+        raise CorrectionNeedsReason(
+            "This verdict is published, so changing it is a correction: give the reason "
+            "for the correction (it is printed with the corrected verdict).")
     missing = _missing(draft.rating, draft.rationale, len(draft.evidence))
     if missing:
         _refuse(f"The correction cannot be published: it needs {_join(missing)}.")
