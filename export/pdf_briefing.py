@@ -226,6 +226,10 @@ def _cover(groups: Sequence[GroupReport], publisher: Publisher, title: str, stat
 # --- summary table ------------------------------------------------------------------------
 
 
+# "#", claim, rating, outlets, status: the number column holds "999" on one line (#17.14).
+SUMMARY_WIDTHS = (12 * mm, 76 * mm, 25 * mm, 41 * mm, 20 * mm)
+
+
 def _summary(groups: Sequence[GroupReport]) -> list[Flowable]:
     st = styles()
     heading = _outlined(Paragraph(markup.anchor("summary") + "Summary of verdicts", st.h1),
@@ -253,8 +257,7 @@ def _summary(groups: Sequence[GroupReport]) -> list[Flowable]:
         ])
         style.append(("BACKGROUND", (2, n), (2, n), badge_fill(g.rating)))
         style.append(("VALIGN", (2, n), (2, n), "MIDDLE"))
-    widths = [9 * mm, 79 * mm, 25 * mm, 41 * mm, 20 * mm]
-    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    table = LongTable(rows, colWidths=SUMMARY_WIDTHS, repeatRows=1)
     table.setStyle(TableStyle(style))
     return [heading, table, PageBreak()]
 
