@@ -22,10 +22,10 @@ def test_a_write_elsewhere_and_a_new_backup_are_noticed(qtbot, tmp_path):
         qtbot.waitUntil(lambda: watcher._last is not None, timeout=10_000)
         other = open_database(path)  # what `claimdesk import` does: its own connection
         try:
-            with qtbot.waitSignal(watcher.dataChanged, timeout=10_000) as changed:
-                with other.write() as s:
-                    add_article(s, NewArticle(outlet="Elsewhere", text="Imported by the CLI.",
-                                              content_hash="cli-1"), [], actor="cli")
+            with qtbot.waitSignal(watcher.dataChanged, timeout=10_000) as changed, \
+                    other.write() as s:
+                add_article(s, NewArticle(outlet="Elsewhere", text="Imported by the CLI.",
+                                          content_hash="cli-1"), [], actor="cli")
             assert changed.args == [True]  # an article came: lists need reloading
         finally:
             other.dispose()
