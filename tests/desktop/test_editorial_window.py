@@ -1,0 +1,70 @@
+"""#17.7-9 and the window's wiring of #17.5: a view switch never leaves another view's group
+open, the merge dialog says what is true, changes made elsewhere refresh the counts by
+themselves, and the Articles view edits an article."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from desktop.sidebar import View
+from storage.articles import NewArticle, add_article
+from storage.models import ClaimGroup, GroupConflict
+from storage.schema import open_database
+
+
+def _a_group(db) -> int:
+    with db.read() as s:
+        return s.execute(select(ClaimGroup.id).order_by(ClaimGroup.id)).scalars().first()
+
+
+def test_switching_to_a_view_without_the_open_group_clears_the_pane(drive, db, qtbot):
+    with db.read() as s:
+        assert s.execute(select(GroupConflict.id)).first() is None  # no conflicting groups
+    group_id = _a_group(db)
+    drive.open_group(group_id)
+    pane = drive.window.group_pane
+    drive.select_view(View.CONFLICTS)
+    qtbot.waitUntil(lambda: pane.detail is None)
+    assert drive.window.groups_panel.current_id() is None
+    drive.select_view(View.GROUPS)  # back: the list's first group is chosen and shown
+    qtbot.waitUntil(lambda: pane.detail is not None
+                    and pane.detail.id == drive.window.groups_panel.current_id())
+
+
+def test_the_merge_dialog_says_undo_works(drive, db, qtbot):
+    drive.open_group(_a_group(db))
+    dialog = drive.window.group_pane.open_merge_dialog()
+    assert dialog is not None
+    from PySide6.QtWidgets import QLabel
+
+    intro = dialog.findChild(QLabel, "mergeIntro").text()
+    assert "cannot be undone" not in intro and "Undo (Ctrl+Z) reverses the merge" in intro
+    dialog.reject()
+
+
+def test_an_import_from_elsewhere_updates_the_counts_without_f5(drive, db, qtbot, tmp_path):
+    before = drive.counts_text()
+    assert before
+    other = open_database(db.path)  # another process's connection, as `claimdesk import`
+    try:
+        with other.write() as s:
+            add_article(s, NewArticle(outlet="Elsewhere", text="Stored by the command line.",
+                                      content_hash="elsewhere-1"), [], actor="cli")
+    finally:
+        other.dispose()
+    qtbot.waitUntil(lambda: drive.counts_text() != before, timeout=15_000)
+
+
+def test_the_articles_view_opens_the_article_editor(drive, qtbot):
+    drive.select_view(View.ARTICLES)
+    panel = drive.window.articles_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
+    panel.table.selectRow(0)
+    panel.edit_action.trigger()
+    dialog = drive.window.article_edits.dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.title.setText("Edited in the window")
+    with qtbot.waitSignal(drive.window.article_edits.changed, timeout=10_000):
+        dialog.accept()
+    qtbot.waitUntil(lambda: any(row.title == "Edited in the window" for row in panel.model.rows()))
+    assert drive.can_undo()
