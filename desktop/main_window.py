@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
                 self.group_pane.show_group(None)
             self._update_actions()
             return
+        if view in (View.ARTICLES, View.OUTLETS) and self.filters.search.text():
+            self.filters.search.clear()  # a claim search does not follow into these (#17.14)
         if view == View.ARTICLES:
             self.browse_stack.setCurrentWidget(self.articles_panel)
             self.articles_panel.reload()

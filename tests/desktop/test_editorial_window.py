@@ -68,3 +68,32 @@ def test_the_articles_view_opens_the_article_editor(drive, qtbot):
         dialog.accept()
     qtbot.waitUntil(lambda: any(row.title == "Edited in the window" for row in panel.model.rows()))
     assert drive.can_undo()
+
+
+def test_inbox_marks_a_claim_accepted_since_loading_and_counts_agree(drive, qtbot):
+    from PySide6.QtCore import Qt
+
+    drive.select_view(View.INBOX)
+    drive.wait_loaded()
+    total = drive.total()
+    drive.select_row(0)
+    claim_id = drive.current_claim_id()
+    proposed_colour = drive.cell(1, "sentence", Qt.ItemDataRole.ForegroundRole)
+    drive.accept()
+    qtbot.waitUntil(lambda: "decided" in drive.window.filters.showing.text())
+    row = drive.row_of(claim_id)
+    assert row is not None  # still listed until refresh …
+    accepted_colour = drive.cell(row, "sentence", Qt.ItemDataRole.ForegroundRole)
+    assert accepted_colour is not None and accepted_colour != proposed_colour  # … but green
+    counts = drive.reload_counts()
+    assert drive.window.filters.showing.text().startswith(f"{counts.proposed:,} claims (+1 decided")
+    assert counts.proposed == total - 1
+
+
+def test_a_claim_search_does_not_follow_into_articles_or_outlets(drive, qtbot):
+    drive.window.search.setText("Minsk")
+    drive.select_view(View.ARTICLES)
+    assert drive.window.search.text() == ""
+    drive.window.search.setText("ceasefire")
+    drive.select_view(View.OUTLETS)
+    assert drive.window.search.text() == ""
