@@ -97,3 +97,17 @@ def test_a_claim_search_does_not_follow_into_articles_or_outlets(drive, qtbot):
     drive.window.search.setText("ceasefire")
     drive.select_view(View.OUTLETS)
     assert drive.window.search.text() == ""
+
+
+def test_appearance_rows_show_the_whole_sentence(drive, db, qtbot):
+    drive.open_group(_a_group(db))
+    table = drive.window.group_pane.table
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    sentence_column = 2
+    text = table.model().index(0, sentence_column).data()
+    metrics = table.fontMetrics()
+    table.setColumnWidth(sentence_column, 160)  # narrow: the sentence needs several lines
+    table.horizontalHeader().setSectionResizeMode(sentence_column,
+                                                  table.horizontalHeader().ResizeMode.Fixed)
+    qtbot.waitUntil(lambda: table.rowHeight(0) >= 2 * metrics.lineSpacing())
+    assert metrics.horizontalAdvance(text) > 160
