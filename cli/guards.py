@@ -29,8 +29,8 @@ def missing_database(args: argparse.Namespace) -> str | None:
     path = Path(given).expanduser()
     if path.is_file():
         return None
-    return (f"{path} does not exist (nothing was created): check the name, or create a "
-            "database by importing files into it (claimdesk import --db FILE PATH…).")
+    return (f"there is no database at {path} (nothing was created): check the name, or "
+            "create one by importing files into it (claimdesk import --db FILE PATH…).")
 
 
 def quiet_on_closed_pipe(run: Callable[[], int]) -> int:

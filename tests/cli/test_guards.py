@@ -32,7 +32,7 @@ def test_read_only_commands_create_nothing(tmp_path, capsys, command):
     rest = [a.replace("{tmp}", str(tmp_path)) for a in command[1:]]
     assert main([command[0], "--db", str(missing), *rest]) == 1
     err = capsys.readouterr().err
-    assert f"{missing} does not exist (nothing was created)" in err
+    assert f"there is no database at {missing} (nothing was created)" in err
     assert not (tmp_path / "no").exists() and not list(tmp_path.glob("x.*"))
 
 
