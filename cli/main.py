@@ -42,6 +42,12 @@ def _actor() -> str:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from cli.guards import display_problem
+
+    problem = display_problem()
+    if problem:
+        print(f"claimdesk: {problem}", file=sys.stderr)
+        return 1
     from desktop.app import run_app
 
     return run_app(args.db or None)
@@ -118,6 +124,8 @@ def cmd_search(args: argparse.Namespace) -> int:
                 print(f"{cid}\t{claim.category or '-'}\t{claim.sentence}")
     finally:
         db.dispose()
+    if not ids:
+        print(f"no matches for “{' '.join(args.query)}”", file=sys.stderr)
     return 0 if ids else 1
 
 
@@ -368,6 +376,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="which verdicts (default: published for claimreview, all for csv)")
     p.add_argument("--group", type=int, action="append", metavar="ID")
     p.add_argument("--organisation", help="the reviewing organisation (ClaimReview author)")
+    p.add_argument("--base-url", help="address of the published checks (overrides the setting)")
+    p.add_argument("--allow-placeholder-url", action="store_true",
+                   help="write ClaimReview with the placeholder address when none is set")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-claimreview", parents=[common],
@@ -403,6 +414,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="replace an existing file (it is backed up first)")
     p.set_defaults(func=cmd_restore)
+
+    from cli import article_cmd, config_cmd, verdict_cmd  # #17: editorial commands
+
+    verdict_cmd.add_parser(sub, common)
+    config_cmd.add_parser(sub, common)
+    article_cmd.add_parser(sub, common)
     return parser
 
 
@@ -419,8 +436,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     func = getattr(args, "func", cmd_gui)
+    from cli.guards import missing_database, quiet_on_closed_pipe
+
+    if (missing := missing_database(args)) is not None:
+        print(f"claimdesk {args.command}: {missing}", file=sys.stderr)
+        return 1
     try:
-        return func(args)
+        return quiet_on_closed_pipe(lambda: func(args))
     except StorageError as exc:
         print(f"claimdesk: {exc}", file=sys.stderr)
         return 2

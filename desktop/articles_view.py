@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction
 
 from desktop.browse_panel import BrowsePanel, Column
 from storage.queries import ArticleRow, list_articles
 
 
 class ArticlesPanel(BrowsePanel):
-    """Articles, newest first; choosing one shows its claims."""
+    """Articles, newest first; choosing one shows its claims. Double-click (or Edit article…
+    in the context menu) asks to edit its title, outlet, author, date and URL."""
+
+    editRequested = Signal(int)  # article id
 
     CONTEXT = "ArticlesPanel"
     COLUMNS = (
@@ -28,6 +32,20 @@ class ArticlesPanel(BrowsePanel):
     )
     SORT_COLUMN = 2
     SORT_ORDER = Qt.SortOrder.DescendingOrder
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.edit_action = QAction(self.tr("&Edit article…"), self)
+        self.edit_action.setObjectName("editArticle")
+        self.edit_action.triggered.connect(self._request_edit)
+        self.table.addAction(self.edit_action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.doubleClicked.connect(lambda _index: self._request_edit())
+
+    def _request_edit(self, _checked: bool = False, _index: QModelIndex | None = None) -> None:
+        article_id = self.current_id()
+        if article_id is not None:
+            self.editRequested.emit(article_id)
 
     def load_rows(self, session: Any) -> list[ArticleRow]:
         return list_articles(session)

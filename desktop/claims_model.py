@@ -221,6 +221,11 @@ class ClaimsModel(PagedModel):
                 self.index(min(changed), 0), self.index(max(changed), len(self.COLUMNS) - 1)
             )
 
+    def decided_since_loaded(self) -> int:
+        """Rows whose status no longer matches the view's (decided since the list loaded)."""
+        wanted = self._filter.status
+        return 0 if wanted is None else sum(1 for c in self._rows if c.status != wanted)
+
     def apply_fields(self, claim_id: int, fields: Mapping[str, Any]) -> None:
         """Show edited fields (category, claimant) the database already holds."""
         row = self._row_of.get(claim_id)
@@ -274,7 +279,10 @@ class ClaimsModel(PagedModel):
         if role == _FOREGROUND:
             if claim.status == ClaimStatus.REJECTED:
                 return self._receding  # rejected claims stay readable but recede
-            if column == self._STATUS_COLUMN and claim.status == ClaimStatus.ACCEPTED:
+            if claim.status == ClaimStatus.ACCEPTED and (
+                    column == self._STATUS_COLUMN or self._filter.status == ClaimStatus.PROPOSED):
+                # In the Inbox a claim accepted since the list loaded is green all along its
+                # row, so it no longer looks like the proposed ones around it (#17.14).
                 return colour(*_ACCEPTED_COLOURS)
             if column == self._CONFLICT_COLUMN and claim.has_conflict:
                 return colour(*CONFLICT_COLOURS)

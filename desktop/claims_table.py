@@ -40,6 +40,7 @@ class ClaimsTable(QTableView):
         model.rowsInserted.connect(self._appended)
         model.totalChanged.connect(lambda _n: self._update_showing())
         model.loadingChanged.connect(lambda _b: self._update_showing())
+        model.dataChanged.connect(lambda *_: self._update_showing())  # statuses decided
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -195,4 +196,9 @@ class ClaimsTable(QTableView):
                 shown=model.rowCount(), total=model.total())
         else:
             text = self.tr("{total:,} claims").format(total=model.total())
+        decided = model.decided_since_loaded()
+        if decided and not model.is_loading():
+            # The sidebar already counts them elsewhere: say why the list still shows them.
+            text = self.tr("{left:,} claims (+{n:,} decided, shown until refresh)").format(
+                left=max(model.total() - decided, 0), n=decided)
         self.showingChanged.emit(text)

@@ -10,7 +10,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QGridLayout, QLabel, QWidget
 
@@ -157,6 +157,9 @@ def open_local_file(path: Path) -> bool:
 class Exports(Controller):
     """Runs exports and ClaimReview imports for the window; says the outcome as sentences."""
 
+    # The first export that names the publisher asks for the organisation (Preferences).
+    organisationNeeded = Signal()
+
     def __init__(self, db: Database, settings: Settings, parent: QWidget) -> None:
         super().__init__(parent)
         self._db = db
@@ -172,7 +175,28 @@ class Exports(Controller):
         self.open_file: Callable[[Path], bool] = open_local_file
 
     def publisher(self) -> Publisher:
-        return Publisher.resolve(self._settings.organisation or None, self._settings.actor())
+        """Who publishes: the organisation stored in the database (Preferences →
+        Organisation), else the one in this computer's preferences."""
+        from storage.settings import Organisation, organisation
+
+        with self._db.read() as session:  # one small select
+            stored = organisation(session)
+        stored = Organisation(stored.name or self._settings.organisation or None,
+                              stored.corrections, stored.base_url)
+        return Publisher.resolve(None, self._settings.actor(), stored=stored)
+
+    def missing_identity(self, kind: ExportKind, publisher: Publisher) -> str | None:
+        """What must be set before this export can name its publisher (#17.6), or None."""
+        if kind == ExportKind.CSV:
+            return None
+        if not publisher.organisation_set:
+            return self.tr("Set your organisation first (Preferences → Organisation): the "
+                           "briefing, the card and ClaimReview name it as the publisher, with "
+                           "your corrections contact.")
+        if kind == ExportKind.CLAIMREVIEW and publisher.placeholder_url:
+            return self.tr("Set the address of your published checks first (Preferences → "
+                           "Organisation): every ClaimReview needs the real page of its check.")
+        return None
 
     def suggested_path(self, kind: ExportKind, title: str = "") -> Path:
         folder = self._settings.export_dir or Path.home()
@@ -213,6 +237,11 @@ class Exports(Controller):
 
     def run(self, request: ExportRequest) -> None:
         db, publisher = self._db, self.publisher()
+        missing = self.missing_identity(request.kind, publisher)
+        if missing:
+            self.error.emit(missing)
+            self.organisationNeeded.emit()
+            return
         task = run_task(lambda ctx: write_export(db, request, publisher, ctx),
                         name=f"export.{request.kind.value}", on_result=self._written,
                         on_error=self._failed, owner=self)

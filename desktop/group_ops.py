@@ -37,7 +37,15 @@ from storage.groups import (
 )
 from storage.models import MemberDecision
 from storage.queries import VerdictState
-from storage.verdicts import EvidenceItem, VerdictConflict, VerdictDraft, save_verdict, set_status
+from storage.verdict_rules import CorrectionNeedsReason
+from storage.verdicts import (
+    EvidenceItem,
+    InvalidStatusChange,
+    VerdictConflict,
+    VerdictDraft,
+    save_verdict,
+    set_status,
+)
 
 # A change that could not be made because the group or claim changed meanwhile (LookupError,
 # ValueError from storage) is a sentence for the reviewer, like a storage error.
@@ -165,6 +173,10 @@ class _Writer(Controller):
         self._actor = actor
         self.undo_stack = undo_stack
 
+    @property
+    def db(self) -> Database:
+        return self._db
+
     def _failed(self, exc: BaseException) -> None:
         if not isinstance(exc, _USER_ERRORS):
             raise exc
@@ -260,6 +272,9 @@ class VerdictOps(_Writer):
     """Saving verdicts (undoable) and moving them along the workflow (not undoable)."""
 
     saved = Signal(int, int)  # claim group id, the verdict's new version
+    # claim group id, the status asked for ("" for a save), the sentence saying why
+    reasonNeeded = Signal(int, str, str)
+    note = Signal(str)  # a one-time explanation from the editorial rules
     # claim group id, the values of whoever saved meanwhile (VerdictConflict.theirs)
     conflict = Signal(int, object)
 
@@ -269,34 +284,47 @@ class VerdictOps(_Writer):
         # expects to find (a save by someone else in between is then a conflict, as it must be).
         self.own_version: dict[int, int] = {}
 
-    def save(self, group_id: int, before: VerdictState | None, draft: VerdictDraft) -> None:
+    def save(self, group_id: int, before: VerdictState | None, draft: VerdictDraft,
+             reason: str | None = None) -> None:
         expected = before.version if before is not None else None
         previous = draft_of(before)
 
         def pushed(_version: int) -> None:
+            if reason:  # a published correction is on the record: it is not undone
+                self.undo_stack.clear()
+                return
             self.undo_stack.push(_SaveVerdictCommand(
                 self, group_id, previous, draft, self.tr("Save verdict on #{id}").format(id=group_id)))
 
-        self._save(group_id, draft, expected, then=pushed)
+        self._save(group_id, draft, expected, then=pushed, reason=reason)
 
-    def set_status(self, group_id: int, status: str, expected_version: int) -> None:
+    def set_status(self, group_id: int, status: str, expected_version: int,
+                   reason: str | None = None) -> None:
         actor = self._actor()
+        notes: list[str] = []
 
         def work(_ctx: Any) -> int:
             with self._db.write() as session:
                 return set_status(session, group_id, status, expected_version=expected_version,
-                                  actor=actor)
+                                  actor=actor, reason=reason, notes=notes)
 
-        run_task(work, name="verdict.status", on_result=lambda v: self._written(group_id, v),
-                 on_error=lambda exc: self._error(group_id, exc), serial=True, owner=self)
+        def done(version: int) -> None:
+            self._written(group_id, version)
+            for note in notes:
+                self.note.emit(note)
+
+        run_task(work, name="verdict.status", on_result=done,
+                 on_error=lambda exc: self._error(group_id, exc, status=status), serial=True,
+                 owner=self)
 
     def _save(self, group_id: int, draft: VerdictDraft, expected: int | None,
-              then: Callable[[int], None] | None = None) -> None:
+              then: Callable[[int], None] | None = None, reason: str | None = None) -> None:
         actor = self._actor()
 
         def work(_ctx: Any) -> int:
             with self._db.write() as session:
-                return save_verdict(session, group_id, draft, expected_version=expected, actor=actor)
+                return save_verdict(session, group_id, draft, expected_version=expected,
+                                    actor=actor, reason=reason)
 
         def done(version: int) -> None:
             if then is not None:
@@ -311,9 +339,17 @@ class VerdictOps(_Writer):
         self.changes.emit(GROUPS)
         self.saved.emit(group_id, version)
 
-    def _error(self, group_id: int, exc: BaseException) -> None:
+    def _error(self, group_id: int, exc: BaseException, status: str | None = None) -> None:
         if isinstance(exc, VerdictConflict):
             # Nothing was written: the stack still matches the database, keep it.
             self.conflict.emit(group_id, dict(exc.theirs))
+            return
+        if isinstance(exc, CorrectionNeedsReason):
+            # Nothing was written: the editor asks for the reason and tries again (#17.2).
+            self.reasonNeeded.emit(group_id, status or "", str(exc))
+            return
+        if isinstance(exc, InvalidStatusChange):
+            # A rule refused the step before anything was written: say it, keep the stack.
+            self.error.emit(str(exc))
             return
         self._failed(exc)

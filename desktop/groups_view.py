@@ -233,6 +233,7 @@ class GroupsPanel(QWidget):
         self.model = GroupsModel(db, self)
         self.model.loaded.connect(self._loaded)
         self._wanted: int | None = None
+        self._clear_if_missing = False
 
         self.showing = QLabel()
         self.showing.setObjectName("groupsShowing")
@@ -271,8 +272,12 @@ class GroupsPanel(QWidget):
         layout.addWidget(self.showing)
         layout.addWidget(self.table)
 
-    def reload(self, select_id: int | None = None) -> None:
+    def reload(self, select_id: int | None = None, *, clear_if_missing: bool = False) -> None:
+        """Load the list again, keeping (or moving to) the chosen group. With
+        ``clear_if_missing`` (another view) a chosen group the list no longer holds is
+        un-chosen, so the pane never shows a group the view does not list (#17.7)."""
         self._wanted = select_id if select_id is not None else self.current_id()
+        self._clear_if_missing = clear_if_missing
         self.model.reload()
 
     def current_id(self) -> int | None:
@@ -310,10 +315,14 @@ class GroupsPanel(QWidget):
     def _loaded(self) -> None:
         self.showing.setText(self.tr("{n:,} claim groups").format(n=self.model.total()))
         wanted, self._wanted = self._wanted, None
+        clear, self._clear_if_missing = self._clear_if_missing, False
         if wanted is not None and self.select_id(wanted):
             return
         if wanted is None and self.model.rowCount():
             self.table.selectRow(0)
+        elif clear:
+            self.table.clearSelection()
+            self.chosen.emit(None)
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         group_id = self.current_id()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop.changes import ARTICLES
 from desktop.controller import Controller
 from desktop.import_dialogs import ImportResultsDialog, PasteArticleDialog, import_summary
+from desktop.import_skipped import skipped_documents
 from desktop.settings import Settings
 from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
 from ingest import ParsedDocument
@@ -71,6 +72,8 @@ class Imports(Controller):
                 progress=lambda done, total, path: ctx.progress(done, total, path.name),
                 cancelled=ctx.cancelled,
             ))
+            if not ctx.cancelled():
+                results += skipped_documents(paths, (r.source for r in results))
             return results, ctx.cancelled()
 
         task = run_task(work, name="import", on_result=self._finished,

@@ -20,6 +20,7 @@ from desktop.claim_edits import ClaimEdits
 from desktop.claim_filters import ClaimFilterBar
 from desktop.claims_table import ClaimsTable
 from desktop.database_menu import DatabaseMenu
+from desktop.editorial_wiring import attach_editorial
 from desktop.export_actions import ExportKind, Exports
 from desktop.group_ops import GroupOps, VerdictOps
 from desktop.group_pane import GroupPane
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.counts_loader.countsLoaded.connect(self.counts_label.show_counts)
         self.counts_loader.choicesLoaded.connect(self.filters.set_choices)
 
+        attach_editorial(self)  # #17: article edits, the database watcher, organisation
         self.sidebar.set_view(View.INBOX)
         self.refresh_counts()
         self.counts_loader.load_choices()
@@ -192,11 +194,15 @@ class MainWindow(QMainWindow):
         if view.shows_groups:
             pending, self._pending_group = self._pending_group, None
             self.groups_panel.model.set_filter(view.group_filter)
-            self.groups_panel.reload(select_id=pending)
+            self.groups_panel.reload(select_id=pending, clear_if_missing=pending is None)
             if pending is not None:
                 self.group_pane.show_group(pending)
+            elif self.groups_panel.current_id() is None:  # nothing chosen yet: none shown
+                self.group_pane.show_group(None)
             self._update_actions()
             return
+        if view in (View.ARTICLES, View.OUTLETS) and self.filters.search.text():
+            self.filters.search.clear()  # a claim search does not follow into these (#17.14)
         if view == View.ARTICLES:
             self.browse_stack.setCurrentWidget(self.articles_panel)
             self.articles_panel.reload()
@@ -237,7 +243,7 @@ class MainWindow(QMainWindow):
 
     # -- preferences ------------------------------------------------------------------------
     def open_preferences(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.settings, self)
+        dialog = PreferencesDialog(self.settings, self, db=self.db)
         dialog.accepted.connect(self._preferences_changed)
         dialog.finished.connect(dialog.deleteLater)
         self.preferences_dialog = dialog

@@ -32,8 +32,10 @@ class MergeDialog(QDialog):
         self._detail = detail
         intro = QLabel(self.tr(
             "The appearances of the group you choose move into claim group #{id} as confirmed "
-            "matches, and that group is removed; #{id} keeps its verdict. This cannot be undone."
+            "matches, and that group is removed; #{id} keeps its verdict and the other group's "
+            "verdict is set aside. Edit → Undo (Ctrl+Z) reverses the merge, verdict included."
         ).format(id=detail.id))
+        intro.setObjectName("mergeIntro")
         intro.setTextFormat(Qt.TextFormat.PlainText)
         intro.setWordWrap(True)
         intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -20,25 +20,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.organisation_prefs import OrganisationBox
 from desktop.settings import MATCH_BAR_RANGE, Settings
 from matching.pairs import DEFAULT_THRESHOLDS
+from storage.database import Database
 
 
 class PreferencesDialog(QDialog):
     """Edits the settings in place when accepted; opened with ``open()``, never blocking."""
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None,
+                 db: Database | None = None) -> None:
         super().__init__(parent)
         self._settings = settings
+        # With a database open, the organisation is the desk's (stored in it, #17.6).
+        self.organisation_box = OrganisationBox(db, settings.organisation) if db else None
         self.setWindowTitle(self.tr("Preferences"))
         self.setMinimumWidth(520)
         self.reviewer = QLineEdit(settings.reviewer_name)
         self.reviewer.setObjectName("prefReviewer")
         self.reviewer.setPlaceholderText(settings.actor())
         self.reviewer.setToolTip(self.tr("The name the audit log and your verdicts record"))
-        self.organisation = QLineEdit(settings.organisation)
-        self.organisation.setObjectName("prefOrganisation")
-        self.organisation.setPlaceholderText(self.tr("Shown on reports and in ClaimReview"))
+        if self.organisation_box is not None:
+            self.organisation = self.organisation_box.organisation
+        else:
+            self.organisation = QLineEdit(settings.organisation)
+            self.organisation.setObjectName("prefOrganisation")
+            self.organisation.setPlaceholderText(self.tr("Shown on reports and in ClaimReview"))
         self.export_dir = QLineEdit(str(settings.export_dir or ""))
         self.export_dir.setObjectName("prefExportDir")
         self.export_dir.setPlaceholderText(str(Path.home()))
@@ -75,7 +83,8 @@ class PreferencesDialog(QDialog):
 
         form = QFormLayout()
         form.addRow(self.tr("&Reviewer name:"), self.reviewer)
-        form.addRow(self.tr("&Organisation:"), self.organisation)
+        if self.organisation_box is None:
+            form.addRow(self.tr("&Organisation:"), self.organisation)
         folder_label = QLabel(self.tr("Default &export folder:"))
         folder_label.setBuddy(self.export_dir)  # the row is a layout: name the field itself
         form.addRow(folder_label, folder_row)
@@ -86,8 +95,15 @@ class PreferencesDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.error = QLabel()
+        self.error.setObjectName("prefError")
+        self.error.setWordWrap(True)
+        self.error.hide()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        if self.organisation_box is not None:
+            layout.addWidget(self.organisation_box)
+        layout.addWidget(self.error)
         layout.addWidget(buttons)
 
     def _choose_folder(self) -> None:
@@ -97,6 +113,12 @@ class PreferencesDialog(QDialog):
             self.export_dir.setText(folder)
 
     def accept(self) -> None:
+        if self.organisation_box is not None:
+            problem = self.organisation_box.save(self._settings.actor())
+            if problem:
+                self.error.setText(problem)
+                self.error.show()
+                return
         self._settings.reviewer_name = self.reviewer.text()
         self._settings.organisation = self.organisation.text()
         folder = self.export_dir.text().strip()

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QListWidget,
     QListWidgetItem,
     QStyle,
@@ -102,17 +103,28 @@ class _CountDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        super().paint(painter, option, index)
         count = index.data(_COUNT_ROLE)
         if count is None:
+            super().paint(painter, option, index)
             return
+        # The name is elided before the count's place, so a narrow sidebar needs no
+        # horizontal scrollbar and the two never overlap (#17.14).
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = f"{count:,}"
+        metrics = opt.fontMetrics  # type: ignore[attr-defined]
+        reserve = metrics.horizontalAdvance(text) + 22
+        opt.text = metrics.elidedText(opt.text, Qt.TextElideMode.ElideRight,  # type: ignore[attr-defined]
+                                      max(opt.rect.width() - reserve, 20))  # type: ignore[attr-defined]
+        widget = opt.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         palette = option.palette  # type: ignore[attr-defined]
         painter.save()
         painter.setPen(palette.highlightedText().color() if selected else palette.text().color())
         rect = option.rect.adjusted(0, 0, -10, 0)  # type: ignore[attr-defined]
-        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         f"{count:,}")
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
         painter.restore()
 
     def sizeHint(
@@ -133,6 +145,8 @@ class Sidebar(QListWidget):
         self.setItemDelegate(_CountDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setFrameShape(QListWidget.Shape.NoFrame)
+        # Names elide before their counts: never a horizontal scrollbar (#17.14).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._items: dict[View, QListWidgetItem] = {}
         self._add_heading(self.tr("Claims"))
         for view in (View.INBOX, View.ALL, View.ACCEPTED, View.REJECTED):

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from desktop.group_ops import VerdictOps, draft_of
 from desktop.settings import Settings
+from desktop.verdict_corrections import PublishedVersionsLabel, correction_reason_dialog
 from desktop.verdict_labels import rating_swatch, rating_text, verdict_status_text
 from export.ratings import RATING_ORDER
 from storage.models import VerdictStatus
@@ -44,6 +47,8 @@ _ACTION_LABELS = {
     "verdict_approved": QT_TRANSLATE_NOOP("VerdictEditor", "Approved"),
     "verdict_published": QT_TRANSLATE_NOOP("VerdictEditor", "Published"),
     "verdict_draft": QT_TRANSLATE_NOOP("VerdictEditor", "Back to draft"),
+    "verdict_version_published": QT_TRANSLATE_NOOP("VerdictEditor", "Version published"),
+    "verdict_corrected": QT_TRANSLATE_NOOP("VerdictEditor", "Correction published"),
 }
 
 WARNING_STYLE = (
@@ -84,6 +89,13 @@ class VerdictEditor(QWidget):
         ops.saved.connect(self._saved)
         ops.conflict.connect(self._conflict)
         ops.error.connect(lambda _m: self._set_saving(False))
+        # #17.2/#17.3: what was published (and corrected), the reason asked before a
+        # correction, the rules' one-time explanations.
+        self.published = PublishedVersionsLabel(ops.db, self)
+        self.reason_dialog: QInputDialog | None = None
+        self._pending: tuple[int, str, VerdictDraft] | None = None
+        ops.reasonNeeded.connect(self._ask_reason)
+        ops.note.connect(self._show_note)
 
         self.rating = QComboBox()
         self.rating.setObjectName("ratingCombo")
@@ -207,6 +219,7 @@ class VerdictEditor(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.conflict_box)
         layout.addLayout(form)
+        layout.addWidget(self.published)
         layout.addWidget(QLabel(self.tr("Evidence:")))
         layout.addWidget(self.evidence, 1)
         layout.addLayout(evidence_buttons)
@@ -244,6 +257,7 @@ class VerdictEditor(QWidget):
         finally:
             self._filling = False
         self._fill_history(detail.history)
+        self.published.load(detail.id)
         self._update_buttons()
         if self._put_back is not None and self._put_back[0] == detail.id:
             self._apply_put_back()
@@ -391,13 +405,49 @@ class VerdictEditor(QWidget):
             return
         self.conflict_box.hide()
         self._set_saving(True)
+        self._pending = (self.group_id, "", draft)
         self._ops.save(self.group_id, self.state, draft)
 
     def change_status(self, status: str) -> None:
         if self.group_id is None or self.state is None or self.saving:
             return
         self._set_saving(True)
+        self._pending = (self.group_id, status, self._loaded)
         self._ops.set_status(self.group_id, status, self.state.version)
+
+    def _ask_reason(self, group_id: int, status: str, why: str) -> None:
+        """A change to a published verdict needs the reason for the correction: ask, then
+        try the same save or step again with it."""
+        if group_id != self.group_id or self._pending is None:
+            self._set_saving(False)
+            return
+        dialog = correction_reason_dialog(self, why)
+        dialog.textValueSelected.connect(lambda text: self._retry_with(group_id, status, text))
+        dialog.rejected.connect(lambda: self._set_saving(False))
+        dialog.finished.connect(dialog.deleteLater)
+        self.reason_dialog = dialog
+        dialog.open()
+
+    def _retry_with(self, group_id: int, status: str, text: str) -> None:
+        reason = " ".join(text.split())
+        if not reason or self._pending is None or group_id != self.group_id or self.state is None:
+            self._set_saving(False)
+            if not reason:
+                self.message.emit(self.tr("Not saved: a correction needs its reason."))
+            return
+        _group, _status, draft = self._pending
+        if status:
+            self._ops.set_status(group_id, status, self.state.version, reason)
+        else:
+            self._ops.save(group_id, self.state, draft, reason)
+
+    def _show_note(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Review"), text,
+                          QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("reviewNote")
+        box.finished.connect(box.deleteLater)
+        self.note_box = box
+        box.open()
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving

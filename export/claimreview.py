@@ -47,6 +47,7 @@ from storage.verdicts import (
     EvidenceItem as NewEvidence,
 )
 from storage.verdicts import (
+    InvalidStatusChange,
     VerdictDraft,
     save_verdict,
     set_status,
@@ -128,7 +129,7 @@ def claimreview_item(group: GroupReport, publisher: Publisher) -> dict[str, Any]
         "url": review_url(group, publisher),
         "claimReviewed": group.canonical_text,
         "datePublished": _date(v.published_at or v.updated_at),
-        "dateModified": _date(v.updated_at),
+        "dateModified": _date(v.modified_at),
         "author": {"@type": "Organization", "name": publisher.organisation},
         "reviewRating": rating,
         "itemReviewed": claim,
@@ -465,7 +466,13 @@ def _import_one(session: Session, incoming: _Incoming, groups_by_hash: dict[str,
     # Walk the workflow up to the status it had (a verdict cannot be approved without a rating).
     if incoming.rating is not None and incoming.status in _STATUS_STEPS:
         for step in _STATUS_STEPS[: _STATUS_STEPS.index(incoming.status) + 1]:
-            version = set_status(session, group_id, step, expected_version=version, actor=actor)
+            try:
+                version = set_status(session, group_id, step, expected_version=version,
+                                     actor=actor)
+            except InvalidStatusChange as exc:  # the desk's own rules (#17.3) stop it here
+                report.skipped.append(f"claim group #{group_id} “{_short(incoming.claim_text)}”: "
+                                      f"not taken to {step.replace('_', ' ')}: {exc}")
+                break
     report.verdicts_created += 1
 
 

@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from export.data import Selection, load_selection
+from export.data import Selection, select_group_ids
 from export.paths import OutputError
-from export.publisher import Publisher
+from export.publisher import SET_IT_UP, Publisher
 from storage.database import Database
+from storage.settings import Organisation, organisation
 
 
 def _open_db(args: argparse.Namespace) -> Database:
@@ -19,22 +20,34 @@ def _open_db(args: argparse.Namespace) -> Database:
     return open_chosen_database(db_path or None)
 
 
-def _select(args: argparse.Namespace, status: str, command: str) -> Selection | None:
-    """The selection, with notes on stderr about asked-for groups left out; None (after an
-    error message) when a requested group does not exist."""
+def _select(args: argparse.Namespace, status: str, command: str) -> tuple[Selection | None, Organisation]:
+    """The selection (with notes on stderr about asked-for groups left out; None after an
+    error message when a requested group does not exist) and the desk's stored settings."""
     db = _open_db(args)
     try:
-        selection = load_selection(db, status, getattr(args, "group", None))
+        with db.read() as session:
+            selection = select_group_ids(session, status, getattr(args, "group", None))
+            stored = organisation(session)
     finally:
         db.dispose()
     if selection.missing:
         ids = ", ".join(str(i) for i in selection.missing)
         print(f"claimdesk {command}: no claim group with id {ids}", file=sys.stderr)
-        return None
+        return None, stored
     for gid, reason in selection.skipped.items():
         print(f"claimdesk {command}: claim group {gid} left out: {reason} "
               f"(--status {status}; use --status all to include it)", file=sys.stderr)
-    return selection
+    return selection, stored
+
+
+def _publisher(args: argparse.Namespace, stored: Organisation, command: str) -> Publisher:
+    publisher = Publisher.resolve(getattr(args, "organisation", None), getattr(args, "author", None),
+                                  getattr(args, "corrections", None), getattr(args, "base_url", None),
+                                  stored=stored)
+    if not publisher.organisation_set:
+        print(f"claimdesk {command}: note: the organisation is not set, so the output names "
+              f"none; {SET_IT_UP}.", file=sys.stderr)
+    return publisher
 
 
 def _count(n: int, noun: str) -> str:
@@ -55,10 +68,10 @@ def run_report(args: argparse.Namespace) -> int:
     if card and len(set(groups)) != 1:
         print("claimdesk report: --card needs exactly one --group ID", file=sys.stderr)
         return 2
-    publisher = Publisher.resolve(getattr(args, "organisation", None), getattr(args, "author", None))
-    selection = _select(args, args.status, "report")
+    selection, stored = _select(args, args.status, "report")
     if selection is None:
         return 1
+    publisher = _publisher(args, stored, "report")
     out = Path(args.out)
     try:
         if card:
@@ -86,13 +99,19 @@ def run_export(args: argparse.Namespace) -> int:
     from export.csv_export import write_csv
 
     status = getattr(args, "status", None) or ("published" if args.format == "claimreview" else "all")
-    selection = _select(args, status, "export")
+    selection, stored = _select(args, status, "export")
     if selection is None:
         return 1
     out = Path(args.out)
     try:
         if args.format == "claimreview":
-            publisher = Publisher.resolve(getattr(args, "organisation", None))
+            publisher = _publisher(args, stored, "export")
+            if publisher.placeholder_url and not getattr(args, "allow_placeholder_url", False):
+                print("claimdesk export: the published-checks base URL is not set, so every "
+                      f"ClaimReview url would be the placeholder {publisher.base_url}/…, which "
+                      f"search engines reject; {SET_IT_UP}, pass --base-url URL, or add "
+                      "--allow-placeholder-url to write it anyway.", file=sys.stderr)
+                return 1
             result = write_claimreview(selection.groups, out, publisher=publisher)
             note = (f"; {_count(len(result.unrated), 'unrated claim group')} left out"
                     if result.unrated else "")

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sqlalchemy import func, or_, select
 from sqlmodel import Session
 
+from export.figure_conflicts import ConflictingFigure, FigureConflict, conflicting_figures
 from export.ratings import rating_label
 from storage.database import Database
 from storage.factchecks import linked_fact_checks_of
@@ -33,8 +32,12 @@ from storage.models import (
     Outlet,
     Verdict,
     VerdictStatus,
+    VerdictVersion,
 )
+from storage.publication import PublishedVersion, histories, published_group_ids
 from storage.verdicts import STATUS_LABELS
+
+__all__ = ["ConflictingFigure", "FigureConflict", "conflicting_figures"]
 
 StatusChoice = Literal["published", "approved", "all"]
 STATUS_CHOICES: tuple[str, ...] = ("published", "approved", "all")
@@ -67,26 +70,6 @@ class EvidenceItem:
 
 
 @dataclass(frozen=True)
-class ConflictingFigure:
-    text: str
-    value: float | str
-    outlet: str
-    published: dt.date | None
-    claim_id: int
-    # True when some other appearance gives no figure matching this one.
-    disputed: bool = False
-
-
-@dataclass(frozen=True)
-class FigureConflict:
-    """Figures of one kind and unit that disagree between appearances, listed side by side."""
-
-    kind: str
-    unit: str
-    figures: tuple[ConflictingFigure, ...]
-
-
-@dataclass(frozen=True)
 class ConflictingGroup:
     """Another claim group that states the same claim with figures that disagree (recorded by
     matching, which keeps such claims apart and links the two groups)."""
@@ -97,6 +80,18 @@ class ConflictingGroup:
     outlets: tuple[str, ...]
     # Pairs of figure texts that differ, as matching explained them (sides not attributed).
     differing: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A published correction of the verdict: when, why, and the rating it gave."""
+
+    number: int
+    at: dt.datetime
+    reason: str
+    rating: str | None = None
+    # The rating of the version it replaced.
+    previous_rating: str | None = None
 
 
 @dataclass(frozen=True)
@@ -112,6 +107,13 @@ class VerdictInfo:
     # When the verdict last went to "published" (from the audit log), if it ever did.
     published_at: dt.datetime | None
     evidence: tuple[EvidenceItem, ...] = ()
+    # Published corrections, oldest first (a published output prints them with their reason).
+    corrections: tuple[Correction, ...] = ()
+
+    @property
+    def modified_at(self) -> dt.datetime:
+        """The last published change: the latest correction, else the last update."""
+        return self.corrections[-1].at if self.corrections else self.updated_at
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,10 @@ class GroupReport:
     def status_label(self) -> str:
         if self.verdict is None:
             return "No verdict"
-        return STATUS_LABELS.get(self.verdict.status, self.verdict.status)
+        label = STATUS_LABELS.get(self.verdict.status, self.verdict.status)
+        if self.verdict.status == VerdictStatus.PUBLISHED and self.verdict.corrections:
+            label += " (corrected)"
+        return label
 
     @property
     def outlets(self) -> list[str]:
@@ -200,6 +205,27 @@ def _statuses(status: str) -> tuple[str, ...] | None:
     raise ValueError(f"unknown status choice {status!r} (one of {', '.join(STATUS_CHOICES)})")
 
 
+def _qualifies(status: str, live: str | None, published_before: bool) -> bool:
+    """Whether a group belongs in an output of ``status``: published-only means a published
+    version exists (a verdict sent back for correction stays published as it was)."""
+    if status == "all":
+        return True
+    if status == "published":
+        return published_before or live == VerdictStatus.PUBLISHED
+    return published_before or live in (VerdictStatus.APPROVED, VerdictStatus.PUBLISHED)
+
+
+def _uses_snapshot(status: str, live: str | None, published_before: bool) -> bool:
+    """Whether an output of ``status`` prints the group's last published version rather than
+    its live state: always for a published verdict, and in published-only outputs (and in
+    approved ones, unless an approved correction is waiting) for anything published before."""
+    if not published_before:
+        return False
+    if live == VerdictStatus.PUBLISHED or status == "published":
+        return True
+    return status == "approved" and live != VerdictStatus.APPROVED
+
+
 def select_group_ids(
     session: Session, status: str, group_ids: Sequence[int] | None = None
 ) -> Selection:
@@ -214,21 +240,23 @@ def select_group_ids(
             rows += [(r[0], r[1]) for r in session.execute(query.where(ClaimGroup.id.in_(chunk)))]
     else:
         if wanted is not None:
-            query = query.where(Verdict.status.in_(wanted))
+            query = query.where(or_(Verdict.status.in_(wanted),
+                                    ClaimGroup.id.in_(select(VerdictVersion.group_id))))
         rows = [(r[0], r[1]) for r in session.execute(query.order_by(ClaimGroup.id))]
+    published_before = published_group_ids(session) if wanted is not None else set()
     selection = Selection(groups=[])
     found = {gid for gid, _ in rows}
     selection.missing = sorted(set(group_ids or ()) - found)
     keep: list[int] = []
     for gid, verdict_status in sorted(rows):
-        if wanted is None or verdict_status in wanted:
+        if _qualifies(status, verdict_status, gid in published_before):
             keep.append(gid)
         elif verdict_status is None:
             selection.skipped[gid] = "it has no verdict yet"
         else:
             label = STATUS_LABELS.get(verdict_status, verdict_status)
             selection.skipped[gid] = f"its verdict is {label.lower()}"
-    selection.groups = load_groups(session, keep)
+    selection.groups = load_groups(session, keep, status)
     return selection
 
 
@@ -238,21 +266,67 @@ def load_selection(db: Database, status: str, group_ids: Sequence[int] | None = 
         return select_group_ids(session, status, group_ids)
 
 
-def load_groups(session: Session, group_ids: Sequence[int]) -> list[GroupReport]:
-    """Full reports for ``group_ids`` (in that order): a few selects per 500 groups, never one
-    per group."""
+def load_groups(session: Session, group_ids: Sequence[int], status: str = "all") -> list[GroupReport]:
+    """Full reports for ``group_ids`` (in that order) as an output of ``status`` shows them
+    (published verdicts from their published version): a few selects per 500 groups, never
+    one per group."""
+    _statuses(status)
     out: list[GroupReport] = []
     for chunk in _chunks(list(group_ids)):
-        out += _load_chunk(session, chunk)
+        out += _load_chunk(session, chunk, status)
     return out
 
 
-def _load_chunk(session: Session, ids: Sequence[int]) -> list[GroupReport]:
+def _day(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)) if value else None
+    except ValueError:
+        return None
+
+
+def _snapshot_appearances(snapshot: dict[str, Any]) -> list[Appearance]:
+    return [Appearance(
+        claim_id=int(a.get("claim_id") or 0), outlet=str(a.get("outlet") or ""),
+        published=_day(a.get("published")), sentence=str(a.get("sentence") or ""),
+        url=a.get("url"), article_title=a.get("article_title"), claimant=a.get("claimant"),
+        figures=tuple(f for f in (a.get("figures") or []) if isinstance(f, dict)))
+        for a in snapshot.get("appearances") or [] if isinstance(a, dict)]
+
+
+def _corrections(versions: Sequence[PublishedVersion]) -> tuple[Correction, ...]:
+    return tuple(Correction(number=v.number, at=v.published_at, reason=v.reason or "",
+                            rating=v.snapshot.get("rating"),
+                            previous_rating=versions[i - 1].snapshot.get("rating"))
+                 for i, v in enumerate(versions) if v.is_correction and i > 0)
+
+
+def _published_info(versions: Sequence[PublishedVersion]) -> VerdictInfo:
+    last = versions[-1]
+    snap = last.snapshot
+    evidence = tuple(EvidenceItem(
+        position=n, title=str(e.get("title") or ""), publisher=e.get("publisher"), url=e.get("url"),
+        published=_day(e.get("published")), quote=e.get("quote"), note=e.get("note"))
+        for n, e in enumerate(snap.get("evidence") or []) if isinstance(e, dict))
+    return VerdictInfo(
+        rating=snap.get("rating"), summary=str(snap.get("summary") or ""),
+        rationale=str(snap.get("rationale") or ""), reviewer=snap.get("reviewer"),
+        status=VerdictStatus.PUBLISHED, version=last.number,
+        created_at=versions[0].published_at, updated_at=last.published_at,
+        published_at=versions[0].published_at, evidence=evidence,
+        corrections=_corrections(versions))
+
+
+def _load_chunk(session: Session, ids: Sequence[int], status: str) -> list[GroupReport]:
     groups = {g.id: g for g in session.execute(select(ClaimGroup).where(ClaimGroup.id.in_(ids))).scalars()}
     verdicts = {
         v.group_id: v for v in session.execute(select(Verdict).where(Verdict.group_id.in_(ids))).scalars()
     }
-    verdict_ids = [v.id for v in verdicts.values() if v.id is not None]
+    versions = histories(session, list(ids))
+    frozen = {gid for gid in ids if _uses_snapshot(
+        status, verdicts[gid].status if gid in verdicts else None, gid in versions)}
+    verdict_ids = [v.id for gid, v in verdicts.items() if v.id is not None and gid not in frozen]
     evidence: dict[int, list[EvidenceItem]] = {}
     published_at: dict[int, dt.datetime] = {}
     if verdict_ids:
@@ -271,14 +345,16 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[GroupReport]:
         ):
             if entity_id is not None and at is not None:
                 published_at[entity_id] = at
-    appearances: dict[int, list[Appearance]] = {}
+    appearances: dict[int, list[Appearance]] = {
+        gid: _snapshot_appearances(versions[gid][-1].snapshot) for gid in frozen}
+    live_ids = [gid for gid in ids if gid not in frozen]
     for row in session.execute(
         select(ClaimGroupMember.group_id, Claim.id, Claim.sentence, Claim.figures, Claim.claimant,
                Article.title, Article.url, Article.published, Outlet.name)
         .join(Claim, Claim.id == ClaimGroupMember.claim_id)
         .join(Article, Article.id == Claim.article_id)
         .join(Outlet, Outlet.id == Article.outlet_id)
-        .where(ClaimGroupMember.group_id.in_(ids),
+        .where(ClaimGroupMember.group_id.in_(live_ids),
                ClaimGroupMember.decision != MemberDecision.REJECTED)
         .order_by(ClaimGroupMember.group_id, Article.published.is_(None), Article.published,
                   Outlet.name, Claim.id)
@@ -288,7 +364,7 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[GroupReport]:
             claim_id=cid, outlet=outlet, published=published, sentence=sentence, url=url,
             article_title=title, claimant=claimant,
             figures=tuple(f for f in (figures or []) if isinstance(f, dict))))
-    figure_conflicts, group_conflicts = find_conflicts(session, ids, appearances)
+    figure_conflicts, group_conflicts = find_conflicts(session, ids, appearances, status)
     also_checked = linked_fact_checks_of(session, ids)
     reports = []
     for gid in ids:
@@ -297,17 +373,25 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[GroupReport]:
             continue
         v = verdicts.get(gid)
         info = None
-        if v is not None:
+        text, category, updated = group.canonical_text, group.category, group.updated_at
+        if gid in frozen:
+            info = _published_info(versions[gid])
+            snap = versions[gid][-1].snapshot
+            text = str(snap.get("canonical_text") or text)
+            category = snap.get("category", category)
+            updated = info.updated_at
+        elif v is not None:
             info = VerdictInfo(
                 rating=v.rating, summary=v.summary or "", rationale=v.rationale or "",
                 reviewer=v.reviewer, status=v.status, version=v.version,
                 created_at=v.created_at, updated_at=v.updated_at,
                 published_at=published_at.get(v.id) if v.id is not None else None,
-                evidence=tuple(evidence.get(v.id, ())) if v.id is not None else ())
+                evidence=tuple(evidence.get(v.id, ())) if v.id is not None else (),
+                corrections=_corrections(versions.get(gid, ())))
         apps = tuple(appearances.get(gid, ()))
         reports.append(GroupReport(
-            id=gid, canonical_text=group.canonical_text, category=group.category,
-            created_at=group.created_at, updated_at=group.updated_at, verdict=info,
+            id=gid, canonical_text=text, category=category,
+            created_at=group.created_at, updated_at=updated, verdict=info,
             appearances=apps, conflicts=figure_conflicts.get(gid, ()),
             conflicting_groups=group_conflicts.get(gid, ()),
             also_checked=tuple(also_checked.get(gid, ()))))
@@ -318,11 +402,15 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[GroupReport]:
 
 
 def find_conflicts(
-    session: Session, ids: Sequence[int], appearances: dict[int, list[Appearance]]
+    session: Session, ids: Sequence[int], appearances: dict[int, list[Appearance]],
+    status: str = "all",
 ) -> tuple[dict[int, tuple[FigureConflict, ...]], dict[int, tuple[ConflictingGroup, ...]]]:
     """Every conflict an export shows, in one place: figures that disagree inside a group
     (derived from its claims' figures) and the groups matching linked as contradicting it
-    (the ``group_conflict`` table)."""
+    (the ``group_conflict`` table).
+
+    A linked group appears only if an output of ``status`` could show it itself: in a
+    published-only output only published groups, with their published rating and wording."""
     within = {gid: tuple(conflicting_figures(apps)) for gid, apps in appearances.items()}
     wanted = set(ids)
     links: dict[int, list[tuple[int, dict[str, Any] | None]]] = {}
@@ -339,17 +427,28 @@ def find_conflicts(
     info: dict[int, tuple[str, str | None]] = {}
     outlets: dict[int, list[str]] = {}
     for chunk in _chunks(others):
-        for gid, text, rating in session.execute(
-            select(ClaimGroup.id, ClaimGroup.canonical_text, Verdict.rating)
+        versions = histories(session, list(chunk))
+        frozen: set[int] = set()
+        for gid, text, rating, live in session.execute(
+            select(ClaimGroup.id, ClaimGroup.canonical_text, Verdict.rating, Verdict.status)
             .outerjoin(Verdict, Verdict.group_id == ClaimGroup.id).where(ClaimGroup.id.in_(chunk))
         ):
-            info[gid] = (text, rating)
+            if not _qualifies(status, live, gid in versions):
+                continue  # not something this output may name
+            if _uses_snapshot(status, live, gid in versions):
+                snap = versions[gid][-1].snapshot
+                frozen.add(gid)
+                info[gid] = (str(snap.get("canonical_text") or text), snap.get("rating"))
+                outlets[gid] = sorted({a.outlet for a in _snapshot_appearances(snap)})
+            else:
+                info[gid] = (text, rating)
+        live_ids = [gid for gid in chunk if gid in info and gid not in frozen]
         for gid, name in session.execute(
             select(ClaimGroupMember.group_id, Outlet.name).distinct()
             .join(Claim, Claim.id == ClaimGroupMember.claim_id)
             .join(Article, Article.id == Claim.article_id)
             .join(Outlet, Outlet.id == Article.outlet_id)
-            .where(ClaimGroupMember.group_id.in_(chunk),
+            .where(ClaimGroupMember.group_id.in_(live_ids),
                    ClaimGroupMember.decision != MemberDecision.REJECTED)
             .order_by(ClaimGroupMember.group_id, Outlet.name)
         ):
@@ -374,73 +473,3 @@ def _differing(explanation: dict[str, Any] | None) -> tuple[tuple[str, str], ...
         return ()
     return tuple((str(p[0]), str(p[1])) for p in pairs
                  if isinstance(p, list | tuple) and len(p) == 2)
-
-
-def _number(value: Any) -> float | None:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value) if math.isfinite(value) else None
-
-
-def _rounding_tolerance(value: float) -> float:
-    """How far a stated figure may be from the truth through rounding alone: half a unit of its
-    last significant place (80 → 5, 43,000 → 500, 0.6 → 0.05), capped at 10% so "100" is not
-    "anything from 50 to 150"."""
-    try:
-        d = Decimal(repr(value)).normalize()
-    except InvalidOperation:
-        return 0.0
-    exponent = d.as_tuple().exponent
-    if not isinstance(exponent, int):
-        return 0.0
-    return min(0.5 * 10.0**exponent, 0.1 * abs(value))
-
-
-def _same_figure(a: float | str, b: float | str) -> bool:
-    if isinstance(a, str) or isinstance(b, str):
-        return str(a) == str(b)
-    tolerance = max(_rounding_tolerance(a), _rounding_tolerance(b))
-    return abs(a - b) <= tolerance + 1e-9 * max(abs(a), abs(b), 1.0)
-
-
-def conflicting_figures(appearances: Iterable[Appearance]) -> list[FigureConflict]:
-    """Figures of the same kind and unit whose values differ beyond rounding between the
-    group's claims (e.g. "about 79 sq mi" here, "about 120 square miles" there).
-
-    Derived from the claims' ``figures`` JSON for now; when matching stores explicit conflicts,
-    this is the one function to switch over.
-    """
-    by_key: dict[tuple[str, str], dict[int, list[ConflictingFigure]]] = {}
-    for a in appearances:
-        for f in a.figures:
-            raw = f.get("value")
-            value: float | str | None = _number(raw)
-            if value is None and isinstance(raw, str) and raw.strip():
-                value = raw.strip()  # dates and other exact values
-            if value is None:
-                continue
-            key = (str(f.get("kind") or ""), str(f.get("unit") or ""))
-            item = ConflictingFigure(text=str(f.get("text") or raw), value=value, outlet=a.outlet,
-                                     published=a.published, claim_id=a.claim_id)
-            by_key.setdefault(key, {}).setdefault(a.claim_id, []).append(item)
-    conflicts = []
-    for (kind, unit), per_claim in by_key.items():
-        if len(per_claim) < 2:
-            continue
-        claims = list(per_claim.values())
-        # Two claims disagree when neither one's figures are all found in the other: a claim
-        # that merely mentions fewer figures (only the peak, not the current holding) does not.
-        if any(_has_unmatched(a, b) and _has_unmatched(b, a)
-               for i, a in enumerate(claims) for b in claims[i + 1 :]):
-            figures = [
-                replace(f, disputed=any(_has_unmatched([f], other) for other in claims
-                                        if other is not mine))
-                for mine in claims for f in mine
-            ]
-            conflicts.append(FigureConflict(kind=kind, unit=unit, figures=tuple(figures)))
-    return conflicts
-
-
-def _has_unmatched(mine: list[ConflictingFigure], other: list[ConflictingFigure]) -> bool:
-    return any(not any(_same_figure(x.value, y.value) for y in other) for x in mine)
-

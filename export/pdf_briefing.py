@@ -29,7 +29,7 @@ from reportlab.platypus import (
 
 from export import markup
 from export.also_checked import also_checked_flowables
-from export.data import GroupReport
+from export.data import Correction, GroupReport
 from export.fonts import BOLD, REGULAR
 from export.paths import atomic_output
 from export.pdf_styles import (
@@ -226,6 +226,10 @@ def _cover(groups: Sequence[GroupReport], publisher: Publisher, title: str, stat
 # --- summary table ------------------------------------------------------------------------
 
 
+# "#", claim, rating, outlets, status: the number column holds "999" on one line (#17.14).
+SUMMARY_WIDTHS = (12 * mm, 76 * mm, 25 * mm, 41 * mm, 20 * mm)
+
+
 def _summary(groups: Sequence[GroupReport]) -> list[Flowable]:
     st = styles()
     heading = _outlined(Paragraph(markup.anchor("summary") + "Summary of verdicts", st.h1),
@@ -253,8 +257,7 @@ def _summary(groups: Sequence[GroupReport]) -> list[Flowable]:
         ])
         style.append(("BACKGROUND", (2, n), (2, n), badge_fill(g.rating)))
         style.append(("VALIGN", (2, n), (2, n), "MIDDLE"))
-    widths = [9 * mm, 79 * mm, 25 * mm, 41 * mm, 20 * mm]
-    table = LongTable(rows, colWidths=widths, repeatRows=1)
+    table = LongTable(rows, colWidths=SUMMARY_WIDTHS, repeatRows=1)
     table.setStyle(TableStyle(style))
     return [heading, table, PageBreak()]
 
@@ -403,7 +406,7 @@ def group_section(g: GroupReport, number: int, included: frozenset[int] = frozen
     ]
     # CondPageBreak keeps the heading, badge and facts with what follows (cheaper than
     # KeepTogether, which lays its content out twice).
-    story: list[Flowable] = [CondPageBreak(60 * mm), *top]
+    story: list[Flowable] = [CondPageBreak(60 * mm), *top, *correction_notes(g)]
     v = g.verdict
     if v and v.summary.strip():
         story.append(_labelled("Summary", markup.multiline(v.summary)))
@@ -418,6 +421,56 @@ def group_section(g: GroupReport, number: int, included: frozenset[int] = frozen
         story += _evidence(g)
     story += also_checked_flowables(g.also_checked)
     story += [Spacer(1, 4), Paragraph(_reviewed_line(g), st.muted), Spacer(1, 4 * mm)]
+    return story
+
+
+# --- corrections (#17.2: an open corrections policy) ---------------------------------------
+
+
+def correction_line(c: Correction) -> str:
+    """"Corrected on 6 December 2026: reason" as markup."""
+    return (f"<b>Corrected on {markup.text(format_date(c.at))}</b>: "
+            f"{markup.text(c.reason or 'no reason recorded')}")
+
+
+def _rating_change(c: Correction) -> str:
+    if c.rating == c.previous_rating:
+        return f"(rating unchanged: {rating_label(c.rating)})"
+    return f"(rating {rating_label(c.previous_rating)} → {rating_label(c.rating)})"
+
+
+def correction_notes(g: GroupReport) -> list[Flowable]:
+    """The corrections of one group's verdict, under its badge."""
+    v = g.verdict
+    if v is None or not v.corrections:
+        return []
+    st = styles()
+    return [Spacer(1, 2), *(Paragraph(correction_line(c), st.small) for c in v.corrections)]
+
+
+def corrections_section(groups: Sequence[GroupReport]) -> list[Flowable]:
+    """A "Corrections" section listing every correction of the briefing's verdicts, newest
+    first, each with its reason and the rating it gave; nothing when there are none."""
+    found = [(c, n, g) for n, g in enumerate(groups, start=1) if g.verdict
+             for c in g.verdict.corrections]
+    if not found:
+        return []
+    st = styles()
+    story: list[Flowable] = [
+        _outlined(Paragraph(markup.anchor("corrections") + "Corrections", st.h1),
+                  "Corrections", "corrections", 0),
+        Paragraph("Verdicts changed after they were published. The earlier versions are kept "
+                  "and can be read in Claimdesk (claimdesk verdict ID --show).", st.muted),
+        Spacer(1, 3 * mm),
+    ]
+    for c, n, g in sorted(found, key=lambda item: item[0].at, reverse=True):
+        link = markup.internal_link(group_anchor(g), f"{n}. claim group #{g.id}")
+        story.append(Paragraph(
+            f"{link} — “{markup.text(_short(g.canonical_text, 120))}”<br/>"
+            f"{correction_line(c)} {markup.text(_rating_change(c))}",
+            st.body))
+        story.append(Spacer(1, 2 * mm))
+    story.append(PageBreak())
     return story
 
 
@@ -547,6 +600,7 @@ def build_briefing(
         lang="en",
     )
     story = _cover(groups, publisher, title, status, now) + _summary(groups)
+    story += corrections_section(groups)
     if groups:
         st = styles()
         story.append(_outlined(Paragraph(markup.anchor("claims") + "Claims in detail", st.h1),

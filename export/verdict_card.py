@@ -67,11 +67,23 @@ def _body(group: GroupReport, scale: float = 1.0) -> list[Flowable]:
         story.append(Paragraph(markup.multiline(v.summary), summary_style))
     if group.also_checked:
         story.append(Paragraph(markup.text(also_checked_line(group.also_checked)), st.muted))
+    story += _corrections(group)
     if v is None or v.status != "published":
         state = "no verdict yet" if v is None else f"{group.status_label.lower()}, not final"
         story.append(Paragraph(f'<font color="#8E1B1B"><b>Verdict {markup.text(state)}.</b></font>',
                                st.small))
     return story
+
+
+def _corrections(group: GroupReport) -> list[Flowable]:
+    """"Corrected on …: reason" for each correction of the verdict, latest last."""
+    v = group.verdict
+    if v is None or not v.corrections:
+        return []
+    st = styles()
+    return [Spacer(1, 2 * mm), *(Paragraph(
+        f'<font color="#8E1B1B"><b>Corrected on {markup.text(format_date(c.at))}</b></font>: '
+        f"{markup.text(c.reason or 'no reason recorded')}", st.small) for c in v.corrections)]
 
 
 def _fitted_body(group: GroupReport, width: float, height: float) -> Flowable:

@@ -25,7 +25,9 @@ from storage.articles import (
     NewClaim,
     add_article,
     article_by_hash,
+    article_metadata,
     claim_ids_of_article,
+    recognise_outlet,
 )
 from storage.database import Database
 from storage.errors import StorageError
@@ -103,12 +105,18 @@ def store_document(
     digest = content_hash(doc.text)
     with db.read() as session:
         existing = article_by_hash(session, digest)
+        recognised = None if existing or doc.outlet or defaults.outlet else recognise_outlet(
+            session, doc.url or defaults.url, doc.text)
+        unnamed = existing is not None and article_metadata(
+            session, existing.id)["outlet"] == UNKNOWN_OUTLET
     if existing is not None:
-        return FileResult(source, Outcome.DUPLICATE, f"already imported (article {existing.id})",
-                          existing.id)
+        hint = (f"; its outlet is unknown: name it with claimdesk article {existing.id} "
+                "--outlet NAME" if unnamed else "")
+        return FileResult(source, Outcome.DUPLICATE,
+                          f"already imported (article {existing.id}){hint}", existing.id)
     claims = proposed_claims(doc)
     article = NewArticle(
-        outlet=doc.outlet or defaults.outlet or UNKNOWN_OUTLET,
+        outlet=doc.outlet or defaults.outlet or recognised or UNKNOWN_OUTLET,
         text=doc.text,
         content_hash=digest,
         title=doc.title or defaults.title or fallback_title(doc.text),
@@ -126,6 +134,11 @@ def store_document(
         # Another writer stored the same text between our check and our insert.
         return FileResult(source, Outcome.DUPLICATE, "already imported")
     notes = list(doc.warnings)
+    if recognised:
+        notes.append("outlet recognised from the article's address or text")
+    elif article.outlet == UNKNOWN_OUTLET:
+        notes.append(f"outlet unknown: name it with claimdesk article {article_id} --outlet NAME "
+                     "(or the Articles view)")
     if claims and match:
         notes += _match_after_import(db, actor, article_id)
     if claims:

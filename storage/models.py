@@ -149,6 +149,8 @@ class Verdict(SQLModel, table=True):
     rationale: str = ""
     reviewer: str | None = None
     status: str = Field(default=VerdictStatus.DRAFT, index=True)
+    # Who last wrote its content (the actor of the last save): approval needs someone else.
+    author: str | None = None
     # Optimistic locking: a save names the version it edited.
     version: int = 1
     created_at: dt.datetime = Field(default_factory=utcnow)
@@ -227,6 +229,37 @@ class GroupConflict(SQLModel, table=True):
     group_b: int = Field(foreign_key="claim_group.id", index=True, ondelete="CASCADE")
     explanation: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON(none_as_null=True)))
     detected_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class VerdictVersion(SQLModel, table=True):
+    """One publication of a verdict: what the outputs print, frozen when it was published.
+
+    Number 1 is the first publication, every later one a correction with its reason. Rows are
+    never updated or deleted; the group id carries no foreign key so they outlive the group.
+    """
+
+    __tablename__ = "verdict_version"
+    __table_args__ = (Index("ux_verdict_version_group_number", "group_id", "number", unique=True),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    group_id: int = Field(index=True)
+    number: int
+    reason: str | None = None
+    published_at: dt.datetime = Field(default_factory=utcnow)
+    published_by: str
+    # canonical_text, category, appearances, rating, summary, rationale, reviewer, author, evidence
+    snapshot: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+
+
+class Setting(SQLModel, table=True):
+    """The desk's settings that travel with the database (organisation, corrections contact…)."""
+
+    __tablename__ = "setting"
+
+    key: str = Field(primary_key=True)
+    value: str
+    updated_at: dt.datetime = Field(default_factory=utcnow)
+    updated_by: str | None = None
 
 
 # The fact-check library's tables live in their own module; imported here so that every place

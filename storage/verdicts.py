@@ -9,9 +9,13 @@ from typing import Any
 from sqlalchemy import delete, insert, select, update
 from sqlmodel import Session
 
-from storage import audit
+from storage import audit, verdict_rules
 from storage.errors import StorageError
 from storage.models import ClaimGroup, Evidence, Rating, Verdict, VerdictStatus, utcnow
+from storage.publication import record_publication
+from storage.verdict_rules import InvalidStatusChange
+
+__all__ = ["InvalidStatusChange"]
 
 RATING_LABELS: dict[str, str] = {
     Rating.TRUE: "True",
@@ -52,10 +56,6 @@ class VerdictConflict(StorageError):
         self.theirs = theirs
 
 
-class InvalidStatusChange(StorageError):
-    pass
-
-
 @dataclass
 class EvidenceItem:
     title: str
@@ -84,6 +84,7 @@ def verdict_snapshot(session: Session, verdict: Verdict) -> dict[str, object]:
         "summary": verdict.summary,
         "rationale": verdict.rationale,
         "reviewer": verdict.reviewer,
+        "author": verdict.author,
         "status": verdict.status,
         "version": verdict.version,
         "evidence": [
@@ -99,7 +100,7 @@ def restore_verdict(session: Session, group_id: int, snapshot: dict[str, Any]) -
     verdict_id = session.execute(insert(Verdict).values(
         group_id=group_id, rating=snapshot["rating"], summary=snapshot["summary"],
         rationale=snapshot["rationale"], reviewer=snapshot["reviewer"],
-        status=snapshot["status"], version=1, created_at=utcnow(), updated_at=utcnow(),
+        author=snapshot.get("author"), status=snapshot["status"], version=1, created_at=utcnow(), updated_at=utcnow(),
     ).returning(Verdict.id)).scalar_one()
     evidence = snapshot.get("evidence") or []
     if evidence:
@@ -127,11 +128,14 @@ def save_verdict(
     *,
     expected_version: int | None,
     actor: str,
+    reason: str | None = None,
 ) -> int:
     """Create or update the verdict on a group; returns its new version.
 
     ``expected_version`` is the version the editor loaded (None for a new verdict). If the
-    stored one moved on meanwhile, VerdictConflict is raised and nothing is written.
+    stored one moved on meanwhile, VerdictConflict is raised and nothing is written. Changing
+    what a published verdict says is a correction: it needs ``reason`` and is published at once
+    as a new version (see storage.verdict_rules).
     """
     if draft.rating is not None:
         Rating(draft.rating)  # raises ValueError on an unknown rating
@@ -148,15 +152,20 @@ def save_verdict(
             .values(
                 group_id=group_id, rating=draft.rating, summary=draft.summary,
                 rationale=draft.rationale, reviewer=draft.reviewer, status=VerdictStatus.DRAFT,
-                version=1, created_at=now, updated_at=now,
+                author=actor, version=1, created_at=now, updated_at=now,
             )
             .returning(Verdict.id)
         ).scalar_one()
         new_version = 1
+        correcting = False
     else:
         if expected_version != current.version:
             raise VerdictConflict(group_id, verdict_snapshot(session, current))
         before = verdict_snapshot(session, current)
+        correcting = (current.status == VerdictStatus.PUBLISHED
+                      and verdict_rules.content_changed(before, draft))
+        if correcting:
+            verdict_rules.check_correction(session, current, draft, reason)
         verdict_id = current.id
         new_version = current.version + 1
         # The version test in the WHERE makes the check-and-write atomic across writers.
@@ -166,6 +175,8 @@ def save_verdict(
             .values(
                 rating=draft.rating, summary=draft.summary, rationale=draft.rationale,
                 reviewer=draft.reviewer, version=new_version, updated_at=now,
+                author=actor if before is None or verdict_rules.content_changed(before, draft)
+                else current.author,
             )
         )
         if result.rowcount != 1:
@@ -182,13 +193,25 @@ def save_verdict(
         session, actor=actor, action="verdict_saved", entity="verdict", entity_id=verdict_id,
         before=before, after=after,
     )
+    if correcting:
+        stored = session.get(Verdict, verdict_id)
+        assert stored is not None
+        session.refresh(stored)
+        record_publication(session, stored, actor=actor, reason=reason)
     return new_version
 
 
 def set_status(
-    session: Session, group_id: int, status: str, *, expected_version: int, actor: str
+    session: Session, group_id: int, status: str, *, expected_version: int, actor: str,
+    reason: str | None = None, notes: list[str] | None = None,
 ) -> int:
-    """Move a verdict along the workflow; returns its new version."""
+    """Move a verdict along the workflow; returns its new version.
+
+    The editorial rules (storage.verdict_rules) are checked first: approval by someone other
+    than the author when two-person review is on; publication with a rating, a rationale and
+    evidence, and a reason when it corrects an earlier publication. Publishing stores the
+    snapshot the outputs print. One-time explanations are appended to ``notes``.
+    """
     status = VerdictStatus(status)
     current = verdict_for_group(session, group_id)
     if current is None:
@@ -201,6 +224,10 @@ def set_status(
         )
     if status in (VerdictStatus.APPROVED, VerdictStatus.PUBLISHED) and not current.rating:
         raise InvalidStatusChange("Give the verdict a rating before approving or publishing it.")
+    if status == VerdictStatus.APPROVED:
+        verdict_rules.check_approval(session, current, actor, notes)
+    if status == VerdictStatus.PUBLISHED:
+        verdict_rules.check_publication(session, current, reason)
     old_status, old_version = current.status, current.version
     # (ORM-enabled UPDATE refreshes `current` in place, so the old values are read first.)
     result = session.execute(
@@ -214,4 +241,7 @@ def set_status(
         session, actor=actor, action=f"verdict_{status.value}", entity="verdict",
         entity_id=current.id, before={"status": old_status}, after={"status": status.value},
     )
+    if status == VerdictStatus.PUBLISHED:
+        session.refresh(current)
+        record_publication(session, current, actor=actor, reason=reason)
     return old_version + 1

@@ -18,8 +18,9 @@ from export.claimreview import (
 from export.data import claim_text_hash, load_selection
 from export.publisher import Publisher
 from storage.models import Article, Claim, ClaimGroup, Evidence, Verdict
+from storage.publication import group_appearances
 from storage.schema import open_database
-from storage.verdicts import VerdictDraft, save_verdict, verdict_for_group
+from storage.verdicts import EvidenceItem, VerdictDraft, save_verdict, verdict_for_group
 
 PUBLISHER = Publisher(organisation="Desk Org", author="Ann", base_url="https://checks.example.org")
 
@@ -155,8 +156,11 @@ def test_a_different_local_verdict_is_kept_and_reported(exported, tmp_path):
                    if g.canonical_text == newsroom.CYRILLIC)
         with other.write() as s:
             v = verdict_for_group(s, gid)
-            save_verdict(s, gid, VerdictDraft(rating="half_true", summary="Local view."),
-                         expected_version=v.version, actor="b")
+            # The imported verdict is published: changing it is a correction (#17.2).
+            save_verdict(s, gid, VerdictDraft(rating="half_true", summary="Local view.",
+                                              rationale="Local reading.",
+                                              evidence=[EvidenceItem(title="Local source")]),
+                         expected_version=v.version, actor="b", reason="Local review differs")
         report = import_claimreview(other, result.path, actor="b")
         assert len(report.conflicts) == 1 and "kept" in report.conflicts[0]
         with other.read() as s:
@@ -182,8 +186,12 @@ def test_a_new_appearance_in_the_file_joins_the_existing_group(exported, tmp_pat
         assert (report.groups_created, report.appearances_added, report.unchanged) == (0, 1, 1)
         group = next(g for g in load_selection(other, "all").groups
                      if g.content_hash == claim_text_hash(newsroom.CYRILLIC))
-        assert [a.outlet for a in group.appearances] == ["Sample: Ранкова хвиля",
-                                                         "Sample: Вечерний меридиан"]
+        with other.read() as s:
+            live = group_appearances(s, group.id)
+        assert [a["outlet"] for a in live] == ["Sample: Ранкова хвиля",
+                                               "Sample: Вечерний меридиан"]
+        # The verdict was published before the new appearance came: what was published stays.
+        assert [a.outlet for a in group.appearances] == ["Sample: Ранкова хвиля"]
         assert _counts(other)["ClaimGroup"] == before["ClaimGroup"]
     finally:
         other.dispose()

@@ -69,14 +69,15 @@ def test_verdict_card_from_the_command_line(capsys, newsroom, tmp_path):
 def test_export_claimreview_and_csv(capsys, newsroom, tmp_path):
     jl = tmp_path / "reviews.json"
     code, stdout, _ = _run(capsys, "export", "--db", str(newsroom.path), "--format", "claimreview",
-                           "--out", str(jl), "--organisation", "Kyiv Desk")
+                           "--out", str(jl), "--organisation", "Kyiv Desk",
+                           "--base-url", "https://checks.example.org")
     assert code == 0 and stdout.startswith(f"ClaimReview written: {jl.resolve()} (4 verdicts)")
     items = json.loads(jl.read_text(encoding="utf-8"))
     assert len(items) == 4 and all(validate_claimreview(i) == [] for i in items)
     assert {i["author"]["name"] for i in items} == {"Kyiv Desk"}
 
     code, stdout, _ = _run(capsys, "export", "--db", str(newsroom.path), "--format", "claimreview",
-                           "--out", str(jl), "--status", "all")
+                           "--out", str(jl), "--status", "all", "--allow-placeholder-url")
     assert "(6 verdicts; 1 unrated claim group left out)" in stdout
 
     out = tmp_path / "claims.csv"

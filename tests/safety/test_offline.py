@@ -34,7 +34,7 @@ def test_import_match_report_and_export_never_use_the_network(tmp_path, make_pdf
     assert main(["report", "--db", db, "--status", "all", "--out", str(tmp_path / "r.pdf")]) == 0
     assert main(["export", "--db", db, "--format", "csv", "--out", str(tmp_path / "c.csv")]) == 0
     assert main(["export", "--db", db, "--format", "claimreview", "--status", "all",
-                 "--out", str(tmp_path / "cr.json")]) == 0
+                 "--out", str(tmp_path / "cr.json"), "--base-url", "https://checks.example.org"]) == 0
     assert (tmp_path / "r.pdf").read_bytes().startswith(b"%PDF")
     json.loads((tmp_path / "cr.json").read_text(encoding="utf-8"))
     assert main(["check", "--db", db]) == 0

@@ -63,6 +63,11 @@ def test_the_window_loop_never_touches_the_network(qtbot, db, tmp_path: Path, no
 
         opened: list[Path] = []
         window.exports.open_file = opened.append  # the system viewer is not a test's business
+        from storage import settings as desk  # set once, as Preferences → Organisation does
+
+        with window.db.write() as s:
+            desk.set_setting(s, desk.ORGANISATION, "Offline Desk", actor="t")
+            desk.set_setting(s, desk.BASE_URL, "https://checks.example.org", actor="t")
         for kind, name in ((ExportKind.BRIEFING, "brief.pdf"), (ExportKind.CSV, "all.csv"),
                            (ExportKind.CLAIMREVIEW, "cr.json")):
             out = tmp_path / name

@@ -176,7 +176,7 @@ def test_the_commands_work_on_a_server_and_backups_are_refused_with_the_reason(
     assert cli(["export", "--db", pg_url, "--format", "csv", "--out", str(csv_out)]) == 0
     assert "Minsk agreement" in csv_out.read_text(encoding="utf-8")
     assert cli(["export", "--db", pg_url, "--format", "claimreview", "--status", "all",
-                "--out", str(review)]) == 0
+                "--base-url", "https://checks.example.org", "--out", str(review)]) == 0
     assert cli(["import-claimreview", "--db", pg_url, str(review)]) == 0
     with _plain(pg_url) as conn:  # damage the search machinery: the check notices
         conn.execute("DROP INDEX claim_fts_gin")

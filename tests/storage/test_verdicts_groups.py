@@ -157,8 +157,10 @@ def test_verdict_save_conflict_and_workflow(db):
     assert v1 == 1
     # Two people loaded version 1; the first save wins, the second is refused.
     with db.write() as session:
-        v2 = verdicts.save_verdict(session, gid, VerdictDraft(rating="false", summary="No",
-                                   reviewer="ana"), expected_version=1, actor="ana")
+        v2 = verdicts.save_verdict(session, gid, VerdictDraft(
+            rating="false", summary="No", rationale="The map says otherwise.", reviewer="ana",
+            evidence=[EvidenceItem(title="Map", url="https://example.org/map")]),
+            expected_version=1, actor="ana")
     with pytest.raises(VerdictConflict, match="changed by ana") as info, db.write() as session:
         verdicts.save_verdict(session, gid, VerdictDraft(rating="true", reviewer="bo"),
                               expected_version=1, actor="bo")
@@ -166,15 +168,15 @@ def test_verdict_save_conflict_and_workflow(db):
     with db.read() as session:
         v = verdicts.verdict_for_group(session, gid)
         assert (v.rating, v.version) == ("false", v2)
-        assert session.execute(select(Evidence)).first() is None  # replaced by the 2nd save
+        assert [e.title for e in session.execute(select(Evidence)).scalars()] == ["Map"]
 
     with pytest.raises(InvalidStatusChange), db.write() as session:
         verdicts.set_status(session, gid, "published", expected_version=v2, actor="ana")
     version = v2
-    for status in ("in_review", "approved", "published"):
+    for status, who in (("in_review", "ana"), ("approved", "bo"), ("published", "ana")):
         with db.write() as session:
             version = verdicts.set_status(session, gid, status, expected_version=version,
-                                          actor="ana")
+                                          actor=who)
     with db.read() as session:
         assert verdicts.verdict_for_group(session, gid).status == "published"
 
