@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from storage.revisions import head_revision, include_object, known_revisions
+
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MAX_PROBLEMS = 20
 
@@ -138,8 +140,6 @@ def check_database(path: Path) -> CheckReport:
 
 
 def _judge_revision(report: CheckReport) -> None:
-    from storage.schema import head_revision, known_revisions
-
     head = head_revision()
     if report.revision == head:
         report.schema, report.schema_ok = f"{head} (current)", True
@@ -166,7 +166,6 @@ def check_server(url: str) -> CheckReport:
 
     import storage.models  # noqa: F401 (the tables)
     from storage.database import display_url, make_server_engine
-    from storage.schema import include_object
 
     report = CheckReport(display_url(url))
     report.notes.append("page-level integrity is the server's to check (data checksums, "

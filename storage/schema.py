@@ -14,9 +14,6 @@ import sqlite3
 from pathlib import Path
 
 from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DBAPIError
 
@@ -38,6 +35,13 @@ from storage.errors import (
     StorageError,
 )
 from storage.integrity import connect_readonly, header_looks_whole, run_check, wal_has_content
+from storage.revisions import (  # noqa: F401 (include_object, current_revision: re-exported)
+    alembic_config,
+    current_revision,
+    head_revision,
+    include_object,
+    known_revisions,
+)
 
 log = logging.getLogger(__name__)
 # Below this size a quick_check on every open costs a few milliseconds, so damage anywhere in
@@ -45,35 +49,7 @@ log = logging.getLogger(__name__)
 # is a sign of trouble (see _check_file) and before every backup (at most daily, on open).
 ALWAYS_CHECK_BYTES = 32 * 1024 * 1024
 
-_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
-    """Alembic filter: the full-text machinery (SQLite FTS5 virtual tables and their shadow
-    tables; PostgreSQL's generated tsvector columns and their GIN indexes) is managed by hand
-    in the migrations and is not part of the SQLModel classes."""
-    return not (type_ in ("table", "index", "column") and name and "_fts" in name)
-
-
-def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(_MIGRATIONS))
-    return cfg
-
-
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-
-
-def current_revision(conn: Connection) -> str | None:
-    return MigrationContext.configure(conn).get_current_revision()
 
 
 def _check_file(path: Path) -> None:
