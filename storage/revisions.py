@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from alembic.config import Config
@@ -26,7 +25,6 @@ def alembic_config() -> Config:
     return cfg
 
 
-@lru_cache(maxsize=1)
 def _script() -> ScriptDirectory:
     return ScriptDirectory.from_config(alembic_config())
 
