@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from matching.incremental import MatchReport, index_claims, run_matching
 from storage.copy import CopyReport, copy_database
-from storage.database import Database
+from storage.database import Database, is_server_url
+from storage.foreign import open_foreign_file
 from storage.schema import open_location
 
 
@@ -21,8 +22,11 @@ class CopyInResult:
 
 
 def open_source(location: str) -> Database:
-    """The database to copy from: it must exist (never created) and is only read."""
-    return open_location(location, create=False)
+    """The database to copy from: it must exist (never created) and is only read. A file is
+    someone else's, untrusted: read through a checked private snapshot, never written."""
+    if is_server_url(location):
+        return open_location(location, create=False)
+    return open_foreign_file(location)
 
 
 def copy_in(source: Database, dest: Database, *, actor: str) -> CopyInResult:

@@ -136,3 +136,15 @@ class BackupFailed(StorageError):
     def __init__(self, path: Path | str, detail: str) -> None:
         super().__init__(f"No backup of {path} was made: {detail}.")
         self.path = path
+
+
+class ForeignFileTooSlow(StorageError):
+    """A query on a file from someone else ran past its time limit and was stopped."""
+
+    def __init__(self, location: Path | str, seconds: float) -> None:
+        super().__init__(
+            f"Reading {location} took longer than {seconds:g} seconds and was stopped: the file "
+            "may hold a query made never to end. Nothing was copied; ask whoever sent it for a "
+            "fresh copy."
+        )
+        self.location = location

@@ -1,0 +1,76 @@
+"""A database file from someone else is untrusted input (issue #20): read-only, never migrated,
+foreign schema objects refused, rows validated, hashes recomputed."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from cli.main import main as cli
+from tests.safety import hostile_databases as hostile
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _listing(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def _count(path: Path, table: str) -> int:
+    conn = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True)
+    try:
+        return conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def colleague(tmp_path: Path):
+    """Build a hostile file by name in a folder of its own; returns (path, digest, listing)."""
+    def make(name: str) -> Path:
+        return hostile.build(name, tmp_path / "colleague" / name)
+    return make
+
+
+def _copy(source: Path, dest: Path) -> int:
+    return cli(["copy", "--from", str(source), "--to", str(dest)])
+
+
+@pytest.mark.parametrize("name", ["sound", "sound_wal", "old_revision"])
+def test_copy_from_leaves_the_source_byte_identical_and_nothing_beside_it(
+        colleague, tmp_path, name, capsys):
+    source = colleague(name)
+    digest, listing = _digest(source), _listing(source.parent)
+    claims = _count(source, "claim")
+    dest = tmp_path / "mine.sqlite"
+    assert _copy(source, dest) == 0, capsys.readouterr().err
+    assert _digest(source) == digest
+    assert _listing(source.parent) == listing  # no -wal, -shm or backups/ folder
+    assert _count(dest, "claim") == claims
+
+
+def test_copy_from_a_source_on_a_read_only_disk(colleague, tmp_path, capsys):
+    if os.geteuid() != 0:
+        pytest.skip("a read-only bind mount needs root")
+    import subprocess
+
+    source = colleague("sound")
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    done = subprocess.run(["mount", "--bind", "-o", "ro", str(source.parent), str(ro)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {done.stderr.strip()}")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(ro)], check=True)
+        dest = tmp_path / "mine.sqlite"
+        assert _copy(ro / source.name, dest) == 0, capsys.readouterr().err
+        assert _count(dest, "claim") == _count(source, "claim")
+    finally:
+        subprocess.run(["umount", "-l", str(ro)], check=False)
