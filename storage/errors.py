@@ -148,3 +148,17 @@ class ForeignFileTooSlow(StorageError):
             "fresh copy."
         )
         self.location = location
+
+
+class ForeignSchemaObject(StorageError):
+    """A file holding a trigger, view, table or index Claimdesk did not create: refused unrun."""
+
+    def __init__(self, path: Path | str, found: list[str]) -> None:
+        more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+        super().__init__(
+            f"{path} contains {'; '.join(found[:3])}{more}. Claimdesk does not open it: that SQL would run "
+            "with your data. Nothing was run or written; ask whoever made the file for a clean "
+            "copy, or check it with `claimdesk check --db FILE`."
+        )
+        self.path = path
+        self.found = found

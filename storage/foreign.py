@@ -24,11 +24,13 @@ from storage.errors import (
     DatabaseDamaged,
     DatabaseTooNew,
     ForeignFileTooSlow,
+    ForeignSchemaObject,
     MigrationFailed,
     NotADatabase,
 )
 from storage.revisions import head_revision, known_revisions
 from storage.schema import upgrade
+from storage.schema_objects import unexpected_objects
 
 # Seconds any one unit of work on a foreign file may take (a snapshot check, the copy's read).
 TIME_LIMIT = 300.0
@@ -101,15 +103,18 @@ def _judge(path: Path, snap: Path) -> str | None:
         if "alembic_version" not in tables:
             raise NotADatabase(path, "no Claimdesk schema revision in it")
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        rev = row[0] if row else None
+        if rev is not None and rev not in known_revisions():
+            raise DatabaseTooNew(path, rev)
+        found = unexpected_objects(conn, rev) if rev is not None else []
+        if found:
+            raise ForeignSchemaObject(path, found)
     except sqlite3.DatabaseError as exc:
         if is_interrupted(exc):
             raise ForeignFileTooSlow(path, TIME_LIMIT) from exc
         raise NotADatabase(path, str(exc)) from exc
     finally:
         conn.close()
-    rev = row[0] if row else None
-    if rev is not None and rev not in known_revisions():
-        raise DatabaseTooNew(path, rev)
     return rev
 
 

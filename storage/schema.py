@@ -28,6 +28,7 @@ from storage.database import (
 from storage.errors import (
     DatabaseDamaged,
     DatabaseTooNew,
+    ForeignSchemaObject,
     MigrationFailed,
     NotADatabase,
     ReadOnlyLocation,
@@ -42,6 +43,7 @@ from storage.revisions import (  # noqa: F401 (include_object, current_revision:
     include_object,
     known_revisions,
 )
+from storage.schema_objects import unexpected_objects
 
 log = logging.getLogger(__name__)
 # Below this size a quick_check on every open costs a few milliseconds, so damage anywhere in
@@ -87,7 +89,12 @@ def _peek_revision(path: Path) -> str | None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            return row[0] if row else None
+            rev = row[0] if row else None
+            # Before anything else runs on it: no trigger, view, table or index of someone else's.
+            found = unexpected_objects(conn, rev) if rev in known_revisions() else []
+            if found:
+                raise ForeignSchemaObject(path, found)
+            return rev
         if tables:
             raise NotADatabase(path, "a SQLite file of another program")
         return None

@@ -74,3 +74,63 @@ def test_copy_from_a_source_on_a_read_only_disk(colleague, tmp_path, capsys):
         assert _count(dest, "claim") == _count(source, "claim")
     finally:
         subprocess.run(["umount", "-l", str(ro)], check=False)
+
+
+FOREIGN_OBJECTS = {
+    "old_revision_with_migration_trigger": "a trigger Claimdesk did not create: revision_bump",
+    "audit_trigger": "a trigger Claimdesk did not create: audit_hook (on audit_log)",
+    "endless_view": "a view Claimdesk did not create: article",
+    "extra_table_and_index": "a table Claimdesk did not create: stash",
+    "replaced_search_trigger": "a trigger named like Claimdesk's but changed: claim_fts_ai",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FOREIGN_OBJECTS))
+def test_a_file_with_foreign_schema_objects_is_refused_unrun_everywhere(
+        colleague, tmp_path, name, capsys):
+    source = colleague(name)
+    digest = _digest(source)
+    dest = tmp_path / "mine.sqlite"
+    assert _copy(source, dest) == 2
+    err = capsys.readouterr().err
+    assert FOREIGN_OBJECTS[name] in err and "Nothing was run or written" in err
+    assert not dest.exists()
+    note = tmp_path / "note.txt"
+    note.write_text("The council said 40 schools reopened in March, the education office said.",
+                    encoding="utf-8")
+    assert cli(["import", "--db", str(source), str(note)]) == 2
+    assert FOREIGN_OBJECTS[name] in capsys.readouterr().err
+    assert cli(["info", "--db", str(source)]) == 2
+    assert cli(["check", "--db", str(source)]) == 1
+    out = capsys.readouterr().out
+    assert FOREIGN_OBJECTS[name] in out and "the database has problems" in out
+    assert _digest(source) == digest
+
+
+def test_every_connection_distrusts_the_schema_and_foreign_reads_are_bounded(
+        colleague, monkeypatch):
+    from sqlalchemy import text
+
+    from storage import foreign
+    from storage.errors import ForeignFileTooSlow
+    from storage.schema import open_database
+
+    source = colleague("sound")
+    db = open_database(source)
+    try:
+        with db.read() as session:
+            assert session.execute(text("PRAGMA trusted_schema")).scalar() == 0
+    finally:
+        db.dispose()
+    monkeypatch.setattr(foreign, "TIME_LIMIT", 0.5)
+    src = foreign.open_foreign_file(source)
+    try:
+        with src.read() as session:
+            assert session.execute(text("PRAGMA trusted_schema")).scalar() == 0
+        endless = text("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                       "WHERE i < 30000000) SELECT count(*) FROM n")
+        with (pytest.raises(ForeignFileTooSlow, match="took longer than 0.5 seconds"),
+              src.read() as session):
+            session.execute(endless).scalar()
+    finally:
+        src.dispose()
