@@ -21,14 +21,15 @@ from storage.schema import alembic_config, open_database
 
 # Written for these tests in our own words.
 ARTICLES = [
-    ("North Gazette", "The regional council said 40 schools reopened in March after repairs, "
-                      "according to the education office."),
-    ("South Courier", "According to the education office, 40 schools reopened in March once "
-                      "repairs were finished, the regional council said."),
-    ("East Bulletin", "The regional council said 55 schools reopened in March after repairs, "
-                      "according to the education office."),
-    ("West Observer", "The river bridge was closed for 12 days in April for an inspection, "
-                      "the transport ministry said."),
+    ("North Gazette", "Unemployment in the province fell to 7.5 percent last year, the "
+                      "statistics bureau reported. About 3 million people voted in the "
+                      "referendum, the election commission said."),
+    ("South Courier", "The statistics bureau reported that unemployment in the province fell "
+                      "to 7.5 percent last year."),
+    ("East Bulletin", "Unemployment in the province fell to 9.5 percent last year, the "
+                      "statistics bureau reported."),
+    ("West Observer", "About 3 million people voted in the referendum, the election "
+                      "commission said."),
 ]
 OLD_REVISION = "0001"
 

@@ -134,3 +134,22 @@ def test_every_connection_distrusts_the_schema_and_foreign_reads_are_bounded(
             session.execute(endless).scalar()
     finally:
         src.dispose()
+
+
+def test_rows_an_import_would_not_store_are_skipped_and_named(colleague, tmp_path, capsys):
+    source = colleague("bad_rows")
+    dest = tmp_path / "mine.sqlite"
+    assert _copy(source, dest) == 0, capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "claim 1 (figures is not a list of figures)" in out
+    assert "claim 2 (figures is not a list of figures)" in out
+    assert "claim 3 (score is not a finite number)" in out
+    assert "membership 3 (its claim was skipped)" in out
+    assert _count(dest, "claim") == _count(source, "claim") - 3
+    conn = sqlite3.connect(dest)
+    try:
+        assert conn.execute("SELECT COUNT(*) FROM claim WHERE typeof(score) != 'real'"
+                            ).fetchone()[0] == 0
+    finally:
+        conn.close()
+    assert cli(["match", "--db", str(dest)]) == 0
