@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ingest.document import content_hash
 from matching.incremental import MatchReport, index_claims, run_matching
 from storage.copy import CopyReport, copy_database
 from storage.database import Database, is_server_url
@@ -32,7 +33,7 @@ def open_source(location: str) -> Database:
 def copy_in(source: Database, dest: Database, *, actor: str) -> CopyInResult:
     """Copy what ``dest`` lacks from ``source`` and match the claims that arrived against
     ``dest``'s."""
-    report = copy_database(source, dest, actor=actor)
+    report = copy_database(source, dest, actor=actor, hash_text=content_hash)
     if not report.new_claim_ids:
         return CopyInResult(report, None)
     # The copied claims get their matching signatures, and those the source had not grouped

@@ -17,6 +17,7 @@ one transaction and one audit entry in the destination; the source is only read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,6 +75,8 @@ class CopyReport:
     new_claim_ids: list[int] = field(default_factory=list)
     # Source rows an import would not store, by table and id, with the reason: not copied.
     skipped: list[str] = field(default_factory=list)
+    # Source articles whose stated content hash was not the hash of their text (recomputed).
+    rehashed: list[int] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -91,6 +94,10 @@ class CopyReport:
             ids = ", ".join(str(g) for g in self.differing_verdicts)
             out.append(f"kept the destination's verdict where the source's differs: claim "
                        f"group(s) {ids} (compare them before publishing)")
+        if self.rehashed:
+            ids = ", ".join(str(a) for a in self.rehashed[:_SHOWN_SKIPPED])
+            out.append(f"content hash recomputed for {len(self.rehashed)} source article(s) "
+                       f"whose stated hash did not match their text: {ids}")
         if self.skipped:
             shown = "; ".join(self.skipped[:_SHOWN_SKIPPED])
             more = (f"; and {len(self.skipped) - _SHOWN_SKIPPED} more"
@@ -249,10 +256,12 @@ def _claim_key(row: dict[str, Any]) -> tuple[int, int, str]:
 class _Merge:
     """The copy into one destination session, keeping the id maps (source id -> dest id)."""
 
-    def __init__(self, session: Session, src: _Source, report: CopyReport) -> None:
+    def __init__(self, session: Session, src: _Source, report: CopyReport,
+                 hash_text: Callable[[str], str]) -> None:
         self.s = session
         self.src = src
         self.report = report
+        self.hash_text = hash_text
         self.outlet_ids: dict[int, int] = {}
         self.claim_ids: dict[int, int] = {}
         self.group_ids: dict[int, int] = {}
@@ -270,12 +279,17 @@ class _Merge:
         by_hash = dict(self.s.execute(select(Article.content_hash, Article.id)).all())
         for art in self.src.articles:
             src_claims = self.src.claims.get(art["id"], [])
-            dest_article = by_hash.get(art["content_hash"])
+            # Never believed: a forged hash would make a genuine article a "duplicate".
+            digest = self.hash_text(art["text"])
+            if digest != art["content_hash"]:
+                self.report.rehashed.append(art["id"])
+            dest_article = by_hash.get(digest)
             if dest_article is None:
-                values = {c: art[c] for c in _ARTICLE_COLUMNS}
+                values = {c: art[c] for c in _ARTICLE_COLUMNS} | {"content_hash": digest}
                 dest_article = self.s.execute(insert(Article).values(
                     outlet_id=self.outlet_ids[art["outlet_id"]], **values
                 ).returning(Article.id)).scalar_one()
+                by_hash[digest] = dest_article
                 self.report.articles += 1
                 existing: dict[tuple[int, int, str], tuple[int, str]] = {}
             else:
@@ -390,9 +404,11 @@ class _Merge:
             self.report.conflicts += 1
 
 
-def copy_database(source: Database, dest: Database, *, actor: str) -> CopyReport:
+def copy_database(source: Database, dest: Database, *, actor: str,
+                  hash_text: Callable[[str], str]) -> CopyReport:
     """Copy what ``dest`` lacks from ``source``; one transaction and one audit entry in
-    ``dest`` (none when nothing was missing). New claims still need their matching
+    ``dest`` (none when nothing was missing). ``hash_text`` is the importer's content hash:
+    every article's is recomputed from its text, never taken from the source. New claims still need their matching
     signatures: see :func:`matching.incremental.index_claims` (``claimdesk copy`` runs it)."""
     if source.location == dest.location:
         raise SameDatabase(dest.location)
@@ -400,7 +416,7 @@ def copy_database(source: Database, dest: Database, *, actor: str) -> CopyReport
         src = _read_source(session, refuse_nul=dest.is_server)
     report = CopyReport(skipped=src.skipped)
     with dest.write() as session:
-        merge = _Merge(session, src, report)
+        merge = _Merge(session, src, report, hash_text)
         merge.outlets()
         merge.articles_and_claims()
         merge.groups()

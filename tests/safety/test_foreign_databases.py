@@ -153,3 +153,18 @@ def test_rows_an_import_would_not_store_are_skipped_and_named(colleague, tmp_pat
     finally:
         conn.close()
     assert cli(["match", "--db", str(dest)]) == 0
+
+
+def test_a_forged_content_hash_is_recomputed_so_the_genuine_article_still_imports(
+        tmp_path, capsys):
+    genuine = ("The harbour authority said 120 ships docked in May, up from 90 ships a year "
+               "earlier, according to its monthly report.")
+    source = hostile.forged_hash(tmp_path / "forged.sqlite", genuine)
+    dest = tmp_path / "mine.sqlite"
+    assert _copy(source, dest) == 0, capsys.readouterr().err
+    assert "content hash" in capsys.readouterr().out
+    article = tmp_path / "genuine.txt"
+    article.write_text(genuine, encoding="utf-8")
+    assert cli(["import", "--db", str(dest), str(article)]) == 0
+    assert "imported" in capsys.readouterr().out
+    assert _count(dest, "article") == _count(source, "article") + 1
