@@ -144,11 +144,14 @@ def make_engine(path: Path, *, time_limit: float | None = None) -> Engine:
     with ``time_limit``, every connection's statements stop after that many seconds."""
     # NullPool: a connection per unit of work, so no pooled connection outlives a closed
     # database (the GUI switches databases) and threads never share one.
-    engine = create_engine(
-        f"sqlite:///{path}",
-        poolclass=NullPool,
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-    )
+    # The connection is made from the path itself, never by pasting it into a URL: "%41" or
+    # "?mode=memory" in a file name would otherwise open another file than the one checked.
+    target = str(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
     _configure_sqlite(engine, time_limit)
     return engine
 
