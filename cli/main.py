@@ -188,9 +188,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from storage.integrity import check_database
 
     _refuse_on_server(args, "restoring a backup over it")
-    target = Path(args.to).expanduser().resolve()
+    target = Path(args.to).expanduser().absolute()  # a link is refused, not followed
     current = _db_path(args)
-    if target == current and not args.force:
+    if target.resolve() == current and not args.force:
         print(f"claimdesk restore: {target} is the database in use; restore into a new file, "
               "or add --force to replace it (it is backed up first).", file=sys.stderr)
         return 1

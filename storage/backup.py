@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import stat
 from pathlib import Path
 
 from storage.errors import BackupFailed, DatabaseDamaged, StorageError
@@ -127,6 +128,7 @@ def restore_backup(backup: Path, target: Path, *, force: bool = False) -> Path:
     backup, target = Path(backup), Path(target)
     if not backup.is_file():
         raise RestoreRefused(f"There is no backup file {backup}.")
+    _check_restore_target(target)
     problems = run_check(backup, full=True)
     if problems:
         raise RestoreRefused(
@@ -157,6 +159,23 @@ def restore_backup(backup: Path, target: Path, *, force: bool = False) -> Path:
 
 class RestoreRefused(StorageError):
     pass
+
+
+def _check_restore_target(target: Path) -> None:
+    """A new name or a regular file, in a folder that exists: never a link (a dangling one
+    would create its target's folders), a device or a folder."""
+    if not target.parent.is_dir():
+        raise RestoreRefused(f"The folder {target.parent} does not exist; nothing was restored.")
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(info.st_mode):
+        raise RestoreRefused(f"{target} is a symbolic link (to {os.readlink(target)}); restore "
+                             "into the file itself or a new name. Nothing was restored.")
+    if not stat.S_ISREG(info.st_mode):
+        raise RestoreRefused(f"{target} is not a regular file; restore into a new file name. "
+                             "Nothing was restored.")
 
 
 def _first(problems: list[str]) -> str:
