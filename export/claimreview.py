@@ -177,10 +177,26 @@ def claimreview_document(groups: Sequence[GroupReport], publisher: Publisher) ->
     return items, unrated
 
 
+# Characters that could end a <script> element or start markup where the JSON is pasted into
+# <script type="application/ld+json">, and the line separators JavaScript once refused.
+_EMBED_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def embeddable_json(value: object) -> str:
+    """JSON text safe to embed in an HTML ``<script>`` element: ``<``, ``>``, ``&`` (and
+    U+2028/2029) written as ``\\u`` escapes. They only ever occur inside JSON strings, where
+    the escape means the same character, so the data read back is unchanged."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    for char, escape in _EMBED_ESCAPES.items():
+        text = text.replace(char, escape)
+    return text
+
+
 def write_claimreview(groups: Sequence[GroupReport], path: Path, *, publisher: Publisher) -> ClaimReviewResult:
     items, unrated = claimreview_document(groups, publisher)
     with atomic_output(path, "w", encoding="utf-8", newline="\n") as fh:
-        json.dump(items, fh, ensure_ascii=False, indent=2)
+        fh.write(embeddable_json(items))
         fh.write("\n")
     return ClaimReviewResult(path=Path(path).expanduser().resolve(), items=len(items), unrated=unrated)
 

@@ -1,0 +1,26 @@
+"""Outputs others open hold untrusted text safely (issue #20: points 11, 12, 13)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from export.claimreview import write_claimreview
+from export.data import load_selection
+from export.publisher import Publisher
+
+PUBLISHER = Publisher(organisation="Desk <Org> & Co", author="Ann",
+                      base_url="https://checks.example.org")
+HOSTILE = "</script><script>alert('x')</script> & <!-- \u2028 -->"
+
+
+def test_claimreview_json_is_safe_to_paste_into_a_script_element(newsroom, tmp_path):
+    groups = load_selection(newsroom.db, "approved").groups
+    groups = [dataclasses.replace(groups[0], canonical_text=HOSTILE), *groups[1:]]
+    result = write_claimreview(groups, tmp_path / "reviews.json", publisher=PUBLISHER)
+    raw = result.path.read_text(encoding="utf-8")
+    for char in "<>&\u2028":
+        assert char not in raw
+    assert "\\u003c/script\\u003e" in raw
+    items = json.loads(raw)
+    assert items[0]["claimReviewed"] == HOSTILE
