@@ -24,3 +24,14 @@ def test_claimreview_json_is_safe_to_paste_into_a_script_element(newsroom, tmp_p
     assert "\\u003c/script\\u003e" in raw
     items = json.loads(raw)
     assert items[0]["claimReviewed"] == HOSTILE
+
+
+def test_csv_neutralises_formulas_hidden_behind_invisible_or_full_width_starts():
+    from export.csv_export import neutralise
+
+    for cell in (" =1+1", "\n=HYPERLINK(\"x\")", "\u200b=cmd|' /C calc'!A0", "\ufeff=x",
+                 "\u00a0+x", "\uff1d1+1", "\uff0bx", "\uff20SUM(A1)", "\u3000 \u2060=x",
+                 "\uff0d1", " \t@x"):
+        assert neutralise(cell).startswith("'"), repr(cell)
+    for cell in (" hello", "Ａ team", "\u200bnote", "5 = five"):
+        assert neutralise(cell) == cell
