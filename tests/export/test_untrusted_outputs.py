@@ -35,3 +35,27 @@ def test_csv_neutralises_formulas_hidden_behind_invisible_or_full_width_starts()
         assert neutralise(cell).startswith("'"), repr(cell)
     for cell in (" hello", "Ａ team", "\u200bnote", "5 = five"):
         assert neutralise(cell) == cell
+
+
+def _long(words: int) -> str:
+    return " ".join(f"word{n % 97}" for n in range(words))
+
+
+def test_a_briefing_with_huge_sentences_and_unbroken_text_still_builds(newsroom, tmp_path):
+    from export.pdf_briefing import write_briefing
+
+    groups = load_selection(newsroom.db, "all").groups
+    first, second = groups[0], groups[1]
+    huge = _long(600)  # about 4,000 characters in one sentence
+    assert len(huge) > 4_000
+    first = dataclasses.replace(
+        first, canonical_text=_long(700),  # a 4,800-character ClaimReview claim
+        appearances=tuple(dataclasses.replace(a, sentence=huge) for a in first.appearances))
+    second = dataclasses.replace(
+        second, canonical_text="x" * 4_500,
+        appearances=tuple(dataclasses.replace(a, sentence="y" * 5_000, article_title="z" * 900)
+                          for a in second.appearances))
+    out = tmp_path / "briefing.pdf"
+    result = write_briefing([first, second, *groups[2:]], out, publisher=PUBLISHER,
+                            status="all")
+    assert result.pages > 3 and out.read_bytes().startswith(b"%PDF")
