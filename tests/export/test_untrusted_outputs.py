@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from pathlib import Path
 
+import pytest
+
+from cli.main import main as cli
 from export.claimreview import write_claimreview
 from export.data import load_selection
 from export.publisher import Publisher
@@ -59,3 +63,61 @@ def test_a_briefing_with_huge_sentences_and_unbroken_text_still_builds(newsroom,
     result = write_briefing([first, second, *groups[2:]], out, publisher=PUBLISHER,
                             status="all")
     assert result.pages > 3 and out.read_bytes().startswith(b"%PDF")
+
+
+def _hostile_claimreview(newsroom, tmp_path) -> tuple[Path, list[dict]]:
+    import copy
+
+    from export.claimreview import claimreview_document
+
+    good, _ = claimreview_document(load_selection(newsroom.db, "approved").groups, PUBLISHER)
+    listed = copy.deepcopy(good[0])
+    listed["itemReviewed"]["author"] = ["a list", "where an object belongs"]
+    listed["creativeWorkStatus"] = ["a list"]
+    huge = copy.deepcopy(good[0])
+    huge["reviewRating"].update(bestRating=1.7e308, worstRating=-1.7e308, ratingValue=1.7e308)
+    huge["reviewRating"]["alternateName"] = "no such rating"
+    deep = "[" * 200_000 + "]" * 200_000
+    body = ",\n".join([json.dumps(good[0]), json.dumps(listed), json.dumps(huge), deep,
+                       *(json.dumps(g) for g in good[1:])])
+    path = tmp_path / "hostile.json"
+    path.write_text(f"[{body}]", encoding="utf-8")
+    return path, good
+
+
+def test_import_claimreview_skips_and_names_each_bad_item(newsroom, tmp_path, capsys):
+    path, good = _hostile_claimreview(newsroom, tmp_path)
+    db_path = tmp_path / "other.sqlite"
+    assert cli(["import-claimreview", "--db", str(db_path), str(path)]) == 0, \
+        capsys.readouterr().err
+    out = capsys.readouterr().out
+    for n in (2, 3, 4):
+        assert f"note: item {n}:" in out
+    assert f"{len(good)} claim groups created" in out
+
+
+def test_import_claimreview_commits_in_batches(newsroom, tmp_path, monkeypatch):
+    from export import claimreview
+    from storage.schema import open_database
+
+    _path, good = _hostile_claimreview(newsroom, tmp_path)
+    path = tmp_path / "good.json"
+    path.write_text(json.dumps(good), encoding="utf-8")
+    monkeypatch.setattr(claimreview, "BATCH", 1)
+    real = claimreview._import_one
+    seen = []
+
+    def fail_on_the_last(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        seen.append(1)
+        if len(seen) == len(good):
+            raise OSError("killed")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(claimreview, "_import_one", fail_on_the_last)
+    db = open_database(tmp_path / "other.sqlite")
+    try:
+        with pytest.raises(OSError):
+            claimreview.import_claimreview(db, path, actor="tester")
+        assert len(load_selection(db, "all").groups) == len(good) - 1
+    finally:
+        db.dispose()
