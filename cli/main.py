@@ -12,6 +12,7 @@ from pathlib import Path
 
 from appinfo import __version__
 from storage.errors import StorageError
+from storage.printable import printable
 
 # The frozen bundle's hidden entry for the HTML/PDF parsing worker (ingest/sandbox.py): a
 # bundle has no ``python -m``, so the worker is the application started with this argument.
@@ -57,7 +58,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         for result in import_paths(db, [Path(p) for p in args.paths], actor=_actor(),
                                    defaults=defaults):
-            print(result.line(), flush=True)
+            print(printable(result.line()), flush=True)  # a file name may hold a newline
             tally[result.outcome] += 1
             claims += result.claims
     finally:
@@ -422,7 +423,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return func(args)
     except StorageError as exc:
-        print(f"claimdesk: {exc}", file=sys.stderr)
+        print(f"claimdesk: {printable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("claimdesk: interrupted", file=sys.stderr)
