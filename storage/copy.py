@@ -28,7 +28,7 @@ from sqlmodel import Session
 
 from storage import audit
 from storage import copy_rules as rules
-from storage.database import Database
+from storage.database import Database, in_chunk
 from storage.errors import StorageError
 from storage.models import (
     Article,
@@ -257,7 +257,8 @@ class _Merge:
     """The copy into one destination session, keeping the id maps (source id -> dest id)."""
 
     def __init__(self, session: Session, src: _Source, report: CopyReport,
-                 hash_text: Callable[[str], str]) -> None:
+                 hash_text: Callable[[str], str], chunk: int) -> None:
+        self.chunk = chunk  # values per IN (…), under the destination engine's limit
         self.s = session
         self.src = src
         self.report = report
@@ -329,10 +330,12 @@ class _Merge:
             if not active:
                 continue
             dest_claims = [self.claim_ids[m["claim_id"]] for m in active]
-            current = dict(self.s.execute(
-                select(ClaimGroupMember.claim_id, ClaimGroupMember.group_id).where(
-                    ClaimGroupMember.claim_id.in_(dest_claims),
-                    ClaimGroupMember.decision != MemberDecision.REJECTED)).all())
+            current: dict[int, int] = {}
+            for k in range(0, len(dest_claims), self.chunk):
+                current.update(self.s.execute(
+                    select(ClaimGroupMember.claim_id, ClaimGroupMember.group_id).where(
+                        ClaimGroupMember.claim_id.in_(dest_claims[k:k + self.chunk]),
+                        ClaimGroupMember.decision != MemberDecision.REJECTED)).all())
             if current:
                 # The claims are grouped here already: that group is this one. The one holding
                 # most of them, then the oldest.
@@ -415,8 +418,9 @@ def copy_database(source: Database, dest: Database, *, actor: str,
     with source.read() as session:
         src = _read_source(session, refuse_nul=dest.is_server)
     report = CopyReport(skipped=src.skipped)
+    chunk = in_chunk(dest)
     with dest.write() as session:
-        merge = _Merge(session, src, report, hash_text)
+        merge = _Merge(session, src, report, hash_text, chunk)
         merge.outlets()
         merge.articles_and_claims()
         merge.groups()

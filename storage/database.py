@@ -156,6 +156,25 @@ def make_engine(path: Path, *, time_limit: float | None = None) -> Engine:
     return engine
 
 
+# PostgreSQL's wire protocol counts bind parameters in 16 bits.
+_SERVER_VARIABLE_LIMIT = 65_535
+
+
+def variable_limit(db: Database) -> int:
+    """How many bound values one statement may carry on ``db``'s engine (SQLite: the
+    connection's own limit, 32,766 by default; PostgreSQL: 65,535)."""
+    if db.is_server:
+        return _SERVER_VARIABLE_LIMIT
+    with db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        return int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))  # type: ignore[union-attr]
+
+
+def in_chunk(db: Database) -> int:
+    """Values per ``IN (…)`` list on ``db``: half its limit, room for the statement's others."""
+    return max(1, min(10_000, variable_limit(db) // 2))
+
+
 def refused_write(exc: BaseException, path: Path | None) -> WriteRefused | None:
     """The user's sentence for a write the database could not make (full disk, read-only)."""
     orig = getattr(exc, "orig", exc)

@@ -168,3 +168,54 @@ def test_a_forged_content_hash_is_recomputed_so_the_genuine_article_still_import
     assert cli(["import", "--db", str(dest), str(article)]) == 0
     assert "imported" in capsys.readouterr().out
     assert _count(dest, "article") == _count(source, "article") + 1
+
+
+def _many_claims_in_one_group(path: Path, n: int) -> Path:
+    """A sound file plus ``n`` claims of its first article, all in one claim group."""
+    hostile.sound(path)
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")
+        gid = conn.execute("INSERT INTO claim_group (canonical_text, created_at, updated_at) "
+                           "VALUES ('many', '2025-01-01', '2025-01-01')").lastrowid
+        for k in range(n):
+            cid = conn.execute(
+                "INSERT INTO claim (article_id, sentence, start, \"end\", figures, score, cues, "
+                "status, origin, created_at, updated_at) VALUES (1, ?, 0, 10, '[]', 0.5, '[]', "
+                "'proposed', 'manual', '2025-01-01', '2025-01-01')", (f"claim {k}",)).lastrowid
+            conn.execute("INSERT INTO claim_group_member (group_id, claim_id, decision) "
+                         "VALUES (?, ?, 'auto')", (gid, cid))
+        conn.commit()
+    finally:
+        conn.close()
+    return path
+
+
+def test_a_copy_larger_than_the_engines_variable_limit_commits_whole_and_is_indexed(
+        tmp_path, capsys):
+    from sqlalchemy import event, func, select
+
+    from ingest.database_copy import copy_in, open_source
+    from storage.models import Claim, ClaimGroupMember, ClaimSignature
+    from storage.schema import open_database
+
+    source = _many_claims_in_one_group(tmp_path / "big.sqlite", 600)
+    dest = open_database(tmp_path / "mine.sqlite")
+
+    @event.listens_for(dest.engine, "connect")
+    def _small_limit(dbapi_conn, _record):  # noqa: ANN001, ANN202
+        dbapi_conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 250)
+
+    src = open_source(str(source))
+    try:
+        result = copy_in(src, dest, actor="tester")
+        assert result.copied.claims == _count(source, "claim")
+        with dest.read() as s:
+            claims = s.execute(select(func.count()).select_from(Claim)).scalar_one()
+            signed = s.execute(select(func.count()).select_from(ClaimSignature)).scalar_one()
+            members = s.execute(select(func.count()).select_from(ClaimGroupMember)).scalar_one()
+        assert claims == signed == _count(source, "claim")
+        assert members == _count(source, "claim_group_member")
+    finally:
+        src.dispose()
+        dest.dispose()
