@@ -202,6 +202,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def cmd_recover(args: argparse.Namespace) -> int:
+    from storage.recover import recover_database
+
+    damaged = Path(args.damaged).expanduser().absolute()
+    report = recover_database(damaged, Path(args.to).expanduser().absolute())
+    for line in report.lines():
+        print(printable(line))
+    return 0
+
+
 def cmd_copy(args: argparse.Namespace) -> int:
     from ingest.database_copy import copy_in, open_source
     from storage.schema import open_location
@@ -404,6 +414,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="replace an existing file (it is backed up first)")
     p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("recover", help="rescue what a damaged database file still holds into "
+                       "a new file (the damaged one is only read)")
+    p.add_argument("damaged", metavar="DAMAGED_FILE")
+    p.add_argument("--to", required=True, metavar="NEW_FILE")
+    p.set_defaults(func=cmd_recover)
     return parser
 
 

@@ -85,13 +85,15 @@ class DatabaseDamaged(StorageError):
     """The file is a SQLite database but fails its check; it is left exactly as it is."""
 
     def __init__(self, path: Path | str, detail: str, backup: Path | None = None) -> None:
+        rescue = (f" Or rescue what it still holds into a new file with `claimdesk recover "
+                  f"{path} --to NEW_FILE`.")
         if backup is not None:
             advice = (
                 f" The latest backup is {backup}; restore it into a new file with "
-                f"`claimdesk restore {backup} --to NEW_FILE`."
+                f"`claimdesk restore {backup} --to NEW_FILE`.{rescue}"
             )
         else:
-            advice = " No backup of it was found."
+            advice = f" No backup of it was found.{rescue}"
         super().__init__(f"{path} is damaged ({detail}). Nothing was written to it.{advice}")
         self.path = path
         self.backup = backup
