@@ -9,6 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no advisory locks, leftovers stay
+    fcntl = None  # type: ignore[assignment]
 import sqlite3
 import stat
 from pathlib import Path
@@ -54,13 +59,61 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+PARTIAL = ".partial"
+
+
+def _hold(path: Path) -> int | None:
+    """An exclusive lock on ``path`` while it is being written (None where there are no
+    advisory locks): how the next start tells a killed run's leftover from a live one."""
+    if fcntl is None:
+        return None
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def clean_partials(db_path: Path) -> list[Path]:
+    """Remove the ``*.partial`` files a killed backup left in ``db_path``'s backup folder
+    (outside the rotation, they would pile up); one still being written is left alone."""
+    folder = backup_dir_for(Path(db_path))
+    removed: list[Path] = []
+    if fcntl is None or not folder.is_dir():
+        return removed
+    for leftover in folder.glob(f"*{PARTIAL}"):
+        try:
+            fd = os.open(leftover, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)  # a backup in progress holds it
+            continue
+        try:
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+        finally:
+            os.close(fd)
+    return removed
+
+
 def backup_to(src: Path, dest: Path) -> Path:
     """Copy the database at ``src`` to ``dest`` (must not exist); return ``dest``."""
     if dest.exists():
         raise FileExistsError(f"{dest} already exists")
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".partial")
+    tmp = dest.with_name(dest.name + PARTIAL)
     tmp.unlink(missing_ok=True)
+    held = _hold(tmp)
+    try:
+        _write_checked_copy(src, dest, tmp)
+    finally:
+        if held is not None:
+            os.close(held)
+    return dest
+
+
+def _write_checked_copy(src: Path, dest: Path, tmp: Path) -> None:
     source = connect_readonly(src)
     try:
         target = sqlite3.connect(tmp)
@@ -85,7 +138,6 @@ def backup_to(src: Path, dest: Path) -> Path:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)
     _fsync_dir(dest.parent)
-    return dest
 
 
 def make_backup(db_path: Path, reason: str, *, keep: int | None = None) -> Path:

@@ -17,7 +17,7 @@ from alembic import command
 from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DBAPIError
 
-from storage.backup import backup_is_due, list_backups, make_backup
+from storage.backup import backup_is_due, clean_partials, list_backups, make_backup
 from storage.database import (
     Database,
     display_url,
@@ -134,6 +134,7 @@ def open_database(
         if path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
             raise ReadOnlyLocation(path)
         _check_file(path)
+        clean_partials(path)  # what a killed backup left behind
     elif not create:
         raise NotADatabase(path, "no such file")
     else:
