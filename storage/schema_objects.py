@@ -83,8 +83,9 @@ def unexpected_objects(conn: sqlite3.Connection, revision: str) -> list[str]:
         if _SQLITE_OWN.match(name or ""):
             continue
         where = f" (on {table})" if table and table != name else ""
+        kind = f"an {type_}" if type_ == "index" else f"a {type_}"
         if (type_, name) not in expected:
-            found.append(f"a {type_} Claimdesk did not create: {name}{where}")
+            found.append(f"{kind} Claimdesk did not create: {name}{where}")
         elif expected[(type_, name)] is not None and expected[(type_, name)] != _normal(sql):
-            found.append(f"a {type_} named like Claimdesk's but changed: {name}{where}")
+            found.append(f"{kind} named like Claimdesk's but changed: {name}{where}")
     return found
