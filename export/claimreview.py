@@ -8,6 +8,7 @@ the claim's wording, so importing the same file twice changes nothing the second
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from export import markup
@@ -563,6 +565,26 @@ def _read_item(n: int, item: Any, report: ImportReport) -> _Incoming | None:
     return None
 
 
+def _import_guarded(session: Session, n: int, incoming: _Incoming,
+                    groups_by_hash: dict[str, int], report: ImportReport, actor: str) -> None:
+    """One item in a savepoint: an item the database refuses (the same appearance listed twice,
+    say) is rolled back and noted alone; the batch goes on."""
+    known, counts = dict(groups_by_hash), dataclasses.replace(
+        report, conflicts=list(report.conflicts), skipped=list(report.skipped))
+    try:
+        with session.begin_nested():
+            _import_one(session, incoming, groups_by_hash, report, actor)
+    except IntegrityError as exc:
+        groups_by_hash.clear()
+        groups_by_hash.update(known)
+        for name in ("groups_created", "appearances_added", "verdicts_created", "unchanged",
+                     "conflicts"):
+            setattr(report, name, getattr(counts, name))
+        detail = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+        report.skipped = counts.skipped + [
+            f"item {n}: “{incoming.claim_text[:60]}…” could not be stored ({detail})"]
+
+
 def import_claimreview(db: Database, path: Path, *, actor: str) -> ImportReport:
     """Merge the ClaimReviews in ``path`` into ``db``, :data:`BATCH` items per transaction
     (other writers wait for one batch, never for the whole file; an interrupted import keeps
@@ -574,7 +596,7 @@ def import_claimreview(db: Database, path: Path, *, actor: str) -> ImportReport:
     """
     report = ImportReport()
     groups_by_hash: dict[str, int] | None = None
-    batch: list[_Incoming] = []
+    batch: list[tuple[int, _Incoming]] = []
 
     def flush() -> None:
         nonlocal groups_by_hash
@@ -584,14 +606,14 @@ def import_claimreview(db: Database, path: Path, *, actor: str) -> ImportReport:
                 for gid, text in session.execute(select(ClaimGroup.id, ClaimGroup.canonical_text)
                                                  .order_by(ClaimGroup.id)):
                     groups_by_hash.setdefault(claim_text_hash(text), gid)
-            for incoming in batch:
-                _import_one(session, incoming, groups_by_hash, report, actor)
+            for n, incoming in batch:
+                _import_guarded(session, n, incoming, groups_by_hash, report, actor)
         batch.clear()
 
     for n, item in iter_claimreview_items(Path(path)):
         incoming = _read_item(n, item, report)
         if incoming is not None:
-            batch.append(incoming)
+            batch.append((n, incoming))
         if len(batch) >= BATCH:
             flush()
     if batch:

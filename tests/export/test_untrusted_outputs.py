@@ -121,3 +121,22 @@ def test_import_claimreview_commits_in_batches(newsroom, tmp_path, monkeypatch):
         assert len(load_selection(db, "all").groups) == len(good) - 1
     finally:
         db.dispose()
+
+
+def test_an_item_the_database_refuses_is_skipped_alone(newsroom, tmp_path, capsys):
+    import copy
+
+    from export.claimreview import claimreview_document
+
+    good, _ = claimreview_document(load_selection(newsroom.db, "approved").groups, PUBLISHER)
+    twice = copy.deepcopy(good[0])
+    twice["claimReviewed"] = "The same appearance listed twice in one item."
+    same = {"@type": "CreativeWork", "url": "https://example.org/twice",
+            "text": "Listed twice.", "author": {"@type": "Organization", "name": "Twice"}}
+    twice["itemReviewed"]["appearance"] = [same, dict(same)]
+    path = tmp_path / "twice.json"
+    path.write_text(json.dumps([twice, *good]), encoding="utf-8")
+    assert cli(["import-claimreview", "--db", str(tmp_path / "o.sqlite"), str(path)]) == 0, \
+        capsys.readouterr().err
+    out = capsys.readouterr().out
+    assert "note: item 1:" in out and f"{len(good)} claim groups created" in out
