@@ -59,7 +59,7 @@ from storage.verdicts import (
 CONTEXT = "https://schema.org"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TEXT = 20_000  # characters in any one imported string
-BATCH = 200  # ClaimReview items per write transaction on import
+BATCH = 50  # ClaimReview items per write transaction on import (a few seconds at most)
 _STATUS_STEPS = (VerdictStatus.IN_REVIEW, VerdictStatus.APPROVED, VerdictStatus.PUBLISHED)
 
 
