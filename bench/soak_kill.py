@@ -1,4 +1,5 @@
-"""SIGKILL soak: kill imports, matching runs and verdict saves at random moments, then check what survived.
+"""SIGKILL soak: kill imports, matching runs, verdict saves, copies, backups and restores at random
+moments, then check what survived.
 
 Each run copies a small template database, starts the work in a child process (forked from a
 server that has Claimdesk already imported, so a run costs milliseconds rather than a Python
@@ -9,15 +10,20 @@ start-up), kills it with SIGKILL after a random delay and checks the file:
   file (else: committed rows lost);
 * no article has fewer or more claims than extraction gives for it, no matching run is half
   stored, no verdict has the evidence of another save (else: partial batch);
-* running the same work again completes, with no duplicate article.
+* running the same work again completes, with no duplicate article;
+* a copy's source is byte-identical afterwards, its destination holds all of the copy or none;
+* no process the killed one started is still running (orphans), and after the next start no
+  ``*.partial`` backup or ``*.restoring`` file is left over (leftovers).
 
-``python -m bench.soak_kill [--runs 300] [--seed 1]`` prints the totals; tests/safety runs a few
+``python -m bench.soak_kill [--runs 1000] [--seed 1]`` prints the totals; tests/safety runs a few
 dozen of the same runs.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import hashlib
 import multiprocessing
 import os
 import random
@@ -51,17 +57,25 @@ class Totals:
     committed_lost: int = 0
     partial_batches: int = 0
     rerun_failures: int = 0
+    orphans: int = 0
+    leftovers: int = 0
+    source_changed: int = 0
+    by_kind: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
     def add(self, other: Totals) -> None:
         for name in ("runs", "killed_mid_work", "corruptions", "committed_lost",
-                     "partial_batches", "rerun_failures"):
+                     "partial_batches", "rerun_failures", "orphans", "leftovers",
+                     "source_changed"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        for kind, n in other.by_kind.items():
+            self.by_kind[kind] = self.by_kind.get(kind, 0) + n
         self.problems += other.problems
 
     def ok(self) -> bool:
         return not (self.corruptions or self.committed_lost or self.partial_batches
-                    or self.rerun_failures)
+                    or self.rerun_failures or self.orphans or self.leftovers
+                    or self.source_changed)
 
 
 # --- child processes ------------------------------------------------------------------------
@@ -118,15 +132,52 @@ def _child_verdicts(db_path: str, out_path: str, saves: int, first: int) -> None
     os._exit(0)
 
 
+def _descendants(pid: int) -> set[int]:
+    """Every process below ``pid`` (from /proc; empty where there is none)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(stat.rsplit(")", 1)[1].split()[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {p for p, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+# Processes a killed child left running (its forked workers): counted, then killed.
+_orphans: list[int] = []
+
+
 def _run_and_kill(target: Callable[..., None], args: tuple, delay: float) -> int | None:
-    """Start ``target`` in a child, SIGKILL it after ``delay`` s; its exit code if it finished."""
+    """Start ``target`` in a child, SIGKILL it after ``delay`` s; its exit code if it finished.
+    Whatever the child had started and is still running 5 s later goes into ``_orphans``."""
     proc = _context().Process(target=target, args=args)
     proc.start()
     proc.join(delay)
     finished = not proc.is_alive()
+    below = set() if finished else _descendants(proc.pid)
     if not finished:
         os.kill(proc.pid, signal.SIGKILL)
     proc.join()
+    deadline = time.monotonic() + 5
+    while below and time.monotonic() < deadline:
+        below = {pid for pid in below if _alive(pid)}
+        time.sleep(0.05)
+    for pid in below:
+        _orphans.append(pid)
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
     return proc.exitcode if finished else None
 
 
@@ -388,21 +439,140 @@ def kill_verdict_run(templates: dict[str, Path], run_dir: Path, rng: random.Rand
     return t
 
 
-def soak(runs: int, seed: int, work: Path, *, progress: bool = False) -> Totals:
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _counts(path: Path) -> tuple[int, int]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return (conn.execute("SELECT count(*) FROM article").fetchone()[0],
+                conn.execute("SELECT count(*) FROM claim").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _leftovers(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.name.endswith((".partial", ".restoring"))]
+
+
+def kill_copy_run(templates: dict[str, Path], run_dir: Path, rng: random.Random) -> Totals:
+    """copy --from a colleague's file: the source never changes; the copy is whole or absent."""
+    t = Totals(runs=1)
+    source = templates["colleague"]
+    before = templates["colleague_digest"]
+    whole = _counts(source)
+    db = _fresh_copy(templates["empty"], run_dir)
+    argv = ["copy", "--from", str(source), "--to", str(db)]
+    _run_and_kill(_child_cli, (argv, str(run_dir / "copy.out")), rng.uniform(KILL_MIN_S, 1.2))
+    if _digest(source) != before or len(list(source.parent.iterdir())) != 1:
+        t.source_changed += 1
+        t.problems.append(f"{run_dir.name}: the copy's source changed")
+    if corrupt := check_file(db):
+        t.corruptions += 1
+        t.problems.append(f"{run_dir.name}: {corrupt[:3]}")
+        return t
+    got = _counts(db)
+    if got not in ((0, 0), whole):
+        t.partial_batches += 1
+        t.problems.append(f"{run_dir.name}: copy left {got}, source has {whole}")
+    if got == whole:
+        t.killed_mid_work += 1
+    code = _run_to_end(_child_cli, (argv, str(run_dir / "rerun.out")))
+    if code != 0 or _counts(db) != whole or check_file(db):
+        t.rerun_failures += 1
+        t.problems.append(f"{run_dir.name}: copy rerun exit {code}, {_counts(db)}")
+    return t
+
+
+def kill_backup_run(templates: dict[str, Path], run_dir: Path, rng: random.Random) -> Totals:
+    """backup: every backup in the rotation is sound; a killed one's .partial goes next start."""
+    from storage.backup import list_backups
+
+    t = Totals(runs=1)
+    db = _fresh_copy(templates["grouped"], run_dir)
+    _run_and_kill(_child_cli, (["backup", "--db", str(db)], str(run_dir / "backup.out")),
+                  rng.uniform(KILL_MIN_S, KILL_MAX_S))
+    if _leftovers(run_dir):
+        t.killed_mid_work += 1
+    code = _run_to_end(_child_cli, (["backup", "--db", str(db)], str(run_dir / "rerun.out")))
+    for backup in list_backups(db):
+        if check_file(backup):
+            t.corruptions += 1
+            t.problems.append(f"{run_dir.name}: backup {backup.name} is damaged")
+    if code != 0 or check_file(db):
+        t.rerun_failures += 1
+        t.problems.append(f"{run_dir.name}: backup rerun exit {code}")
+    if left := _leftovers(run_dir):
+        t.leftovers += len(left)
+        t.problems.append(f"{run_dir.name}: left over after the next start: {left[0].name}")
+    return t
+
+
+def kill_restore_run(templates: dict[str, Path], run_dir: Path, rng: random.Random) -> Totals:
+    """restore into a new file: the target is absent or whole; a rerun leaves nothing over."""
+    t = Totals(runs=1)
+    db = _fresh_copy(templates["grouped"], run_dir)
+    target = run_dir / "restored.sqlite"
+    argv = ["restore", "--db", str(db), str(templates["backup"]), "--to", str(target)]
+    _run_and_kill(_child_cli, (argv, str(run_dir / "restore.out")),
+                  rng.uniform(KILL_MIN_S, KILL_MAX_S))
+    if target.exists():
+        t.killed_mid_work += 1
+        if corrupt := check_file(target):
+            t.corruptions += 1
+            t.problems.append(f"{run_dir.name}: restored file {corrupt[:3]}")
+    code = _run_to_end(_child_cli, ([*argv, "--force"] if target.exists() else argv,
+                                    str(run_dir / "rerun.out")))
+    if code != 0 or check_file(target) or _counts(target) != _counts(templates["grouped"]):
+        t.rerun_failures += 1
+        t.problems.append(f"{run_dir.name}: restore rerun exit {code}")
+    if left := _leftovers(run_dir):
+        t.leftovers += len(left)
+        t.problems.append(f"{run_dir.name}: left over after the rerun: {left[0].name}")
+    return t
+
+
+KINDS = ("import", "match", "verdicts", "copy", "backup", "restore")
+
+
+def soak(runs: int, seed: int, work: Path, *, progress: bool = False,
+         kinds: tuple[str, ...] = KINDS) -> Totals:
+    from storage.backup import make_backup
+
     templates = build_templates(work / "templates")
+    colleague = work / "colleague" / "theirs.sqlite"
+    colleague.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(templates["grouped"], colleague)
+    conn = sqlite3.connect(colleague)
+    conn.execute("PRAGMA journal_mode = DELETE")  # as handed over: one file, nothing beside it
+    conn.close()
+    templates["colleague"] = colleague
+    templates["colleague_digest"] = _digest(colleague)  # type: ignore[assignment]
+    templates["backup"] = make_backup(templates["grouped"], "soak")
     expected = expected_claims(templates["folder"])
     rng = random.Random(seed)
     totals = Totals()
-    kinds = ("import", "import", "match", "verdicts")
     for i in range(runs):
         kind = kinds[i % len(kinds)]
         run_dir = work / f"run-{i:04d}-{kind}"
+        orphans_before = len(_orphans)
         if kind == "import":
             result = kill_import_run(templates, expected, run_dir, rng)
         elif kind == "match":
             result = kill_match_run(templates, run_dir, rng)
-        else:
+        elif kind == "verdicts":
             result = kill_verdict_run(templates, run_dir, rng)
+        elif kind == "copy":
+            result = kill_copy_run(templates, run_dir, rng)
+        elif kind == "backup":
+            result = kill_backup_run(templates, run_dir, rng)
+        else:
+            result = kill_restore_run(templates, run_dir, rng)
+        result.orphans += len(_orphans) - orphans_before
+        if result.orphans:
+            result.problems.append(f"{run_dir.name}: {result.orphans} process(es) outlived it")
+        result.by_kind[kind] = 1
         totals.add(result)
         shutil.rmtree(run_dir, ignore_errors=True)
         if progress and (i + 1) % 25 == 0:
@@ -412,7 +582,9 @@ def soak(runs: int, seed: int, work: Path, *, progress: bool = False) -> Totals:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=1000)
+    parser.add_argument("--kinds", default=",".join(KINDS),
+                        help=f"comma-separated, of {', '.join(KINDS)} (default: all, in turn)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it")
     args = parser.parse_args(argv)
@@ -421,13 +593,18 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="claimdesk-soak-") as tmp:
         work = Path(args.keep) if args.keep else Path(tmp)
-        totals = soak(args.runs, args.seed, work, progress=True)
+        totals = soak(args.runs, args.seed, work, progress=True,
+                      kinds=tuple(k for k in args.kinds.split(",") if k))
     elapsed = time.perf_counter() - started
     print(f"runs:                 {totals.runs} ({totals.killed_mid_work} killed mid-work)")
     print(f"corruptions:          {totals.corruptions}")
     print(f"committed rows lost:  {totals.committed_lost}")
     print(f"partial batches:      {totals.partial_batches}")
     print(f"reruns that failed:   {totals.rerun_failures}")
+    print(f"copy sources changed: {totals.source_changed}")
+    print(f"orphan processes:     {totals.orphans}")
+    print(f"leftover files:       {totals.leftovers}")
+    print("runs by kind:         " + ", ".join(f"{k} {n}" for k, n in totals.by_kind.items()))
     print(f"time:                 {elapsed:.1f} s")
     for problem in totals.problems[:20]:
         print(f"  {problem}")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from appinfo import __version__
 from storage.errors import StorageError
+from storage.printable import printable
 
 # The frozen bundle's hidden entry for the HTML/PDF parsing worker (ingest/sandbox.py): a
 # bundle has no ``python -m``, so the worker is the application started with this argument.
@@ -63,7 +64,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     try:
         for result in import_paths(db, [Path(p) for p in args.paths], actor=_actor(),
                                    defaults=defaults):
-            print(result.line(), flush=True)
+            print(printable(result.line()), flush=True)  # a file name may hold a newline
             tally[result.outcome] += 1
             claims += result.claims
     finally:
@@ -196,9 +197,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from storage.integrity import check_database
 
     _refuse_on_server(args, "restoring a backup over it")
-    target = Path(args.to).expanduser().resolve()
+    target = Path(args.to).expanduser().absolute()  # a link is refused, not followed
     current = _db_path(args)
-    if target == current and not args.force:
+    if target.resolve() == current and not args.force:
         print(f"claimdesk restore: {target} is the database in use; restore into a new file, "
               "or add --force to replace it (it is backed up first).", file=sys.stderr)
         return 1
@@ -207,6 +208,16 @@ def cmd_restore(args: argparse.Namespace) -> int:
     print(f"restored {args.backup} into {target}: {report.schema}, "
           f"{'checked: sound' if report.ok else 'CHECK FAILED'}")
     return 0 if report.ok else 1
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from storage.recover import recover_database
+
+    damaged = Path(args.damaged).expanduser().absolute()
+    report = recover_database(damaged, Path(args.to).expanduser().absolute())
+    for line in report.lines():
+        print(printable(line))
+    return 0
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
@@ -415,6 +426,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="replace an existing file (it is backed up first)")
     p.set_defaults(func=cmd_restore)
 
+    p = sub.add_parser("recover", help="rescue what a damaged database file still holds into "
+                       "a new file (the damaged one is only read)")
+    p.add_argument("damaged", metavar="DAMAGED_FILE")
+    p.add_argument("--to", required=True, metavar="NEW_FILE")
+    p.set_defaults(func=cmd_recover)
+
     from cli import article_cmd, config_cmd, verdict_cmd  # #17: editorial commands
 
     verdict_cmd.add_parser(sub, common)
@@ -444,7 +461,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return quiet_on_closed_pipe(lambda: func(args))
     except StorageError as exc:
-        print(f"claimdesk: {exc}", file=sys.stderr)
+        print(f"claimdesk: {printable(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("claimdesk: interrupted", file=sys.stderr)

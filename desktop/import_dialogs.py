@@ -28,6 +28,7 @@ from desktop.appearance import colour
 from ingest import ParsedDocument, RejectedFile, document_from_text
 from ingest.dates import parse_date
 from ingest.pipeline import FileResult, Outcome
+from storage.printable import printable
 
 
 def outcome_label(outcome: Outcome) -> str:
@@ -85,10 +86,11 @@ class ImportResultsDialog(QDialog):
         colours = {Outcome.IMPORTED: colour(QColor(0x1B, 0x7F, 0x3B), QColor(0x7B, 0xD8, 0x8F)),
                    Outcome.REJECTED: colour(QColor(0xB0, 0x1E, 0x1E), QColor(0xFF, 0x7B, 0x7B))}
         for result in self.results:
-            name = Path(result.source).name if result.source else result.source
-            item = QTreeWidgetItem([outcome_label(result.outcome), name, result.message])
-            item.setToolTip(1, result.source)
-            item.setToolTip(2, result.message)
+            name = printable(Path(result.source).name if result.source else result.source)
+            message = printable(result.message)
+            item = QTreeWidgetItem([outcome_label(result.outcome), name, message])
+            item.setToolTip(1, printable(result.source))
+            item.setToolTip(2, message)
             if result.outcome in colours:
                 item.setForeground(0, colours[result.outcome])
             self.list.addTopLevelItem(item)

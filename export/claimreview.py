@@ -8,15 +8,18 @@ the claim's wording, so importing the same file twice changes nothing the second
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import math
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from export import markup
@@ -57,6 +60,7 @@ from storage.verdicts import (
 CONTEXT = "https://schema.org"
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_TEXT = 20_000  # characters in any one imported string
+BATCH = 50  # ClaimReview items per write transaction on import (a few seconds at most)
 _STATUS_STEPS = (VerdictStatus.IN_REVIEW, VerdictStatus.APPROVED, VerdictStatus.PUBLISHED)
 
 
@@ -178,10 +182,26 @@ def claimreview_document(groups: Sequence[GroupReport], publisher: Publisher) ->
     return items, unrated
 
 
+# Characters that could end a <script> element or start markup where the JSON is pasted into
+# <script type="application/ld+json">, and the line separators JavaScript once refused.
+_EMBED_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def embeddable_json(value: object) -> str:
+    """JSON text safe to embed in an HTML ``<script>`` element: ``<``, ``>``, ``&`` (and
+    U+2028/2029) written as ``\\u`` escapes. They only ever occur inside JSON strings, where
+    the escape means the same character, so the data read back is unchanged."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    for char, escape in _EMBED_ESCAPES.items():
+        text = text.replace(char, escape)
+    return text
+
+
 def write_claimreview(groups: Sequence[GroupReport], path: Path, *, publisher: Publisher) -> ClaimReviewResult:
     items, unrated = claimreview_document(groups, publisher)
     with atomic_output(path, "w", encoding="utf-8", newline="\n") as fh:
-        json.dump(items, fh, ensure_ascii=False, indent=2)
+        fh.write(embeddable_json(items))
         fh.write("\n")
     return ClaimReviewResult(path=Path(path).expanduser().resolve(), items=len(items), unrated=unrated)
 
@@ -262,27 +282,80 @@ def validate_claimreview(item: Any) -> list[str]:
 # --- import -------------------------------------------------------------------------------
 
 
-def read_claimreview_file(path: Path) -> list[Any]:
-    """The ClaimReview objects in a file: a JSON array, one object, or an object with @graph.
+# A string, a bracket or a comma: enough to find where each element of a top-level array ends
+# without parsing it (one element nested 200,000 deep must not take the others with it).
+_JSON_TOKENS = re.compile(r'"(?:[^"\\]+|\\.)*"|[\[\]{},]', re.S)
+_UNREADABLE = (ValueError, TypeError, AttributeError, KeyError, OverflowError, RecursionError)
 
-    The file is untrusted (it came from another machine): its size is capped and nothing in it
-    is ever fetched.
-    """
+
+def _file_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ClaimReviewError(f"{path} is {size // 2**20} MiB; ClaimReview files over "
                                    f"{MAX_FILE_BYTES // 2**20} MiB are refused.")
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        return path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise ClaimReviewError(f"Cannot read {path}: {exc.strerror or exc}.") from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except UnicodeDecodeError as exc:
+        raise ClaimReviewError(f"{path} is not a JSON file ({exc}).") from exc
+
+
+def _array_elements(text: str, start: int) -> Iterator[str]:
+    """The source text of each element of the JSON array whose ``[`` is at ``start``."""
+    depth, begin = 0, start + 1
+    for token in _JSON_TOKENS.finditer(text, start + 1):
+        char = token.group()
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            if depth == 0:
+                if text[begin:token.start()].strip():
+                    yield text[begin:token.start()]
+                return
+            depth -= 1
+        elif char == "," and depth == 0:
+            yield text[begin:token.start()]
+            begin = token.end()
+    raise ClaimReviewError("the JSON array is not closed")
+
+
+def iter_claimreview_items(path: Path) -> Iterator[tuple[int, Any]]:
+    """(number, object) of each ClaimReview in a file: a JSON array, one object, or an object
+    with @graph. An element that is not JSON (or nested too deeply) comes as the exception
+    saying why, so it is skipped alone. The file is untrusted: its size is capped and nothing
+    in it is ever fetched."""
+    text = _file_text(path)
+    body = text.lstrip()
+    if body.startswith("["):
+        try:
+            elements = list(_array_elements(body, 0))
+        except ClaimReviewError as exc:
+            raise ClaimReviewError(f"{path} is not a JSON file ({exc}).") from exc
+        for n, raw in enumerate(elements, start=1):
+            try:
+                yield n, json.loads(raw)
+            except RecursionError:
+                yield n, ValueError("nested too deeply to read")
+            except ValueError as exc:
+                yield n, ValueError(f"not JSON ({exc})")
+        return
+    try:
+        data = json.loads(body)
+    except RecursionError as exc:
+        raise ClaimReviewError(f"{path} is nested too deeply to read.") from exc
+    except ValueError as exc:
         raise ClaimReviewError(f"{path} is not a JSON file ({exc}).") from exc
     if isinstance(data, dict):
         data = data["@graph"] if isinstance(data.get("@graph"), list) else [data]
     if not isinstance(data, list):
         raise ClaimReviewError(f"{path} holds no ClaimReview objects.")
-    return data
+    yield from enumerate(data, start=1)
+
+
+def read_claimreview_file(path: Path) -> list[Any]:
+    """The ClaimReview objects in a file (an element that cannot be read, as its exception)."""
+    return [item for _n, item in iter_claimreview_items(path)]
 
 
 def _text(value: Any, limit: int = MAX_TEXT) -> str | None:
@@ -331,7 +404,8 @@ def _incoming(item: dict[str, Any]) -> _Incoming:
         scaled = round(1 + 4 * (value - worst) / (best - worst))  # onto our 1..5
         rating = RATING_FOR_VALUE.get(scaled)
     claim = item["itemReviewed"]
-    claimant = _name(claim.get("author")) if (claim.get("author") or {}).get("@type") == "Person" else None
+    author = claim.get("author")
+    claimant = _name(author) if isinstance(author, dict) and author.get("@type") == "Person" else None
     appearances = []
     for a in claim.get("appearance", []):
         if isinstance(a, str):
@@ -358,7 +432,8 @@ def _incoming(item: dict[str, Any]) -> _Incoming:
         rationale=_text(item.get("reviewBody")) or "",
         reviewer=_name(item.get("contributor")),
         # A ClaimReview out in the world is a published one unless it says otherwise.
-        status=status if status in set(VerdictStatus) else VerdictStatus.PUBLISHED,
+        status=(status if isinstance(status, str) and status in set(VerdictStatus)
+                else VerdictStatus.PUBLISHED),
         appearances=appearances,
         evidence=evidence,
     )
@@ -481,29 +556,73 @@ def _short(text: str, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _read_item(n: int, item: Any, report: ImportReport) -> _Incoming | None:
+    """One item, read into what Claimdesk stores; None (and a note) when it cannot be."""
+    if isinstance(item, Exception):
+        report.skipped.append(f"item {n}: {item}")
+        return None
+    try:
+        problems = validate_claimreview(item)
+        if not problems:
+            return _incoming(item)
+    except _UNREADABLE as exc:
+        problems = [str(exc) if isinstance(exc, ValueError) and str(exc)
+                    else f"a field has a shape Claimdesk cannot read ({type(exc).__name__})"]
+    report.skipped.append(f"item {n}: {'; '.join(problems)}")
+    return None
+
+
+def _import_guarded(session: Session, n: int, incoming: _Incoming,
+                    groups_by_hash: dict[str, int], report: ImportReport, actor: str) -> None:
+    """One item in a savepoint: an item the database refuses (the same appearance listed twice,
+    say) is rolled back and noted alone; the batch goes on."""
+    known, counts = dict(groups_by_hash), dataclasses.replace(
+        report, conflicts=list(report.conflicts), skipped=list(report.skipped))
+    try:
+        with session.begin_nested():
+            _import_one(session, incoming, groups_by_hash, report, actor)
+    except IntegrityError as exc:
+        groups_by_hash.clear()
+        groups_by_hash.update(known)
+        for name in ("groups_created", "appearances_added", "verdicts_created", "unchanged",
+                     "conflicts"):
+            setattr(report, name, getattr(counts, name))
+        detail = str(exc.orig).splitlines()[0] if exc.orig else type(exc).__name__
+        report.skipped = counts.skipped + [
+            f"item {n}: “{incoming.claim_text[:60]}…” could not be stored ({detail})"]
+
+
 def import_claimreview(db: Database, path: Path, *, actor: str) -> ImportReport:
-    """Merge the ClaimReviews in ``path`` into ``db`` in one transaction (all or nothing).
+    """Merge the ClaimReviews in ``path`` into ``db``, :data:`BATCH` items per transaction
+    (other writers wait for one batch, never for the whole file; an interrupted import keeps
+    the batches before, and importing again completes it without duplicates).
 
     A claim group is recognised by the content hash of its wording; a group already here gains
     the appearances it lacks, and keeps its own verdict if it has one (a differing verdict is
-    reported, never overwritten). Invalid items are skipped and reported.
+    reported, never overwritten). Invalid items are skipped and reported, one by one.
     """
-    items = read_claimreview_file(Path(path))
     report = ImportReport()
-    with db.write() as session:
-        groups_by_hash: dict[str, int] = {}
-        for gid, text in session.execute(select(ClaimGroup.id, ClaimGroup.canonical_text)
-                                         .order_by(ClaimGroup.id)):
-            groups_by_hash.setdefault(claim_text_hash(text), gid)
-        for n, item in enumerate(items, start=1):
-            problems = validate_claimreview(item)
-            if problems:
-                report.skipped.append(f"item {n}: {'; '.join(problems)}")
-                continue
-            try:
-                incoming = _incoming(item)
-            except ValueError as exc:
-                report.skipped.append(f"item {n}: {exc}")
-                continue
-            _import_one(session, incoming, groups_by_hash, report, actor)
+    groups_by_hash: dict[str, int] | None = None
+    batch: list[tuple[int, _Incoming]] = []
+
+    def flush() -> None:
+        nonlocal groups_by_hash
+        with db.write() as session:
+            if groups_by_hash is None:
+                groups_by_hash = {}
+                for gid, text in session.execute(select(ClaimGroup.id, ClaimGroup.canonical_text)
+                                                 .order_by(ClaimGroup.id)):
+                    groups_by_hash.setdefault(claim_text_hash(text), gid)
+            for n, incoming in batch:
+                _import_guarded(session, n, incoming, groups_by_hash, report, actor)
+        batch.clear()
+
+    for n, item in iter_claimreview_items(Path(path)):
+        incoming = _read_item(n, item, report)
+        if incoming is not None:
+            batch.append((n, incoming))
+        if len(batch) >= BATCH:
+            flush()
+    if batch:
+        flush()
     return report

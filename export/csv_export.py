@@ -23,9 +23,20 @@ COLUMNS: tuple[str, ...] = (
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\x00")
 
 
+# Full-width forms a spreadsheet may fold to the ASCII ones (＝ ＋ － ＠).
+_WIDE_FORMULA_STARTS = ("\uff1d", "\uff0b", "\uff0d", "\uff20")
+# What a spreadsheet may skip before it looks for a formula: spaces and line breaks of every
+# kind, zero-width characters, the byte-order mark.
+_INVISIBLE_LEAD = (" \t\r\n\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+                   "\u2006\u2007\u2008\u2009\u200a\u200b\u200c\u200d\u2028\u2029\u202f"
+                   "\u205f\u2060\u3000\ufeff")
+
+
 def neutralise(cell: str) -> str:
-    """The cell as a spreadsheet will show it as text, never evaluate it."""
-    if cell.startswith(_FORMULA_STARTS):
+    """The cell as a spreadsheet will show it as text, never evaluate it (also when the
+    formula hides behind invisible characters or uses the full-width signs)."""
+    bare = cell.lstrip(_INVISIBLE_LEAD)
+    if cell.startswith(_FORMULA_STARTS) or bare.startswith(_FORMULA_STARTS + _WIDE_FORMULA_STARTS):
         cell = "'" + cell
     return cell.replace("\x00", "")  # NUL breaks many CSV readers, and means nothing in text
 

@@ -34,14 +34,31 @@ def safe_filename(title: str, *, suffix: str = "", max_length: int = 80, fallbac
 
 
 def output_path(path: str | os.PathLike[str]) -> Path:
-    """The absolute, resolved path of a file the user asked us to write, after checking that
-    its folder exists and that it is not itself a folder."""
-    resolved = Path(path).expanduser().resolve()
-    if resolved.is_dir():
-        raise OutputError(f"{resolved} is a folder; give a file name to write.")
-    if not resolved.parent.is_dir():
-        raise OutputError(f"The folder {resolved.parent} does not exist.")
-    return resolved
+    """The absolute path of a file the user asked us to write: a new name or an existing
+    regular file in an existing folder. Never a symbolic link (whose target would be replaced
+    silently), a device, a pipe or a folder. The folder part may be a link; the name may not."""
+    given = Path(path).expanduser()
+    if not given.name or given.name in (".", ".."):
+        raise OutputError(f"{given} is a folder; give a file name to write.")
+    folder = given.parent.resolve()
+    if not folder.is_dir():
+        raise OutputError(f"The folder {folder} does not exist.")
+    target = folder / given.name
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return target
+    except OSError as exc:
+        raise OutputError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+    if stat.S_ISLNK(info.st_mode):
+        raise OutputError(f"{target} is a symbolic link (to {os.readlink(target)}); Claimdesk "
+                          "does not write through links: give the file itself or a new name.")
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(f"{target} is a folder; give a file name to write.")
+    if not stat.S_ISREG(info.st_mode):
+        raise OutputError(f"{target} is not a regular file (a device, pipe or socket); give "
+                          "a new file name to write.")
+    return target
 
 
 def path_in_folder(folder: str | os.PathLike[str], title: str, *, suffix: str) -> Path:
@@ -79,6 +96,7 @@ def atomic_output(path: Path, mode: str = "wb", **open_kwargs: Any) -> Iterator[
         # or keep the mode of the file it replaces.
         mode_bits = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o644
         os.chmod(tmp, mode_bits)
+        output_path(path)  # still a regular file or a new name, just before replacing it
         os.replace(tmp, path)
     except BaseException as exc:
         with contextlib.suppress(OSError):

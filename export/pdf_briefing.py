@@ -247,17 +247,19 @@ def _summary(groups: Sequence[GroupReport]) -> list[Flowable]:
     for n, g in enumerate(groups, start=1):
         number = markup.internal_link(group_anchor(g), str(n))
         # The claim links to its section too, but stays in ink: a page of blue is hard to read.
-        claim = markup.internal_link(group_anchor(g), markup.text(g.canonical_text), "#1A1A1A")
+        # A summary row stays a summary: a very long claim is shortened here, whole in its section.
+        claim = markup.internal_link(group_anchor(g), markup.text(_short(g.canonical_text, 400)),
+                                     "#1A1A1A")
         rows.append([
             Paragraph(number, st.cell),
             Paragraph(claim, st.cell),
             badge_paragraph(g.rating, 7.5, note=_not_final(g)),
-            Paragraph(markup.text(", ".join(g.outlets) or "—"), st.cell),
+            Paragraph(markup.text(_short(", ".join(g.outlets), 300) or "—"), st.cell),
             Paragraph(markup.text(g.status_label), st.cell),
         ])
         style.append(("BACKGROUND", (2, n), (2, n), badge_fill(g.rating)))
         style.append(("VALIGN", (2, n), (2, n), "MIDDLE"))
-    table = LongTable(rows, colWidths=SUMMARY_WIDTHS, repeatRows=1)
+    table = LongTable(rows, colWidths=SUMMARY_WIDTHS, repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle(style))
     return [heading, table, PageBreak()]
 
@@ -278,7 +280,8 @@ def _appearances(g: GroupReport) -> list[Flowable]:
         right += "<br/>" + (f"<font size=7>{markup.link(a.url)}</font>" if a.url
                             else '<font size=7 color="#5A5A5A">no URL recorded</font>')
         rows.append([Paragraph(left, st.cell), Paragraph(right, st.cell)])
-    table = Table(rows, colWidths=[48 * mm, CONTENT_WIDTH - 48 * mm], repeatRows=1)
+    table = Table(rows, colWidths=[48 * mm, CONTENT_WIDTH - 48 * mm], repeatRows=1,
+                  splitInRow=1)
     table.setStyle(TableStyle([
         *HEADER_ROW,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -310,7 +313,7 @@ def _conflicts(g: GroupReport, included: frozenset[int]) -> list[Flowable]:
             rows.append([Paragraph(", ".join(figures), st.cell),
                          Paragraph(markup.text(a.outlet if a else ""), st.cell),
                          Paragraph(markup.text(format_date(a.published if a else None)), st.cell)])
-        table = Table(rows, colWidths=[70 * mm, 64 * mm, CONTENT_WIDTH - 134 * mm])
+        table = Table(rows, colWidths=[70 * mm, 64 * mm, CONTENT_WIDTH - 134 * mm], splitInRow=1)
         table.setStyle(TableStyle([
             ("SPAN", (0, 0), (-1, 0)),
             ("BACKGROUND", (0, 0), (-1, -1), CONFLICT_FILL),
@@ -387,7 +390,7 @@ def group_section(g: GroupReport, number: int, included: frozenset[int] = frozen
     st = styles()
     anchor = group_anchor(g)
     heading = _outlined(
-        Paragraph(f"{markup.anchor(anchor)}{number}.&nbsp;&nbsp;{markup.text(g.canonical_text)}",
+        Paragraph(f"{markup.anchor(anchor)}{number}.&nbsp; {markup.text(g.canonical_text)}",
                   st.claim),
         f"{number}. {rating_label(g.rating)}: {_short(g.canonical_text, 90)}", anchor, 1,
     )

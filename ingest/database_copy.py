@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ingest.document import content_hash
 from matching.incremental import MatchReport, index_claims, run_matching
 from storage.copy import CopyReport, copy_database
-from storage.database import Database
+from storage.database import Database, in_chunk, is_server_url
+from storage.foreign import open_foreign_file
 from storage.schema import open_location
 
 
@@ -21,17 +23,25 @@ class CopyInResult:
 
 
 def open_source(location: str) -> Database:
-    """The database to copy from: it must exist (never created) and is only read."""
-    return open_location(location, create=False)
+    """The database to copy from: it must exist (never created) and is only read. A file is
+    someone else's, untrusted: read through a checked private snapshot, never written."""
+    if is_server_url(location):
+        return open_location(location, create=False)
+    return open_foreign_file(location)
 
 
 def copy_in(source: Database, dest: Database, *, actor: str) -> CopyInResult:
     """Copy what ``dest`` lacks from ``source`` and match the claims that arrived against
     ``dest``'s."""
-    report = copy_database(source, dest, actor=actor)
+    report = copy_database(source, dest, actor=actor, hash_text=content_hash)
     if not report.new_claim_ids:
         return CopyInResult(report, None)
     # The copied claims get their matching signatures, and those the source had not grouped
     # are matched against the destination.
-    index_claims(dest, only=report.new_claim_ids)
+    # In slices under the engine's limit on bound values (a 250,000-claim copy is one IN list
+    # too many otherwise). Should this stop half-way, the next import, match or window start
+    # indexes and matches what is left (matching.incremental picks up unsigned claims).
+    ids, chunk = report.new_claim_ids, in_chunk(dest)
+    for k in range(0, len(ids), chunk):
+        index_claims(dest, only=ids[k:k + chunk])
     return CopyInResult(report, run_matching(dest, actor=actor, progress=None))

@@ -11,8 +11,11 @@ interpreter re-running a frozen app) is not worth the risk, and there the pairs 
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections.abc import Mapping, Sequence
@@ -32,8 +35,22 @@ _state: _State | None = None
 _RELATIONS = list(Relation)
 
 
-def _init(state: _State) -> None:
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a forked worker: be killed when the parent dies (a killed `claimdesk match` must
+    not leave its workers running), and exit at once if it is already gone."""
+    # Not Linux: no prctl; the parent-alive check below still holds.
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _init(state: _State, parent: int) -> None:
     global _state
+    _die_with_parent(parent)
     _state = state
 
 
@@ -89,7 +106,7 @@ def score_pairs(
     context = multiprocessing.get_context("fork")
     state = (sigs, pairs, idf, default_idf, thresholds, model)
     with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_init,
-                             initargs=(state,)) as pool:
+                             initargs=(state, os.getpid())) as pool:
         return [
             DIFFERENT if res is None else PairResult(_RELATIONS[res[0]], res[1], res[2])
             for part in pool.map(_score_range, bounds)
@@ -103,4 +120,5 @@ def fork_pool(workers: int | None = None) -> ProcessPoolExecutor | None:
     n = worker_count(workers)
     if n < 2 or not can_fork():
         return None
-    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_die_with_parent, initargs=(os.getpid(),))

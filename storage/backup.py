@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no advisory locks, leftovers stay
+    fcntl = None  # type: ignore[assignment]
 import sqlite3
+import stat
 from pathlib import Path
 
 from storage.errors import BackupFailed, DatabaseDamaged, StorageError
@@ -53,13 +59,61 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+PARTIAL = ".partial"
+
+
+def _hold(path: Path) -> int | None:
+    """An exclusive lock on ``path`` while it is being written (None where there are no
+    advisory locks): how the next start tells a killed run's leftover from a live one."""
+    if fcntl is None:
+        return None
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    return fd
+
+
+def clean_partials(db_path: Path) -> list[Path]:
+    """Remove the ``*.partial`` files a killed backup left in ``db_path``'s backup folder
+    (outside the rotation, they would pile up); one still being written is left alone."""
+    folder = backup_dir_for(Path(db_path))
+    removed: list[Path] = []
+    if fcntl is None or not folder.is_dir():
+        return removed
+    for leftover in folder.glob(f"*{PARTIAL}"):
+        try:
+            fd = os.open(leftover, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)  # a backup in progress holds it
+            continue
+        try:
+            leftover.unlink(missing_ok=True)
+            removed.append(leftover)
+        finally:
+            os.close(fd)
+    return removed
+
+
 def backup_to(src: Path, dest: Path) -> Path:
     """Copy the database at ``src`` to ``dest`` (must not exist); return ``dest``."""
     if dest.exists():
         raise FileExistsError(f"{dest} already exists")
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".partial")
+    tmp = dest.with_name(dest.name + PARTIAL)
     tmp.unlink(missing_ok=True)
+    held = _hold(tmp)
+    try:
+        _write_checked_copy(src, dest, tmp)
+    finally:
+        if held is not None:
+            os.close(held)
+    return dest
+
+
+def _write_checked_copy(src: Path, dest: Path, tmp: Path) -> None:
     source = connect_readonly(src)
     try:
         target = sqlite3.connect(tmp)
@@ -69,7 +123,10 @@ def backup_to(src: Path, dest: Path) -> Path:
             target.execute("PRAGMA journal_mode = DELETE")
             (result,) = target.execute("PRAGMA integrity_check").fetchone()
             if result != "ok":
-                raise sqlite3.DatabaseError(f"backup copy failed its integrity check: {result}")
+                # The copy holds what the source holds: the source is damaged (an index out of
+                # step with its table, which quick_check does not look at). Not a warning.
+                backups = list_backups(src)
+                raise DatabaseDamaged(src, _first([result]), backups[0] if backups else None)
         finally:
             target.close()
     except BaseException:
@@ -81,7 +138,6 @@ def backup_to(src: Path, dest: Path) -> Path:
         os.fsync(fh.fileno())
     os.replace(tmp, dest)
     _fsync_dir(dest.parent)
-    return dest
 
 
 def make_backup(db_path: Path, reason: str, *, keep: int | None = None) -> Path:
@@ -127,6 +183,7 @@ def restore_backup(backup: Path, target: Path, *, force: bool = False) -> Path:
     backup, target = Path(backup), Path(target)
     if not backup.is_file():
         raise RestoreRefused(f"There is no backup file {backup}.")
+    _check_restore_target(target)
     problems = run_check(backup, full=True)
     if problems:
         raise RestoreRefused(
@@ -157,6 +214,23 @@ def restore_backup(backup: Path, target: Path, *, force: bool = False) -> Path:
 
 class RestoreRefused(StorageError):
     pass
+
+
+def _check_restore_target(target: Path) -> None:
+    """A new name or a regular file, in a folder that exists: never a link (a dangling one
+    would create its target's folders), a device or a folder."""
+    if not target.parent.is_dir():
+        raise RestoreRefused(f"The folder {target.parent} does not exist; nothing was restored.")
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(info.st_mode):
+        raise RestoreRefused(f"{target} is a symbolic link (to {os.readlink(target)}); restore "
+                             "into the file itself or a new name. Nothing was restored.")
+    if not stat.S_ISREG(info.st_mode):
+        raise RestoreRefused(f"{target} is not a regular file; restore into a new file name. "
+                             "Nothing was restored.")
 
 
 def _first(problems: list[str]) -> str:

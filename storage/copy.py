@@ -17,14 +17,18 @@ one transaction and one audit entry in the destination; the source is only read.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy import column as sa_column
 from sqlalchemy import insert, select, update
+from sqlalchemy import table as sa_table
 from sqlmodel import Session
 
 from storage import audit
-from storage.database import Database
+from storage import copy_rules as rules
+from storage.database import Database, in_chunk
 from storage.errors import StorageError
 from storage.models import (
     Article,
@@ -46,6 +50,7 @@ _ARTICLE_COLUMNS = ("title", "author", "url", "published", "language", "text", "
                     "source_path", "source_format", "imported_at")
 _VERDICT_FIELDS = ("rating", "summary", "rationale", "reviewer", "status")
 _EVIDENCE_FIELDS = ("title", "publisher", "url", "published", "quote", "note")
+_SHOWN_SKIPPED = 20
 
 
 class SameDatabase(StorageError):
@@ -68,6 +73,10 @@ class CopyReport:
     # Destination groups whose verdict differs from the source's: kept, listed here.
     differing_verdicts: list[int] = field(default_factory=list)
     new_claim_ids: list[int] = field(default_factory=list)
+    # Source rows an import would not store, by table and id, with the reason: not copied.
+    skipped: list[str] = field(default_factory=list)
+    # Source articles whose stated content hash was not the hash of their text (recomputed).
+    rehashed: list[int] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -85,6 +94,16 @@ class CopyReport:
             ids = ", ".join(str(g) for g in self.differing_verdicts)
             out.append(f"kept the destination's verdict where the source's differs: claim "
                        f"group(s) {ids} (compare them before publishing)")
+        if self.rehashed:
+            ids = ", ".join(str(a) for a in self.rehashed[:_SHOWN_SKIPPED])
+            out.append(f"content hash recomputed for {len(self.rehashed)} source article(s) "
+                       f"whose stated hash did not match their text: {ids}")
+        if self.skipped:
+            shown = "; ".join(self.skipped[:_SHOWN_SKIPPED])
+            more = (f"; and {len(self.skipped) - _SHOWN_SKIPPED} more"
+                    if len(self.skipped) > _SHOWN_SKIPPED else "")
+            out.append(f"skipped {len(self.skipped)} source row(s) an import would not store: "
+                       f"{shown}{more}")
         if not self.changed:
             out.append("the destination already had everything: nothing was changed")
         return out
@@ -92,7 +111,7 @@ class CopyReport:
 
 @dataclass
 class _Source:
-    """Everything the copy needs from the source, read in one snapshot."""
+    """Everything the copy needs from the source, read in one snapshot and validated."""
 
     outlets: dict[int, str]
     articles: list[dict[str, Any]]
@@ -102,41 +121,115 @@ class _Source:
     verdicts: dict[int, dict[str, Any]]  # by source group id
     evidence: dict[int, list[dict[str, Any]]]  # by source verdict id
     conflicts: list[tuple[int, int, Any]]
+    skipped: list[str] = field(default_factory=list)  # "claim 2 (figures is not …)"
 
 
-def _rows(session: Session, stmt: Any) -> list[dict[str, Any]]:
-    return [dict(r._mapping) for r in session.execute(stmt)]
+_RAW_COLUMNS = {
+    "outlet": ("id", "name"),
+    "article": ("id", "outlet_id", *_ARTICLE_COLUMNS),
+    "claim": ("id", "article_id", *_CLAIM_COLUMNS),
+    "claim_group": ("id", "canonical_text", "category", "created_at"),
+    "claim_group_member": ("id", "group_id", "claim_id", "score", "decision", "explanation",
+                           "decided_by", "decided_at"),
+    "verdict": ("id", "group_id", *_VERDICT_FIELDS, "created_at", "updated_at"),
+    "evidence": ("id", "verdict_id", "position", *_EVIDENCE_FIELDS),
+    "group_conflict": ("id", "group_a", "group_b", "explanation"),
+}
 
 
-def _read_source(session: Session) -> _Source:
+def _raw(session: Session, name: str) -> list[dict[str, Any]]:
+    """A source table's rows as stored: no type conversion, which would raise on odd values."""
+    t = sa_table(name, *(sa_column(c) for c in _RAW_COLUMNS[name]))
+    order = t.c.position if name == "evidence" else t.c.id
+    return [dict(r._mapping) for r in session.execute(select(*t.c).order_by(order))]
+
+
+def _is_id(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+class _Reader:
+    """Validates the source's rows (storage.copy_rules); a bad row and what hangs from it are
+    skipped and listed by table and id."""
+
+    def __init__(self, *, refuse_nul: bool) -> None:
+        self.skipped: list[str] = []
+        self.refuse_nul = refuse_nul  # into a server, which cannot store NUL at all
+
+    def take(self, label: str, row: dict[str, Any], check: Any, *parents: tuple[str, bool]
+             ) -> dict[str, Any] | None:
+        if self.refuse_nul and _has_nul(row):
+            title = f", {row['title']!r}" if "title" in row else ""
+            raise UnstorableText(f"{label} {row.get('id')}{title}")
+        for parent, present in parents:
+            if not present:
+                self.skipped.append(f"{label} {row.get('id')} (its {parent} was skipped)")
+                return None
+        if not _is_id(row.get("id")):
+            self.skipped.append(f"{label} {row.get('id')!r} (its id is not a number)")
+            return None
+        try:
+            return {"id": row["id"], **check(row)}
+        except rules.BadRow as exc:
+            self.skipped.append(f"{label} {row['id']} ({exc})")
+            return None
+
+
+def _read_source(session: Session, *, refuse_nul: bool = False) -> _Source:
+    r = _Reader(refuse_nul=refuse_nul)
+    outlets: dict[int, str] = {}
+    for row in _raw(session, "outlet"):
+        got = r.take("outlet", row, lambda x: {"name": rules.outlet(x)})
+        if got:
+            outlets[got["id"]] = got["name"]
+    articles, lengths = [], {}
+    for row in _raw(session, "article"):
+        got = r.take("article", row, rules.article, ("outlet", row["outlet_id"] in outlets))
+        if got:
+            got["outlet_id"] = row["outlet_id"]
+            got["stated_hash"] = row["content_hash"]
+            articles.append(got)
+            lengths[got["id"]] = len(got["text"])
     claims: dict[int, list[dict[str, Any]]] = {}
-    for row in _rows(session, select(Claim.id, Claim.article_id,
-                                     *(getattr(Claim, c) for c in _CLAIM_COLUMNS))
-                     .order_by(Claim.id)):
-        claims.setdefault(row["article_id"], []).append(row)
+    claim_ids: set[int] = set()
+    for row in _raw(session, "claim"):
+        art = row["article_id"]
+        got = r.take("claim", row, lambda x, a=art: rules.claim(x, lengths[a]),
+                     ("article", art in lengths))
+        if got:
+            claims.setdefault(art, []).append(got)
+            claim_ids.add(got["id"])
+    groups = [g for g in (r.take("claim group", row, rules.group)
+                          for row in _raw(session, "claim_group")) if g]
+    group_ids = {g["id"] for g in groups}
     members: dict[int, list[dict[str, Any]]] = {}
-    for m in session.execute(select(ClaimGroupMember).order_by(ClaimGroupMember.id)).scalars():
-        members.setdefault(m.group_id, []).append(m.model_dump())
+    for row in _raw(session, "claim_group_member"):
+        got = r.take("membership", row, rules.member, ("claim", row["claim_id"] in claim_ids),
+                     ("claim group", row["group_id"] in group_ids))
+        if got:
+            got.update(group_id=row["group_id"], claim_id=row["claim_id"])
+            members.setdefault(row["group_id"], []).append(got)
+    verdicts: dict[int, dict[str, Any]] = {}
+    for row in _raw(session, "verdict"):
+        got = r.take("verdict", row, rules.verdict, ("claim group", row["group_id"] in group_ids))
+        if got:
+            verdicts[row["group_id"]] = got
+    verdict_ids = {v["id"] for v in verdicts.values()}
     evidence: dict[int, list[dict[str, Any]]] = {}
-    for e in session.execute(select(Evidence).order_by(Evidence.verdict_id, Evidence.position)
-                             ).scalars():
-        evidence.setdefault(e.verdict_id, []).append({k: getattr(e, k) for k in _EVIDENCE_FIELDS})
-    return _Source(
-        outlets=dict(session.execute(select(Outlet.id, Outlet.name)).all()),
-        articles=_rows(session, select(Article.id, Article.outlet_id,
-                                       *(getattr(Article, c) for c in _ARTICLE_COLUMNS))
-                       .order_by(Article.id)),
-        claims=claims,
-        groups=_rows(session, select(ClaimGroup.id, ClaimGroup.canonical_text,
-                                     ClaimGroup.category, ClaimGroup.created_at)
-                     .order_by(ClaimGroup.id)),
-        members=members,
-        verdicts={v.group_id: v.model_dump()
-                  for v in session.execute(select(Verdict)).scalars()},
-        evidence=evidence,
-        conflicts=[tuple(r) for r in session.execute(
-            select(GroupConflict.group_a, GroupConflict.group_b, GroupConflict.explanation))],
-    )
+    for row in _raw(session, "evidence"):
+        got = r.take("evidence", row, rules.evidence, ("verdict", row["verdict_id"] in verdict_ids))
+        if got:
+            evidence.setdefault(row["verdict_id"], []).append(
+                {k: got[k] for k in _EVIDENCE_FIELDS})
+    conflicts = []
+    for row in _raw(session, "group_conflict"):
+        got = r.take("conflict", row, lambda x: {"explanation": rules.explanation(x)},
+                     ("claim group", row["group_a"] in group_ids and row["group_b"] in group_ids))
+        if got:
+            conflicts.append((row["group_a"], row["group_b"], got["explanation"]))
+    return _Source(outlets=outlets, articles=articles, claims=claims, groups=groups,
+                   members=members, verdicts=verdicts, evidence=evidence, conflicts=conflicts,
+                   skipped=r.skipped)
 
 
 class UnstorableText(StorageError):
@@ -156,24 +249,6 @@ def _has_nul(value: Any) -> bool:
     return False
 
 
-def _check_storable_on_server(src: _Source) -> None:
-    """PostgreSQL refuses NUL in text: say where, before anything is written."""
-    for name in src.outlets.values():
-        if _has_nul(name):
-            raise UnstorableText(f"an outlet's name: {name!r}")
-    for article in src.articles:
-        if _has_nul(article):
-            raise UnstorableText(f"article {article['id']}, {article.get('title')!r}")
-    for article_id, rows in src.claims.items():
-        if _has_nul(rows):
-            raise UnstorableText(f"a claim of article {article_id}")
-    parts = (("claim group", src.groups), ("verdict", list(src.verdicts.values())),
-             ("evidence", list(src.evidence.values())), ("conflict", src.conflicts))
-    for label, rows in parts:
-        if _has_nul(rows):
-            raise UnstorableText(f"a {label}")
-
-
 def _claim_key(row: dict[str, Any]) -> tuple[int, int, str]:
     return (row["start"], row["end"], row["sentence"])
 
@@ -181,10 +256,13 @@ def _claim_key(row: dict[str, Any]) -> tuple[int, int, str]:
 class _Merge:
     """The copy into one destination session, keeping the id maps (source id -> dest id)."""
 
-    def __init__(self, session: Session, src: _Source, report: CopyReport) -> None:
+    def __init__(self, session: Session, src: _Source, report: CopyReport,
+                 hash_text: Callable[[str], str], chunk: int) -> None:
+        self.chunk = chunk  # values per IN (…), under the destination engine's limit
         self.s = session
         self.src = src
         self.report = report
+        self.hash_text = hash_text
         self.outlet_ids: dict[int, int] = {}
         self.claim_ids: dict[int, int] = {}
         self.group_ids: dict[int, int] = {}
@@ -202,12 +280,17 @@ class _Merge:
         by_hash = dict(self.s.execute(select(Article.content_hash, Article.id)).all())
         for art in self.src.articles:
             src_claims = self.src.claims.get(art["id"], [])
-            dest_article = by_hash.get(art["content_hash"])
+            # Never believed: a forged hash would make a genuine article a "duplicate".
+            digest = self.hash_text(art["text"])
+            if digest != art["content_hash"]:
+                self.report.rehashed.append(art["id"])
+            dest_article = by_hash.get(digest)
             if dest_article is None:
-                values = {c: art[c] for c in _ARTICLE_COLUMNS}
+                values = {c: art[c] for c in _ARTICLE_COLUMNS} | {"content_hash": digest}
                 dest_article = self.s.execute(insert(Article).values(
                     outlet_id=self.outlet_ids[art["outlet_id"]], **values
                 ).returning(Article.id)).scalar_one()
+                by_hash[digest] = dest_article
                 self.report.articles += 1
                 existing: dict[tuple[int, int, str], tuple[int, str]] = {}
             else:
@@ -247,10 +330,12 @@ class _Merge:
             if not active:
                 continue
             dest_claims = [self.claim_ids[m["claim_id"]] for m in active]
-            current = dict(self.s.execute(
-                select(ClaimGroupMember.claim_id, ClaimGroupMember.group_id).where(
-                    ClaimGroupMember.claim_id.in_(dest_claims),
-                    ClaimGroupMember.decision != MemberDecision.REJECTED)).all())
+            current: dict[int, int] = {}
+            for k in range(0, len(dest_claims), self.chunk):
+                current.update(self.s.execute(
+                    select(ClaimGroupMember.claim_id, ClaimGroupMember.group_id).where(
+                        ClaimGroupMember.claim_id.in_(dest_claims[k:k + self.chunk]),
+                        ClaimGroupMember.decision != MemberDecision.REJECTED)).all())
             if current:
                 # The claims are grouped here already: that group is this one. The one holding
                 # most of them, then the oldest.
@@ -322,19 +407,20 @@ class _Merge:
             self.report.conflicts += 1
 
 
-def copy_database(source: Database, dest: Database, *, actor: str) -> CopyReport:
+def copy_database(source: Database, dest: Database, *, actor: str,
+                  hash_text: Callable[[str], str]) -> CopyReport:
     """Copy what ``dest`` lacks from ``source``; one transaction and one audit entry in
-    ``dest`` (none when nothing was missing). New claims still need their matching
+    ``dest`` (none when nothing was missing). ``hash_text`` is the importer's content hash:
+    every article's is recomputed from its text, never taken from the source. New claims still need their matching
     signatures: see :func:`matching.incremental.index_claims` (``claimdesk copy`` runs it)."""
     if source.location == dest.location:
         raise SameDatabase(dest.location)
     with source.read() as session:
-        src = _read_source(session)
-    if dest.is_server:
-        _check_storable_on_server(src)
-    report = CopyReport()
+        src = _read_source(session, refuse_nul=dest.is_server)
+    report = CopyReport(skipped=src.skipped)
+    chunk = in_chunk(dest)
     with dest.write() as session:
-        merge = _Merge(session, src, report)
+        merge = _Merge(session, src, report, hash_text, chunk)
         merge.outlets()
         merge.articles_and_claims()
         merge.groups()

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import errno
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from storage.errors import (
     DatabaseBusy,
     DatabaseReadOnly,
     DiskFull,
+    ForeignFileTooSlow,
     ServerConnectionLost,
     ServerUnavailable,
     WriteRefused,
@@ -40,11 +42,32 @@ BUSY_TIMEOUT_MS = 10_000
 _WRITE_OPTION = "claimdesk_write"
 
 
-def _configure_sqlite(engine: Engine) -> None:
+# How many SQLite virtual-machine steps run between two looks at the clock on a foreign file.
+_PROGRESS_STEPS = 100_000
+
+
+def bound_in_time(conn: sqlite3.Connection, seconds: float) -> None:
+    """Make every statement on ``conn`` fail ("interrupted") once ``seconds`` have passed since
+    now: a file from someone else can hold a query that never ends."""
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, _PROGRESS_STEPS)
+
+
+def is_interrupted(exc: BaseException) -> bool:
+    """The error of a statement stopped by :func:`bound_in_time`."""
+    return "interrupted" in str(getattr(exc, "orig", exc)).lower()
+
+
+def _configure_sqlite(engine: Engine, time_limit: float | None = None) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: sqlite3.Connection, _record: object) -> None:
         dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see module docstring)
+        if time_limit is not None:
+            bound_in_time(dbapi_conn, time_limit)
         cur = dbapi_conn.cursor()
+        # Views and triggers may not call functions with side effects (SQLite's advice for
+        # every application; a database file can come from someone else).
+        cur.execute("PRAGMA trusted_schema = OFF")
         cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA journal_mode = WAL")
         # NORMAL in WAL: an application crash never loses a commit; only power loss may lose the last.
@@ -55,8 +78,15 @@ def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
         if conn.get_execution_options().get(_WRITE_OPTION):
+            if time_limit is None:
+                # Our own search-index triggers write to FTS5 tables, which SQLite allows only
+                # with a trusted schema: a file's own writes, after open compared its schema
+                # objects with ours (storage.schema_objects). Reads and every foreign file
+                # stay untrusted.
+                conn.exec_driver_sql("PRAGMA trusted_schema = ON")
             conn.exec_driver_sql("BEGIN IMMEDIATE")
         else:
+            conn.exec_driver_sql("PRAGMA trusted_schema = OFF")
             conn.exec_driver_sql("BEGIN")
 
 
@@ -109,17 +139,40 @@ def make_server_engine(url: str) -> Engine:
     return engine
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on a SQLite file with WAL, foreign keys, busy timeout and real transactions."""
+def make_engine(path: Path, *, time_limit: float | None = None) -> Engine:
+    """An engine on a SQLite file with WAL, foreign keys, busy timeout and real transactions;
+    with ``time_limit``, every connection's statements stop after that many seconds."""
     # NullPool: a connection per unit of work, so no pooled connection outlives a closed
     # database (the GUI switches databases) and threads never share one.
-    engine = create_engine(
-        f"sqlite:///{path}",
-        poolclass=NullPool,
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
-    )
-    _configure_sqlite(engine)
+    # The connection is made from the path itself, never by pasting it into a URL: "%41" or
+    # "?mode=memory" in a file name would otherwise open another file than the one checked.
+    target = str(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(target, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    _configure_sqlite(engine, time_limit)
     return engine
+
+
+# PostgreSQL's wire protocol counts bind parameters in 16 bits.
+_SERVER_VARIABLE_LIMIT = 65_535
+
+
+def variable_limit(db: Database) -> int:
+    """How many bound values one statement may carry on ``db``'s engine (SQLite: the
+    connection's own limit, 32,766 by default; PostgreSQL: 65,535)."""
+    if db.is_server:
+        return _SERVER_VARIABLE_LIMIT
+    with db.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        return int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))  # type: ignore[union-attr]
+
+
+def in_chunk(db: Database) -> int:
+    """Values per ``IN (…)`` list on ``db``: half its limit, room for the statement's others."""
+    return max(1, min(10_000, variable_limit(db) // 2))
 
 
 def refused_write(exc: BaseException, path: Path | None) -> WriteRefused | None:
@@ -181,10 +234,18 @@ class Database:
     None, ``location`` the address without its password). Obtain one with
     :func:`storage.schema.open_database` or :func:`storage.schema.open_location`."""
 
-    def __init__(self, path: Path | None, engine: Engine, location: str | None = None) -> None:
+    def __init__(self, path: Path | None, engine: Engine, location: str | None = None, *,
+                 time_limit: float | None = None) -> None:
         self.path = path
         self.engine = engine
         self.location = location if location is not None else str(path)
+        # A file from someone else read through a snapshot: its queries are bounded in time.
+        self.time_limit = time_limit
+        self._on_dispose: list[Callable[[], None]] = []
+
+    def on_dispose(self, action: Callable[[], None]) -> None:
+        """Run ``action`` when the database is closed (e.g. remove a temporary snapshot)."""
+        self._on_dispose.append(action)
 
     @property
     def dialect(self) -> str:
@@ -198,7 +259,9 @@ class Database:
     @property
     def where(self) -> Path | str:
         """What error sentences name: the file, or the server address."""
-        return self.path if self.path is not None else self.location
+        if self.time_limit is not None or self.path is None:
+            return self.location
+        return self.path
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -213,6 +276,8 @@ class Database:
             gone = lost_server(exc, self.location) if self.is_server else None
             if gone is not None:
                 raise gone from exc
+            if self.time_limit is not None and is_interrupted(exc):
+                raise ForeignFileTooSlow(self.location, self.time_limit) from exc
             raise
 
     @contextmanager
@@ -259,3 +324,5 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        while self._on_dispose:
+            self._on_dispose.pop()()

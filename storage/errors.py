@@ -85,13 +85,15 @@ class DatabaseDamaged(StorageError):
     """The file is a SQLite database but fails its check; it is left exactly as it is."""
 
     def __init__(self, path: Path | str, detail: str, backup: Path | None = None) -> None:
+        rescue = (f" Or rescue what it still holds into a new file with `claimdesk recover "
+                  f"{path} --to NEW_FILE`.")
         if backup is not None:
             advice = (
                 f" The latest backup is {backup}; restore it into a new file with "
-                f"`claimdesk restore {backup} --to NEW_FILE`."
+                f"`claimdesk restore {backup} --to NEW_FILE`.{rescue}"
             )
         else:
-            advice = " No backup of it was found."
+            advice = f" No backup of it was found.{rescue}"
         super().__init__(f"{path} is damaged ({detail}). Nothing was written to it.{advice}")
         self.path = path
         self.backup = backup
@@ -136,3 +138,29 @@ class BackupFailed(StorageError):
     def __init__(self, path: Path | str, detail: str) -> None:
         super().__init__(f"No backup of {path} was made: {detail}.")
         self.path = path
+
+
+class ForeignFileTooSlow(StorageError):
+    """A query on a file from someone else ran past its time limit and was stopped."""
+
+    def __init__(self, location: Path | str, seconds: float) -> None:
+        super().__init__(
+            f"Reading {location} took longer than {seconds:g} seconds and was stopped: the file "
+            "may hold a query made never to end. Nothing was copied; ask whoever sent it for a "
+            "fresh copy."
+        )
+        self.location = location
+
+
+class ForeignSchemaObject(StorageError):
+    """A file holding a trigger, view, table or index Claimdesk did not create: refused unrun."""
+
+    def __init__(self, path: Path | str, found: list[str]) -> None:
+        more = f" (and {len(found) - 3} more)" if len(found) > 3 else ""
+        super().__init__(
+            f"{path} contains {'; '.join(found[:3])}{more}. Claimdesk does not open it: that SQL would run "
+            "with your data. Nothing was run or written; ask whoever made the file for a clean "
+            "copy, or check it with `claimdesk check --db FILE`."
+        )
+        self.path = path
+        self.found = found

@@ -8,13 +8,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
+from storage.revisions import head_revision, include_object, known_revisions
+from storage.schema_objects import unexpected_objects
+
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _MAX_PROBLEMS = 20
 
 
 def connect_readonly(path: Path) -> sqlite3.Connection:
     """A connection that cannot write to the database file (``mode=ro``)."""
-    return sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
+    conn.execute("PRAGMA trusted_schema = OFF")
+    return conn
 
 
 def header_looks_whole(path: Path) -> bool:
@@ -73,11 +78,14 @@ class CheckReport:
     revision: str | None = None
     schema: str = ""  # a sentence about the schema revision
     schema_ok: bool = False
+    # Triggers, views, tables, indexes Claimdesk did not create (someone else's SQL).
+    foreign_objects: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was not checked here, and why
 
     @property
     def ok(self) -> bool:
-        return not self.integrity and not self.foreign_keys and self.schema_ok
+        return (not self.integrity and not self.foreign_keys and self.schema_ok
+                and not self.foreign_objects)
 
     def lines(self) -> list[str]:
         out = [f"database:     {self.path}"]
@@ -88,6 +96,10 @@ class CheckReport:
                    else f"foreign keys: {len(self.foreign_keys)} row(s) point to missing rows")
         out += [f"  - {p}" for p in self.foreign_keys[:_MAX_PROBLEMS]]
         out.append(f"schema:       {self.schema}")
+        if self.foreign_objects:
+            out.append(f"objects:      {len(self.foreign_objects)} not made by Claimdesk "
+                       "(refused on open)")
+            out += [f"  - {p}" for p in self.foreign_objects[:_MAX_PROBLEMS]]
         out += [f"note:         {n}" for n in self.notes]
         out.append("result:       the database is sound" if self.ok
                    else "result:       the database has problems (see above); nothing was changed")
@@ -117,16 +129,19 @@ def check_database(path: Path) -> CheckReport:
         report.integrity.append(str(exc))
         return report
     try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" in tables:
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            report.revision = row[0] if row else None
+            if report.revision in known_revisions():
+                report.foreign_objects = unexpected_objects(conn, report.revision)
         report.foreign_keys = [
             f"table {table} row {rowid} -> {parent}"
             for table, rowid, parent, _fk in conn.execute("PRAGMA foreign_key_check")
         ]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" not in tables:
             report.schema = "not a Claimdesk database (no schema revision)"
             return report
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        report.revision = row[0] if row else None
     except sqlite3.DatabaseError as exc:
         report.integrity.append(str(exc))
         report.schema = "could not be read"
@@ -138,8 +153,6 @@ def check_database(path: Path) -> CheckReport:
 
 
 def _judge_revision(report: CheckReport) -> None:
-    from storage.schema import head_revision, known_revisions
-
     head = head_revision()
     if report.revision == head:
         report.schema, report.schema_ok = f"{head} (current)", True
@@ -166,7 +179,6 @@ def check_server(url: str) -> CheckReport:
 
     import storage.models  # noqa: F401 (the tables)
     from storage.database import display_url, make_server_engine
-    from storage.schema import include_object
 
     report = CheckReport(display_url(url))
     report.notes.append("page-level integrity is the server's to check (data checksums, "

@@ -14,13 +14,10 @@ import sqlite3
 from pathlib import Path
 
 from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DBAPIError
 
-from storage.backup import backup_is_due, list_backups, make_backup
+from storage.backup import backup_is_due, clean_partials, list_backups, make_backup
 from storage.database import (
     Database,
     display_url,
@@ -31,6 +28,7 @@ from storage.database import (
 from storage.errors import (
     DatabaseDamaged,
     DatabaseTooNew,
+    ForeignSchemaObject,
     MigrationFailed,
     NotADatabase,
     ReadOnlyLocation,
@@ -38,6 +36,14 @@ from storage.errors import (
     StorageError,
 )
 from storage.integrity import connect_readonly, header_looks_whole, run_check, wal_has_content
+from storage.revisions import (  # noqa: F401 (include_object, current_revision: re-exported)
+    alembic_config,
+    current_revision,
+    head_revision,
+    include_object,
+    known_revisions,
+)
+from storage.schema_objects import unexpected_objects
 
 log = logging.getLogger(__name__)
 # Below this size a quick_check on every open costs a few milliseconds, so damage anywhere in
@@ -45,35 +51,7 @@ log = logging.getLogger(__name__)
 # is a sign of trouble (see _check_file) and before every backup (at most daily, on open).
 ALWAYS_CHECK_BYTES = 32 * 1024 * 1024
 
-_MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-def include_object(obj, name, type_, reflected, compare_to) -> bool:  # noqa: ANN001
-    """Alembic filter: the full-text machinery (SQLite FTS5 virtual tables and their shadow
-    tables; PostgreSQL's generated tsvector columns and their GIN indexes) is managed by hand
-    in the migrations and is not part of the SQLModel classes."""
-    return not (type_ in ("table", "index", "column") and name and "_fts" in name)
-
-
-def alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(_MIGRATIONS))
-    return cfg
-
-
-def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None
-    return head
-
-
-def known_revisions() -> set[str]:
-    return {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-
-
-def current_revision(conn: Connection) -> str | None:
-    return MigrationContext.configure(conn).get_current_revision()
 
 
 def _check_file(path: Path) -> None:
@@ -111,7 +89,12 @@ def _peek_revision(path: Path) -> str | None:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if "alembic_version" in tables:
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            return row[0] if row else None
+            rev = row[0] if row else None
+            # Before anything else runs on it: no trigger, view, table or index of someone else's.
+            found = unexpected_objects(conn, rev) if rev in known_revisions() else []
+            if found:
+                raise ForeignSchemaObject(path, found)
+            return rev
         if tables:
             raise NotADatabase(path, "a SQLite file of another program")
         return None
@@ -151,6 +134,7 @@ def open_database(
         if path.is_file() and not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
             raise ReadOnlyLocation(path)
         _check_file(path)
+        clean_partials(path)  # what a killed backup left behind
     elif not create:
         raise NotADatabase(path, "no such file")
     else:

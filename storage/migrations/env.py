@@ -6,7 +6,7 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401  (registers the tables on SQLModel.metadata)
-from storage.schema import include_object
+from storage.revisions import include_object
 
 connection = context.config.attributes.get("connection")
 if connection is None:

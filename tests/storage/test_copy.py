@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from cli.main import main as cli
 from ingest import document_from_text
+from ingest.document import content_hash
 from ingest.pipeline import store_document
 from storage import claims as claim_ops
 from storage import groups, verdicts
@@ -105,7 +106,7 @@ def test_copy_brings_everything_over_once_and_a_second_copy_changes_nothing(pair
     for outlet, text in (SHARED, DEST_ONLY):
         _import(dest, outlet, text)
 
-    report = copy_database(src, dest, actor="Bo")
+    report = copy_database(src, dest, actor="Bo", hash_text=content_hash)
     # Three groups in the source; the Minsk one is the destination's group of the shared
     # article already, so it gains the other claim instead of being made twice.
     assert (report.articles, report.groups, report.verdicts) == (4, 2, 1)
@@ -130,25 +131,25 @@ def test_copy_brings_everything_over_once_and_a_second_copy_changes_nothing(pair
         assert entry.actor == "Bo" and entry.after["from"] == src.location
 
     before = _counts(dest)
-    again = copy_database(src, dest, actor="Bo")
+    again = copy_database(src, dest, actor="Bo", hash_text=content_hash)
     assert not again.changed
     assert _counts(dest) == before
 
     # And back: the source gains the destination's own article, nothing else is doubled.
     src_before = _counts(src)
-    back = copy_database(dest, src, actor="Ana")
+    back = copy_database(dest, src, actor="Ana", hash_text=content_hash)
     assert back.articles == 1 and back.verdicts == 0 and back.differing_verdicts == []
     after = _counts(src)
     assert after["Article"] == src_before["Article"] + 1
     assert after["Verdict"] == src_before["Verdict"] and after["Evidence"] == src_before["Evidence"]
-    assert not copy_database(dest, src, actor="Ana").changed
-    assert not copy_database(src, dest, actor="Bo").changed
+    assert not copy_database(dest, src, actor="Ana", hash_text=content_hash).changed
+    assert not copy_database(src, dest, actor="Bo", hash_text=content_hash).changed
 
 
 def test_a_verdict_that_differs_is_kept_and_reported_never_overwritten(pair):
     src, dest = pair
     _fill_source(src)
-    copy_database(src, dest, actor="Bo")
+    copy_database(src, dest, actor="Bo", hash_text=content_hash)
     with dest.read() as s:
         ledger = _group_of(s, "Kyiv Ledger")
         version = verdicts.verdict_for_group(s, ledger).version
@@ -156,7 +157,7 @@ def test_a_verdict_that_differs_is_kept_and_reported_never_overwritten(pair):
         verdicts.save_verdict(s, ledger, VerdictDraft(rating="false", summary="Bo's take",
                                                       reviewer="Bo"),
                               expected_version=version, actor="Bo")
-    report = copy_database(src, dest, actor="Bo")
+    report = copy_database(src, dest, actor="Bo", hash_text=content_hash)
     assert report.differing_verdicts == [ledger] and not report.changed
     with dest.read() as s:
         assert verdicts.verdict_for_group(s, ledger).summary == "Bo's take"
@@ -165,7 +166,7 @@ def test_a_verdict_that_differs_is_kept_and_reported_never_overwritten(pair):
 def test_a_database_is_not_copied_into_itself(pair):
     src, _dest = pair
     with pytest.raises(SameDatabase):
-        copy_database(src, src, actor="Ana")
+        copy_database(src, src, actor="Ana", hash_text=content_hash)
 
 
 def test_the_copy_command_copies_matches_and_is_idempotent(pair, capsys):
@@ -200,7 +201,7 @@ def test_text_a_server_cannot_store_is_named_and_nothing_is_copied(tmp_path, req
             s.execute(update(Article).values(title="Shared\x00Wire"))
         before = _counts(dest)
         with pytest.raises(UnstorableText, match="NUL character.*Shared"):
-            copy_database(source, dest, actor="tester")
+            copy_database(source, dest, actor="tester", hash_text=content_hash)
         assert _counts(dest) == before
     finally:
         source.dispose()

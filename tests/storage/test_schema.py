@@ -13,6 +13,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlmodel import SQLModel
 
 import storage.models  # noqa: F401
+import storage.revisions as revisions
 import storage.schema as schema
 from storage.backup import list_backups
 from storage.errors import DatabaseTooNew, MigrationFailed, NotADatabase
@@ -152,7 +153,7 @@ def test_failed_migration_rolls_back_and_leaves_a_backup(db_path, tmp_path, monk
     (migrations / "versions" / "9999_broken.py").write_text(
         BROKEN_REVISION.format(head=head_revision())
     )
-    monkeypatch.setattr(schema, "_MIGRATIONS", migrations)
+    monkeypatch.setattr(revisions, "MIGRATIONS", migrations)
 
     with pytest.raises(MigrationFailed, match="rolled back") as info:
         open_database(db_path)

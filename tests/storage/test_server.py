@@ -13,6 +13,7 @@ import psycopg
 import pytest
 from sqlalchemy import select
 
+import storage.revisions as revisions
 import storage.schema as schema
 from cli.main import main as cli
 from storage.articles import NewArticle, NewClaim, add_article
@@ -69,7 +70,7 @@ def test_a_failed_migration_rolls_back_completely_on_the_server(pg_url, tmp_path
     shutil.copytree(Path(schema.__file__).parent / "migrations", migrations)
     (migrations / "versions" / "9999_broken.py").write_text(
         BROKEN_REVISION.format(head=head_before))
-    monkeypatch.setattr(schema, "_MIGRATIONS", migrations)
+    monkeypatch.setattr(revisions, "MIGRATIONS", migrations)
 
     with pytest.raises(MigrationFailed, match="rolled back") as info:
         open_server_database(pg_url)
