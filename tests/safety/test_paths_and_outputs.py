@@ -25,8 +25,15 @@ def test_a_database_path_opens_exactly_the_named_file(tmp_path, name, capsys):
 
 
 def _exported(tmp_path: Path, out: Path, fmt: str = "csv") -> int:
-    return cli(["export", "--db", str(tmp_path / "db.sqlite"), "--format", fmt,
-                "--out", str(out)])
+    db = tmp_path / "db.sqlite"
+    if not db.exists():  # export is read-only: it refuses a missing database (issue #17)
+        note = tmp_path / "note.txt"
+        note.write_text("Turnout reached 61 percent, the election commission said.",
+                        encoding="utf-8")
+        assert cli(["import", "--db", str(db), str(note)]) == 0
+        assert cli(["config", "--db", str(db), "--organisation", "Desk",
+                    "--base-url", "https://checks.example.org/"]) == 0
+    return cli(["export", "--db", str(db), "--format", fmt, "--out", str(out)])
 
 
 @pytest.mark.parametrize("fmt", ["csv", "claimreview"])
