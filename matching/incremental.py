@@ -1,7 +1,8 @@
 """Matching new claims against what is stored, without re-clustering everything.
 
 Each claim that has no group yet is compared only with the stored claims that share its
-blocking keys (looked up in SQL), joins the group of its best "same claim" match — unless a
+blocking keys (looked up in SQL; common keys degraded and the candidates per claim capped as
+in matching.blocking), joins the group of its best "same claim" match — unless a
 person rejected it from that group, or a figure in that group contradicts it — or starts a
 group of its own. Conflicting figures are recorded between groups. Person decisions
 (confirmed and rejected memberships) are never touched.
@@ -19,8 +20,17 @@ from dataclasses import dataclass, field
 from sqlmodel import Session
 
 from extraction.names import user_alias_paths
+from matching.blocking import (
+    BUCKET_CAP,
+    KEY_CEILING,
+    MIN_KEY_WEIGHT,
+    REFINE_KEYS,
+    WINDOW,
+    blocking_keys,
+    key_weight,
+)
 from matching.figures import compare
-from matching.grouping import BUCKET_CAP, MIN_KEY_WEIGHT, blocking_keys, cluster, key_weight
+from matching.grouping import cluster
 from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds, score_pair
 from matching.parallel import fork_pool, worker_count
 from matching.signature import ClaimSig, concept_paths, signature, signature_from_stored
@@ -193,12 +203,10 @@ def match_new_claims(
         found_per_claim = store.candidates_many(
             session,
             [blocking_keys(sig, {t: _idf(df_of(t), n) for t in sig.token_set}) for sig in sigs],
-            bucket_cap=BUCKET_CAP, weigh=key_weight,
+            bucket_cap=BUCKET_CAP, weigh=key_weight, refine_keys=REFINE_KEYS, recent=WINDOW,
         )
-        wanted_ids: list[list[int]] = []
-        for row, found in zip(pending, found_per_claim, strict=True):
-            found.pop(row.id, None)
-            wanted_ids.append([cid for cid, w in found.items() if w >= MIN_KEY_WEIGHT])
+        wanted_ids = [_best_candidates(found, row.id)
+                      for row, found in zip(pending, found_per_claim, strict=True)]
         stored: dict[int, list[store.ClaimForMatching]] = {}
         for other in store.claims_by_id(session, {cid for ids in wanted_ids for cid in ids}):
             stored.setdefault(other.id, []).append(other)
@@ -248,6 +256,15 @@ def match_new_claims(
                        "conflicts": len(report.conflicts)},
             )
     return report
+
+
+def _best_candidates(found: dict[int, int], own_id: int) -> list[int]:
+    """The stored claims sharing MIN_KEY_WEIGHT with a new claim, at most KEY_CEILING of
+    them: the heaviest shared weight first, then the newest (as in grouping, the per-pair
+    rules never see more than a bounded number of candidates per claim)."""
+    ranked = sorted(((w, cid) for cid, w in found.items() if w >= MIN_KEY_WEIGHT and cid != own_id),
+                    key=lambda item: (-item[0], -item[1]))
+    return [cid for _w, cid in ranked[:KEY_CEILING]]
 
 
 def _group_in_bulk(
