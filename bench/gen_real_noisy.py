@@ -16,9 +16,10 @@ from bench.generated_sets import OUTLETS
 SHAPE = "311 real sentences (22 languages) x noise; gold groups of hundreds of claims"
 
 ROOT = Path(__file__).resolve().parents[1]
-REAL = next((p for p in (ROOT.parent / "shared", ROOT.parents[1] / "shared")
-             if (p / "benchmarks" / "cross-outlet-real").is_dir()), ROOT.parent / "shared")
-REAL_SET = REAL / "benchmarks" / "cross-outlet-real"
+# ../shared beside the repository (a worktree sits one level further down).
+REAL_SET = next((p / "shared" / "benchmarks" / "cross-outlet-real" for p in ROOT.parents
+                 if (p / "shared" / "benchmarks" / "cross-outlet-real").is_dir()),
+                ROOT.parent / "shared" / "benchmarks" / "cross-outlet-real")
 
 # Both spellings occur in real reporting (the alias table knows them).
 SPELLINGS = [("Kyiv", "Kiev"), ("Kharkiv", "Kharkov"), ("Odesa", "Odessa"),

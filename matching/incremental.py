@@ -17,12 +17,14 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
 from sqlmodel import Session
 
 from extraction.names import user_alias_paths
 from matching.blocking import (
     BUCKET_CAP,
     KEY_CEILING,
+    MAX_CANDIDATES,
     MIN_KEY_WEIGHT,
     REFINE_KEYS,
     WINDOW,
@@ -205,11 +207,12 @@ def match_new_claims(
             [blocking_keys(sig, {t: _idf(df_of(t), n) for t in sig.token_set}) for sig in sigs],
             bucket_cap=BUCKET_CAP, weigh=key_weight, refine_keys=REFINE_KEYS, recent=WINDOW,
         )
-        wanted_ids = [_best_candidates(found, row.id)
-                      for row, found in zip(pending, found_per_claim, strict=True)]
+        heaviest = [_best_candidates(found, row.id)
+                    for row, found in zip(pending, found_per_claim, strict=True)]
         stored: dict[int, list[store.ClaimForMatching]] = {}
-        for other in store.claims_by_id(session, {cid for ids in wanted_ids for cid in ids}):
+        for other in store.claims_by_id(session, {cid for ids in heaviest for cid, _w in ids}):
             stored.setdefault(other.id, []).append(other)
+        wanted_ids = [_most_similar(sig, ids, stored) for sig, ids in zip(sigs, heaviest, strict=True)]
         fetch_frequencies(t for rows in stored.values() for o in rows
                           for t in (o.tokens or "").split())
         stored_sigs: dict[int, ClaimSig] = {}
@@ -258,13 +261,29 @@ def match_new_claims(
     return report
 
 
-def _best_candidates(found: dict[int, int], own_id: int) -> list[int]:
-    """The stored claims sharing MIN_KEY_WEIGHT with a new claim, at most KEY_CEILING of
-    them: the heaviest shared weight first, then the newest (as in grouping, the per-pair
-    rules never see more than a bounded number of candidates per claim)."""
+def _best_candidates(found: dict[int, int], own_id: int) -> list[tuple[int, int]]:
+    """(stored claim, shared weight) of the claims sharing MIN_KEY_WEIGHT with a new claim,
+    at most KEY_CEILING of them: the heaviest shared weight first, then the newest."""
     ranked = sorted(((w, cid) for cid, w in found.items() if w >= MIN_KEY_WEIGHT and cid != own_id),
                     key=lambda item: (-item[0], -item[1]))
-    return [cid for _w, cid in ranked[:KEY_CEILING]]
+    return [(cid, w) for w, cid in ranked[:KEY_CEILING]]
+
+
+def _most_similar(
+    sig: ClaimSig, candidates: list[tuple[int, int]], stored: dict[int, list[store.ClaimForMatching]]
+) -> list[int]:
+    """The MAX_CANDIDATES of ``candidates`` whose words are closest to the claim's (the edit
+    similarity of the sorted words, then the shared key weight, then the newest): as in
+    grouping, the per-pair rules see a bounded number of candidates per claim."""
+    if len(candidates) <= MAX_CANDIDATES:
+        return [cid for cid, _w in candidates]
+    ranked = []
+    for cid, weight in candidates:
+        rows = stored.get(cid)
+        words = " ".join(sorted((rows[0].tokens or "").split())) if rows else ""
+        ranked.append((-fuzz.ratio(sig.sorted_text, words), -weight, -cid, cid))
+    ranked.sort()
+    return [item[-1] for item in ranked[:MAX_CANDIDATES]]
 
 
 def _group_in_bulk(

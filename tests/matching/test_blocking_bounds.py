@@ -18,6 +18,7 @@ from matching.cluster_cli import record_signatures
 from matching.grouping import cluster, document_frequencies, idf_table
 from matching.pairs import DEFAULT_THRESHOLDS
 from matching.signature import ClaimSig
+from tests.matching.blocking_reference import plain_candidates
 
 
 @pytest.fixture(scope="module")
@@ -25,41 +26,6 @@ def repetitive():
     """Few templates, a dozen places, round figures: keys shared by hundreds of claims."""
     sigs = record_signatures(labelled_set("repetitive", 1200, seed=5))
     return sigs, idf_table(document_frequencies(sigs), len(sigs))
-
-
-def _reference(sigs, idf):
-    """The blocking rules in plain Python, one claim and one key at a time."""
-    holders = blocking.key_holders(sigs, idf)
-    weight = {}
-    keys_of = defaultdict(list)
-    for i, s in enumerate(sigs):
-        for key, w in dict(blocking.blocking_keys(s, idf)).items():
-            weight[key] = w
-            keys_of[i].append(key)
-    size = {k: len(v) for k, v in holders.items()}
-    ids = {k: n for n, k in enumerate(holders)}  # first-seen order, as the numpy ids
-    buckets = defaultdict(list)  # (key, refiner) -> members
-    for i in range(len(sigs)):
-        rarest = sorted(keys_of[i], key=lambda k: (size[k], ids[k]))
-        for k in keys_of[i]:
-            if size[k] <= blocking.BUCKET_CAP:
-                buckets[(k, None)].append(i)
-                continue
-            rarer = [k2 for k2 in rarest if k2 != k and 2 <= size[k2] < size[k]][: blocking.REFINE_KEYS]
-            for k2 in rarer or ["∅"]:
-                buckets[(k, k2)].append(i)
-    rank = {i: r for r, i in enumerate(sorted(range(len(sigs)), key=lambda i: (sigs[i].sorted_text, i)))}
-    total = defaultdict(int)
-    for (k, _k2), members in buckets.items():
-        if len(members) <= blocking.BUCKET_CAP:
-            for a, b in combinations(members, 2):
-                total[(min(a, b), max(a, b))] += blocking.key_weight(weight[k], len(members))
-        else:
-            ordered = sorted(members, key=rank.get)
-            for t, a in enumerate(ordered):
-                for b in ordered[t + 1 : t + 1 + blocking.WINDOW]:
-                    total[(min(a, b), max(a, b))] += weight[k]
-    return {p: w for p, w in total.items() if w >= blocking.MIN_KEY_WEIGHT}
 
 
 @pytest.mark.parametrize("refine", [2, 0])  # without refining, every over-full key is windowed
@@ -71,7 +37,7 @@ def test_numpy_blocking_is_the_plain_rules(repetitive, monkeypatch, refine):
     monkeypatch.setattr(blocking, "KEY_CEILING", 10**6)  # the ceiling is tested below
     stats = blocking.BlockingStats()
     pairs, weights = blocking.candidate_pairs_weighted(sigs, idf, stats)
-    expected = _reference(sigs, idf)
+    expected = plain_candidates(sigs, idf)
     assert stats.over_cap and (stats.windowed or refine)  # every path really taken
     assert dict(zip(map(tuple, pairs.tolist()), weights.tolist(), strict=True)) == expected
 
