@@ -216,6 +216,7 @@ def match_new_claims(
         fetch_frequencies(t for rows in stored.values() for o in rows
                           for t in (o.tokens or "").split())
         stored_sigs: dict[int, ClaimSig] = {}
+        group_sigs: dict[int, list[ClaimSig]] = {}  # first members of groups joined this run
         conflict_links: list[tuple[int, int, dict]] = []
         for count, (row, sig, ids) in enumerate(zip(pending, sigs, wanted_ids, strict=True)):
             if cancelled is not None and cancelled():
@@ -238,8 +239,10 @@ def match_new_claims(
                 elif (res.relation is Relation.SAME and (row.id, group) not in rejected
                       and (best is None or res.score > best[0])):
                     best = (res.score, group, res.explanation | {"matched_claim": other.id})
-            if best is not None and not _conflicts_with_group(session, sig, best[1]):
+            if best is not None and not _conflicts_with_group(session, sig, best[1], group_sigs):
                 store.add_member(session, best[1], row.id, best[0], best[2])
+                if len(group_sigs[best[1]]) < _GROUP_SAMPLE:
+                    group_sigs[best[1]].append(sig)
                 group_of[row.id] = best[1]
                 report.joined.append((row.id, best[1]))
             else:
@@ -332,12 +335,19 @@ class _Cancelled(Exception):
     """Raised inside the write transaction so a cancelled run rolls back completely."""
 
 
-def _conflicts_with_group(session: Session, sig: ClaimSig, group_id: int) -> bool:
-    members = active_members(session, group_id)[:12]
-    for row in store.claims_by_id(session, [m.claim_id for m in members]):
-        if compare(sig.quantities, _sig_of(row).quantities).has_conflict:
-            return True
-    return False
+_GROUP_SAMPLE = 12  # members of a group a joining claim's figures are checked against
+
+
+def _conflicts_with_group(
+    session: Session, sig: ClaimSig, group_id: int, cache: dict[int, list[ClaimSig]]
+) -> bool:
+    """A figure of the claim contradicts one of the group's first members. The members are
+    read once per run (``cache``; the caller adds the claims it joins to the group)."""
+    members = cache.get(group_id)
+    if members is None:
+        ids = [m.claim_id for m in active_members(session, group_id)[:_GROUP_SAMPLE]]
+        members = cache[group_id] = [_sig_of(row) for row in store.claims_by_id(session, ids)]
+    return any(compare(sig.quantities, m.quantities).has_conflict for m in members)
 
 
 def run_matching(db: Database, *, actor: str, **kwargs) -> MatchReport:  # noqa: ANN003
