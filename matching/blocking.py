@@ -407,11 +407,11 @@ def surely_different(sigs: Sequence[ClaimSig], pairs: np.ndarray) -> np.ndarray:
 
 def plausible_pairs(
     sigs: Sequence[ClaimSig], pairs: np.ndarray, weights: np.ndarray, idf: dict[str, float],
-    thresholds: Thresholds, *, limit: int | None = None,
+    thresholds: Thresholds, *, limit: int | None = None, floor: float | None = None,
 ) -> np.ndarray:
     """The candidate pairs worth the per-pair rules: not surely different, text similarity at
-    the thresholds' floor, and among the ``limit`` (MAX_CANDIDATES) most similar of one of
-    their claims."""
+    ``floor`` (default: the thresholds' floor; a decision that weighs more than words may ask
+    for less), and among the ``limit`` (MAX_CANDIDATES) most similar of one of their claims."""
     if not len(pairs):
         return pairs
     # Another place or time frame first: it is cheap and drops most candidates (the two
@@ -428,7 +428,7 @@ def plausible_pairs(
     )
     jaccard, overlap = weighted_overlaps_many(sigs, pairs, idf)
     text = blend(jaccard, overlap, ratio / 100.0, thresholds)
-    keep = text >= thresholds.floor - 1e-9
+    keep = text >= (thresholds.floor if floor is None else floor) - 1e-9
     pairs, weights, text = pairs[keep], weights[keep], text[keep]
     n = len(sigs)
     # Ties in similarity (copies of one sentence) go to the heavier key weight, then to a
