@@ -29,10 +29,10 @@ from matching.pairs import BROAD_PLACES, Thresholds, blend
 from matching.signature import ClaimSig
 
 RARE_WORDS_PER_CLAIM = 4
-BUCKET_CAP = 64  # a key held by more claims than this is degraded to rarer conjunctions
+BUCKET_CAP = 128  # a key held by more claims than this is degraded to rarer conjunctions
 SMALL_BUCKET = 32  # a key shared by this few claims is rare, and counts double
 MIN_KEY_WEIGHT = 3  # e.g. a close figure (2) and a rare word or name (1)
-REFINE_KEYS = 2  # an over-full key is paired with this many of each holder's rarer keys
+REFINE_KEYS = 3  # an over-full key is paired with this many of each holder's rarer keys
 WINDOW = 12  # neighbours each claim meets in a bucket still over-full after refining
 KEY_CEILING = 64  # candidates per claim kept by shared key weight
 MAX_CANDIDATES = 16  # candidates per claim kept by text similarity, for the pair rules
