@@ -6,7 +6,7 @@ Each generator runs in its own process (so peak memory is that generator's), one
 other (the machine is shared: never two 100k runs at once).
 
 Run: python -m bench.bench_matching [--n 100000] [--gen repetitive,second,real_noisy,base]
-     [--skip-db] [--naive]
+     [--skip-db] [--skip-memory] [--naive]
 Generators: bench/generated_sets.py (GENERATORS).
 """
 
@@ -134,11 +134,12 @@ def bench_database(name: str, claims: list[dict[str, Any]], article: list[dict[s
         db.dispose()
 
 
-def run_one(name: str, n: int, skip_db: bool, naive: bool) -> None:
+def run_one(name: str, n: int, skip_db: bool, naive: bool, skip_memory: bool = False) -> None:
     claims = labelled_set(name, n, seed=7)
     print(f"[{name}] generated {len(claims):,} claims ({len({c['group'] for c in claims}):,} "
           f"gold groups)", flush=True)
-    bench_in_memory(name, claims, naive)
+    if not skip_memory:
+        bench_in_memory(name, claims, naive)
     sys.stdout.flush()
     if not skip_db:
         # The new article: claims of the same generator with another seed (new facts and
@@ -152,6 +153,7 @@ def main() -> int:
     parser.add_argument("--gen", default=DEFAULT_GENERATORS,
                         help=f"comma-separated, of: {', '.join(GENERATORS)}")
     parser.add_argument("--skip-db", action="store_true")
+    parser.add_argument("--skip-memory", action="store_true", help="only the database part")
     parser.add_argument("--naive", action="store_true", help="also time all-pairs cdist")
     parser.add_argument("--here", action="store_true", help="run in this process (one generator)")
     args = parser.parse_args()
@@ -161,12 +163,13 @@ def main() -> int:
         parser.error(f"unknown generator(s): {', '.join(unknown)}")
     if args.here or len(names) == 1:
         for name in names:
-            run_one(name, args.n, args.skip_db, args.naive)
+            run_one(name, args.n, args.skip_db, args.naive, args.skip_memory)
         return 0
     for name in names:  # one after the other, each in its own process
         cmd = [sys.executable, "-m", "bench.bench_matching", "--here", "--gen", name,
                "--n", str(args.n)] + (["--skip-db"] if args.skip_db else []) + (
-                   ["--naive"] if args.naive else [])
+                   ["--naive"] if args.naive else []) + (
+                   ["--skip-memory"] if args.skip_memory else [])
         code = subprocess.call(cmd)
         if code:
             return code
