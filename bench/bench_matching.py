@@ -1,86 +1,35 @@
-"""Matching at scale on generated claims: grouping N claims in memory, the first matching run
-of an N-claim database, matching one new article against it, and naive all-pairs cdist.
+"""Matching at scale on generated claims of several shapes: grouping N claims in memory (end
+to end: signatures + grouping; wall, CPU, peak memory, pairwise precision/recall), the first
+matching run of an N-claim database, and matching one new 20-claim article against it.
 
-Run: python -m bench.bench_matching [--n 100000] [--skip-db]
+Each generator runs in its own process (so peak memory is that generator's), one after the
+other (the machine is shared: never two 100k runs at once).
+
+Run: python -m bench.bench_matching [--n 100000] [--gen repetitive,second,real_noisy,base]
+     [--skip-db] [--skip-memory] [--naive]
+Generators: bench/generated_sets.py (GENERATORS).
 """
 
 from __future__ import annotations
 
 import argparse
-import random
+import datetime as dt
 import resource
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from rapidfuzz import fuzz, process
-
+from bench.gen_base import generate  # noqa: F401  (older callers import it from here)
+from bench.generated_sets import GENERATORS, labelled_set, pairwise_scores
 from extraction import parse_figures
 from matching.cluster_cli import record_signatures
 from matching.grouping import cluster
 from matching.incremental import index_claims, run_matching
 
-PLACES = ["Bakhmut", "Avdiivka", "Pokrovsk", "Kupiansk", "Vuhledar", "Toretsk", "Chasiv Yar",
-          "Robotyne", "Sudzha", "Vovchansk", "Izium", "Kharkiv", "Odesa", "Mykolaiv", "Donetsk",
-          "Luhansk", "Kherson", "Chernihiv", "Kursk", "Mariupol", "Dnipro", "Lviv", "Sumy",
-          "Irpin", "Bucha", "Kramatorsk", "Sloviansk", "Sievierodonetsk", "Lysychansk",
-          "Melitopol", "Berdiansk", "Nova Kakhovka", "Enerhodar", "Soledar", "Belgorod",
-          "Bryansk", "Sevastopol", "Simferopol", "Kerch", "Poltava", "Zhytomyr", "Vinnytsia",
-          "Cherkasy", "Uzhhorod", "Chernivtsi", "Ternopil", "Rivne"]
-OUTLETS = [f"Outlet {i:03d}" for i in range(120)]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
-
-# Each relation has several wordings of the same claim: {p} place, {v} value, {d} date.
-RELATIONS = [
-    ["Russian forces captured {v} square miles near {p} in {d}.",
-     "In {d}, Russia's army seized about {v} square miles around {p}.",
-     "Moscow gained {v} sq mi of territory in the {p} area during {d}, analysts said."],
-    ["Ukraine says {v} Russian soldiers were killed near {p} in {d}.",
-     "Kyiv reported that {v} Russian troops died around {p} during {d}.",
-     "According to Ukraine's general staff, Russia lost {v} soldiers killed near {p} in {d}."],
-    ["A poll in {d} found that {v}% of residents of {p} support negotiations.",
-     "{v} percent of people in {p} back peace talks, a survey from {d} showed.",
-     "In {d}, {v}% of {p} respondents told pollsters they favour negotiations."],
-    ["Shelling damaged {v} buildings in {p} in {d}, local officials said.",
-     "Local authorities in {p} counted {v} buildings damaged by shelling in {d}.",
-     "In {d}, {v} houses in {p} were hit by artillery, according to city officials."],
-]
-
-
-def generate(n: int, seed: int = 7) -> list[dict]:
-    rng = random.Random(seed)
-    claims: list[dict] = []
-    while len(claims) < n:
-        rel = rng.randrange(len(RELATIONS))
-        place = rng.choice(PLACES)  # 47 places x 4 relations x ~1,300 days: facts rarely repeat
-        date = f"{rng.choice(MONTHS)} {rng.randint(1, 28)}, {rng.randint(2022, 2025)}"
-        value = rng.randint(12, 9000) if rel != 2 else rng.randint(5, 95)
-        fact = len(claims)
-        for _ in range(rng.randint(1, 6)):  # outlets repeating the claim
-            v, gold = value, fact
-            if rng.random() < 0.05:  # an outlet with another figure: a conflict
-                v = int(value * rng.choice([0.5, 1.6, 2.0])) or value + 1
-                gold = -fact - 1
-            text = rng.choice(RELATIONS[rel]).format(p=place, v=f"{v:,}", d=date)
-            claims.append({"id": len(claims), "text": text, "outlet": rng.choice(OUTLETS),
-                           "fact": gold})
-            if len(claims) >= n:
-                break
-    return claims
-
-
-def pairwise_scores(labels: list[int], gold: list[int]) -> tuple[float, float]:
-    """Pairwise precision and recall from counts (no pair enumeration)."""
-    from collections import Counter
-
-    def pairs(counter: Counter) -> int:
-        return sum(c * (c - 1) // 2 for c in counter.values())
-
-    tp = pairs(Counter(zip(labels, gold, strict=True)))
-    predicted, actual = pairs(Counter(labels)), pairs(Counter(gold))
-    return (tp / predicted if predicted else 1.0), (tp / actual if actual else 1.0)
+DEFAULT_GENERATORS = "repetitive,second,real_noisy,base"
 
 
 def peak_rss_mib() -> float:
@@ -98,7 +47,7 @@ def peak_rss_workers_mib() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def bench_in_memory(claims: list[dict]) -> None:
+def bench_in_memory(name: str, claims: list[dict[str, Any]], naive: bool = False) -> None:
     t0, c0 = time.perf_counter(), cpu_seconds()
     sigs = record_signatures(claims)
     t1, c1 = time.perf_counter(), cpu_seconds()
@@ -107,29 +56,37 @@ def bench_in_memory(claims: list[dict]) -> None:
     groups = len(set(result.labels))
     conflicts = sum(len(v) for v in result.conflicts.values()) // 2
     distinct = len({c["text"] for c in claims})
-    print(f"signatures for {len(claims):,} claims ({distinct:,} distinct sentences): "
+    print(f"[{name}] signatures for {len(claims):,} claims ({distinct:,} distinct sentences): "
           f"{t1 - t0:.1f} s wall, {c1 - c0:.1f} s CPU")
-    print(f"grouping {len(claims):,} claims: {t2 - t1:.1f} s wall, {c2 - c1:.1f} s CPU "
+    print(f"[{name}] grouping: {t2 - t1:.1f} s wall, {c2 - c1:.1f} s CPU "
           f"({result.pairs_scored:,} pairs scored; {groups:,} groups, {conflicts:,} conflicts)")
-    print(f"end to end (signatures + grouping): {t2 - t0:.1f} s wall, {c2 - c0:.1f} s CPU")
-    precision, recall = pairwise_scores(result.labels, [c["fact"] for c in claims])
-    print(f"generated-data pairwise precision {precision:.3f}, recall {recall:.3f}")
-    print(f"peak memory so far: {peak_rss_mib():.0f} MiB (largest worker process "
-          f"{peak_rss_workers_mib():.0f} MiB)")
-    sample = min(len(sigs), 4000)
-    texts = [s.text.lower() for s in sigs[:sample]]
-    t3 = time.perf_counter()
-    process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=-1, dtype="uint8")
-    t4 = time.perf_counter()
-    per_pair = (t4 - t3) / (sample * sample)
-    full = per_pair * len(sigs) ** 2
-    print(f"naive all-pairs cdist token_set_ratio: {sample:,}x{sample:,} in {t4 - t3:.1f} s "
-          f"-> {len(sigs):,}x{len(sigs):,} ≈ {full / 60:.0f} min "
-          f"(and a {len(sigs) ** 2 / 2**30:.1f} GiB uint8 matrix)")
+    precision, recall = pairwise_scores(result.labels, [c["group"] for c in claims])
+    print(f"[{name}] END TO END {len(claims):,} claims: {t2 - t0:.1f} s wall, {c2 - c0:.1f} s CPU, "
+          f"peak {peak_rss_mib():.0f} MiB (largest worker {peak_rss_workers_mib():.0f} MiB); "
+          f"pairwise precision {precision:.3f}, recall {recall:.3f}")
+    if naive:
+        from rapidfuzz import fuzz, process
+
+        sample = min(len(sigs), 4000)
+        texts = [s.text.lower() for s in sigs[:sample]]
+        t3 = time.perf_counter()
+        process.cdist(texts, texts, scorer=fuzz.token_set_ratio, workers=-1, dtype="uint8")
+        t4 = time.perf_counter()
+        full = (t4 - t3) / (sample * sample) * len(sigs) ** 2
+        print(f"[{name}] naive all-pairs cdist token_set_ratio: {sample:,}x{sample:,} in "
+              f"{t4 - t3:.1f} s -> {len(sigs):,}x{len(sigs):,} ≈ {full / 60:.0f} min")
 
 
-def bench_database(claims: list[dict]) -> None:
+def _published(claim: dict[str, Any]) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(claim["date"][:10]) if claim.get("date") else None
+    except ValueError:
+        return None
+
+
+def bench_database(name: str, claims: list[dict[str, Any]], article: list[dict[str, Any]]) -> None:
     from ingest import document_from_text
+    from ingest.pipeline import store_document
     from storage.articles import NewArticle, NewClaim, add_article, claim_ids_of_article
     from storage.schema import open_database
 
@@ -149,46 +106,73 @@ def bench_database(claims: list[dict]) -> None:
                 pos = len(text)
             with db.write() as session:
                 add_article(session, NewArticle(outlet=chunk[0]["outlet"], text=text,
+                                                published=_published(chunk[0]),
                                                 content_hash=f"bench-{start}"), rows, actor="bench")
         t1, c1 = time.perf_counter(), cpu_seconds()
         index_claims(db)
         t2, c2 = time.perf_counter(), cpu_seconds()
         first = run_matching(db, actor="bench")
         t3, c3 = time.perf_counter(), cpu_seconds()
-        print(f"database: stored {len(claims):,} claims in {t1 - t0:.1f} s ({c1 - c0:.1f} s CPU), "
-              f"indexed in {t2 - t1:.1f} s ({c2 - c1:.1f} s CPU), first matching run (bulk) "
-              f"{t3 - t2:.1f} s ({c3 - c2:.1f} s CPU) ({len(first.new_groups):,} groups)")
-        new_article = " ".join(generate(20, seed=99)[i]["text"] for i in range(20))
-        from ingest.pipeline import store_document
-
-        doc = document_from_text(new_article, outlet="Outlet new", title="new")
+        print(f"[{name}] database: stored {len(claims):,} claims in {t1 - t0:.1f} s "
+              f"({c1 - c0:.1f} s CPU), indexed in {t2 - t1:.1f} s ({c2 - c1:.1f} s CPU), first "
+              f"matching run (bulk) {t3 - t2:.1f} s ({c3 - c2:.1f} s CPU) "
+              f"({len(first.new_groups):,} groups)")
+        doc = document_from_text(" ".join(c["text"] for c in article), outlet="Outlet new",
+                                 title="new", published=_published(article[0]))
         t4 = time.perf_counter()
         result = store_document(db, doc, source="bench", actor="bench", match=False)
-        t5 = time.perf_counter()
         with db.read() as session:
             new_ids = claim_ids_of_article(session, result.article_id)
         t5, c5 = time.perf_counter(), cpu_seconds()
         report = run_matching(db, actor="bench", only=new_ids)  # what an import does
         t6, c6 = time.perf_counter(), cpu_seconds()
-        print(f"one new article ({result.claims} claims) against {len(claims):,} stored: "
-              f"extract+store {1000 * (t5 - t4):.0f} ms, match {1000 * (t6 - t5):.0f} ms "
-              f"({1000 * (c6 - c5):.0f} ms CPU) "
-              f"({len(report.joined)} joined existing groups, {len(report.new_groups)} new, "
-              f"{len(report.conflicts)} conflicts)")
-        print(f"peak memory: {peak_rss_mib():.0f} MiB")
+        print(f"[{name}] ONE ARTICLE ({result.claims} claims) against {len(claims):,} stored: "
+              f"match {1000 * (t6 - t5):.0f} ms wall, {1000 * (c6 - c5):.0f} ms CPU "
+              f"(extract+store {1000 * (t5 - t4):.0f} ms; {len(report.joined)} joined existing "
+              f"groups, {len(report.new_groups)} new, {len(report.conflicts)} conflicts)")
+        print(f"[{name}] peak memory: {peak_rss_mib():.0f} MiB")
         db.dispose()
+
+
+def run_one(name: str, n: int, skip_db: bool, naive: bool, skip_memory: bool = False) -> None:
+    claims = labelled_set(name, n, seed=7)
+    print(f"[{name}] generated {len(claims):,} claims ({len({c['group'] for c in claims}):,} "
+          f"gold groups)", flush=True)
+    if not skip_memory:
+        bench_in_memory(name, claims, naive)
+    sys.stdout.flush()
+    if not skip_db:
+        # The new article: claims of the same generator with another seed (new facts and
+        # repeats of stored ones alike).
+        bench_database(name, claims, labelled_set(name, 20, seed=99))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--n", type=int, default=100_000)
+    parser.add_argument("--gen", default=DEFAULT_GENERATORS,
+                        help=f"comma-separated, of: {', '.join(GENERATORS)}")
     parser.add_argument("--skip-db", action="store_true")
+    parser.add_argument("--skip-memory", action="store_true", help="only the database part")
+    parser.add_argument("--naive", action="store_true", help="also time all-pairs cdist")
+    parser.add_argument("--here", action="store_true", help="run in this process (one generator)")
     args = parser.parse_args()
-    claims = generate(args.n)
-    print(f"generated {len(claims):,} claims")
-    bench_in_memory(claims)
-    if not args.skip_db:
-        bench_database(claims)
+    names = [g.strip() for g in args.gen.split(",") if g.strip()]
+    unknown = [g for g in names if g not in GENERATORS]
+    if unknown:
+        parser.error(f"unknown generator(s): {', '.join(unknown)}")
+    if args.here or len(names) == 1:
+        for name in names:
+            run_one(name, args.n, args.skip_db, args.naive, args.skip_memory)
+        return 0
+    for name in names:  # one after the other, each in its own process
+        cmd = [sys.executable, "-m", "bench.bench_matching", "--here", "--gen", name,
+               "--n", str(args.n)] + (["--skip-db"] if args.skip_db else []) + (
+                   ["--naive"] if args.naive else []) + (
+                   ["--skip-memory"] if args.skip_memory else [])
+        code = subprocess.call(cmd)
+        if code:
+            return code
     return 0
 
 

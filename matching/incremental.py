@@ -1,7 +1,8 @@
 """Matching new claims against what is stored, without re-clustering everything.
 
 Each claim that has no group yet is compared only with the stored claims that share its
-blocking keys (looked up in SQL), joins the group of its best "same claim" match — unless a
+blocking keys (looked up in SQL; common keys degraded and the candidates per claim capped as
+in matching.blocking), joins the group of its best "same claim" match — unless a
 person rejected it from that group, or a figure in that group contradicts it — or starts a
 group of its own. Conflicting figures are recorded between groups. Person decisions
 (confirmed and rejected memberships) are never touched.
@@ -16,13 +17,24 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
 from sqlmodel import Session
 
 from extraction.names import user_alias_paths
+from matching.blocking import (
+    BUCKET_CAP,
+    KEY_CEILING,
+    MAX_CANDIDATES,
+    MIN_KEY_WEIGHT,
+    REFINE_KEYS,
+    WINDOW,
+    blocking_keys,
+    key_weight,
+)
 from matching.concepts import concept_paths
 from matching.decide import score as decide_score
 from matching.frames import values_contradict
-from matching.grouping import BUCKET_CAP, MIN_KEY_WEIGHT, blocking_keys, cluster, key_weight
+from matching.grouping import cluster
 from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds
 from matching.parallel import fork_pool, worker_count
 from matching.signature import ClaimSig, signature, signature_from_stored
@@ -195,18 +207,18 @@ def match_new_claims(
         found_per_claim = store.candidates_many(
             session,
             [blocking_keys(sig, {t: _idf(df_of(t), n) for t in sig.token_set}) for sig in sigs],
-            bucket_cap=BUCKET_CAP, weigh=key_weight,
+            bucket_cap=BUCKET_CAP, weigh=key_weight, refine_keys=REFINE_KEYS, recent=WINDOW,
         )
-        wanted_ids: list[list[int]] = []
-        for row, found in zip(pending, found_per_claim, strict=True):
-            found.pop(row.id, None)
-            wanted_ids.append([cid for cid, w in found.items() if w >= MIN_KEY_WEIGHT])
+        heaviest = [_best_candidates(found, row.id)
+                    for row, found in zip(pending, found_per_claim, strict=True)]
         stored: dict[int, list[store.ClaimForMatching]] = {}
-        for other in store.claims_by_id(session, {cid for ids in wanted_ids for cid in ids}):
+        for other in store.claims_by_id(session, {cid for ids in heaviest for cid, _w in ids}):
             stored.setdefault(other.id, []).append(other)
+        wanted_ids = [_most_similar(sig, ids, stored) for sig, ids in zip(sigs, heaviest, strict=True)]
         fetch_frequencies(t for rows in stored.values() for o in rows
                           for t in (o.tokens or "").split())
         stored_sigs: dict[int, ClaimSig] = {}
+        group_sigs: dict[int, list[ClaimSig]] = {}  # members of the groups joined this run
         conflict_links: list[tuple[int, int, dict]] = []
         for count, (row, sig, ids) in enumerate(zip(pending, sigs, wanted_ids, strict=True)):
             if cancelled is not None and cancelled():
@@ -229,8 +241,9 @@ def match_new_claims(
                 elif (res.relation is Relation.SAME and (row.id, group) not in rejected
                       and (best is None or res.score > best[0])):
                     best = (res.score, group, res.explanation | {"matched_claim": other.id})
-            if best is not None and not _conflicts_with_group(session, sig, best[1]):
+            if best is not None and not _conflicts_with_group(session, sig, best[1], group_sigs):
                 store.add_member(session, best[1], row.id, best[0], best[2])
+                group_sigs[best[1]].append(sig)
                 group_of[row.id] = best[1]
                 report.joined.append((row.id, best[1]))
             else:
@@ -250,6 +263,31 @@ def match_new_claims(
                        "conflicts": len(report.conflicts)},
             )
     return report
+
+
+def _best_candidates(found: dict[int, int], own_id: int) -> list[tuple[int, int]]:
+    """(stored claim, shared weight) of the claims sharing MIN_KEY_WEIGHT with a new claim,
+    at most KEY_CEILING of them: the heaviest shared weight first, then the newest."""
+    ranked = sorted(((w, cid) for cid, w in found.items() if w >= MIN_KEY_WEIGHT and cid != own_id),
+                    key=lambda item: (-item[0], -item[1]))
+    return [(cid, w) for w, cid in ranked[:KEY_CEILING]]
+
+
+def _most_similar(
+    sig: ClaimSig, candidates: list[tuple[int, int]], stored: dict[int, list[store.ClaimForMatching]]
+) -> list[int]:
+    """The MAX_CANDIDATES of ``candidates`` whose words are closest to the claim's (the edit
+    similarity of the sorted words, then the shared key weight, then the newest): as in
+    grouping, the per-pair rules see a bounded number of candidates per claim."""
+    if len(candidates) <= MAX_CANDIDATES:
+        return [cid for cid, _w in candidates]
+    ranked = []
+    for cid, weight in candidates:
+        rows = stored.get(cid)
+        words = " ".join(sorted((rows[0].tokens or "").split())) if rows else ""
+        ranked.append((-fuzz.ratio(sig.sorted_text, words), -weight, -cid, cid))
+    ranked.sort()
+    return [item[-1] for item in ranked[:MAX_CANDIDATES]]
 
 
 def _group_in_bulk(
@@ -298,21 +336,26 @@ class _Cancelled(Exception):
     """Raised inside the write transaction so a cancelled run rolls back completely."""
 
 
-def _conflicts_with_group(session: Session, sig: ClaimSig, group_id: int) -> bool:
+def _conflicts_with_group(
+    session: Session, sig: ClaimSig, group_id: int, cache: dict[int, list[ClaimSig]]
+) -> bool:
     """Would ``sig`` put two precise values of one measure that disagree into the group?
-    Checked against every active member (complete link, as matching.grouping does)."""
-    members = active_members(session, group_id)
+    Checked against every active member (complete link, as matching.grouping does). The
+    members are read once per run (``cache``; the caller adds the claims it joins)."""
+    members = cache.get(group_id)
+    if members is None:
+        ids = [m.claim_id for m in active_members(session, group_id)]
+        members = cache[group_id] = [_sig_of(row) for row in store.claims_by_id(session, ids)]
     frames = sig.frames
     if not frames:
         return False
     seen: set[tuple] = set()
-    for row in store.claims_by_id(session, [m.claim_id for m in members]):
-        other = _sig_of(row).frames
-        key = tuple((f.measure, f.low, f.high, f.period) for f in other)
+    for other in members:
+        key = tuple((f.measure, f.low, f.high, f.period) for f in other.frames)
         if key in seen:
             continue
         seen.add(key)
-        if values_contradict(frames, other):
+        if values_contradict(frames, other.frames):
             return True
     return False
 

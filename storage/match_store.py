@@ -218,9 +218,17 @@ def candidates_many(
     *,
     bucket_cap: int,
     weigh: Callable[[int, int], int] = lambda weight, _size: weight,
+    refine_keys: int = 0,
+    recent: int = 0,
 ) -> list[dict[int, int]]:
-    """``candidates`` for each of many claims (an article's), with two queries per 500
-    distinct keys in all instead of two per claim."""
+    """``candidates`` for each of many claims (an article's), with a few queries per 500
+    distinct keys in all instead of a few per claim.
+
+    A key held by more than ``bucket_cap`` claims is skipped unless ``refine_keys`` or
+    ``recent`` say how to degrade it: its weight then goes to the claims that hold it *and*
+    one of the new claim's ``refine_keys`` rarer keys (looked for among the most recent
+    holders of the common key), or, when the new claim has no rarer key, to its ``recent``
+    most recent holders. The cost stays bounded however common the key."""
     distinct = sorted({k for keys in keys_per_claim for k, _w in keys})
     sizes = key_sizes(session, distinct, cap=bucket_cap + 1)
     usable = [k for k in distinct if 0 < sizes.get(k, 0) <= bucket_cap]
@@ -230,8 +238,37 @@ def candidates_many(
             select(ClaimMatchKey.key, ClaimMatchKey.claim_id).where(ClaimMatchKey.key.in_(chunk))
         ):
             holders[key].append(claim_id)
-    out: list[dict[int, int]] = []
+    # Degraded keys: (common key, rarer key or None) per claim.
+    refined: list[list[tuple[str, str | None, int]]] = []
     for keys in keys_per_claim:
+        mine = dict(keys)
+        over = [k for k in mine if sizes.get(k, 0) > bucket_cap]
+        out: list[tuple[str, str | None, int]] = []
+        if over and (refine_keys or recent):
+            rarest = sorted((k for k in mine if sizes.get(k, 0) > 0), key=lambda k: (sizes[k], k))
+            for k in over:
+                rarer = [k2 for k2 in rarest if k2 != k and sizes[k2] < sizes[k]][:refine_keys]
+                out += [(k, k2, mine[k]) for k2 in rarer] or ([(k, None, mine[k])] if recent else [])
+        refined.append(out)
+    # Which holders of the rarer (usable) keys also hold the common key: one query.
+    common = sorted({k for out in refined for k, k2, _w in out if k2 in holders})
+    also: set[tuple[str, int]] = set()
+    wanted_ids = sorted({c for out in refined for _k, k2, _w in out if k2 in holders
+                         for c in holders[k2]})
+    for key_chunk in _chunks(common):
+        for id_chunk in _chunks(wanted_ids):
+            also.update(session.execute(
+                select(ClaimMatchKey.key, ClaimMatchKey.claim_id)
+                .where(ClaimMatchKey.key.in_(key_chunk), ClaimMatchKey.claim_id.in_(id_chunk))
+            ).all())
+    both_common: dict[tuple[str, str | None], list[int]] = {}
+    for out in refined:
+        for k, k2, _w in out:
+            if k2 in holders or (k, k2) in both_common:
+                continue
+            both_common[(k, k2)] = _recent_holders(session, k, k2, bucket_cap if k2 else recent)
+    result: list[dict[int, int]] = []
+    for keys, out in zip(keys_per_claim, refined, strict=True):
         found: dict[int, int] = {}
         for key, weight in dict(keys).items():
             members = holders.get(key)
@@ -240,8 +277,28 @@ def candidates_many(
             effective = weigh(weight, sizes[key] + 1)  # +1: the new claim
             for claim_id in members:
                 found[claim_id] = found.get(claim_id, 0) + effective
-        out.append(found)
-    return out
+        for k, k2, weight in out:
+            members = ([c for c in holders[k2] if (k, c) in also] if k2 in holders
+                       else both_common[(k, k2)])
+            for claim_id in members:
+                found[claim_id] = found.get(claim_id, 0) + weight
+        result.append(found)
+    return result
+
+
+_RECENT_SCAN = 2000  # holders of a common key read, newest first, when degrading it
+
+
+def _recent_holders(session: Session, key: str, other: str | None, limit: int) -> list[int]:
+    """The newest holders of ``key`` that also hold ``other`` (any when None), at most
+    ``limit``, looking at no more than the _RECENT_SCAN newest holders (a bounded scan)."""
+    newest = (select(ClaimMatchKey.claim_id).where(ClaimMatchKey.key == key)
+              .order_by(ClaimMatchKey.claim_id.desc()).limit(_RECENT_SCAN).subquery())
+    query = select(newest.c.claim_id)
+    if other is not None:
+        query = query.where(newest.c.claim_id.in_(
+            select(ClaimMatchKey.claim_id).where(ClaimMatchKey.key == other)))
+    return list(session.execute(query.order_by(newest.c.claim_id.desc()).limit(limit)).scalars())
 
 
 def rejected_pairs(session: Session, claim_ids: Iterable[int]) -> set[tuple[int, int]]:

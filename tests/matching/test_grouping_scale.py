@@ -4,8 +4,6 @@ sorting, pairs scored on several processes, signatures parsed once per distinct 
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
-from itertools import combinations
 
 import numpy as np
 import pytest
@@ -15,16 +13,13 @@ from matching import parallel
 from matching.cluster_cli import record_signatures
 from matching.decide import score as score_pair  # the decision grouping and workers use
 from matching.grouping import (
-    BUCKET_CAP,
-    MIN_KEY_WEIGHT,
-    blocking_keys,
     candidate_pairs,
     cluster,
     document_frequencies,
     idf_table,
-    key_weight,
 )
 from matching.pairs import DEFAULT_THRESHOLDS, Relation
+from tests.matching.blocking_reference import plain_candidates
 
 
 @pytest.fixture(scope="module")
@@ -32,20 +27,12 @@ def sigs():
     return record_signatures(generate(1500, seed=3))
 
 
-def test_candidate_pairs_are_the_pairs_sharing_enough_key_weight(sigs):
+def test_candidate_pairs_are_the_pairs_sharing_enough_key_weight(sigs, monkeypatch):
+    from matching import blocking
+
+    monkeypatch.setattr(blocking, "KEY_CEILING", 10**6)  # the ceiling: test_blocking_bounds
     idf = idf_table(document_frequencies(sigs), len(sigs))
-    buckets: dict[str, list[int]] = defaultdict(list)
-    weights: dict[str, int] = {}
-    for i, s in enumerate(sigs):
-        for key, weight in dict(blocking_keys(s, idf)).items():
-            buckets[key].append(i)
-            weights[key] = weight
-    total: dict[tuple[int, int], int] = defaultdict(int)
-    for key, members in buckets.items():
-        if 2 <= len(members) <= BUCKET_CAP:
-            for pair in combinations(members, 2):
-                total[pair] += key_weight(weights[key], len(members))
-    expected = sorted(p for p, w in total.items() if w >= MIN_KEY_WEIGHT)
+    expected = sorted(plain_candidates(sigs, idf))
     got = candidate_pairs(sigs, idf)
     assert got.dtype == np.int64
     assert [tuple(p) for p in got.tolist()] == expected

@@ -148,3 +148,35 @@ def test_indexing_on_worker_processes_stores_what_indexing_here_stores(tmp_path,
     assert len(_index_rows(here)[1]) > 1000
     here.dispose()
     there.dispose()
+
+
+def test_a_common_key_degrades_to_rarer_keys_and_stays_bounded(db):
+    """Over the cap, a key no longer vanishes: its weight goes to the holders that also hold
+    one of the claim's rarer keys, or (no rarer key) to its newest holders, at most ``recent``."""
+    from bench.generated_sets import labelled_set
+
+    _store(db, labelled_set("repetitive", 300, seed=5), "d")
+    index_claims(db)
+    with db.read() as session:
+        exact = dict(session.execute(
+            select(ClaimMatchKey.key, func.count()).group_by(ClaimMatchKey.key)).all())
+        holders = defaultdict(set)
+        for key, claim_id in session.execute(select(ClaimMatchKey.key, ClaimMatchKey.claim_id)):
+            holders[key].add(claim_id)
+        common = max(exact, key=lambda k: (exact[k], k))
+        cap = 4
+        rarer = sorted((k for k, n in exact.items() if 2 <= n <= cap), key=lambda k: (exact[k], k))
+        rare = next(k for k in rarer if holders[k] & holders[common])
+        query = [(common, 2), (rare, 1)]
+        plain = candidates_many(session, [query], bucket_cap=cap, weigh=key_weight)[0]
+        degraded = candidates_many(session, [query], bucket_cap=cap, weigh=key_weight,
+                                   refine_keys=2, recent=3)[0]
+        both = holders[common] & holders[rare]
+        assert set(plain) == holders[rare]  # the common key said nothing
+        for claim_id in holders[rare]:
+            assert degraded[claim_id] == plain[claim_id] + (2 if claim_id in both else 0)
+        # A claim whose only key is common meets the newest holders, no more than ``recent``.
+        alone = candidates_many(session, [[(common, 2)]], bucket_cap=cap, weigh=key_weight,
+                                refine_keys=2, recent=3)[0]
+        assert alone == {c: 2 for c in sorted(holders[common])[-3:]}
+        assert candidates_many(session, [[(common, 2)]], bucket_cap=cap, weigh=key_weight)[0] == {}

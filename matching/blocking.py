@@ -1,0 +1,465 @@
+"""Blocking: which pairs of claims are compared at all, at a cost bounded by design.
+
+Every claim gets a few weighted keys (its rarest words, its figures on two log grids, its
+specific names, their conjunctions, and frame keys — measure + period — when the signature
+carries frames). Two claims are candidates when the keys they share weigh MIN_KEY_WEIGHT.
+
+The cost does not depend on the data being kind:
+- a key held by more than BUCKET_CAP claims ("20%", "Donetsk", a busy date) is not dropped
+  but degraded: each holder meets the others through the key *and* one of its REFINE_KEYS
+  rarest other shared keys ("20%" and "Donetsk" and "2024-03-03"), which is rarer;
+- a bucket still too big after that is read in a similarity order (the claims' sorted words)
+  where each holder meets its WINDOW next neighbours (sorted neighbourhood);
+- each claim keeps its KEY_CEILING best candidates by key weight, and after the vectorised
+  text similarity its MAX_CANDIDATES best by similarity: the per-pair rules (plain Python,
+  the slow part) see at most MAX_CANDIDATES x claims pairs whatever the data.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from matching.pairs import BROAD_PLACES, Thresholds, blend
+from matching.signature import ClaimSig
+
+RARE_WORDS_PER_CLAIM = 4
+BUCKET_CAP = 128  # a key held by more claims than this is degraded to rarer conjunctions
+SMALL_BUCKET = 32  # a key shared by this few claims is rare, and counts double
+MIN_KEY_WEIGHT = 3  # e.g. a close figure (2) and a rare word or name (1)
+REFINE_KEYS = 3  # an over-full key is paired with this many of each holder's rarer keys
+WINDOW = 12  # neighbours each claim meets in a bucket still over-full after refining
+KEY_CEILING = 64  # candidates per claim kept by shared key weight
+MAX_CANDIDATES = 16  # candidates per claim kept by text similarity, for the pair rules
+
+# Functions giving extra (key, weight) pairs of a signature; frame keys are the first.
+KeySource = Callable[[ClaimSig], Iterable[tuple[str, int]]]
+
+
+def _figure_keys(sig: ClaimSig) -> list[tuple[str, int]]:
+    """Keys of a claim's figures: a quantity weighs 2, a date 1 (many claims share a date)."""
+    keys = []
+    for q in sig.quantities:
+        if q.cls == "date":
+            keys.append((f"d:{q.date}", 1))
+            continue
+        value = q.value if q.value is not None else q.low
+        if value is None or not math.isfinite(value) or value <= 0:
+            continue
+        # Close values share both grid keys (2), values a step apart at most one (1).
+        keys.extend((f"q:{q.cls}:{g}", 1) for g in value_grid(value))
+    return keys
+
+
+def value_grid(value: float) -> tuple[str, str]:
+    """Two log-scale cells of a value (one step ≈ 21 %, the grids offset by half a step)."""
+    x = math.log10(value) * 12
+    return f"a{math.floor(x)}", f"b{math.floor(x + 0.5)}"
+
+
+def frame_keys(sig: ClaimSig) -> list[tuple[str, int]]:
+    """Keys of the claim's frames (matching.frames), when its signature has them: the
+    measure in its month weighs 2, the exact day 1 more, the value on the grid 1 per cell.
+    The same measure on the same day with a close value is a candidate on its own."""
+    frames = getattr(sig, "frames", None) or ()
+    keys: list[tuple[str, int]] = []
+    for f in frames:
+        measure = getattr(f, "measure", None)
+        if not measure:
+            continue
+        period = getattr(f, "period", None) or ""
+        if period:
+            keys.append((f"fp:{measure}:{period[:7]}", 2))
+            if len(period) >= 10:
+                keys.append((f"fd:{measure}:{period[:10]}", 1))
+        low, high = getattr(f, "low", 0.0), getattr(f, "high", 0.0)
+        if measure != "date" and 0 < low <= high and math.isfinite(high):
+            keys.extend((f"fv:{measure}:{g}", 1) for g in value_grid((low + high) / 2))
+    return keys
+
+
+KEY_SOURCES: list[KeySource] = [frame_keys]
+
+
+def blocking_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int]]:
+    """(key, weight) pairs of one claim."""
+    names = {n for kind, ns in sig.entities.items() for n in ns if n not in BROAD_PLACES}
+    words = sorted(sig.token_set - names, key=lambda t: (-idf.get(t, 0.0), t))
+    keys = [(f"w:{t}", 1) for t in words[:RARE_WORDS_PER_CLAIM]]
+    figure_keys = _figure_keys(sig)
+    keys += figure_keys
+    keys += [(f"e:{n}", 1) for n in sorted(names)]
+    # Conjunctions stay rare where each part is common (the figure "20%" and the place
+    # "Kharkiv" are everywhere in a big database; "20% in Kharkiv" is not), and sharing one is
+    # enough to be compared.
+    quantity_keys = [k for k, _ in figure_keys if k.startswith("q:")]
+    date_keys = [k for k, _ in figure_keys if k.startswith("d:")]
+    anchors = [f"e:{n}" for n in sorted(names)] + date_keys
+    keys += [(f"{q}&{a}", MIN_KEY_WEIGHT) for q in quantity_keys for a in anchors]
+    keys += [(f"{e}&{d}", MIN_KEY_WEIGHT) for e in anchors[: len(names)] for d in date_keys]
+    for source in KEY_SOURCES:
+        keys += source(sig)
+    return keys
+
+
+def key_weight(weight: int, bucket_size: int) -> int:
+    """Rare keys say more: like IDF, a key held by few claims counts double."""
+    return weight * 2 if bucket_size <= SMALL_BUCKET else weight
+
+
+@dataclass
+class BlockingStats:
+    """What blocking did, for benches and progress lines."""
+
+    keys: int = 0
+    over_cap: int = 0  # keys held by more than BUCKET_CAP claims (degraded, not dropped)
+    windowed: int = 0  # buckets still over-full after refining, read by neighbourhood
+    pairs_by_key: int = 0  # pairs sharing MIN_KEY_WEIGHT
+    pairs_kept: int = 0  # after the per-claim key ceiling
+
+
+@dataclass
+class _Entries:
+    """Claim/key memberships as flat arrays (one row per key a claim holds)."""
+
+    key: np.ndarray  # key id per row
+    claim: np.ndarray  # claim index per row
+    weight: np.ndarray  # base weight per key id
+    order_of_claim: np.ndarray  # per claim: its rank in the similarity order
+
+
+def _entries(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> _Entries:
+    ids: dict[str, int] = {}
+    weights: list[int] = []
+    key_rows: list[int] = []
+    claim_rows: list[int] = []
+    for i, s in enumerate(sigs):
+        for key, weight in dict(blocking_keys(s, idf)).items():
+            k = ids.get(key)
+            if k is None:
+                k = ids[key] = len(weights)
+                weights.append(weight)
+            key_rows.append(k)
+            claim_rows.append(i)
+    # The similarity order of the neighbourhood fallback: claims with the same words sit
+    # side by side (ties by index, so the order is deterministic).
+    order = sorted(range(len(sigs)), key=lambda i: (sigs[i].sorted_text, i))
+    rank = np.empty(len(sigs), dtype=np.int64)
+    rank[np.asarray(order, dtype=np.int64)] = np.arange(len(sigs), dtype=np.int64)
+    return _Entries(np.asarray(key_rows, dtype=np.int64), np.asarray(claim_rows, dtype=np.int64),
+                    np.asarray(weights, dtype=np.int64), rank)
+
+
+def _refine(entries: _Entries, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows of the buckets to pair: (bucket id, claim, weight per bucket id). Keys within the
+    cap are their own buckets; a row of an over-full key k becomes rows of k∧k2 for the
+    holder's REFINE_KEYS rarest keys k2 rarer than k and shared (or of k∧∅ if it holds none)."""
+    key, claim = entries.key, entries.claim
+    n_keys = len(sizes)
+    over = sizes[key] > BUCKET_CAP
+    # Each claim's keys, rarest first (ties by key id): a CSR over the rows sorted by claim.
+    by_claim = np.lexsort((key, sizes[key], claim))
+    sorted_key = key[by_claim]
+    counts = np.bincount(claim, minlength=int(claim.max()) + 1 if len(claim) else 0)
+    ptr = np.concatenate(([0], np.cumsum(counts)))
+    rows_k, rows_c = key[over], claim[over]
+    refined_codes: list[np.ndarray] = []
+    refined_claims: list[np.ndarray] = []
+    taken = np.zeros(len(rows_k), dtype=np.int64)
+    for r in range(int(counts.max()) if len(counts) else 0):
+        if len(rows_k) == 0 or taken.min() >= REFINE_KEYS:
+            break
+        pos = ptr[rows_c] + r
+        valid = pos < ptr[rows_c + 1]
+        k2 = np.where(valid, sorted_key[np.minimum(pos, len(sorted_key) - 1)], -1)
+        k2_size = sizes[np.maximum(k2, 0)]
+        use = valid & (k2 != rows_k) & (k2_size < sizes[rows_k]) & (k2_size >= 2)
+        use &= taken < REFINE_KEYS
+        taken += use
+        refined_codes.append(rows_k[use] * (n_keys + 1) + k2[use])
+        refined_claims.append(rows_c[use])
+    alone = taken == 0
+    refined_codes.append(rows_k[alone] * (n_keys + 1) + n_keys)  # k∧∅
+    refined_claims.append(rows_c[alone])
+    codes = np.concatenate(refined_codes)
+    uniq, inverse = np.unique(codes, return_inverse=True)
+    bucket = np.concatenate((key[~over], n_keys + inverse))
+    members = np.concatenate((claim[~over], np.concatenate(refined_claims)))
+    weight = np.concatenate((entries.weight, entries.weight[uniq // (n_keys + 1)]))
+    return bucket, members, weight
+
+
+def _reduce(codes: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct pair codes with their summed weights (sort once, add up the runs)."""
+    if not len(codes):
+        return codes, weights
+    order = np.argsort(codes, kind="stable")
+    codes, weights = codes[order], weights[order]
+    starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+    return codes[starts], np.add.reduceat(weights, starts, dtype=np.int64)
+
+
+_REDUCE_EVERY = 8_000_000  # pair rows gathered before they are summed (bounds the memory)
+
+
+def _pair_rows(
+    bucket: np.ndarray, members: np.ndarray, bucket_weight: np.ndarray, rank: np.ndarray,
+    n: int, stats: BlockingStats,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Summed key weight of every pair sharing a bucket (within the cap: all pairs; over it:
+    each claim with its WINDOW next in the similarity order)."""
+    order = np.lexsort((rank[members], bucket))
+    bucket, members = bucket[order], members[order]
+    starts = np.flatnonzero(np.concatenate(([True], bucket[1:] != bucket[:-1]))) if len(bucket) \
+        else np.empty(0, dtype=np.int64)
+    ends = np.append(starts[1:], len(bucket))
+    sizes = ends - starts
+    acc_codes: list[np.ndarray] = []
+    acc_weights: list[np.ndarray] = []
+    pending = 0
+    total_codes = np.empty(0, dtype=np.int64)
+    total_weights = np.empty(0, dtype=np.int64)
+
+    def add(left: np.ndarray, right: np.ndarray, w: np.ndarray) -> None:
+        nonlocal pending, total_codes, total_weights
+        lo, hi = np.minimum(left, right), np.maximum(left, right)
+        keep = lo != hi
+        acc_codes.append((lo * n + hi)[keep])
+        acc_weights.append(w[keep])
+        pending += int(keep.sum())
+        if pending >= _REDUCE_EVERY:
+            total_codes, total_weights = _reduce(np.concatenate([total_codes, *acc_codes]),
+                                                 np.concatenate([total_weights, *acc_weights]))
+            acc_codes.clear()
+            acc_weights.clear()
+            pending = 0
+
+    small = (sizes >= 2) & (sizes <= BUCKET_CAP)
+    for size in np.unique(sizes[small]).tolist():
+        pick = np.flatnonzero(small & (sizes == size))
+        iu, ju = np.triu_indices(size, k=1)
+        rows = members[starts[pick][:, None] + np.arange(size)]  # (buckets, size)
+        w = np.array([key_weight(int(x), size) for x in bucket_weight[bucket[starts[pick]]]],
+                     dtype=np.int64)
+        # Big groups of buckets of one size are cut so one step stays within memory.
+        step = max(1, _REDUCE_EVERY // max(1, len(iu)))
+        for k in range(0, len(pick), step):
+            part = rows[k : k + step]
+            add(part[:, iu].ravel(), part[:, ju].ravel(), np.repeat(w[k : k + step], len(iu)))
+    big = np.flatnonzero(sizes > BUCKET_CAP)
+    stats.windowed = len(big)
+    if len(big):
+        # Rows of over-full buckets, each with its position in its bucket: row t meets rows
+        # t+1 .. t+WINDOW of the same bucket.
+        rows = np.concatenate([np.arange(starts[b], ends[b]) for b in big.tolist()])
+        end_of = np.repeat(ends[big], sizes[big])
+        w = bucket_weight[bucket[rows]]
+        for d in range(1, WINDOW + 1):
+            ok = rows + d < end_of
+            add(members[rows[ok]], members[rows[ok] + d], w[ok])
+    if acc_codes:
+        total_codes, total_weights = _reduce(np.concatenate([total_codes, *acc_codes]),
+                                             np.concatenate([total_weights, *acc_weights]))
+    return total_codes, total_weights
+
+
+def _tie_break(codes: np.ndarray) -> np.ndarray:
+    """A fixed pseudo-random order among equal scores (no claim favoured by its index)."""
+    return (codes.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15)) >> np.uint64(11)
+
+
+def best_per_claim(pairs: np.ndarray, score: np.ndarray, tie: np.ndarray, limit: int,
+                   n: int) -> np.ndarray:
+    """Mask of the pairs that are among the ``limit`` best (highest score, then tie order)
+    of at least one of their two claims: at most ``limit`` x n pairs survive."""
+    if not len(pairs):
+        return np.zeros(0, dtype=bool)
+    ends = np.concatenate((pairs[:, 0], pairs[:, 1]))
+    s = np.concatenate((score, score))
+    t = np.concatenate((tie, tie))
+    order = np.lexsort((t, -s, ends))
+    sorted_ends = ends[order]
+    first = np.searchsorted(sorted_ends, np.arange(n))
+    rank = np.arange(len(order)) - first[sorted_ends]
+    chosen = np.zeros(len(order), dtype=bool)
+    chosen[order[rank < limit]] = True
+    return chosen[: len(pairs)] | chosen[len(pairs) :]
+
+
+def candidate_pairs_weighted(
+    sigs: Sequence[ClaimSig], idf: dict[str, float], stats: BlockingStats | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate index pairs (i < j, sorted) with their shared key weight."""
+    stats = stats if stats is not None else BlockingStats()
+    n = len(sigs)
+    if n < 2:
+        return np.empty((0, 2), dtype=np.int64), np.empty(0, dtype=np.int64)
+    entries = _entries(sigs, idf)
+    sizes = np.bincount(entries.key, minlength=len(entries.weight))
+    stats.keys = len(sizes)
+    stats.over_cap = int((sizes > BUCKET_CAP).sum())
+    bucket, members, weight = _refine(entries, sizes)
+    codes, weights = _pair_rows(bucket, members, weight, entries.order_of_claim, n, stats)
+    enough = weights >= MIN_KEY_WEIGHT
+    codes, weights = codes[enough], weights[enough]
+    stats.pairs_by_key = len(codes)
+    pairs = np.stack([codes // n, codes % n], axis=1)
+    keep = best_per_claim(pairs, weights, _tie_break(codes), KEY_CEILING, n)
+    stats.pairs_kept = int(keep.sum())
+    return pairs[keep], weights[keep]
+
+
+def candidate_pairs(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> np.ndarray:
+    """Index pairs (i < j) worth comparing (see the module docstring)."""
+    return candidate_pairs_weighted(sigs, idf)[0]
+
+
+def _token_arrays(sigs: Sequence[ClaimSig]) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """CSR-style token ids: claim i holds ids[ptr[i]:ptr[i+1]]."""
+    vocab: dict[str, int] = {}
+    ptr = np.zeros(len(sigs) + 1, dtype=np.int64)
+    flat: list[int] = []
+    for i, s in enumerate(sigs):
+        flat.extend(vocab.setdefault(t, len(vocab)) for t in s.token_set)
+        ptr[i + 1] = len(flat)
+    return ptr, np.asarray(flat, dtype=np.int64), vocab
+
+
+def _gather(ptr: np.ndarray, ids: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each row index, its token ids, flattened, with the position of the row they came from."""
+    lengths = ptr[rows + 1] - ptr[rows]
+    owner = np.repeat(np.arange(len(rows)), lengths)
+    starts = np.repeat(ptr[rows] - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    return ids[starts + np.arange(lengths.sum())], owner
+
+
+def weighted_overlaps_many(
+    sigs: Sequence[ClaimSig], pairs: np.ndarray, idf: dict[str, float], chunk: int = 200_000
+) -> tuple[np.ndarray, np.ndarray]:
+    """IDF-weighted Jaccard and overlap of many pairs at once (numpy), the same values as
+    pairs.text_similarity's word parts; used to drop hopeless pairs before the per-pair rules
+    run in Python."""
+    ptr, ids, vocab = _token_arrays(sigs)
+    weight = np.zeros(len(vocab) + 1)
+    for t, k in vocab.items():
+        weight[k] = idf.get(t, 0.0)
+    totals = np.add.reduceat(np.append(weight[ids], 0.0), ptr[:-1]) if len(ids) else np.zeros(len(sigs))
+    totals[ptr[:-1] == ptr[1:]] = 0.0  # reduceat quirk: empty rows repeat the next value
+    out = np.zeros(len(pairs))
+    over = np.zeros(len(pairs))
+    vocab_size = len(vocab) + 1
+    for start in range(0, len(pairs), chunk):
+        part = pairs[start : start + chunk]
+        left, lo = _gather(ptr, ids, part[:, 0])
+        right, ro = _gather(ptr, ids, part[:, 1])
+        codes = np.concatenate((lo * vocab_size + left, ro * vocab_size + right))
+        uniq, counts = np.unique(codes, return_counts=True)
+        shared = uniq[counts == 2]
+        inter = np.bincount(shared // vocab_size, weights=weight[shared % vocab_size],
+                            minlength=len(part))
+        union = totals[part[:, 0]] + totals[part[:, 1]] - inter
+        out[start : start + len(part)] = np.divide(inter, union, out=np.zeros(len(part)),
+                                                   where=union > 0)
+        lighter = np.minimum(totals[part[:, 0]], totals[part[:, 1]])
+        over[start : start + len(part)] = np.divide(inter, lighter, out=np.zeros(len(part)),
+                                                    where=lighter > 0)
+    return out, over
+
+
+def _single_place_and_date(sigs: Sequence[ClaimSig]) -> tuple[np.ndarray, np.ndarray]:
+    """Per claim: an id for its one specific place (-1 if none or several), and its one date
+    as (year, month, day) with 0 for unknown parts (all -1 if no single date, or if the claim
+    is about a date: then another date is a conflict, not another claim)."""
+    places: dict[str, int] = {}
+    place = np.full(len(sigs), -1, dtype=np.int64)
+    date = np.full((len(sigs), 3), -1, dtype=np.int64)
+    for i, s in enumerate(sigs):
+        specific = s.entities.get("place", frozenset()) - BROAD_PLACES
+        if len(specific) == 1:
+            place[i] = places.setdefault(next(iter(specific)), len(places))
+        dates = [q.date for q in s.quantities if q.cls == "date" and q.date]
+        others = any(q.cls not in ("date", "duration") for q in s.quantities)
+        if len(dates) == 1 and others:
+            parts = [int(p) for p in dates[0].split("-")[:3] if p.isdigit()]
+            date[i] = (parts + [0, 0, 0])[:3]
+    return place, date
+
+
+def surely_different(sigs: Sequence[ClaimSig], pairs: np.ndarray) -> np.ndarray:
+    """The pairs the per-pair rules would reject for another specific place or another time
+    frame, found in bulk (conservatively: only claims naming exactly one of each)."""
+    place, date = _single_place_and_date(sigs)
+    pa, pb = place[pairs[:, 0]], place[pairs[:, 1]]
+    other_place = (pa >= 0) & (pb >= 0) & (pa != pb)
+    da, db = date[pairs[:, 0]], date[pairs[:, 1]]
+    both = (da[:, 0] >= 0) & (db[:, 0] >= 0)
+    differs = np.zeros(len(pairs), dtype=bool)
+    for k in range(3):  # a part differs where both sides state it
+        known = (da[:, k] > 0) & (db[:, k] > 0)
+        differs |= known & (da[:, k] != db[:, k])
+    return other_place | (both & differs)
+
+
+def plausible_pairs(
+    sigs: Sequence[ClaimSig], pairs: np.ndarray, weights: np.ndarray, idf: dict[str, float],
+    thresholds: Thresholds, *, limit: int | None = None, floor: float | None = None,
+) -> np.ndarray:
+    """The candidate pairs worth the per-pair rules: not surely different, text similarity at
+    ``floor`` (default: the thresholds' floor; a decision that weighs more than words may ask
+    for less), and among the ``limit`` (MAX_CANDIDATES) most similar of one of their claims."""
+    if not len(pairs):
+        return pairs
+    # Another place or time frame first: it is cheap and drops most candidates (the two
+    # filters commute), so the similarity below is computed for far fewer pairs.
+    keep = ~surely_different(sigs, pairs)
+    pairs, weights = pairs[keep], weights[keep]
+    if not len(pairs):
+        return pairs
+    ratio = process.cpdist(
+        [sigs[i].sorted_text for i in pairs[:, 0]],
+        [sigs[j].sorted_text for j in pairs[:, 1]],
+        scorer=fuzz.ratio,
+        workers=-1,
+    )
+    jaccard, overlap = weighted_overlaps_many(sigs, pairs, idf)
+    text = blend(jaccard, overlap, ratio / 100.0, thresholds)
+    keep = text >= (thresholds.floor if floor is None else floor) - 1e-9
+    pairs, weights, text = pairs[keep], weights[keep], text[keep]
+    n = len(sigs)
+    # Ties in similarity (copies of one sentence) go to the heavier key weight, then to a
+    # fixed pseudo-random order.
+    score = np.round(text, 6) * 1000 + np.minimum(weights, 999) / 1000
+    best = best_per_claim(pairs, score, _tie_break(pairs[:, 0] * n + pairs[:, 1]),
+                          MAX_CANDIDATES if limit is None else limit, n)
+    return pairs[best]
+
+
+def identical_claims(sigs: Sequence[ClaimSig], keep_apart: Iterable[int] = ()) -> np.ndarray:
+    """Per claim, the index of the first claim identical to it for matching (same sentence,
+    figures, category and date: wire copy across outlets); itself when it is the first, or
+    when it is in ``keep_apart`` (a person's decision names it)."""
+    apart = set(keep_apart)
+    first: dict[tuple, int] = {}
+    out = np.arange(len(sigs), dtype=np.int64)
+    for i, s in enumerate(sigs):
+        if i in apart:
+            continue
+        key = (s.text, s.tokens, tuple(sorted((k, tuple(sorted(v))) for k, v in s.entities.items())),
+               tuple((q.cls, q.low, q.high, q.text, q.value, q.date, q.kind) for q in s.quantities),
+               s.category, s.date)
+        out[i] = first.setdefault(key, i)
+    return out
+
+
+def key_holders(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> dict[str, list[int]]:
+    """Plain-Python view of the buckets (key -> claim indexes), for tests and tools."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(sigs):
+        for key in dict(blocking_keys(s, idf)):
+            buckets[key].append(i)
+    return buckets
