@@ -86,9 +86,9 @@ def _published(claim: dict[str, Any]) -> dt.date | None:
 
 def bench_database(name: str, claims: list[dict[str, Any]], article: list[dict[str, Any]]) -> None:
     from ingest import document_from_text
-    from ingest.pipeline import store_document
     from storage.articles import NewArticle, NewClaim, add_article, claim_ids_of_article
     from storage.schema import open_database
+    from workflows.importing import store_document
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "bench.sqlite")

@@ -227,10 +227,10 @@ def expected_claims(folder: Path) -> dict[str, int]:
 
 def build_templates(work: Path, *, articles: int = 12) -> dict[str, Path]:
     """An empty migrated database, one with unmatched claims, one with groups to judge."""
-    from ingest.pipeline import import_paths, store_document
     from ingest.readers import iter_importable, read_document
     from matching.incremental import run_matching
     from storage.schema import open_database
+    from workflows.importing import import_paths, store_document
 
     work.mkdir(parents=True, exist_ok=True)
     folder = work / "articles"

@@ -17,8 +17,8 @@ def _actor() -> str:
 
 def cmd_import_checks(args: argparse.Namespace) -> int:
     from ingest.factcheck_import import import_check_files
-    from ingest.samples import open_chosen_database
     from matching.checked import CLOSE, after_import
+    from workflows.samples import open_chosen_database
 
     db = open_chosen_database(args.db or None)
     imported = dup = bad = refused = 0

@@ -8,7 +8,7 @@ from storage.database import Database
 
 
 def open_db(args: argparse.Namespace) -> Database:
-    from ingest.samples import open_chosen_database
+    from workflows.samples import open_chosen_database
 
     return open_chosen_database(getattr(args, "db", None) or None)
 

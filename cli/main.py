@@ -31,7 +31,7 @@ def _date(value: str) -> dt.date:
 
 
 def _open_db(args: argparse.Namespace):  # noqa: ANN202
-    from ingest.samples import open_chosen_database
+    from workflows.samples import open_chosen_database
 
     return open_chosen_database(args.db or None)
 
@@ -55,7 +55,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ingest.pipeline import ImportDefaults, Outcome, import_paths
+    from ingest.pipeline import ImportDefaults, Outcome
+    from workflows.importing import import_paths
 
     db = _open_db(args)
     defaults = ImportDefaults(outlet=args.outlet, author=args.author)
@@ -221,8 +222,8 @@ def cmd_recover(args: argparse.Namespace) -> int:
 
 
 def cmd_copy(args: argparse.Namespace) -> int:
-    from ingest.database_copy import copy_in, open_source
     from storage.schema import open_location
+    from workflows.copy_in import copy_in, open_source
 
     source = open_source(args.source)  # first: a missing source creates no destination file
     try:
@@ -238,13 +239,13 @@ def cmd_copy(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from export.commands import run_report
+    from cli.export_commands import run_report
 
     return run_report(args)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from export.commands import run_export
+    from cli.export_commands import run_export
 
     return run_export(args)
 
@@ -267,7 +268,7 @@ def cmd_import_claimreview(args: argparse.Namespace) -> int:
 
 
 def cmd_cluster(args: argparse.Namespace) -> int:
-    from matching.cluster_cli import run_cluster
+    from cli.matching_commands import run_cluster
 
     return run_cluster(args)
 
@@ -301,7 +302,7 @@ def cmd_match(args: argparse.Namespace) -> int:
 
 
 def cmd_rank(args: argparse.Namespace) -> int:
-    from matching.rank_cli import run_rank
+    from cli.matching_commands import run_rank
 
     return run_rank(args)
 

@@ -140,8 +140,9 @@ def _step_sandbox(work: Path, state: dict) -> str:
 
 
 def _step_import(work: Path, state: dict) -> str:
-    from ingest.pipeline import Outcome, import_file
+    from ingest.pipeline import Outcome
     from resources import resource_path
+    from workflows.importing import import_file
 
     paths = [resource_path("sample", TEXT_SAMPLE), state["files"]["html"], state["files"]["pdf"]]
     claims = 0

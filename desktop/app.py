@@ -24,6 +24,7 @@ from desktop.tasks import run_task
 from storage.backup import restore_backup, set_default_keep
 from storage.database import Database, display_url, is_server_url
 from storage.errors import StorageError
+from storage.verdicts import VerdictDraft
 
 APP_NAME = "Claimdesk"
 EXIT_STORAGE_ERROR = 2
@@ -79,7 +80,7 @@ def open_with_progress(location: str | Path | None, parent: QWidget | None = Non
     """
 
     def open_db(_ctx: Any) -> Database:
-        from ingest.samples import open_chosen_database
+        from workflows.samples import open_chosen_database
 
         return open_chosen_database(location if location is None or isinstance(location, str)
                                     and "://" in location else Path(location))
@@ -124,7 +125,7 @@ class DesktopSession(QObject):
         """Open a copy made because a write was refused, taking the unsaved verdict along
         (it cannot be saved where it is, so nobody is asked to save it first)."""
         if self.window is not None:
-            self._switch(location, carry=self.window.unsaved_work())
+            self._switch(location, carry=self.window.group_pane.unsaved_verdict())
 
     def _switch(self, location: str, carry: Any = None) -> None:
         old, old_db = self.window, self.db
@@ -144,7 +145,17 @@ class DesktopSession(QObject):
             old_db.dispose()
         window = self.show(db)
         if carry is not None:
-            window.put_back_unsaved_work(carry)
+            self._put_back(window, *carry)
+
+    @staticmethod
+    def _put_back(window: Any, group_id: int, draft: VerdictDraft) -> None:
+        """Show unsaved verdict edits carried over from the window on another database."""
+        window.group_pane.editor.put_back(group_id, draft)
+        window.show_group(group_id)
+        window.group_pane.tabs.setCurrentWidget(window.group_pane.editor)
+        window.statusBar().showMessage(window.tr(
+            "Your unsaved verdict on claim group #{id} was carried over: check it and save."
+        ).format(id=group_id), 10000)
 
     def _restore_then_open(self, backup: Path, target: Path) -> None:
         try:

@@ -8,7 +8,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 
 from desktop.browse_panel import BrowsePanel, Column
-from storage.queries import ArticleRow, list_articles
+from storage.queries import ArticleRow
+from storage.reads import read_articles
 
 
 class ArticlesPanel(BrowsePanel):
@@ -47,5 +48,5 @@ class ArticlesPanel(BrowsePanel):
         if article_id is not None:
             self.editRequested.emit(article_id)
 
-    def load_rows(self, session: Any) -> list[ArticleRow]:
-        return list_articles(session)
+    def load_rows(self) -> list[ArticleRow]:
+        return read_articles(self._db)

@@ -172,7 +172,8 @@ class BrowsePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
 
-    def load_rows(self, session: Any) -> list[Any]:
+    def load_rows(self) -> list[Any]:
+        """The rows, read through ``storage.reads`` (runs on a worker thread)."""
         raise NotImplementedError
 
     def reload(self, select_id: int | None = None) -> None:
@@ -182,11 +183,7 @@ class BrowsePanel(QWidget):
         self._generation += 1
         generation = self._generation
 
-        def load(_ctx: Any) -> list[Any]:
-            with self._db.read() as session:
-                return self.load_rows(session)
-
-        run_task(load, name=f"{self.CONTEXT}.reload",
+        run_task(lambda _ctx: self.load_rows(), name=f"{self.CONTEXT}.reload",
                  on_result=lambda rows: self._loaded(generation, rows), owner=self)
 
     def _loaded(self, generation: int, rows: list[Any]) -> None:

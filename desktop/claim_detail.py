@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
@@ -29,7 +28,8 @@ from desktop.claims_model import category_label, status_label
 from desktop.tasks import run_task
 from extraction import CATEGORIES
 from storage.database import Database
-from storage.queries import ClaimDetail, FigureInfo, claim_detail
+from storage.queries import ClaimDetail, FigureInfo
+from storage.reads import read_claim_detail
 
 
 def figure_line(figure: FigureInfo) -> str:
@@ -233,11 +233,8 @@ class ClaimDetailPane(QWidget):
             self.stack.setCurrentWidget(self.empty)
             return
 
-        def load(_ctx: Any) -> ClaimDetail | None:
-            with self._db.read() as session:
-                return claim_detail(session, claim_id)
-
-        run_task(load, name="claim_detail", on_result=lambda d: self._loaded(request, d), owner=self)
+        db = self._db
+        run_task(lambda _ctx: read_claim_detail(db, claim_id), name="claim_detail", on_result=lambda d: self._loaded(request, d), owner=self)
 
     def request_group(self) -> None:
         if self.detail is not None and self.detail.group_id is not None:

@@ -18,49 +18,13 @@ from desktop.controller import Controller
 from desktop.review import Review
 from desktop.tasks import run_task
 from desktop.undo import WrittenCommand
-from extraction import claim_from_span
-from storage.articles import NewClaim
-from storage.claims import add_manual, edit
+from storage.actions import write_fields
 from storage.database import Database
 from storage.errors import StorageError
-from storage.models import Article, Claim, ClaimStatus
+from storage.models import ClaimStatus
+from workflows.new_claim import create_claim
 
 Fields = dict[str, Any]
-
-
-def create_claim(db: Database, article_id: int, start: int, end: int, *, actor: str) -> int | None:
-    """Store the claim made from ``article.text[start:end]``; None if only blanks were chosen."""
-    with db.write() as session:
-        article = session.get(Article, article_id)
-        if article is None:
-            raise LookupError(f"article {article_id} does not exist")
-        proposed = claim_from_span(article.text, start, end, published=article.published)
-        if not proposed.sentence:
-            return None
-        claim = NewClaim(
-            sentence=proposed.sentence, start=proposed.start, end=proposed.end,
-            category=proposed.category, figures=[f.to_json_dict() for f in proposed.figures],
-            claimant=proposed.claimant, score=proposed.score, cues=list(proposed.cues))
-        return add_manual(session, article_id, claim, actor=actor)
-
-
-def write_fields(db: Database, claim_id: int, changes: Mapping[str, Any], *, actor: str,
-                 expected: Mapping[str, Any] | None = None) -> Fields:
-    """Give a claim new field values in one transaction; returns the values they replaced.
-
-    ``expected`` are the values the person saw; if another window changed one meanwhile,
-    nothing is written (``storage.claims.ClaimChanged``).
-    """
-    with db.write() as session:
-        claim = session.get(Claim, claim_id)
-        if claim is None:
-            raise LookupError(f"claim {claim_id} does not exist")
-        before = {key: getattr(claim, key) for key in changes}
-        changed = {key: value for key, value in changes.items() if before[key] != value}
-        if changed:
-            edit(session, claim_id, changed, actor=actor,
-                 expected=dict(expected) if expected is not None else None)
-        return {key: before[key] for key in changed}
 
 
 class NewClaimCommand(WrittenCommand):

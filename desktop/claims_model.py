@@ -35,9 +35,8 @@ from storage.queries import (
     ClaimRow,
     PageCursor,
     SortKey,
-    claim_page,
-    count_claims,
 )
+from storage.reads import first_claims_page, next_claims_page
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -186,14 +185,15 @@ class ClaimsModel(PagedModel):
 
     # -- loading ----------------------------------------------------------------------------
     def _first_query(self) -> FirstQuery:
-        flt, key, desc, limit = self._filter, self._sort_key, self._descending, self._page_size
-        return lambda session: (count_claims(session, flt),
-                                claim_page(session, flt, key, desc, 0, limit))
+        db, flt, key, desc, limit = (self._db, self._filter, self._sort_key, self._descending,
+                                     self._page_size)
+        return lambda: first_claims_page(db, flt, key, desc, limit)
 
     def _next_query(self) -> NextQuery:
-        flt, key, desc, limit = self._filter, self._sort_key, self._descending, self._page_size
+        db, flt, key, desc, limit = (self._db, self._filter, self._sort_key, self._descending,
+                                     self._page_size)
         cursor = PageCursor.after(self._rows[-1])
-        return lambda session: claim_page(session, flt, key, desc, 0, limit, after=cursor)
+        return lambda: next_claims_page(db, flt, key, desc, limit, cursor)
 
     def _rows_reset(self) -> None:
         self._row_of = {row.id: i for i, row in enumerate(self._rows)}

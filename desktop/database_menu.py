@@ -22,10 +22,10 @@ from desktop.changes import COPIED_IN
 from desktop.controller import Controller
 from desktop.settings import Settings
 from desktop.tasks import run_task
-from ingest.database_copy import CopyInResult, copy_in, open_source
 from storage.backup import backup_to, list_backups, make_backup, restore_backup
 from storage.database import Database, display_url, is_server_url
 from storage.errors import StorageError
+from workflows.copy_in import CopyInResult, copy_in, open_source
 
 DB_FILTER = "Claimdesk databases (*.sqlite *.claimdesk *.db);;All files (*)"
 

@@ -22,19 +22,11 @@ from desktop.changes import GROUPS
 from desktop.controller import Controller
 from desktop.tasks import run_task
 from desktop.undo import WrittenCommand
+from storage import actions
 from storage.backup import make_backup
 from storage.database import Database
 from storage.errors import StorageError
-from storage.groups import (
-    MergeRecord,
-    confirm_member,
-    merge_groups,
-    move_claim,
-    reject_member,
-    restore_decision,
-    split_claim,
-    undo_merge,
-)
+from storage.groups import MergeRecord
 from storage.models import MemberDecision
 from storage.queries import VerdictState
 from storage.verdict_rules import CorrectionNeedsReason
@@ -43,8 +35,6 @@ from storage.verdicts import (
     InvalidStatusChange,
     VerdictConflict,
     VerdictDraft,
-    save_verdict,
-    set_status,
 )
 
 # A change that could not be made because the group or claim changed meanwhile (LookupError,
@@ -82,7 +72,7 @@ class _SplitCommand(WrittenCommand):
     def revert(self) -> None:
         group_id, new_group = self.group_id, self.new_group
         self._ops._write(
-            lambda session, actor: merge_groups(session, group_id, new_group, actor=actor),
+            lambda db, actor: actions.merge_groups(db, group_id, new_group, actor=actor),
             group_id, self._ops.tr("The claim is back in claim group #{id}.").format(id=group_id))
 
 
@@ -93,13 +83,13 @@ class _ConfirmCommand(WrittenCommand):
 
     def reapply(self) -> None:
         group_id, claim_id = self.group_id, self.claim_id
-        self._ops._write(lambda s, actor: confirm_member(s, group_id, claim_id, actor=actor),
+        self._ops._write(lambda db, actor: actions.confirm_member(db, group_id, claim_id, actor=actor),
                          group_id, self._ops.tr("Match confirmed."))
 
     def revert(self) -> None:
         group_id, claim_id, before = self.group_id, self.claim_id, self.before
         self._ops._write(
-            lambda s, actor: restore_decision(s, group_id, claim_id, before, actor=actor),
+            lambda db, actor: actions.restore_decision(db, group_id, claim_id, before, actor=actor),
             group_id, self._ops.tr("The match is no longer confirmed."))
 
 
@@ -118,8 +108,8 @@ class _MergeCommand(WrittenCommand):
     def reapply(self) -> None:
         box, target = self._record, self._record[0].target_id
 
-        def work(session: Any, actor: str) -> None:
-            box[0] = merge_groups(session, target, box[0].source_id, actor=actor)
+        def work(db: Database, actor: str) -> None:
+            box[0] = actions.merge_groups(db, target, box[0].source_id, actor=actor)
 
         self._ops._write(work, target, self._ops.tr("The claim groups are merged again."),
                          backup="before-merge")
@@ -127,8 +117,8 @@ class _MergeCommand(WrittenCommand):
     def revert(self) -> None:
         box, target = self._record, self._record[0].target_id
 
-        def work(session: Any, actor: str) -> None:
-            box[0] = replace(box[0], source_id=undo_merge(session, box[0], actor=actor))
+        def work(db: Database, actor: str) -> None:
+            box[0] = replace(box[0], source_id=actions.undo_merge(db, box[0], actor=actor))
 
         self._ops._write(work, target, self._ops.tr(
             "The merge was undone: the claims are back in a group of their own."))
@@ -198,7 +188,7 @@ class GroupOps(_Writer):
                 self.undo_stack.push(_ConfirmCommand(self, group_id, claim_id, before,
                                                      self.tr("Confirm match")))
 
-        self._write(lambda s, actor: confirm_member(s, group_id, claim_id, actor=actor),
+        self._write(lambda db, actor: actions.confirm_member(db, group_id, claim_id, actor=actor),
                     group_id, self.tr("Match confirmed."), then=pushed)
 
     def reject(self, group_id: int, claim_id: int, *, split: bool = False) -> None:
@@ -210,7 +200,7 @@ class GroupOps(_Writer):
         self._split(group_id, claim_id, split, then=pushed)
 
     def merge(self, target_id: int, source_id: int) -> None:
-        self._write(lambda s, actor: merge_groups(s, target_id, source_id, actor=actor),
+        self._write(lambda db, actor: actions.merge_groups(db, target_id, source_id, actor=actor),
                     target_id, self.tr("Claim group #{source} merged into #{target}.").format(
                         source=source_id, target=target_id), backup="before-merge",
                     then=lambda record: self.undo_stack.push(
@@ -224,13 +214,13 @@ class GroupOps(_Writer):
     def _move(self, from_group: int, claim_id: int, to_group: int,
               then: Callable[[Any], None] | None = None) -> None:
         self._write(
-            lambda s, actor: move_claim(s, from_group, claim_id, to_group, actor=actor),
+            lambda db, actor: actions.move_claim(db, from_group, claim_id, to_group, actor=actor),
             to_group, self.tr("The claim moved from claim group #{a} to #{b}.").format(
                 a=from_group, b=to_group), then=then)
 
     def _split(self, group_id: int, claim_id: int, split: bool,
                then: Callable[[int], None] | None = None) -> None:
-        write = split_claim if split else reject_member
+        write = actions.split_claim if split else actions.reject_member
 
         def done(new_group: int) -> None:
             if then is not None:
@@ -242,21 +232,19 @@ class GroupOps(_Writer):
         actor = self._actor()
 
         def work(_ctx: Any) -> int:
-            with self._db.write() as session:
-                return write(session, group_id, claim_id, actor=actor)
+            return write(self._db, group_id, claim_id, actor=actor)
 
         run_task(work, name="groups.split", on_result=done, on_error=self._failed,
                  serial=True, owner=self)
 
-    def _write(self, fn: Callable[[Any, str], Any], show: int, message: str,
+    def _write(self, fn: Callable[[Database, str], Any], show: int, message: str,
                then: Callable[[Any], None] | None = None, backup: str | None = None) -> None:
         actor, db_path = self._actor(), self._db.path
 
         def work(_ctx: Any) -> Any:
             if backup is not None and db_path is not None:  # a bulk change: a backup first
                 make_backup(db_path, backup)
-            with self._db.write() as session:
-                return fn(session, actor)
+            return fn(self._db, actor)
 
         def done(result: Any) -> None:
             if then is not None:
@@ -304,9 +292,9 @@ class VerdictOps(_Writer):
         notes: list[str] = []
 
         def work(_ctx: Any) -> int:
-            with self._db.write() as session:
-                return set_status(session, group_id, status, expected_version=expected_version,
-                                  actor=actor, reason=reason, notes=notes)
+            return actions.set_verdict_status(self._db, group_id, status,
+                                              expected_version=expected_version, actor=actor,
+                                              reason=reason, notes=notes)
 
         def done(version: int) -> None:
             self._written(group_id, version)
@@ -322,9 +310,8 @@ class VerdictOps(_Writer):
         actor = self._actor()
 
         def work(_ctx: Any) -> int:
-            with self._db.write() as session:
-                return save_verdict(session, group_id, draft, expected_version=expected,
-                                    actor=actor, reason=reason)
+            return actions.save_verdict(self._db, group_id, draft, expected_version=expected,
+                                        actor=actor, reason=reason)
 
         def done(version: int) -> None:
             if then is not None:

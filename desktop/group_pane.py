@@ -47,7 +47,8 @@ from desktop.verdict_labels import rating_text, verdict_status_text
 from storage.database import Database
 from storage.factchecks import LibraryEntry, evidence_item
 from storage.models import MemberDecision
-from storage.queries import GroupAppearance, GroupDetail, group_detail
+from storage.queries import GroupAppearance, GroupDetail
+from storage.reads import read_group_detail
 from storage.verdicts import VerdictDraft
 
 _DECISIONS = {
@@ -303,11 +304,8 @@ class GroupPane(QWidget):
             self.shown.emit(None)
             return
 
-        def load(_ctx: Any) -> GroupDetail | None:
-            with self._db.read() as session:
-                return group_detail(session, group_id)
-
-        run_task(load, name="group_detail", on_result=lambda d: self._loaded(request, d), owner=self)
+        db = self._db
+        run_task(lambda _ctx: read_group_detail(db, group_id), name="group_detail", on_result=lambda d: self._loaded(request, d), owner=self)
 
     def _loaded(self, request: int, detail: GroupDetail | None) -> None:
         if request != self._request:

@@ -35,7 +35,8 @@ from desktop.verdict_labels import (
     verdict_status_text,
 )
 from storage.database import Database
-from storage.queries import PAGE_SIZE, GroupFilter, GroupRow, count_groups, group_page
+from storage.queries import PAGE_SIZE, GroupFilter, GroupRow
+from storage.reads import first_groups_page, next_groups_page
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 GROUP_MIME = "application/x-claimdesk-claim-group"
@@ -108,12 +109,12 @@ class GroupsModel(PagedModel):
         self.filter = flt
 
     def _first_query(self) -> FirstQuery:
-        limit, flt = self._page_size, self.filter
-        return lambda session: (count_groups(session, flt), group_page(session, 0, limit, flt))
+        db, limit, flt = self._db, self._page_size, self.filter
+        return lambda: first_groups_page(db, flt, limit)
 
     def _next_query(self) -> NextQuery:
-        offset, limit, flt = len(self._rows), self._page_size, self.filter
-        return lambda session: group_page(session, offset, limit, flt)
+        db, limit, flt, last = self._db, self._page_size, self.filter, self._rows[-1]
+        return lambda: next_groups_page(db, flt, limit, last)
 
     def _first_page_shown(self, total: int) -> None:
         self.loaded.emit()

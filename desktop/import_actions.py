@@ -16,8 +16,9 @@ from desktop.import_skipped import skipped_documents
 from desktop.settings import Settings
 from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
 from ingest import ParsedDocument
-from ingest.pipeline import FileResult, Outcome, import_paths, store_document
+from ingest.pipeline import FileResult, Outcome
 from storage.database import Database
+from workflows.importing import import_paths, store_document
 
 FILE_TYPES = "*.txt *.md *.markdown *.html *.htm *.pdf"
 

@@ -43,7 +43,6 @@ from storage.errors import StorageError
 from storage.queries import (
     ClaimFilter,
 )
-from storage.verdicts import VerdictDraft
 
 
 class MainWindow(QMainWindow):
@@ -414,19 +413,6 @@ class MainWindow(QMainWindow):
         self.about_dialog.open()
 
     # -- closing ----------------------------------------------------------------------------
-    def unsaved_work(self) -> tuple[int, VerdictDraft] | None:
-        return self.group_pane.unsaved_verdict()
-
-    def put_back_unsaved_work(self, work: tuple[int, VerdictDraft]) -> None:
-        """Show unsaved verdict edits carried over from the window on another database."""
-        group_id, draft = work
-        self.group_pane.editor.put_back(group_id, draft)
-        self.show_group(group_id)
-        self.group_pane.tabs.setCurrentWidget(self.group_pane.editor)
-        self.statusBar().showMessage(self.tr(
-            "Your unsaved verdict on claim group #{id} was carried over: check it and save."
-        ).format(id=group_id), 10000)
-
     def settle_unsaved(self, then: Any) -> None:
         """Call ``then`` once an unsaved verdict is saved or discarded (not if cancelled)."""
         self.group_pane.settle_unsaved(then)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import run_task
 from storage.database import Database
-from storage.queries import GroupDetail, GroupRow, group_page
+from storage.queries import GroupDetail
+from storage.reads import groups_list
 
 
 class MergeDialog(QDialog):
@@ -62,11 +61,7 @@ class MergeDialog(QDialog):
         for gid, text in conflicting.items():
             self._add(gid, text, self.tr("conflicting figures"))
 
-        def load(_ctx: Any) -> list[GroupRow]:
-            with db.read() as session:
-                return group_page(session, 0, 2000)
-
-        run_task(load, name="merge.candidates", owner=self,
+        run_task(lambda _ctx: groups_list(db, 2000), name="merge.candidates", owner=self,
                  on_result=lambda rows: [self._add(r.id, r.canonical_text, "") for r in rows
                                          if r.id != detail.id and r.id not in conflicting])
 

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from desktop.browse_panel import BrowsePanel, Column
-from storage.queries import OutletRow, list_outlets
+from storage.queries import OutletRow
+from storage.reads import read_outlets
 
 
 class OutletsPanel(BrowsePanel):
@@ -22,5 +21,5 @@ class OutletsPanel(BrowsePanel):
                           numeric=True, width=80),
     )
 
-    def load_rows(self, session: Any) -> list[OutletRow]:
-        return list_outlets(session)
+    def load_rows(self) -> list[OutletRow]:
+        return read_outlets(self._db)

@@ -16,8 +16,8 @@ from storage.database import Database
 from storage.queries import PAGE_SIZE
 
 ModelIndex = QModelIndex | QPersistentModelIndex
-FirstQuery = Callable[[Any], tuple[int, list[Any]]]  # (session) -> (total, rows)
-NextQuery = Callable[[Any], list[Any]]  # (session) -> rows
+FirstQuery = Callable[[], tuple[int, list[Any]]]  # () -> (total, rows), from one snapshot
+NextQuery = Callable[[], list[Any]]  # () -> rows
 
 
 class PagedModel(QAbstractTableModel):
@@ -40,11 +40,12 @@ class PagedModel(QAbstractTableModel):
 
     # -- what a model says ------------------------------------------------------------------
     def _first_query(self) -> FirstQuery:
-        """The (total, first page) query of the current filter, built on the GUI thread."""
+        """The (total, first page) read of the current filter (a ``storage.reads`` call),
+        built on the GUI thread, run on a worker."""
         raise NotImplementedError
 
     def _next_query(self) -> NextQuery:
-        """The query of the page after the rows held, built on the GUI thread."""
+        """The read of the page after the rows held, built on the GUI thread."""
         raise NotImplementedError
 
     def _rows_reset(self) -> None:
@@ -74,14 +75,9 @@ class PagedModel(QAbstractTableModel):
     def reload(self) -> None:
         """Run the current query again; the rows shown stay until the new ones come."""
         self._generation += 1
-        generation, query, db = self._generation, self._first_query(), self._db
-
-        def first_page(_ctx: Any) -> tuple[int, list[Any]]:
-            with db.read() as session:  # one snapshot for the count and the page
-                return query(session)
-
+        generation, query = self._generation, self._first_query()
         self._set_loading(True)
-        run_task(first_page, name=f"{self.TASK}.first_page", owner=self,
+        run_task(lambda _ctx: query(), name=f"{self.TASK}.first_page", owner=self,
                  on_result=lambda result: self._first_page_loaded(generation, *result))
 
     def _first_page_loaded(self, generation: int, total: int, rows: list[Any]) -> None:
@@ -102,14 +98,9 @@ class PagedModel(QAbstractTableModel):
     def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent) or not self._rows:
             return
-        generation, query, db = self._generation, self._next_query(), self._db
-
-        def next_page(_ctx: Any) -> list[Any]:
-            with db.read() as session:
-                return query(session)
-
+        generation, query = self._generation, self._next_query()
         self._set_loading(True)
-        run_task(next_page, name=f"{self.TASK}.next_page", owner=self,
+        run_task(lambda _ctx: query(), name=f"{self.TASK}.next_page", owner=self,
                  on_result=lambda rows: self._next_page_loaded(generation, rows))
 
     def _next_page_loaded(self, generation: int, rows: list[Any]) -> None:

@@ -8,45 +8,19 @@ Anki's operations do), so the stack never holds an action the database does not.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
-from sqlalchemy import select
 
 from desktop.changes import COUNTS
 from desktop.controller import Controller
 from desktop.tasks import run_task
 from desktop.undo import WrittenCommand
-from storage.claims import set_status
+from storage.actions import Statuses, write_statuses
 from storage.database import Database
 from storage.errors import StorageError
-from storage.models import Claim, ClaimStatus
-
-Statuses = dict[int, str]
-
-
-def write_statuses(db: Database, targets: Mapping[int, str], *, actor: str) -> tuple[Statuses, Statuses]:
-    """Give each claim its target status in one transaction; returns (before, after).
-
-    Claims already in their target status, or deleted meanwhile, are left out of both.
-    """
-    with db.write() as session:
-        current: dict[int, str] = {
-            claim_id: status
-            for claim_id, status in session.execute(
-                select(Claim.id, Claim.status).where(Claim.id.in_(list(targets))))
-        }
-        by_status: dict[str, list[int]] = defaultdict(list)
-        for claim_id, status in targets.items():
-            if claim_id in current and current[claim_id] != status:
-                by_status[status].append(claim_id)
-        for status, ids in by_status.items():
-            set_status(session, ids, status, actor=actor)
-    after = {cid: status for status, ids in by_status.items() for cid in ids}
-    before = {cid: current[cid] for cid in after}
-    return before, after
+from storage.models import ClaimStatus
 
 
 class StatusCommand(WrittenCommand):

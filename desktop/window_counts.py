@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from desktop.tasks import run_task
 from storage.database import Database
-from storage.queries import ReviewCounts, list_categories, outlet_names, review_counts
+from storage.queries import ReviewCounts
+from storage.reads import filter_choices, read_review_counts
 
 COUNTS_DELAY_MS = 150
 
@@ -36,22 +35,12 @@ class CountsLoader(QObject):
     def _load_counts(self) -> None:
         self.refreshing.emit()
         db = self._db
-
-        def load(_ctx: Any) -> ReviewCounts:
-            with db.read() as session:
-                return review_counts(session)
-
-        run_task(load, name="counts", on_result=self.countsLoaded.emit, owner=self)
+        run_task(lambda _ctx: read_review_counts(db), name="counts", on_result=self.countsLoaded.emit, owner=self)
 
     def load_choices(self) -> None:
         """Fill the category and outlet filters with what the database holds."""
         db = self._db
-
-        def load(_ctx: Any) -> tuple[list[str], list[tuple[int, str]]]:
-            with db.read() as session:
-                return list_categories(session), outlet_names(session)
-
-        run_task(load, name="filter_choices", on_result=lambda found: self.choicesLoaded.emit(*found),
+        run_task(lambda _ctx: filter_choices(db), name="filter_choices", on_result=lambda found: self.choicesLoaded.emit(*found),
                  owner=self)
 
 

@@ -2,12 +2,12 @@
 
 One file is one user action: its article, claims and audit entry commit together, and a file
 that fails (bad bytes, a parser error, a database error) is reported and skipped without
-touching anything already stored or the files after it.
+touching anything already stored or the files after it. Matching the new claims afterwards
+is ``workflows.importing``'s part: ingest does not call matching.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -18,7 +18,6 @@ from sqlalchemy.exc import IntegrityError
 from extraction import extract_claims
 from ingest.document import ParsedDocument, RejectedFile, content_hash
 from ingest.readers import iter_importable, read_document
-from matching.incremental import run_matching
 from storage.articles import (
     UNKNOWN_OUTLET,
     NewArticle,
@@ -26,13 +25,14 @@ from storage.articles import (
     add_article,
     article_by_hash,
     article_metadata,
-    claim_ids_of_article,
     recognise_outlet,
 )
 from storage.database import Database
 from storage.errors import StorageError
 
-log = logging.getLogger(__name__)
+# What to do once an article is stored (``workflows.importing`` matches its claims):
+# (database, actor, article id) -> notes for the file's line.
+AfterStore = Callable[[Database, str, int], list[str]]
 
 
 class Outcome(StrEnum):
@@ -98,10 +98,10 @@ def store_document(
     source: str,
     actor: str,
     defaults: ImportDefaults = ImportDefaults(),
-    match: bool = True,
+    after_store: AfterStore | None = None,
 ) -> FileResult:
     """Extract and store one parsed document (skipped as a duplicate if its text is known),
-    then match its claims against the stored ones."""
+    then call ``after_store`` if it has claims."""
     digest = content_hash(doc.text)
     with db.read() as session:
         existing = article_by_hash(session, digest)
@@ -139,56 +139,17 @@ def store_document(
     elif article.outlet == UNKNOWN_OUTLET:
         notes.append(f"outlet unknown: name it with claimdesk article {article_id} --outlet NAME "
                      "(or the Articles view)")
-    if claims and match:
-        notes += _match_after_import(db, actor, article_id)
-    if claims:
-        notes += _look_up_after_import(db, article_id)
+    if claims and after_store is not None:
+        notes += after_store(db, actor, article_id)
     message = f"{len(claims)} proposed claims, outlet {article.outlet!r}"
     if notes:
         message += f" ({'; '.join(notes)})"
     return FileResult(source, Outcome.IMPORTED, message, article_id, len(claims))
 
 
-def _match_after_import(db: Database, actor: str, article_id: int) -> list[str]:
-    """Match the new claims (their own transaction: the import stands even if this fails,
-    and the claims are picked up by the next matching run)."""
-    try:
-        with db.read() as session:
-            new_claims = claim_ids_of_article(session, article_id)
-        report = run_matching(db, actor=actor, only=new_claims)
-    except StorageError as exc:
-        return [f"matching postponed: {exc}"]
-    except Exception:  # a matching bug must not lose the import; it is logged in full
-        log.exception("matching after import failed")
-        return ["matching postponed after an internal error (see the log)"]
-    found = []
-    if report.joined:
-        found.append(f"{len(report.joined)} matched to claims already stored")
-    if report.conflicts:
-        found.append(f"{len(report.conflicts)} conflicting figures found")
-    return found
-
-
-def _look_up_after_import(db: Database, article_id: int) -> list[str]:
-    """Look the new claims up in the fact-check library (the Inbox's "already checked"
-    marker); like matching, its own transaction, and a failure never loses the import."""
-    from matching.checked import mark_claims
-    from storage.factchecks import claim_texts_of_article
-
-    try:
-        with db.read() as session:
-            claims = claim_texts_of_article(session, article_id)
-        close = mark_claims(db, claims)
-    except StorageError as exc:
-        return [f"fact-check look-up postponed: {exc}"]
-    except Exception:  # a look-up bug must not lose the import; it is logged in full
-        log.exception("fact-check look-up after import failed")
-        return ["fact-check look-up postponed after an internal error (see the log)"]
-    return [f"{close} already fact-checked"] if close else []
-
-
 def import_file(
-    db: Database, path: Path, *, actor: str, defaults: ImportDefaults = ImportDefaults()
+    db: Database, path: Path, *, actor: str, defaults: ImportDefaults = ImportDefaults(),
+    after_store: AfterStore | None = None,
 ) -> FileResult:
     source = str(path)
     try:
@@ -198,7 +159,8 @@ def import_file(
     except OSError as exc:
         return FileResult(source, Outcome.REJECTED, f"cannot read the file ({exc.strerror or exc})")
     try:
-        return store_document(db, doc, source=source, actor=actor, defaults=defaults)
+        return store_document(db, doc, source=source, actor=actor, defaults=defaults,
+                              after_store=after_store)
     except StorageError as exc:
         return FileResult(source, Outcome.REJECTED, str(exc))
 
@@ -211,6 +173,7 @@ def import_paths(
     defaults: ImportDefaults = ImportDefaults(),
     progress: Callable[[int, int, Path], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    after_store: AfterStore | None = None,
 ) -> Iterator[FileResult]:
     """Import files and folders, yielding one result per file as it is done.
 
@@ -223,6 +186,6 @@ def import_paths(
             return
         if progress is not None:
             progress(done, len(files), path)
-        yield import_file(db, path, actor=actor, defaults=defaults)
+        yield import_file(db, path, actor=actor, defaults=defaults, after_store=after_store)
     if progress is not None and files:
         progress(len(files), len(files), files[-1])

@@ -1,18 +1,16 @@
-"""``claimdesk cluster FILE.jsonl``: group claims given as JSON lines; a stable contract.
+"""What ``claimdesk cluster FILE.jsonl`` computes: claims given as records, grouped; a stable contract.
 
 Input objects: ``id``, ``text``, optional ``outlet`` and ``date`` (YYYY-MM-DD, resolves
 "last month" in the text). Output, one line per input claim in input order:
 ``{"id": ..., "cluster": <id of the group's first claim>, "conflicts_with": [cluster ids]}``.
-Deterministic: the same input gives the same output.
+Deterministic: the same input gives the same output. The command itself (reading the file,
+printing) is ``cli.matching_commands``.
 """
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import os
-import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from typing import Any
@@ -20,8 +18,7 @@ from typing import Any
 from extraction import default_aliases, parse_figures
 from extraction.cues import Tokens
 from extraction.scoring import sentence_category
-from matching.grouping import Clustering, cluster
-from matching.jsonl import InputError, read_jsonl
+from matching.grouping import Clustering
 from matching.signature import ClaimSig, signature
 
 
@@ -104,17 +101,3 @@ def cluster_output(records: list[dict[str, Any]], result: Clustering) -> list[di
         rows.append({"id": ids[i], "cluster": ids[label],
                      "conflicts_with": [ids[c] for c in conflicts]})
     return rows
-
-
-def run_cluster(args: argparse.Namespace) -> int:
-    try:
-        records = read_jsonl(args.file)
-    except InputError as exc:
-        print(f"claimdesk cluster: {exc}", file=sys.stderr)
-        return 1
-    sigs = record_signatures(records)
-    result = cluster(sigs)
-    out = sys.stdout
-    for row in cluster_output(records, result):
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    return 0

@@ -1,15 +1,11 @@
-"""``claimdesk rank QUERIES.jsonl TARGETS.jsonl [--top N]``: rank targets for each query, as JSONL."""
+"""The input of ``claimdesk rank QUERIES.jsonl TARGETS.jsonl``: (id, text) pairs read from JSONL,
+with errors a user can act on (the command itself is ``cli.matching_commands``)."""
 
 from __future__ import annotations
 
-import argparse
 import json
-import sys
 from collections.abc import Hashable
 from pathlib import Path
-from typing import TextIO
-
-from matching.rank import rank
 
 
 class InputError(Exception):
@@ -60,24 +56,3 @@ def _parse(line: str, where: str) -> tuple[Hashable, str]:
     if not isinstance(text, str):
         raise InputError(f"{where}: \"text\" must be a string")
     return claim_id, text
-
-
-def run_rank(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    """Read ``args.queries`` and ``args.targets``, write one ranking per query to stdout."""
-    out = out or sys.stdout
-    top = getattr(args, "top", 5)
-    if top < 1:
-        print(f"claimdesk rank: --top must be at least 1, not {top}", file=sys.stderr)
-        return 1
-    try:
-        # Both files are read in full first: a bad line stops the run before any output.
-        queries = read_pairs(Path(args.queries), unique=False)
-        targets = read_pairs(Path(args.targets), unique=True)
-    except InputError as exc:
-        print(f"claimdesk rank: {exc}", file=sys.stderr)
-        return 1
-    for result in rank(queries, targets, top):
-        out.write(json.dumps(result, ensure_ascii=False) + "\n")
-    out.flush()
-    return 0
-

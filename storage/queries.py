@@ -656,10 +656,18 @@ def count_groups(session: Session, flt: GroupFilter = GroupFilter()) -> int:  # 
 
 
 def group_page(session: Session, offset: int = 0, limit: int = PAGE_SIZE,
-               flt: GroupFilter = GroupFilter()) -> list[GroupRow]:  # noqa: B008
-    """A page of claim groups, the most widely stated first (then by id): one query."""
+               flt: GroupFilter = GroupFilter(),  # noqa: B008
+               after: GroupRow | None = None) -> list[GroupRow]:
+    """A page of claim groups, the most widely stated first (then by id): one query.
+
+    Pass ``after`` (the last row already shown) to continue a list: the page starts after its
+    outlet count and id as they were loaded, so an edit meanwhile neither skips nor repeats a
+    row the way an offset would.
+    """
     outlets = func.count(distinct(Article.outlet_id))
     conflict = _has_conflict()
+    beyond = [] if after is None else [or_(
+        outlets < after.outlets, and_(outlets == after.outlets, ClaimGroup.id > after.id))]
     query = (
         select(ClaimGroup.id, ClaimGroup.canonical_text, ClaimGroup.category, outlets,
                func.count(Claim.id), conflict, Verdict.rating, Verdict.status)
@@ -671,6 +679,7 @@ def group_page(session: Session, offset: int = 0, limit: int = PAGE_SIZE,
         .where(*flt.where())
         # Verdict.id too: at most one verdict per group, and PostgreSQL wants its columns named.
         .group_by(ClaimGroup.id, Verdict.id)
+        .having(*beyond)
         .order_by(outlets.desc(), ClaimGroup.id.asc())
         .limit(limit)
         .offset(offset)

@@ -49,7 +49,8 @@ ARTICLES = (
 def store_article(db, text: str, **meta) -> int:
     """Store one article through the same path a paste takes; returns its id."""
     from ingest import document_from_text
-    from ingest.pipeline import Outcome, store_document
+    from ingest.pipeline import Outcome
+    from workflows.importing import store_document
 
     result = store_document(db, document_from_text(text, **meta), source="test", actor="tester")
     assert result.outcome == Outcome.IMPORTED, result.message

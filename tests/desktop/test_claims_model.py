@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from sqlalchemy import insert, select
 
 from desktop.claims_model import ClaimsModel
-from desktop.review import write_statuses
+from storage.actions import write_statuses
 from storage.articles import NewArticle, NewClaim, add_article, claim_rows
 from storage.models import Claim, ClaimStatus
 from storage.queries import PAGE_SIZE, ClaimFilter

@@ -56,8 +56,8 @@ def test_match_command_prints_what_changed(capsys, tmp_path):
                      f"{record['text']}\n", encoding="utf-8")
     # Import without matching, then match from the command line.
     from ingest import read_document
-    from ingest.pipeline import store_document
     from storage.schema import open_database
+    from workflows.importing import store_document
 
     database = open_database(db)
     for i in range(3):

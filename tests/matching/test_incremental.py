@@ -6,11 +6,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from ingest import document_from_text
-from ingest.pipeline import store_document
 from matching.incremental import run_matching
 from storage import groups
 from storage.match_store import conflicts_of
 from storage.models import Claim, ClaimGroup, ClaimGroupMember, GroupConflict
+from workflows.importing import store_document
 
 ARTICLES = [
     ("Kyiv Ledger", "Over the past year Russia took only 0.6% more of Ukraine's territory, "

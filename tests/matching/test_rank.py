@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.matching_commands import run_rank
 from matching.rank import ClaimIndex, rank
-from matching.rank_cli import run_rank
 from matching.stem import porter
 from matching.terms import analyse
 

@@ -16,8 +16,8 @@ from alembic import command
 
 from ingest import document_from_text
 from ingest.document import content_hash
-from ingest.pipeline import store_document
 from storage.schema import alembic_config, open_database
+from workflows.importing import store_document
 
 # Written for these tests in our own words.
 ARTICLES = [

@@ -21,11 +21,12 @@ import pytest
 from sqlalchemy import event, func, select
 
 from ingest import document_from_text
-from ingest.pipeline import Outcome, import_paths, store_document
+from ingest.pipeline import Outcome
 from storage.errors import DatabaseReadOnly, DiskFull, ReadOnlyLocation
 from storage.models import Article, Claim, Verdict
 from storage.schema import open_database
 from storage.verdicts import VerdictDraft, save_verdict
+from workflows.importing import import_paths, store_document
 
 TEXT = ("Russia controls about {n} percent of Ukraine's territory, the Institute for the Study "
         "of War said on Monday in its daily assessment. ")

@@ -195,9 +195,9 @@ def test_a_copy_larger_than_the_engines_variable_limit_commits_whole_and_is_inde
         tmp_path, capsys):
     from sqlalchemy import event, func, select
 
-    from ingest.database_copy import copy_in, open_source
     from storage.models import Claim, ClaimGroupMember, ClaimSignature
     from storage.schema import open_database
+    from workflows.copy_in import copy_in, open_source
 
     source = _many_claims_in_one_group(tmp_path / "big.sqlite", 600)
     dest = open_database(tmp_path / "mine.sqlite")

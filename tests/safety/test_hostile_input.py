@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from ingest.document import ParsedDocument, RejectedFile
-from ingest.pipeline import Outcome, import_paths
+from ingest.pipeline import Outcome
 from ingest.readers import read_document
 from ingest.sandbox import Sandbox
+from workflows.importing import import_paths
 
 GOOD_TEXT = (
     "Title: A good article\n---\n"

@@ -15,7 +15,6 @@ from sqlalchemy import func, select
 from cli.main import main as cli
 from ingest import document_from_text
 from ingest.document import content_hash
-from ingest.pipeline import store_document
 from storage import claims as claim_ops
 from storage import groups, verdicts
 from storage.copy import SameDatabase, copy_database
@@ -33,6 +32,7 @@ from storage.models import (
 from storage.schema import open_location
 from storage.verdicts import EvidenceItem, VerdictDraft
 from tests.matching.test_incremental import ARTICLES
+from workflows.importing import store_document
 
 SHARED = ("Shared Wire", "The second Minsk agreement was signed on 12 February 2015 in Belarus "
                          "with 13 points for a ceasefire.")

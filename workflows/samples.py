@@ -1,17 +1,17 @@
-"""The default database and the sample corpus a new user sees on first run."""
+"""Open or create with samples: the default database, filled with the sample corpus (imported
+and matched) the first time it is used."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import func, select
-
-from ingest.pipeline import FileResult, import_paths
+from ingest.pipeline import FileResult
 from resources import resource_path
 from storage.database import Database
-from storage.models import AuditEntry
 from storage.paths import default_database_path
+from storage.reads import never_used
 from storage.schema import open_database, open_location
+from workflows.importing import import_paths
 
 SAMPLE_ACTOR = "claimdesk-sample"
 
@@ -45,8 +45,7 @@ def open_default_database(path: Path | None = None) -> tuple[Database, bool]:
     db = open_database(path)
     # "Never used" rather than "file did not exist": a first run killed half-way through the
     # sample import still gets its samples on the next start.
-    with db.read() as session:
-        never_used = session.execute(select(func.count()).select_from(AuditEntry)).scalar_one() == 0
-    if never_used:
+    first_run = never_used(db)
+    if first_run:
         load_sample_corpus(db)
-    return db, never_used
+    return db, first_run

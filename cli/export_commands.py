@@ -14,7 +14,7 @@ from storage.settings import Organisation, organisation
 
 
 def _open_db(args: argparse.Namespace) -> Database:
-    from ingest.samples import open_chosen_database
+    from workflows.samples import open_chosen_database
 
     db_path = getattr(args, "db", None)
     return open_chosen_database(db_path or None)

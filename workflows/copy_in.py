@@ -1,5 +1,6 @@
-"""Copying another Claimdesk database's work into this one (laptop to laptop through a file,
-a laptop to the team's server and back), then matching what arrived, as after an import."""
+"""Copy in then match: another Claimdesk database's work copied into this one (laptop to laptop
+through a file, a laptop to the team's server and back), then what arrived matched, as after an
+import."""
 
 from __future__ import annotations
 
