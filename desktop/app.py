@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from desktop.app_icon import app_icon
 from desktop.appearance import apply_appearance
-from desktop.database_menu import failed_open_box
+from desktop.controllers.databases import failed_open_box
 from desktop.settings import Settings
 from desktop.tasks import run_task
 from storage.backup import restore_backup, set_default_keep

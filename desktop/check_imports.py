@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.changes import MATCHED
-from desktop.controller import Controller
+from desktop.controllers.base import Controller
 from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
 from ingest.factcheck_import import CheckFileResult, import_check_files
 from storage.database import Database

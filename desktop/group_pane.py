@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from desktop.already_checked import AlreadyCheckedPanel
 from desktop.browse_panel import Column, RowListModel
 from desktop.claims_model import category_label
-from desktop.group_ops import GroupOps, VerdictOps
+from desktop.controllers.groups import GroupOps, VerdictOps
 from desktop.groups_view import CLAIM_MIME, claim_mime, dragged_group
 from desktop.merge_dialog import MergeDialog
 from desktop.settings import Settings

@@ -16,20 +16,20 @@ from desktop.articles_view import ArticlesPanel
 from desktop.changes import ARTICLES, Changes
 from desktop.check_imports import CheckImports
 from desktop.claim_detail import ClaimDetailPane
-from desktop.claim_edits import ClaimEdits
 from desktop.claim_filters import ClaimFilterBar
 from desktop.claims_table import ClaimsTable
-from desktop.database_menu import DatabaseMenu
+from desktop.controllers.claim_edits import ClaimEdits
+from desktop.controllers.databases import DatabaseMenu
+from desktop.controllers.exports import ExportKind, Exports
+from desktop.controllers.groups import GroupOps, VerdictOps
+from desktop.controllers.imports import Imports, dropped_paths
+from desktop.controllers.matching import Matching
+from desktop.controllers.review import Review
 from desktop.editorial_wiring import attach_editorial
-from desktop.export_actions import ExportKind, Exports
-from desktop.group_ops import GroupOps, VerdictOps
 from desktop.group_pane import GroupPane
 from desktop.groups_view import GroupsPanel
-from desktop.import_actions import Imports, dropped_paths
-from desktop.matching_actions import Matching
 from desktop.outlets_view import OutletsPanel
 from desktop.preferences import PreferencesDialog
-from desktop.review import Review
 from desktop.settings import Settings
 from desktop.sidebar import Sidebar, View
 from desktop.tasks import Task

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from desktop.group_ops import VerdictOps
+from desktop.controllers.groups import VerdictOps
 from desktop.verdict_editor import VerdictEditor
 from storage.verdicts import VerdictDraft
 

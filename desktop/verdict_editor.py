@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.group_ops import VerdictOps, draft_of
+from desktop.controllers.groups import VerdictOps, draft_of
 from desktop.settings import Settings
 from desktop.verdict_corrections import PublishedVersionsLabel, correction_reason_dialog
 from desktop.verdict_labels import rating_swatch, rating_text, verdict_status_text

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QStyle, QToolBar
 
-from desktop.export_actions import ExportKind
+from desktop.controllers.exports import ExportKind
 from desktop.sidebar import View
 from desktop.verdict_labels import rating_swatch, rating_text
 from export.ratings import RATING_ORDER

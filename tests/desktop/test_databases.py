@@ -16,7 +16,7 @@ from sqlalchemy import event, func, select
 from desktop import tasks
 from desktop.app import DesktopSession
 from desktop.appearance import apply_appearance, is_dark
-from desktop.database_menu import location_label
+from desktop.controllers.databases import location_label
 from storage.backup import list_backups, make_backup
 from storage.models import Article, Verdict
 from tests.desktop.conftest import MINSK, TERRITORY, WindowDriver, store_article

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import getpass
 
-from desktop.export_actions import ExportKind, ExportRequest
+from desktop.controllers.exports import ExportKind, ExportRequest
 from storage import settings as desk
 
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import delete, select
 
-from desktop.export_actions import ExportKind, ExportRequest
+from desktop.controllers.exports import ExportKind, ExportRequest
 from desktop.sidebar import View
 from storage import verdicts
 from storage.groups import group_of_claim

@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 
 from desktop import tasks  # noqa: E402
 from desktop.app import DesktopSession  # noqa: E402
-from desktop.export_actions import ExportKind, ExportRequest  # noqa: E402
+from desktop.controllers.exports import ExportKind, ExportRequest  # noqa: E402
 from desktop.settings import Settings  # noqa: E402
 from desktop.sidebar import View  # noqa: E402
 from storage.models import ClaimStatus  # noqa: E402

@@ -9,7 +9,7 @@ from sqlalchemy import insert
 
 from storage.articles import NewArticle, NewClaim, add_article, claim_rows
 from storage.claims import set_status
-from storage.groups import create_group, reject_member
+from storage.groups import create_group, merge_groups, reject_member
 from storage.models import Claim, ClaimStatus, GroupConflict
 from storage.queries import (
     NOT_RATED,
@@ -19,6 +19,7 @@ from storage.queries import (
     claim_detail,
     claim_page,
     count_claims,
+    group_page,
     list_articles,
     list_categories,
     list_outlets,
@@ -124,6 +125,30 @@ def test_keyset_pages_give_the_same_order_as_one_query(db, store, key, descendin
                      for r in claim_page(session, ClaimFilter(), key, descending, offset=off, limit=2)]
     assert [r.id for r in pages] == [r.id for r in whole] == [r.id for r in by_offset]
     assert len(whole) == 5
+
+
+def test_claim_group_pages_continue_after_the_last_row_even_when_one_leaves_the_list(db, store):
+    with db.write() as session:
+        # One claim group per claim, each stated by one outlet: the list is in id order.
+        groups = [create_group(session, [cid], actor="tester") for cid in store["claims"]]
+    with db.read() as session:
+        whole = group_page(session, limit=100)
+        first = group_page(session, limit=2)
+    assert [g.id for g in whole] == sorted(groups)
+    assert first == whole[:2]
+    with db.write() as session:  # the second row of the first page is merged away
+        merge_groups(session, first[0].id, first[1].id, actor="tester")
+    with db.read() as session:
+        rest, cursor = [], first[-1]
+        for _ in range(len(whole)):
+            page = group_page(session, limit=2, after=cursor)
+            if not page:
+                break
+            rest += page
+            cursor = page[-1]
+        by_offset = group_page(session, offset=2, limit=100)
+    assert [g.id for g in rest] == [g.id for g in whole[2:]]
+    assert len(by_offset) == len(rest) - 1  # an offset would have skipped one
 
 
 def test_sorting_by_date_puts_undated_claims_last_when_newest_first(db, store):

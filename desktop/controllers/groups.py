@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.changes import GROUPS
-from desktop.controller import Controller
+from desktop.controllers.base import Controller
 from desktop.tasks import run_task
 from desktop.undo import WrittenCommand
 from storage import actions

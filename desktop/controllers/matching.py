@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QWidget
 
 from desktop.changes import MATCHED
-from desktop.controller import Controller
+from desktop.controllers.base import Controller
 from desktop.settings import Settings
 from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
 from matching.incremental import MatchReport, run_matching

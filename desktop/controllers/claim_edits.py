@@ -14,8 +14,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.changes import CATEGORIES, COUNTS
-from desktop.controller import Controller
-from desktop.review import Review
+from desktop.controllers.base import Controller
+from desktop.controllers.review import Review
 from desktop.tasks import run_task
 from desktop.undo import WrittenCommand
 from storage.actions import write_fields

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.changes import ARTICLES
-from desktop.controller import Controller
+from desktop.controllers.base import Controller
 from desktop.import_dialogs import ImportResultsDialog, PasteArticleDialog, import_summary
 from desktop.import_skipped import skipped_documents
 from desktop.settings import Settings

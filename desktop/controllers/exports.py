@@ -15,7 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QGridLayout, QLabel, QWidget
 
 from desktop.changes import GROUPS
-from desktop.controller import Controller
+from desktop.controllers.base import Controller
 from desktop.settings import Settings
 from desktop.tasks import Cancelled, TaskContext, TaskProgressDialog, run_task
 from export.claimreview import ClaimReviewError, ImportReport, import_claimreview

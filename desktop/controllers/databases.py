@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QMenu, QMessageBox, QWidget
 
 from desktop.changes import COPIED_IN
-from desktop.controller import Controller
+from desktop.controllers.base import Controller
 from desktop.settings import Settings
 from desktop.tasks import run_task
 from storage.backup import backup_to, list_backups, make_backup, restore_backup
