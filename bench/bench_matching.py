@@ -25,9 +25,9 @@ from typing import Any
 from bench.gen_base import generate  # noqa: F401  (older callers import it from here)
 from bench.generated_sets import GENERATORS, labelled_set, pairwise_scores
 from extraction import parse_figures
-from matching.cluster_cli import record_signatures
 from matching.grouping import cluster
 from matching.incremental import index_claims, run_matching
+from matching.records import record_signatures
 
 DEFAULT_GENERATORS = "repetitive,second,real_noisy,base"
 

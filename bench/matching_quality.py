@@ -28,9 +28,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from matching.cluster_cli import record_signatures
 from matching.grouping import cluster
 from matching.jsonl import read_jsonl
+from matching.records import record_signatures
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "matching" / "data" / "domain_claims.jsonl"

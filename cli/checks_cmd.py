@@ -56,14 +56,14 @@ def _open_existing(location: str | None):  # noqa: ANN202
 
 
 def read_queries(path: str) -> list[tuple[object, str]]:
-    from matching.rank_cli import read_pairs
+    from matching.rank_input import read_pairs
 
     return list(read_pairs(Path(path), unique=False))
 
 
 def cmd_checked(args: argparse.Namespace, out: TextIO | None = None) -> int:
     from matching.checked import library_for
-    from matching.rank_cli import InputError
+    from matching.rank_input import InputError
 
     out = out or sys.stdout
     if args.top < 1:

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from matching.cluster_cli import cluster_output, record_signatures
 from matching.grouping import cluster
 from matching.jsonl import InputError, read_jsonl
 from matching.rank import rank
-from matching.rank_cli import InputError as RankInputError
-from matching.rank_cli import read_pairs
+from matching.rank_input import InputError as RankInputError
+from matching.rank_input import read_pairs
+from matching.records import cluster_output, record_signatures
 
 
 def run_cluster(args: argparse.Namespace) -> int:

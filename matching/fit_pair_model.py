@@ -70,7 +70,7 @@ def read_conflicts(path: Path) -> list[tuple[str, str]]:
 def pair_matrix(records: Sequence[dict[str, Any]], conflicts: Sequence[tuple[str, str]]
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[int, int]]]:
     """Features of every pair of ``records``, same-claim labels and same-slot labels."""
-    from matching.cluster_cli import record_signatures
+    from matching.records import record_signatures
 
     sigs = record_signatures(list(records))
     idf = {**idf_table(document_frequencies(sigs), len(sigs)), **frame_idf(sigs)}

@@ -42,7 +42,7 @@ def test_category_matches_score_sentence_on_the_sample_corpus_and_domain_claims(
 
 
 def test_figures_parsed_with_the_sentence_tokens_are_the_figures_parsed_without():
-    # matching.cluster_cli tokenises each sentence once and hands the tokens to the parser.
+    # matching.records tokenises each sentence once and hands the tokens to the parser.
     with_figures = 0
     for sentence in _sentences():
         plain = [f.to_json_dict() for f in parse_figures(sentence)]

@@ -14,9 +14,9 @@ import pytest
 
 from bench.generated_sets import labelled_set
 from matching import blocking
-from matching.cluster_cli import record_signatures
 from matching.grouping import cluster, document_frequencies, idf_table
 from matching.pairs import DEFAULT_THRESHOLDS
+from matching.records import record_signatures
 from matching.signature import ClaimSig
 from tests.matching.blocking_reference import plain_candidates
 

@@ -10,7 +10,6 @@ import pytest
 
 from bench.bench_matching import generate
 from matching import parallel
-from matching.cluster_cli import record_signatures
 from matching.decide import score as score_pair  # the decision grouping and workers use
 from matching.grouping import (
     candidate_pairs,
@@ -19,6 +18,7 @@ from matching.grouping import (
     idf_table,
 )
 from matching.pairs import DEFAULT_THRESHOLDS, Relation
+from matching.records import record_signatures
 from tests.matching.blocking_reference import plain_candidates
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from matching import cluster_cli
-from matching.cluster_cli import record_signature, record_signatures
+from matching import records as records_module
+from matching.records import record_signature, record_signatures
 
 RECORDS = [
     {"id": "a", "text": "Over the past year Russia took only 0.6% more of Ukraine's territory.",
@@ -51,6 +51,6 @@ def test_repeated_sentences_get_their_own_id_outlet_date_and_time_frame():
 @pytest.mark.parametrize("parallel_from", [1, 10_000])
 def test_parallel_and_serial_signatures_agree(monkeypatch, parallel_from):
     records = [dict(r, id=f"{r['id']}{k}") for k in range(3) for r in RECORDS]
-    monkeypatch.setattr(cluster_cli, "PARALLEL_FROM", parallel_from)
+    monkeypatch.setattr(records_module, "PARALLEL_FROM", parallel_from)
     got = [_fields(s) for s in record_signatures(records)]
     assert got == _expected(records)
