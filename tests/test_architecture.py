@@ -192,3 +192,15 @@ def test_desktop_holds_no_session() -> None:
                             and call.func.attr in {"read", "write", "write_connection"}):
                         found.add(f"{rel}:{node.lineno}: opens a session")
     assert not found, sorted(found)
+
+
+def test_every_top_level_package_is_installed() -> None:
+    """A package the install leaves out works in the tests (run from the source folder) and
+    fails in ``make run``: pyproject.toml must name every layer."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    setuptools = project["tool"]["setuptools"]
+    included = {name.rstrip("*") for name in setuptools["packages"]["find"]["include"]}
+    included |= set(setuptools.get("py-modules", []))
+    assert included >= PACKAGES, f"add {sorted(PACKAGES - included)} to pyproject.toml"
