@@ -158,12 +158,9 @@ class AlreadyCheckedPanel(QWidget):
 
         def work(_ctx):  # noqa: ANN001, ANN202
             from matching.checked import library_for
-            from storage.factchecks import fact_check_count, linked_fact_checks
+            from storage.reads import fact_check_links
 
-            with db.read() as session:
-                empty = fact_check_count(session) == 0
-                linked = ({e.fact_check_id for e in linked_fact_checks(session, group_id)}
-                          if group_id is not None else set())
+            empty, linked = fact_check_links(db, group_id)
             return library_for(db).search(text, TOP), empty, linked
 
         run_task(work, name="already-checked",
@@ -224,10 +221,9 @@ class AlreadyCheckedPanel(QWidget):
         actor = self._actor()
 
         def work(_ctx):  # noqa: ANN001, ANN202
-            from storage.factchecks import link_same_claim
+            from storage.actions import link_same_claim
 
-            with db.write() as session:
-                link_same_claim(session, group_id, entry.fact_check_id, actor=actor)
+            link_same_claim(db, group_id, entry.fact_check_id, actor=actor)
 
         text = self.text
         run_task(work, name="same-claim", serial=True, owner=self,

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from storage import claims, groups, verdicts
+from storage import claims, factchecks, groups, verdicts
 from storage.articles import NewClaim
 from storage.database import Database
 from storage.groups import MergeRecord
@@ -132,3 +132,10 @@ def set_verdict_status(db: Database, group_id: int, status: str, *, expected_ver
     with db.write() as session:
         return verdicts.set_status(session, group_id, status, expected_version=expected_version,
                                    actor=actor, reason=reason, notes=notes)
+
+
+# -- the fact-check library -------------------------------------------------------------------
+def link_same_claim(db: Database, group_id: int, fact_check_id: int, *, actor: str) -> bool:
+    """Link a published fact-check to a claim group as the same claim."""
+    with db.write() as session:
+        return factchecks.link_same_claim(session, group_id, fact_check_id, actor=actor)

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from storage.articles import claim_ids_of_article
 from storage.database import Database
-from storage.factchecks import claim_texts_of_article
+from storage.factchecks import claim_texts_of_article, fact_check_count, linked_fact_checks
 from storage.models import Article, AuditEntry
 from storage.queries import (
     ArticleRow,
@@ -127,3 +127,13 @@ def article_claim_texts(db: Database, article_id: int) -> list[tuple[int, str]]:
     """(id, sentence) of an article's claims."""
     with db.read() as session:
         return claim_texts_of_article(session, article_id)
+
+
+def fact_check_links(db: Database, group_id: int | None) -> tuple[bool, set[int]]:
+    """(whether the fact-check library is empty, the fact-checks linked to ``group_id`` as the
+    same claim), from one snapshot."""
+    with db.read() as session:
+        empty = fact_check_count(session) == 0
+        linked = ({e.fact_check_id for e in linked_fact_checks(session, group_id)}
+                  if group_id is not None else set())
+    return empty, linked
