@@ -44,7 +44,6 @@ MAX_LINES = 500
 KNOWN_BIG = {
     "export/claimreview.py",
     "export/pdf_briefing.py",
-    "storage/queries.py",
 }
 
 
