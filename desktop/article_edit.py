@@ -22,16 +22,10 @@ from PySide6.QtWidgets import (
 from desktop.import_dialogs import read_date_field
 from desktop.tasks import run_task
 from desktop.undo import WrittenCommand
-from storage.articles import (
-    UNKNOWN_OUTLET,
-    ArticleEdit,
-    ArticleEditError,
-    article_metadata,
-    edit_article,
-    undo_article_edit,
-)
+from storage.actions import edit_article, undo_article_edit
+from storage.articles import UNKNOWN_OUTLET, ArticleEdit, ArticleEditError
 from storage.database import Database
-from storage.queries import outlet_names
+from storage.reads import article_edit_form
 
 
 class ArticleEditDialog(QDialog):
@@ -104,12 +98,12 @@ class _EditCommand(WrittenCommand):
         self._edit = edit
 
     def revert(self) -> None:
-        self._owner._write(lambda s, actor: undo_article_edit(s, self._edit, actor=actor),
+        self._owner._write(lambda db, actor: undo_article_edit(db, self._edit, actor=actor),
                            self._edit.article_id)
 
     def reapply(self) -> None:
-        self._owner._write(lambda s, actor: edit_article(s, self._edit.article_id,
-                                                         self._edit.after, actor=actor),
+        self._owner._write(lambda db, actor: edit_article(db, self._edit.article_id,
+                                                          self._edit.after, actor=actor),
                            self._edit.article_id)
 
 
@@ -129,13 +123,11 @@ class ArticleEdits(QObject):
         self.dialog: ArticleEditDialog | None = None
 
     def open_dialog(self, article_id: int) -> ArticleEditDialog | None:
-        with self._db.read() as session:  # one row and the outlet names: quick
-            try:
-                values = article_metadata(session, article_id)
-            except ArticleEditError as exc:
-                self.failed.emit(str(exc))
-                return None
-            outlets = [name for _, name in outlet_names(session)]
+        try:  # one row and the outlet names: quick
+            values, outlets = article_edit_form(self._db, article_id)
+        except ArticleEditError as exc:
+            self.failed.emit(str(exc))
+            return None
         dialog = ArticleEditDialog(article_id, values, outlets, self._parent)
         dialog.accepted.connect(lambda: self.apply(article_id, dialog.changes))
         dialog.finished.connect(dialog.deleteLater)
@@ -151,16 +143,15 @@ class ArticleEdits(QObject):
             if edit.after:
                 self.undo_stack.push(_EditCommand(self, edit))
 
-        self._write(lambda s, actor: edit_article(s, article_id, changes, actor=actor),
+        self._write(lambda db, actor: edit_article(db, article_id, changes, actor=actor),
                     article_id, then=done)
 
-    def _write(self, write: Callable[[Any, str], Any], article_id: int,
+    def _write(self, write: Callable[[Database, str], Any], article_id: int,
                then: Callable[[Any], None] | None = None) -> None:
         db, actor = self._db, self._actor()
 
         def work(_ctx: Any) -> Any:
-            with db.write() as session:
-                return write(session, actor)
+            return write(db, actor)
 
         def finished(result: Any) -> None:
             if then is not None:

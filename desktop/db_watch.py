@@ -16,12 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from sqlalchemy import func, select
 
 from desktop.tasks import Task, run_task
 from storage.backup import list_backups
 from storage.database import Database
-from storage.models import Article, AuditEntry
+from storage.reads import latest_marks
 
 POLL_MS = 2000
 
@@ -44,10 +43,8 @@ def _newest_backup(path: Path | None) -> float:
 
 
 def read_fingerprint(db: Database) -> Fingerprint:
-    with db.read() as session:
-        last = session.execute(select(func.coalesce(func.max(AuditEntry.id), 0))).scalar_one()
-        articles = session.execute(select(func.count()).select_from(Article)).scalar_one()
-    return Fingerprint(int(last), int(articles), _newest_backup(db.path))
+    last, articles = latest_marks(db)
+    return Fingerprint(last, articles, _newest_backup(db.path))
 
 
 class DatabaseWatcher(QObject):

@@ -7,7 +7,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
 from storage import settings as desk
+from storage.actions import save_desk_settings
 from storage.database import Database
+from storage.reads import organisation_form
 
 
 class OrganisationBox(QGroupBox):
@@ -19,10 +21,7 @@ class OrganisationBox(QGroupBox):
         self.setTitle(self.tr("Organisation (stored in this database)"))
         self.setObjectName("prefOrganisationBox")
         self._db = db
-        with db.read() as session:
-            stored = desk.all_settings(session)
-            two_person = desk.two_person_review(session)
-            self._team = desk.is_team_database(session)
+        stored, two_person, self._team = organisation_form(db)
         self.organisation = QLineEdit(stored.get(desk.ORGANISATION) or fallback_name)
         self.organisation.setObjectName("prefOrganisation")
         self.organisation.setPlaceholderText(self.tr("Shown on reports, cards and in ClaimReview"))
@@ -54,12 +53,7 @@ class OrganisationBox(QGroupBox):
                   desk.BASE_URL: self.base_url.text(),
                   desk.TWO_PERSON_REVIEW: "on" if self.two_person.isChecked() else "off"}
         try:
-            with self._db.write() as session:
-                if values[desk.TWO_PERSON_REVIEW] == ("on" if self._team else "off") and \
-                        desk.get_setting(session, desk.TWO_PERSON_REVIEW) is None:
-                    del values[desk.TWO_PERSON_REVIEW]  # still the default: leave it so
-                for key, value in values.items():
-                    desk.set_setting(session, key, value, actor=actor)
+            save_desk_settings(self._db, values, team=self._team, actor=actor)
         except desk.SettingError as exc:
             return str(exc)
         return None

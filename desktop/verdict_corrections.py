@@ -4,13 +4,13 @@ with its reason (storage.publication), and the question asked before a correctio
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
 from desktop.tasks import run_task
 from storage.database import Database
-from storage.publication import PublishedVersion, history
+from storage.publication import PublishedVersion
+from storage.reads import published_versions
 from storage.verdicts import RATING_LABELS
 
 
@@ -51,11 +51,7 @@ class PublishedVersionsLabel(QLabel):
             return
         db = self._db
 
-        def work(_ctx: Any) -> list[PublishedVersion]:
-            with db.read() as session:
-                return history(session, group_id)
-
-        run_task(work, name="verdict.published_versions",
+        run_task(lambda _ctx: published_versions(db, group_id), name="verdict.published_versions",
                  on_result=lambda found: self._show(group_id, found), owner=self)
 
     def _show(self, group_id: int, versions: list[PublishedVersion]) -> None:

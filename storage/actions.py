@@ -13,8 +13,9 @@ from typing import Any
 
 from sqlalchemy import select
 
-from storage import claims, factchecks, groups, verdicts
-from storage.articles import NewClaim
+from storage import articles, claims, factchecks, groups, verdicts
+from storage import settings as desk
+from storage.articles import ArticleEdit, NewClaim
 from storage.database import Database
 from storage.groups import MergeRecord
 from storage.models import Claim
@@ -139,3 +140,28 @@ def link_same_claim(db: Database, group_id: int, fact_check_id: int, *, actor: s
     """Link a published fact-check to a claim group as the same claim."""
     with db.write() as session:
         return factchecks.link_same_claim(session, group_id, fact_check_id, actor=actor)
+
+
+# -- articles and the desk's settings ---------------------------------------------------------
+def edit_article(db: Database, article_id: int, changes: dict[str, Any], *,
+                 actor: str) -> ArticleEdit:
+    """Change an article's title, outlet, author, date or address; the edit, for its undo."""
+    with db.write() as session:
+        return articles.edit_article(session, article_id, changes, actor=actor)
+
+
+def undo_article_edit(db: Database, edit: ArticleEdit, *, actor: str) -> None:
+    with db.write() as session:
+        articles.undo_article_edit(session, edit, actor=actor)
+
+
+def save_desk_settings(db: Database, values: dict[str, str], *, team: bool, actor: str) -> None:
+    """Store Preferences → Organisation (one audit entry per setting); two-person review is
+    left unset while it is still the default for this kind of database."""
+    values = dict(values)
+    with db.write() as session:
+        if values.get(desk.TWO_PERSON_REVIEW) == ("on" if team else "off") and \
+                desk.get_setting(session, desk.TWO_PERSON_REVIEW) is None:
+            del values[desk.TWO_PERSON_REVIEW]  # still the default: leave it so
+        for key, value in values.items():
+            desk.set_setting(session, key, value, actor=actor)

@@ -7,13 +7,16 @@ The desktop calls these from its worker threads and never holds a session itself
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import func, select
 
-from storage.articles import claim_ids_of_article
+from storage import settings as desk
+from storage.articles import article_metadata, claim_ids_of_article
 from storage.database import Database
 from storage.factchecks import claim_texts_of_article, fact_check_count, linked_fact_checks
 from storage.models import Article, AuditEntry
+from storage.publication import PublishedVersion, history
 from storage.queries import (
     ArticleRow,
     ClaimDetail,
@@ -37,6 +40,7 @@ from storage.queries import (
     outlet_names,
     review_counts,
 )
+from storage.settings import Organisation, organisation
 
 
 def first_claims_page(db: Database, flt: ClaimFilter, sort_key: str, descending: bool,
@@ -137,3 +141,38 @@ def fact_check_links(db: Database, group_id: int | None) -> tuple[bool, set[int]
         linked = ({e.fact_check_id for e in linked_fact_checks(session, group_id)}
                   if group_id is not None else set())
     return empty, linked
+
+
+def article_edit_form(db: Database, article_id: int) -> tuple[dict[str, Any], list[str]]:
+    """An article's editable fields and the outlet names to offer, from one snapshot
+    (``ArticleEditError`` if there is no such article)."""
+    with db.read() as session:
+        return article_metadata(session, article_id), [name for _, name in outlet_names(session)]
+
+
+def latest_marks(db: Database) -> tuple[int, int]:
+    """(the newest audit entry's id, how many articles): whether anyone wrote meanwhile."""
+    with db.read() as session:
+        last = session.execute(select(func.coalesce(func.max(AuditEntry.id), 0))).scalar_one()
+        articles = session.execute(select(func.count()).select_from(Article)).scalar_one()
+    return int(last), int(articles)
+
+
+def read_organisation(db: Database) -> Organisation:
+    """Who publishes, as stored in this database (Preferences → Organisation)."""
+    with db.read() as session:
+        return organisation(session)
+
+
+def organisation_form(db: Database) -> tuple[dict[str, str], bool, bool]:
+    """(the stored desk settings, whether two-person review is on, whether this is a team
+    database): what Preferences → Organisation shows."""
+    with db.read() as session:
+        return (desk.all_settings(session), desk.two_person_review(session),
+                desk.is_team_database(session))
+
+
+def published_versions(db: Database, group_id: int) -> list[PublishedVersion]:
+    """Every published version and correction of a claim group's verdict."""
+    with db.read() as session:
+        return history(session, group_id)

@@ -177,10 +177,10 @@ class Exports(Controller):
     def publisher(self) -> Publisher:
         """Who publishes: the organisation stored in the database (Preferences →
         Organisation), else the one in this computer's preferences."""
-        from storage.settings import Organisation, organisation
+        from storage.reads import read_organisation
+        from storage.settings import Organisation
 
-        with self._db.read() as session:  # one small select
-            stored = organisation(session)
+        stored = read_organisation(self._db)  # one small select
         stored = Organisation(stored.name or self._settings.organisation or None,
                               stored.corrections, stored.base_url)
         return Publisher.resolve(None, self._settings.actor(), stored=stored)
