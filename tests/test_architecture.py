@@ -41,10 +41,7 @@ KNOWN_ARGPARSE: set[str] = set()
 # Import loops between modules (each loop as the sorted tuple of its modules).
 KNOWN_LOOPS: set[tuple[str, ...]] = set()
 MAX_LINES = 500
-KNOWN_BIG = {
-    "export/claimreview.py",
-    "export/pdf_briefing.py",
-}
+KNOWN_BIG: set[str] = set()
 
 
 def _modules() -> dict[str, Path]:

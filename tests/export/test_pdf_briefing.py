@@ -195,7 +195,7 @@ def test_a_failed_build_leaves_no_file_and_keeps_the_old_one(newsroom, tmp_path,
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("export.pdf_briefing._BriefingDoc.build", broken)
+    monkeypatch.setattr("export.pdf_briefing.document._BriefingDoc.build", broken)
     with pytest.raises(RuntimeError):
         write_briefing(groups, out, publisher=PUBLISHER, now=NOW)
     assert out.read_bytes() == b"old briefing"

@@ -97,7 +97,7 @@ def test_import_claimreview_skips_and_names_each_bad_item(newsroom, tmp_path, ca
 
 
 def test_import_claimreview_commits_in_batches(newsroom, tmp_path, monkeypatch):
-    from export import claimreview
+    from export.claimreview import reimport as claimreview  # where the import runs
     from storage.schema import open_database
 
     _path, good = _hostile_claimreview(newsroom, tmp_path)

@@ -1,19 +1,12 @@
-"""ClaimReview JSON-LD (schema.org, as Google Fact Check Tools reads it): export, check, re-import.
-
-One file holds a JSON array of self-contained ClaimReview objects — the form that can be pasted
-into a page's ``<script type="application/ld+json">`` and the form another Claimdesk reads back
-(two laptops share work offline by passing this file). Re-import merges by a content hash of
-the claim's wording, so importing the same file twice changes nothing the second time.
-"""
+"""Reading a ClaimReview file written by another Claimdesk back in, merging by the claim's wording."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import json
-import math
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,17 +16,10 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from export import markup
-from export.data import GroupReport, claim_text_hash, load_groups
-from export.paths import atomic_output
-from export.publisher import Publisher
-from export.ratings import (
-    CLAIMREVIEW_BEST,
-    CLAIMREVIEW_VALUE,
-    CLAIMREVIEW_WORST,
-    RATING_FOR_VALUE,
-    rating_from_label,
-    rating_label,
-)
+from export.claimreview.validate import is_date, is_number, validate_claimreview
+from export.claimreview.write import MAX_FILE_BYTES, MAX_TEXT, STATUS_STEPS, ClaimReviewError
+from export.data import claim_text_hash, load_groups
+from export.ratings import RATING_FOR_VALUE, rating_from_label, rating_label
 from storage.articles import UNKNOWN_OUTLET, NewArticle, NewClaim, add_article, article_by_hash
 from storage.database import Database
 from storage.groups import create_group, group_of_claim, merge_groups
@@ -46,9 +32,7 @@ from storage.models import (
     MemberDecision,
     VerdictStatus,
 )
-from storage.verdicts import (
-    EvidenceItem as NewEvidence,
-)
+from storage.verdicts import EvidenceItem as NewEvidence
 from storage.verdicts import (
     InvalidStatusChange,
     VerdictDraft,
@@ -57,226 +41,7 @@ from storage.verdicts import (
     verdict_for_group,
 )
 
-CONTEXT = "https://schema.org"
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_TEXT = 20_000  # characters in any one imported string
 BATCH = 50  # ClaimReview items per write transaction on import (a few seconds at most)
-_STATUS_STEPS = (VerdictStatus.IN_REVIEW, VerdictStatus.APPROVED, VerdictStatus.PUBLISHED)
-
-
-class ClaimReviewError(Exception):
-    """A ClaimReview file that cannot be read at all; the message is a sentence for the user."""
-
-
-# --- export -------------------------------------------------------------------------------
-
-
-def _date(value: dt.date | dt.datetime | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return value.isoformat()
-
-
-def review_url(group: GroupReport, publisher: Publisher) -> str:
-    # From the wording's hash, not the local id: the same claim has the same URL on every laptop.
-    return f"{publisher.base_url}/claims/{group.content_hash[:16]}"
-
-
-def claimreview_item(group: GroupReport, publisher: Publisher) -> dict[str, Any]:
-    """The ClaimReview object for one rated group."""
-    v = group.verdict
-    if v is None or v.rating is None:
-        raise ValueError(f"claim group {group.id} has no rating to publish")
-    rating: dict[str, Any] = {"@type": "Rating"}
-    value = CLAIMREVIEW_VALUE.get(v.rating)
-    if value is not None:  # Unverifiable: no number on the scale (see export.ratings)
-        rating["ratingValue"] = value
-    rating.update(bestRating=CLAIMREVIEW_BEST, worstRating=CLAIMREVIEW_WORST,
-                  alternateName=rating_label(v.rating))
-    if v.summary.strip():
-        rating["ratingExplanation"] = v.summary.strip()
-
-    appearances = []
-    for a in group.appearances:
-        work: dict[str, Any] = {"@type": "CreativeWork"}
-        # Only web addresses leave the desk: a javascript: or file: "URL" typed into an
-        # article's metadata must not become a link on someone's fact-check page.
-        if markup.safe_url(a.url):
-            work["url"] = a.url
-        if a.article_title:
-            work["headline"] = a.article_title
-        if a.published:
-            work["datePublished"] = a.published.isoformat()
-        work["author"] = {"@type": "Organization", "name": a.outlet}
-        work["text"] = a.sentence
-        appearances.append(work)
-    claim: dict[str, Any] = {"@type": "Claim"}
-    # The claimant when extraction found one (we cannot tell a person from a body, so "Person"
-    # is a guess Google accepts either way); otherwise the first outlet that carried it.
-    if group.claimant:
-        claim["author"] = {"@type": "Person", "name": group.claimant}
-    elif group.appearances:
-        claim["author"] = {"@type": "Organization", "name": group.appearances[0].outlet}
-    if group.first_published:
-        claim["datePublished"] = group.first_published.isoformat()
-    if appearances:
-        claim["appearance"] = appearances
-        dated = [w for w in appearances if "datePublished" in w]
-        claim["firstAppearance"] = min(dated, key=lambda w: w["datePublished"]) if dated else appearances[0]
-
-    item: dict[str, Any] = {
-        "@context": CONTEXT,
-        "@type": "ClaimReview",
-        "identifier": f"claimdesk:{group.content_hash}",
-        "url": review_url(group, publisher),
-        "claimReviewed": group.canonical_text,
-        "datePublished": _date(v.published_at or v.updated_at),
-        "dateModified": _date(v.modified_at),
-        "author": {"@type": "Organization", "name": publisher.organisation},
-        "reviewRating": rating,
-        "itemReviewed": claim,
-        "creativeWorkStatus": v.status,
-    }
-    if v.rationale.strip():
-        item["reviewBody"] = v.rationale.strip()
-    if v.reviewer:
-        item["contributor"] = {"@type": "Person", "name": v.reviewer}
-    if group.category:
-        item["keywords"] = group.category
-    if v.evidence:
-        citations = []
-        for e in v.evidence:
-            c: dict[str, Any] = {"@type": "CreativeWork", "name": e.title}
-            if e.publisher:
-                c["publisher"] = {"@type": "Organization", "name": e.publisher}
-            if markup.safe_url(e.url):
-                c["url"] = e.url
-            if e.published:
-                c["datePublished"] = e.published.isoformat()
-            if e.quote:
-                c["text"] = e.quote
-            if e.note:
-                c["description"] = e.note
-            citations.append(c)
-        item["citation"] = citations
-    return item
-
-
-@dataclass(frozen=True)
-class ClaimReviewResult:
-    path: Path
-    items: int
-    unrated: list[int]
-
-
-def claimreview_document(groups: Sequence[GroupReport], publisher: Publisher) -> tuple[list[dict[str, Any]], list[int]]:
-    """(ClaimReview objects for the rated groups, ids of the groups left out for lack of a rating)."""
-    items, unrated = [], []
-    for g in groups:
-        if g.rating is None:
-            unrated.append(g.id)
-        else:
-            items.append(claimreview_item(g, publisher))
-    return items, unrated
-
-
-# Characters that could end a <script> element or start markup where the JSON is pasted into
-# <script type="application/ld+json">, and the line separators JavaScript once refused.
-_EMBED_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                  "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def embeddable_json(value: object) -> str:
-    """JSON text safe to embed in an HTML ``<script>`` element: ``<``, ``>``, ``&`` (and
-    U+2028/2029) written as ``\\u`` escapes. They only ever occur inside JSON strings, where
-    the escape means the same character, so the data read back is unchanged."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    for char, escape in _EMBED_ESCAPES.items():
-        text = text.replace(char, escape)
-    return text
-
-
-def write_claimreview(groups: Sequence[GroupReport], path: Path, *, publisher: Publisher) -> ClaimReviewResult:
-    items, unrated = claimreview_document(groups, publisher)
-    with atomic_output(path, "w", encoding="utf-8", newline="\n") as fh:
-        fh.write(embeddable_json(items))
-        fh.write("\n")
-    return ClaimReviewResult(path=Path(path).expanduser().resolve(), items=len(items), unrated=unrated)
-
-
-# --- checking -----------------------------------------------------------------------------
-
-
-def _is_date(value: Any) -> bool:
-    if not isinstance(value, str):
-        return False
-    try:
-        dt.date.fromisoformat(value[:10])
-        if len(value) > 10:
-            dt.datetime.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _named(value: Any, types: tuple[str, ...]) -> bool:
-    return (isinstance(value, dict) and value.get("@type") in types
-            and isinstance(value.get("name"), str) and bool(value["name"].strip()))
-
-
-def validate_claimreview(item: Any) -> list[str]:
-    """What is wrong with one ClaimReview object, against the fields Google's Fact Check Tools
-    read; an empty list means it is fine."""
-    if not isinstance(item, dict):
-        return ["not a JSON object"]
-    problems = []
-    if item.get("@type") != "ClaimReview":
-        problems.append("@type is not ClaimReview")
-    if not isinstance(item.get("claimReviewed"), str) or not item["claimReviewed"].strip():
-        problems.append("claimReviewed is missing")
-    if markup.safe_url(item.get("url")) is None:
-        problems.append("url is missing or not an http(s) URL")
-    if not _is_date(item.get("datePublished")):
-        problems.append("datePublished is missing or not a date")
-    if not _named(item.get("author"), ("Organization", "Person")):
-        problems.append("author (the reviewing organisation) is missing")
-    rating = item.get("reviewRating")
-    if not isinstance(rating, dict) or rating.get("@type") != "Rating":
-        problems.append("reviewRating is missing")
-    else:
-        if not isinstance(rating.get("alternateName"), str) or not rating["alternateName"].strip():
-            problems.append("reviewRating.alternateName is missing")
-        best, worst = rating.get("bestRating"), rating.get("worstRating")
-        if not (_is_number(best) and _is_number(worst) and worst < best):
-            problems.append("reviewRating.bestRating/worstRating are missing or inverted")
-        elif "ratingValue" in rating and not (
-            _is_number(rating["ratingValue"]) and worst <= rating["ratingValue"] <= best
-        ):
-            problems.append("reviewRating.ratingValue is outside worstRating..bestRating")
-    claim = item.get("itemReviewed")
-    if not isinstance(claim, dict) or claim.get("@type") != "Claim":
-        problems.append("itemReviewed is not a Claim")
-    else:
-        if "author" in claim and not _named(claim["author"], ("Organization", "Person")):
-            problems.append("itemReviewed.author has no name")
-        if "datePublished" in claim and not _is_date(claim["datePublished"]):
-            problems.append("itemReviewed.datePublished is not a date")
-        appearances = claim.get("appearance", [])
-        if not isinstance(appearances, list):
-            problems.append("itemReviewed.appearance is not a list")
-        else:
-            for i, a in enumerate(appearances):
-                if not isinstance(a, dict | str):
-                    problems.append(f"appearance {i + 1} is neither a URL nor a CreativeWork")
-                elif isinstance(a, dict) and "url" in a and not isinstance(a["url"], str):
-                    problems.append(f"appearance {i + 1} has a url that is not text")
-    return problems
 
 
 # --- import -------------------------------------------------------------------------------
@@ -368,7 +133,7 @@ def _text(value: Any, limit: int = MAX_TEXT) -> str | None:
 
 
 def _day(value: Any) -> dt.date | None:
-    if not _is_date(value):
+    if not is_date(value):
         return None
     return dt.date.fromisoformat(value[:10])
 
@@ -399,7 +164,7 @@ def _incoming(item: dict[str, Any]) -> _Incoming:
     rating_obj = item["reviewRating"]
     rating = rating_from_label(rating_obj.get("alternateName") or "")
     value = rating_obj.get("ratingValue")
-    if rating is None and _is_number(value):
+    if rating is None and is_number(value):
         best, worst = rating_obj["bestRating"], rating_obj["worstRating"]
         scaled = round(1 + 4 * (value - worst) / (best - worst))  # onto our 1..5
         rating = RATING_FOR_VALUE.get(scaled)
@@ -539,8 +304,8 @@ def _import_one(session: Session, incoming: _Incoming, groups_by_hash: dict[str,
                          evidence=incoming.evidence)
     version = save_verdict(session, group_id, draft, expected_version=None, actor=actor)
     # Walk the workflow up to the status it had (a verdict cannot be approved without a rating).
-    if incoming.rating is not None and incoming.status in _STATUS_STEPS:
-        for step in _STATUS_STEPS[: _STATUS_STEPS.index(incoming.status) + 1]:
+    if incoming.rating is not None and incoming.status in STATUS_STEPS:
+        for step in STATUS_STEPS[: STATUS_STEPS.index(incoming.status) + 1]:
             try:
                 version = set_status(session, group_id, step, expected_version=version,
                                      actor=actor)

@@ -1,0 +1,300 @@
+"""One section per claim group: its appearances, conflicting figures, evidence and verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from export import markup
+from export.also_checked import also_checked_flowables
+from export.data import Correction, GroupReport
+from export.fonts import BOLD
+from export.pdf_briefing.layout import (
+    CONFLICT_EDGE,
+    CONFLICT_FILL,
+    CONTENT_WIDTH,
+    HEADER_ROW,
+    NOT_FINAL,
+    group_anchor,
+    outlined,
+    short_text,
+)
+from export.pdf_styles import RULE, badge_fill, badge_paragraph, format_date, styles
+from export.ratings import rating_label
+
+# --- one section per claim group ----------------------------------------------------------
+
+
+def _appearances(g: GroupReport) -> list[Flowable]:
+    st = styles()
+    if not g.appearances:
+        return [Paragraph("No appearance recorded.", st.muted)]
+    rows: list[list[Any]] = [["Outlet", "Exact quote and source"]]
+    for a in g.appearances:
+        left = f"<b>{markup.text(a.outlet)}</b><br/>{markup.text(format_date(a.published))}"
+        if a.article_title:
+            left += f"<br/><i>{markup.text(a.article_title)}</i>"
+        right = f"“{markup.text(a.sentence)}”"
+        right += "<br/>" + (f"<font size=7>{markup.link(a.url)}</font>" if a.url
+                            else '<font size=7 color="#5A5A5A">no URL recorded</font>')
+        rows.append([Paragraph(left, st.cell), Paragraph(right, st.cell)])
+    table = Table(rows, colWidths=[48 * mm, CONTENT_WIDTH - 48 * mm], repeatRows=1,
+                  splitInRow=1)
+    table.setStyle(TableStyle([
+        *HEADER_ROW,
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+    ]))
+    return [table]
+
+
+def _conflicts(g: GroupReport, included: frozenset[int]) -> list[Flowable]:
+    """Inside the group: one small table per quantity, a row per appearance with the figures
+    it gives, so the disagreeing ones (bold, marked ≠) can be read side by side. Then the other
+    claim groups that matching found contradicting this one."""
+    st = styles()
+    out: list[Flowable] = [Paragraph("Conflicting figures", st.label)]
+    if g.conflicts:
+        out += [Paragraph("The appearances give different figures for the same quantity; "
+                          "figures that no other appearance supports are marked ≠.", st.muted),
+                Spacer(1, 2)]
+    outlets = {a.claim_id: a for a in g.appearances}
+    for c in g.conflicts:
+        what = " · ".join(x for x in (c.kind, c.unit) if x) or "figure"
+        rows: list[list[Any]] = [[Paragraph(f"<b>{markup.text(what)}</b>", st.cell), "", ""]]
+        by_claim: dict[int, list[str]] = {}
+        for f in c.figures:
+            shown = markup.text(f.text)
+            by_claim.setdefault(f.claim_id, []).append(f"<b>≠ {shown}</b>" if f.disputed else shown)
+        for claim_id, figures in by_claim.items():
+            a = outlets.get(claim_id)
+            rows.append([Paragraph(", ".join(figures), st.cell),
+                         Paragraph(markup.text(a.outlet if a else ""), st.cell),
+                         Paragraph(markup.text(format_date(a.published if a else None)), st.cell)])
+        table = Table(rows, colWidths=[70 * mm, 64 * mm, CONTENT_WIDTH - 134 * mm], splitInRow=1)
+        table.setStyle(TableStyle([
+            ("SPAN", (0, 0), (-1, 0)),
+            ("BACKGROUND", (0, 0), (-1, -1), CONFLICT_FILL),
+            ("BOX", (0, 0), (-1, -1), 0.6, CONFLICT_EDGE),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ]))
+        out += [table, Spacer(1, 3)]
+    for other in g.conflicting_groups:
+        name = f"claim group #{other.group_id}"
+        if other.group_id in included:  # a link only to a section this briefing has
+            name = markup.internal_link(f"group-{other.group_id}", name)
+        text = (f"Contradicted by {name} ({markup.text(rating_label(other.rating).lower())}): "
+                f"“{markup.text(other.canonical_text)}”")
+        if other.outlets:
+            text += f" — {markup.text(', '.join(other.outlets))}"
+        if other.differing:
+            pairs = "; ".join(f"<b>{markup.text(a)}</b> ≠ <b>{markup.text(b)}</b>"
+                              for a, b in other.differing)
+            text += f"<br/>Figures that differ: {pairs}"
+        out.append(_Boxed(Paragraph(text, st.cell)))
+    return out
+
+
+class _Boxed(Table):
+    """A paragraph in the orange conflict box."""
+
+    def __init__(self, content: Flowable) -> None:
+        super().__init__([[content]], colWidths=[CONTENT_WIDTH])
+        self.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, -1), CONFLICT_FILL),
+            ("BOX", (0, 0), (-1, -1), 0.6, CONFLICT_EDGE),
+        ]))
+        self.spaceAfter = 3
+
+
+def _evidence(g: GroupReport) -> list[Flowable]:
+    st = styles()
+    assert g.verdict is not None
+    out: list[Flowable] = [Paragraph("Evidence", st.label)]
+    for n, e in enumerate(g.verdict.evidence, start=1):
+        parts = [f"<b>{markup.text(e.title) or 'Untitled source'}</b>"]
+        source = ", ".join(x for x in (markup.text(e.publisher), markup.text(
+            format_date(e.published)) if e.published else "") if x)
+        if source:
+            parts.append(f" — {source}.")
+        if e.url:
+            parts.append(f"<br/><font size=7.5>{markup.link(e.url)}</font>")
+        if e.quote:
+            parts.append(f"<br/><i>“{markup.text(e.quote)}”</i>")
+        if e.note:
+            parts.append(f"<br/>{markup.multiline(e.note)}")
+        out.append(Paragraph(f"[{n}]&nbsp;&nbsp;" + "".join(parts), st.numbered))
+    return out
+
+
+def _reviewed_line(g: GroupReport) -> str:
+    v = g.verdict
+    if v is None:
+        return "No verdict yet: this claim group has not been reviewed."
+    bits = [f"Reviewed by {markup.text(v.reviewer) or 'an unnamed reviewer'}",
+            f"verdict opened {markup.text(format_date(v.created_at))}",
+            f"last changed {markup.text(format_date(v.updated_at))}"]
+    if v.published_at:
+        bits.append(f"published {markup.text(format_date(v.published_at))}")
+    bits.append(f"status: {markup.text(g.status_label)} (version {v.version})")
+    return " · ".join(bits)
+
+
+def group_section(g: GroupReport, number: int, included: frozenset[int] = frozenset()) -> list[Flowable]:
+    """The flowables of one claim group's section; ``included`` are the ids of the groups the
+    document has sections for (links go only there)."""
+    st = styles()
+    anchor = group_anchor(g)
+    heading = outlined(
+        Paragraph(f"{markup.anchor(anchor)}{number}.&nbsp; {markup.text(g.canonical_text)}",
+                  st.claim),
+        f"{number}. {rating_label(g.rating)}: {short_text(g.canonical_text, 90)}", anchor, 1,
+    )
+    facts = [f"Claim group #{g.id}"]
+    if g.category:
+        facts.append(f"category: {markup.text(g.category)}")
+    n_out = len(g.outlets)
+    facts.append(f"{len(g.appearances)} appearance{'s' if len(g.appearances) != 1 else ''} "
+                 f"in {n_out} outlet{'s' if n_out != 1 else ''}")
+    top: list[Flowable] = [
+        _Rule() if number > 1 else Spacer(1, 1),
+        heading,
+        _badge_row(g),
+        Spacer(1, 3),
+        Paragraph(" · ".join(facts), st.muted),
+    ]
+    # CondPageBreak keeps the heading, badge and facts with what follows (cheaper than
+    # KeepTogether, which lays its content out twice).
+    story: list[Flowable] = [CondPageBreak(60 * mm), *top, *correction_notes(g)]
+    v = g.verdict
+    if v and v.summary.strip():
+        story.append(_labelled("Summary", markup.multiline(v.summary)))
+    if v and v.rationale.strip():
+        paragraphs = [p for p in markup.clean(v.rationale).split("\n\n") if p.strip()]
+        story.append(_labelled("Rationale", markup.multiline(paragraphs[0])))
+        story += [Paragraph(markup.multiline(p), st.body) for p in paragraphs[1:]]
+    story += [Paragraph("Appearances", st.label), *_appearances(g)]
+    if g.has_conflicts:
+        story += _conflicts(g, included)
+    if v and v.evidence:
+        story += _evidence(g)
+    story += also_checked_flowables(g.also_checked)
+    story += [Spacer(1, 4), Paragraph(_reviewed_line(g), st.muted), Spacer(1, 4 * mm)]
+    return story
+
+
+# --- corrections (#17.2: an open corrections policy) ---------------------------------------
+
+
+def correction_line(c: Correction) -> str:
+    """"Corrected on 6 December 2026: reason" as markup."""
+    return (f"<b>Corrected on {markup.text(format_date(c.at))}</b>: "
+            f"{markup.text(c.reason or 'no reason recorded')}")
+
+
+def _rating_change(c: Correction) -> str:
+    if c.rating == c.previous_rating:
+        return f"(rating unchanged: {rating_label(c.rating)})"
+    return f"(rating {rating_label(c.previous_rating)} → {rating_label(c.rating)})"
+
+
+def correction_notes(g: GroupReport) -> list[Flowable]:
+    """The corrections of one group's verdict, under its badge."""
+    v = g.verdict
+    if v is None or not v.corrections:
+        return []
+    st = styles()
+    return [Spacer(1, 2), *(Paragraph(correction_line(c), st.small) for c in v.corrections)]
+
+
+def corrections_section(groups: Sequence[GroupReport]) -> list[Flowable]:
+    """A "Corrections" section listing every correction of the briefing's verdicts, newest
+    first, each with its reason and the rating it gave; nothing when there are none."""
+    found = [(c, n, g) for n, g in enumerate(groups, start=1) if g.verdict
+             for c in g.verdict.corrections]
+    if not found:
+        return []
+    st = styles()
+    story: list[Flowable] = [
+        outlined(Paragraph(markup.anchor("corrections") + "Corrections", st.h1),
+                  "Corrections", "corrections", 0),
+        Paragraph("Verdicts changed after they were published. The earlier versions are kept "
+                  "and can be read in Claimdesk (claimdesk verdict ID --show).", st.muted),
+        Spacer(1, 3 * mm),
+    ]
+    for c, n, g in sorted(found, key=lambda item: item[0].at, reverse=True):
+        link = markup.internal_link(group_anchor(g), f"{n}. claim group #{g.id}")
+        story.append(Paragraph(
+            f"{link} — “{markup.text(short_text(g.canonical_text, 120))}”<br/>"
+            f"{correction_line(c)} {markup.text(_rating_change(c))}",
+            st.body))
+        story.append(Spacer(1, 2 * mm))
+    story.append(PageBreak())
+    return story
+
+
+def _labelled(label: str, body_markup: str) -> Paragraph:
+    """A grey label line and its text in one paragraph (half the paragraphs to lay out)."""
+    return Paragraph(f'<font name="{BOLD}" size="8.5" color="#5A5A5A">{label}</font><br/>'
+                     f"{body_markup}", styles().labelled)
+
+
+def not_final_note(g: GroupReport) -> str | None:
+    """"draft", "in review", "approved" for a rating that is not published yet, else None."""
+    if g.verdict is None or g.rating is None or g.verdict.status == "published":
+        return None
+    return g.status_label.lower()
+
+
+def _badge_row(g: GroupReport) -> Table:
+    """The badge, and beside it whether the verdict is final: a draft rating handed to a
+    minister must not look like a published one."""
+    st = styles()
+    v = g.verdict
+    if v is None:
+        note = "No verdict yet"
+    elif v.status == "published":
+        note = "Published verdict"
+    else:
+        note = f'<font color="{NOT_FINAL}"><b>{markup.text(g.status_label)}: not final</b></font>'
+    # One flat table (badge cell filled with the rating colour): a nested badge table per
+    # group costs a second layout pass for every section of a 500-group briefing.
+    row = Table([[badge_paragraph(g.rating, 10), Paragraph(note, st.small)]],
+                colWidths=[42 * mm, CONTENT_WIDTH - 42 * mm], hAlign="LEFT")
+    row.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (0, 0), badge_fill(g.rating)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (0, 0), 4.5),
+        ("BOTTOMPADDING", (0, 0), (0, 0), 4.5),
+        ("LEFTPADDING", (1, 0), (1, 0), 8),
+    ]))
+    return row
+
+
+class _Rule(Flowable):
+    """A thin line between claim sections."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self._width = avail_width
+        return avail_width, 5 * mm
+
+    def draw(self) -> None:
+        frame = getattr(self, "_frame", None)
+        if frame is not None and getattr(frame, "_atTop", 0):
+            return  # a separator at the top of a page separates nothing
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.5)
+        self.canv.line(0, 4 * mm, self._width, 4 * mm)
