@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Paragraph
 
-from export import pdf_briefing
+from export.pdf_briefing import front as pdf_briefing  # the summary table is front matter
 from export.pdf_styles import styles
 
 
