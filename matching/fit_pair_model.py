@@ -1,4 +1,4 @@
-"""Refit the pair model (matching/pair_weights.json) on labelled real pairs, deterministically.
+"""Refit the pair model (resources/pair_weights.json) on labelled real pairs, deterministically.
 
     python -m matching.fit_pair_model [--data DIR] [--out FILE] [--check]
 

@@ -7,7 +7,7 @@ Two models share one feature vector (:data:`FEATURES`):
 
 A pair is the same claim when ``same`` reaches its cut-off and no precise values of one measure
 contradict each other; a conflict when ``slot`` reaches its cut-off and they do. The weights
-live in ``matching/pair_weights.json`` (numbers only), refitted by ``python -m
+live in ``resources/pair_weights.json`` (numbers only), refitted by ``python -m
 matching.fit_pair_model`` (deterministic: Newton's method from zeros, fixed fold order).
 """
 
@@ -19,7 +19,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -41,8 +40,9 @@ from matching.pairs import (
     score_pair,
 )
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
+from resources import resource_path
 
-WEIGHTS = Path(__file__).with_name("pair_weights.json")
+WEIGHTS = resource_path("pair_weights.json")  # also inside the bundle
 
 FEATURES = (
     "bias",
