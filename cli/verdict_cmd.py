@@ -86,9 +86,14 @@ def run_verdict(args: argparse.Namespace) -> int:
                     if current is None:
                         return _fail(f"claim group {args.group} has no verdict yet: give it a "
                                      "--rating first")
-                    version = set_status(session, args.group, STATUS_WORDS[args.status],
-                                         expected_version=current.version, actor=actor,
-                                         reason=args.reason, notes=notes)
+                    # Asking for the status it already has (a new verdict is a draft) is
+                    # no step at all, not a refused one: the edits above still count.
+                    if current.status != STATUS_WORDS[args.status]:
+                        version = set_status(session, args.group, STATUS_WORDS[args.status],
+                                             expected_version=current.version, actor=actor,
+                                             reason=args.reason, notes=notes)
+                    elif version is None:
+                        version = current.version
             status = STATUS_WORDS[args.status] if args.status else None
             what = f"verdict {STATUS_LABELS[status].lower()}" if status else "verdict saved"
             print(f"claim group {args.group}: {what} (version {version})")

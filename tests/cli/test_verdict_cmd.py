@@ -97,3 +97,13 @@ def test_mistakes_are_sentences(room, capsys):
     assert code == 1 and "has no verdict yet" in err
     code, _, err = _run(capsys, path, str(gid))
     assert code == 1 and "say what to do" in err
+
+
+def test_a_new_verdict_written_with_status_draft_is_saved(room, capsys):
+    """A new verdict is a draft: saying so is no refused step, and the rating is kept."""
+    path, gid = room
+    code, out, err = _run(capsys, path, str(gid), "--rating", "False", "--status", "draft",
+                          "--reviewer", "Ana")
+    assert code == 0 and f"claim group {gid}: verdict draft (version 1)" in out, err
+    code, out, _ = _run(capsys, path, str(gid), "--show", "--json")
+    assert code == 0 and json.loads(out)["verdict"]["rating"] == "false"
