@@ -153,6 +153,11 @@ def make_engine(path: Path, *, time_limit: float | None = None) -> Engine:
 
     engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
     _configure_sqlite(engine, time_limit)
+    # The engine's first connection runs SQLAlchemy's one-time dialect set-up, which is not
+    # safe when two threads make it at once ("deque mutated during iteration": a worker's
+    # read racing the window's). Make it here, on the opening thread, before anyone shares it.
+    with engine.connect():
+        pass
     return engine
 
 
