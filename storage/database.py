@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -153,11 +154,6 @@ def make_engine(path: Path, *, time_limit: float | None = None) -> Engine:
 
     engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
     _configure_sqlite(engine, time_limit)
-    # The engine's first connection runs SQLAlchemy's one-time dialect set-up, which is not
-    # safe when two threads make it at once ("deque mutated during iteration": a worker's
-    # read racing the window's). Make it here, on the opening thread, before anyone shares it.
-    with engine.connect():
-        pass
     return engine
 
 
@@ -247,6 +243,21 @@ class Database:
         # A file from someone else read through a snapshot: its queries are bounded in time.
         self.time_limit = time_limit
         self._on_dispose: list[Callable[[], None]] = []
+        # An engine's first connection runs SQLAlchemy's one-time dialect set-up, which is not
+        # safe when two threads make it at once ("deque mutated during iteration": a worker's
+        # read racing the window's). The first unit of work makes it alone; later ones need no
+        # lock. Not made here: opening checks a file before anything connects to it.
+        self._first_connect = threading.Lock()
+        self._connected = False
+
+    def _connect_once(self) -> None:
+        if self._connected:
+            return
+        with self._first_connect:
+            if not self._connected:
+                with self.engine.connect():
+                    pass
+                self._connected = True
 
     def on_dispose(self, action: Callable[[], None]) -> None:
         """Run ``action`` when the database is closed (e.g. remove a temporary snapshot)."""
@@ -275,6 +286,7 @@ class Database:
         Closing (not rolling back) ends it, so objects read here stay usable afterwards.
         """
         try:
+            self._connect_once()
             with Session(self.engine, expire_on_commit=False) as session:
                 yield session
         except OperationalError as exc:
@@ -290,6 +302,7 @@ class Database:
         """One user action: one transaction, committed on success, rolled back on any error."""
         with Session(self.engine, expire_on_commit=False) as session:
             try:
+                self._connect_once()
                 session.connection(execution_options={_WRITE_OPTION: True})
             except OperationalError as exc:
                 if _is_busy(exc):
@@ -315,8 +328,9 @@ class Database:
     @contextmanager
     def write_connection(self) -> Iterator:
         """A core connection in one IMMEDIATE transaction, for bulk paths and migrations."""
-        conn = self.engine.connect().execution_options(**{_WRITE_OPTION: True})
         try:
+            self._connect_once()
+            conn = self.engine.connect().execution_options(**{_WRITE_OPTION: True})
             with conn, conn.begin():
                 yield conn
         except OperationalError as exc:
