@@ -222,6 +222,204 @@ class WindowDriver:
     def counts_text(self) -> str:
         return self.window.counts_label.text()
 
+    def status_message(self) -> str:
+        """What the status bar says now."""
+        return self.window.statusBar().currentMessage()
+
+    def wait_status(self, part: str, timeout: int = 5_000) -> None:
+        self.qtbot.waitUntil(lambda: part in self.status_message(), timeout=timeout)
+
+    def message_box(self):
+        """The last message box the window showed (None if none)."""
+        return self.window.message_box
+
+    def message_shown(self) -> bool:
+        """Whether the last message box is on screen."""
+        box = self.window.message_box
+        return box is not None and box.isVisible()
+
+    def boxes_text(self) -> str:
+        """The text of every message box open on the window, joined."""
+        from PySide6.QtWidgets import QMessageBox
+
+        return " ".join(box.text() for box in self.window.findChildren(QMessageBox))
+
+    def database(self):
+        """The database the window is on."""
+        return self.window.db
+
+    def title(self) -> str:
+        return self.window.windowTitle()
+
+    def is_open(self) -> bool:
+        """Whether the window is on screen."""
+        return self.window.isVisible()
+
+    def close(self) -> None:
+        """Close the window as its close button does (it may ask about unsaved work)."""
+        self.window.close()
+
+    def close_for_switch(self) -> None:
+        """Close without asking, as when another database is opened."""
+        self.window.close_for_switch()
+
+    # -- actions, undo, dialogs ------------------------------------------------------------------
+    def action(self, name: str):
+        """The window's action named ``name`` ("accept", "paste", "export_csv", "undo" …)."""
+        return getattr(self.window, f"{name}_action")
+
+    def trigger(self, name: str) -> None:
+        """Trigger an action by name, as its menu item, toolbar button or shortcut does."""
+        self.action(name).trigger()
+
+    def menu_actions(self, title: str) -> list:
+        """The actions of the menu-bar menu titled ``title`` (with its "&", e.g. "&File")."""
+        for action in self.window.menuBar().actions():
+            if action.text() == title:
+                return action.menu().actions()
+        raise AssertionError(f"no menu {title!r}")
+
+    def undo_count(self) -> int:
+        return self.window.undo_stack.count()
+
+    def undo_text(self) -> str:
+        """What the next undo would take back ("Merge claim groups" …)."""
+        return self.window.undo_stack.undoText()
+
+    def open_preferences(self):
+        """Open the preferences dialog and return it."""
+        return self.window.open_preferences()
+
+    def about_dialog(self):
+        """Help → About, and return the dialog it shows."""
+        self.trigger("about")
+        return self.window.about_dialog
+
+    def refresh(self) -> None:
+        """Refresh everything, as F5 does."""
+        self.window.refresh_all()
+
+    def refresh_counts(self) -> None:
+        """Ask for new counts, without waiting for them."""
+        self.window.refresh_counts()
+
+    def start_matching(self):
+        """Run matching (Groups → Run matching); returns its task, or None."""
+        return self.window.start_matching()
+
+    # -- the parts of the window ------------------------------------------------------------------
+    def claim_pane(self):
+        """The claim detail pane (its sentence, article, fields and buttons)."""
+        return self.window.detail
+
+    def claim_detail(self):
+        """The claim the detail pane has loaded (a ClaimDetail), or None."""
+        return self.window.detail.detail
+
+    def wait_claim_detail(self, claim_id: int):
+        """Wait until the detail pane shows claim ``claim_id``; returns its ClaimDetail."""
+        pane = self.window.detail
+        self.qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == claim_id)
+        return pane.detail
+
+    def group_pane(self):
+        """The pane of the open claim group (appearances, verdict editor, …)."""
+        return self.window.group_pane
+
+    def verdict_editor(self, group_id: int | None = None, *, show: bool = False):
+        """The open group's verdict editor; waits for ``group_id`` when given, brings its tab
+        to the front with ``show``."""
+        pane = self.window.group_pane
+        editor = pane.editor
+        if group_id is not None:
+            self.qtbot.waitUntil(lambda: editor.group_id == group_id)
+        if show:
+            pane.tabs.setCurrentWidget(editor)
+        return editor
+
+    def group_verdict(self):
+        """The stored verdict the open group's editor has loaded (a VerdictState), or None."""
+        return self.window.group_pane.editor.state
+
+    def show_group(self, group_id: int) -> None:
+        """Go to a claim group as "Show the claim's group" does, without waiting."""
+        self.window.show_group(group_id)
+
+    def groups_list(self):
+        """The list of claim groups (a GroupsPanel: ``model``, ``table``, ``select_id`` …)."""
+        return self.window.groups_panel
+
+    def articles_list(self):
+        return self.window.articles_panel
+
+    def outlets_list(self):
+        return self.window.outlets_panel
+
+    def browsing_sources(self) -> bool:
+        """Whether the articles/outlets list is on screen (instead of the claims table)."""
+        return self.window.browse_stack.isVisible()
+
+    def sidebar_count(self, view: View):
+        """The count the sidebar shows beside ``view``."""
+        sidebar = self.window.sidebar
+        for row in range(sidebar.count()):
+            item = sidebar.item(row)
+            if item.data(Qt.ItemDataRole.UserRole + 1) == view:
+                return item.data(Qt.ItemDataRole.UserRole + 2)
+        raise AssertionError(f"{view} is not in the sidebar")
+
+    def filters(self):
+        """The filter bar over the claims table (search, category, outlet, dates, …)."""
+        return self.window.filters
+
+    def search(self, text: str) -> None:
+        """Type ``text`` into the search box (replacing what was there)."""
+        self.window.filters.search.setText(text)
+
+    def search_text(self) -> str:
+        return self.window.filters.search.text()
+
+    def database_menu(self):
+        """The Database menu's controller (new, open, recent, copy in, back up …)."""
+        return self.window.database_menu
+
+    def exports(self):
+        """The export controller (its questions can be answered by replacing ``ask_export``)."""
+        return self.window.exports
+
+    def check_imports(self):
+        """The controller that imports published fact-checks into the library."""
+        return self.window.check_imports
+
+    def article_edits(self):
+        """The article editing controller (its ``dialog`` once opened)."""
+        return self.window.article_edits
+
+    # -- importing -----------------------------------------------------------------------------
+    def import_paths(self, paths):
+        """Import files and folders as a drop or File → Import does; returns the task."""
+        return self.window.import_paths(list(paths))
+
+    def drop(self, event) -> None:
+        """Deliver a drop event to the window."""
+        self.window.dropEvent(event)
+
+    def import_results(self, after=None, timeout: int = 20_000):
+        """Wait for the import results dialog (a new one, when ``after`` is the previous)."""
+        imports = self.window.imports
+        self.qtbot.waitUntil(lambda: imports.results_dialog is not None
+                             and imports.results_dialog is not after, timeout=timeout)
+        return imports.results_dialog
+
+    def import_progress(self):
+        """The progress dialog of the running import."""
+        return self.window.imports.progress_dialog
+
+    def paste_dialog(self):
+        """File → Paste article…, and return the dialog it opens."""
+        self.trigger("paste")
+        return self.window.imports.paste_dialog
+
 
 @pytest.fixture
 def drive(window, qtbot) -> WindowDriver:

@@ -7,12 +7,11 @@ from PySide6.QtWidgets import QDialogButtonBox
 from appinfo import __version__
 
 
-def test_about_shows_version_and_every_licence(window, qtbot):
-    window.about_action.trigger()
-    dialog = window.about_dialog
+def test_about_shows_version_and_every_licence(drive, db, qtbot):
+    dialog = drive.about_dialog()
     qtbot.waitExposed(dialog)
     assert dialog.heading.text() == f"Claimdesk {__version__}"
-    assert str(window.db.path) in dialog.details.text()
+    assert str(db.path) in dialog.details.text()
     # Claimdesk's own licence is shown first.
     assert "GNU GENERAL PUBLIC LICENSE" in dialog.licence_text.toPlainText()
     names = [dialog.components.item(i).text() for i in range(dialog.components.count())]

@@ -117,24 +117,24 @@ def test_the_window_story_inbox_marker_filter_detail_and_group(drive, qtbot, db,
     the filter, see its check in the detail, then use it as evidence in its group."""
     from storage.queries import SortKey
 
-    window = drive.window
-    assert window.import_checks_action in window.menuBar().actions()[0].menu().actions()
+    assert drive.action("import_checks") in drive.menu_actions("&File")
     path = tmp_path / "feed.json"
     path.write_text(json.dumps(FEED), encoding="utf-8")
-    with qtbot.waitSignal(window.check_imports.changes, timeout=30_000):
-        window.check_imports.import_files([path])
+    check_imports = drive.check_imports()
+    with qtbot.waitSignal(check_imports.changes, timeout=30_000):
+        check_imports.import_files([path])
     marked = "Russia now controls about 18 percent"
     drive.wait_loaded(lambda: any(c.already_checked for c in drive.shown_claims()))
     row = next(r for r, c in enumerate(drive.shown_claims()) if c.sentence.startswith(marked))
     assert drive.cell(row, SortKey.CHECKED) == "✓"
 
-    window.filters.checked.setChecked(True)
+    drive.filters().checked.setChecked(True)
     drive.wait_loaded(lambda: drive.claim_filter().checked_only)
     assert drive.shown_claims() and all(c.already_checked for c in drive.shown_claims())
 
     claim = next(c for c in drive.shown_claims() if c.sentence.startswith(marked))
     drive.select_claim(claim.id)
-    panel = window.detail.already_checked
+    panel = drive.claim_pane().already_checked
     qtbot.waitUntil(lambda: bool(panel.rows) and panel.text == claim.sentence)
     assert panel.rows[0].entry.url == "https://checks.example/territory"
     assert not panel.rows[0].evidence_button.isVisible()  # the group's verdict takes evidence
@@ -143,7 +143,7 @@ def test_the_window_story_inbox_marker_filter_detail_and_group(drive, qtbot, db,
         group_id = groups.group_of_claim(session, claim.id) or groups.create_group(
             session, [claim.id], actor="t")
     drive.open_group(group_id)
-    pane = window.group_pane
+    pane = drive.group_pane()
     qtbot.waitUntil(lambda: bool(pane.already_checked.rows))
     before = pane.editor.evidence.rowCount()
     pane.already_checked.rows[0].evidence_button.click()

@@ -42,7 +42,7 @@ def test_run_app_opens_a_new_database_and_exits_cleanly(tmp_path, qtbot):
     close_main_windows_later(qtbot, seen)
     assert run_app(tmp_path / "new.sqlite") == 0
     assert len(seen) == 1
-    assert seen[0].db.path == (tmp_path / "new.sqlite").resolve()
+    assert WindowDriver(seen[0], qtbot).database().path == (tmp_path / "new.sqlite").resolve()
     assert QApplication.applicationName() == "Claimdesk"
     assert QApplication.organizationName() == "Claimdesk"
 

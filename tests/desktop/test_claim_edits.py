@@ -36,20 +36,19 @@ def audit_actions(db, claim_id: int) -> list[str]:
 
 def open_claim_of(drive, text: str) -> None:
     """Select the first claim whose article contains ``text`` and wait for its detail."""
-    window = drive.window
     claim = next(c for c in drive.shown_claims() if c.outlet == "Test Herald")
     drive.select_claim(claim.id)
-    drive.qtbot.waitUntil(lambda: window.detail.detail is not None
-                          and window.detail.detail.id == claim.id)
-    assert text in window.detail.article.toPlainText()
+    drive.wait_claim_detail(claim.id)
+    assert text in drive.claim_pane().article.toPlainText()
 
 
-def select_in_article(window, start: int, end: int) -> None:
-    text = window.detail.detail.article_text
-    cursor = window.detail.article.textCursor()
+def select_in_article(drive, start: int, end: int) -> None:
+    text = drive.claim_detail().article_text
+    article = drive.claim_pane().article
+    cursor = article.textCursor()
     cursor.setPosition(utf16_offset(text, start))
     cursor.setPosition(utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
-    window.detail.article.setTextCursor(cursor)
+    article.setTextCursor(cursor)
 
 
 def test_qt_positions_convert_to_python_offsets_past_astral_characters():
@@ -58,16 +57,17 @@ def test_qt_positions_convert_to_python_offsets_past_astral_characters():
         assert python_offset(text, utf16_offset(text, index)) == index
 
 
-def test_new_claim_from_selection_is_stored_accepted_shown_and_undone(drive, window, db, qtbot):
+def test_new_claim_from_selection_is_stored_accepted_shown_and_undone(drive, db, qtbot):
     phrase = "The weather in Kyiv was mild"
     open_claim_of(drive, phrase)
-    assert not window.detail.new_claim_button.isEnabled()
+    pane = drive.claim_pane()
+    assert not pane.new_claim_button.isEnabled()
     start = TERRITORY.index(phrase)
     # A selection made by dragging often takes a blank on either side: it is trimmed.
-    select_in_article(window, start - 1, start + len(phrase))
-    assert window.detail.new_claim_button.isEnabled()
+    select_in_article(drive, start - 1, start + len(phrase))
+    assert pane.new_claim_button.isEnabled()
 
-    qtbot.mouseClick(window.detail.new_claim_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(pane.new_claim_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(manual_claims(db)) == 1)
     (made,) = manual_claims(db)
     with db.read() as session:
@@ -79,8 +79,8 @@ def test_new_claim_from_selection_is_stored_accepted_shown_and_undone(drive, win
     # The window shows it, selected, among its article's claims.
     qtbot.waitUntil(lambda: drive.current_claim_id() == made.id)
     assert drive.current_view() == View.ARTICLES
-    qtbot.waitUntil(lambda: window.detail.detail is not None and window.detail.detail.id == made.id)
-    assert window.detail.sentence.text() == phrase
+    drive.wait_claim_detail(made.id)
+    assert pane.sentence.text() == phrase
 
     # Storage cannot delete a claim: undo rejects it, redo accepts it again.
     drive.undo()
@@ -89,24 +89,25 @@ def test_new_claim_from_selection_is_stored_accepted_shown_and_undone(drive, win
     qtbot.waitUntil(lambda: claim(db, made.id).status == ClaimStatus.ACCEPTED)
 
 
-def test_n_key_makes_a_claim_of_the_selection(drive, window, db, qtbot):
+def test_n_key_makes_a_claim_of_the_selection(drive, db, qtbot):
     phrase = "most cafes were open"
     open_claim_of(drive, phrase)
     start = TERRITORY.index(phrase)
-    select_in_article(window, start, start + len(phrase))
-    window.detail.article.setFocus()
-    qtbot.keyClick(window.detail.article, Qt.Key.Key_N)
+    select_in_article(drive, start, start + len(phrase))
+    article = drive.claim_pane().article
+    article.setFocus()
+    qtbot.keyClick(article, Qt.Key.Key_N)
     qtbot.waitUntil(lambda: [c.sentence for c in manual_claims(db)] == [phrase])
 
 
-def test_editing_category_and_claimant_is_stored_and_undone(drive, window, db, qtbot):
+def test_editing_category_and_claimant_is_stored_and_undone(drive, db, qtbot):
     first = drive.claim_at(0)
-    qtbot.waitUntil(lambda: window.detail.detail is not None and window.detail.detail.id == first.id)
+    drive.wait_claim_detail(first.id)
     before = claim(db, first.id)
     assert before.category != "poll"
-    assert not window.detail.save_button.isEnabled()
+    detail = drive.claim_pane()
+    assert not detail.save_button.isEnabled()
 
-    detail = window.detail
     detail.category.setCurrentIndex(detail.category.findData("poll"))
     detail.claimant.clear()
     qtbot.keyClicks(detail.claimant, "Jane Example")
@@ -130,54 +131,54 @@ def test_editing_category_and_claimant_is_stored_and_undone(drive, window, db, q
     qtbot.waitUntil(lambda: claim(db, first.id).category == "poll")
 
 
-def test_date_range_narrows_the_table(drive, window, qtbot):
+def test_date_range_narrows_the_table(drive, qtbot):
     everything = drive.row_count()
     outlets = {c.outlet for c in drive.shown_claims()}
     assert "Example Ledger" in outlets  # the 2021 article
 
-    window.date_from.setDate(QDate(2023, 1, 1))  # as if typed: applied after a pause
+    filters = drive.filters()
+    filters.date_from.setDate(QDate(2023, 1, 1))  # as if typed: applied after a pause
     drive.wait_loaded(lambda: drive.claim_filter().date_from == dt.date(2023, 1, 1))
     shown = drive.shown_claims()
     assert shown and len(shown) < everything
     assert all(c.published >= dt.date(2023, 1, 1) for c in shown)
-    assert window.any_date.isVisible()
+    assert filters.any_date.isVisible()
 
-    window.filters.set_date_range(dt.date(2021, 1, 1), dt.date(2021, 12, 31))
+    filters.set_date_range(dt.date(2021, 1, 1), dt.date(2021, 12, 31))
     drive.wait_loaded(lambda: drive.claim_filter().date_to == dt.date(2021, 12, 31))
     assert {c.outlet for c in drive.shown_claims()} == {"Example Ledger"}
 
-    qtbot.mouseClick(window.any_date, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(filters.any_date, Qt.MouseButton.LeftButton)
     drive.wait_loaded(lambda: drive.claim_filter().date_from is None)
     assert drive.row_count() == everything
-    assert window.date_from.text() == "no limit"
+    assert filters.date_from.text() == "no limit"
 
 
-def test_an_edit_over_another_windows_change_is_refused_not_applied(drive, window, db, qtbot):
+def test_an_edit_over_another_windows_change_is_refused_not_applied(drive, db, qtbot):
     first = drive.claim_at(0)
-    qtbot.waitUntil(lambda: window.detail.detail is not None and window.detail.detail.id == first.id)
+    drive.wait_claim_detail(first.id)
     from storage.claims import edit
 
     with db.write() as session:  # another window or process changes the claimant meanwhile
         edit(session, first.id, {"claimant": "Someone Else"}, actor="other window")
-    detail = window.detail
+    detail = drive.claim_pane()
     detail.claimant.clear()
     qtbot.keyClicks(detail.claimant, "Jane Example")
     qtbot.mouseClick(detail.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.message_box is not None
-                    and "changed meanwhile" in window.message_box.text())
-    assert "Someone Else" in window.message_box.text()
+    drive.wait_message("changed meanwhile")
+    assert "Someone Else" in drive.message()
     assert claim(db, first.id).claimant == "Someone Else"
     assert audit_actions(db, first.id).count("claim_edited") == 1
 
 
-def test_the_article_tints_every_claim_by_category_and_marks_the_selected_one(drive, window, db, qtbot):
+def test_the_article_tints_every_claim_by_category_and_marks_the_selected_one(drive, db, qtbot):
     from desktop.article_text import SELECTED, category_tint
 
     open_claim_of(drive, "Institute for the Study of War")
-    detail = window.detail.detail
+    detail = drive.claim_detail()
     others = [s for s in detail.article_claims if s.id != detail.id]
     assert detail.id in {s.id for s in detail.article_claims} and others
-    article = window.detail.article
+    article = drive.claim_pane().article
     text = detail.article_text
     by_start = {python_offset(text, sel.cursor.selectionStart()): sel
                 for sel in article.extraSelections()}
@@ -187,19 +188,19 @@ def test_the_article_tints_every_claim_by_category_and_marks_the_selected_one(dr
     assert article.span_at(others[0].start).id == others[0].id
     assert article.span_at(detail.start).id == detail.id
     # The legend names each category shown, in words.
-    legend = window.detail.legend.text()
+    legend = drive.claim_pane().legend.text()
     for span in detail.article_claims:
         assert category_label(span.category) in legend
 
     # A rejected claim is no longer tinted once the detail reloads.
     drive.select_row(next(r for r in range(drive.row_count())
                            if drive.claim_at(r).id == others[0].id))
-    qtbot.waitUntil(lambda: window.detail.detail.id == others[0].id)
+    drive.wait_claim_detail(others[0].id)
     drive.reject()
     qtbot.waitUntil(lambda: claim_status(db, others[0].id) == ClaimStatus.REJECTED)
-    window.detail.show_claim(detail.id)
-    qtbot.waitUntil(lambda: window.detail.detail.id == detail.id
-                    and others[0].id not in {s.id for s in window.detail.detail.article_claims})
+    drive.claim_pane().show_claim(detail.id)
+    qtbot.waitUntil(lambda: drive.claim_detail().id == detail.id
+                    and others[0].id not in {s.id for s in drive.claim_detail().article_claims})
 
 
 def claim_status(db, claim_id: int) -> str:
@@ -207,11 +208,11 @@ def claim_status(db, claim_id: int) -> str:
         return session.get(Claim, claim_id).status
 
 
-def test_double_clicking_another_claim_in_the_article_goes_to_it(drive, window, qtbot):
+def test_double_clicking_another_claim_in_the_article_goes_to_it(drive, qtbot):
     open_claim_of(drive, "Institute for the Study of War")
-    detail = window.detail.detail
+    detail = drive.claim_detail()
     other = next(s for s in detail.article_claims if s.id != detail.id)
-    article = window.detail.article
+    article = drive.claim_pane().article
     text = detail.article_text
     cursor = article.textCursor()
     cursor.setPosition(utf16_offset(text, other.start + 2))
@@ -219,5 +220,5 @@ def test_double_clicking_another_claim_in_the_article_goes_to_it(drive, window, 
     article.ensureCursorVisible()
     point = article.cursorRect(cursor).center()
     qtbot.mouseDClick(article.viewport(), Qt.MouseButton.LeftButton, pos=point)
-    qtbot.waitUntil(lambda: window.detail.detail.id == other.id)
+    drive.wait_claim_detail(other.id)
     assert drive.current_claim_id() == other.id  # its row in the table is selected

@@ -31,7 +31,7 @@ def session(qtbot, db, settings, articles):
     WindowDriver(window, qtbot).wait_loaded()
     yield s
     if s.window is not None:
-        s.window.close_for_switch()
+        WindowDriver(s.window, qtbot).close_for_switch()
     assert tasks.shut_down(10_000)
     if s.db is not None and s.db is not db:
         s.db.dispose()
@@ -47,27 +47,34 @@ def wait_for_switch(qtbot, session, old_window) -> None:
     WindowDriver(session.window, qtbot).wait_loaded()
 
 
+def driver(session, qtbot) -> WindowDriver:
+    """The driver of the session's window (a new one after each switch)."""
+    return WindowDriver(session.window, qtbot)
+
+
 def test_new_database_opens_an_empty_one_in_a_new_window_and_is_remembered(
         session, qtbot, db, tmp_path, settings):
     old = session.window
-    old.database_menu.open_new(tmp_path / "team")
+    driver(session, qtbot).database_menu().open_new(tmp_path / "team")
     wait_for_switch(qtbot, session, old)
     new_path = (tmp_path / "team.sqlite").resolve()
     assert session.db.path == new_path
     assert article_count(session.db) == 0
-    assert WindowDriver(session.window, qtbot).total() == 0
-    assert "team.sqlite" in session.window.windowTitle()
+    drive = driver(session, qtbot)
+    assert drive.total() == 0
+    assert "team.sqlite" in drive.title()
     assert not shiboken6.isValid(old) or not old.isVisible()  # closed, then deleted
     assert settings.recent_databases[:2] == [str(new_path), str(db.path)]
     # The first database is untouched and still on the recent list, one action away.
-    session.window.database_menu.fill_recent_menu()
-    labels = [a.text() for a in session.window.database_menu.recent_menu.actions()]
+    menu = drive.database_menu()
+    menu.fill_recent_menu()
+    labels = [a.text() for a in menu.recent_menu.actions()]
     assert labels == [f"&1 {location_label(str(db.path))}"]
 
 
-def test_new_database_never_overwrites_an_existing_file(session, db, tmp_path):
+def test_new_database_never_overwrites_an_existing_file(session, qtbot, db, tmp_path):
     errors: list[str] = []
-    menu = session.window.database_menu
+    menu = driver(session, qtbot).database_menu()
     menu.error.connect(errors.append)
     menu.open_new(db.path)
     assert errors and "already exists" in errors[0]
@@ -77,19 +84,20 @@ def test_new_database_never_overwrites_an_existing_file(session, db, tmp_path):
 def test_open_recent_switches_back_and_a_vanished_file_is_explained_and_forgotten(
         session, qtbot, db, tmp_path, settings):
     old = session.window
-    old.database_menu.open_new(tmp_path / "second.sqlite")
+    driver(session, qtbot).database_menu().open_new(tmp_path / "second.sqlite")
     wait_for_switch(qtbot, session, old)
     second = session.window
-    second.database_menu.open_recent(str(db.path))
+    driver(session, qtbot).database_menu().open_recent(str(db.path))
     wait_for_switch(qtbot, session, second)
     assert session.db.path == db.path
-    assert WindowDriver(session.window, qtbot).total() > 0
+    assert driver(session, qtbot).total() > 0
 
     gone = str(tmp_path / "gone.sqlite")
     settings.add_recent_database(gone)
     errors: list[str] = []
-    session.window.database_menu.error.connect(errors.append)
-    session.window.database_menu.open_recent(gone)
+    menu = driver(session, qtbot).database_menu()
+    menu.error.connect(errors.append)
+    menu.open_recent(gone)
     assert errors and "no longer there" in errors[0]
     assert gone not in settings.recent_databases
 
@@ -97,19 +105,19 @@ def test_open_recent_switches_back_and_a_vanished_file_is_explained_and_forgotte
 def test_an_unsaved_verdict_is_settled_before_another_database_opens(
         session, qtbot, db, tmp_path, group):  # noqa: F811
     window = session.window
+    drive = driver(session, qtbot)
     group_id, _claims = group
-    WindowDriver(window, qtbot).open_group(group_id)
-    editor = window.group_pane.editor
-    qtbot.waitUntil(lambda: editor.group_id == group_id)
+    drive.open_group(group_id)
+    editor = drive.verdict_editor(group_id)
     qtbot.keyClicks(editor.summary, "Draft summary")
     answers = ["cancel", "save"]
-    window.group_pane.ask_unsaved = lambda answer: answer(answers.pop(0))
+    drive.group_pane().ask_unsaved = lambda answer: answer(answers.pop(0))
 
-    window.database_menu.open_new(tmp_path / "elsewhere.sqlite")
+    drive.database_menu().open_new(tmp_path / "elsewhere.sqlite")
     assert session.window is window  # cancelled: nothing happens, the edit stays
     assert editor.summary.text() == "Draft summary"
 
-    window.database_menu.open_new(tmp_path / "elsewhere.sqlite")
+    drive.database_menu().open_new(tmp_path / "elsewhere.sqlite")
     wait_for_switch(qtbot, session, window)
     with db.read() as s:
         verdict = s.execute(select(Verdict).where(Verdict.group_id == group_id)).scalar_one()
@@ -117,22 +125,21 @@ def test_an_unsaved_verdict_is_settled_before_another_database_opens(
 
 
 def test_closing_the_window_asks_about_an_unsaved_verdict(session, qtbot, db, group):  # noqa: F811
-    window = session.window
+    drive = driver(session, qtbot)
     group_id, _claims = group
-    WindowDriver(window, qtbot).open_group(group_id)
-    editor = window.group_pane.editor
-    qtbot.waitUntil(lambda: editor.group_id == group_id)
+    drive.open_group(group_id)
+    editor = drive.verdict_editor(group_id)
     editor.summary.setText("Not yet saved")
     answers = ["cancel", "discard"]
-    window.group_pane.ask_unsaved = lambda answer: answer(answers.pop(0))
-    window.close()
-    assert window.isVisible()
-    window.close()
-    qtbot.waitUntil(lambda: not window.isVisible())
+    drive.group_pane().ask_unsaved = lambda answer: answer(answers.pop(0))
+    drive.close()
+    assert drive.is_open()
+    drive.close()
+    qtbot.waitUntil(lambda: not drive.is_open())
 
 
 def test_save_a_copy_writes_a_consistent_file_that_can_be_opened(session, qtbot, db, tmp_path):
-    menu = session.window.database_menu
+    menu = driver(session, qtbot).database_menu()
     done: list[Path] = []
     menu.save_copy(tmp_path / "copy.sqlite", then=done.append)
     qtbot.waitUntil(lambda: bool(done))
@@ -149,7 +156,7 @@ def test_save_a_copy_writes_a_consistent_file_that_can_be_opened(session, qtbot,
 
 
 def test_back_up_now_adds_a_backup_and_the_status_bar_says_when(session, qtbot, db):
-    menu = session.window.database_menu
+    menu = driver(session, qtbot).database_menu()
     before = len(list_backups(db.path))
     menu.backup_action.trigger()
     qtbot.waitUntil(lambda: len(list_backups(db.path)) == before + 1)
@@ -162,12 +169,12 @@ def test_a_damaged_database_offers_its_latest_backup_in_a_new_file(
     # A second database with a backup, then damaged: its first pages overwritten.
     other = tmp_path / "damaged.sqlite"
     old = session.window
-    old.database_menu.open_new(other)
+    driver(session, qtbot).database_menu().open_new(other)
     wait_for_switch(qtbot, session, old)
     store_article(session.db, MINSK, title="Kept in the backup", outlet="Example Ledger")
     make_backup(session.db.path, "manual")
     second = session.window
-    second.database_menu.open_recent(str(db.path))
+    driver(session, qtbot).database_menu().open_recent(str(db.path))
     wait_for_switch(qtbot, session, second)
     with open(other, "r+b") as fh:
         fh.seek(0)
@@ -175,7 +182,7 @@ def test_a_damaged_database_offers_its_latest_backup_in_a_new_file(
     damaged_bytes = other.read_bytes()
 
     window = session.window
-    window.database_menu.open_recent(str(other))
+    driver(session, qtbot).database_menu().open_recent(str(other))
     box = session.error_box
     assert isinstance(box, QMessageBox)
     assert "damaged.sqlite" in box.text()
@@ -191,8 +198,7 @@ def test_a_damaged_database_offers_its_latest_backup_in_a_new_file(
 
 
 def test_preferences_set_the_matching_bar_backups_and_appearance(session, qtbot, settings):
-    window = session.window
-    dialog = window.open_preferences()
+    dialog = driver(session, qtbot).open_preferences()
     dialog.matching_bar.setValue(0.72)
     dialog.backup_keep.setValue(3)
     dialog.appearance.setCurrentIndex(dialog.appearance.findData("dark"))
@@ -212,8 +218,7 @@ def test_preferences_set_the_matching_bar_backups_and_appearance(session, qtbot,
 
 
 def test_date_filter_calendar_opens_on_this_month_not_1900(session, qtbot):
-    window = session.window
-    edit = window.date_from
+    edit = driver(session, qtbot).filters().date_from
     assert edit.date().year() == 1900  # "no limit"
     calendar = edit.calendarWidget()
     # A click on the edit's arrow opens the calendar popup.
@@ -237,10 +242,10 @@ def test_a_refused_save_keeps_the_verdict_and_a_copy_takes_it_along(
         session, qtbot, db, tmp_path, group):  # noqa: F811
     """A read-only (or full) database: the edit stays, and can be saved in a copy elsewhere."""
     window = session.window
+    drive = driver(session, qtbot)
     group_id, _claims = group
-    WindowDriver(window, qtbot).open_group(group_id)
-    editor = window.group_pane.editor
-    qtbot.waitUntil(lambda: editor.group_id == group_id)
+    drive.open_group(group_id)
+    editor = drive.verdict_editor(group_id)
     editor.rating.setCurrentIndex(editor.rating.findData("false"))
     qtbot.keyClicks(editor.summary, "Not 20 percent but 18")
 
@@ -250,22 +255,21 @@ def test_a_refused_save_keeps_the_verdict_and_a_copy_takes_it_along(
     event.listen(db.engine, "connect", read_only)
     try:
         editor.save()
-        qtbot.waitUntil(lambda: window.message_box is not None
-                        and "Nothing was saved" in window.message_box.text())
+        drive.wait_message("Nothing was saved")
     finally:
         event.remove(db.engine, "connect", read_only)
-    box = window.message_box
+    box = drive.message_box()
     assert "read-only" in box.text()
     assert editor.summary.text() == "Not 20 percent but 18" and editor.is_dirty()
     assert any(b.text() == "Save a copy and continue there…" for b in box.buttons())
     box.close()
 
     # What the button leads to, without its file dialog: a copy, opened, the edit carried over.
-    menu = window.database_menu
+    menu = drive.database_menu()
     menu.save_copy(tmp_path / "elsewhere.sqlite",
                    then=lambda path: menu.continueInCopy.emit(str(path)))
     wait_for_switch(qtbot, session, window)
-    new_editor = session.window.group_pane.editor
+    new_editor = driver(session, qtbot).verdict_editor()
     qtbot.waitUntil(lambda: new_editor.group_id == group_id
                     and new_editor.summary.text() == "Not 20 percent but 18")
     assert new_editor.is_dirty() and new_editor.save_button.isEnabled()
@@ -290,22 +294,21 @@ def test_copy_in_from_a_colleagues_file_adds_what_is_missing_once(session, qtbot
                       outlet="Test Herald")  # the same text as one already here
     finally:
         other.dispose()
-    window = session.window
+    drive = driver(session, qtbot)
     before = article_count(db)
-    window.database_menu.copy_in(str(colleague))
+    drive.database_menu().copy_in(str(colleague))
     qtbot.waitUntil(lambda: article_count(db) == before + 1, timeout=20_000)
-    qtbot.waitUntil(lambda: "Copied in from" in window.statusBar().currentMessage())
+    drive.wait_status("Copied in from")
     assert list_backups(db.path)  # a backup first, as before every bulk change
     with db.read() as session_:
         assert session_.execute(select(func.count()).select_from(Article).where(
             Article.title == "A colleague's article")).scalar_one() == 1
 
-    window.database_menu.copy_in(str(colleague))  # again: nothing new arrives
-    qtbot.waitUntil(lambda: "already had everything" in window.statusBar().currentMessage(),
-                    timeout=20_000)
+    drive.database_menu().copy_in(str(colleague))  # again: nothing new arrives
+    drive.wait_status("already had everything", timeout=20_000)
     assert article_count(db) == before + 1
 
-    window.database_menu.copy_in(str(tmp_path / "missing.sqlite"))
-    qtbot.waitUntil(lambda: window.message_box is not None and window.message_box.isVisible())
-    assert "missing.sqlite" in window.message_box.text()
+    drive.database_menu().copy_in(str(tmp_path / "missing.sqlite"))
+    qtbot.waitUntil(drive.message_shown)
+    assert "missing.sqlite" in drive.message()
     assert not (tmp_path / "missing.sqlite").exists()  # the source is never created

@@ -22,18 +22,18 @@ def test_switching_to_a_view_without_the_open_group_clears_the_pane(drive, db, q
         assert s.execute(select(GroupConflict.id)).first() is None  # no conflicting groups
     group_id = _a_group(db)
     drive.open_group(group_id)
-    pane = drive.window.group_pane
+    pane = drive.group_pane()
     drive.select_view(View.CONFLICTS)
     qtbot.waitUntil(lambda: pane.detail is None)
-    assert drive.window.groups_panel.current_id() is None
+    assert drive.groups_list().current_id() is None
     drive.select_view(View.GROUPS)  # back: the list's first group is chosen and shown
     qtbot.waitUntil(lambda: pane.detail is not None
-                    and pane.detail.id == drive.window.groups_panel.current_id())
+                    and pane.detail.id == drive.groups_list().current_id())
 
 
 def test_the_merge_dialog_says_undo_works(drive, db, qtbot):
     drive.open_group(_a_group(db))
-    dialog = drive.window.group_pane.open_merge_dialog()
+    dialog = drive.group_pane().open_merge_dialog()
     assert dialog is not None
     from PySide6.QtWidgets import QLabel
 
@@ -57,14 +57,14 @@ def test_an_import_from_elsewhere_updates_the_counts_without_f5(drive, db, qtbot
 
 def test_the_articles_view_opens_the_article_editor(drive, qtbot):
     drive.select_view(View.ARTICLES)
-    panel = drive.window.articles_panel
+    panel = drive.articles_list()
     qtbot.waitUntil(lambda: panel.model.rowCount() > 0)
     panel.table.selectRow(0)
     panel.edit_action.trigger()
-    dialog = drive.window.article_edits.dialog
+    dialog = drive.article_edits().dialog
     assert dialog is not None and dialog.isVisible()
     dialog.title.setText("Edited in the window")
-    with qtbot.waitSignal(drive.window.article_edits.changed, timeout=10_000):
+    with qtbot.waitSignal(drive.article_edits().changed, timeout=10_000):
         dialog.accept()
     qtbot.waitUntil(lambda: any(row.title == "Edited in the window" for row in panel.model.rows()))
     assert drive.can_undo()
@@ -80,28 +80,28 @@ def test_inbox_marks_a_claim_accepted_since_loading_and_counts_agree(drive, qtbo
     claim_id = drive.current_claim_id()
     proposed_colour = drive.cell(1, "sentence", Qt.ItemDataRole.ForegroundRole)
     drive.accept()
-    qtbot.waitUntil(lambda: "decided" in drive.window.filters.showing.text())
+    qtbot.waitUntil(lambda: "decided" in drive.filters().showing.text())
     row = drive.row_of(claim_id)
     assert row is not None  # still listed until refresh …
     accepted_colour = drive.cell(row, "sentence", Qt.ItemDataRole.ForegroundRole)
     assert accepted_colour is not None and accepted_colour != proposed_colour  # … but green
     counts = drive.reload_counts()
-    assert drive.window.filters.showing.text().startswith(f"{counts.proposed:,} claims (+1 decided")
+    assert drive.filters().showing.text().startswith(f"{counts.proposed:,} claims (+1 decided")
     assert counts.proposed == total - 1
 
 
 def test_a_claim_search_does_not_follow_into_articles_or_outlets(drive, qtbot):
-    drive.window.search.setText("Minsk")
+    drive.search("Minsk")
     drive.select_view(View.ARTICLES)
-    assert drive.window.search.text() == ""
-    drive.window.search.setText("ceasefire")
+    assert drive.search_text() == ""
+    drive.search("ceasefire")
     drive.select_view(View.OUTLETS)
-    assert drive.window.search.text() == ""
+    assert drive.search_text() == ""
 
 
 def test_appearance_rows_show_the_whole_sentence(drive, db, qtbot):
     drive.open_group(_a_group(db))
-    table = drive.window.group_pane.table
+    table = drive.group_pane().table
     qtbot.waitUntil(lambda: table.model().rowCount() > 0)
     sentence_column = 2
     text = table.model().index(0, sentence_column).data()

@@ -9,11 +9,11 @@ from desktop.controllers.exports import ExportKind, ExportRequest
 from storage import settings as desk
 
 
-def test_first_export_asks_for_the_organisation_then_uses_it(window, db, qtbot, settings,
+def test_first_export_asks_for_the_organisation_then_uses_it(drive, db, qtbot, settings,
                                                             tmp_path, monkeypatch):
     for name in ("CLAIMDESK_ORGANISATION", "CLAIMDESK_AUTHOR", "CLAIMDESK_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
-    exports = window.exports
+    exports = drive.exports()
     errors: list[str] = []
     exports.error.connect(errors.append)
     out = tmp_path / "b.pdf"

@@ -49,15 +49,14 @@ def verdict_row(db, group_id: int) -> Verdict | None:
         return session.execute(select(Verdict).where(Verdict.group_id == group_id)).scalar_one_or_none()
 
 
-def test_show_its_group_from_the_claim_detail_lists_every_appearance(drive, window, qtbot, group):
+def test_show_its_group_from_the_claim_detail_lists_every_appearance(drive, qtbot, group):
     group_id, claims = group
     drive.select_view(View.ALL)
     drive.wait_loaded(lambda: drive.row_of(claims[1]) is not None)
     drive.select_row(drive.row_of(claims[1]))
-    qtbot.waitUntil(lambda: window.detail.detail is not None
-                    and window.detail.detail.id == claims[1])
-    qtbot.mouseClick(window.detail.show_group, Qt.MouseButton.LeftButton)
-    pane = window.group_pane
+    drive.wait_claim_detail(claims[1])
+    qtbot.mouseClick(drive.claim_pane().show_group, Qt.MouseButton.LeftButton)
+    pane = drive.group_pane()
     qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == group_id)
     assert drive.current_view() == View.GROUPS
     assert [a.claim_id for a in pane.appearances.rows()] != []
@@ -70,10 +69,10 @@ def test_show_its_group_from_the_claim_detail_lists_every_appearance(drive, wind
     assert "81%" in pane.why.text()
 
 
-def test_confirm_a_match_and_reject_another_then_undo_the_rejection(drive, window, db, qtbot, group):
+def test_confirm_a_match_and_reject_another_then_undo_the_rejection(drive, db, qtbot, group):
     group_id, (_first, second, third) = group
     drive.open_group(group_id)
-    pane = window.group_pane
+    pane = drive.group_pane()
 
     assert pane.select_claim(second)
     qtbot.mouseClick(pane.confirm_button, Qt.MouseButton.LeftButton)
@@ -87,7 +86,7 @@ def test_confirm_a_match_and_reject_another_then_undo_the_rejection(drive, windo
         elsewhere = group_of_claim(session, third)
     assert elsewhere not in (None, group_id)
     qtbot.waitUntil(lambda: third not in {a.claim_id for a in pane.appearances.rows()})
-    qtbot.waitUntil(lambda: window.undo_stack.count() == 2)  # the confirmation, the rejection
+    qtbot.waitUntil(lambda: drive.undo_count() == 2)  # the confirmation, the rejection
 
     drive.undo()  # the claim comes back, as a confirmed match
     qtbot.waitUntil(lambda: members(db, group_id).get(third) == "confirmed")
@@ -100,11 +99,10 @@ def test_confirm_a_match_and_reject_another_then_undo_the_rejection(drive, windo
     qtbot.waitUntil(lambda: members(db, group_id).get(second) == "confirmed")
 
 
-def test_write_a_verdict_save_undo_and_send_it_to_review(drive, window, db, qtbot, group):
+def test_write_a_verdict_save_undo_and_send_it_to_review(drive, db, qtbot, group):
     group_id, _claims = group
     drive.open_group(group_id)
-    editor = window.group_pane.editor
-    window.group_pane.tabs.setCurrentWidget(editor)
+    editor = drive.verdict_editor(show=True)
 
     editor.rating.setCurrentIndex(editor.rating.findData("mostly_false"))
     qtbot.keyClicks(editor.summary, "The share was 18 percent, not 20")
@@ -149,14 +147,13 @@ def test_write_a_verdict_save_undo_and_send_it_to_review(drive, window, db, qtbo
     qtbot.waitUntil(lambda: editor.status_buttons["approved"].isEnabled())
 
 
-def test_a_save_after_someone_else_saved_shows_their_version_and_reloads(drive, window, db, qtbot, group):
+def test_a_save_after_someone_else_saved_shows_their_version_and_reloads(drive, db, qtbot, group):
     group_id, _claims = group
     with db.write() as session:
         save_verdict(session, group_id, VerdictDraft(rating="true", summary="First take"),
                      expected_version=None, actor="Test Reviewer")
     drive.open_group(group_id)
-    editor = window.group_pane.editor
-    window.group_pane.tabs.setCurrentWidget(editor)
+    editor = drive.verdict_editor(show=True)
     qtbot.waitUntil(lambda: editor.state is not None and editor.summary.text() == "First take")
 
     with db.write() as session:  # a colleague saves meanwhile, from another machine
@@ -177,7 +174,7 @@ def test_a_save_after_someone_else_saved_shows_their_version_and_reloads(drive, 
     assert editor.rating.currentData() == "false"
 
 
-def test_export_csv_from_the_menu_writes_every_claim(window, db, qtbot, group, tmp_path: Path):
+def test_export_csv_from_the_menu_writes_every_claim(drive, db, qtbot, group, tmp_path: Path):
     out = tmp_path / "groups.csv"
     asked = []
 
@@ -186,9 +183,9 @@ def test_export_csv_from_the_menu_writes_every_claim(window, db, qtbot, group, t
         done(ExportRequest(kind, out, "all", open_after=True))
 
     opened = []
-    window.exports.ask_export = answer
-    window.exports.open_file = opened.append
-    window.export_actions[ExportKind.CSV].trigger()
+    drive.exports().ask_export = answer
+    drive.exports().open_file = opened.append
+    drive.trigger("export_csv")
     qtbot.waitUntil(out.exists, timeout=10_000)
     qtbot.waitUntil(lambda: opened == [out.resolve()])
     assert asked[0][0] == ExportKind.CSV and asked[0][1].suffix == ".csv"
@@ -198,19 +195,19 @@ def test_export_csv_from_the_menu_writes_every_claim(window, db, qtbot, group, t
             ClaimGroupMember.decision != "rejected")).scalars())
     assert {int(r["claim_id"]) for r in rows if r["claim_id"]} == grouped
     assert any(r["outlet"] == "Тестова правда" for r in rows)
-    qtbot.waitUntil(lambda: "CSV written" in window.statusBar().currentMessage())
+    drive.wait_status("CSV written")
 
 
-def test_run_matching_reports_what_it_did(window, qtbot):
-    task = window.start_matching()
+def test_run_matching_reports_what_it_did(drive, qtbot):
+    task = drive.start_matching()
     assert task is not None
     qtbot.waitUntil(lambda: not task.is_running(), timeout=20_000)
-    qtbot.waitUntil(lambda: "Matching finished" in window.statusBar().currentMessage())
-    assert window.matching_action.shortcuts()[0].toString() == "Ctrl+M"
+    drive.wait_status("Matching finished")
+    assert drive.action("matching").shortcuts()[0].toString() == "Ctrl+M"
 
 
-def test_preferences_are_saved_through_the_settings(window, qtbot, settings, tmp_path):
-    dialog = window.open_preferences()
+def test_preferences_are_saved_through_the_settings(drive, qtbot, settings, tmp_path):
+    dialog = drive.open_preferences()
     dialog.reviewer.setText("Iryna  Koval")
     dialog.organisation.setText("Desk of Facts")
     dialog.export_dir.setText(str(tmp_path))
@@ -218,8 +215,8 @@ def test_preferences_are_saved_through_the_settings(window, qtbot, settings, tmp
     assert settings.reviewer_name == "Iryna Koval"
     assert settings.organisation == "Desk of Facts"
     assert settings.export_dir == tmp_path
-    assert window.exports.publisher().organisation == "Desk of Facts"
-    assert window.exports.suggested_path(ExportKind.CSV).parent == tmp_path
+    assert drive.exports().publisher().organisation == "Desk of Facts"
+    assert drive.exports().suggested_path(ExportKind.CSV).parent == tmp_path
 
 
 @pytest.fixture
@@ -234,61 +231,60 @@ def second_group(db, group) -> int:
         return group_of_claim(session, other)
 
 
-def test_leaving_a_group_with_an_unsaved_verdict_asks_first(drive, window, db, qtbot, group, second_group):
+def test_leaving_a_group_with_an_unsaved_verdict_asks_first(drive, db, qtbot, group, second_group):
     group_id, _claims = group
     drive.open_group(group_id)
-    pane, editor = window.group_pane, window.group_pane.editor
-    qtbot.waitUntil(lambda: window.groups_panel.select_id(group_id))
+    pane, editor, groups = drive.group_pane(), drive.verdict_editor(), drive.groups_list()
+    qtbot.waitUntil(lambda: groups.select_id(group_id))
     asked: list = []
     answers = ["cancel", "save"]
     pane.ask_unsaved = lambda answer: (asked.append(answer), answer(answers.pop(0)))
     qtbot.keyClicks(editor.summary, "Half true")
 
     # Choosing another group in the list asks; Cancel stays with the edits kept.
-    assert window.groups_panel.select_id(second_group)
+    assert groups.select_id(second_group)
     assert len(asked) == 1
     assert pane.group_id() == group_id and editor.summary.text() == "Half true"
-    assert window.groups_panel.current_id() == group_id
+    assert groups.current_id() == group_id
 
     # Save stores the verdict, then shows the other group.
-    assert window.groups_panel.select_id(second_group)
+    assert groups.select_id(second_group)
     assert len(asked) == 2
     qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == second_group)
     assert verdict_row(db, group_id).summary == "Half true"
     qtbot.wait(200)  # the list's reload after the save must not take the reviewer back
     assert pane.group_id() == second_group
-    assert window.groups_panel.current_id() == second_group
+    assert groups.current_id() == second_group
 
     # Discard shows the chosen group and stores nothing.
     qtbot.keyClicks(editor.summary, "Unsure")
     pane.ask_unsaved = lambda answer: answer("discard")
-    assert window.groups_panel.select_id(group_id)
+    assert groups.select_id(group_id)
     qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == group_id)
     assert verdict_row(db, second_group) is None
     assert editor.summary.text() == "Half true"
 
 
-def test_a_refresh_of_the_group_being_edited_keeps_unsaved_verdict_edits(drive, window, db, qtbot, group):
+def test_a_refresh_of_the_group_being_edited_keeps_unsaved_verdict_edits(drive, db, qtbot, group):
     group_id, _claims = group
     drive.open_group(group_id)
-    editor = window.group_pane.editor
-    qtbot.waitUntil(lambda: editor.group_id == group_id)
+    editor = drive.verdict_editor(group_id)
     editor.summary.setText("Half-written summary")
     history_before = editor.history.topLevelItemCount()
     with db.write() as session:  # something else changes the verdict's history meanwhile
         save_verdict(session, group_id, VerdictDraft(rating="true", summary="Other"),
                      expected_version=None, actor="Olena")
-    window.group_pane.show_group(group_id)  # e.g. the list reloading after a matching run
+    drive.group_pane().show_group(group_id)  # e.g. the list reloading after a matching run
     qtbot.waitUntil(lambda: editor.history.topLevelItemCount() > history_before)
     assert editor.summary.text() == "Half-written summary"
     assert editor.is_dirty()
 
 
 def test_drag_a_group_onto_another_merges_it_and_undo_brings_it_back(drive,
-        window, db, qtbot, group, second_group):
+        db, qtbot, group, second_group):
     group_id, _claims = group
     drive.open_group(group_id)
-    model = window.groups_panel.model
+    model = drive.groups_list().model
     qtbot.waitUntil(lambda: model.row_of(second_group) is not None)
     with db.read() as session:
         moving = set(session.execute(select(ClaimGroupMember.claim_id).where(
@@ -304,8 +300,8 @@ def test_drag_a_group_onto_another_merges_it_and_undo_brings_it_back(drive,
     qtbot.waitUntil(lambda: moving <= set(members(db, group_id)))
     with db.read() as session:
         assert session.get(ClaimGroup, second_group) is None
-    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
-    assert window.undo_stack.undoText() == "Merge claim groups"
+    qtbot.waitUntil(lambda: drive.undo_count() == 1)
+    assert drive.undo_text() == "Merge claim groups"
 
     drive.undo()
     qtbot.waitUntil(lambda: not moving & set(members(db, group_id)))
@@ -313,12 +309,12 @@ def test_drag_a_group_onto_another_merges_it_and_undo_brings_it_back(drive,
         back = {group_of_claim(session, cid) for cid in moving}
     assert len(back) == 1 and back != {group_id}
 
-    assert drive.can_redo(), window.message_box and window.message_box.text()
+    assert drive.can_redo(), drive.message()
     drive.redo()
     qtbot.waitUntil(lambda: moving <= set(members(db, group_id)))
 
 
-def test_a_group_dropped_on_the_open_group_pane_merges_into_it(drive, window, db, qtbot, group,
+def test_a_group_dropped_on_the_open_group_pane_merges_into_it(drive, db, qtbot, group,
                                                                second_group):
     from PySide6.QtCore import QPointF
     from PySide6.QtGui import QDropEvent
@@ -327,7 +323,7 @@ def test_a_group_dropped_on_the_open_group_pane_merges_into_it(drive, window, db
 
     group_id, _claims = group
     drive.open_group(group_id)
-    pane = window.group_pane
+    pane = drive.group_pane()
     mime = group_mime(second_group)  # the event only points to it: keep it alive
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.MoveAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
@@ -338,7 +334,7 @@ def test_a_group_dropped_on_the_open_group_pane_merges_into_it(drive, window, db
         assert session.get(ClaimGroup, second_group) is None
 
 
-def test_verdict_and_conflict_views_list_only_their_groups(drive, window, db, qtbot, group, second_group):
+def test_verdict_and_conflict_views_list_only_their_groups(drive, db, qtbot, group, second_group):
     from storage.models import GroupConflict
 
     group_id, _claims = group
@@ -348,38 +344,37 @@ def test_verdict_and_conflict_views_list_only_their_groups(drive, window, db, qt
         verdicts.set_status(session, group_id, "in_review", expected_version=1, actor="ana")
         session.add(GroupConflict(group_a=min(group_id, second_group),
                                   group_b=max(group_id, second_group), explanation={}))
-    window.refresh_counts()
-    sidebar = window.sidebar
-    qtbot.waitUntil(lambda: sidebar._items[View.IN_REVIEW].data(Qt.ItemDataRole.UserRole + 2) == 1)
-    assert sidebar._items[View.DRAFT].data(Qt.ItemDataRole.UserRole + 2) == 0
-    assert sidebar._items[View.CONFLICTS].data(Qt.ItemDataRole.UserRole + 2) == 2
+    drive.refresh_counts()
+    qtbot.waitUntil(lambda: drive.sidebar_count(View.IN_REVIEW) == 1)
+    assert drive.sidebar_count(View.DRAFT) == 0
+    assert drive.sidebar_count(View.CONFLICTS) == 2
 
-    model = window.groups_panel.model
-    sidebar.set_view(View.IN_REVIEW)
+    model = drive.groups_list().model
+    drive.select_view(View.IN_REVIEW)
     qtbot.waitUntil(lambda: not model.is_loading() and model.total() == 1)
     assert model.group_at(0).id == group_id
-    assert drive.detail_shown() is window.group_pane
-    sidebar.set_view(View.DRAFT)
+    assert drive.detail_shown() is drive.group_pane()
+    drive.select_view(View.DRAFT)
     qtbot.waitUntil(lambda: not model.is_loading() and model.total() == 0)
-    sidebar.set_view(View.CONFLICTS)
+    drive.select_view(View.CONFLICTS)
     qtbot.waitUntil(lambda: not model.is_loading() and model.total() == 2)
     assert {model.group_at(r).id for r in range(2)} == {group_id, second_group}
-    sidebar.set_view(View.GROUPS)
+    drive.select_view(View.GROUPS)
     qtbot.waitUntil(lambda: not model.is_loading() and model.total() > 2)
 
 
-def test_alt_and_a_digit_rate_the_open_group_and_ctrl_s_saves_it(drive, window, db, qtbot, group):
+def test_alt_and_a_digit_rate_the_open_group_and_ctrl_s_saves_it(drive, db, qtbot, group):
     group_id, _claims = group
     drive.select_view(View.INBOX)
     drive.press(Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
     assert verdict_row(db, group_id) is None  # no group open: nothing to rate
-    assert "Open a claim group" in window.statusBar().currentMessage()
+    assert "Open a claim group" in drive.status_message()
 
     drive.open_group(group_id)
-    editor = window.group_pane.editor
-    window.group_pane.tabs.setCurrentIndex(0)  # the appearances, not the verdict
-    qtbot.keyClick(window.groups_panel.table, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
-    assert window.group_pane.tabs.currentWidget() is editor
+    pane, editor = drive.group_pane(), drive.verdict_editor()
+    pane.tabs.setCurrentIndex(0)  # the appearances, not the verdict
+    qtbot.keyClick(drive.groups_list().table, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    assert pane.tabs.currentWidget() is editor
     assert editor.rating.currentData() == "false" and editor.is_dirty()
     qtbot.keyClicks(editor.summary, "Wrong figure")
     qtbot.keyClick(editor.summary, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -392,10 +387,10 @@ def test_alt_and_a_digit_rate_the_open_group_and_ctrl_s_saves_it(drive, window, 
 
 
 def test_drag_an_appearance_onto_another_group_moves_it_and_undo_moves_it_back(drive,
-        window, db, qtbot, group, second_group):
+        db, qtbot, group, second_group):
     group_id, claims = group
     drive.open_group(group_id)
-    pane, model = window.group_pane, window.groups_panel.model
+    pane, model = drive.group_pane(), drive.groups_list().model
     qtbot.waitUntil(lambda: model.row_of(second_group) is not None
                     and pane.appearances.rowCount() == 3)
     row = next(r for r, a in enumerate(pane.appearances.rows()) if a.claim_id == claims[1])
@@ -411,8 +406,8 @@ def test_drag_an_appearance_onto_another_group_moves_it_and_undo_moves_it_back(d
 
     qtbot.waitUntil(lambda: members(db, second_group).get(claims[1]) == "confirmed")
     assert members(db, group_id)[claims[1]] == "rejected"
-    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
-    assert window.undo_stack.undoText() == "Move claim"
+    qtbot.waitUntil(lambda: drive.undo_count() == 1)
+    assert drive.undo_text() == "Move claim"
 
     drive.undo()
     qtbot.waitUntil(lambda: members(db, group_id).get(claims[1]) == "confirmed")

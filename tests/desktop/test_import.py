@@ -32,7 +32,7 @@ def article_titles(db) -> list[str]:
         return list(session.execute(select(Article.title).order_by(Article.id)).scalars())
 
 
-def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(drive, window, db, qtbot, tmp_path):
+def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(drive, db, qtbot, tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "poll.txt").write_text(POLL, encoding="utf-8")
@@ -40,11 +40,9 @@ def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(drive, window
     (folder / "notes.xyz").write_text("not an article", encoding="utf-8")  # skipped in folders
     before = len(article_titles(db))
 
-    task = window.import_paths([folder])
+    task = drive.import_paths([folder])
     assert task is not None
-    qtbot.waitUntil(lambda: window.imports.results_dialog is not None, timeout=20_000)
-
-    dialog = window.imports.results_dialog
+    dialog = drive.import_results()
     assert dialog.isVisible() and not dialog.isModal()
     assert [(Path(r.source).name, r.outcome) for r in dialog.results] == [
         ("casualties.txt", Outcome.IMPORTED), ("poll.txt", Outcome.IMPORTED)]
@@ -61,47 +59,45 @@ def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(drive, window
     qtbot.waitUntil(lambda: "5 articles" in drive.counts_text())
 
 
-def test_importing_the_same_folder_again_reports_duplicates(window, db, qtbot, tmp_path):
+def test_importing_the_same_folder_again_reports_duplicates(drive, db, qtbot, tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "poll.txt").write_text(POLL, encoding="utf-8")
-    window.import_paths([folder])
-    qtbot.waitUntil(lambda: window.imports.results_dialog is not None, timeout=20_000)
-    first = window.imports.results_dialog
+    drive.import_paths([folder])
+    first = drive.import_results()
     count = len(article_titles(db))
 
-    window.import_paths([folder])
-    qtbot.waitUntil(lambda: window.imports.results_dialog is not first, timeout=10_000)
-    assert [r.outcome for r in window.imports.results_dialog.results] == [Outcome.DUPLICATE]
+    drive.import_paths([folder])
+    again = drive.import_results(after=first, timeout=10_000)
+    assert [r.outcome for r in again.results] == [Outcome.DUPLICATE]
     assert len(article_titles(db)) == count
 
 
-def test_a_rejected_file_is_listed_with_its_reason(window, qtbot, tmp_path):
+def test_a_rejected_file_is_listed_with_its_reason(drive, qtbot, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
-    window.import_paths([empty])
-    qtbot.waitUntil(lambda: window.imports.results_dialog is not None, timeout=20_000)
-    (result,) = window.imports.results_dialog.results
+    drive.import_paths([empty])
+    dialog = drive.import_results()
+    (result,) = dialog.results
     assert result.outcome == Outcome.REJECTED
-    item = window.imports.results_dialog.list.topLevelItem(0)
+    item = dialog.list.topLevelItem(0)
     assert item.text(0) == "Rejected" and "empty" in item.text(2)
 
 
-def test_dropping_files_on_the_window_imports_them(window, db, qtbot, tmp_path):
+def test_dropping_files_on_the_window_imports_them(drive, db, qtbot, tmp_path):
     path = tmp_path / "poll.txt"
     path.write_text(POLL, encoding="utf-8")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(path))])
     event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(event)
-    qtbot.waitUntil(lambda: window.imports.results_dialog is not None, timeout=20_000)
+    drive.drop(event)
+    drive.import_results()
     assert "Poll on talks" in article_titles(db)
 
 
-def test_paste_article_dialog_stores_the_article_in_a_worker(drive, window, db, qtbot):
-    window.paste_action.trigger()
-    dialog = window.imports.paste_dialog
+def test_paste_article_dialog_stores_the_article_in_a_worker(drive, db, qtbot):
+    dialog = drive.paste_dialog()
     assert dialog is not None and dialog.isVisible()
     assert not dialog.ok_button.isEnabled()  # nothing to store yet
 
@@ -130,13 +126,13 @@ def test_paste_article_dialog_stores_the_article_in_a_worker(drive, window, db, 
     assert article.name == "Pasted Post"
     # The window shows the new article with its claims.
     qtbot.waitUntil(lambda: drive.current_view() == View.ARTICLES
-                    and window.articles_panel.current_id() == article.id)
+                    and drive.articles_list().current_id() == article.id)
     drive.wait_loaded(lambda: drive.claim_filter().article_id == article.id)
     assert {c.article_id for c in drive.shown_claims()} <= {article.id}
 
 
-def test_paste_dialog_says_what_is_wrong_and_stays_open(window, db, qtbot):
-    dialog = window.imports.open_paste_dialog()
+def test_paste_dialog_says_what_is_wrong_and_stays_open(drive, db, qtbot):
+    dialog = drive.paste_dialog()
     dialog.text.setPlainText("Some text with 12 percent in it.")
     qtbot.keyClicks(dialog.published, "the day before yesterday-ish")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
@@ -148,11 +144,11 @@ def test_paste_dialog_says_what_is_wrong_and_stays_open(window, db, qtbot):
     assert len(article_titles(db)) == count
 
 
-def test_articles_view_lists_articles_and_narrows_the_claims(drive, window, db, articles, qtbot):
+def test_articles_view_lists_articles_and_narrows_the_claims(drive, db, articles, qtbot):
     drive.select_view(View.ARTICLES)
-    panel = window.articles_panel
+    panel = drive.articles_list()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
-    assert window.browse_stack.isVisible()
+    assert drive.browsing_sources()
     # Newest first; each row knows its outlet and claim count.
     rows = [panel.model.index(r, 0).data() for r in range(3)]
     assert rows == ["Скільки території контролює Росія", "How much of Ukraine is occupied",
@@ -167,9 +163,9 @@ def test_articles_view_lists_articles_and_narrows_the_claims(drive, window, db, 
     assert int(claims_column) == drive.row_count()
 
 
-def test_outlets_view_lists_outlets_with_counts(drive, window, qtbot):
+def test_outlets_view_lists_outlets_with_counts(drive, qtbot):
     drive.select_view(View.OUTLETS)
-    panel = window.outlets_panel
+    panel = drive.outlets_list()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 3)
     by_name = {row.name: row for row in panel.model.rows()}
     assert set(by_name) == {"Test Herald", "Example Ledger", "Тестова правда"}
@@ -181,7 +177,7 @@ def test_outlets_view_lists_outlets_with_counts(drive, window, qtbot):
     assert {c.outlet for c in drive.shown_claims()} == {"Example Ledger"}
 
 
-def test_cancel_in_the_progress_dialog_stops_the_import_between_files(window, db, qtbot, tmp_path):
+def test_cancel_in_the_progress_dialog_stops_the_import_between_files(drive, db, qtbot, tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()
     for i in range(30):
@@ -190,12 +186,12 @@ def test_cancel_in_the_progress_dialog_stops_the_import_between_files(window, db
             f"were shelled on day {i}.\n", encoding="utf-8")
     before = len(article_titles(db))
 
-    window.import_paths([folder])
-    window.imports.progress_dialog.findChild(QPushButton).click()
-    qtbot.waitUntil(lambda: window.imports.results_dialog is not None, timeout=20_000)
+    drive.import_paths([folder])
+    drive.import_progress().findChild(QPushButton).click()
+    dialog = drive.import_results()
 
-    results = window.imports.results_dialog.results
+    results = dialog.results
     assert len(results) < 30
-    assert "Cancelled" in window.imports.results_dialog.summary.text()
+    assert "Cancelled" in dialog.summary.text()
     # Every file reported as imported is stored whole; nothing half-way.
     assert len(article_titles(db)) == before + sum(r.outcome == Outcome.IMPORTED for r in results)

@@ -11,7 +11,7 @@ TEXT = ("Russia controls about 18 percent of Ukraine's territory, the Institute 
         "of War said on Tuesday. Before February 2022 the occupied share was about 7 percent.")
 
 
-def test_documents_in_a_folder_and_chosen_files_each_get_a_line(window, qtbot, tmp_path):
+def test_documents_in_a_folder_and_chosen_files_each_get_a_line(drive, qtbot, tmp_path):
     folder = tmp_path / "desk"
     folder.mkdir()
     (folder / "a.txt").write_text(TEXT, encoding="utf-8")
@@ -19,9 +19,8 @@ def test_documents_in_a_folder_and_chosen_files_each_get_a_line(window, qtbot, t
     (folder / "photo.png").write_bytes(b"\x89PNG")  # not an article: not listed
     chosen = tmp_path / "c.docx"
     chosen.write_bytes(b"PK\x03\x04 another one")
-    window.import_paths([folder, chosen])
-    qtbot.waitUntil(lambda: window.imports.results_dialog is not None, timeout=20_000)
-    dialog = window.imports.results_dialog
+    drive.import_paths([folder, chosen])
+    dialog = drive.import_results()
     lines = sorted((Path(r.source).name, r.outcome) for r in dialog.results)
     assert lines == [("a.txt", Outcome.IMPORTED), ("b.docx", Outcome.REJECTED),
                      ("c.docx", Outcome.REJECTED)]

@@ -25,7 +25,7 @@ def audit_entries(db, claim_id: int) -> list[tuple]:
         )]
 
 
-def test_window_opens_on_the_inbox_with_every_proposed_claim(drive, window, db, qtbot):
+def test_window_opens_on_the_inbox_with_every_proposed_claim(drive, db, qtbot):
     with db.read() as session:
         proposed = set(session.execute(
             select(Claim.id).where(Claim.status == ClaimStatus.PROPOSED)).scalars())
@@ -35,20 +35,21 @@ def test_window_opens_on_the_inbox_with_every_proposed_claim(drive, window, db, 
 
     # The first claim is selected and its detail (sentence, source, article) is shown.
     first = drive.claim_at(0)
-    qtbot.waitUntil(lambda: window.detail.detail is not None and window.detail.detail.id == first.id)
-    assert window.detail.sentence.text() == first.sentence
-    assert window.detail.outlet.text() == first.outlet
-    article = window.detail.article.toPlainText()
+    drive.wait_claim_detail(first.id)
+    pane = drive.claim_pane()
+    assert pane.sentence.text() == first.sentence
+    assert pane.outlet.text() == first.outlet
+    article = pane.article.toPlainText()
     assert first.sentence in article
-    selections = window.detail.article.extraSelections()  # keep the list: it owns the cursors
+    selections = pane.article.extraSelections()  # keep the list: it owns the cursors
     assert selections[0].cursor.selectedText() == first.sentence
 
     qtbot.waitUntil(lambda: "3 articles" in drive.counts_text())
     assert f"{len(proposed)} proposed" in drive.counts_text()
 
 
-def test_search_box_filters_the_claims_with_full_text_search(drive, window, qtbot):
-    qtbot.keyClicks(window.search, "Minsk")
+def test_search_box_filters_the_claims_with_full_text_search(drive, qtbot):
+    qtbot.keyClicks(drive.filters().search, "Minsk")
     drive.wait_loaded(lambda: drive.claim_filter().text == "Minsk")
     shown = drive.shown_claims()
     assert shown
@@ -56,17 +57,18 @@ def test_search_box_filters_the_claims_with_full_text_search(drive, window, qtbo
     assert all(c.outlet != "Тестова правда" for c in shown)
 
 
-def test_cyrillic_search_finds_the_ukrainian_claims(drive, window, qtbot):
+def test_cyrillic_search_finds_the_ukrainian_claims(drive, qtbot):
     # QTest can only type ASCII; a Cyrillic keyboard layout delivers the text like this.
-    window.search.insert("територ")  # a prefix, lower case: FTS5 folds Cyrillic
-    qtbot.keyClick(window.search, Qt.Key.Key_Return)
+    search = drive.filters().search
+    search.insert("територ")  # a prefix, lower case: FTS5 folds Cyrillic
+    qtbot.keyClick(search, Qt.Key.Key_Return)
     drive.wait_loaded(lambda: drive.claim_filter().text == "територ")
     shown = drive.shown_claims()
     assert shown
     assert all(c.outlet == "Тестова правда" for c in shown)
     assert any("території" in c.sentence for c in shown)
 
-    window.search.clear()
+    search.clear()
     drive.wait_loaded(lambda: drive.claim_filter().text == "")
     assert {c.outlet for c in drive.shown_claims()} > {"Тестова правда"}
 
@@ -117,7 +119,7 @@ def test_pressing_r_rejects_and_the_accepted_and_rejected_views_list_them(drive,
     assert drive.shown_ids() == [second.id]
 
 
-def test_accepting_several_selected_claims_is_one_undo_step(drive, window, db, qtbot):
+def test_accepting_several_selected_claims_is_one_undo_step(drive, db, qtbot):
     ids = drive.shown_ids()[:3]
     assert len(ids) == 3
     drive.table.selectRow(0)
@@ -126,10 +128,10 @@ def test_accepting_several_selected_claims_is_one_undo_step(drive, window, db, q
     drive.press(Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
     assert sorted(drive.selected_claim_ids()) == sorted(ids)
 
-    window.accept_action.trigger()
+    drive.trigger("accept")
     qtbot.waitUntil(lambda: all(status_of(db, i) == ClaimStatus.ACCEPTED for i in ids))
-    qtbot.waitUntil(lambda: window.undo_stack.count() == 1)
-    assert window.undo_action.text().replace("&", "") == "Undo Accept 3 claims"
+    qtbot.waitUntil(lambda: drive.undo_count() == 1)
+    assert drive.action("undo").text().replace("&", "") == "Undo Accept 3 claims"
 
     drive.undo()
     qtbot.waitUntil(lambda: all(status_of(db, i) == ClaimStatus.PROPOSED for i in ids))
@@ -144,7 +146,7 @@ def test_j_and_k_move_between_claims(drive, qtbot):
     assert drive.current_claim_id() == drive.claim_at(0).id
 
 
-def test_clicking_a_column_header_sorts_in_the_database(drive, window, db, qtbot):
+def test_clicking_a_column_header_sorts_in_the_database(drive, db, qtbot):
     header = drive.header()
     score_column = drive.columns().index("score")
     header.setSortIndicator(score_column, Qt.SortOrder.DescendingOrder)
@@ -153,10 +155,11 @@ def test_clicking_a_column_header_sorts_in_the_database(drive, window, db, qtbot
     assert scores == sorted(scores, reverse=True)
 
 
-def test_category_filter_lists_only_that_category(drive, window, db, qtbot):
-    qtbot.waitUntil(lambda: window.category.count() > 1)
-    name = window.category.itemData(1)
-    window.category.setCurrentIndex(1)
+def test_category_filter_lists_only_that_category(drive, db, qtbot):
+    category = drive.filters().category
+    qtbot.waitUntil(lambda: category.count() > 1)
+    name = category.itemData(1)
+    category.setCurrentIndex(1)
     drive.wait_loaded(lambda: drive.claim_filter().category == name)
     with db.read() as session:
         expected = session.execute(select(func.count()).select_from(Claim).where(
@@ -165,7 +168,7 @@ def test_category_filter_lists_only_that_category(drive, window, db, qtbot):
     assert {c.category for c in drive.shown_claims()} == {name}
 
 
-def test_outlet_verdict_and_conflict_filters_and_their_columns(drive, window, db, qtbot):
+def test_outlet_verdict_and_conflict_filters_and_their_columns(drive, db, qtbot):
     from sqlalchemy import insert
 
     from storage.groups import group_of_claim
@@ -186,17 +189,17 @@ def test_outlet_verdict_and_conflict_filters_and_their_columns(drive, window, db
         session.execute(insert(GroupConflict).values(group_a=group, group_b=other))
         save_verdict(session, group, VerdictDraft(rating="misleading", summary="s"),
                      expected_version=None, actor="tester")
-    window.refresh_all()
+    drive.refresh()
 
     # The outlet filter lists the outlets the database holds.
-    outlet = window.filters.outlet
+    outlet = drive.filters().outlet
     qtbot.waitUntil(lambda: outlet.findData(herald) > 0)
     outlet.setCurrentIndex(outlet.findData(herald))
     drive.wait_loaded(lambda: drive.claim_filter().outlet_id == herald)
     assert sorted(drive.shown_ids()) == sorted(herald_claims)
 
     # The verdict filter: only the rated claim, its rating in the Verdict column as text.
-    verdict = window.filters.verdict
+    verdict = drive.filters().verdict
     verdict.setCurrentIndex(verdict.findData("misleading"))
     drive.wait_loaded(lambda: drive.claim_filter().rating == "misleading")
     assert drive.shown_ids() == [rated]
@@ -207,7 +210,7 @@ def test_outlet_verdict_and_conflict_filters_and_their_columns(drive, window, db
 
     # Conflicts only, any verdict: both claims of the contradicting pair.
     verdict.setCurrentIndex(0)
-    window.filters.conflicts.setChecked(True)
+    drive.filters().conflicts.setChecked(True)
     qtbot.waitUntil(lambda: drive.claim_filter().conflicts_only
                     and drive.claim_filter().rating is None
                     and not drive.is_loading())

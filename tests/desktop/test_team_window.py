@@ -44,19 +44,19 @@ def test_open_server_database_from_the_menu_opens_a_window_on_the_server(
     try:
         old = session.show(file_db)
         qtbot.waitExposed(old)
-        old.database_menu.open_server(pg_url)
+        WindowDriver(old, qtbot).database_menu().open_server(pg_url)
         qtbot.waitUntil(lambda: session.window is not old)
-        window = session.window
-        WindowDriver(window, qtbot).wait_loaded()
+        drive = WindowDriver(session.window, qtbot)
+        drive.wait_loaded()
         assert session.db.is_server and session.db.location == pg_url
-        assert pg_url in window.windowTitle()
-        menu = window.database_menu
+        assert pg_url in drive.title()
+        menu = drive.database_menu()
         assert not menu.backup_action.isEnabled() and not menu.save_copy_action.isEnabled()
         assert "server" in menu.backup_status.text()
         assert settings.recent_databases[0] == pg_url
     finally:
         if session.window is not None:
-            session.window.close_for_switch()
+            WindowDriver(session.window, qtbot).close_for_switch()
         assert tasks.shut_down(10_000)
         if session.window is not None:
             # Gone for good (its coalescing timers with it) before the database is dropped.
@@ -66,15 +66,16 @@ def test_open_server_database_from_the_menu_opens_a_window_on_the_server(
         file_db.dispose()
 
 
-def test_a_typed_address_that_is_not_postgresql_is_refused(qtbot, window):
+def test_a_typed_address_that_is_not_postgresql_is_refused(qtbot, drive):
     errors: list[str] = []
-    window.database_menu.error.connect(errors.append)
-    window.database_menu.open_server("mysql://ana@db/claims")
+    menu = drive.database_menu()
+    menu.error.connect(errors.append)
+    menu.open_server("mysql://ana@db/claims")
     assert errors and "not a PostgreSQL address" in errors[0]
 
 
 def test_a_server_gone_away_is_said_in_the_status_bar_and_work_resumes(
-        drive, window, qtbot, pg_cluster, pg_url, articles):
+        drive, qtbot, pg_cluster, pg_url, articles):
     import psycopg
 
     name = pg_url.rsplit("/", 1)[1]
@@ -83,9 +84,9 @@ def test_a_server_gone_away_is_said_in_the_status_bar_and_work_resumes(
         admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                       "WHERE datname = %s AND pid <> pg_backend_pid()", (name,))
     try:
-        window.refresh_counts()
-        qtbot.waitUntil(lambda: "could not connect" in window.statusBar().currentMessage())
-        assert "postgresql://claimdesk@127.0.0.1" in window.statusBar().currentMessage()
+        drive.refresh_counts()
+        drive.wait_status("could not connect")
+        assert "postgresql://claimdesk@127.0.0.1" in drive.status_message()
     finally:
         with psycopg.connect(pg_cluster.url(), autocommit=True) as admin:  # back again
             admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')

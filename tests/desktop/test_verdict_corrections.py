@@ -30,9 +30,9 @@ def published_group(db, articles) -> int:
     return gid
 
 
-def _open(window, qtbot, group_id: int, published: bool = True):
-    window.show_group(group_id)
-    pane = window.group_pane
+def _open(drive, qtbot, group_id: int, published: bool = True):
+    drive.show_group(group_id)
+    pane = drive.group_pane()
     qtbot.waitUntil(lambda: pane.detail is not None and pane.detail.id == group_id)
     editor = pane.editor
     pane.tabs.setCurrentWidget(editor)
@@ -41,9 +41,9 @@ def _open(window, qtbot, group_id: int, published: bool = True):
     return editor
 
 
-def test_a_change_to_a_published_verdict_asks_the_reason_and_is_listed(window, db, qtbot,
+def test_a_change_to_a_published_verdict_asks_the_reason_and_is_listed(drive, db, qtbot,
                                                                        published_group):
-    editor = _open(window, qtbot, published_group)
+    editor = _open(drive, qtbot, published_group)
     assert editor.published.text().startswith("Published ")
     editor.rating.setCurrentIndex(editor.rating.findData("false"))
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
@@ -62,8 +62,8 @@ def test_a_change_to_a_published_verdict_asks_the_reason_and_is_listed(window, d
         assert verdict_for_group(s, published_group).rating == "false"
 
 
-def test_cancelling_the_reason_saves_nothing(window, db, qtbot, published_group):
-    editor = _open(window, qtbot, published_group)
+def test_cancelling_the_reason_saves_nothing(drive, db, qtbot, published_group):
+    editor = _open(drive, qtbot, published_group)
     editor.summary.setText("Something else")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: editor.reason_dialog is not None and editor.reason_dialog.isVisible())
@@ -75,7 +75,7 @@ def test_cancelling_the_reason_saves_nothing(window, db, qtbot, published_group)
     assert editor.is_dirty()  # the edit stays on screen
 
 
-def test_publishing_without_evidence_is_refused_with_a_sentence(window, db, qtbot, articles):
+def test_publishing_without_evidence_is_refused_with_a_sentence(drive, db, qtbot, articles):
     with db.write() as s:
         cid = s.execute(select(Claim.id).where(Claim.article_id == articles[1])
                         .order_by(Claim.id)).scalars().first()
@@ -85,7 +85,7 @@ def test_publishing_without_evidence_is_refused_with_a_sentence(window, db, qtbo
         v = save_verdict(s, gid, VerdictDraft(rating="true", summary="Yes"),
                          expected_version=None, actor="Test Reviewer")
         v = set_status(s, gid, "in_review", expected_version=v, actor="Test Reviewer")
-    editor = _open(window, qtbot, gid, published=False)
+    editor = _open(drive, qtbot, gid, published=False)
     button = editor.status_buttons["approved"]
     qtbot.waitUntil(button.isEnabled)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # the author approves, on a laptop
@@ -94,13 +94,7 @@ def test_publishing_without_evidence_is_refused_with_a_sentence(window, db, qtbo
     button = editor.status_buttons["published"]
     qtbot.waitUntil(button.isEnabled)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: "cannot be published yet" in window.statusBar().currentMessage()
-                    or "cannot be published yet" in _errors(window))
+    qtbot.waitUntil(lambda: "cannot be published yet" in drive.status_message()
+                    or "cannot be published yet" in drive.boxes_text())
     with db.read() as s:
         assert verdict_for_group(s, gid).status == "approved"
-
-
-def _errors(window) -> str:
-    from PySide6.QtWidgets import QMessageBox
-
-    return " ".join(box.text() for box in window.findChildren(QMessageBox))
