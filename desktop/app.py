@@ -14,13 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app_icon import app_icon
 from desktop.appearance import apply_appearance
 from desktop.controllers.databases import failed_open_box
 from desktop.settings import Settings
-from desktop.tasks import run_task
+from desktop.tasks import run_with_progress
 from storage.backup import restore_backup, set_default_keep
 from storage.database import Database, display_url, is_server_url
 from storage.errors import StorageError
@@ -55,18 +55,15 @@ def _wait_for(work: Any, label: str, parent: QWidget | None = None) -> Any:
     """
     outcome: dict[str, Any] = {}
     loop = QEventLoop()
-    task = run_task(work, name="open_database", on_result=lambda r: outcome.update(result=r),
-                    on_error=lambda exc: outcome.update(error=exc))
+    # Not cancellable: an open or a migration is never left half-way.
+    progress = run_with_progress(
+        label, work, lambda r: outcome.update(result=r), cancellable=False, parent=parent,
+        on_error=lambda exc: outcome.update(error=exc), name="open_database",
+        modality=Qt.WindowModality.ApplicationModal, caption=APP_NAME)
+    task = progress.task
     task.finished.connect(loop.quit)
-    progress = QProgressDialog(label, "", 0, 0, parent)
-    progress.setWindowTitle(APP_NAME)
-    progress.setCancelButton(None)  # an open or a migration is never left half-way
-    progress.setMinimumDuration(500)
-    progress.setWindowModality(Qt.WindowModality.ApplicationModal)
     if task.is_running():
         loop.exec()
-    progress.close()
-    progress.deleteLater()
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]

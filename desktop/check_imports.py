@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.changes import MATCHED
 from desktop.controllers.base import Controller
-from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
+from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_with_progress
 from ingest.factcheck_import import CheckFileResult, import_check_files
 from storage.database import Database
 
@@ -109,14 +108,12 @@ class CheckImports(Controller):
                 close = after_import(db)
             return results, cancelled, close
 
-        task = run_task(work, name="import-checks", on_result=self._finished,
-                        on_error=self._task_failed, owner=self)
-        self.task = task
-        self.progress_dialog = TaskProgressDialog(
-            task, self.tr("Importing fact-checks"), self._parent,
+        self.progress_dialog = run_with_progress(
+            self.tr("Importing fact-checks"), work, self._finished, parent=self._parent,
+            on_error=self._task_failed, name="import-checks", owner=self,
             cancelling=self.tr("Cancelling after the current batch…"))
-        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        return task
+        self.task = self.progress_dialog.task
+        return self.task
 
     def _finished(self, outcome: tuple[list[CheckFileResult], bool, int]) -> None:
         results, cancelled, close = outcome

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -201,20 +201,23 @@ class TaskProgressDialog(QProgressDialog):
     """
 
     def __init__(self, task: Task, title: str, parent: QWidget | None = None,
-                 cancelling: str = "") -> None:
+                 cancelling: str = "", cancellable: bool = True, caption: str = "") -> None:
         super().__init__(parent)
         self.task = task
         self._cancelling = cancelling or self.tr("Cancelling after the current file…")
-        self.setWindowTitle(title)
+        self.setWindowTitle(caption or title)
         self.setLabelText(title)
-        self.setCancelButtonText(self.tr("Cancel"))
+        if cancellable:
+            self.setCancelButtonText(self.tr("Cancel"))
+            self.canceled.connect(self._cancel)
+        else:  # work that is never left half-way (an open, a migration): no Cancel at all
+            self.setCancelButton(None)
         self.setMinimumWidth(420)
         self.setAutoClose(False)
         self.setAutoReset(False)
         # Short tasks finish before the dialog would appear; no flash.
         self.setMinimumDuration(400)
         self.setRange(0, 0)
-        self.canceled.connect(self._cancel)
         task.progressed.connect(self._show_progress)
         task.finished.connect(self._finish)
 
@@ -240,3 +243,32 @@ class TaskProgressDialog(QProgressDialog):
         self.reset()
         self.close()
         self.deleteLater()
+
+
+def run_with_progress(
+    title: str,
+    fn: Callable[[TaskContext], T],
+    on_result: Callable[[T], None] | None = None,
+    cancellable: bool = True,
+    *,
+    parent: QWidget | None = None,
+    on_error: Callable[[BaseException], None] | None = None,
+    name: str = "",
+    owner: QObject | None = None,
+    cancelling: str = "",
+    modality: Qt.WindowModality = Qt.WindowModality.WindowModal,
+    caption: str = "",
+) -> TaskProgressDialog:
+    """Start ``fn(context)`` as :func:`run_task` does, behind a progress dialog titled ``title``.
+
+    The one way the window shows long work: the dialog follows ``context.progress``, offers
+    Cancel when ``cancellable`` (saying ``cancelling`` once pressed) and closes itself when the
+    task ends. ``caption`` is the dialog's window title when it differs from ``title``. Returns
+    the dialog; its ``task`` is the running task.
+    """
+    task = run_task(fn, name=name or getattr(fn, "__name__", "task"), on_result=on_result,
+                    on_error=on_error, owner=owner)
+    dialog = TaskProgressDialog(task, title, parent, cancelling=cancelling,
+                                cancellable=cancellable, caption=caption)
+    dialog.setWindowModality(modality)
+    return dialog

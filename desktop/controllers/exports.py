@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QGridLayout, QL
 from desktop.changes import GROUPS
 from desktop.controllers.base import Controller
 from desktop.settings import Settings
-from desktop.tasks import Cancelled, TaskContext, TaskProgressDialog, run_task
+from desktop.tasks import Cancelled, TaskContext, TaskProgressDialog, run_with_progress
 from export.claimreview import ClaimReviewError, ImportReport, import_claimreview
 from export.paths import OutputError, safe_filename
 from export.publisher import Publisher
@@ -242,10 +242,11 @@ class Exports(Controller):
             self.error.emit(missing)
             self.organisationNeeded.emit()
             return
-        task = run_task(lambda ctx: write_export(db, request, publisher, ctx),
-                        name=f"export.{request.kind.value}", on_result=self._written,
-                        on_error=self._failed, owner=self)
-        self.progress = TaskProgressDialog(task, request.kind.title(), self._parent)
+        self.progress = run_with_progress(
+            request.kind.title(), lambda ctx: write_export(db, request, publisher, ctx),
+            self._written, parent=self._parent, on_error=self._failed,
+            name=f"export.{request.kind.value}", owner=self,
+            modality=Qt.WindowModality.NonModal)
 
     def _written(self, outcome: tuple[ExportRequest, Any, int]) -> None:
         request, result, skipped = outcome
@@ -293,10 +294,10 @@ class Exports(Controller):
             return
         self._settings.last_import_dir = path.parent
         db, actor = self._db, self._settings.actor()
-        task = run_task(lambda _ctx: import_claimreview(db, path, actor=actor),
-                        name="import.claimreview", on_result=self._imported,
-                        on_error=self._import_failed, owner=self)
-        self.progress = TaskProgressDialog(task, self.tr("Importing ClaimReview"), self._parent)
+        self.progress = run_with_progress(
+            self.tr("Importing ClaimReview"), lambda _ctx: import_claimreview(db, path, actor=actor),
+            self._imported, parent=self._parent, on_error=self._import_failed,
+            name="import.claimreview", owner=self, modality=Qt.WindowModality.NonModal)
 
     def _imported(self, report: ImportReport) -> None:
         lines = [self.tr("ClaimReview imported: {groups} claim group(s) created, {verdicts} "

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from desktop.changes import ARTICLES
@@ -14,7 +14,7 @@ from desktop.controllers.base import Controller
 from desktop.import_dialogs import ImportResultsDialog, PasteArticleDialog, import_summary
 from desktop.import_skipped import skipped_documents
 from desktop.settings import Settings
-from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
+from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task, run_with_progress
 from ingest import ParsedDocument
 from ingest.pipeline import FileResult, Outcome
 from storage.database import Database
@@ -77,13 +77,11 @@ class Imports(Controller):
                 results += skipped_documents(paths, (r.source for r in results))
             return results, ctx.cancelled()
 
-        task = run_task(work, name="import", on_result=self._finished,
-                        on_error=self._task_failed, owner=self)
-        self.task = task
-        self.progress_dialog = TaskProgressDialog(task, self.tr("Importing articles"),
-                                                  self._parent)
-        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        return task
+        self.progress_dialog = run_with_progress(
+            self.tr("Importing articles"), work, self._finished, parent=self._parent,
+            on_error=self._task_failed, name="import", owner=self)
+        self.task = self.progress_dialog.task
+        return self.task
 
     def _finished(self, outcome: tuple[list[FileResult], bool]) -> None:
         results, cancelled = outcome

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.changes import MATCHED
 from desktop.controllers.base import Controller
 from desktop.settings import Settings
-from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task
+from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_with_progress
 from matching.incremental import MatchReport, run_matching
 from storage.backup import make_backup
 from storage.database import Database
@@ -44,14 +44,12 @@ class Matching(Controller):
                                 progress=lambda text: ctx.progress(0, 0, text),
                                 cancelled=ctx.cancelled)
 
-        task = run_task(work, name="matching", on_result=self._finished,
-                        on_error=self._task_failed, owner=self)
-        self.task = task
-        self.progress_dialog = TaskProgressDialog(
-            task, self.tr("Matching claims across outlets"), self._parent,
+        self.progress_dialog = run_with_progress(
+            self.tr("Matching claims across outlets"), work, self._finished,
+            parent=self._parent, on_error=self._task_failed, name="matching", owner=self,
             cancelling=self.tr("Cancelling; nothing of this run will be kept…"))
-        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        return task
+        self.task = self.progress_dialog.task
+        return self.task
 
     def _finished(self, report: MatchReport) -> None:
         if report.cancelled:
