@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.article_edit import ArticleEdits
 from desktop.changes import ARTICLES, COUNTS
+from desktop.controllers.article_edits import ArticleEdits
 from desktop.db_watch import DatabaseWatcher
 
 
@@ -16,8 +16,8 @@ def attach_editorial(window: Any) -> None:
     edits = ArticleEdits(window.db, window.settings.actor, window.undo_stack, window)
     window.article_edits = edits
     window.articles_panel.editRequested.connect(edits.open_dialog)
-    edits.changed.connect(lambda _article: window.on_changes(ARTICLES))
-    edits.failed.connect(window.show_error)
+    edits.changes.connect(window.on_changes)
+    edits.error.connect(window.show_error)
 
     watcher = DatabaseWatcher(window.db, window)
     window.db_watcher = watcher

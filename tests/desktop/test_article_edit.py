@@ -10,8 +10,8 @@ pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtGui import QUndoStack  # noqa: E402
 
-from desktop.article_edit import ArticleEdits  # noqa: E402
 from desktop.articles_view import ArticlesPanel  # noqa: E402
+from desktop.controllers.article_edits import ArticleEdits  # noqa: E402
 from storage.articles import UNKNOWN_OUTLET, NewArticle, add_article, article_metadata  # noqa: E402
 from storage.schema import open_database  # noqa: E402
 
@@ -39,7 +39,7 @@ def test_edit_an_article_and_undo_it(qtbot, tmp_path):
         dialog.outlet.setCurrentText("Kyiv Ledger")
         dialog.date.setText("2025-06-01")
         dialog.title.setText("New title")
-        with qtbot.waitSignal(edits.changed, timeout=10_000):
+        with qtbot.waitSignal(edits.changes, timeout=10_000):
             dialog.accept()
 
         def meta() -> dict:
@@ -48,10 +48,10 @@ def test_edit_an_article_and_undo_it(qtbot, tmp_path):
 
         assert meta()["outlet"] == "Kyiv Ledger" and meta()["published"] == dt.date(2025, 6, 1)
         assert stack.count() == 1 and stack.undoText() == "Edit article #1"
-        with qtbot.waitSignal(edits.changed, timeout=10_000):
+        with qtbot.waitSignal(edits.changes, timeout=10_000):
             stack.undo()
         assert meta()["outlet"] == UNKNOWN_OUTLET and meta()["title"] == "Old"
-        with qtbot.waitSignal(edits.changed, timeout=10_000):
+        with qtbot.waitSignal(edits.changes, timeout=10_000):
             stack.redo()
         assert meta()["title"] == "New title"
     finally:

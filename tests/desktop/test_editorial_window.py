@@ -64,7 +64,7 @@ def test_the_articles_view_opens_the_article_editor(drive, qtbot):
     dialog = drive.article_edits().dialog
     assert dialog is not None and dialog.isVisible()
     dialog.title.setText("Edited in the window")
-    with qtbot.waitSignal(drive.article_edits().changed, timeout=10_000):
+    with qtbot.waitSignal(drive.article_edits().changes, timeout=10_000):
         dialog.accept()
     qtbot.waitUntil(lambda: any(row.title == "Edited in the window" for row in panel.model.rows()))
     assert drive.can_undo()
