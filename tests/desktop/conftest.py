@@ -272,6 +272,10 @@ class WindowDriver:
         """Trigger an action by name, as its menu item, toolbar button or shortcut does."""
         self.action(name).trigger()
 
+    def export(self, kind) -> None:
+        """Start an export of ``kind`` (a desktop.controllers.exports.ExportKind) from its menu."""
+        self.window.export_actions[kind].trigger()
+
     def menu_actions(self, title: str) -> list:
         """The actions of the menu-bar menu titled ``title`` (with its "&", e.g. "&File")."""
         for action in self.window.menuBar().actions():

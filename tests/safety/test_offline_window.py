@@ -16,7 +16,7 @@ from desktop.app import DesktopSession  # noqa: E402
 from desktop.controllers.exports import ExportKind, ExportRequest  # noqa: E402
 from desktop.settings import Settings  # noqa: E402
 from desktop.sidebar import View  # noqa: E402
-from storage.models import ClaimStatus  # noqa: E402
+from tests.desktop.conftest import WindowDriver  # noqa: E402
 
 ARTICLE = """Title: How much is occupied
 Outlet: Offline Test Herald
@@ -33,7 +33,7 @@ def test_the_window_loop_never_touches_the_network(qtbot, db, tmp_path: Path, no
     settings = Settings(QSettings(str(tmp_path / "cd.ini"), QSettings.Format.IniFormat))
     settings.reviewer_name = "Offline Tester"
     session = DesktopSession(settings)
-    window = session.show(db)
+    drive = WindowDriver(session.show(db), qtbot)
     try:
         source = tmp_path / "article.txt"
         source.write_text(ARTICLE, encoding="utf-8")
@@ -42,19 +42,20 @@ def test_the_window_loop_never_touches_the_network(qtbot, db, tmp_path: Path, no
                         '<body><iframe src="https://ads.example"></iframe><p>Russia holds '
                         "about 18 percent of Ukraine, officials said.</p></body></html>",
                         encoding="utf-8")
-        task = window.import_paths([source, html])
+        task = drive.import_paths([source, html])
         qtbot.waitUntil(lambda: not task.is_running(), timeout=30_000)
-        qtbot.waitUntil(lambda: window.claims_model.total() > 0)
+        qtbot.waitUntil(lambda: drive.total() > 0)
 
-        window.select_row(0)
-        window.set_selected_status(ClaimStatus.ACCEPTED)
-        match = window.start_matching()
+        drive.select_row(0)
+        drive.trigger("accept")
+        match = drive.start_matching()
         qtbot.waitUntil(lambda: not match.is_running(), timeout=30_000)
 
-        window.sidebar.set_view(View.GROUPS)
-        qtbot.waitUntil(lambda: window.groups_panel.model.rowCount() > 0)
-        window.groups_panel.table.selectRow(0)
-        editor = window.group_pane.editor
+        drive.select_view(View.GROUPS)
+        groups = drive.groups_list()
+        qtbot.waitUntil(lambda: groups.model.rowCount() > 0)
+        groups.table.selectRow(0)
+        editor = drive.verdict_editor()
         qtbot.waitUntil(lambda: editor.group_id is not None)
         editor.rating.setCurrentIndex(editor.rating.findData("mostly_true"))
         editor.summary.setText("About 18 percent, as ISW maps show")
@@ -62,27 +63,27 @@ def test_the_window_loop_never_touches_the_network(qtbot, db, tmp_path: Path, no
         qtbot.waitUntil(lambda: not editor.saving and not editor.is_dirty())
 
         opened: list[Path] = []
-        window.exports.open_file = opened.append  # the system viewer is not a test's business
+        drive.exports().open_file = opened.append  # the system viewer is not a test's business
         from storage import settings as desk  # set once, as Preferences → Organisation does
 
-        with window.db.write() as s:
+        with db.write() as s:
             desk.set_setting(s, desk.ORGANISATION, "Offline Desk", actor="t")
             desk.set_setting(s, desk.BASE_URL, "https://checks.example.org", actor="t")
         for kind, name in ((ExportKind.BRIEFING, "brief.pdf"), (ExportKind.CSV, "all.csv"),
                            (ExportKind.CLAIMREVIEW, "cr.json")):
             out = tmp_path / name
-            window.exports.ask_export = (
+            drive.exports().ask_export = (
                 lambda k, _s, done, out=out: done(ExportRequest(k, out, "all", open_after=False)))
-            window.export_actions[kind].trigger()
+            drive.export(kind)
             qtbot.waitUntil(out.exists, timeout=30_000)
 
-        old = window
-        window.database_menu.open_new(tmp_path / "second.sqlite")
+        old = session.window
+        drive.database_menu().open_new(tmp_path / "second.sqlite")
         qtbot.waitUntil(lambda: session.window is not old)
-        qtbot.waitUntil(lambda: not session.window.claims_model.is_loading())
+        qtbot.waitUntil(lambda: not WindowDriver(session.window, qtbot).is_loading())
     finally:
         if session.window is not None:
-            session.window.close_for_switch()
+            WindowDriver(session.window, qtbot).close_for_switch()
         assert tasks.shut_down(10_000)
         if session.db is not None and session.db is not db:
             session.db.dispose()
