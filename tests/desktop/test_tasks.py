@@ -75,3 +75,57 @@ def test_serial_tasks_run_in_the_order_they_were_started(qtbot):
                  on_result=lambda _r, i=i: done.append(i), serial=True)
     qtbot.waitUntil(lambda: len(done) == 20)
     assert order == list(range(20))
+
+
+def test_run_with_progress_shows_the_work_and_its_cancel_stops_it(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    from desktop.tasks import run_with_progress
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    started = threading.Event()
+    results: list[str] = []
+
+    def work(ctx: TaskContext) -> str:
+        ctx.progress(1, 4, "first.txt")
+        started.set()
+        deadline = time.monotonic() + 10
+        while not ctx.cancelled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return "cancelled" if ctx.cancelled() else "ran out"
+
+    dialog = run_with_progress("Importing articles", work, results.append, parent=parent,
+                               cancelling="Stopping…")
+    assert dialog.windowModality() == Qt.WindowModality.WindowModal
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: dialog.maximum() == 4 and dialog.value() == 1)
+    assert dialog.labelText() == "1 of 4: first.txt"
+    dialog.findChild(QPushButton).click()
+    assert dialog.labelText() == "Stopping…"
+    qtbot.waitUntil(lambda: bool(results))
+    assert results == ["cancelled"] and not dialog.task.is_running()
+
+
+def test_work_that_cannot_be_cancelled_gets_no_cancel_button(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from desktop.tasks import run_with_progress
+
+    release = threading.Event()
+    results: list[tuple[bool, bool]] = []
+
+    def work(ctx: TaskContext) -> tuple[bool, bool]:
+        return release.wait(10), ctx.cancelled()
+
+    dialog = run_with_progress("Opening the database…", work, results.append,
+                               cancellable=False, caption="Claimdesk",
+                               modality=Qt.WindowModality.ApplicationModal)
+    assert dialog.findChild(QPushButton) is None
+    assert dialog.windowTitle() == "Claimdesk" and dialog.labelText() == "Opening the database…"
+    dialog.canceled.emit()  # Escape or the window's close button: the work goes on
+    release.set()
+    qtbot.waitUntil(lambda: bool(results))
+    assert results == [(True, False)]
