@@ -32,9 +32,11 @@ from matching.blocking import (
     key_weight,
 )
 from matching.concepts import concept_paths
+from matching.decide import LEARNED
 from matching.decide import score as decide_score
 from matching.frames import values_contradict
 from matching.grouping import cluster
+from matching.learn import stored_model
 from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds
 from matching.parallel import fork_pool, worker_count
 from matching.signature import ClaimSig, signature, signature_from_stored
@@ -169,8 +171,12 @@ def match_new_claims(
     only: Iterable[int] | None = None,
     progress: Callable[[str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    model: object = None,
 ) -> MatchReport:
-    """Give every ungrouped claim (or those in ``only``) a group; one transaction, one audit entry."""
+    """Give every ungrouped claim (or those in ``only``) a group; one transaction, one audit entry.
+
+    ``model``: the pair decision (matching.decide); by default the weights learned from this
+    database's decisions when there are any (matching.learn), else the shipped ones."""
     wanted = sorted(set(only)) if only is not None else None
     report = MatchReport(signed=index_claims(db, only=wanted, progress=progress,
                                              cancelled=cancelled))
@@ -178,10 +184,12 @@ def match_new_claims(
         report.cancelled = True
         return report
     with db.write() as session:
+        if model is None:
+            model = stored_model(session) or LEARNED
         pending = store.unassigned_claims(session, wanted)
         if len(pending) >= BULK_MIN_CLAIMS and not store.has_groups(session):
             _group_in_bulk(session, pending, report, actor=actor, thresholds=thresholds,
-                           progress=progress)
+                           progress=progress, model=model)
             return report
         n = max(store.matchable_claim_count(session), 1)
         group_of: dict[int, int] = {}  # claims grouped during this run
@@ -235,7 +243,7 @@ def match_new_claims(
                 if other_sig is None:
                     other_sig = stored_sigs[other.id] = _sig_of(other)
                 res = decide_score(sig, other_sig, idf=idf, default_idf=_idf(1, n),
-                                   thresholds=thresholds)
+                                   thresholds=thresholds, model=model)
                 if res.relation is Relation.CONFLICT:
                     conflict_links.append((row.id, group, res.explanation))
                 elif (res.relation is Relation.SAME and (row.id, group) not in rejected
@@ -298,11 +306,12 @@ def _group_in_bulk(
     actor: str,
     thresholds: Thresholds,
     progress: Callable[[str], None] | None,
+    model: object = LEARNED,
 ) -> None:
     """First matching of a large database with no groups yet: cluster everything in memory
     (blocked, see matching.grouping) instead of one SQL round trip per claim."""
     sigs = [_sig_of(row) for row in pending]
-    result = cluster(sigs, thresholds=thresholds, progress=progress)
+    result = cluster(sigs, thresholds=thresholds, progress=progress, model=model)
     members: dict[int, list[int]] = {}
     for index, label in enumerate(result.labels):
         members.setdefault(label, []).append(index)

@@ -1,0 +1,217 @@
+"""Claim frames in words, for the window: measure, period (stated or the publication date),
+values with their intervals, the deciding features, and the conflict banner's line.
+
+Headless: the window shows the strings; the frames come from matching.frames through the
+claim's signature, so what is shown is what matching compared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from matching.explain import FEATURE_WORDS
+from matching.frames import Frame, frame_conflicts, language_of
+from matching.signature import signature
+
+NOT_COMPARED = ("The text could not be compared; matched on figures, units, dates and "
+                "names.")
+
+MEASURE_LABELS = {
+    "killed": "People killed",
+    "wounded": "People wounded",
+    "settlements": "Settlements",
+    "children": "Children",
+    "refugees": "Refugees",
+    "displaced": "People displaced",
+    "drones": "Drones",
+    "missiles": "Missiles",
+    "prisoners": "Prisoners",
+    "troops": "Troops",
+    "votes": "Votes",
+    "turnout": "Turnout",
+    "respondents": "Respondents",
+    "money": "Money",
+    "suspects": "Suspects",
+    "sentences": "Sentences",
+    "points": "Points of a plan",
+    "camps": "Camps",
+    "sheltering": "People sheltering",
+    "area": "Area",
+    "distance": "Distance",
+    "duration": "Duration",
+    "share": "Share",
+    "share:respondents": "Poll share",
+    "share:turnout": "Turnout share",
+    "share:votes": "Vote share",
+    "date": "Date of the event",
+    "count": "Number (measure not named)",
+}
+# The canonical unit the interval of each comparison class is in (matching.figures).
+_CANONICAL = {"area": "km²", "distance": "km", "duration": "days", "percent": "%",
+              "money:usd": "USD", "money:eur": "EUR", "money:uah": "UAH", "money:rub": "RUB"}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def measure_label(measure: str) -> str:
+    if measure in MEASURE_LABELS:
+        return MEASURE_LABELS[measure]
+    if measure.startswith("money"):
+        return "Money"
+    return measure.replace("_", " ").capitalize()
+
+
+def period_label(period: str | None) -> str:
+    """"2024-11-05" -> "5 Nov 2024", "2024-11" -> "Nov 2024", a year as it is."""
+    if not period:
+        return "no date"
+    parts = period.split("-")
+    try:
+        if len(parts) >= 3:
+            d = dt.date(int(parts[0]), int(parts[1]), int(parts[2][:2]))
+            return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+        if len(parts) == 2:
+            return f"{_MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
+    except (ValueError, IndexError):
+        return period
+    return period
+
+
+def _number(x: float) -> str:
+    if math.isinf(x):
+        return "∞"
+    if abs(x) >= 100:
+        return f"{x:,.0f}"
+    return f"{x:,.4g}"
+
+
+def interval_label(frame: Frame) -> str:
+    """The interval in the comparison unit: "[2,650–2,750 km²]"."""
+    if frame.measure == "date":
+        return ""
+    unit = _CANONICAL.get(frame.cls, "")
+    lo, hi = _number(frame.low), _number(frame.high)
+    span = lo if lo == hi else f"{lo}–{hi}"
+    return f"[{span}{' ' + unit if unit else ''}]"
+
+
+def value_label(frame: Frame) -> str:
+    """As written, then its interval: "2,700 km² [2,650–2,750 km²]"."""
+    interval = interval_label(frame)
+    return f"{frame.text} {interval}".strip()
+
+
+def period_phrase(frame: Frame) -> str:
+    how = "stated" if frame.period_stated else "publication date"
+    return f"{period_label(frame.period)} ({how})"
+
+
+def frame_line(frame: Frame) -> str:
+    """One frame of a claim: "Area, 5 Nov 2024 (publication date): 2,700 km² [2,650–2,750 km²],
+    precise"."""
+    kind = "precise" if frame.precise else "vague"
+    return f"{measure_label(frame.measure)}, {period_phrase(frame)}: {value_label(frame)}, {kind}"
+
+
+def _shared_period(a: Frame, b: Frame) -> str:
+    pa, pb = a.period or "", b.period or ""
+    if pa == pb:
+        return period_label(pa)
+    if pa[:7] and pa[:7] == pb[:7]:
+        return period_label(pa[:7])
+    return f"{period_label(pa)} here, {period_label(pb)} elsewhere"
+
+
+def conflict_line(ours: Frame, theirs: Frame) -> str:
+    """The banner's line: the same measure and period on both sides, both values with their
+    intervals: "Area, Nov 2024: 2,700 km² [2,650–2,750 km²] here vs 2,235 km² [...] elsewhere"."""
+    return (f"{measure_label(ours.measure)}, {_shared_period(ours, theirs)}: "
+            f"{value_label(ours)} here vs {value_label(theirs)} elsewhere")
+
+
+@dataclass(frozen=True)
+class FrameSource:
+    """What the frames of one stored claim are computed from (plain values from storage)."""
+
+    claim_id: int
+    sentence: str
+    figures: Sequence[Mapping[str, Any]]
+    start: int = 0
+    published: str | None = None
+
+
+def frames_of(source: FrameSource) -> tuple[Frame, ...]:
+    sig = signature(source.claim_id, source.sentence, figures=list(source.figures),
+                    figure_offset=source.start, date=source.published)
+    return sig.frames
+
+
+def text_comparable(sentence: str) -> bool:
+    """The words can be compared: a language with vocabulary (en, uk, ru)."""
+    return language_of(sentence) != "other"
+
+
+def conflicting_frames(ours: Sequence[FrameSource], theirs: Sequence[FrameSource]
+                       ) -> list[tuple[Frame, Frame]]:
+    """The first pair of frames that cannot both be right between two groups' claims (ours
+    first in each pair), one per measure and period."""
+    ours_frames = [frames_of(s) for s in ours]
+    theirs_frames = [frames_of(s) for s in theirs]
+    found: dict[tuple[str, str], tuple[Frame, Frame]] = {}
+    for a in ours_frames:
+        for b in theirs_frames:
+            for x, y in frame_conflicts(a, b):
+                found.setdefault((x.measure, (x.period or "")[:7]), (x, y))
+    return list(found.values())
+
+
+def conflict_lines(ours: Sequence[FrameSource], theirs: Sequence[FrameSource]) -> list[str]:
+    return [conflict_line(x, y) for x, y in conflicting_frames(ours, theirs)]
+
+
+def deciding_text(explanation: Mapping[str, Any]) -> str:
+    parts = []
+    for item in explanation.get("deciding") or ():
+        try:
+            name, value = item[0], float(item[1])
+        except (TypeError, ValueError, IndexError):
+            continue
+        parts.append(f"{FEATURE_WORDS.get(name, name)} ({'+' if value >= 0 else ''}{value:.2f})")
+    return "; ".join(parts)
+
+
+def _stored_frame_line(frame: Mapping[str, Any]) -> str:
+    values = list(frame.get("values") or ["?", "?"]) + ["?", "?"]
+    intervals = list(frame.get("intervals") or ["", ""]) + ["", ""]
+    periods = [p for p in frame.get("period") or [] if p]
+    when = " / ".join(period_label(p) for p in dict.fromkeys(periods)) or "no date"
+    return (f"{measure_label(str(frame.get('measure', '?')))}, {when}: {values[0]} "
+            f"{intervals[0]} and {values[1]} {intervals[1]}")
+
+
+def why_lines(explanation: Mapping[str, Any] | None, *, conflicting: bool = False,
+              comparable: bool = True) -> list[str]:
+    """"Why matched" / "why conflicting" from a stored pair explanation: the frames compared
+    with both values and their intervals, the features that decided, and whether the words
+    could be compared at all."""
+    lines: list[str] = []
+    explanation = explanation or {}
+    frames = explanation.get("frames_differ" if conflicting else "frames") or []
+    for frame in frames:
+        if isinstance(frame, Mapping):
+            verb = "do not overlap" if conflicting else "overlap"
+            lines.append(f"{_stored_frame_line(frame)} — the intervals {verb}.")
+    deciding = deciding_text(explanation)
+    if deciding:
+        lines.append(f"Deciding: {deciding}.")
+    p = explanation.get("p_same_slot" if conflicting else "p_same")
+    if isinstance(p, int | float):
+        lines.append(f"Model probability {float(p):.2f}.")
+    if not frames and not conflicting and explanation:
+        lines.append("No figures compared: decided on the words.")
+    if explanation.get("text_not_compared") or not comparable:
+        lines.append(NOT_COMPARED)
+    return lines
