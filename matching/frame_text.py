@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from matching.explain import FEATURE_WORDS
 from matching.frames import Frame, frame_conflicts, language_of
@@ -132,15 +132,15 @@ def conflict_line(ours: Frame, theirs: Frame) -> str:
             f"{value_label(ours)} here vs {value_label(theirs)} elsewhere")
 
 
-@dataclass(frozen=True)
-class FrameSource:
-    """What the frames of one stored claim are computed from (plain values from storage)."""
+class FrameSource(Protocol):
+    """What the frames of one stored claim are computed from (storage.frame_sources gives
+    these as plain values)."""
 
     claim_id: int
     sentence: str
     figures: Sequence[Mapping[str, Any]]
-    start: int = 0
-    published: str | None = None
+    start: int
+    published: str | None
 
 
 def frames_of(source: FrameSource) -> tuple[Frame, ...]:
@@ -172,6 +172,10 @@ def conflict_lines(ours: Sequence[FrameSource], theirs: Sequence[FrameSource]) -
     return [conflict_line(x, y) for x, y in conflicting_frames(ours, theirs)]
 
 
+# Features matching.explain has no words for (yet).
+_MORE_WORDS = {"agreeing_value_rarity": "an agreeing value that is rare"}
+
+
 def deciding_text(explanation: Mapping[str, Any]) -> str:
     parts = []
     for item in explanation.get("deciding") or ():
@@ -179,7 +183,8 @@ def deciding_text(explanation: Mapping[str, Any]) -> str:
             name, value = item[0], float(item[1])
         except (TypeError, ValueError, IndexError):
             continue
-        parts.append(f"{FEATURE_WORDS.get(name, name)} ({'+' if value >= 0 else ''}{value:.2f})")
+        words = FEATURE_WORDS.get(name) or _MORE_WORDS.get(name) or str(name).replace("_", " ")
+        parts.append(f"{words} ({'+' if value >= 0 else ''}{value:.2f})")
     return "; ".join(parts)
 
 
@@ -188,8 +193,11 @@ def _stored_frame_line(frame: Mapping[str, Any]) -> str:
     intervals = list(frame.get("intervals") or ["", ""]) + ["", ""]
     periods = [p for p in frame.get("period") or [] if p]
     when = " / ".join(period_label(p) for p in dict.fromkeys(periods)) or "no date"
-    return (f"{measure_label(str(frame.get('measure', '?')))}, {when}: {values[0]} "
-            f"{intervals[0]} and {values[1]} {intervals[1]}")
+    measure = str(frame.get("measure", "?"))
+    if measure == "date":  # a day has no interval worth showing
+        return f"{measure_label(measure)}, {when}: {values[0]} and {values[1]}"
+    return (f"{measure_label(measure)}, {when}: {values[0]} {intervals[0]} and {values[1]} "
+            f"{intervals[1]}")
 
 
 def why_lines(explanation: Mapping[str, Any] | None, *, conflicting: bool = False,
@@ -215,3 +223,84 @@ def why_lines(explanation: Mapping[str, Any] | None, *, conflicting: bool = Fals
     if explanation.get("text_not_compared") or not comparable:
         lines.append(NOT_COMPARED)
     return lines
+
+
+@dataclass(frozen=True)
+class ConflictView:
+    other_id: int
+    lines: tuple[str, ...]  # measure, period, both values with their intervals
+    deciding: tuple[str, ...] = ()  # the features that decided, the model's probability
+
+
+def conflict_view(other_id: int, ours: Sequence[FrameSource], theirs: Sequence[FrameSource],
+                  explanation: Mapping[str, Any] | None) -> ConflictView:
+    explanation = explanation or {}
+    deciding = []
+    text = deciding_text(explanation)
+    if text:
+        deciding.append(f"Deciding: {text}.")
+    p = explanation.get("p_same_slot")
+    if isinstance(p, int | float):
+        deciding.append(f"Model probability of the same measure and period {float(p):.2f}.")
+    return ConflictView(other_id, tuple(conflict_lines(ours, theirs)), tuple(deciding))
+
+
+def member_why(decision: str, explanation: Mapping[str, Any] | None, sentence: str) -> list[str]:
+    """Why one member is in its group."""
+    comparable = text_comparable(sentence)
+    if not explanation:
+        first = ("Confirmed by a person." if decision == "confirmed"
+                 else "The first claim of the group: nothing compared yet.")
+        return [first] + ([NOT_COMPARED] if not comparable else [])
+    lines = why_lines(explanation, comparable=comparable)
+    if decision == "confirmed":
+        lines.append("Confirmed by a person.")
+    return lines
+
+
+@dataclass(frozen=True)
+class ClaimFramesView:
+    """The claim detail's frame section."""
+
+    frames: tuple[str, ...]
+    comparable: bool
+    why: tuple[str, ...] = ()  # why matched (empty without a group)
+    conflicts: tuple[ConflictView, ...] = ()
+
+
+def claim_frames_view(source: FrameSource | None, group: Any) -> ClaimFramesView | None:
+    """``group``: storage.frame_sources.GroupFrameFacts of the claim's group, or None."""
+    if source is None:
+        return None
+    frames = tuple(frame_line(f) for f in frames_of(source))
+    why: list[str] = []
+    conflicts: list[ConflictView] = []
+    if group is not None:
+        mine = next((m for m in group.members if m.source.claim_id == source.claim_id), None)
+        if mine is not None:
+            why = member_why(mine.decision, mine.explanation, source.sentence)
+        conflicts = [conflict_view(c.other_id, [source], c.theirs, c.explanation)
+                     for c in group.conflicts]
+        # The claim itself may not state the disputed figure: then its group does.
+        conflicts = [c if c.lines else conflict_view(c.other_id, group.ours, g.theirs,
+                                                     g.explanation)
+                     for c, g in zip(conflicts, group.conflicts, strict=True)]
+    return ClaimFramesView(frames, text_comparable(source.sentence), tuple(why),
+                           tuple(conflicts))
+
+
+@dataclass(frozen=True)
+class GroupFramesView:
+    """The group pane's frame texts: per conflicting group, per member."""
+
+    conflicts: dict[int, ConflictView]
+    why: dict[int, tuple[str, ...]]
+
+
+def group_frames_view(group: Any) -> GroupFramesView:
+    """``group``: storage.frame_sources.GroupFrameFacts."""
+    conflicts = {c.other_id: conflict_view(c.other_id, group.ours, c.theirs, c.explanation)
+                 for c in group.conflicts}
+    why = {m.source.claim_id: tuple(member_why(m.decision, m.explanation, m.source.sentence))
+           for m in group.members}
+    return GroupFramesView(conflicts, why)
