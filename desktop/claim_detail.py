@@ -27,7 +27,9 @@ from desktop.article_text import ArticleText, legend_html, python_offset
 from desktop.claims_model import category_label, status_label
 from desktop.tasks import run_task
 from extraction import CATEGORIES
+from matching.frame_text import NOT_COMPARED, ClaimFramesView, claim_frames_view
 from storage.database import Database
+from storage.frame_sources import read_claim_frame_facts
 from storage.queries import ClaimDetail, FigureInfo
 from storage.reads import read_claim_detail
 
@@ -93,6 +95,15 @@ class ClaimDetailPane(QWidget):
         self.score = _value_label()
         self.cues = _value_label()
         self.figures = _value_label()
+        # The claim's frames (measure, period, value interval) and why matching grouped it or
+        # flagged its group: filled by a second read once the claim is shown.
+        self.frames = _value_label()
+        self.frames.setObjectName("claimFrames")
+        self.why_matched = _value_label()
+        self.why_matched.setObjectName("claimWhyMatched")
+        self.why_conflicting = _value_label()
+        self.why_conflicting.setObjectName("claimWhyConflicting")
+        self.frames_view: ClaimFramesView | None = None
         self.claimant = QLineEdit()
         self.claimant.setObjectName("claimantEdit")
         self.claimant.setPlaceholderText(self.tr("Who makes the claim (nobody named)"))
@@ -142,6 +153,10 @@ class ClaimDetailPane(QWidget):
         form.addRow(self.tr("Score:"), self.score)
         form.addRow(self.tr("Why:"), self.cues)
         form.addRow(self.tr("Figures:"), self.figures)
+        form.addRow(self.tr("Frames:"), self.frames)
+        form.addRow(self.tr("Why matched:"), self.why_matched)
+        form.addRow(self.tr("Why conflicting:"), self.why_conflicting)
+        self.form = form
         form.addRow(self.tr("Claimant:"), self.claimant)
         form.addRow("", edit_row)
         form.addRow(self.tr("Outlet:"), self.outlet)
@@ -227,6 +242,7 @@ class ClaimDetailPane(QWidget):
         self._claim_id = claim_id
         self._request += 1
         request = self._request
+        self.frames_view = None  # until this claim's frames are worked out
         if claim_id is None:
             self.detail = None
             self.already_checked.clear()
@@ -257,6 +273,37 @@ class ClaimDetailPane(QWidget):
         self._fill(detail, reload_text=not same_article)
         self.already_checked.show_claim(detail.sentence, detail.group_id)
         self.stack.setCurrentWidget(self.splitter)
+        self._load_frames(request, detail.id)
+
+    def _load_frames(self, request: int, claim_id: int) -> None:
+        self.frames_view = None
+        self.frames.setText(self.tr("Working out the frames…"))
+        for label in (self.why_matched, self.why_conflicting):
+            self.form.setRowVisible(label, False)
+        db = self._db
+        run_task(lambda _ctx: claim_frames_view(*read_claim_frame_facts(db, claim_id)),
+                 name="claim_frames", on_result=lambda v: self._frames_loaded(request, v),
+                 owner=self)
+
+    def _frames_loaded(self, request: int, view: ClaimFramesView | None) -> None:
+        if request != self._request or view is None:
+            return
+        self.frames_view = view
+        lines = [f"• {line}" for line in view.frames] or [
+            self.tr("No figures: only its words and names can be compared.")]
+        if not view.comparable:
+            lines.append(self.tr(NOT_COMPARED))
+        self.frames.setText("\n".join(lines))
+        self.why_matched.setText("\n".join(view.why))
+        self.form.setRowVisible(self.why_matched, bool(view.why))
+        conflicts = []
+        for c in view.conflicts:
+            conflicts.append(self.tr("With claim group #{id}:").format(id=c.other_id))
+            conflicts += [f"• {line}" for line in c.lines] or [
+                self.tr("• the figures no longer conflict as stored (re-match to update)")]
+            conflicts += list(c.deciding)
+        self.why_conflicting.setText("\n".join(conflicts))
+        self.form.setRowVisible(self.why_conflicting, bool(conflicts))
 
     def _fill(self, d: ClaimDetail, *, reload_text: bool) -> None:
         dash = "—"

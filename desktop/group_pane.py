@@ -37,6 +37,7 @@ from desktop.already_checked import AlreadyCheckedPanel
 from desktop.browse_panel import Column, RowListModel
 from desktop.claims_model import category_label
 from desktop.controllers.groups import GroupOps, VerdictOps
+from desktop.group_frames import GroupFrames
 from desktop.groups_view import CLAIM_MIME, claim_mime, dragged_group
 from desktop.merge_dialog import MergeDialog
 from desktop.settings import Settings
@@ -164,6 +165,9 @@ class GroupPane(QWidget):
         self.conflict_box.setObjectName("conflictBox")
         self.conflict_box.setStyleSheet(WARNING_STYLE.format(name="conflictBox"))
         self.conflict_layout = QVBoxLayout(self.conflict_box)
+        self.frames = GroupFrames(db, self)  # the banner's measure and period, why matched
+        self.frames.loaded.connect(lambda: self._appearance_chosen(QItemSelection(),
+                                                                   QItemSelection()))
 
         self.appearances = AppearancesModel(self.APPEARANCE_COLUMNS, "GroupPane", self.group_id,
                                             self)
@@ -325,6 +329,7 @@ class GroupPane(QWidget):
                  n=detail.outlets, rating=rating_text(v.rating if v else None),
                  status=verdict_status_text(v.status if v else None)))
         self._fill_conflicts(detail)
+        self.frames.load(detail.id)
         self.appearances.set_rows(detail.appearances)
         rows = [a.claim_id for a in detail.appearances]
         self.table.selectRow(rows.index(keep) if keep in rows else 0)
@@ -378,6 +383,7 @@ class GroupPane(QWidget):
                 grid.addWidget(_plain(text), 2, column)
             grid.setColumnStretch(0, 1)
             grid.setColumnStretch(1, 1)
+            self.conflict_layout.addWidget(self.frames.banner_label(conflict.other_id))
             self.conflict_layout.addLayout(grid)
             footer = QHBoxLayout()
             if conflict.differ:
@@ -423,6 +429,8 @@ class GroupPane(QWidget):
         self.why.setText(self.tr("{outlet}, {date}. Why it matched: {why}. Figures: {figures}").format(
             outlet=a.outlet, date=a.published.isoformat() if a.published else self.tr("no date"),
             why=why_matched(a), figures=a.figures or "—") if a else "")
+        if a is not None and self.frames.why(a.claim_id):
+            self.why.setText(self.why.text() + "\n" + "\n".join(self.frames.why(a.claim_id)))
         self._update_buttons()
 
     def _update_buttons(self) -> None:

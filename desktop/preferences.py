@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.learn_prefs import LearnBox
 from desktop.organisation_prefs import OrganisationBox
 from desktop.settings import MATCH_BAR_RANGE, Settings
 from matching.pairs import DEFAULT_THRESHOLDS
@@ -35,6 +36,8 @@ class PreferencesDialog(QDialog):
         self._settings = settings
         # With a database open, the organisation is the desk's (stored in it, #17.6).
         self.organisation_box = OrganisationBox(db, settings.organisation) if db else None
+        # Matching learned from this database's decisions (#15): the database's, like the above.
+        self.learn_box = LearnBox(db, settings.actor()) if db else None
         self.setWindowTitle(self.tr("Preferences"))
         self.setMinimumWidth(520)
         self.reviewer = QLineEdit(settings.reviewer_name)
@@ -103,6 +106,8 @@ class PreferencesDialog(QDialog):
         layout.addLayout(form)
         if self.organisation_box is not None:
             layout.addWidget(self.organisation_box)
+        if self.learn_box is not None:
+            layout.addWidget(self.learn_box)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
