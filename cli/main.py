@@ -438,6 +438,9 @@ def build_parser() -> argparse.ArgumentParser:
     verdict_cmd.add_parser(sub, common)
     config_cmd.add_parser(sub, common)
     article_cmd.add_parser(sub, common)
+    from cli import learn_cmd  # #15: learn from my decisions
+
+    learn_cmd.add_parser(sub, common)
     return parser
 
 
