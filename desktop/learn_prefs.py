@@ -4,7 +4,7 @@ progress and Cancel; what it stores takes effect at once (it is the database's, 
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.tasks import Task, TaskProgressDialog, run_task
@@ -51,7 +51,6 @@ class LearnBox(QGroupBox):
             "Your Confirm, Not the same, Split and Merge decisions become examples; the "
             "matching model is refitted on them and judged on them before and after. Takes "
             "effect at once for this database's matching."))
-        note.setEnabled(False)
         self.learn_button = QPushButton(self.tr("&Learn from my decisions"))
         self.learn_button.setObjectName("prefLearn")
         self.learn_button.clicked.connect(self.start_learning)
@@ -80,6 +79,14 @@ class LearnBox(QGroupBox):
     def _show_state(self, state: LearnedState) -> None:
         self.state.setText(self.tr(state.text()))
         self.undo_button.setEnabled(state.learned or state.stale)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow the dialog to the wrapped text just set (a label's height depends on its width,
+        which the dialog does not re-ask by itself)."""
+        window = self.window()
+        if window is not self:
+            QTimer.singleShot(0, window.adjustSize)
 
     def _busy(self) -> bool:
         return self.task is not None and self.task.is_running()
@@ -105,6 +112,7 @@ class LearnBox(QGroupBox):
     def _say(self, text: str) -> None:
         self.result.setText(text)
         self.result.show()
+        self._fit()
 
     def _learned(self, result: LearnResult) -> None:
         self._say(self.tr(result.summary()))

@@ -39,7 +39,7 @@ class PreferencesDialog(QDialog):
         # Matching learned from this database's decisions (#15): the database's, like the above.
         self.learn_box = LearnBox(db, settings.actor()) if db else None
         self.setWindowTitle(self.tr("Preferences"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self.reviewer = QLineEdit(settings.reviewer_name)
         self.reviewer.setObjectName("prefReviewer")
         self.reviewer.setPlaceholderText(settings.actor())

@@ -301,6 +301,7 @@ def group_frames_view(group: Any) -> GroupFramesView:
     """``group``: storage.frame_sources.GroupFrameFacts."""
     conflicts = {c.other_id: conflict_view(c.other_id, group.ours, c.theirs, c.explanation)
                  for c in group.conflicts}
+    # Members matching compared (the pane already says "first claim" or "confirmed" itself).
     why = {m.source.claim_id: tuple(member_why(m.decision, m.explanation, m.source.sentence))
-           for m in group.members}
+           for m in group.members if m.explanation}
     return GroupFramesView(conflicts, why)
