@@ -204,3 +204,32 @@ def test_fit_toward_stays_at_the_prior_without_evidence_and_follows_it_with():
     fitted = learn.fit_toward(x, y, prior)
     assert fitted[1] > 1.0
     assert fitted[2] == pytest.approx(prior[2])  # a feature never seen keeps its prior weight
+
+
+def test_decisions_and_learned_weights_on_every_engine(db):
+    """The reads and writes learning needs, on SQLite and PostgreSQL alike."""
+    for outlet, text in (*PARAPHRASES,
+                         ("Harbour Review", "Over the past year Russia took 0.6% more of "
+                                            "Ukraine's territory, the ISW said.")):
+        _import(db, outlet, text)
+    members = _members(db)
+    group, claims = next((g, cs) for g, cs in members.items() if len(cs) == 3)
+    with db.write() as s:
+        groups.confirm_member(s, group, claims[0], actor="tester")
+        groups.reject_member(s, group, claims[2], actor="tester")
+    with db.read() as s:
+        data = decision_pairs(s)
+    assert data.pairs == ((claims[0], claims[1], True), (claims[0], claims[2], False),
+                          (claims[1], claims[2], False))
+    assert (data.same_decisions, data.different_decisions) == (1, 1)
+    assert data.matchable_claims == 3 and data.token_claims
+    with pytest.raises(learn.NotEnoughDecisions):
+        learn.learn(db, actor="tester")
+    model = default_model()
+    with db.write() as s:
+        set_setting(s, learn.LEARNED_WEIGHTS, json.dumps(model.to_json()), actor="tester")
+    with db.read() as s:
+        assert learn.stored_model(s).same_weights == pytest.approx(model.same_weights)
+    assert learn.forget(db, actor="tester")
+    with db.read() as s:
+        assert learn.stored_model(s) is None
