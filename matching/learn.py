@@ -85,6 +85,7 @@ class LearnResult:
     cross_validated: bool
     model: PairModel | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    improved: bool = False  # the learned weights did at least as well as those in use
 
     def summary(self) -> str:
         how = "cross-validated" if self.cross_validated else "on the pairs it was fitted on"
@@ -92,6 +93,8 @@ class LearnResult:
                 f"before {self.before.text()}; after {self.after.text()} ({how}).")
         if self.stored:
             return line + " Matching on this database now uses the learned weights."
+        if self.improved:
+            return line + " A trial: nothing was stored."
         return line + (" The learned weights did no better on your decisions than the ones in "
                        "use, so matching keeps those.")
 
@@ -338,7 +341,8 @@ def learn(db: Database, *, actor: str, store: bool = True,
             "after": after.text(), "cross_validated": cross_validated}
     model = PairModel(model.same_weights, model.slot_weights, model.same_cutoff,
                       model.slot_cutoff, model.features, meta)
-    keep = store and after.f1 >= before.f1
+    improved = after.f1 >= before.f1
+    keep = store and improved
     if cancelled is not None and cancelled():
         raise LearnCancelled
     if keep:
@@ -346,4 +350,4 @@ def learn(db: Database, *, actor: str, store: bool = True,
         with db.write() as session:
             set_setting(session, LEARNED_WEIGHTS, text, actor=actor)
     return LearnResult(data.decisions, len(data.pairs), before, after, keep, cross_validated,
-                       model, meta)
+                       model, meta, improved)
