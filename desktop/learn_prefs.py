@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.tasks import Task, TaskProgressDialog, run_task
+from desktop.tasks import Task, TaskProgressDialog, run_task, run_with_progress
 from matching.learn import (
     LearnCancelled,
     LearnedState,
@@ -96,15 +96,12 @@ class LearnBox(QGroupBox):
             return None
         db, actor = self._db, self._actor
         self.result.hide()
-        task = run_task(
+        self.progress_dialog = run_with_progress(
+            self.tr("Learning from your decisions"),
             lambda ctx: learn(db, actor=actor, progress=ctx.progress, cancelled=ctx.cancelled),
-            name="learn_from_decisions", on_result=self._learned, on_error=self._failed,
-            owner=self)
-        self.task = task
-        self.progress_dialog = TaskProgressDialog(
-            task, self.tr("Learning from your decisions"), self,
-            cancelling=self.tr("Cancelling; the weights in use stay as they are…"))
-        self.progress_dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self._learned, parent=self, on_error=self._failed, name="learn_from_decisions",
+            owner=self, cancelling=self.tr("Cancelling; the weights in use stay as they are…"))
+        task = self.task = self.progress_dialog.task
         self.learn_button.setEnabled(False)
         task.finished.connect(lambda: self.learn_button.setEnabled(True))
         return task
