@@ -17,6 +17,10 @@ import pytest
 # Before any Qt import: the suite runs headless (no display on CI).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from tests.qt_waits import allow_slow_machines  # noqa: E402
+
+allow_slow_machines()
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
 
