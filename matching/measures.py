@@ -1,0 +1,329 @@
+"""Measures: which claims state a value of the same thing (measure, role, actor, place), across periods.
+
+A claim's frames (matching.frames) say what each figure measures ("share", "area", "killed",
+"date") and for which period. A *measure* adds what the frame leaves open: the figure's role
+in its clause (held vs gained, signed vs took effect, matching.roles), who holds or does it
+(the actor: "Russia", "Moscow", "Russian forces" named before the figure) and what it is a
+share or part of (the place named right after it: "of Ukraine", "of the Kursk region"),
+the agreement a date belongs to ("Minsk II"), and for gains whether they are gains per
+month or per year. Claims whose frames share all of these form one measure, whatever their
+period or value: "Russia holds about a fifth of Ukraine" (2022) and "Russia occupies 19% of
+Ukraine" (2025) are two values of "share of Ukraine held by Russia".
+
+Headless and pure: ``claim_measures`` reads one claim, ``assign_measures`` many;
+``storage.measures`` keeps the results and the person's decisions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from extraction.names import AliasTable, default_aliases
+from matching.concepts import default_concepts
+from matching.figures import Quantity, quantities
+from matching.frames import Frame, claim_frames
+from matching.roles import FRAME, LazyRoles
+
+# Bumped whenever what a claim's measures are changes: stored assignments are then redone.
+MEASURES_VERSION = "1"
+
+# The roles that say what a figure of a measure is (matching.roles contrast concepts).
+_ROLES = frozenset(("gain", "control", "withdraw", "regain", "killed", "wounded", "signed",
+                    "begin", "support", "oppose", "talks", "ceasefire"))
+# Countries as actors and places: the concept table folds "Russian", "Moscow", "Kremlin",
+# "росіян…" into "russia", and the same for Ukraine.
+_COUNTRIES = frozenset(("russia", "ukraine"))
+# Roles of a flow over a period (a gain per month is not a gain per year); a stock ("holds")
+# is one measure whatever the period.
+_FLOWS = frozenset(("gain", "withdraw", "regain"))
+_DATE_ROLES = frozenset(("signed", "begin"))
+_TERRITORY = frozenset(("share", "area"))
+_TERRITORIAL_ROLES = frozenset(("gain", "control", "regain", "withdraw"))
+# Coarse frame measures that say little alone: they need a role, an agreement, or both an
+# actor and a place to make a measure.
+_COARSE = frozenset(("count", "share", "share:respondents"))
+
+# How many words after a figure its place is looked for ("19% of Ukraine's territory"), and
+# before it its actor ("Russia now controls about 19%").
+PLACE_WINDOW = 6
+ACTOR_WINDOW = 10
+
+_WORD = re.compile(r"\w+(?:'s)?", re.UNICODE)
+_MONTHLY = re.compile(
+    r"\b(?:per month|a month|each month|every month|monthly|last month|this month|in (?:january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)|"
+    r"за місяць|щомісяця|за месяц|ежемесячно|у (?:січні|лютому|березні|квітні|травні|червні|"
+    r"липні|серпні|вересні|жовтні|листопаді|грудні)|в (?:январе|феврале|марте|апреле|мае|июне|"
+    r"июле|августе|сентябре|октябре|ноябре|декабре))\b")
+_YEARLY = re.compile(
+    r"\b(?:per year|a year|each year|(?:past|last|previous) (?:year|twelve months|12 months)|"
+    r"in (?:19|20)\d\d|за рік|за год|за минулий рік|за прошлый год|"
+    r"(?:past|last) \w+ years?)\b")
+_WEEKLY = re.compile(r"\b(?:per week|a week|this week|last week|past week|weekly|за тиждень|"
+                     r"за неделю)\b")
+
+
+@dataclass(frozen=True)
+class MeasureKey:
+    """What makes two figures values of one measure; ``text`` is its stored form."""
+
+    measure: str  # the frame's measure: "share", "area", "killed", "date", "share:respondents"
+    role: str = ""  # "control", "gain", "signed"… (several joined by "+")
+    actor: str = ""  # "russia", "ukraine", or an alias key
+    place: str = ""  # "ukraine", "kursk"…
+    agreement: str = ""  # "minsk_ii"…
+    span: str = ""  # "month", "year", "week" for flows
+
+    @property
+    def text(self) -> str:
+        return "|".join((self.measure, self.role, self.actor, self.place, self.agreement,
+                         self.span))
+
+    @classmethod
+    def parse(cls, text: str) -> MeasureKey:
+        parts = (text.split("|") + [""] * 6)[:6]
+        return cls(*parts)
+
+    @property
+    def usable(self) -> bool:
+        """Says enough to gather claims under it: a bare "killed" or "count" would gather the
+        toll of every strike, a bare date every day named in the news."""
+        if self.measure == "date":
+            return bool(self.agreement)
+        if not (self.actor or self.place or self.agreement):
+            return False
+        if self.measure in _COARSE:
+            return bool(self.role or self.agreement or (self.actor and self.place))
+        return True
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One claim's value of one measure."""
+
+    claim_id: Any
+    key: MeasureKey
+    figure: str  # the figure as written ("about a fifth")
+    value: float | None  # the stated value (canonical unit; a date's ordinal day)
+    low: float
+    high: float
+    period: str | None  # ISO date or month the value is as of (stated, else publication)
+    period_stated: bool
+    unit: str  # "percent", "area", "count", "date", "money:usd"…
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    """What measures read of a claim: as stored (figures with article offsets)."""
+
+    id: Any
+    sentence: str
+    figures: Sequence[Mapping[str, Any]]
+    offset: int = 0  # the claim's start in its article (figure offsets are article offsets)
+    published: str | None = None
+    entities: Mapping[str, Sequence[str]] | None = None  # the stored signature's, if known
+
+
+def _words(text: str, aliases: AliasTable) -> list[tuple[int, int, str | None, str | None]]:
+    """(start, end, country concept, alias place key) of the words and names of ``text``."""
+    concepts = default_concepts()
+    out: list[tuple[int, int, str | None, str | None]] = []
+    for m in _WORD.finditer(text):
+        w = m.group(0).casefold()
+        c = concepts.concept(w) or (concepts.concept(w[:-2]) if w.endswith("'s") else None)
+        out.append((m.start(), m.end(), c if c in _COUNTRIES else None, None))
+    for start, end, key in aliases.find(text):
+        if aliases.type_of(key) == "place":
+            out.append((start, end, _country_of(key), key))
+    out.sort(key=lambda w: w[0])
+    return out
+
+
+def _country_of(key: str) -> str | None:
+    k = key.casefold()
+    if k in ("russia", "moscow"):
+        return "russia"
+    if k in ("ukraine",):
+        return "ukraine"
+    return None
+
+
+def _actor_and_place(words: list[tuple[int, int, str | None, str | None]], start: int,
+                     end: int) -> tuple[str, str]:
+    """The country named nearest before the figure (its actor) and the place named first
+    after it (what it is a part of: a named place beats a country named later)."""
+    before = [w for w in words if w[1] <= start][-ACTOR_WINDOW:]
+    # From the figure's second word on: what a count counts is often inside it ("43,000
+    # Ukrainian soldiers").
+    after = [w for w in words if w[0] > start and w[1] > start][:PLACE_WINDOW]
+    actor = next((w[2] for w in reversed(before) if w[2]), "")
+    place = ""
+    for w in after:
+        if w[3] is not None and w[2] is None:
+            place = w[3].casefold()  # "Kursk", "Crimea": a place inside a country
+            break
+        if w[2] is not None:
+            place = w[2]
+            break
+    if place == actor and place:
+        # "Ukraine has lost 18% of its land": the place is the actor's own.
+        actor = next((w[2] for w in reversed(before) if w[2] and w[2] != place), "")
+    return actor or "", place
+
+
+def _span(text: str, frame: Frame) -> str:
+    low = text.casefold()
+    if frame.period_stated and frame.period and len(frame.period) == 7:
+        return "month"
+    if _WEEKLY.search(low):
+        return "week"
+    if _MONTHLY.search(low):
+        return "month"
+    if _YEARLY.search(low):
+        return "year"
+    return ""
+
+
+def _value_of(frame: Frame, q: Quantity | None) -> tuple[float | None, float, float]:
+    if frame.measure == "date":
+        try:
+            day = dt.date.fromisoformat((frame.period or "")[:10]).toordinal()
+        except ValueError:
+            return None, 0.0, 0.0
+        return float(day), float(day), float(day)
+    value = q.value if q is not None and q.value is not None else None
+    low, high = frame.low, frame.high
+    if value is None:
+        value = (low + high) / 2 if math.isfinite(high) else low
+    return value, low, high
+
+
+def claim_measures(claim: ClaimInput, aliases: AliasTable | None = None) -> list[Assignment]:
+    """The measures one claim states a value of (at most one value per measure: the first)."""
+    figures = claim.figures
+    if not figures:
+        return []
+    text = claim.sentence
+    roles = LazyRoles(text, figures, claim.offset)
+    qs = quantities(figures, roles)
+    frames = claim_frames(text, qs, claim.published)
+    if not frames:
+        return []
+    table = aliases or default_aliases()
+    words = _words(text, table)
+    entities = claim.entities
+    if entities is None:
+        entities = _entities(text, table)
+    agreement = ",".join(sorted(entities.get("subject_agreement", ())))
+    by_text = {q.text: q for q in qs}
+    out: list[Assignment] = []
+    seen: set[str] = set()
+    lowered = text.casefold()
+    for frame in frames:
+        q = by_text.get(frame.text)
+        role = "+".join(sorted((q.role if q is not None else frozenset()) & _ROLES))
+        pos = lowered.find(frame.text.casefold()) if frame.text else -1
+        actor, place = _actor_and_place(words, pos, pos + len(frame.text)) if pos >= 0 else ("", "")
+        if frame.measure == "date":
+            # A date is an event's: the agreement says whose, the role which event (an
+            # agreement's date unqualified is the day it was signed).
+            if q is not None and FRAME in q.role:
+                continue
+            actor, place = "", ""
+            role = "+".join(sorted((q.role if q is not None else frozenset()) & _DATE_ROLES))
+            role = role or "signed"
+        elif not place and actor in _COUNTRIES and frame.measure in _TERRITORY and (
+                set(role.split("+")) & _TERRITORIAL_ROLES):
+            # Ground held or gained by one side of this war is the other side's.
+            place = next(iter(_COUNTRIES - {actor}))
+        span = _span(text, frame) if set(role.split("+")) & _FLOWS else ""
+        key = MeasureKey(frame.measure, role, actor, place,
+                         agreement if frame.measure == "date" or not place else "", span)
+        if not key.usable or key.text in seen:
+            continue
+        seen.add(key.text)
+        value, low, high = _value_of(frame, q)
+        out.append(Assignment(claim.id, key, frame.text, value, low, high, frame.period,
+                              frame.period_stated, "date" if frame.measure == "date"
+                              else frame.cls.split(":")[0] if frame.cls.startswith("count")
+                              else frame.cls))
+    return out
+
+
+def _entities(text: str, table: AliasTable) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for _s, _e, key in table.find(text):
+        kind = table.type_of(key) or "other"
+        if kind == "agreement" and "subject_agreement" not in found:
+            found["subject_agreement"] = [key]
+        found.setdefault(kind, []).append(key)
+    return found
+
+
+def assign_measures(claims: Iterable[ClaimInput]) -> list[Assignment]:
+    """``claim_measures`` of many claims, in order."""
+    table = default_aliases()
+    return [a for c in claims for a in claim_measures(c, table)]
+
+
+# -- names ------------------------------------------------------------------------------------
+_MEASURE_LABEL = {
+    "share": "Share", "area": "Area", "distance": "Distance", "duration": "Duration",
+    "date": "Date", "count": "Number", "killed": "Killed", "wounded": "Wounded",
+    "settlements": "Settlements", "children": "Children", "refugees": "Refugees",
+    "displaced": "Displaced people", "drones": "Drones", "missiles": "Missiles",
+    "prisoners": "Prisoners", "troops": "Troops", "votes": "Votes", "turnout": "Turnout",
+    "respondents": "Respondents", "money": "Money", "suspects": "Suspects",
+    "sentences": "Sentences", "points": "Points", "camps": "Camps", "sheltering": "Sheltering",
+    "share:respondents": "Poll share", "share:turnout": "Turnout", "share:votes": "Vote share",
+}
+_ROLE_VERB = {"control": "held", "gain": "gained", "regain": "regained", "withdraw": "given up",
+              "killed": "killed", "wounded": "wounded", "signed": "signed", "begin": "in force",
+              "support": "in favour", "oppose": "against", "talks": "for talks",
+              "ceasefire": "for a ceasefire"}
+_DATE_ROLE = {"signed": "was signed", "begin": "took effect"}
+_SPAN = {"month": "per month", "year": "per year", "week": "per week"}
+
+
+def _display(name: str, aliases: AliasTable | None = None) -> str:
+    if not name:
+        return ""
+    table = aliases or default_aliases()
+    if name in _COUNTRIES:
+        return name.title()
+    return table.canonical(name.replace("_", " ")) or name.replace("_", " ").title()
+
+
+def measure_name(key: MeasureKey) -> str:
+    """A readable name for a measure ("Share of Ukraine held by Russia")."""
+    actor, place = _display(key.actor), _display(key.place)
+    agreement = ", ".join(_display(a) for a in key.agreement.split(",") if a)
+    roles = [r for r in key.role.split("+") if r]
+    if key.measure == "date":
+        what = " / ".join(_DATE_ROLE.get(r, _ROLE_VERB.get(r, r)) for r in roles) or "date"
+        subject = agreement or place or "event"
+        return f"Date {subject} {what}" if roles else f"Date of {subject}"
+    if key.measure.startswith("money"):
+        label = f"Money ({key.measure.split(':', 1)[1].upper()})" if ":" in key.measure else "Money"
+    else:
+        label = _MEASURE_LABEL.get(key.measure, key.measure.replace(":", " ").capitalize())
+    name = label
+    if place and key.measure in ("share", "area", "distance"):
+        name += f" of {place}"
+    elif place:
+        name += f" ({place})"
+    verbs = [_ROLE_VERB[r] for r in roles if r in _ROLE_VERB and r not in (key.measure,)]
+    if verbs:
+        name += " " + " / ".join(verbs)
+    if actor:
+        name += f" by {actor}" if verbs else f" ({actor})"
+    if agreement:
+        name += f" — {agreement}"
+    if key.span:
+        name += f", {_SPAN.get(key.span, key.span)}"
+    return name
