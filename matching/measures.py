@@ -55,7 +55,8 @@ ACTOR_WINDOW = 10
 
 _WORD = re.compile(r"\w+(?:'s)?", re.UNICODE)
 _MONTHLY = re.compile(
-    r"\b(?:per month|a month|each month|every month|monthly|last month|this month|in (?:january|"
+    r"\b(?:per month|a month|each month|every month|monthly|(?:last|past|previous|this|the) month|"
+    r"in (?:january|"
     r"february|march|april|may|june|july|august|september|october|november|december)|"
     r"за місяць|щомісяця|за месяц|ежемесячно|у (?:січні|лютому|березні|квітні|травні|червні|"
     r"липні|серпні|вересні|жовтні|листопаді|грудні)|в (?:январе|феврале|марте|апреле|мае|июне|"
@@ -129,19 +130,36 @@ class ClaimInput:
     entities: Mapping[str, Sequence[str]] | None = None  # the stored signature's, if known
 
 
-def _words(text: str, aliases: AliasTable) -> list[tuple[int, int, str | None, str | None]]:
-    """(start, end, country concept, alias place key) of the words and names of ``text``."""
+def _words(text: str, mentions: Sequence[tuple[int, int, str]], aliases: AliasTable
+           ) -> tuple[list[tuple[int, int, str | None, str | None]], set[str]]:
+    """(start, end, country concept, alias place key) of the words and place names of
+    ``text``, and the concepts of its words."""
     concepts = default_concepts()
     out: list[tuple[int, int, str | None, str | None]] = []
+    seen: set[str] = set()
     for m in _WORD.finditer(text):
         w = m.group(0).casefold()
         c = concepts.concept(w) or (concepts.concept(w[:-2]) if w.endswith("'s") else None)
+        if c is not None:
+            seen.add(c)
         out.append((m.start(), m.end(), c if c in _COUNTRIES else None, None))
-    for start, end, key in aliases.find(text):
+    for start, end, key in mentions:
         if aliases.type_of(key) == "place":
             out.append((start, end, _country_of(key), key))
     out.sort(key=lambda w: w[0])
-    return out
+    return out, seen
+
+
+def _agreement_at(mentions: Sequence[tuple[int, int, str]], aliases: AliasTable,
+                  pos: int) -> str:
+    """The agreement a date at ``pos`` belongs to: the one named last before it ("Minsk-2
+    was signed on 12 February"), else the first named after it ("On 5 September 2014 the
+    Minsk Protocol…")."""
+    named = [(s, k) for s, _e, k in mentions if aliases.type_of(k) == "agreement"]
+    before = [k for s, k in named if s < pos]
+    if before:
+        return before[-1]
+    return next((k for s, k in named if s >= pos), "")
 
 
 def _country_of(key: str) -> str | None:
@@ -189,18 +207,61 @@ def _span(text: str, frame: Frame) -> str:
     return ""
 
 
+def _days(period: str | None) -> tuple[int, int] | None:
+    """First and last day (ordinals) of an ISO day, month or year."""
+    if not period:
+        return None
+    try:
+        if len(period) >= 10:
+            day = dt.date.fromisoformat(period[:10]).toordinal()
+            return day, day
+        year = int(period[:4])
+        if len(period) >= 7:
+            month = int(period[5:7])
+            first = dt.date(year, month, 1)
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            return first.toordinal(), nxt.toordinal() - 1
+        return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+
+
 def _value_of(frame: Frame, q: Quantity | None) -> tuple[float | None, float, float]:
     if frame.measure == "date":
-        try:
-            day = dt.date.fromisoformat((frame.period or "")[:10]).toordinal()
-        except ValueError:
+        days = _days(frame.period)
+        if days is None:
             return None, 0.0, 0.0
-        return float(day), float(day), float(day)
+        # A month ("February 2015") is the interval of its days, plotted at its middle.
+        return float((days[0] + days[1]) // 2), float(days[0]), float(days[1])
     value = q.value if q is not None and q.value is not None else None
     low, high = frame.low, frame.high
     if value is None:
         value = (low + high) / 2 if math.isfinite(high) else low
     return value, low, high
+
+
+def _unit(frame: Frame) -> str:
+    if frame.measure == "date":
+        return "date"
+    return "count" if frame.cls.startswith("count") else frame.cls
+
+
+def _date_frames(qs: Sequence[Quantity], frames: Sequence[Frame],
+                 concepts: set[str]) -> list[Frame]:
+    """Frames of the dates a claim gives for an event: its date frames, and (when it also
+    states other figures, which makes its dates their period) the dates whose role is a
+    signing or a start ("Feb. 11, 2015: Minsk II, a 13-point package, is signed")."""
+    found = [f for f in frames if f.measure == "date"]
+    if found:
+        return found
+    out = []
+    for q in qs:
+        if q.cls != "date" or not q.date:
+            continue
+        if q.role & _DATE_ROLES or (FRAME in q.role and concepts & _DATE_ROLES):
+            out.append(Frame("date", 0.0, 0.0, q.text, "date", q.date, True, True,
+                             hard_low=0.0, hard_high=0.0))
+    return out
 
 
 def claim_measures(claim: ClaimInput, aliases: AliasTable | None = None) -> list[Assignment]:
@@ -215,43 +276,44 @@ def claim_measures(claim: ClaimInput, aliases: AliasTable | None = None) -> list
     if not frames:
         return []
     table = aliases or default_aliases()
-    words = _words(text, table)
-    entities = claim.entities
-    if entities is None:
-        entities = _entities(text, table)
-    agreement = ",".join(sorted(entities.get("subject_agreement", ())))
+    mentions = table.find(text)
+    words, concepts = _words(text, mentions, table)
     by_text = {q.text: q for q in qs}
     out: list[Assignment] = []
     seen: set[str] = set()
     lowered = text.casefold()
-    for frame in frames:
+    dates = _date_frames(qs, frames, concepts) if any(
+        table.type_of(k) == "agreement" for _s, _e, k in mentions) else []
+    for frame in [f for f in frames if f.measure != "date"] + dates:
         q = by_text.get(frame.text)
-        role = "+".join(sorted((q.role if q is not None else frozenset()) & _ROLES))
+        q_roles = q.role if q is not None else frozenset()
+        role = "+".join(sorted(q_roles & _ROLES))
         pos = lowered.find(frame.text.casefold()) if frame.text else -1
         actor, place = _actor_and_place(words, pos, pos + len(frame.text)) if pos >= 0 else ("", "")
+        agreement = ""
         if frame.measure == "date":
             # A date is an event's: the agreement says whose, the role which event (an
             # agreement's date unqualified is the day it was signed).
-            if q is not None and FRAME in q.role:
-                continue
             actor, place = "", ""
-            role = "+".join(sorted((q.role if q is not None else frozenset()) & _DATE_ROLES))
-            role = role or "signed"
+            agreement = _agreement_at(mentions, table, max(pos, 0))
+            named = q_roles & _DATE_ROLES or (concepts & _DATE_ROLES if FRAME in q_roles
+                                              else frozenset())
+            role = "begin" if named == {"begin"} else "signed"
         elif not place and actor in _COUNTRIES and frame.measure in _TERRITORY and (
                 set(role.split("+")) & _TERRITORIAL_ROLES):
             # Ground held or gained by one side of this war is the other side's.
             place = next(iter(_COUNTRIES - {actor}))
+        elif not (actor or place):
+            # Counts with no country ("13 points" of an agreement): the agreement they are of.
+            agreement = _agreement_at(mentions, table, max(pos, 0))
         span = _span(text, frame) if set(role.split("+")) & _FLOWS else ""
-        key = MeasureKey(frame.measure, role, actor, place,
-                         agreement if frame.measure == "date" or not place else "", span)
+        key = MeasureKey(frame.measure, role, actor, place, agreement, span)
         if not key.usable or key.text in seen:
             continue
         seen.add(key.text)
         value, low, high = _value_of(frame, q)
         out.append(Assignment(claim.id, key, frame.text, value, low, high, frame.period,
-                              frame.period_stated, "date" if frame.measure == "date"
-                              else frame.cls.split(":")[0] if frame.cls.startswith("count")
-                              else frame.cls))
+                              frame.period_stated, _unit(frame)))
     return out
 
 
@@ -307,7 +369,9 @@ def measure_name(key: MeasureKey) -> str:
     if key.measure == "date":
         what = " / ".join(_DATE_ROLE.get(r, _ROLE_VERB.get(r, r)) for r in roles) or "date"
         subject = agreement or place or "event"
-        return f"Date {subject} {what}" if roles else f"Date of {subject}"
+        if roles in (["signed"], []):
+            return f"Date of {subject}"
+        return f"Date {subject} {what}"
     if key.measure.startswith("money"):
         label = f"Money ({key.measure.split(':', 1)[1].upper()})" if ":" in key.measure else "Money"
     else:

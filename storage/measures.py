@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
 from storage.database import Database
 from storage.measure_models import Measure, MeasureMember, ReferenceFigure
@@ -125,12 +125,23 @@ def _period_date(period: str | None) -> dt.date | None:
     return None
 
 
-def value_text(value: float | None, unit: str) -> str:
+def value_text(value: float | None, unit: str, low: float | None = None,
+               high: float | None = None) -> str:
+    """A value as a person reads it; a date measure's month or year when ``low``–``high``
+    span one ("2015-02")."""
     if value is None or not math.isfinite(value):
         return ""
     if unit == "date":
         try:
-            return dt.date.fromordinal(int(value)).isoformat()
+            day = dt.date.fromordinal(int(value))
+            if low is not None and high is not None and high > low:
+                first, last = dt.date.fromordinal(int(low)), dt.date.fromordinal(int(high))
+                if first.year == last.year and (first.month, last.month) == (1, 12) and (
+                        high - low) > 40:
+                    return f"{first.year}"
+                if (first.year, first.month) == (last.year, last.month):
+                    return f"{first.year}-{first.month:02d}"
+            return day.isoformat()
         except (ValueError, OverflowError):
             return ""
     shown = f"{value:,.4g}" if abs(value) < 1e4 else f"{value:,.0f}"
@@ -242,7 +253,7 @@ def timeline_points(db: Database, measure_id: int) -> list[TimelinePoint]:
     points = [
         TimelinePoint(claim_id=r[0], date=when, value=r[1], low=r[2], high=r[3], outlet=r[8],
                       sentence=r[9], conflicting=r[0] in in_conflict or r[0] in disagree,
-                      figure=r[6], period=r[4], value_text=value_text(r[1], unit))
+                      figure=r[6], period=r[4], value_text=value_text(r[1], unit, r[2], r[3]))
         for when, r in dated
     ]
     points.sort(key=lambda p: (p.date is None, p.date or dt.date.min, p.claim_id))
@@ -250,7 +261,7 @@ def timeline_points(db: Database, measure_id: int) -> list[TimelinePoint]:
 
 
 def _claims_in_conflicting_groups(session, claim_ids: Sequence[int]) -> set[int]:  # noqa: ANN001
-    out: set[int] = set()
+    group_of: dict[int, int] = {}
     for k in range(0, len(claim_ids), 500):
         chunk = list(claim_ids[k:k + 500])
         groups = dict(session.execute(
@@ -259,15 +270,19 @@ def _claims_in_conflicting_groups(session, claim_ids: Sequence[int]) -> set[int]
                 ClaimGroupMember.decision != REJECTED)).all())
         if not groups:
             continue
-        gids = sorted(set(groups.values()))
-        hit: set[int] = set()
-        for j in range(0, len(gids), 500):
-            part = gids[j:j + 500]
-            for a, b in session.execute(select(GroupConflict.group_a, GroupConflict.group_b).where(
-                    or_(GroupConflict.group_a.in_(part), GroupConflict.group_b.in_(part)))):
+        group_of.update(groups)
+    # Only conflicts between two groups that both state a value of this measure: a group
+    # may conflict with another over a different figure.
+    gids = sorted(set(group_of.values()))
+    mine = set(gids)
+    hit: set[int] = set()
+    for j in range(0, len(gids), 500):
+        part = gids[j:j + 500]
+        for a, b in session.execute(select(GroupConflict.group_a, GroupConflict.group_b).where(
+                GroupConflict.group_a.in_(part))):
+            if b in mine:
                 hit.update((a, b))
-        out.update(c for c, g in groups.items() if g in hit)
-    return out
+    return {c for c, g in group_of.items() if g in hit}
 
 
 def _same_period_disagreements(rows: Iterable[tuple[int, str | None, float, float]]) -> set[int]:
