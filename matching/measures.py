@@ -286,6 +286,8 @@ def claim_measures(claim: ClaimInput, aliases: AliasTable | None = None) -> list
         table.type_of(k) == "agreement" for _s, _e, k in mentions) else []
     for frame in [f for f in frames if f.measure != "date"] + dates:
         q = by_text.get(frame.text)
+        if q is not None and q.time_frame:
+            continue  # "over the past year": the period of the other figures, not a value
         q_roles = q.role if q is not None else frozenset()
         role = "+".join(sorted(q_roles & _ROLES))
         pos = lowered.find(frame.text.casefold()) if frame.text else -1
