@@ -20,7 +20,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from extraction.names import AliasTable, default_aliases
@@ -127,7 +127,6 @@ class ClaimInput:
     figures: Sequence[Mapping[str, Any]]
     offset: int = 0  # the claim's start in its article (figure offsets are article offsets)
     published: str | None = None
-    entities: Mapping[str, Sequence[str]] | None = None  # the stored signature's, if known
 
 
 def _words(text: str, mentions: Sequence[tuple[int, int, str]], aliases: AliasTable
@@ -269,10 +268,17 @@ def claim_measures(claim: ClaimInput, aliases: AliasTable | None = None) -> list
     figures = claim.figures
     if not figures:
         return []
-    text = claim.sentence
-    roles = LazyRoles(text, figures, claim.offset)
-    qs = quantities(figures, roles)
-    frames = claim_frames(text, qs, claim.published)
+    qs = quantities(figures, LazyRoles(claim.sentence, figures, claim.offset))
+    return measures_of(claim.id, claim.sentence, qs, claim.published, aliases)
+
+
+def measures_of(claim_id: Any, text: str, qs: Sequence[Quantity], published: str | None,
+                aliases: AliasTable | None = None) -> list[Assignment]:
+    """``claim_measures`` from a claim's quantities (a matching signature has them:
+    ``measures_of(sig.id, sig.text, sig.quantities, sig.date)``)."""
+    if not qs:
+        return []
+    frames = claim_frames(text, qs, published)
     if not frames:
         return []
     table = aliases or default_aliases()
@@ -314,25 +320,52 @@ def claim_measures(claim: ClaimInput, aliases: AliasTable | None = None) -> list
             continue
         seen.add(key.text)
         value, low, high = _value_of(frame, q)
-        out.append(Assignment(claim.id, key, frame.text, value, low, high, frame.period,
+        out.append(Assignment(claim_id, key, frame.text, value, low, high, frame.period,
                               frame.period_stated, _unit(frame)))
     return out
 
 
-def _entities(text: str, table: AliasTable) -> dict[str, list[str]]:
-    found: dict[str, list[str]] = {}
-    for _s, _e, key in table.find(text):
-        kind = table.type_of(key) or "other"
-        if kind == "agreement" and "subject_agreement" not in found:
-            found["subject_agreement"] = [key]
-        found.setdefault(kind, []).append(key)
-    return found
+def _fingerprint(claim: ClaimInput) -> tuple[Any, ...]:
+    """What a claim's measures depend on: its sentence, publication date and figures (their
+    places relative to the sentence)."""
+    return (claim.sentence, claim.published, tuple(
+        (f.get("text"), f.get("value"), f.get("value_max"), f.get("unit"), f.get("kind"),
+         f.get("date"), f.get("qualifier"), (f.get("start") or 0) - claim.offset)
+        for f in claim.figures))
 
 
 def assign_measures(claims: Iterable[ClaimInput]) -> list[Assignment]:
-    """``claim_measures`` of many claims, in order."""
+    """``claim_measures`` of many claims, in order. A sentence repeated word for word (wire
+    copy, syndication) with the same figures and date is worked out once."""
     table = default_aliases()
-    return [a for c in claims for a in claim_measures(c, table)]
+    done: dict[tuple[Any, ...], list[Assignment]] = {}
+    out: list[Assignment] = []
+    for c in claims:
+        key = _fingerprint(c)
+        found = done.get(key)
+        if found is None:
+            found = done[key] = claim_measures(c, table)
+            out.extend(found)
+        else:
+            out.extend(replace(a, claim_id=c.id) for a in found)
+    return out
+
+
+def signature_measures(sigs: Iterable[Any]) -> list[Assignment]:
+    """Measures of matching signatures (``matching.signature.ClaimSig``), in order; the same
+    sentence and date worked out once."""
+    table = default_aliases()
+    done: dict[tuple[str, str | None], list[Assignment]] = {}
+    out: list[Assignment] = []
+    for s in sigs:
+        found = done.get((s.text, s.date))
+        if found is None:
+            found = done[(s.text, s.date)] = measures_of(s.id, s.text, s.quantities, s.date,
+                                                         table)
+            out.extend(found)
+        else:
+            out.extend(replace(a, claim_id=s.id) for a in found)
+    return out
 
 
 # -- names ------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from sqlalchemy import delete, or_, select
 from sqlmodel import Session
 
 from storage.measure_models import Measure, MeasureMember, MeasureScan
-from storage.models import Article, Claim, ClaimSignature, ClaimStatus, utcnow
+from storage.models import Article, Claim, ClaimStatus, utcnow
 
 _CHUNK = 500
 
@@ -26,7 +26,6 @@ class ClaimToMeasure:
     start: int
     figures: list[dict[str, Any]]
     published: str | None
-    entities: dict[str, list[str]] | None
 
 
 @dataclass(frozen=True)
@@ -50,10 +49,8 @@ def claims_to_measure(session: Session, version: str, limit: int,
     """Claims (not rejected) never scanned for measures, or scanned by another version; only
     among ``ids`` when given."""
     query = (
-        select(Claim.id, Claim.sentence, Claim.start, Claim.figures, Article.published,
-               ClaimSignature.entities)
+        select(Claim.id, Claim.sentence, Claim.start, Claim.figures, Article.published)
         .join(Article, Article.id == Claim.article_id)
-        .outerjoin(ClaimSignature, ClaimSignature.claim_id == Claim.id)
         .outerjoin(MeasureScan, MeasureScan.claim_id == Claim.id)
         .where(Claim.status != ClaimStatus.REJECTED)
         .where(or_(MeasureScan.claim_id.is_(None), MeasureScan.version != version))
@@ -62,8 +59,7 @@ def claims_to_measure(session: Session, version: str, limit: int,
     )
     if ids is not None:
         query = query.where(Claim.id.in_(list(ids)))
-    return [ClaimToMeasure(r[0], r[1], r[2], r[3] or [],
-                           r[4].isoformat() if r[4] else None, r[5])
+    return [ClaimToMeasure(r[0], r[1], r[2], r[3] or [], r[4].isoformat() if r[4] else None)
             for r in session.execute(query)]
 
 

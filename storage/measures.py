@@ -248,8 +248,11 @@ def timeline_points(db: Database, measure_id: int) -> list[TimelinePoint]:
                    MeasureMember.decision != REJECTED)).all()
         in_conflict = _claims_in_conflicting_groups(session, [r[0] for r in rows])
     dated = [(point_date(r[4], r[5], r[7], unit), r) for r in rows]
+    # Values of one period (a date measure: of the one event) should agree; the period is
+    # the stated one, else the day of publication.
     disagree = _same_period_disagreements(
-        [(r[0], (r[4] if unit != "date" and r[5] else "*"), r[2], r[3]) for _d, r in dated])
+        [(r[0], "*" if unit == "date" else (r[4] if r[5] else (d.isoformat() if d else None)),
+          r[2], r[3]) for d, r in dated])
     points = [
         TimelinePoint(claim_id=r[0], date=when, value=r[1], low=r[2], high=r[3], outlet=r[8],
                       sentence=r[9], conflicting=r[0] in in_conflict or r[0] in disagree,

@@ -35,7 +35,7 @@ class MeasureReport:
 
 
 def _inputs(rows: list[measure_store.ClaimToMeasure]) -> list[ClaimInput]:
-    return [ClaimInput(r.id, r.sentence, r.figures, r.start, r.published, r.entities)
+    return [ClaimInput(r.id, r.sentence, r.figures, r.start, r.published)
             for r in rows]
 
 
