@@ -103,7 +103,13 @@ def run_measures(args: argparse.Namespace) -> int:
 
 
 def run_timeline(args: argparse.Namespace) -> int:
-    from storage.measures import compare_with_reference, resolve, timeline_points
+    from storage.measures import (
+        compare_with_reference,
+        measure_row,
+        references,
+        resolve,
+        timeline_points,
+    )
 
     out = Path(args.out)
     kind = out.suffix.lower().lstrip(".")
@@ -115,12 +121,16 @@ def run_timeline(args: argparse.Namespace) -> int:
         measure_id = resolve(db, args.measure)
         points = timeline_points(db, measure_id)
         comparisons = compare_with_reference(db, measure_id=measure_id)
+        row = measure_row(db, measure_id)
+        refs = references(db, measure_id)
     except (StorageError, MeasureInputError) as exc:
         return _fail("timeline", str(exc))
     finally:
         db.dispose()
     if measure_id != args.measure:
         print(f"measure {args.measure} was merged into measure {measure_id}: writing that one")
+    title = row.name if row is not None else f"Measure {measure_id}"
+    unit = row.unit if row is not None else ""
     from export.paths import OutputError
 
     try:
@@ -128,29 +138,21 @@ def run_timeline(args: argparse.Namespace) -> int:
             from export.timeline_csv import write_timeline_csv
 
             n = write_timeline_csv(points, out, comparisons)
+        elif kind == "svg":
+            from export.timeline_drawing import write_timeline_svg
+
+            n = write_timeline_svg(title, points, unit, out, refs)
         else:
-            try:
-                from export.timeline_chart import write_timeline_chart
+            try:  # PNG is drawn by the window's chart code, when this Claimdesk has it
+                from export.timeline_chart import write_timeline_chart  # type: ignore[import-not-found]
             except ImportError:
-                return _fail("timeline", f"this Claimdesk cannot draw {kind.upper()} charts "
-                             "yet; write a .csv instead")
-            n = write_timeline_chart(db_access_measure_name(args, measure_id), points, out,
-                                     comparisons)
+                return _fail("timeline", "this Claimdesk cannot write PNG charts; write "
+                             ".svg or .csv instead")
+            n = write_timeline_chart(title, points, out, comparisons)
     except OutputError as exc:
         return _fail("timeline", str(exc))
     print(printable(f"wrote {n} points of measure {measure_id} to {out}"))
     return 0
-
-
-def db_access_measure_name(args: argparse.Namespace, measure_id: int) -> str:
-    from storage.measures import measure_row
-
-    db = db_access.open_db(args)
-    try:
-        row = measure_row(db, measure_id)
-    finally:
-        db.dispose()
-    return row.name if row is not None else f"Measure {measure_id}"
 
 
 def run_reference_add(args: argparse.Namespace) -> int:
