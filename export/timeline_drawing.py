@@ -62,6 +62,11 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 def _date_ticks(x0: float, x1: float, most: int = 7) -> list[tuple[int, str]]:
     """Ticks on the date axis: years, or months ("Mar 2025") when the span is short."""
     first, last = dt.date.fromordinal(int(x0)), dt.date.fromordinal(int(x1))
+    if (last - first).days < 62:
+        step = next((s for s in (1, 2, 5, 7, 14, 31) if (last - first).days / s <= most), 31)
+        return [(day, f"{dt.date.fromordinal(day).day} {_MONTHS[dt.date.fromordinal(day).month - 1]} "
+                      f"{dt.date.fromordinal(day).year}")
+                for day in range(first.toordinal() + 1, last.toordinal() + 1, step)]
     months = (last.year - first.year) * 12 + last.month - first.month + 1
     if months > 24:
         step = max(1, -(-(last.year - first.year + 1) // most))

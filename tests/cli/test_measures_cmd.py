@@ -101,3 +101,14 @@ def test_errors_are_sentences_not_tracebacks(desk, capsys, tmp_path, monkeypatch
     assert main([*argv, "--db", str(path)]) == 1
     err = capsys.readouterr().err
     assert says in err and "Traceback" not in err
+
+
+def test_timeline_writes_an_svg_chart(desk, capsys, tmp_path):
+    path, _ids = desk
+    [share] = [m for m in _measures(path, capsys) if m["name"] == "Share of Ukraine held by Russia"]
+    out = tmp_path / "share.svg"
+    assert main(["timeline", str(share["id"]), "--out", str(out), "--db", str(path)]) == 0
+    assert "wrote 3 points" in capsys.readouterr().out
+    text = out.read_text(encoding="utf-8")
+    assert "<svg" in text and "Share of Ukraine held by Russia" in text
+    assert "=HYPERLINK" in text and "<script" not in text
