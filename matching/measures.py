@@ -97,6 +97,10 @@ class MeasureKey:
         toll of every strike, a bare date every day named in the news."""
         if self.measure == "date":
             return bool(self.agreement)
+        if self.measure == "duration":
+            # "30-day ceasefire", "talks lasted 3 hours": a duration of something named; a
+            # bare span of time ("ten minutes later", "for eight years") measures nothing.
+            return bool(self.agreement or {"ceasefire", "talks"} & set(self.role.split("+")))
         if not (self.actor or self.place or self.agreement):
             return False
         if self.measure in _COARSE:

@@ -98,3 +98,12 @@ def test_sample_corpus_yields_share_monthly_gain_and_minsk_measures(tmp_path):
         assert {p.value_text for p in minsk_i} == {"2014-09-05", "2014-09-19"}
     finally:
         db.dispose()
+
+
+def test_a_bare_span_of_time_is_no_measure_but_a_ceasefire_length_is():
+    assert _measures("Ten minutes later Russia fired again.", "2025-03-14") == {}
+    assert _measures("For eight years Russia shelled the Donbas.", "2025-03-14") == {}
+    found = _measures("Ukraine backed a 30-day ceasefire proposed by the United States.",
+                      "2025-03-11")
+    assert [k for k in found if k.startswith("duration|")] and all(
+        "ceasefire" in k for k in found if k.startswith("duration|"))
