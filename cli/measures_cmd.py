@@ -138,17 +138,23 @@ def run_timeline(args: argparse.Namespace) -> int:
             from export.timeline_csv import write_timeline_csv
 
             n = write_timeline_csv(points, out, comparisons)
-        elif kind == "svg":
-            from export.timeline_drawing import write_timeline_svg
-
-            n = write_timeline_svg(title, points, unit, out, refs)
         else:
-            try:  # PNG is drawn by the window's chart code, when this Claimdesk has it
-                from export.timeline_chart import write_timeline_chart  # type: ignore[import-not-found]
+            # The window's chart (export.timeline_chart, #19's window side) draws PNG and SVG
+            # in the window's layout; without it, SVG comes from reportlab's drawing here.
+            try:
+                from export.timeline_chart import (
+                    write_timeline_chart,  # type: ignore[import-not-found]
+                )
             except ImportError:
-                return _fail("timeline", "this Claimdesk cannot write PNG charts; write "
-                             ".svg or .csv instead")
-            n = write_timeline_chart(title, points, out, comparisons)
+                if kind == "png":
+                    return _fail("timeline", "this Claimdesk cannot write PNG charts; write "
+                                 ".svg or .csv instead")
+                from export.timeline_drawing import write_timeline_svg
+
+                n = write_timeline_svg(title, points, unit, out, refs)
+            else:
+                n = write_timeline_chart(title, points, out, comparisons, references=refs,
+                                         unit=unit)
     except OutputError as exc:
         return _fail("timeline", str(exc))
     print(printable(f"wrote {n} points of measure {measure_id} to {out}"))
