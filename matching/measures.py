@@ -206,8 +206,9 @@ def _actor_and_place(places: list[tuple[int, int, str | None, str | None]], star
             place = w[2]
             break
     if place == actor and place:
-        # "Ukraine has lost 18% of its land": the place is the actor's own.
-        actor = next((w[2] for w in reversed(before) if w[2] and w[2] != place), "")
+        # "Russia gained 285 km², by the Russia-Ukraine War Report Card's count": a country
+        # does not gain or hold a part of itself; the name after the figure is something else.
+        place = ""
     return actor or "", place
 
 

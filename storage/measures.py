@@ -22,7 +22,14 @@ from sqlalchemy import func, select
 
 from storage.database import Database
 from storage.measure_models import Measure, MeasureMember, ReferenceFigure
-from storage.models import Article, Claim, ClaimGroupMember, GroupConflict, Outlet
+from storage.models import (
+    Article,
+    Claim,
+    ClaimGroupMember,
+    ClaimStatus,
+    GroupConflict,
+    Outlet,
+)
 
 REJECTED = "rejected"
 CONSISTENT = "consistent"
@@ -175,7 +182,8 @@ def list_measures(db: Database, *, min_claims: int = 2) -> list[MeasureRow]:
                    Article.outlet_id)
             .join(Claim, Claim.id == MeasureMember.claim_id)
             .join(Article, Article.id == Claim.article_id)
-            .where(MeasureMember.decision != REJECTED)).all()
+            .where(MeasureMember.decision != REJECTED,
+                   Claim.status != ClaimStatus.REJECTED)).all()
     claims: dict[int, set[int]] = defaultdict(set)
     outlets: dict[int, set[int]] = defaultdict(set)
     values: dict[int, list[float]] = defaultdict(list)
@@ -245,7 +253,8 @@ def timeline_points(db: Database, measure_id: int) -> list[TimelinePoint]:
             .join(Article, Article.id == Claim.article_id)
             .join(Outlet, Outlet.id == Article.outlet_id)
             .where(MeasureMember.measure_id == measure_id,
-                   MeasureMember.decision != REJECTED)).all()
+                   MeasureMember.decision != REJECTED,
+                   Claim.status != ClaimStatus.REJECTED)).all()
         in_conflict = _claims_in_conflicting_groups(session, [r[0] for r in rows])
     dated = [(point_date(r[4], r[5], r[7], unit), r) for r in rows]
     # Values of one period (a date measure: of the one event) should agree; the period is

@@ -189,3 +189,15 @@ def test_same_period_values_that_disagree_are_marked_conflicting(db):
     gain = _by_name(db, "gained by Russia, per month")
     flags = {p.claim_id: p.conflicting for p in timeline_points(db, gain.id)}
     assert flags == {ids[0]: True, ids[1]: True, ids[2]: False}
+
+
+def test_a_rejected_claim_leaves_the_measure(db):
+    from storage.claims import set_status
+
+    ids = _store(db, SHARE)
+    update_measures(db)
+    share = _by_name(db, "Share of Ukraine held by Russia")
+    with db.write() as session:
+        set_status(session, [ids[3]], "rejected", actor="ana")
+    assert ids[3] not in {p.claim_id for p in timeline_points(db, share.id)}
+    assert _by_name(db, "Share of Ukraine held by Russia").claims == 3
