@@ -274,16 +274,16 @@ def cmd_cluster(args: argparse.Namespace) -> int:
 
 
 def cmd_match(args: argparse.Namespace) -> int:
-    from matching.incremental import run_matching
     from storage.backup import make_backup
     from storage.models import Claim, ClaimGroup
+    from workflows.measuring import match_and_measure
 
     db = _open_db(args)
     try:
         # Matching may create or change many memberships at once: keep a copy from before.
         if db.path is not None:  # a server database's backups are the server's business
             make_backup(db.path, "before-match")
-        report = run_matching(db, actor=_actor(), progress=None)
+        report = match_and_measure(db, actor=_actor(), progress=None)  # #19: also measures
         with db.read() as session:
             for claim_id, group_id in report.joined:
                 claim = session.get(Claim, claim_id)
@@ -433,7 +433,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", required=True, metavar="NEW_FILE")
     p.set_defaults(func=cmd_recover)
 
-    from cli import article_cmd, config_cmd, verdict_cmd  # #17: editorial commands
+    from cli import article_cmd, config_cmd, measures_cmd, verdict_cmd  # #17, #19
 
     verdict_cmd.add_parser(sub, common)
     config_cmd.add_parser(sub, common)
@@ -441,6 +441,7 @@ def build_parser() -> argparse.ArgumentParser:
     from cli import learn_cmd  # #15: learn from my decisions
 
     learn_cmd.add_parser(sub, common)
+    measures_cmd.add_parsers(sub, common)
     return parser
 
 

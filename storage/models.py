@@ -270,3 +270,9 @@ from storage.factcheck_models import (  # noqa: E402,F401
     FactCheckIndex,
     FactCheckLink,
 )
+from storage.measure_models import (  # noqa: E402,F401  (#19: measures and reference figures)
+    Measure,
+    MeasureMember,
+    MeasureScan,
+    ReferenceFigure,
+)

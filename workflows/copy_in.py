@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ingest.document import content_hash
-from matching.incremental import MatchReport, index_claims, run_matching
+from matching.incremental import MatchReport, index_claims
 from storage.copy import CopyReport, copy_database
 from storage.database import Database, in_chunk, is_server_url
 from storage.foreign import open_foreign_file
 from storage.schema import open_location
+from workflows.measuring import match_and_measure
 
 
 @dataclass(frozen=True)
@@ -45,4 +46,4 @@ def copy_in(source: Database, dest: Database, *, actor: str) -> CopyInResult:
     ids, chunk = report.new_claim_ids, in_chunk(dest)
     for k in range(0, len(ids), chunk):
         index_claims(dest, only=ids[k:k + chunk])
-    return CopyInResult(report, run_matching(dest, actor=actor, progress=None))
+    return CopyInResult(report, match_and_measure(dest, actor=actor, progress=None))

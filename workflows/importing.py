@@ -12,10 +12,10 @@ from ingest import pipeline
 from ingest.document import ParsedDocument
 from ingest.pipeline import FileResult, ImportDefaults
 from matching.checked import mark_claims
-from matching.incremental import run_matching
 from storage.database import Database
 from storage.errors import StorageError
 from storage.reads import article_claim_ids, article_claim_texts
+from workflows.measuring import match_and_measure
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +27,7 @@ def match_new_article(db: Database, actor: str, article_id: int) -> list[str]:
     by the next matching run.
     """
     try:
-        report = run_matching(db, actor=actor, only=article_claim_ids(db, article_id))
+        report = match_and_measure(db, actor=actor, only=article_claim_ids(db, article_id))
     except StorageError as exc:
         return [f"matching postponed: {exc}"]
     except Exception:  # a matching bug must not lose the import; it is logged in full

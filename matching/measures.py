@@ -1,0 +1,453 @@
+"""Measures: which claims state a value of the same thing (measure, role, actor, place), across periods.
+
+A claim's frames (matching.frames) say what each figure measures ("share", "area", "killed",
+"date") and for which period. A *measure* adds what the frame leaves open: the figure's role
+in its clause (held vs gained, signed vs took effect, matching.roles), who holds or does it
+(the actor: "Russia", "Moscow", "Russian forces" named before the figure) and what it is a
+share or part of (the place named right after it: "of Ukraine", "of the Kursk region"),
+the agreement a date belongs to ("Minsk II"), and for gains whether they are gains per
+month or per year. Claims whose frames share all of these form one measure, whatever their
+period or value: "Russia holds about a fifth of Ukraine" (2022) and "Russia occupies 19% of
+Ukraine" (2025) are two values of "share of Ukraine held by Russia".
+
+Headless and pure: ``claim_measures`` reads one claim, ``assign_measures`` many;
+``storage.measures`` keeps the results and the person's decisions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from extraction.names import AliasTable, default_aliases
+from matching.concepts import default_concepts
+from matching.figures import Quantity, quantities
+from matching.frames import Frame, claim_frames
+from matching.roles import FRAME, LazyRoles
+
+# Bumped whenever what a claim's measures are changes: stored assignments are then redone.
+MEASURES_VERSION = "1"
+
+# The roles that say what a figure of a measure is (matching.roles contrast concepts).
+_ROLES = frozenset(("gain", "control", "withdraw", "regain", "killed", "wounded", "signed",
+                    "begin", "support", "oppose", "talks", "ceasefire"))
+# Countries as actors and places: the concept table folds "Russian", "Moscow", "Kremlin",
+# "росіян…" into "russia", and the same for Ukraine.
+_COUNTRIES = frozenset(("russia", "ukraine"))
+# Roles of a flow over a period (a gain per month is not a gain per year); a stock ("holds")
+# is one measure whatever the period.
+_FLOWS = frozenset(("gain", "withdraw", "regain"))
+_DATE_ROLES = frozenset(("signed", "begin"))
+_TERRITORY = frozenset(("share", "area"))
+_TERRITORIAL_ROLES = frozenset(("gain", "control", "regain", "withdraw"))
+# Coarse frame measures that say little alone: they need a role, an agreement, or both an
+# actor and a place to make a measure.
+_COARSE = frozenset(("count", "share", "share:respondents"))
+
+# How far (characters) after a figure its place is looked for ("19% of Ukraine's territory"),
+# and before it its actor ("Russian forces currently hold close to a fifth").
+PLACE_CHARS = 40
+ACTOR_CHARS = 80
+
+_WORD = re.compile(r"\w+(?:'s)?", re.UNICODE)
+_MONTHLY = re.compile(
+    r"\b(?:per month|a month|each month|every month|monthly|(?:last|past|previous|this|the) month|"
+    r"in (?:january|"
+    r"february|march|april|may|june|july|august|september|october|november|december)|"
+    r"за місяць|щомісяця|за месяц|ежемесячно|у (?:січні|лютому|березні|квітні|травні|червні|"
+    r"липні|серпні|вересні|жовтні|листопаді|грудні)|в (?:январе|феврале|марте|апреле|мае|июне|"
+    r"июле|августе|сентябре|октябре|ноябре|декабре))\b")
+_YEARLY = re.compile(
+    r"\b(?:per year|a year|each year|(?:past|last|previous) (?:year|twelve months|12 months)|"
+    r"in (?:19|20)\d\d|за рік|за год|за минулий рік|за прошлый год|"
+    r"(?:past|last) \w+ years?)\b")
+_WEEKLY = re.compile(r"\b(?:per week|a week|this week|last week|past week|weekly|за тиждень|"
+                     r"за неделю)\b")
+
+
+@dataclass(frozen=True)
+class MeasureKey:
+    """What makes two figures values of one measure; ``text`` is its stored form."""
+
+    measure: str  # the frame's measure: "share", "area", "killed", "date", "share:respondents"
+    role: str = ""  # "control", "gain", "signed"… (several joined by "+")
+    actor: str = ""  # "russia", "ukraine", or an alias key
+    place: str = ""  # "ukraine", "kursk"…
+    agreement: str = ""  # "minsk_ii"…
+    span: str = ""  # "month", "year", "week" for flows
+
+    @property
+    def text(self) -> str:
+        return "|".join((self.measure, self.role, self.actor, self.place, self.agreement,
+                         self.span))
+
+    @classmethod
+    def parse(cls, text: str) -> MeasureKey:
+        parts = (text.split("|") + [""] * 6)[:6]
+        return cls(*parts)
+
+    @property
+    def usable(self) -> bool:
+        """Says enough to gather claims under it: a bare "killed" or "count" would gather the
+        toll of every strike, a bare date every day named in the news."""
+        if self.measure == "date":
+            return bool(self.agreement)
+        if self.measure == "duration":
+            # "30-day ceasefire", "talks lasted 3 hours": a duration of something named; a
+            # bare span of time ("ten minutes later", "for eight years") measures nothing.
+            return bool(self.agreement or {"ceasefire", "talks"} & set(self.role.split("+")))
+        if not (self.actor or self.place or self.agreement):
+            return False
+        if self.measure in _COARSE:
+            return bool(self.role or self.agreement or (self.actor and self.place))
+        return True
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """One claim's value of one measure."""
+
+    claim_id: Any
+    key: MeasureKey
+    figure: str  # the figure as written ("about a fifth")
+    value: float | None  # the stated value (canonical unit; a date's ordinal day)
+    low: float
+    high: float
+    period: str | None  # ISO date or month the value is as of (stated, else publication)
+    period_stated: bool
+    unit: str  # "percent", "area", "count", "date", "money:usd"…
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    """What measures read of a claim: as stored (figures with article offsets)."""
+
+    id: Any
+    sentence: str
+    figures: Sequence[Mapping[str, Any]]
+    offset: int = 0  # the claim's start in its article (figure offsets are article offsets)
+    published: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _country_words() -> re.Pattern[str]:
+    """The words the concept table folds into "russia" or "ukraine" ("Russian", "Moscow",
+    "Kremlin", "росіян…"), as one pattern: found at C speed instead of word by word."""
+    table = default_concepts()
+    exact = [w for w, c in table.exact.items() if c in _COUNTRIES]
+    prefixes = [w for w, c in table.prefixes.items() if c in _COUNTRIES]
+    alternatives = [re.escape(w) for w in sorted(exact, key=len, reverse=True)]
+    alternatives += [re.escape(w) + r"\w*" for w in sorted(prefixes, key=len, reverse=True)]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?:'s)?(?!\w)", re.IGNORECASE)
+
+
+def _places(text: str, mentions: Sequence[tuple[int, int, str]], aliases: AliasTable
+            ) -> list[tuple[int, int, str | None, str | None]]:
+    """(start, end, country, alias place key) of the countries and places named in ``text``."""
+    concepts = default_concepts()
+    out: list[tuple[int, int, str | None, str | None]] = []
+    for m in _country_words().finditer(text):
+        w = m.group(0).casefold()
+        c = concepts.concept(w) or concepts.concept(w.removesuffix("'s"))
+        if c in _COUNTRIES:
+            out.append((m.start(), m.end(), c, None))
+    for start, end, key in mentions:
+        if aliases.type_of(key) == "place":
+            out.append((start, end, _country_of(key), key))
+    out.sort(key=lambda w: w[0])
+    return out
+
+
+def _concepts(text: str) -> set[str]:
+    concepts = default_concepts()
+    return {c for w in _WORD.findall(text.casefold()) if (c := concepts.concept(w)) is not None}
+
+
+def _agreement_at(mentions: Sequence[tuple[int, int, str]], aliases: AliasTable,
+                  pos: int) -> str:
+    """The agreement a date at ``pos`` belongs to: the one named last before it ("Minsk-2
+    was signed on 12 February"), else the first named after it ("On 5 September 2014 the
+    Minsk Protocol…")."""
+    named = [(s, k) for s, _e, k in mentions if aliases.type_of(k) == "agreement"]
+    before = [k for s, k in named if s < pos]
+    if before:
+        return before[-1]
+    return next((k for s, k in named if s >= pos), "")
+
+
+def _country_of(key: str) -> str | None:
+    k = key.casefold()
+    if k in ("russia", "moscow"):
+        return "russia"
+    if k in ("ukraine",):
+        return "ukraine"
+    return None
+
+
+def _actor_and_place(places: list[tuple[int, int, str | None, str | None]], start: int,
+                     end: int) -> tuple[str, str]:
+    """The country named nearest before the figure (its actor) and the place named first
+    after its start (what it is a part of, or whose it is: "19% of Ukraine", "43,000
+    Ukrainian soldiers"; a named place beats a country named later)."""
+    before = [w for w in places if w[1] <= start and w[0] >= start - ACTOR_CHARS]
+    after = [w for w in places if start < w[0] <= end + PLACE_CHARS]
+    actor = next((w[2] for w in reversed(before) if w[2]), "")
+    place = ""
+    for w in after:
+        if w[3] is not None and w[2] is None:
+            place = w[3].casefold()  # "Kursk", "Crimea": a place inside a country
+            break
+        if w[2] is not None:
+            place = w[2]
+            break
+    if place == actor and place:
+        # "Russia gained 285 km², by the Russia-Ukraine War Report Card's count": a country
+        # does not gain or hold a part of itself; the name after the figure is something else.
+        place = ""
+    return actor or "", place
+
+
+def _span(text: str, frame: Frame) -> str:
+    low = text.casefold()
+    if frame.period_stated and frame.period and len(frame.period) == 7:
+        return "month"
+    if _WEEKLY.search(low):
+        return "week"
+    if _MONTHLY.search(low):
+        return "month"
+    if _YEARLY.search(low):
+        return "year"
+    return ""
+
+
+def _days(period: str | None) -> tuple[int, int] | None:
+    """First and last day (ordinals) of an ISO day, month or year."""
+    if not period:
+        return None
+    try:
+        if len(period) >= 10:
+            day = dt.date.fromisoformat(period[:10]).toordinal()
+            return day, day
+        year = int(period[:4])
+        if len(period) >= 7:
+            month = int(period[5:7])
+            first = dt.date(year, month, 1)
+            nxt = dt.date(year + month // 12, month % 12 + 1, 1)
+            return first.toordinal(), nxt.toordinal() - 1
+        return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+
+
+def _value_of(frame: Frame, q: Quantity | None) -> tuple[float | None, float, float]:
+    if frame.measure == "date":
+        days = _days(frame.period)
+        if days is None:
+            return None, 0.0, 0.0
+        # A month ("February 2015") is the interval of its days, plotted at its middle.
+        return float((days[0] + days[1]) // 2), float(days[0]), float(days[1])
+    value = q.value if q is not None and q.value is not None else None
+    low, high = frame.low, frame.high
+    if value is None:
+        value = (low + high) / 2 if math.isfinite(high) else low
+    return value, low, high
+
+
+def _unit(frame: Frame) -> str:
+    if frame.measure == "date":
+        return "date"
+    return "count" if frame.cls.startswith("count") else frame.cls
+
+
+def _date_frames(qs: Sequence[Quantity], frames: Sequence[Frame], text: str) -> list[Frame]:
+    """Frames of the dates a claim gives for an event: its date frames, and (when it also
+    states other figures, which makes its dates their period) the dates whose role is a
+    signing or a start ("Feb. 11, 2015: Minsk II, a 13-point package, is signed")."""
+    found = [f for f in frames if f.measure == "date"]
+    if found:
+        return found
+    out = []
+    concepts: set[str] | None = None
+    for q in qs:
+        if q.cls != "date" or not q.date:
+            continue
+        if FRAME in q.role and not q.role & _DATE_ROLES and concepts is None:
+            concepts = _concepts(text)
+        if q.role & _DATE_ROLES or (FRAME in q.role and (concepts or set()) & _DATE_ROLES):
+            out.append(Frame("date", 0.0, 0.0, q.text, "date", q.date, True, True,
+                             hard_low=0.0, hard_high=0.0))
+    return out
+
+
+def claim_measures(claim: ClaimInput, aliases: AliasTable | None = None) -> list[Assignment]:
+    """The measures one claim states a value of (at most one value per measure: the first)."""
+    figures = claim.figures
+    if not figures:
+        return []
+    qs = quantities(figures, LazyRoles(claim.sentence, figures, claim.offset))
+    return measures_of(claim.id, claim.sentence, qs, claim.published, aliases)
+
+
+def measures_of(claim_id: Any, text: str, qs: Sequence[Quantity], published: str | None,
+                aliases: AliasTable | None = None) -> list[Assignment]:
+    """``claim_measures`` from a claim's quantities (a matching signature has them:
+    ``measures_of(sig.id, sig.text, sig.quantities, sig.date)``)."""
+    if not qs:
+        return []
+    table = aliases or default_aliases()
+    mentions = table.find(text)
+    places = _places(text, mentions, table)
+    if not places and not any(table.type_of(k) == "agreement" for _s, _e, k in mentions):
+        return []  # no country, place or agreement: no figure of it can make a measure
+    frames = claim_frames(text, qs, published)
+    if not frames:
+        return []
+    by_text = {q.text: q for q in qs}
+    out: list[Assignment] = []
+    seen: set[str] = set()
+    lowered = text.casefold()
+    dates = _date_frames(qs, frames, text) if any(
+        table.type_of(k) == "agreement" for _s, _e, k in mentions) else []
+    for frame in [f for f in frames if f.measure != "date"] + dates:
+        q = by_text.get(frame.text)
+        if q is not None and q.time_frame:
+            continue  # "over the past year": the period of the other figures, not a value
+        pos = lowered.find(frame.text.casefold()) if frame.text else -1
+        actor, place = _actor_and_place(places, pos, pos + len(frame.text)) if pos >= 0 else ("", "")
+        agreement = ""
+        if frame.measure != "date" and not (actor or place):
+            # Counts with no country ("13 points" of an agreement): the agreement they are of.
+            agreement = _agreement_at(mentions, table, max(pos, 0))
+            if not agreement:
+                continue  # nothing ties it to a measure (the figure's role is not worked out)
+        q_roles = q.role if q is not None else frozenset()
+        role = "+".join(sorted(q_roles & _ROLES))
+        if frame.measure == "date":
+            # A date is an event's: the agreement says whose, the role which event (an
+            # agreement's date unqualified is the day it was signed).
+            actor, place = "", ""
+            agreement = _agreement_at(mentions, table, max(pos, 0))
+            named = q_roles & _DATE_ROLES or (_concepts(text) & _DATE_ROLES if FRAME in q_roles
+                                              else frozenset())
+            role = "begin" if named == {"begin"} else "signed"
+        elif not place and actor in _COUNTRIES and frame.measure in _TERRITORY and (
+                set(role.split("+")) & _TERRITORIAL_ROLES):
+            # Ground held or gained by one side of this war is the other side's.
+            place = next(iter(_COUNTRIES - {actor}))
+        span = _span(text, frame) if set(role.split("+")) & _FLOWS else ""
+        key = MeasureKey(frame.measure, role, actor, place, agreement, span)
+        if not key.usable or key.text in seen:
+            continue
+        seen.add(key.text)
+        value, low, high = _value_of(frame, q)
+        out.append(Assignment(claim_id, key, frame.text, value, low, high, frame.period,
+                              frame.period_stated, _unit(frame)))
+    return out
+
+
+def _fingerprint(claim: ClaimInput) -> tuple[Any, ...]:
+    """What a claim's measures depend on: its sentence, publication date and figures (their
+    places relative to the sentence)."""
+    return (claim.sentence, claim.published, tuple(
+        (f.get("text"), f.get("value"), f.get("value_max"), f.get("unit"), f.get("kind"),
+         f.get("date"), f.get("qualifier"), (f.get("start") or 0) - claim.offset)
+        for f in claim.figures))
+
+
+def assign_measures(claims: Iterable[ClaimInput]) -> list[Assignment]:
+    """``claim_measures`` of many claims, in order. A sentence repeated word for word (wire
+    copy, syndication) with the same figures and date is worked out once."""
+    table = default_aliases()
+    done: dict[tuple[Any, ...], list[Assignment]] = {}
+    out: list[Assignment] = []
+    for c in claims:
+        key = _fingerprint(c)
+        found = done.get(key)
+        if found is None:
+            found = done[key] = claim_measures(c, table)
+            out.extend(found)
+        else:
+            out.extend(replace(a, claim_id=c.id) for a in found)
+    return out
+
+
+def signature_measures(sigs: Iterable[Any]) -> list[Assignment]:
+    """Measures of matching signatures (``matching.signature.ClaimSig``), in order; the same
+    sentence and date worked out once."""
+    table = default_aliases()
+    done: dict[tuple[str, str | None], list[Assignment]] = {}
+    out: list[Assignment] = []
+    for s in sigs:
+        found = done.get((s.text, s.date))
+        if found is None:
+            found = done[(s.text, s.date)] = measures_of(s.id, s.text, s.quantities, s.date,
+                                                         table)
+            out.extend(found)
+        else:
+            out.extend(replace(a, claim_id=s.id) for a in found)
+    return out
+
+
+# -- names ------------------------------------------------------------------------------------
+_MEASURE_LABEL = {
+    "share": "Share", "area": "Area", "distance": "Distance", "duration": "Duration",
+    "date": "Date", "count": "Number", "killed": "Killed", "wounded": "Wounded",
+    "settlements": "Settlements", "children": "Children", "refugees": "Refugees",
+    "displaced": "Displaced people", "drones": "Drones", "missiles": "Missiles",
+    "prisoners": "Prisoners", "troops": "Troops", "votes": "Votes", "turnout": "Turnout",
+    "respondents": "Respondents", "money": "Money", "suspects": "Suspects",
+    "sentences": "Sentences", "points": "Points", "camps": "Camps", "sheltering": "Sheltering",
+    "share:respondents": "Poll share", "share:turnout": "Turnout", "share:votes": "Vote share",
+}
+_ROLE_VERB = {"control": "held", "gain": "gained", "regain": "regained", "withdraw": "given up",
+              "killed": "killed", "wounded": "wounded", "signed": "signed", "begin": "in force",
+              "support": "in favour", "oppose": "against", "talks": "for talks",
+              "ceasefire": "for a ceasefire"}
+_DATE_ROLE = {"signed": "was signed", "begin": "took effect"}
+_SPAN = {"month": "per month", "year": "per year", "week": "per week"}
+
+
+def _display(name: str, aliases: AliasTable | None = None) -> str:
+    if not name:
+        return ""
+    table = aliases or default_aliases()
+    if name in _COUNTRIES:
+        return name.title()
+    return table.canonical(name.replace("_", " ")) or name.replace("_", " ").title()
+
+
+def measure_name(key: MeasureKey) -> str:
+    """A readable name for a measure ("Share of Ukraine held by Russia")."""
+    actor, place = _display(key.actor), _display(key.place)
+    agreement = ", ".join(_display(a) for a in key.agreement.split(",") if a)
+    roles = [r for r in key.role.split("+") if r]
+    if key.measure == "date":
+        what = " / ".join(_DATE_ROLE.get(r, _ROLE_VERB.get(r, r)) for r in roles) or "date"
+        subject = agreement or place or "event"
+        if roles in (["signed"], []):
+            return f"Date of {subject}"
+        return f"Date {subject} {what}"
+    if key.measure.startswith("money"):
+        label = f"Money ({key.measure.split(':', 1)[1].upper()})" if ":" in key.measure else "Money"
+    else:
+        label = _MEASURE_LABEL.get(key.measure, key.measure.replace(":", " ").capitalize())
+    name = label
+    if place and key.measure in ("share", "area", "distance"):
+        name += f" of {place}"
+    elif place:
+        name += f" ({place})"
+    verbs = [_ROLE_VERB[r] for r in roles if r in _ROLE_VERB and r not in (key.measure,)]
+    if verbs:
+        name += " " + " / ".join(verbs)
+    if actor:
+        name += f" by {actor}" if verbs else f" ({actor})"
+    if agreement:
+        name += f" — {agreement}"
+    if key.span:
+        name += f", {_SPAN.get(key.span, key.span)}"
+    return name
