@@ -6,7 +6,6 @@ import argparse
 import importlib.util
 import io
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -180,9 +179,7 @@ def test_checkthat_dev_map_does_not_regress():
     if not (bench.DATA / "verified_claims.docs.tsv").is_file():
         pytest.skip(f"CheckThat! data not found at {bench.DATA}")
     queries, gold = bench.load_split("dev")
-    start = time.perf_counter()
+    # Its speed is printed by bench/bench_checkthat.py: timed assertions do not belong in tests.
     rankings = bench.rank_claimdesk(queries, bench.load_targets())
-    elapsed = time.perf_counter() - start
     map5, _, _ = bench.evaluate(rankings, gold)
     assert map5 >= DEV_MAP5 - 0.03, f"dev MAP@5 {map5:.3f}, measured {DEV_MAP5} when tuned"
-    assert elapsed < 30, f"{elapsed:.1f} s for 197 queries x 10,375 claims"
