@@ -38,6 +38,9 @@ from pathlib import Path
 
 KILL_MIN_S = 0.02
 KILL_MAX_S = 0.40
+# Kills land anywhere in a step's real duration (measured once per soak, see
+# measure_durations), a little past its end too, so a kill can also find the step just done.
+PAST_END = 1.1
 _PRELOAD = [
     "cli.main", "ingest.pipeline", "matching.incremental", "storage.schema", "storage.verdicts",
     "extraction",
@@ -192,6 +195,59 @@ def _run_to_end(target: Callable[..., None], args: tuple, timeout: float = 120) 
     return proc.exitcode
 
 
+# How long each kind of work takes when it runs to its end here (seconds, wall): filled by
+# measure_durations; a kind not measured is killed within KILL_MIN_S..KILL_MAX_S.
+_DURATIONS: dict[str, float] = {}
+_VERDICT_SAVES_MEASURED = 20
+
+
+def _delay(kind: str, rng: random.Random) -> float:
+    """When to kill a run of ``kind``: anywhere in its real duration, a little past its end."""
+    duration = _DURATIONS.get(kind)
+    if duration is None:
+        return rng.uniform(KILL_MIN_S, KILL_MAX_S)
+    return rng.uniform(KILL_MIN_S, max(2 * KILL_MIN_S, PAST_END * duration))
+
+
+def _timed(target: Callable[..., None], args: tuple) -> float:
+    started = time.perf_counter()
+    _run_to_end(target, args)
+    return time.perf_counter() - started
+
+
+def measure_durations(templates: dict[str, Path], work: Path,
+                      kinds: tuple[str, ...]) -> dict[str, float]:
+    """Run each kind of work once to its end on a scratch copy and time it."""
+    found: dict[str, float] = {}
+    for kind in kinds:
+        run_dir = work / f"measure-{kind}"
+        out = str(run_dir / "out")
+        if kind == "import":
+            db = _fresh_copy(templates["empty"], run_dir)
+            found[kind] = _timed(_child_cli, (["import", "--db", str(db),
+                                               str(templates["folder"])], out))
+        elif kind == "match":
+            db = _fresh_copy(templates["unmatched"], run_dir)
+            found[kind] = _timed(_child_cli, (["match", "--db", str(db)], out))
+        elif kind == "verdicts":
+            db = _fresh_copy(templates["grouped"], run_dir)
+            found[kind] = _timed(_child_verdicts, (str(db), out, _VERDICT_SAVES_MEASURED, 0))
+        elif kind == "copy":
+            db = _fresh_copy(templates["empty"], run_dir)
+            found[kind] = _timed(_child_cli, (["copy", "--from", str(templates["colleague"]),
+                                               "--to", str(db)], out))
+        elif kind == "backup":
+            db = _fresh_copy(templates["grouped"], run_dir)
+            found[kind] = _timed(_child_cli, (["backup", "--db", str(db)], out))
+        elif kind == "restore":
+            db = _fresh_copy(templates["grouped"], run_dir)
+            found[kind] = _timed(_child_cli, (["restore", "--db", str(db),
+                                               str(templates["backup"]), "--to",
+                                               str(run_dir / "restored.sqlite")], out))
+        shutil.rmtree(run_dir, ignore_errors=True)
+    return found
+
+
 # --- fixtures: generated articles and template databases ----------------------------------
 
 def write_articles(folder: Path, count: int, seed: int = 0) -> None:
@@ -313,7 +369,7 @@ def kill_import_run(templates: dict[str, Path], expected: dict[str, int], run_di
     t = Totals(runs=1)
     db = _fresh_copy(templates["empty"], run_dir)
     out = run_dir / "import.out"
-    delay = rng.uniform(KILL_MIN_S, KILL_MAX_S)
+    delay = _delay("import", rng)
     _run_and_kill(_child_cli, (["import", "--db", str(db), str(templates["folder"])], str(out)), delay)
     if corrupt := check_file(db):
         t.corruptions += 1
@@ -365,7 +421,7 @@ def kill_match_run(templates: dict[str, Path], run_dir: Path, rng: random.Random
     t = Totals(runs=1)
     db = _fresh_copy(templates["unmatched"], run_dir)
     out = run_dir / "match.out"
-    delay = rng.uniform(KILL_MIN_S, KILL_MAX_S)
+    delay = _delay("match", rng)
     _run_and_kill(_child_cli, (["match", "--db", str(db)], str(out)), delay)
     if corrupt := check_file(db):
         t.corruptions += 1
@@ -409,7 +465,7 @@ def kill_verdict_run(templates: dict[str, Path], run_dir: Path, rng: random.Rand
     t = Totals(runs=1)
     db = _fresh_copy(templates["grouped"], run_dir)
     out = run_dir / "verdicts.out"
-    delay = rng.uniform(KILL_MIN_S, KILL_MAX_S)
+    delay = _delay("verdicts", rng)
     _run_and_kill(_child_verdicts, (str(db), str(out), 100_000, 0), delay)
     if corrupt := check_file(db):
         t.corruptions += 1
@@ -452,8 +508,29 @@ def _counts(path: Path) -> tuple[int, int]:
         conn.close()
 
 
+_LEFTOVER_ENDINGS = (".partial", ".restoring")
+_TEMP_PREFIXES = ("claimdesk-foreign-", "claimdesk-schema-")
+
+
 def _leftovers(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.name.endswith((".partial", ".restoring"))]
+    return [p for p in folder.rglob("*") if p.name.endswith(_LEFTOVER_ENDINGS)]
+
+
+def _temp_leftovers(before: set[str]) -> list[str]:
+    """Claimdesk's temporary folders (a foreign file's snapshot, a schema comparison) that
+    appeared during a run and are still there."""
+    import tempfile
+
+    now = {p.name for p in Path(tempfile.gettempdir()).iterdir()
+           if p.name.startswith(_TEMP_PREFIXES)}
+    return sorted(now - before)
+
+
+def _temp_names() -> set[str]:
+    import tempfile
+
+    return {p.name for p in Path(tempfile.gettempdir()).iterdir()
+            if p.name.startswith(_TEMP_PREFIXES)}
 
 
 def kill_copy_run(templates: dict[str, Path], run_dir: Path, rng: random.Random) -> Totals:
@@ -464,7 +541,7 @@ def kill_copy_run(templates: dict[str, Path], run_dir: Path, rng: random.Random)
     whole = _counts(source)
     db = _fresh_copy(templates["empty"], run_dir)
     argv = ["copy", "--from", str(source), "--to", str(db)]
-    _run_and_kill(_child_cli, (argv, str(run_dir / "copy.out")), rng.uniform(KILL_MIN_S, 1.2))
+    _run_and_kill(_child_cli, (argv, str(run_dir / "copy.out")), _delay("copy", rng))
     if _digest(source) != before or len(list(source.parent.iterdir())) != 1:
         t.source_changed += 1
         t.problems.append(f"{run_dir.name}: the copy's source changed")
@@ -492,7 +569,7 @@ def kill_backup_run(templates: dict[str, Path], run_dir: Path, rng: random.Rando
     t = Totals(runs=1)
     db = _fresh_copy(templates["grouped"], run_dir)
     _run_and_kill(_child_cli, (["backup", "--db", str(db)], str(run_dir / "backup.out")),
-                  rng.uniform(KILL_MIN_S, KILL_MAX_S))
+                  _delay("backup", rng))
     if _leftovers(run_dir):
         t.killed_mid_work += 1
     code = _run_to_end(_child_cli, (["backup", "--db", str(db)], str(run_dir / "rerun.out")))
@@ -516,7 +593,7 @@ def kill_restore_run(templates: dict[str, Path], run_dir: Path, rng: random.Rand
     target = run_dir / "restored.sqlite"
     argv = ["restore", "--db", str(db), str(templates["backup"]), "--to", str(target)]
     _run_and_kill(_child_cli, (argv, str(run_dir / "restore.out")),
-                  rng.uniform(KILL_MIN_S, KILL_MAX_S))
+                  _delay("restore", rng))
     if target.exists():
         t.killed_mid_work += 1
         if corrupt := check_file(target):
@@ -537,7 +614,9 @@ KINDS = ("import", "match", "verdicts", "copy", "backup", "restore")
 
 
 def soak(runs: int, seed: int, work: Path, *, progress: bool = False,
-         kinds: tuple[str, ...] = KINDS) -> Totals:
+         kinds: tuple[str, ...] = KINDS, measure: bool = False) -> Totals:
+    """``runs`` runs of ``kinds`` in turn; with ``measure``, each kind is first timed to its
+    end and its kills follow that duration (else they land in KILL_MIN_S..KILL_MAX_S)."""
     from storage.backup import make_backup
 
     templates = build_templates(work / "templates")
@@ -551,12 +630,19 @@ def soak(runs: int, seed: int, work: Path, *, progress: bool = False,
     templates["colleague_digest"] = _digest(colleague)  # type: ignore[assignment]
     templates["backup"] = make_backup(templates["grouped"], "soak")
     expected = expected_claims(templates["folder"])
+    _DURATIONS.clear()
+    if measure:
+        _DURATIONS.update(measure_durations(templates, work, kinds))
+        if progress:
+            print("  durations to the end: " + ", ".join(
+                f"{k} {v:.2f} s" for k, v in _DURATIONS.items()), flush=True)
     rng = random.Random(seed)
     totals = Totals()
     for i in range(runs):
         kind = kinds[i % len(kinds)]
         run_dir = work / f"run-{i:04d}-{kind}"
         orphans_before = len(_orphans)
+        temp_before = _temp_names()
         if kind == "import":
             result = kill_import_run(templates, expected, run_dir, rng)
         elif kind == "match":
@@ -570,6 +656,12 @@ def soak(runs: int, seed: int, work: Path, *, progress: bool = False,
         else:
             result = kill_restore_run(templates, run_dir, rng)
         result.orphans += len(_orphans) - orphans_before
+        left = _temp_leftovers(temp_before)
+        if kind not in ("backup", "restore"):  # those two count their own
+            left += [p.name for p in _leftovers(run_dir)]
+        if left:
+            result.leftovers += len(left)
+            result.problems.append(f"{run_dir.name}: left over: {left[0]}")
         if result.orphans:
             result.problems.append(f"{run_dir.name}: {result.orphans} process(es) outlived it")
         result.by_kind[kind] = 1
@@ -580,6 +672,13 @@ def soak(runs: int, seed: int, work: Path, *, progress: bool = False,
     return totals
 
 
+def _children_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1000)
@@ -587,6 +686,9 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"comma-separated, of {', '.join(KINDS)} (default: all, in turn)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--keep", metavar="DIR", help="work in DIR and keep it")
+    parser.add_argument("--fixed-kill-window", action="store_true",
+                        help=f"kill within {KILL_MIN_S}-{KILL_MAX_S} s instead of within each "
+                        "step's measured duration")
     args = parser.parse_args(argv)
     import tempfile
 
@@ -594,8 +696,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="claimdesk-soak-") as tmp:
         work = Path(args.keep) if args.keep else Path(tmp)
         totals = soak(args.runs, args.seed, work, progress=True,
-                      kinds=tuple(k for k in args.kinds.split(",") if k))
+                      kinds=tuple(k for k in args.kinds.split(",") if k),
+                      measure=not args.fixed_kill_window)
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() + _children_cpu()
     print(f"runs:                 {totals.runs} ({totals.killed_mid_work} killed mid-work)")
     print(f"corruptions:          {totals.corruptions}")
     print(f"committed rows lost:  {totals.committed_lost}")
@@ -605,7 +709,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"orphan processes:     {totals.orphans}")
     print(f"leftover files:       {totals.leftovers}")
     print("runs by kind:         " + ", ".join(f"{k} {n}" for k, n in totals.by_kind.items()))
-    print(f"time:                 {elapsed:.1f} s")
+    print(f"time:                 {elapsed:.1f} s wall, {cpu:.1f} s CPU (with children)")
+    print("kill windows:         " + (", ".join(
+        f"{k} 0-{PAST_END * v:.2f} s" for k, v in _DURATIONS.items()) or
+        f"{KILL_MIN_S}-{KILL_MAX_S} s"))
+    print("SUMMARY " + " ".join(f"{name}={getattr(totals, name)}" for name in (
+        "runs", "killed_mid_work", "corruptions", "committed_lost", "partial_batches",
+        "rerun_failures", "source_changed", "orphans", "leftovers")))
     for problem in totals.problems[:20]:
         print(f"  {problem}")
     return 0 if totals.ok() else 1

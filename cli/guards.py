@@ -11,26 +11,43 @@ from collections.abc import Callable
 from pathlib import Path
 
 # Commands that only read (or only edit what exists): they never create a folder or a database.
+# A command module added later opts in with ``parser.set_defaults(needs_existing_database=True)``.
 NEEDS_EXISTING_DATABASE = frozenset({"info", "check", "search", "report", "export", "checked",
-                                     "verdict", "config", "article"})
+                                     "verdict", "config", "article", "backup"})
+
+
+def needs_existing_database(args: argparse.Namespace) -> bool:
+    """Whether the command only reads (or edits) a database that must already exist."""
+    return (getattr(args, "command", None) in NEEDS_EXISTING_DATABASE
+            or bool(getattr(args, "needs_existing_database", False)))
 
 
 def missing_database(args: argparse.Namespace) -> str | None:
-    """A sentence when the command needs a database file given with --db that does not exist,
-    else None. (Without --db the default database is Claimdesk's own: the first command creates
-    it with the sample corpus, as the README says.)"""
-    if getattr(args, "command", None) not in NEEDS_EXISTING_DATABASE:
+    """A sentence when the command needs a database file that does not exist, else None.
+
+    Also without --db: the default database is created (with the sample corpus) by the window
+    or by a command that writes (import, match…), never by one that only reads."""
+    if not needs_existing_database(args):
         return None
     from storage.database import is_server_url
 
     given = getattr(args, "db", None)
-    if not given or is_server_url(given):
+    if is_server_url(given):
         return None
-    path = Path(given).expanduser()
+    if given:
+        path = Path(given).expanduser()
+        if path.is_file():
+            return None
+        return (f"there is no database at {path} (nothing was created): check the name, or "
+                "create one by importing files into it (claimdesk import --db FILE PATH…).")
+    from storage.paths import default_database_path
+
+    path = default_database_path()
     if path.is_file():
         return None
-    return (f"there is no database at {path} (nothing was created): check the name, or "
-            "create one by importing files into it (claimdesk import --db FILE PATH…).")
+    return (f"there is no database at {path} yet (nothing was created): open the window "
+            "(claimdesk) or import files (claimdesk import PATH…) to create it, with the "
+            "sample corpus; or name another database with --db FILE.")
 
 
 def quiet_on_closed_pipe(run: Callable[[], int]) -> int:

@@ -87,10 +87,11 @@ def read_document(
 def iter_importable(paths: Iterable[Path]) -> Iterator[Path]:
     """The files to import from what the user picked, in a stable order.
 
-    Folders are walked recursively in name order, yielding files with a supported suffix and
-    skipping hidden entries and symlinked folders (which can loop or lead far outside the
-    folder the user chose). A file named explicitly is always yielded, whatever its suffix, so
-    that read_document can tell the user why it is not imported. Each file comes once.
+    Folders are walked recursively in name order, yielding every file in them — whatever its
+    suffix, so that read_document tells the user why a Word file or an image is not imported
+    instead of it vanishing from the report — and skipping hidden entries and symlinked
+    folders (which can loop or lead far outside the folder the user chose). A file named
+    explicitly is always yielded too. Each file comes once.
     """
     seen: set[Path] = set()
     for path in paths:
@@ -121,7 +122,7 @@ def _walk(folder: Path) -> Iterator[Path]:
                 stack.append(iter(_sorted_entries(Path(entry.path))))
             elif entry.is_symlink() and Path(entry.path).is_dir():
                 continue
-            elif entry.is_file() and Path(entry.name).suffix.lower() in SUPPORTED_SUFFIXES:
+            else:  # any file, a pipe or a device: read_document says why it is left out
                 yield Path(entry.path)
         except OSError as exc:
             _log.warning("skipping %s: %s", entry.path, exc)

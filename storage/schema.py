@@ -50,6 +50,12 @@ log = logging.getLogger(__name__)
 # a small database is found before anything writes to it. Larger files are checked when there
 # is a sign of trouble (see _check_file) and before every backup (at most daily, on open).
 ALWAYS_CHECK_BYTES = 32 * 1024 * 1024
+# quick_check does not look inside indexes ("row 12 missing from index …"): up to this size
+# the full integrity_check runs on every open (~0.05 s of CPU at 8 MiB), and up to
+# ALWAYS_CHECK_BYTES whenever the file was not closed cleanly, so an index out of step with its
+# table is found before an import writes through it (measured here: 35 MB, 0.08 s CPU quick,
+# 0.24 s full).
+FULL_CHECK_BYTES = 8 * 1024 * 1024
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -66,9 +72,11 @@ def _check_file(path: Path) -> None:
     if len(head) < 100 or not head.startswith(_SQLITE_MAGIC):
         raise NotADatabase(path, "not a SQLite file, or truncated")
     # An unclean shutdown (non-empty -wal) or a file whose length disagrees with its header
-    # (a torn copy, a truncated download) gets SQLite's quick check, read-only, before use.
-    if size <= ALWAYS_CHECK_BYTES or wal_has_content(path) or not header_looks_whole(path):
-        problems = run_check(path)
+    # (a torn copy, a truncated download) gets SQLite's check, read-only, before use.
+    unclean = wal_has_content(path) or not header_looks_whole(path)
+    if size <= ALWAYS_CHECK_BYTES or unclean:
+        full = size <= FULL_CHECK_BYTES or (unclean and size <= ALWAYS_CHECK_BYTES)
+        problems = run_check(path, full=full)
         if problems:
             backups = list_backups(path)
             raise DatabaseDamaged(path, _short(problems[0]), backups[0] if backups else None)

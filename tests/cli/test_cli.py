@@ -135,6 +135,9 @@ def test_refuses_a_file_that_is_not_a_database(capsys, tmp_path):
 
 
 def test_default_database_is_created_with_sample_data(capsys, _isolated_data_dir):
+    # A command that writes creates it (one that only reads never does: tests/cli/test_guards).
+    code, _, _ = _run(capsys, "match")
+    assert code == 0
     code, out, _ = _run(capsys, "info")
     assert code == 0
     assert str(_isolated_data_dir) in out

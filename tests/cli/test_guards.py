@@ -26,7 +26,8 @@ def test_search_without_matches_says_so(tmp_path, capsys):
 @pytest.mark.parametrize("command", [["info"], ["check"], ["search", "kiev"],
                                      ["report", "--out", "{tmp}/x.pdf"],
                                      ["export", "--format", "csv", "--out", "{tmp}/x.csv"],
-                                     ["verdict", "1", "--show"], ["config"]])
+                                     ["verdict", "1", "--show"], ["config"],
+                                     ["checked", "Minsk"], ["article", "1"], ["backup"]])
 def test_read_only_commands_create_nothing(tmp_path, capsys, command):
     missing = tmp_path / "no" / "such" / "dir" / "x.sqlite"
     rest = [a.replace("{tmp}", str(tmp_path)) for a in command[1:]]
@@ -34,6 +35,23 @@ def test_read_only_commands_create_nothing(tmp_path, capsys, command):
     err = capsys.readouterr().err
     assert f"there is no database at {missing} (nothing was created)" in err
     assert not (tmp_path / "no").exists() and not list(tmp_path.glob("x.*"))
+
+
+READ_ONLY = [["info"], ["check"], ["search", "kiev"], ["report", "--out", "{tmp}/x.pdf"],
+             ["export", "--format", "csv", "--out", "{tmp}/x.csv"], ["checked", "Minsk"],
+             ["verdict", "1", "--show"], ["config"], ["article", "1"], ["backup"],
+             ["backup", "--list"]]
+
+
+@pytest.mark.parametrize("command", READ_ONLY)
+def test_read_only_commands_create_no_default_database(tmp_path, monkeypatch, capsys, command):
+    data = tmp_path / "data" / "Claimdesk"
+    monkeypatch.setenv("CLAIMDESK_DATA_DIR", str(data))
+    rest = [a.replace("{tmp}", str(tmp_path)) for a in command[1:]]
+    assert main([command[0], *rest]) == 1
+    err = capsys.readouterr().err
+    assert f"there is no database at {data / 'claimdesk.sqlite'} yet (nothing was created)" in err
+    assert not (tmp_path / "data").exists() and not list(tmp_path.glob("x.*"))
 
 
 def test_a_closed_pipe_ends_a_printing_command_quietly(tmp_path):

@@ -36,7 +36,9 @@ def test_folders_are_walked_recursively_in_a_stable_order(tmp_path: Path) -> Non
 
     found = [p.relative_to(root).as_posix() for p in iter_importable([root])]
 
-    assert found == ["A.md", "b.txt", "c.markdown", "sub/a.htm", "sub/deeper/c.PDF", "sub/z.html"]
+    # Every file gets a line in the report (#17.13): the unsupported ones are rejected by name.
+    assert found == ["A.md", "b.txt", "c.markdown", "image.png", "notes.docx", "sub/a.htm",
+                     "sub/deeper/c.PDF", "sub/z.html"]
 
 
 def test_symlinked_folders_are_skipped_and_each_file_comes_once(tmp_path: Path) -> None:

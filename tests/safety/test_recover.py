@@ -57,3 +57,30 @@ def test_a_damaged_index_refuses_writes_and_recover_makes_a_sound_copy(tmp_path,
     assert _count(rescued, "claim") == claims
     assert cli(["recover", str(damaged), "--to", str(rescued)]) == 2  # never over a file
     assert cli(["import", "--db", str(rescued), str(note)]) == 0
+
+
+def test_a_damaged_index_is_refused_even_with_a_fresh_backup(tmp_path, capsys):
+    """The daily backup's full check found the damage only when a backup was due: a file
+    backed up today still took imports through its damaged index."""
+    from storage.backup import list_backups, make_backup
+
+    damaged = hostile.sound(tmp_path / "desk" / "damaged.sqlite")
+    good = make_backup(damaged, "good")  # today's backup: none is due on open
+    _damage_an_index(damaged)
+    digest = hashlib.sha256(damaged.read_bytes()).hexdigest()
+    note = tmp_path / "note.txt"
+    note.write_text(NOTE, encoding="utf-8")
+
+    assert cli(["import", "--db", str(damaged), str(note)]) == 2
+    err = capsys.readouterr().err
+    assert "is damaged" in err and "missing from index" in err
+    assert f"claimdesk restore {good}" in err and "claimdesk recover" in err
+    assert "warning" not in err.lower() and "Traceback" not in err
+
+    # Its backup is refused with the same sentence, and nothing joins the rotation.
+    assert cli(["backup", "--db", str(damaged)]) == 2
+    err = capsys.readouterr().err
+    assert "is damaged" in err and "Nothing was written" in err
+    assert "warning" not in err.lower()
+    assert list_backups(damaged) == [good]
+    assert hashlib.sha256(damaged.read_bytes()).hexdigest() == digest
