@@ -93,6 +93,14 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _redirect_stdout(out_path: str) -> None:
+    """Also: the child's temporary files go into its run's own ``tmp`` folder, where the
+    soak looks for leftovers without seeing other processes' files."""
+    import tempfile
+
+    tmp = Path(out_path).parent / "tmp"
+    tmp.mkdir(parents=True, exist_ok=True)
+    os.environ["TMPDIR"] = str(tmp)
+    tempfile.tempdir = str(tmp)
     fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     os.dup2(fd, 1)
     os.close(fd)
@@ -509,28 +517,20 @@ def _counts(path: Path) -> tuple[int, int]:
 
 
 _LEFTOVER_ENDINGS = (".partial", ".restoring")
-_TEMP_PREFIXES = ("claimdesk-foreign-", "claimdesk-schema-")
 
 
 def _leftovers(folder: Path) -> list[Path]:
     return [p for p in folder.rglob("*") if p.name.endswith(_LEFTOVER_ENDINGS)]
 
 
-def _temp_leftovers(before: set[str]) -> list[str]:
-    """Claimdesk's temporary folders (a foreign file's snapshot, a schema comparison) that
-    appeared during a run and are still there."""
-    import tempfile
+def _temp_leftovers(run_dir: Path) -> list[str]:
+    """Claimdesk's temporary folders (a foreign file's snapshot, a schema comparison) still in
+    the run's own temporary folder after its rerun (each child works in ``run_dir/tmp``)."""
+    from storage.temp_folders import PREFIXES
 
-    now = {p.name for p in Path(tempfile.gettempdir()).iterdir()
-           if p.name.startswith(_TEMP_PREFIXES)}
-    return sorted(now - before)
-
-
-def _temp_names() -> set[str]:
-    import tempfile
-
-    return {p.name for p in Path(tempfile.gettempdir()).iterdir()
-            if p.name.startswith(_TEMP_PREFIXES)}
+    tmp = run_dir / "tmp"
+    return sorted(p.name for p in tmp.iterdir() if p.name.startswith(PREFIXES)) \
+        if tmp.is_dir() else []
 
 
 def kill_copy_run(templates: dict[str, Path], run_dir: Path, rng: random.Random) -> Totals:
@@ -642,7 +642,6 @@ def soak(runs: int, seed: int, work: Path, *, progress: bool = False,
         kind = kinds[i % len(kinds)]
         run_dir = work / f"run-{i:04d}-{kind}"
         orphans_before = len(_orphans)
-        temp_before = _temp_names()
         if kind == "import":
             result = kill_import_run(templates, expected, run_dir, rng)
         elif kind == "match":
@@ -656,7 +655,7 @@ def soak(runs: int, seed: int, work: Path, *, progress: bool = False,
         else:
             result = kill_restore_run(templates, run_dir, rng)
         result.orphans += len(_orphans) - orphans_before
-        left = _temp_leftovers(temp_before)
+        left = _temp_leftovers(run_dir)
         if kind not in ("backup", "restore"):  # those two count their own
             left += [p.name for p in _leftovers(run_dir)]
         if left:

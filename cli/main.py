@@ -459,6 +459,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_self_test()
     func = getattr(args, "func", cmd_gui)
     from cli.guards import missing_database, quiet_on_closed_pipe
+    from storage.temp_folders import clean_temp_folders
+
+    clean_temp_folders()  # what a killed copy or check left in the temporary folder
 
     if (missing := missing_database(args)) is not None:
         print(f"claimdesk {args.command}: {missing}", file=sys.stderr)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
@@ -31,6 +30,7 @@ from storage.errors import (
 from storage.revisions import head_revision, known_revisions
 from storage.schema import upgrade
 from storage.schema_objects import unexpected_objects
+from storage.temp_folders import make_temp_folder, remove_temp_folder
 
 # Seconds any one unit of work on a foreign file may take (a snapshot check, the copy's read).
 TIME_LIMIT = 300.0
@@ -127,14 +127,14 @@ def open_foreign_file(location: Path | str) -> Database:
     head = _header(path)
     if len(head) < 100 or not head.startswith(_SQLITE_MAGIC):
         raise NotADatabase(path, "not a SQLite file, or truncated")
-    folder = Path(tempfile.mkdtemp(prefix="claimdesk-foreign-"))
+    folder = make_temp_folder("claimdesk-foreign-")  # a killed copy's is removed next start
     snap = folder / "snapshot.sqlite"
     try:
         _snapshot(path, head, snap)
         rev = _judge(path, snap)
         engine = make_engine(snap, time_limit=TIME_LIMIT)
         db = Database(snap, engine, location=str(path), time_limit=TIME_LIMIT)
-        db.on_dispose(lambda: shutil.rmtree(folder, ignore_errors=True))
+        db.on_dispose(lambda: remove_temp_folder(folder))
         if rev != head_revision():
             try:
                 upgrade(db)
@@ -142,6 +142,6 @@ def open_foreign_file(location: Path | str) -> Database:
                 db.dispose()
                 raise MigrationFailed(path, None, str(exc).splitlines()[0]) from exc
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_temp_folder(folder)
         raise
     return db

@@ -44,6 +44,7 @@ from storage.revisions import (  # noqa: F401 (include_object, current_revision:
     known_revisions,
 )
 from storage.schema_objects import unexpected_objects
+from storage.temp_folders import clean_temp_folders
 
 log = logging.getLogger(__name__)
 # Below this size a quick_check on every open costs a few milliseconds, so damage anywhere in
@@ -153,6 +154,7 @@ def open_database(
         if not os.access(path.parent, os.W_OK):
             raise ReadOnlyLocation(path)
 
+    clean_temp_folders()  # what a killed copy or schema comparison left behind
     rev = _peek_revision(path) if exists else None
     if rev is not None and rev not in known_revisions():
         raise DatabaseTooNew(path, rev)

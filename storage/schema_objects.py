@@ -12,16 +12,14 @@ hold code. SQLite's own objects (``sqlite_autoindex_…``, ``sqlite_sequence``,
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
-import tempfile
 from functools import lru_cache
-from pathlib import Path
 
 from alembic import command
 
 from storage import revisions
 from storage.database import Database, make_engine
+from storage.temp_folders import make_temp_folder, remove_temp_folder
 
 _CODE_TYPES = ("trigger", "view")
 _ORDER = {"view": 0, "trigger": 1, "table": 2, "index": 3}
@@ -46,7 +44,7 @@ def _objects(conn: sqlite3.Connection) -> list[tuple[str, str, str, str | None]]
 
 @lru_cache(maxsize=8)
 def _expected(migrations: str, revision: str) -> Expected:
-    folder = Path(tempfile.mkdtemp(prefix="claimdesk-schema-"))
+    folder = make_temp_folder("claimdesk-schema-")
     try:
         path = folder / "expected.sqlite"
         db = Database(path, make_engine(path))
@@ -64,7 +62,7 @@ def _expected(migrations: str, revision: str) -> Expected:
         finally:
             conn.close()
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_temp_folder(folder)
 
 
 def expected_objects(revision: str) -> Expected:

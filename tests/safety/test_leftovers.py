@@ -76,3 +76,43 @@ def test_forked_workers_die_with_their_parent():
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+TEMP_HOLDER = textwrap.dedent("""
+    import sys, tempfile, time
+    tempfile.tempdir = sys.argv[1]
+    from storage.temp_folders import make_temp_folder
+    folder = make_temp_folder("claimdesk-foreign-")
+    (folder / "snapshot.sqlite").write_bytes(b"x" * 65536)
+    print(folder, flush=True)
+    time.sleep(600)
+""")
+
+
+def test_temporary_folders_of_killed_runs_are_removed_on_the_next_start(tmp_path, monkeypatch):
+    """A copy killed mid-way left its snapshot of the source (as big as the source) in the
+    temporary folder for good; the next command removes it, never one still in use."""
+    import tempfile
+
+    from cli.main import main as cli
+
+    root = Path(__file__).resolve().parents[2]
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    holders = [subprocess.Popen([sys.executable, "-c", TEMP_HOLDER, str(temp)], cwd=root,
+                                stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    try:
+        killed, alive = (Path(h.stdout.readline().strip()) for h in holders)
+        holders[0].send_signal(signal.SIGKILL)
+        holders[0].wait(timeout=60)
+        assert killed.is_dir() and alive.is_dir()
+        unlocked = temp / "claimdesk-schema-notours"  # no lock: not known to be a leftover
+        unlocked.mkdir()
+        monkeypatch.setattr(tempfile, "tempdir", str(temp))
+        cli(["info", "--db", str(tmp_path / "none.sqlite")])  # any command is a next start
+        assert not killed.exists()
+        assert alive.is_dir() and unlocked.is_dir()
+    finally:
+        for holder in holders:
+            holder.kill()
+            holder.wait(timeout=60)
