@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from appinfo import __version__
 from desktop.app_icon import app_icon
+from desktop.window_messages import plain
 from resources import resource_path
 
 
@@ -78,7 +79,7 @@ class AboutDialog(QDialog):
             qt=qVersion(), pyside=PySide6.__version__, python=platform.python_version())]
         if database is not None:
             details.append(self.tr("Database: {path}").format(path=database))
-        self.details = QLabel("\n".join(details))
+        self.details = plain(QLabel("\n".join(details)))
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         text_column = QVBoxLayout()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.import_dialogs import read_date_field
+from desktop.window_messages import plain
 from storage.articles import UNKNOWN_OUTLET
 
 
@@ -45,7 +46,7 @@ class ArticleEditDialog(QDialog):
         self.date.setPlaceholderText("2025-06-01")
         self.url = QLineEdit(values.get("url") or "")
         self.url.setPlaceholderText("https://…")
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setWordWrap(True)
         self.error.hide()
         form = QFormLayout()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.changes import MATCHED
 from desktop.controllers.base import Controller
 from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_with_progress
+from desktop.window_messages import plain
 from ingest.factcheck_import import CheckFileResult, import_check_files
 from storage.database import Database
 
@@ -45,7 +46,7 @@ class CheckImportReport(QDialog):
         if close:
             summary += " " + self.tr("{c} claims in the Inbox are close to a published "
                                      "fact-check.").format(c=close)
-        self.summary = QLabel(summary)
+        self.summary = plain(QLabel(summary))
         self.summary.setWordWrap(True)
         self.details = QPlainTextEdit("\n".join(line for r in results for line in r.lines()))
         self.details.setReadOnly(True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.claims_model import category_label
 from desktop.date_limit import NO_DATE_LIMIT, date_limit, date_limit_edit
 from desktop.verdict_labels import rating_swatch, rating_text
+from desktop.window_messages import plain
 from export.ratings import RATING_ORDER
 from storage.queries import NOT_RATED, ClaimFilter
 
@@ -104,7 +105,7 @@ class ClaimFilterBar(QWidget):
         self.any_date.clicked.connect(lambda: self.set_date_range(None, None))
         self.any_date.hide()
 
-        self.showing = QLabel()
+        self.showing = plain(QLabel())
         self.showing.setObjectName("showing")
         # Its full width when there is room, but it never makes the window wider.
         self.showing.setMinimumWidth(1)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.appearance import colour
+from desktop.window_messages import plain
 from ingest import ParsedDocument, RejectedFile, document_from_text
 from ingest.dates import parse_date
 from ingest.pipeline import FileResult, Outcome
@@ -76,7 +77,7 @@ class ImportResultsDialog(QDialog):
         self.resize(820, 420)
         self.results = list(results)
 
-        self.summary = QLabel(import_summary(self.results, cancelled=cancelled))
+        self.summary = plain(QLabel(import_summary(self.results, cancelled=cancelled)))
         self.summary.setWordWrap(True)
 
         self.list = QTreeWidget()
@@ -150,7 +151,7 @@ class PasteArticleDialog(QDialog):
         self.url.setPlaceholderText("https://")
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText(self.tr("Paste the article text here."))
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setWordWrap(True)
         self.error.setStyleSheet(f"color: {colour('#b01e1e', '#ff7b7b').name()}")
         self.error.hide()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.learn_prefs import LearnBox
 from desktop.organisation_prefs import OrganisationBox
 from desktop.settings import MATCH_BAR_RANGE, Settings
+from desktop.window_messages import plain
 from matching.pairs import DEFAULT_THRESHOLDS
 from storage.database import Database
 
@@ -98,7 +99,7 @@ class PreferencesDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        self.error = QLabel()
+        self.error = plain(QLabel())
         self.error.setObjectName("prefError")
         self.error.setWordWrap(True)
         self.error.hide()

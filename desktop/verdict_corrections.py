@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QWidget
 
 from desktop.tasks import run_task
+from desktop.window_messages import plain
 from storage.database import Database
 from storage.publication import PublishedVersion
 from storage.reads import published_versions
@@ -39,6 +40,7 @@ class PublishedVersionsLabel(QLabel):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verdictPublished")
+        plain(self)  # a correction's reason is the reviewer's own words
         self.setWordWrap(True)
         self._db = db
         self._group: int | None = None

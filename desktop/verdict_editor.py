@@ -34,6 +34,7 @@ from desktop.controllers.groups import VerdictOps, draft_of
 from desktop.settings import Settings
 from desktop.verdict_corrections import PublishedVersionsLabel, correction_reason_dialog
 from desktop.verdict_labels import rating_swatch, rating_text, verdict_status_text
+from desktop.window_messages import plain
 from export.ratings import RATING_ORDER
 from storage.models import VerdictStatus
 from storage.queries import GroupDetail, HistoryEntry, VerdictState
@@ -138,7 +139,7 @@ class VerdictEditor(QWidget):
             evidence_buttons.addWidget(button)
         evidence_buttons.addStretch(1)
 
-        self.reviewer = QLabel()
+        self.reviewer = plain(QLabel())
         self.reviewer.setObjectName("verdictReviewer")
         change_reviewer = QPushButton(self.tr("Change…"))
         change_reviewer.setFlat(True)
@@ -444,6 +445,7 @@ class VerdictEditor(QWidget):
     def _show_note(self, text: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Review"), text,
                           QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the note may quote names
         box.setObjectName("reviewNote")
         box.finished.connect(box.deleteLater)
         self.note_box = box

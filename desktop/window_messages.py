@@ -6,9 +6,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
 
 from storage.errors import WriteRefused
+
+
+def plain(label: QLabel) -> QLabel:
+    """``label`` showing its text as it is: a file name, an article's words or a name holding
+    markup (``<b>``, ``<img src=…>``) is never interpreted as rich text (#20.8)."""
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
 
 
 class Messages(QObject):

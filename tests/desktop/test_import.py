@@ -37,7 +37,7 @@ def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(drive, db, qt
     folder.mkdir()
     (folder / "poll.txt").write_text(POLL, encoding="utf-8")
     (folder / "casualties.txt").write_text(CASUALTIES, encoding="utf-8")
-    (folder / "notes.xyz").write_text("not an article", encoding="utf-8")  # skipped in folders
+    (folder / "notes.xyz").write_text("not an article", encoding="utf-8")  # a line, rejected
     before = len(article_titles(db))
 
     task = drive.import_paths([folder])
@@ -45,9 +45,10 @@ def test_importing_a_folder_runs_in_a_worker_and_reports_each_file(drive, db, qt
     dialog = drive.import_results()
     assert dialog.isVisible() and not dialog.isModal()
     assert [(Path(r.source).name, r.outcome) for r in dialog.results] == [
-        ("casualties.txt", Outcome.IMPORTED), ("poll.txt", Outcome.IMPORTED)]
-    assert dialog.list.topLevelItemCount() == 2
-    assert "2 imported" in dialog.summary.text()
+        ("casualties.txt", Outcome.IMPORTED), ("notes.xyz", Outcome.REJECTED),
+        ("poll.txt", Outcome.IMPORTED)]
+    assert dialog.list.topLevelItemCount() == 3
+    assert "2 imported" in dialog.summary.text() and "1 rejected" in dialog.summary.text()
     titles = article_titles(db)
     assert len(titles) == before + 2
     assert {"Poll on talks", "Casualty estimates"} <= set(titles)

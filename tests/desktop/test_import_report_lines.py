@@ -16,15 +16,15 @@ def test_documents_in_a_folder_and_chosen_files_each_get_a_line(drive, qtbot, tm
     folder.mkdir()
     (folder / "a.txt").write_text(TEXT, encoding="utf-8")
     (folder / "b.docx").write_bytes(b"PK\x03\x04 a word document")
-    (folder / "photo.png").write_bytes(b"\x89PNG")  # not an article: not listed
+    (folder / "photo.png").write_bytes(b"\x89PNG")  # not an article: listed, rejected too
     chosen = tmp_path / "c.docx"
     chosen.write_bytes(b"PK\x03\x04 another one")
     drive.import_paths([folder, chosen])
     dialog = drive.import_results()
     lines = sorted((Path(r.source).name, r.outcome) for r in dialog.results)
     assert lines == [("a.txt", Outcome.IMPORTED), ("b.docx", Outcome.REJECTED),
-                     ("c.docx", Outcome.REJECTED)]
-    assert dialog.list.topLevelItemCount() == 3
-    assert "3 file(s)" in dialog.summary.text() and "2 rejected" in dialog.summary.text()
+                     ("c.docx", Outcome.REJECTED), ("photo.png", Outcome.REJECTED)]
+    assert dialog.list.topLevelItemCount() == 4
+    assert "4 file(s)" in dialog.summary.text() and "3 rejected" in dialog.summary.text()
     docx = next(r for r in dialog.results if r.source.endswith("b.docx"))
     assert "unsupported file type '.docx'" in docx.message
