@@ -41,8 +41,10 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
                    "(or back to draft)")
     p.add_argument("--reason", help="why a published verdict is corrected (required then)")
     p.add_argument("--reviewer", metavar="NAME",
-                   help="who is acting (default: your user name); approval needs someone other "
-                   "than the author when two-person review is on")
+                   help="who is acting, and the reviewer the verdict names (without it the "
+                   "audit log records your user name, and the outputs say the reviewer is not "
+                   "named); approval needs someone other than the author when two-person "
+                   "review is on")
     p.add_argument("--show", action="store_true", help="print the verdict and its history")
     p.add_argument("--json", action="store_true", help="with --show: as one JSON object")
     p.set_defaults(func=run_verdict)
@@ -54,6 +56,10 @@ def _rating(text: str) -> str:
         names = ", ".join(RATING_LABELS)
         raise ValueError(f"{text!r} is not a rating; use one of {names}")
     return key
+
+
+def _named(name: str | None) -> str | None:
+    return " ".join(name.split()) if name and name.strip() else None
 
 
 def _fail(message: str) -> int:
@@ -122,7 +128,9 @@ def _edit(session: Any, args: argparse.Namespace, actor: str, rating: str | None
         summary=args.summary if args.summary is not None else (current.summary if current else ""),
         rationale=(args.rationale if args.rationale is not None
                    else (current.rationale if current else "")),
-        reviewer=(args.reviewer or (current.reviewer if current else None) or actor),
+        # The reviewer printed on the outputs is a person someone named, never the computer's
+        # user account (the audit log records that, as who acted on this machine).
+        reviewer=(_named(args.reviewer) or (current.reviewer if current else None)),
         evidence=evidence)
     return save_verdict(session, args.group, draft,
                         expected_version=current.version if current else None, actor=actor,

@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _preferences_changed(self) -> None:
-        self.group_pane.editor.reviewer.setText(self.settings.actor())
+        self.group_pane.editor.show_reviewer()
         self.statusBar().showMessage(
             self.tr("Your actions are recorded as {name}.").format(name=self.settings.actor()), 4000)
         set_default_keep(self.settings.backup_keep)

@@ -288,7 +288,12 @@ class VerdictEditor(QWidget):
         self.evidence.setRowCount(0)
         for item in draft.evidence:
             self.add_evidence_row(item)
-        self.reviewer.setText(self._settings.actor())
+        self.show_reviewer()
+
+    def show_reviewer(self) -> None:
+        """The reviewer the verdict will name: the name set in Preferences, or that none is."""
+        self.reviewer.setText(self._settings.reviewer_name or self.tr(
+            "not named: outputs will say “Reviewer not named” (set your name with Change…)"))
 
     def _fill_history(self, history: tuple[HistoryEntry, ...]) -> None:
         self.history.clear()
@@ -357,7 +362,8 @@ class VerdictEditor(QWidget):
                 published=published, quote=values["quote"] or None, note=values["note"] or None))
         return VerdictDraft(
             rating=self.rating.currentData(), summary=self.summary.text().strip(),
-            rationale=self.rationale.toPlainText().strip(), reviewer=self._settings.actor(),
+            rationale=self.rationale.toPlainText().strip(),
+            reviewer=self._settings.reviewer_name or None,  # a named person, never the account
             evidence=evidence)
 
     def set_rating(self, rating: str | None) -> None:

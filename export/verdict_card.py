@@ -125,10 +125,10 @@ def build_verdict_card(group: GroupReport, out: IO[bytes], *, publisher: Publish
     # The footer first: its height (long organisation names wrap) decides where the body ends.
     v = group.verdict
     st = styles()
-    who = markup.text(v.reviewer) if v and v.reviewer else "the desk"
+    who = f"Reviewed by {markup.text(v.reviewer)}" if v and v.reviewer else "Reviewer not named"
     when = (v.published_at or v.updated_at) if v else now
     foot = Paragraph(
-        f"Reviewed by {who} · {markup.text(format_date(when))} · claim group #{group.id}<br/>"
+        f"{who} · {markup.text(format_date(when))} · claim group #{group.id}<br/>"
         f"{markup.text(publisher.corrections_line)}", st.muted)
     _, foot_h = foot.wrap(width - 2 * _MARGIN, 30 * mm)
     foot.drawOn(canvas, _MARGIN, _BOTTOM)

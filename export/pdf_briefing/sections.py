@@ -140,11 +140,16 @@ def _evidence(g: GroupReport) -> list[Flowable]:
     return out
 
 
+NO_REVIEWER = "Reviewer not named"
+
+
 def _reviewed_line(g: GroupReport) -> str:
     v = g.verdict
     if v is None:
         return "No verdict yet: this claim group has not been reviewed."
-    bits = [f"Reviewed by {markup.text(v.reviewer) or 'an unnamed reviewer'}",
+    # A reviewer is a person someone named (Preferences, --reviewer), never a user account:
+    # without one the briefing says so rather than inventing a name.
+    bits = [f"Reviewed by {markup.text(v.reviewer)}" if v.reviewer else NO_REVIEWER,
             f"verdict opened {markup.text(format_date(v.created_at))}",
             f"last changed {markup.text(format_date(v.updated_at))}"]
     if v.published_at:

@@ -107,3 +107,37 @@ def test_a_new_verdict_written_with_status_draft_is_saved(room, capsys):
     assert code == 0 and f"claim group {gid}: verdict draft (version 1)" in out, err
     code, out, _ = _run(capsys, path, str(gid), "--show", "--json")
     assert code == 0 and json.loads(out)["verdict"]["rating"] == "false"
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return " ".join(" ".join((page.extract_text() or "").split())
+                    for page in PdfReader(str(path)).pages)
+
+
+def test_the_reviewer_is_a_person_named_never_the_user_account(room, capsys, monkeypatch,
+                                                               tmp_path):
+    """The briefing said "Reviewed by root": the verdict took the OS account as its reviewer."""
+    monkeypatch.setattr("getpass.getuser", lambda: "root")
+    path, gid = room
+    g = str(gid)
+    code, _, err = _run(capsys, path, g, "--rating", "false", "--summary", "Not 120.")
+    assert code == 0, err
+    code, out, _ = _run(capsys, path, g, "--show", "--json")
+    assert json.loads(out)["verdict"]["reviewer"] is None
+    with open_database(path).read() as s:  # the audit log still says who acted here
+        assert s.execute(select(AuditEntry.actor).where(
+            AuditEntry.action == "verdict_saved")).scalar_one() == "root"
+
+    briefing, card = tmp_path / "b.pdf", tmp_path / "c.pdf"
+    assert main(["report", "--db", str(path), "--status", "all", "--out", str(briefing)]) == 0
+    assert main(["report", "--db", str(path), "--status", "all", "--card", "--group", g,
+                 "--out", str(card)]) == 0
+    for pdf in (briefing, card):
+        text = _pdf_text(pdf)
+        assert "Reviewer not named" in text and "root" not in text
+
+    assert _run(capsys, path, g, "--summary", "Not 120 sq mi.", "--reviewer", "Ana Koval")[0] == 0
+    assert main(["report", "--db", str(path), "--status", "all", "--out", str(briefing)]) == 0
+    assert "Reviewed by Ana Koval" in _pdf_text(briefing)
