@@ -179,7 +179,10 @@ def _run_and_kill(target: Callable[..., None], args: tuple, delay: float) -> int
     finished = not proc.is_alive()
     below = set() if finished else _descendants(proc.pid)
     if not finished:
-        os.kill(proc.pid, signal.SIGKILL)
+        try:
+            os.kill(proc.pid, signal.SIGKILL)
+        except ProcessLookupError:  # it ended between the look and the kill
+            finished = True
     proc.join()
     deadline = time.monotonic() + 5
     while below and time.monotonic() < deadline:
