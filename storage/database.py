@@ -91,12 +91,19 @@ def _configure_sqlite(engine: Engine, time_limit: float | None = None) -> None:
             conn.exec_driver_sql("BEGIN")
 
 
+# Every write transaction on a server announces itself on this channel (LISTEN/NOTIFY): the
+# notification is delivered when, and only if, the transaction commits, so a window listening
+# (storage.change_feed) refreshes on each commit instead of polling.
+CHANGES_CHANNEL = "claimdesk_changes"
+
+
 def _configure_postgresql(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
         if conn.get_execution_options().get(_WRITE_OPTION):
             conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{BUSY_TIMEOUT_MS}ms'")
             conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK_KEY})")
+            conn.exec_driver_sql(f"NOTIFY {CHANGES_CHANNEL}")  # sent at commit, never on rollback
         else:
             conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
 
