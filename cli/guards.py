@@ -13,7 +13,8 @@ from pathlib import Path
 # Commands that only read (or only edit what exists): they never create a folder or a database.
 # A command module added later opts in with ``parser.set_defaults(needs_existing_database=True)``.
 NEEDS_EXISTING_DATABASE = frozenset({"info", "check", "search", "report", "export", "checked",
-                                     "verdict", "config", "article", "backup"})
+                                     "verdict", "config", "article", "backup", "measures",
+                                     "timeline", "reference"})
 
 
 def needs_existing_database(args: argparse.Namespace) -> bool:

@@ -40,7 +40,7 @@ def test_read_only_commands_create_nothing(tmp_path, capsys, command):
 READ_ONLY = [["info"], ["check"], ["search", "kiev"], ["report", "--out", "{tmp}/x.pdf"],
              ["export", "--format", "csv", "--out", "{tmp}/x.csv"], ["checked", "Minsk"],
              ["verdict", "1", "--show"], ["config"], ["article", "1"], ["backup"],
-             ["backup", "--list"]]
+             ["backup", "--list"], ["measures"]]
 
 
 @pytest.mark.parametrize("command", READ_ONLY)
