@@ -28,6 +28,7 @@ from desktop.controllers.review import Review
 from desktop.editorial_wiring import attach_editorial
 from desktop.group_pane import GroupPane
 from desktop.groups_view import GroupsPanel
+from desktop.measures_wiring import attach_measures
 from desktop.outlets_view import OutletsPanel
 from desktop.preferences import PreferencesDialog
 from desktop.settings import Settings
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.counts_loader.choicesLoaded.connect(self.filters.set_choices)
 
         attach_editorial(self)  # #17: article edits, the database watcher, organisation
+        attach_measures(self)  # #19: the Measures view, reference checks
         self.sidebar.set_view(View.INBOX)
         self.refresh_counts()
         self.counts_loader.load_choices()
@@ -189,6 +191,8 @@ class MainWindow(QMainWindow):
 
     def _view_chosen(self, view: View) -> None:
         self.view_actions[view].setChecked(True)
+        if self.measures.view_chosen(view):  # #19: the Measures view has its own centre
+            return
         self.centre.set_groups_mode(view.shows_groups)
         if view.shows_groups:
             pending, self._pending_group = self._pending_group, None

@@ -37,6 +37,7 @@ class View(Enum):
     IN_REVIEW = "in_review"
     APPROVED = "approved"
     PUBLISHED = "published"
+    MEASURES = "measures"  # #19; last, so the Ctrl+number shortcuts of the others stay
 
     @property
     def shows_groups(self) -> bool:
@@ -75,9 +76,12 @@ class View(Enum):
             View.IN_REVIEW: tr("Sidebar", "In review"),
             View.APPROVED: tr("Sidebar", "Approved"),
             View.PUBLISHED: tr("Sidebar", "Published"),
+            View.MEASURES: tr("Sidebar", "Measures"),
         }[self]
 
-    def count(self, counts: ReviewCounts) -> int:
+    def count(self, counts: ReviewCounts) -> int | None:
+        if self == View.MEASURES:
+            return None  # counted by the measures view itself (Sidebar.set_count)
         return {
             View.INBOX: counts.proposed,
             View.ALL: counts.claims,
@@ -157,6 +161,7 @@ class Sidebar(QListWidget):
         self._add_heading(self.tr("Checking"))
         self._add_view(View.GROUPS)
         self._add_view(View.CONFLICTS)
+        self._add_view(View.MEASURES)
         self._add_heading(self.tr("Verdicts"))
         for view in _VERDICT_VIEWS:
             self._add_view(view)
@@ -179,7 +184,13 @@ class Sidebar(QListWidget):
 
     def set_counts(self, counts: ReviewCounts) -> None:
         for view, item in self._items.items():
-            item.setData(_COUNT_ROLE, view.count(counts))
+            count = view.count(counts)
+            if count is not None:
+                item.setData(_COUNT_ROLE, count)
+
+    def set_count(self, view: View, count: int) -> None:
+        """A count the review counts do not hold (the measures)."""
+        self._items[view].setData(_COUNT_ROLE, count)
 
     def current_view(self) -> View:
         item = self.currentItem()

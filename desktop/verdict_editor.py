@@ -321,7 +321,7 @@ class VerdictEditor(QWidget):
         if not isinstance(item, EvidenceItem):
             self.evidence.setCurrentCell(row, 0)
             self.evidence.editItem(self.evidence.item(row, 0))
-            self._edited()
+        self._edited()  # while the form is being filled this does nothing
 
     def remove_evidence_rows(self) -> None:
         rows = sorted({index.row() for index in self.evidence.selectedIndexes()}, reverse=True)

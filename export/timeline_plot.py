@@ -173,13 +173,13 @@ def date_ticks(x0: float, x1: float, most: int = 7) -> tuple[Tick, ...]:
     first = dt.date.fromordinal(max(1, math.floor(x0)))
     last = dt.date.fromordinal(max(1, math.ceil(x1)))
     months = _month_index(last) - _month_index(first) + 1
-    if months <= 1:  # under a month: every few days
-        days = max(1, math.ceil((x1 - x0) / max(most, 1)))
+    if x1 - x0 <= 75 or months <= 2:  # a couple of months at most: days
+        days = next((s for s in (1, 2, 5, 7, 14) if (x1 - x0) / s <= most), 30)
         out = []
         d = math.ceil(x0)
         while d <= x1:
             day = dt.date.fromordinal(d)
-            out.append(Tick(float(d), f"{day.day} {_MONTHS[day.month - 1]}"))
+            out.append(Tick(float(d), f"{day.day} {_MONTHS[day.month - 1]} {day.year}"))
             d += days
         return tuple(out)
     step = next((s for s in (1, 2, 3, 6, 12, 24, 60, 120, 240) if months / s <= most), 600)
