@@ -28,6 +28,10 @@ def _select(args: argparse.Namespace, status: str, command: str) -> tuple[Select
         with db.read() as session:
             selection = select_group_ids(session, status, getattr(args, "group", None))
             stored = organisation(session)
+        if command == "report":  # #19: the measure timelines the briefing draws
+            from export.measure_timelines import with_timelines
+
+            selection.groups = with_timelines(db, selection.groups)
     finally:
         db.dispose()
     if selection.missing:

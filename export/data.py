@@ -131,6 +131,8 @@ class GroupReport:
     conflicting_groups: tuple[ConflictingGroup, ...] = ()
     # Published fact-checks of the same claim a person linked (storage.factchecks.LibraryEntry).
     also_checked: tuple[Any, ...] = ()
+    # The timeline of the measure its claims state (export.measure_timelines.GroupTimeline), #19.
+    timeline: Any = None
 
     @property
     def has_conflicts(self) -> bool:
@@ -263,7 +265,11 @@ def select_group_ids(
 def load_selection(db: Database, status: str, group_ids: Sequence[int] | None = None) -> Selection:
     """The groups for an export, read in one consistent snapshot."""
     with db.read() as session:
-        return select_group_ids(session, status, group_ids)
+        selection = select_group_ids(session, status, group_ids)
+    from export.measure_timelines import with_timelines  # #19
+
+    selection.groups = with_timelines(db, selection.groups)
+    return selection
 
 
 def load_groups(session: Session, group_ids: Sequence[int], status: str = "all") -> list[GroupReport]:

@@ -30,6 +30,7 @@ from export.pdf_briefing.layout import (
     outlined,
     short_text,
 )
+from export.pdf_briefing.timeline_section import timeline_flowables
 from export.pdf_styles import RULE, badge_fill, badge_paragraph, format_date, styles
 from export.ratings import rating_label
 
@@ -192,6 +193,8 @@ def group_section(g: GroupReport, number: int, included: frozenset[int] = frozen
         story.append(_labelled("Rationale", markup.multiline(paragraphs[0])))
         story += [Paragraph(markup.multiline(p), st.body) for p in paragraphs[1:]]
     story += [Paragraph("Appearances", st.label), *_appearances(g)]
+    if g.timeline is not None:  # #19: the measure its claims state, over time
+        story += timeline_flowables(g.timeline)
     if g.has_conflicts:
         story += _conflicts(g, included)
     if v and v.evidence:
