@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from desktop.timeline_painter import MARKER, Colours, Frame, paint_timeline
+from desktop.timeline_painter import MARKER, Colours, Frame, frame_for, paint_timeline
 from export.timeline_plot import PlotPoint, TimelinePlot, build_plot, format_value
 
 _HIT = MARKER + 5  # how near the pointer must be to a point to hover it, in pixels
@@ -123,10 +123,20 @@ class TimelineChart(QWidget):
             raise ChartExportError(f"Could not write {path}: is the folder writable?")
 
     # -- hovering and clicking --------------------------------------------------------------
+    def frame(self) -> Frame:
+        """Where the plot sits in the widget (as last painted, or as it would be)."""
+        if self._frame is None:
+            self._frame = frame_for(self.plot, QRectF(self.rect()), self.font())
+        return self._frame
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 (Qt API)
+        self._frame = None
+        super().resizeEvent(event)
+
     def point_at(self, pos: QPointF) -> PlotPoint | None:
         """The point nearest ``pos`` within a few pixels, or None."""
-        frame = self._frame
-        if frame is None or not self.plot.points:
+        frame = self.frame()
+        if not self.plot.points:
             return None
         best, best_d = None, _HIT * _HIT
         for p in self.plot.points:
@@ -137,11 +147,9 @@ class TimelineChart(QWidget):
         return best
 
     def position_of(self, claim_id: int) -> QPointF | None:
-        """Where a claim's point is drawn (after the first paint), or None."""
-        if self._frame is None:
-            return None
+        """Where a claim's point is drawn, or None when it is not drawn."""
         point = next((p for p in self.plot.points if p.claim_id == claim_id), None)
-        return self._frame.at(point) if point is not None else None
+        return self.frame().at(point) if point is not None else None
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt API)
         point = self.point_at(event.position())
