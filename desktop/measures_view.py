@@ -233,7 +233,10 @@ class MeasuresPanel(QWidget):
     def _listed(self, generation: int, rows: list[MeasureRow]) -> None:
         if generation != self._generation:
             return
-        keep = self._wanted if self._wanted is not None else self.current_id()
+        ids = {r.id for r in rows}
+        # The measure asked for, else the one chosen (a split-off measure of one claim is
+        # not listed: the measure it came from stays chosen).
+        keep = self._wanted if self._wanted in ids else self.current_id()
         self._wanted = None
         selection = self.table.selectionModel()
         selection.blockSignals(True)

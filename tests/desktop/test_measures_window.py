@@ -1,0 +1,207 @@
+"""The Measures view and the reference check in the window (#19), driven like a reviewer would."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import QDate, Qt  # noqa: E402
+
+from desktop.sidebar import View  # noqa: E402
+from storage.measure_edits import add_reference  # noqa: E402
+from storage.measures import CONTRADICTS, compare_with_reference, list_measures  # noqa: E402
+from storage.models import Rating  # noqa: E402
+from storage.reads import read_group_detail  # noqa: E402
+from tests.desktop.conftest import store_article  # noqa: E402
+
+SHARE = "Share of Ukraine held by Russia"
+# Three outlets of our own stating the share held, one far off the others.
+STATEMENTS = (
+    ("Kyiv Notes", dt.date(2023, 5, 2),
+     "Russia controls about 18 percent of Ukraine's territory, military analysts said. "
+     "The city council met to discuss the budget."),
+    ("Harbour Post", dt.date(2024, 6, 1),
+     "Russia now occupies roughly 25 percent of Ukraine's territory, a commentator claimed. "
+     "Shops reopened in the morning."),
+    ("Plain Wire", dt.date(2025, 2, 1),
+     "Russia holds about 19 percent of Ukraine's territory, according to mapping by analysts. "
+     "Rain fell over the capital."),
+)
+
+
+@pytest.fixture
+def measured(db) -> dict[str, int]:
+    """The three statements stored (imports measure by themselves); outlet -> claim id."""
+    for outlet, day, text in STATEMENTS:
+        store_article(db, text, title=f"{outlet} report", outlet=outlet, published=day)
+    share = next(m for m in list_measures(db) if m.name == SHARE)
+    from storage.measures import timeline_points
+
+    return {p.outlet: p.claim_id for p in timeline_points(db, share.id)} | {"measure": share.id}
+
+
+def open_measures(drive, measure_id: int):
+    drive.select_view(View.MEASURES)
+    panel = drive.window.measures.panel
+    drive.qtbot.waitUntil(lambda: panel.model.row_by_id().get(measure_id) is not None)
+    panel.select_id(measure_id)
+    drive.qtbot.waitUntil(lambda: panel.timeline is not None
+                          and panel.timeline.measure_id == measure_id)
+    return panel
+
+
+def row_of(panel, measure_id: int):
+    return next(r for r in panel.rows() if r.id == measure_id)
+
+
+def test_the_measures_view_lists_measures_and_draws_the_chosen_timeline(measured, drive) -> None:
+    panel = open_measures(drive, measured["measure"])
+    assert drive.window.centre.centre_stack.currentWidget() is panel
+    row = row_of(panel, measured["measure"])
+    assert row.claims >= 3 and row.outlets >= 3
+    shown = {panel.model.headerData(c, Qt.Orientation.Horizontal): panel.model.index(
+        panel.model.row_by_id()[row.id], c).data() for c in range(panel.model.columnCount())}
+    assert shown["Measure"] == SHARE
+    assert shown["Value range"].endswith("25 %")
+    assert shown["Latest value"] == "19 % (2025-02-01)"
+    # The sidebar counts the measures.
+    item = drive.window.sidebar._items[View.MEASURES]
+    drive.qtbot.waitUntil(lambda: item.data(Qt.ItemDataRole.UserRole + 2) == len(panel.rows()))
+    # The chart has one point per dated claim; the list below names the same claims.
+    plotted = {p.claim_id for p in panel.chart.plot.points}
+    assert {measured["Kyiv Notes"], measured["Harbour Post"], measured["Plain Wire"]} <= plotted
+    assert {r.id for r in panel.points.rows()} >= plotted
+    # Clicking a point opens the claim in the detail pane.
+    with drive.qtbot.waitSignal(panel.claimRequested):
+        panel.chart.claimClicked.emit(measured["Harbour Post"])
+    drive.qtbot.waitUntil(lambda: drive.window.detail.claim_id() == measured["Harbour Post"])
+    # Back to a claims view: the claims table is back.
+    drive.select_view(View.ALL)
+    assert drive.window.centre.centre_stack.currentWidget() is drive.window.centre.centre_splitter
+
+
+def test_rename_is_undone_and_redone(measured, drive) -> None:
+    panel = open_measures(drive, measured["measure"])
+    dialog = panel.open_rename_dialog()
+    dialog.setTextValue("Occupied share (our wording)")
+    dialog.accept()
+    drive.qtbot.waitUntil(lambda: row_of(panel, measured["measure"]).name
+                          == "Occupied share (our wording)")
+    drive.undo()
+    drive.qtbot.waitUntil(lambda: row_of(panel, measured["measure"]).name == SHARE)
+    drive.redo()
+    drive.qtbot.waitUntil(lambda: row_of(panel, measured["measure"]).name
+                          == "Occupied share (our wording)")
+
+
+def test_split_selected_claims_into_a_measure_and_undo(measured, drive, db) -> None:
+    panel = open_measures(drive, measured["measure"])
+    before = row_of(panel, measured["measure"]).claims
+    odd = panel.points.row_by_id()[measured["Harbour Post"]]
+    panel.points_table.selectRow(odd)
+    assert panel.split_button.isEnabled()
+    panel.split_button.click()
+    drive.qtbot.waitUntil(lambda: measured["measure"] in panel.model.row_by_id()
+                          and row_of(panel, measured["measure"]).claims == before - 1)
+    drive.qtbot.waitUntil(
+        lambda: measured["Harbour Post"] not in {p.claim_id for p in panel.chart.plot.points})
+    # The split-off measure is stored with the claim (it has one claim: not listed).
+    drive.undo()
+    drive.qtbot.waitUntil(lambda: row_of(panel, measured["measure"]).claims == before)
+    assert panel.current_id() == measured["measure"]
+    drive.qtbot.waitUntil(
+        lambda: measured["Harbour Post"] in {p.claim_id for p in panel.chart.plot.points})
+
+
+def test_add_reference_dialog_refuses_then_stores_and_the_far_claim_contradicts(
+        measured, drive, db) -> None:
+    panel = open_measures(drive, measured["measure"])
+    dialog = panel.open_reference_dialog()
+    dialog.value.setText("18.5")
+    dialog.submit()  # no source named
+    assert dialog.error.isVisible() and "source" in dialog.error.text()
+    dialog.source_title.setText("Sample assessment map")
+    dialog.url.setText("ftp://example.org/map")  # not a web address: storage says why
+    dialog.as_of.setDate(QDate(2024, 1, 1))
+    dialog.submit()
+    drive.qtbot.waitUntil(lambda: "http" in dialog.error.text())
+    assert dialog.isVisible()
+    dialog.url.setText("https://example.org/sample-map")
+    dialog.low.setText("17.5")
+    dialog.high.setText("19.5")
+    with drive.qtbot.waitSignal(dialog.finished):  # closes once stored
+        dialog.submit()
+    drive.qtbot.waitUntil(lambda: row_of(panel, measured["measure"]).references == 1
+                          and panel.timeline is not None and bool(panel.timeline.references))
+    checks = {r.id: r.check for r in panel.points.rows()}
+    assert checks[measured["Harbour Post"]].startswith("contradicts")
+    assert checks[measured["Plain Wire"]].startswith("consistent")
+    assert checks[measured["Kyiv Notes"]] == "no reference"  # stated before the as-of date
+    assert panel.chart.plot.bands
+    drive.undo()  # the reference goes again
+    drive.qtbot.waitUntil(lambda: row_of(panel, measured["measure"]).references == 0)
+
+
+def _reference(db, measure_id: int) -> None:
+    add_reference(db, measure_id, as_of=dt.date(2024, 1, 1), source_title="Sample map",
+                  value=None, low="17.5", high="19.5", url="https://example.org/sample-map",
+                  publisher="Sample Institute", quote="About 18.5 % is held.", actor="tester")
+
+
+def test_the_suggested_rating_is_only_applied_when_a_person_confirms_it(measured, drive, db) -> None:
+    _reference(db, measured["measure"])
+    claim = measured["Harbour Post"]
+    [comparison] = [c for c in compare_with_reference(db, claim_id=claim)
+                    if c.measure_id == measured["measure"]]
+    assert comparison.kind == CONTRADICTS
+    drive.select_view(View.ALL)
+    drive.wait_loaded(lambda: drive.row_of(claim) is not None)
+    drive.select_claim(claim)
+    banner = drive.window.measures.claim_banner
+    drive.qtbot.waitUntil(lambda: banner.isVisible() and banner.check is not None
+                          and bool(banner.check.comparisons)
+                          and banner.check.comparisons[0].claim_id == claim)
+    assert banner.suggestion == Rating.FALSE
+    assert "Contradicts the reference" in banner.lines.text()
+    assert "Sample map" in banner.lines.text()
+    group_id = banner.check.group_id
+    assert group_id is not None
+    # Shown, never applied: the group has no verdict yet.
+    assert read_group_detail(db, group_id).verdict is None
+
+    banner.confirm_button.click()
+    drive.qtbot.waitUntil(lambda: (d := read_group_detail(db, group_id)).verdict is not None
+                          and d.verdict.rating == Rating.FALSE)
+    verdict = read_group_detail(db, group_id).verdict
+    [evidence] = verdict.evidence
+    assert evidence.url == "https://example.org/sample-map" and evidence.title == "Sample map"
+    assert evidence.publisher == "Sample Institute" and "entered by tester" in evidence.note
+    assert drive.current_view() == View.GROUPS  # the person sees the verdict it went into
+
+    # Overriding: another rating from the group's own banner; the evidence is not doubled.
+    group_banner = drive.window.measures.group_banner
+    drive.qtbot.waitUntil(lambda: group_banner.isVisible() and group_banner.check is not None
+                          and group_banner.check.group_id == group_id)
+    drive.qtbot.waitUntil(lambda: not drive.window.group_pane.editor.saving)
+    group_banner.rating_actions[Rating.MOSTLY_FALSE].trigger()
+    drive.qtbot.waitUntil(lambda: read_group_detail(db, group_id).verdict.rating
+                          == Rating.MOSTLY_FALSE)
+    assert len(read_group_detail(db, group_id).verdict.evidence) == 1
+    # One undo step each, like any verdict save.
+    drive.qtbot.waitUntil(lambda: not drive.window.group_pane.editor.saving)
+    drive.undo()
+    drive.qtbot.waitUntil(lambda: read_group_detail(db, group_id).verdict.rating == Rating.FALSE)
+
+
+def test_a_claim_without_a_reference_shows_no_suggestion(measured, drive) -> None:
+    drive.select_view(View.ALL)
+    claim = measured["Plain Wire"]
+    drive.wait_loaded(lambda: drive.row_of(claim) is not None)
+    drive.select_claim(claim)
+    drive.qtbot.waitUntil(lambda: drive.window.detail.claim_id() == claim)
+    banner = drive.window.measures.claim_banner
+    drive.qtbot.wait(300)
+    assert not banner.isVisible() and banner.suggestion is None
