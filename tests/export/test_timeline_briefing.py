@@ -1,0 +1,129 @@
+"""The measure timeline in the PDF briefing (#19), headless: which groups get one, what it draws."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from pathlib import Path
+
+import pypdf
+import pytest
+from reportlab.graphics.shapes import Circle, Group, Line, String
+
+from export.data import load_selection
+from export.fonts import REGULAR
+from export.measure_timelines import group_timeline
+from export.pdf_briefing import write_briefing
+from export.pdf_briefing.timeline_drawing import timeline_drawing
+from export.publisher import Publisher
+from export.timeline_plot import build_plot
+from storage.measures import Reference, TimelinePoint, list_measures
+from storage.schema import open_database
+
+PUBLISHER = Publisher(organisation="Sample Desk", author="Ann Editor",
+                      corrections="corrections@example.org")
+SHARE = "Share of Ukraine held by Russia"
+# Our own sentences: four outlets on the share held (so >= 3 dated values), two on a count.
+ARTICLES = (
+    ("Kyiv Notes", dt.date(2023, 5, 2),
+     "Russia controls about 18 percent of Ukraine's territory, military analysts said. "
+     "Minsk II set out 13 points for a ceasefire."),
+    ("Harbour Post", dt.date(2024, 6, 1),
+     "Russia now occupies roughly 25 percent of Ukraine's territory, a commentator claimed."),
+    ("Plain Wire", dt.date(2025, 2, 1),
+     "Russia holds about 19 percent of Ukraine's territory, according to mapping by analysts."),
+    ("Північний вісник", dt.date(2025, 3, 1),
+     "Russia controls about 19 percent of Ukraine's territory, the ministry said. "
+     "Minsk II set out 13 points for a ceasefire."),
+)
+
+
+def _store(db, outlet: str, day: dt.date, text: str) -> None:
+    from ingest import document_from_text
+    from workflows.importing import store_document
+
+    document = document_from_text(text, title=f"{outlet} report", outlet=outlet, published=day)
+    store_document(db, document, source="test", actor="tester")
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("timeline")
+    db = open_database(folder / "db.sqlite")
+    for outlet, day, text in ARTICLES:
+        _store(db, outlet, day, text)
+    yield db, folder
+    db.dispose()
+
+
+def test_a_group_whose_measure_has_three_dated_values_gets_its_timeline(newsroom) -> None:
+    db, folder = newsroom
+    share = next(m for m in list_measures(db) if m.name == SHARE)
+    selection = load_selection(db, "all")
+    with_timeline = [g for g in selection.groups if g.timeline is not None]
+    assert with_timeline, "no claim group got the share's timeline"
+    assert {g.timeline.measure_id for g in with_timeline} == {share.id}
+    assert all(g.timeline.dated_values >= 3 for g in with_timeline)
+    # A measure stated twice (the 13 points) is no timeline: fewer than three values.
+    points_groups = [g for g in selection.groups if "13 points" in g.canonical_text]
+    assert points_groups and all(g.timeline is None for g in points_groups)
+    assert group_timeline(db, []) is None
+
+    result = write_briefing(selection.groups, folder / "b.pdf", publisher=PUBLISHER,
+                            status="all")
+    text = " ".join(" ".join((p.extract_text() or "").split())
+                    for p in pypdf.PdfReader(result.path).pages)
+    assert text.count(f"Over time: {SHARE}") == len(with_timeline)
+    assert "Північний вісник" in text  # the legend's Cyrillic outlet, in DejaVu
+    assert "dated values from" in text
+
+
+def _point(claim_id: int, day: dt.date, value: float, outlet: str, conflicting=False,
+           high: float | None = None) -> TimelinePoint:
+    return TimelinePoint(claim_id, day, value, value, value if high is None else high, outlet,
+                         "A sentence of our own.", conflicting)
+
+
+def test_the_drawing_has_a_marker_per_value_the_legend_and_the_reference() -> None:
+    points = [_point(1, dt.date(2023, 5, 2), 18.0, "Kyiv Notes"),
+              _point(2, dt.date(2024, 6, 1), 25.0, "Harbour Post", conflicting=True),
+              _point(3, dt.date(2025, 2, 1), 19.0, "Plain Wire", high=math.inf),
+              TimelinePoint(4, None, 19.0, 19.0, 19.0, "Undated Daily", "No date.", False)]
+    ref = Reference(1, 1, 18.5, 17.5, 19.5, dt.date(2024, 1, 1), "Sample map", "Sample Institute",
+                    "https://example.org/map", None, None, "tester", dt.datetime(2025, 1, 1))
+    plot = build_plot(points, [ref], "percent")
+    drawing = timeline_drawing(plot, 480, 180)
+
+    def walk(node):
+        for child in getattr(node, "contents", []):
+            yield child
+            if isinstance(child, Group):
+                yield from walk(child)
+
+    shapes = list(walk(drawing))
+    strings = [s for s in shapes if isinstance(s, String)]
+    texts = [s.text for s in strings]
+    assert {s.fontName for s in strings} == {REGULAR}  # the briefing's font, Cyrillic-capable
+    for outlet in ("Kyiv Notes", "Harbour Post", "Plain Wire"):
+        assert outlet in texts
+    assert "Undated Daily" not in texts
+    assert "1 claim(s) without a date or value are not shown." in texts
+    assert "conflicting figure" in texts and "reference figure" in texts
+    assert any(t.endswith(" %") for t in texts)  # value axis in the measure's unit
+    rings = [c for c in shapes if isinstance(c, Circle) and c.fillColor is None]
+    assert len(rings) == 2  # the conflicting point's ring and its legend entry
+    dashed = [ln for ln in shapes if isinstance(ln, Line) and ln.strokeDashArray]
+    assert len(dashed) == 2  # the reference line and its legend entry
+    assert all(0 <= s.x <= 480 and 0 <= s.y <= 180 for s in strings)
+
+
+def test_the_section_escapes_a_measure_name(tmp_path: Path) -> None:
+    from export.measure_timelines import GroupTimeline
+    from export.pdf_briefing.timeline_section import timeline_flowables
+
+    t = GroupTimeline(1, "Share <b>held</b> & AT&T", "percent",
+                      tuple(_point(i, dt.date(2024, i, 1), 18.0 + i, "Kyiv Notes")
+                            for i in range(1, 4)), ())
+    [keep] = timeline_flowables(t)
+    heading = keep._content[0]
+    assert "&lt;b&gt;held&lt;/b&gt; &amp; AT&amp;T" in heading.text
