@@ -12,13 +12,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QPushButton,
     QSplitter,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -179,11 +179,14 @@ class MeasuresPanel(QWidget):
         self.split_button.clicked.connect(self.split_selected)
         self.reference_button.clicked.connect(self.open_reference_dialog)
         self.save_button.clicked.connect(self.open_save_dialog)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.showing, 1)
+        # A tool bar, not a row of buttons: when the view is narrow the buttons that do not
+        # fit go into its » menu instead of widening the view (and squeezing the sidebar).
+        buttons = QToolBar()
+        buttons.setObjectName("measuresToolbar")
         for button in (self.rename_button, self.merge_button, self.split_button,
                        self.reference_button, self.save_button):
             buttons.addWidget(button)
+        self.showing.setMinimumWidth(10)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("measuresSplitter")
@@ -195,7 +198,8 @@ class MeasuresPanel(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(buttons)
+        layout.addWidget(self.showing)
+        layout.addWidget(buttons)
         layout.addWidget(self.splitter, 1)
         self._update_buttons()
 

@@ -155,21 +155,25 @@ class SuggestionBanner(QFrame):
             action.triggered.connect(lambda _c=False, r=rating: self.override(r))
             self.rating_actions[rating] = action
         self.other_button.setMenu(menu)
-        self.evidence_button = QPushButton(self.tr("Add reference as evidence"))
+        self.evidence_button = QPushButton(self.tr("Cite as evidence"))
         self.evidence_button.setToolTip(self.tr(
             "Put the reference figure with its citation into the verdict's evidence (not saved "
             "until you save the verdict)"))
         self.evidence_button.clicked.connect(self.cite)
+        # Two short rows rather than one long one: the detail pane may be narrow.
         buttons = QHBoxLayout()
         buttons.addWidget(self.confirm_button)
-        buttons.addWidget(self.other_button)
-        buttons.addWidget(self.evidence_button)
         buttons.addStretch(1)
+        cite = QHBoxLayout()
+        cite.addWidget(self.other_button)
+        cite.addWidget(self.evidence_button)
+        cite.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.heading)
         layout.addWidget(self.lines)
         layout.addLayout(buttons)
+        layout.addLayout(cite)
         self.hide()
 
     def show_check(self, check: ReferenceCheck | None) -> None:

@@ -173,6 +173,38 @@ def main(out: Path) -> int:
     shot("12-already-checked")
     window.filters.checked.setChecked(False)
 
+    # #19: the Measures view with a reference figure (written for the screenshots, like the
+    # sample corpus), then a claim it contradicts with the suggested rating, then dark.
+    import datetime as dt
+
+    from storage.measure_edits import add_reference
+    from storage.measures import CONTRADICTS, compare_with_reference, list_measures
+
+    area = next((m for m in list_measures(window.db) if m.unit == "area"), None)
+    if area is not None:
+        add_reference(window.db, area.id, as_of=dt.date(2025, 3, 10), low="190", high="215",
+                      source_title="Sample mapping project, weekly update",
+                      publisher="Sample mapping project", url="https://example.org/map/weekly",
+                      actor="Sample Reviewer")
+        view(View.MEASURES)
+        panel = window.measures.panel
+        wait(lambda: panel.select_id(area.id))
+        wait(lambda: panel.timeline is not None and panel.timeline.measure_id == area.id
+             and bool(panel.timeline.references))
+        shot("13-measures")
+        wrong = next((c.claim_id for c in compare_with_reference(window.db, measure_id=area.id)
+                      if c.kind == CONTRADICTS), None)
+        if wrong is not None:
+            view(View.ALL)
+            window.show_claim(wrong)
+            wait(lambda: window.measures.claim_banner.isVisible())
+            shot("14-reference-check")
+        apply_appearance("dark")
+        view(View.MEASURES)
+        pump(1.5)
+        shot("15-measures-dark")
+        apply_appearance("light")
+
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
     window.close()
     pump(0.5)
