@@ -246,8 +246,9 @@ class MeasuresPanel(QWidget):
         selection.blockSignals(True)
         self.model.set_rows(rows)
         selection.blockSignals(False)
-        self.showing.setText(self.tr("{n:,} measures stated by at least two claims").format(
-            n=len(rows)))
+        self.showing.setText(
+            self.tr("One measure stated by at least two claims") if len(rows) == 1
+            else self.tr("{n:,} measures stated by at least two claims").format(n=len(rows)))
         self.countChanged.emit(len(rows))
         row = self.model.row_by_id().get(keep) if keep is not None else None
         if row is None and rows:
