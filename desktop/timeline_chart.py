@@ -29,7 +29,7 @@ class ChartExportError(Exception):
 def hover_text(point: PlotPoint, unit: str) -> str:
     """What hovering a point says: outlet, date, value, the sentence, a conflict."""
     sentence = point.sentence if len(point.sentence) <= 400 else point.sentence[:399] + "…"
-    lines = [f"{point.outlet} · {point.date.isoformat()} · {point.label or format_value(point.y, unit)}",
+    lines = [f"{point.outlet} · {point.date.isoformat()} · {point.label(unit) or format_value(point.y, unit)}",
              f"“{sentence}”"]
     if point.conflicting:
         lines.append("⚠ Conflicts with another figure for this measure.")

@@ -58,7 +58,13 @@ class PlotPoint(NamedTuple):  # a tuple: 5,000 of them are made per drawing, che
     conflicting: bool
     sentence: str
     date: dt.date
-    label: str  # the value as a person reads it
+    stated: tuple[float | None, float, float]  # value, low, high as the claim states them
+
+    def label(self, unit: str) -> str:
+        """The value as a person reads it ("19 %", "17.5 % – 18.5 %", "≥ 14,000"); made on
+        demand, as 5,000 of them would cost more than drawing the points."""
+        value, low, high = self.stated
+        return _interval_text(low, high, value, unit)
 
 
 @dataclass(frozen=True)
@@ -258,8 +264,7 @@ def build_plot(points: Sequence[PointLike | Any], references: Sequence[Reference
             low=max(min(low, y), y_min), high=min(max(high, y), y_max),
             open_low=not math.isfinite(p.low), open_high=not math.isfinite(p.high),
             outlet=p.outlet, style=styles[p.outlet], conflicting=bool(p.conflicting),
-            sentence=p.sentence, date=p.date,
-            label=_interval_text(p.low, p.high, p.value, unit)))
+            sentence=p.sentence, date=p.date, stated=(p.value, p.low, p.high)))
     plotted.sort(key=lambda q: (q.x, q.claim_id))
 
     bands = []

@@ -60,7 +60,7 @@ def test_each_dated_claim_is_a_point_with_its_interval_and_outlet_style() -> Non
     assert plot.undated == 1  # the claim without a date is counted, not drawn
     first = plot.points[0]
     assert (first.low, first.y, first.high) == (19.0, 20.0, 21.0)
-    assert first.label == "19 % – 21 %"
+    assert first.label("percent") == "19 % – 21 %"
     # The outlet with most points gets the first style; each outlet keeps one style.
     assert plot.outlets == (("North Ledger", 0), ("Harbour Post", 1))
     assert {p.style for p in plot.points if p.outlet == "North Ledger"} == {0}
@@ -81,7 +81,7 @@ def test_an_open_interval_is_drawn_to_the_axis_and_marked_open() -> None:
     open_point = plot.points[0]
     assert open_point.y == 14000.0 and open_point.open_high and not open_point.open_low
     assert open_point.high == plot.y_max  # up to the top of the axis, not to infinity
-    assert open_point.label == "≥ 14,000"
+    assert open_point.label("") == "≥ 14,000"
 
 
 def test_reference_figures_are_bands_valid_until_the_next_one() -> None:
@@ -103,7 +103,7 @@ def test_a_date_measure_shows_days_on_its_value_axis() -> None:
                     "Minsk II was signed in February 2015.") for i in range(1, 4)]
     plot = build_plot(points, unit="date")
     assert plot.y_ticks and all("2015" in t.label for t in plot.y_ticks)
-    assert plot.points[0].label == "2015-02-12"
+    assert plot.points[0].label("date") == "2015-02-12"
 
 
 def test_no_points_draws_an_empty_chart(qtbot) -> None:
