@@ -67,7 +67,8 @@ class MeasuresWiring:
         # added from the command line) shows up by itself.
         window.matching.changes.connect(self._matched)
         window.db_watcher.dataChanged.connect(lambda _articles: self.refresh())
-        self.panel.reload()
+        # The sidebar's count, once the claims table's first page had the database to itself.
+        QTimer.singleShot(1500, self.panel.reload)
 
     # -- the view ---------------------------------------------------------------------------
     def view_chosen(self, view: View) -> bool:
@@ -84,7 +85,10 @@ class MeasuresWiring:
         return True
 
     def refresh(self) -> None:
-        self.panel.reload()
+        """Something changed (matching, elsewhere): what is on screen follows; the list only
+        while it is shown (it reloads whenever the view is chosen)."""
+        if self.panel.isVisible():
+            self.panel.reload()
         self.check_claim(self.window.detail.claim_id())
         self._group_shown(self.window.group_pane.detail)
 
