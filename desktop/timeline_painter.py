@@ -45,7 +45,8 @@ class Colours:
         grid.setAlpha(40)
         return Colours(dark, QColor(background), QColor(text), muted, grid,
                        QColor("#FF6B6B" if dark else "#C0392B"),
-                       QColor("#7BD88F" if dark else "#1B7A3A"))
+                       # Neutral, so no outlet's colour is mistaken for the reference.
+                       QColor("#D8D8D8" if dark else "#333333"))
 
     @staticmethod
     def paper() -> Colours:

@@ -89,7 +89,7 @@ def _write_png(title: str, plot: TimelinePlot, path: Path) -> None:
         elif style == -1:
             draw.ellipse([x, y + 2 * s, x + 10 * s, y + 12 * s], outline="#C0392B", width=2 * s)
         else:
-            draw.line([(x, y + 7 * s), (x + 10 * s, y + 7 * s)], fill="#1B7A3A", width=2 * s)
+            draw.line([(x, y + 7 * s), (x + 10 * s, y + 7 * s)], fill="#333333", width=2 * s)
         draw.text((x + 14 * s, y), outlet, fill="#1A1A1A", font=font)
         x += 14 * s + int(draw.textlength(outlet, font=font)) + 16 * s
         if x > (WIDTH - 160) * s:
@@ -124,12 +124,12 @@ def _write_png(title: str, plot: TimelinePlot, path: Path) -> None:
         x0, x1 = max(px(band.x0), left), min(px(band.x1), right)
         overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
         ImageDraw.Draw(overlay).rectangle([x0, py(band.high) - s, x1, py(band.low) + s],
-                                          fill=(27, 122, 58, 46))
+                                          fill=(51, 51, 51, 36))
         image.paste(Image.alpha_composite(image.convert("RGBA"), overlay).convert("RGB"))
         draw = ImageDraw.Draw(image)
         mid = band.value if band.value is not None else (band.low + band.high) / 2
         for dash in range(int(x0), int(x1), 10 * s):
-            draw.line([(dash, py(mid)), (min(dash + 6 * s, x1), py(mid))], fill="#1B7A3A",
+            draw.line([(dash, py(mid)), (min(dash + 6 * s, x1), py(mid))], fill="#333333",
                       width=2 * s)
     for p in plot.points:
         if p.high > p.low:

@@ -17,7 +17,7 @@ _TEXT = colors.HexColor("#1A1A1A")
 _MUTED = colors.HexColor("#5A5A5A")
 _GRID = colors.HexColor("#E3E3E3")
 _CONFLICT = colors.HexColor("#C0392B")
-_REFERENCE = colors.HexColor("#1B7A3A")
+_REFERENCE = colors.HexColor("#333333")  # neutral: no outlet colour is mistaken for it
 
 
 def _marker(shape: str, x: float, y: float, r: float, fill: colors.Color) -> Polygon | Circle | Group:
@@ -99,7 +99,7 @@ def timeline_drawing(plot: TimelinePlot, width: float, height: float) -> Drawing
         x0, x1 = max(x_of(band.x0), left), min(x_of(band.x1), right)
         y0, y1 = y_of(band.low), y_of(band.high)
         d.add(Rect(x0, y0 - 0.8, max(x1 - x0, 0), max(y1 - y0, 0) + 1.6,
-                   fillColor=colors.Color(0.106, 0.478, 0.227, alpha=0.18), strokeColor=None))
+                   fillColor=colors.Color(0.2, 0.2, 0.2, alpha=0.14), strokeColor=None))
         mid = band.value if band.value is not None else (band.low + band.high) / 2
         d.add(Line(x0, y_of(mid), x1, y_of(mid), strokeColor=_REFERENCE, strokeWidth=0.9,
                    strokeDashArray=[3, 2]))
