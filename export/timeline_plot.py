@@ -207,6 +207,24 @@ def _finite(*values: float | None) -> list[float]:
     return [v for v in values if v is not None and math.isfinite(v)]
 
 
+def _dodge(points: list[PlotPoint], step: float) -> list[PlotPoint]:
+    """Points with the same day and value side by side (a hair apart), not hidden under each
+    other: two outlets stating one figure on one day are two markers."""
+    same = Counter((p.x, p.y) for p in points)
+    if all(n == 1 for n in same.values()):
+        return points
+    seen: Counter[tuple[float, float]] = Counter()
+    out = []
+    for p in points:
+        n = same[(p.x, p.y)]
+        if n > 1:
+            k = seen[(p.x, p.y)]
+            seen[(p.x, p.y)] += 1
+            p = p._replace(x=p.x + (k - (n - 1) / 2) * step)
+        out.append(p)
+    return out
+
+
 def build_plot(points: Sequence[PointLike | Any], references: Sequence[ReferenceLike | Any] = (),
                unit: str = "") -> TimelinePlot:
     """Lay out ``points`` (dated claims of one measure) and ``references`` for drawing."""
@@ -266,6 +284,7 @@ def build_plot(points: Sequence[PointLike | Any], references: Sequence[Reference
             outlet=p.outlet, style=styles[p.outlet], conflicting=bool(p.conflicting),
             sentence=p.sentence, date=p.date, stated=(p.value, p.low, p.high)))
     plotted.sort(key=lambda q: (q.x, q.claim_id))
+    plotted = _dodge(plotted, (x_hi - x_lo) * 0.012)
 
     bands = []
     for i, r in enumerate(refs):

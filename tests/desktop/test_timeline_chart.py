@@ -162,3 +162,12 @@ def test_markers_stay_readable_on_a_dark_palette() -> None:
         # Light markers on the dark background, dark markers on white.
         assert QColor(colour_of(style, True)).lightness() > dark.background.lightness() + 60
         assert QColor(colour_of(style, False)).lightness() < light.background.lightness() - 60
+
+
+def test_two_outlets_stating_one_figure_on_one_day_are_two_markers() -> None:
+    day = dt.date(2024, 9, 15)
+    plot = build_plot([share(1, day, 1217.0, "North Ledger"), share(2, day, 1217.0, "Harbour Post"),
+                       share(3, dt.date(2025, 3, 1), 300.0, "Plain Wire")])
+    a, b = sorted(p.x for p in plot.points if p.claim_id in (1, 2))
+    assert a < day.toordinal() < b  # side by side around the day
+    assert {p.date for p in plot.points if p.claim_id in (1, 2)} == {day}  # the date stays
