@@ -20,6 +20,7 @@ from desktop.reference_suggestion import (
 )
 from desktop.sidebar import View
 from desktop.tasks import run_task
+from storage.errors import StorageError
 from storage.verdicts import EvidenceItem
 from workflows.measuring import update_measures
 
@@ -67,8 +68,8 @@ class MeasuresWiring:
         # added from the command line) shows up by itself.
         window.matching.changes.connect(self._matched)
         window.db_watcher.dataChanged.connect(lambda _articles: self.refresh())
-        # The sidebar's count, once the claims table's first page had the database to itself.
-        QTimer.singleShot(1500, self.panel.reload)
+        # No read at start: the list (and the sidebar's count) loads when the view is chosen,
+        # so opening a window, or the self-test's short-lived one, does no extra work.
 
     # -- the view ---------------------------------------------------------------------------
     def view_chosen(self, view: View) -> bool:
@@ -107,7 +108,8 @@ class MeasuresWiring:
             self.claim_banner.show_check(None)
             return
         run_task(lambda _ctx: load_claim_check(db, claim_id), name="measures.claim_check",
-                 on_result=lambda check: self._claim_checked(request, check), owner=self.panel)
+                 on_result=lambda check: self._claim_checked(request, check),
+                 on_error=self._check_failed, owner=self.panel)
 
     def _claim_checked(self, request: int, check: ReferenceCheck) -> None:
         if request == self._claim_request:
@@ -122,7 +124,16 @@ class MeasuresWiring:
         group_id, claims = detail.id, [a.claim_id for a in detail.appearances]
         run_task(lambda _ctx: load_group_check(db, group_id, claims),
                  name="measures.group_check",
-                 on_result=lambda check: self._group_checked(request, check), owner=self.panel)
+                 on_result=lambda check: self._group_checked(request, check),
+                 on_error=self._check_failed, owner=self.panel)
+
+    @staticmethod
+    def _check_failed(exc: BaseException) -> None:
+        """A reference check is a hint beside the claim: when the database cannot be read for
+        it (closed meanwhile, a server gone) it is left out; the claim's own detail says more."""
+        # (The database layer's own errors are told by their module: desktop imports no SQL.)
+        if not (isinstance(exc, StorageError) or type(exc).__module__.startswith("sqlalchemy")):
+            raise exc
 
     def _group_checked(self, request: int, check: ReferenceCheck) -> None:
         if request == self._group_request:
