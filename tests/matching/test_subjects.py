@@ -31,3 +31,12 @@ def test_grouping_keeps_them_apart_and_flags_only_the_wrong_day():
     assert labels[2] in result.conflicts.get(labels[0], set())
     assert labels[1] not in result.conflicts.get(labels[0], set())
     assert labels[1] not in result.conflicts.get(labels[2], set())
+
+
+def test_why_names_the_two_agreements():
+    from matching.explain import why
+
+    a = signature(1, PROTOCOL, date="2014-09-06")
+    b = signature(2, MEMORANDUM, date="2015-02-13")
+    text = why(score(a, b).explanation, "different")
+    assert "minsk_i and minsk_memorandum" in text
