@@ -87,7 +87,10 @@ FEATURES = (
 VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_conflicts",
                             "value_distance", "value_agrees_x_overlap",
                             "value_agrees_x_trigrams", "precise_agrees_x_overlap",
-                            "agreeing_value_digits", "specific_measure_agrees"})
+                            "agreeing_value_digits", "specific_measure_agrees",
+                            # not values, but the slot model does better without them (fewer
+                            # conflicts found on the generated sets with them)
+                            "specific_measure_same", "actors_differ"})
 SPECIFIC_CATEGORIES = frozenset({"territory", "casualties", "minsk", "negotiations", "poll"})
 BROAD_PLACES = frozenset(
     {"ukraine", "russia", "belarus", "united_states", "kyiv", "moscow", "saudi_arabia", "minsk"}
