@@ -170,6 +170,12 @@ def _measures_near(text: str, start: int, end: int,
         m = measure_of_word(w)
         if m is not None and m not in found:
             found.append(m)
+    # Soldiers are who was counted, the killing what the figure measures: "43,000 Ukrainian
+    # soldiers had been killed" is a toll.
+    if "troops" in found:
+        events = [m for m in found if m in ("killed", "wounded")]
+        if events:
+            found = events + [m for m in found if m not in events]
     return found
 
 
