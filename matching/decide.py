@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from matching.frames import Frame
+from matching.frames import Frame, subjects_differ
 from matching.pair_model import PairModel, default_model, pair_features
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -69,6 +69,12 @@ def decide_pair(
         # The shape storage, the window and the exports read: pairs of figure texts.
         explanation["figures_agree"] = [[x.text, y.text] for x, y in fc.agree]
     cut_same = min(max(m.same_cutoff + cutoff_shift(thresholds), 0.0), 1.0)
+    subjects = subjects_differ(a.frames, b.frames)
+    if subjects:
+        # Figures or dates of two different agreements (the Minsk Protocol and the Minsk
+        # Memorandum): two frames, never one claim nor a conflict.
+        explanation["subjects_differ"] = list(subjects)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     if pf.contradictions:
         explanation["figures_differ"] = [[x.text, y.text] for x, y in pf.contradictions]
         explanation["frames_differ"] = [_frame_json(x, y) for x, y in pf.contradictions]

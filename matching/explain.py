@@ -42,6 +42,11 @@ FEATURE_WORDS = {
     "published_within_3_days": "published within three days",
     "rules_same": "the hand-set rules say same",
     "rules_conflict": "the hand-set rules say conflict",
+    "agreeing_value_rarity": "an agreeing value that few claims state",
+    "agreeing_value_digits": "an agreeing value stated to several digits",
+    "specific_measure_agrees": "a value of one specific measure agrees",
+    "specific_measure_same": "one specific measure on both sides",
+    "actors_differ": "ground gained or held by different sides",
 }
 
 
@@ -75,6 +80,10 @@ def why(explanation: Mapping[str, Any], relation: str = "same") -> str:
     p = explanation.get("p_same_slot" if conflicting else "p_same")
     if p is not None:
         lines.append(f"Model probability {float(p):.2f}.")
+    subjects = explanation.get("subjects_differ")
+    if subjects:
+        lines.append(f"About different agreements ({subjects[0]} and {subjects[1]}): two "
+                     "claims, whatever their dates or figures.")
     if explanation.get("text_not_compared"):
         lines.append("The text could not be compared (another language, or one the word "
                      "lists do not cover): figures, units, dates and names decided.")

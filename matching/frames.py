@@ -30,16 +30,19 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 MEASURE_STEMS: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "dead", "death", "died", "die", "toll", "fatalit", "lives", "perish",
                "загин", "вбит", "убит", "погиб", "смерт", "жертв", "morti", "muert", "mort",
-               "tote", "getötet", "zabit", "ofiar", "doden", "mortos", "uccis", "muertos"),
+               "tote", "getötet", "zabit", "ofiar", "doden", "mortos", "uccis", "muertos",
+               "drown", "гибел", "загибл", "zgin", "hukku", "hukkun", "θαν", "νεκρ"),
     "wounded": ("wound", "injur", "hurt", "поран", "ранен", "травм", "feriti", "herid",
                 "verletz", "ranny", "feridos", "gewond"),
     "settlements": ("settlement", "village", "town", "localit", "hamlet", "населен", "насел",
                     "сіл", "сел", "громад", "località", "localidad", "ortschaft", "dorf",
-                    "miejscowo", "plaats", "aldeia", "naselen", "населб"),
+                    "miejscowo", "plaats", "aldeia", "naselen", "населб", "siedlung"),
     "children": ("child", "kid", "minor", "дит", "діт", "дет", "ребен", "bambin", "niñ",
-                 "kinder", "dzieci", "crianç", "kinderen", "copii"),
+                 "kinder", "dzieci", "crianç", "kinderen", "copii", "bērn",
+                 "παιδι", "bambini"),
     "refugees": ("refugee", "fled", "flee", "left ukraine", "біжен", "бежен", "rifugiat",
-                 "refugiad", "flücht", "uchodź", "vluchteling", "refugiat"),
+                 "refugiad", "flücht", "uchodź", "vluchteling", "refugiat", "πρόσφυγ", "wakimbizi",
+                  "border crossing"),
     "displaced": ("displac", "idp", "переселен", "vertrieb", "desplazad", "sfollat",
                   "deslocad", "przesiedl"),
     "drones": ("drone", "uav", "shahed", "дрон", "бпла", "беспилот", "безпілот", "droni",
@@ -119,6 +122,14 @@ class Frame:
     # ("more than three hours" is [3 h, inf), "just under three hours" ends at 3 h).
     hard_low: float = -math.inf
     hard_high: float = math.inf
+    # The agreement the sentence is about, when it names one (the first named: "The Minsk
+    # Memorandum, a follow-up to the Minsk Protocol, ..." is about the memorandum). Two
+    # figures or dates of different agreements are different frames, never a conflict.
+    subject: str | None = None
+    # The side named first before the figure ("ukraine" / "russia"), for the measures where
+    # who gains or holds decides the claim (territory): "Ukrainian troops won back 110 square
+    # miles" is not "Russia took 110 square miles".
+    actor: str | None = None
 
     def overlaps(self, other: Frame) -> bool:
         """The values agree: half-open intervals, so 11 km [10.5, 11.5) and 12 km
@@ -149,13 +160,22 @@ def _measures_near(text: str, start: int, end: int,
                    words: list[tuple[int, int, str]]) -> list[str]:
     """The measures named right after the figure (what it counts), then right before it,
     nearest first."""
+    # The figure's own words first: the extractor often takes the noun in ("5,100 children",
+    # "around 300 dead").
+    inside = [w for s, e, w in words if s >= start and e <= end and not w[:1].isdigit()]
     after = [w for s, _e, w in words if s >= end][:WINDOW_AFTER]
     before = [w for _s, e, w in words if e <= start][-WINDOW_BEFORE:]
     found: list[str] = []
-    for w in (*after, *reversed(before)):
+    for w in (*inside, *after, *reversed(before)):
         m = measure_of_word(w)
         if m is not None and m not in found:
             found.append(m)
+    # Soldiers are who was counted, the killing what the figure measures: "43,000 Ukrainian
+    # soldiers had been killed" is a toll.
+    if "troops" in found:
+        events = [m for m in found if m in ("killed", "wounded")]
+        if events:
+            found = events + [m for m in found if m not in events]
     return found
 
 
@@ -218,9 +238,43 @@ def _stated_precision(q: Quantity) -> tuple[float, float]:
     return v - half, v + half
 
 
+@lru_cache(maxsize=1 << 14)
+def subject_of(text: str) -> str | None:
+    """The first agreement the sentence names (extraction's name table), or None."""
+    from extraction.names import default_aliases
+
+    table = default_aliases()
+    for _start, _end, key in table.find(text):
+        if table.type_of(key) == "agreement":
+            return key
+    return None
+
+
+_SIDES = (("ukraine", ("ukrain", "україн", "украин", "zsu", "afu", "зсу", "всу")),
+          ("russia", ("russia", "росі", "росси", "рф", "wagner")))
+# Measures whose claims name a side: who gained or holds the ground (a distance to the front
+# or a speaker, "according to the Kremlin", names none).
+SIDED_MEASURES = frozenset({"area", "settlements"})
+
+
+def _side_before(words: list[tuple[int, int, str]], start: int) -> str | None:
+    """The side named first in the words before the figure."""
+    for _s, e, w in words:
+        if e > start:
+            break
+        low = w.casefold()
+        for side, stems in _SIDES:
+            if low.startswith(stems):
+                return side
+    return None
+
+
 def claim_frames(text: str, quantities: Sequence[Quantity], published: str | None) -> tuple[Frame, ...]:
     """Frames of one claim's figures (dates become frames of measure "date" when the claim is
     about a date; otherwise they are the period of the other figures)."""
+    if not quantities:
+        return ()
+    subject = subject_of(text)
     words = _words_with_offsets(text)
     lowered = text.casefold()
     dates = [q for q in quantities if q.cls == "date" and q.date]
@@ -238,6 +292,9 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
         start, end = (pos, pos + len(q.text)) if pos >= 0 else (0, 0)
         named = _measures_near(text, start, end, words) if pos >= 0 else []
         near = named[0] if named else None
+        if q.cls != "percent":
+            # "4,980,589 Ukrainians had left": nationality words make poll shares, not counts.
+            near = next((m for m in named if m != "respondents"), None)
         base = _UNIT_MEASURE.get(q.family)
         if q.cls == "percent":
             measure = f"share:{near}" if near in _PERCENT_MEASURES else "share"
@@ -262,13 +319,21 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
             high = low * OPEN_BOUND_REACH
         elif low == 0.0 and high > 0:
             low = high / OPEN_BOUND_REACH
+        actor = _side_before(words, start) if measure in SIDED_MEASURES and pos >= 0 else None
         frames.append(Frame(measure, low, high, q.text, q.cls, period, stated, precise,
-                            frozenset(named), hard_low, hard_high))
+                            frozenset(named), hard_low, hard_high, subject, actor))
     if dates and not others:
         for q in dates:
             frames.append(Frame("date", 0.0, 0.0, q.text, "date", q.date, True, True,
-                                hard_low=0.0, hard_high=0.0))
+                                hard_low=0.0, hard_high=0.0, subject=subject))
     return tuple(frames)
+
+
+def subjects_differ(a: Sequence[Frame], b: Sequence[Frame]) -> tuple[str, str] | None:
+    """The agreements two claims are about, when both name one and they differ."""
+    sa = next((f.subject for f in a if f.subject), None)
+    sb = next((f.subject for f in b if f.subject), None)
+    return (sa, sb) if sa and sb and sa != sb else None
 
 
 def measures_compatible(a: str, b: str) -> bool:
@@ -336,6 +401,8 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
                 continue
             if not (measures_compatible(x.measure, y.measure) or (x.also & y.also)):
                 continue
+            if x.subject and y.subject and x.subject != y.subject:
+                continue  # figures of two different agreements
             if x.measure == "date":
                 dist = 0.0 if _dates_agree(x.period, y.period) else 1.0
             else:

@@ -28,7 +28,7 @@ from matching.blocking import (  # noqa: F401  (the blocking names other modules
 )
 from matching.decide import LEARNED, RULES
 from matching.decide import score as decide_score
-from matching.frames import frame_keys, values_contradict
+from matching.frames import frame_keys, subjects_differ, values_contradict
 from matching.pair_model import frame_idf
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -65,6 +65,11 @@ class Clustering:
     conflicts: dict[int, set[int]] = field(default_factory=dict)
     links: dict[tuple[int, int], PairResult] = field(default_factory=dict)
     pairs_scored: int = 0
+    # With ``cluster(..., keep_scores=True)``: every pair scored (candidates and the pairs the
+    # average-link guard looked at) with its result, for error analysis (bench.matching_errors).
+    scored: dict[tuple[int, int], PairResult] | None = None
+    # ... and the joins refused by the complete-link or average-link guard.
+    refused: list[tuple[int, int]] | None = None
 
 
 class _UnionFind:
@@ -98,7 +103,8 @@ def _frame_profiles(sigs: Sequence[ClaimSig], members: list[int]) -> list[int]:
     """One member per distinct set of frames (members stating the same values need one check)."""
     seen: dict[tuple, int] = {}
     for i in members:
-        key = tuple((f.measure, f.cls, f.low, f.high, f.period, f.period_stated, f.precise)
+        key = tuple((f.measure, f.cls, f.low, f.high, f.period, f.period_stated, f.precise,
+                     f.subject)
                     for f in sigs[i].frames)
         seen.setdefault(key, i)
     return list(seen.values())
@@ -107,13 +113,14 @@ def _frame_profiles(sigs: Sequence[ClaimSig], members: list[int]) -> list[int]:
 def complete_link_ok(sigs: Sequence[ClaimSig], left: list[int], right: list[int]) -> bool:
     """No member of one group states a precise value of a measure that a member of the other
     contradicts (matching.frames.values_contradict), checked against every member (complete
-    link), so a vague figure can never bridge two precise ones that disagree."""
+    link), so a vague figure can never bridge two precise ones that disagree; nor may a group
+    hold the figures or dates of two different agreements (matching.frames.subjects_differ)."""
     for i in _frame_profiles(sigs, left):
         fi = sigs[i].frames
         if not fi:
             continue
         for j in _frame_profiles(sigs, right):
-            if values_contradict(fi, sigs[j].frames):
+            if values_contradict(fi, sigs[j].frames) or subjects_differ(fi, sigs[j].frames):
                 return False
     return True
 
@@ -180,6 +187,7 @@ def cluster(
     progress: Callable[[str], None] | None = None,
     workers: int | None = None,
     model: object = LEARNED,
+    keep_scores: bool = False,
 ) -> Clustering:
     """Group claim signatures; labels are the smallest member index of each group.
 
@@ -262,6 +270,7 @@ def cluster(
         uf.cannot[ri].add(rj)
         uf.cannot[rj].add(ri)
     same.sort()
+    refused: list[tuple[int, int]] = []
     for _neg, i, j, res in same:
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or rj in uf.cannot[ri]:
@@ -271,10 +280,14 @@ def cluster(
         ):
             uf.cannot[ri].add(rj)
             uf.cannot[rj].add(ri)
+            if keep_scores:
+                refused.append((i, j))
             continue
         uf.union(ri, rj)
         result.links[(i, j)] = res
 
+    if keep_scores:
+        result.scored, result.refused = scored, refused
     label_of_root = {root: min(members) for root, members in uf.members.items()}
     result.labels = [label_of_root[uf.find(i)] for i in range(n)]
     for i, j in conflict_pairs:

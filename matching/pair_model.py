@@ -78,11 +78,19 @@ FEATURES = (
     "rules_same",
     "rules_conflict",
     "agreeing_value_rarity",
+    "agreeing_value_digits",
+    "specific_measure_agrees",
+    "specific_measure_same",
+    "actors_differ",
 )
 # Features that look at the values: the slot model leaves them out.
 VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_conflicts",
                             "value_distance", "value_agrees_x_overlap",
-                            "value_agrees_x_trigrams", "precise_agrees_x_overlap"})
+                            "value_agrees_x_trigrams", "precise_agrees_x_overlap",
+                            "agreeing_value_digits", "specific_measure_agrees",
+                            # not values, but the slot model does better without them (fewer
+                            # conflicts found on the generated sets with them)
+                            "specific_measure_same", "actors_differ"})
 SPECIFIC_CATEGORIES = frozenset({"territory", "casualties", "minsk", "negotiations", "poll"})
 BROAD_PLACES = frozenset(
     {"ukraine", "russia", "belarus", "united_states", "kyiv", "moscow", "saudi_arabia", "minsk"}
@@ -201,6 +209,12 @@ def pair_features(
         float(rules is Relation.SAME),
         float(rules is Relation.CONFLICT),
         _agreeing_rarity(fc.agree, idf, default_idf),
+        _agreeing_digits(fc.agree),
+        float(any(x.measure == y.measure and x.measure not in _COARSE_MEASURES
+                  for x, y in fc.agree)),
+        float(any(x.measure == y.measure and x.measure not in _COARSE_MEASURES
+                  for x, y in fc.same_measure)),
+        float(any(x.actor and y.actor and x.actor != y.actor for x, y in fc.same_measure)),
     ])
     return PairFeatures(v, fc, contradictions, comparable)
 
@@ -228,6 +242,31 @@ def _agreeing_rarity(agree: Sequence[tuple[Frame, Frame]], idf: Mapping[str, flo
         for key in shared:
             best = max(best, idf.get(FRAME_KEY + key, default))
     return min(best / max(default, 1e-9), 1.0)
+
+
+_COARSE_MEASURES = frozenset({"count", "share"})
+_SIGNIFICANT = re.compile(r"\d[\d.,\s]*\d|\d")
+
+
+@lru_cache(maxsize=1 << 14)
+def significant_digits(text: str) -> int:
+    """Significant digits of a figure as written: "1,294" 4, "6,000" 1, "43.9%" 3, "41" 2;
+    a figure in words counts as one ("five million")."""
+    found = _SIGNIFICANT.search(text)
+    if found is None:
+        return 1
+    digits = re.sub(r"\D", "", found.group(0)).lstrip("0").rstrip("0")
+    return max(1, len(digits))
+
+
+def _agreeing_digits(agree: Sequence[tuple[Frame, Frame]]) -> float:
+    """How specific the most specific agreeing value is (of two precise values, the less
+    specific side): "1,294" meeting "1,294" says more than "600" meeting "about 600"."""
+    best = 0
+    for x, y in agree:
+        if x.precise and y.precise and x.measure != "date":
+            best = max(best, min(significant_digits(x.text), significant_digits(y.text)))
+    return min(best, 4) / 4.0
 
 
 def _rel_distance(x: Frame, y: Frame) -> float:

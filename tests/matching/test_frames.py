@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from matching.frames import compare_frames, language_of, values_contradict
+from matching.frames import compare_frames, frame_conflicts, language_of, values_contradict
 from matching.signature import signature
 
 
@@ -73,3 +73,33 @@ def test_language_of_the_text():
     assert language_of("Переговори тривали три години і завершилися без угоди.") == "uk"
     assert language_of("Переговоры длились три часа и закончились без соглашения.") == "ru"
     assert language_of("I colloqui sono durati tre ore senza un accordo.") == "other"
+
+
+def test_dates_of_two_different_agreements_are_two_frames_not_a_conflict():
+    protocol = frames("The Minsk Protocol was signed on 5 September 2014.", "2014-09-06")
+    memorandum = frames("The Minsk Memorandum, which followed the Minsk Protocol, was signed "
+                        "on 19 September 2014.", "2015-02-13")
+    assert protocol[0].subject == "minsk_i" and memorandum[0].subject == "minsk_memorandum"
+    assert not compare_frames(protocol, memorandum).same_measure
+    assert not frame_conflicts(protocol, memorandum)
+    # The same agreement given another day is still a conflict.
+    wrong_day = frames("The first Minsk protocol was signed on September 19, 2014.", "2025-03-13")
+    assert [(x.text, y.text) for x, y in frame_conflicts(protocol, wrong_day)] == [
+        ("5 September 2014", "September 19, 2014")]
+
+
+def test_the_side_that_gains_ground_is_part_of_the_frame():
+    russia = frames("Over the past month Russian forces took 110 square miles of Ukrainian land.")
+    ukraine = frames("Over the past month Ukrainian troops won back 110 square miles from Russia.")
+    area_r = next(f for f in russia if f.measure == "area")
+    area_u = next(f for f in ukraine if f.measure == "area")
+    assert (area_r.actor, area_u.actor) == ("russia", "ukraine")
+    # A count of people names no side: only ground gained or held does.
+    assert frames("Ukrainian officials said 300 people were killed.")[0].actor is None
+
+
+def test_a_figure_names_its_measure_with_its_own_noun():
+    assert frames("Officials initially estimated around 300 dead.")[0].measure == "killed"
+    assert frames("Since then 5,100 children were taken away.")[0].measure == "children"
+    # Nationality words make poll shares, not counts of people.
+    assert frames("Some 4,980,589 Ukrainians had left by then.")[0].measure != "share:respondents"
