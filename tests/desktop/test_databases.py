@@ -11,7 +11,7 @@ import shiboken6
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from desktop import tasks
 from desktop.app import DesktopSession
@@ -239,7 +239,7 @@ def test_server_addresses_are_shown_without_their_password():
 
 
 def test_a_refused_save_keeps_the_verdict_and_a_copy_takes_it_along(
-        session, qtbot, db, tmp_path, group):  # noqa: F811
+        session, qtbot, db, tmp_path, group, monkeypatch):  # noqa: F811
     """A read-only (or full) database: the edit stays, and can be saved in a copy elsewhere."""
     window = session.window
     drive = driver(session, qtbot)
@@ -249,15 +249,23 @@ def test_a_refused_save_keeps_the_verdict_and_a_copy_takes_it_along(
     editor.rating.setCurrentIndex(editor.rating.findData("false"))
     qtbot.keyClicks(editor.summary, "Not 20 percent but 18")
 
-    def read_only(dbapi_conn, _record) -> None:
-        dbapi_conn.execute("PRAGMA query_only = 1")
+    # The file turns read-only under the window: every new connection to it refuses writes.
+    # Not through an engine event: adding a listener while a worker connects races inside
+    # SQLAlchemy ("deque mutated during iteration"); sqlite3.connect is swapped in one step.
+    opened = sqlite3.connect
 
-    event.listen(db.engine, "connect", read_only)
+    def read_only(target, *args, **kwargs):
+        conn = opened(target, *args, **kwargs)
+        if Path(target) == db.path:
+            conn.execute("PRAGMA query_only = 1")
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
     try:
         editor.save()
         drive.wait_message("Nothing was saved")
     finally:
-        event.remove(db.engine, "connect", read_only)
+        monkeypatch.setattr(sqlite3, "connect", opened)
     box = drive.message_box()
     assert "read-only" in box.text()
     assert editor.summary.text() == "Not 20 percent but 18" and editor.is_dirty()
