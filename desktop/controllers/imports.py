@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from desktop.changes import ARTICLES
 from desktop.controllers.base import Controller
 from desktop.import_dialogs import ImportResultsDialog, PasteArticleDialog, import_summary
-from desktop.import_skipped import skipped_documents
 from desktop.settings import Settings
 from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task, run_with_progress
 from ingest import ParsedDocument
@@ -73,8 +72,6 @@ class Imports(Controller):
                 progress=lambda done, total, path: ctx.progress(done, total, path.name),
                 cancelled=ctx.cancelled,
             ))
-            if not ctx.cancelled():
-                results += skipped_documents(paths, (r.source for r in results))
             return results, ctx.cancelled()
 
         self.progress_dialog = run_with_progress(
