@@ -183,6 +183,18 @@ def in_chunk(db: Database) -> int:
     return max(1, min(10_000, variable_limit(db) // 2))
 
 
+def session_in_chunk(session: Session) -> int:
+    """``in_chunk`` for the engine behind an open session (queries that get a session, not
+    the Database): read from the session's own connection."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        limit = _SERVER_VARIABLE_LIMIT
+    else:
+        raw = connection.connection.dbapi_connection
+        limit = int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))  # type: ignore[union-attr]
+    return max(1, min(10_000, limit // 2))
+
+
 def refused_write(exc: BaseException, path: Path | None) -> WriteRefused | None:
     """The user's sentence for a write the database could not make (full disk, read-only)."""
     orig = getattr(exc, "orig", exc)

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import and_, delete, func, insert, or_, select, text
 from sqlmodel import Session
 
+from storage.database import session_in_chunk
 from storage.models import (
     Article,
     Claim,
@@ -80,11 +81,16 @@ def claims_needing_signature(
         .where(Claim.status != ClaimStatus.REJECTED)
         .where(or_(ClaimSignature.claim_id.is_(None), ClaimSignature.version != version))
         .order_by(Claim.id)
-        .limit(limit)
     )
-    if ids is not None:
-        query = query.where(Claim.id.in_(list(ids)))
-    return _rows(session, query)
+    if ids is None:
+        return _rows(session, query.limit(limit))
+    out: list[ClaimForMatching] = []
+    # Sorted slices under the engine's variable limit: their concatenation is ordered by id.
+    for chunk in _chunks(sorted(set(ids)), session_in_chunk(session)):
+        if len(out) >= limit:
+            break
+        out += _rows(session, query.where(Claim.id.in_(chunk)).limit(limit - len(out)))
+    return out
 
 
 def unassigned_claims(session: Session, ids: Sequence[int] | None = None) -> list[ClaimForMatching]:
@@ -96,23 +102,30 @@ def unassigned_claims(session: Session, ids: Sequence[int] | None = None) -> lis
         .where(_ACTIVE.c.group_id.is_(None))
         .order_by(Claim.id)
     )
-    if ids is not None:
-        query = query.where(Claim.id.in_(list(ids)))
-    return _rows(session, query)
+    if ids is None:
+        return _rows(session, query)
+    out: list[ClaimForMatching] = []
+    for chunk in _chunks(sorted(set(ids)), session_in_chunk(session)):
+        out += _rows(session, query.where(Claim.id.in_(chunk)))
+    return out
 
 
-_IN_CHUNK = 500  # values per IN list: well under SQLite's limit on bound parameters
+# Values per IN list at most (fewer where the engine allows fewer bound values: every IN list
+# here is cut to ``storage.database.session_in_chunk``, so no list of ids, keys or words is
+# ever too long for the engine, whatever its size).
+_IN_CHUNK = 500
 
 
-def _chunks(values: Sequence[Any]) -> Iterable[Sequence[Any]]:
-    return (values[k : k + _IN_CHUNK] for k in range(0, len(values), _IN_CHUNK))
+def _chunks(values: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[Any]]:
+    size = max(1, min(size, _IN_CHUNK))
+    return (values[k : k + size] for k in range(0, len(values), size))
 
 
 def claims_by_id(session: Session, ids: Iterable[int]) -> list[ClaimForMatching]:
     """The claims with these ids, ordered by id (one query per 500 ids)."""
     ids = sorted(set(ids))
     out: list[ClaimForMatching] = []
-    for chunk in _chunks(ids):  # sorted chunks: the concatenation stays ordered by id
+    for chunk in _chunks(ids, session_in_chunk(session)):  # sorted: the result stays ordered
         out += _rows(session, _claim_query().where(Claim.id.in_(chunk)).order_by(Claim.id))
     return out
 
@@ -127,15 +140,16 @@ def save_signatures(
     ids = [s["claim_id"] for s in signatures]
     if not ids:
         return
-    old = session.execute(
-        select(ClaimSignature.claim_id, ClaimSignature.tokens).where(ClaimSignature.claim_id.in_(ids))
-    ).all()
     decrement: dict[str, int] = {}
-    for _cid, tokens in old:
-        for t in set(tokens.split()):
-            decrement[t] = decrement.get(t, 0) + 1
-    session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(ids)))
-    session.execute(delete(ClaimMatchKey).where(ClaimMatchKey.claim_id.in_(ids)))
+    for chunk in _chunks(ids, session_in_chunk(session)):
+        old = session.execute(
+            select(ClaimSignature.tokens).where(ClaimSignature.claim_id.in_(chunk))
+        ).scalars()
+        for tokens in old:
+            for t in set(tokens.split()):
+                decrement[t] = decrement.get(t, 0) + 1
+        session.execute(delete(ClaimSignature).where(ClaimSignature.claim_id.in_(chunk)))
+        session.execute(delete(ClaimMatchKey).where(ClaimMatchKey.claim_id.in_(chunk)))
     # Core inserts (executemany), not ORM bulk inserts: an import of 100,000 claims writes
     # over a million key rows, and the ORM path spent more time than computing them.
     connection = session.connection()
@@ -159,10 +173,8 @@ def save_signatures(
 
 
 def token_frequencies(session: Session, tokens: Iterable[str]) -> dict[str, int]:
-    tokens = list(set(tokens))
     out: dict[str, int] = {}
-    for i in range(0, len(tokens), 500):
-        chunk = tokens[i : i + 500]
+    for chunk in _chunks(sorted(set(tokens)), session_in_chunk(session)):
         out.update(session.execute(text(
             "SELECT token, claims FROM token_frequency WHERE token IN "
             f"({','.join(':t' + str(k) for k in range(len(chunk)))})"
@@ -200,8 +212,7 @@ def key_sizes(session: Session, keys: Sequence[str], *, cap: int) -> dict[str, i
     article. Each key's count is a bounded index scan; keys held by no claim are left out."""
     sizes: dict[str, int] = {}
     limit = int(cap)
-    for k in range(0, len(keys), _SIZE_CHUNK):
-        chunk = keys[k : k + _SIZE_CHUNK]
+    for chunk in _chunks(keys, min(_SIZE_CHUNK, session_in_chunk(session))):
         sql = " UNION ALL ".join(
             f"SELECT CAST(:k{i} AS VARCHAR) AS key, (SELECT count(*) FROM (SELECT 1 FROM "
             f"claim_match_key WHERE key = :k{i} LIMIT {limit}) AS s{i}) AS n"
@@ -233,7 +244,8 @@ def candidates_many(
     sizes = key_sizes(session, distinct, cap=bucket_cap + 1)
     usable = [k for k in distinct if 0 < sizes.get(k, 0) <= bucket_cap]
     holders: dict[str, list[int]] = {k: [] for k in usable}
-    for chunk in _chunks(usable):
+    in_size = session_in_chunk(session)
+    for chunk in _chunks(usable, in_size):
         for key, claim_id in session.execute(
             select(ClaimMatchKey.key, ClaimMatchKey.claim_id).where(ClaimMatchKey.key.in_(chunk))
         ):
@@ -255,8 +267,9 @@ def candidates_many(
     also: set[tuple[str, int]] = set()
     wanted_ids = sorted({c for out in refined for _k, k2, _w in out if k2 in holders
                          for c in holders[k2]})
-    for key_chunk in _chunks(common):
-        for id_chunk in _chunks(wanted_ids):
+    half = max(1, in_size // 2)  # two IN lists in one statement
+    for key_chunk in _chunks(common, half):
+        for id_chunk in _chunks(wanted_ids, half):
             also.update(session.execute(
                 select(ClaimMatchKey.key, ClaimMatchKey.claim_id)
                 .where(ClaimMatchKey.key.in_(key_chunk), ClaimMatchKey.claim_id.in_(id_chunk))
@@ -303,17 +316,16 @@ def _recent_holders(session: Session, key: str, other: str | None, limit: int) -
 
 def rejected_pairs(session: Session, claim_ids: Iterable[int]) -> set[tuple[int, int]]:
     """(claim, group) pairs a person has rejected."""
-    ids = list(claim_ids)
-    if not ids:
-        return set()
-    return set(
-        session.execute(
+    ids = sorted(set(claim_ids))
+    out: set[tuple[int, int]] = set()
+    for chunk in _chunks(ids, session_in_chunk(session)):
+        out.update(session.execute(
             select(ClaimGroupMember.claim_id, ClaimGroupMember.group_id).where(
-                ClaimGroupMember.claim_id.in_(ids),
+                ClaimGroupMember.claim_id.in_(chunk),
                 ClaimGroupMember.decision == MemberDecision.REJECTED,
             )
-        ).all()
-    )
+        ).all())
+    return out
 
 
 def add_member(
@@ -356,7 +368,7 @@ def add_conflicts(
             wanted.append(pair)
     known: set[tuple[int, int]] = set()
     firsts = sorted({a for a, _b in wanted})
-    for chunk in _chunks(firsts):
+    for chunk in _chunks(firsts, session_in_chunk(session)):
         known.update(session.execute(
             select(GroupConflict.group_a, GroupConflict.group_b).where(GroupConflict.group_a.in_(chunk))
         ).all())
@@ -378,3 +390,23 @@ def conflicts_of(session: Session, group_id: int) -> list[GroupConflict]:
             )
         ).scalars()
     )
+
+
+def claims_left_unmatched(session: Session, limit: int | None = None) -> list[int]:
+    """Matchable claims (not rejected) with no signature at all or no active group, by id:
+    what a killed import or a postponed matching run leaves behind. A signature of another
+    version is not "left behind" (``claimdesk match`` redoes those), so it is not listed."""
+    query = (
+        select(Claim.id)
+        .outerjoin(ClaimSignature, ClaimSignature.claim_id == Claim.id)
+        .where(Claim.status != ClaimStatus.REJECTED)
+        .where(or_(ClaimSignature.claim_id.is_(None),
+                   ~select(ClaimGroupMember.id)
+                   .where(ClaimGroupMember.claim_id == Claim.id,
+                          ClaimGroupMember.decision != MemberDecision.REJECTED)
+                   .exists()))
+        .order_by(Claim.id)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return list(session.execute(query).scalars())

@@ -12,6 +12,7 @@ from ingest import pipeline
 from ingest.document import ParsedDocument
 from ingest.pipeline import FileResult, ImportDefaults
 from matching.checked import mark_claims
+from matching.leftovers import leftovers_once, look_again
 from storage.database import Database
 from storage.errors import StorageError
 from storage.reads import article_claim_ids, article_claim_texts
@@ -27,13 +28,22 @@ def match_new_article(db: Database, actor: str, article_id: int) -> list[str]:
     by the next matching run.
     """
     try:
-        report = match_and_measure(db, actor=actor, only=article_claim_ids(db, article_id))
+        ids = article_claim_ids(db, article_id)
+        # Claims an earlier import left unmatched (killed, or its matching postponed) are
+        # matched with these (looked for once per database and process).
+        mine = set(ids)
+        earlier = [i for i in leftovers_once(db) if i not in mine]
+        report = match_and_measure(db, actor=actor, only=ids + earlier)
     except StorageError as exc:
+        look_again(db)
         return [f"matching postponed: {exc}"]
     except Exception:  # a matching bug must not lose the import; it is logged in full
+        look_again(db)
         log.exception("matching after import failed")
         return ["matching postponed after an internal error (see the log)"]
     found = []
+    if earlier:
+        found.append(f"{len(earlier)} claims left unmatched earlier matched too")
     if report.joined:
         found.append(f"{len(report.joined)} matched to claims already stored")
     if report.conflicts:
