@@ -38,7 +38,7 @@ _RELATIONS = list(Relation)
 _PR_SET_PDEATHSIG = 1
 
 
-def _die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int) -> None:
     """In a forked worker: be killed when the parent dies (a killed `claimdesk match` must
     not leave its workers running), and exit at once if it is already gone."""
     # Not Linux: no prctl; the parent-alive check below still holds.
@@ -50,7 +50,7 @@ def _die_with_parent(parent: int) -> None:
 
 def _init(state: _State, parent: int) -> None:
     global _state
-    _die_with_parent(parent)
+    die_with_parent(parent)
     _state = state
 
 
@@ -121,4 +121,4 @@ def fork_pool(workers: int | None = None) -> ProcessPoolExecutor | None:
     if n < 2 or not can_fork():
         return None
     return ProcessPoolExecutor(max_workers=n, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_die_with_parent, initargs=(os.getpid(),))
+                               initializer=die_with_parent, initargs=(os.getpid(),))

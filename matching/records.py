@@ -19,7 +19,8 @@ from extraction import default_aliases, parse_figures
 from extraction.cues import Tokens
 from extraction.scoring import sentence_category
 from matching.grouping import Clustering
-from matching.signature import ClaimSig, signature
+from matching.parallel import die_with_parent
+from matching.signature import ClaimSig, signature, work_out_lazy_parts
 
 
 def _published(value: Any) -> dt.date | None:
@@ -55,6 +56,12 @@ def _signatures_of(chunk: list[tuple[int, dict[str, Any]]]) -> list[ClaimSig]:
     return [record_signature(i, r) for i, r in chunk]
 
 
+def _signatures_worked_out(chunk: list[tuple[int, dict[str, Any]]]) -> list[ClaimSig]:
+    """In a worker: signatures with their frames and figure roles worked out (sent back
+    with them; see signature.work_out_lazy_parts)."""
+    return [work_out_lazy_parts(record_signature(i, r)) for i, r in chunk]
+
+
 def _text_key(record: dict[str, Any]) -> tuple[Any, ...]:
     """What a signature's content depends on: the text, the publication date (it resolves
     "last month") and a given category. Outlet, id and the date string are per record."""
@@ -80,8 +87,10 @@ def record_signatures(records: list[dict[str, Any]]) -> list[ClaimSig]:
     else:
         size = max(500, len(unique) // (workers * 4))
         chunks = [unique[k : k + size] for k in range(0, len(unique), size)]
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            parsed = [sig for part in pool.map(_signatures_of, chunks) for sig in part]
+        # Workers die with this process (a killed `claimdesk cluster` leaves none behind).
+        with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
+            parsed = [sig for part in pool.map(_signatures_worked_out, chunks) for sig in part]
     out: list[ClaimSig] = []
     for i, r in enumerate(records):
         sig = parsed[first_of[_text_key(r)]]

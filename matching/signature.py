@@ -74,6 +74,17 @@ class ClaimSig:
         return found
 
 
+def work_out_lazy_parts(sig: ClaimSig) -> ClaimSig:
+    """Work out what a signature otherwise works out on first use (its frames, its figures'
+    roles), so a worker process that built it sends them back with it: worked out once
+    there, on every core, rather than once in the parent (frames, on one core) and again in
+    each forked pair-scoring worker that compares the claim (roles)."""
+    sig.frames  # noqa: B018  (cached on the signature)
+    if sig.quantities:
+        sig.quantities[0].role  # noqa: B018  (one shared LazyRoles per claim: all resolved)
+    return sig
+
+
 def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
     chars = list(text)
     for start, end in spans:
