@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import math
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -34,7 +35,8 @@ from matching.blocking import (
 from matching.concepts import concept_paths
 from matching.decide import LEARNED
 from matching.decide import score as decide_score
-from matching.frames import values_contradict
+from matching.figures import quantities
+from matching.frames import Frame, claim_frames, values_contradict
 from matching.grouping import cluster
 from matching.learn import stored_model
 from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds
@@ -44,7 +46,7 @@ from resources import resource_path
 from storage import audit
 from storage import match_store as store
 from storage.database import Database
-from storage.groups import NewGroup, active_members, create_group, create_groups
+from storage.groups import NewGroup, create_group, create_groups
 
 SIGNATURE_CODE_VERSION = "3"  # 3: concept drops, names of several words, figure roles
 SIGNATURE_BATCH = 2000
@@ -226,7 +228,7 @@ def match_new_claims(
         fetch_frequencies(t for rows in stored.values() for o in rows
                           for t in (o.tokens or "").split())
         stored_sigs: dict[int, ClaimSig] = {}
-        group_sigs: dict[int, list[ClaimSig]] = {}  # members of the groups joined this run
+        group_frames: dict[int, list[tuple[Frame, ...]]] = {}  # of groups joined this run
         conflict_links: list[tuple[int, int, dict]] = []
         for count, (row, sig, ids) in enumerate(zip(pending, sigs, wanted_ids, strict=True)):
             if cancelled is not None and cancelled():
@@ -249,9 +251,10 @@ def match_new_claims(
                 elif (res.relation is Relation.SAME and (row.id, group) not in rejected
                       and (best is None or res.score > best[0])):
                     best = (res.score, group, res.explanation | {"matched_claim": other.id})
-            if best is not None and not _conflicts_with_group(session, sig, best[1], group_sigs):
+            if best is not None and not _conflicts_with_group(session, sig, best[1], group_frames):
                 store.add_member(session, best[1], row.id, best[0], best[2])
-                group_sigs[best[1]].append(sig)
+                if sig.frames:
+                    group_frames[best[1]].append(sig.frames)
                 group_of[row.id] = best[1]
                 report.joined.append((row.id, best[1]))
             else:
@@ -345,28 +348,58 @@ class _Cancelled(Exception):
     """Raised inside the write transaction so a cancelled run rolls back completely."""
 
 
+# Members of a group a new claim's figures are checked against, at most (the newest): the
+# check reads a bounded number of rows however large a group has grown. Below this size it
+# is the complete link of matching.grouping exactly.
+MEMBER_CHECK_CAP = 2000
+
+
+def _member_frames(session: Session, group_id: int) -> list[tuple[Frame, ...]]:
+    """The distinct frames of a group's members (members restating the same sentence on the
+    same day, or the same values, are worked out and compared once)."""
+    seen_rows: set[tuple] = set()
+    seen_frames: set[tuple] = set()
+    out: list[tuple[Frame, ...]] = []
+    for row in store.member_figures(session, group_id, limit=MEMBER_CHECK_CAP):
+        row_key = (row.sentence, row.published, _figures_key(row.figures))
+        if row_key in seen_rows:
+            continue
+        seen_rows.add(row_key)
+        frames = claim_frames(row.sentence, tuple(quantities(row.figures)), row.published)
+        if _add_frames(frames, seen_frames):
+            out.append(frames)
+    return out
+
+
+def _figures_key(figures: list[dict]) -> str:
+    """The figures without their offsets (the same sentence in another article)."""
+    return json.dumps([{k: v for k, v in f.items() if k not in ("start", "end")} for f in figures],
+                      sort_keys=True, default=str)
+
+
+def _add_frames(frames: tuple[Frame, ...], seen: set[tuple]) -> bool:
+    """Remember a member's frames; False when they are empty or already known."""
+    key = tuple((f.measure, f.low, f.high, f.period) for f in frames)
+    if not frames or key in seen:
+        return False
+    seen.add(key)
+    return True
+
+
 def _conflicts_with_group(
-    session: Session, sig: ClaimSig, group_id: int, cache: dict[int, list[ClaimSig]]
+    session: Session, sig: ClaimSig, group_id: int, cache: dict[int, list[tuple[Frame, ...]]]
 ) -> bool:
     """Would ``sig`` put two precise values of one measure that disagree into the group?
-    Checked against every active member (complete link, as matching.grouping does). The
-    members are read once per run (``cache``; the caller adds the claims it joins)."""
-    members = cache.get(group_id)
-    if members is None:
-        ids = [m.claim_id for m in active_members(session, group_id)]
-        members = cache[group_id] = [_sig_of(row) for row in store.claims_by_id(session, ids)]
+    Checked against every active member (complete link, as matching.grouping does; the
+    newest MEMBER_CHECK_CAP of a larger group). The members' frames are read once per run
+    (``cache``; the caller adds the claims it joins)."""
     frames = sig.frames
     if not frames:
         return False
-    seen: set[tuple] = set()
-    for other in members:
-        key = tuple((f.measure, f.low, f.high, f.period) for f in other.frames)
-        if key in seen:
-            continue
-        seen.add(key)
-        if values_contradict(frames, other.frames):
-            return True
-    return False
+    members = cache.get(group_id)
+    if members is None:
+        members = cache[group_id] = _member_frames(session, group_id)
+    return any(values_contradict(frames, other) for other in members)
 
 
 def run_matching(db: Database, *, actor: str, **kwargs) -> MatchReport:  # noqa: ANN003

@@ -410,3 +410,28 @@ def claims_left_unmatched(session: Session, limit: int | None = None) -> list[in
     if limit is not None:
         query = query.limit(limit)
     return list(session.execute(query).scalars())
+
+
+@dataclass(frozen=True)
+class MemberFigures:
+    claim_id: int
+    sentence: str
+    figures: list[dict[str, Any]]
+    published: str | None
+
+
+def member_figures(session: Session, group_id: int, *, limit: int) -> list[MemberFigures]:
+    """The sentence, figures and publication date of a group's active members that have
+    figures, the newest ``limit`` of them (what checking a new member's figures against the
+    group reads: a bounded read however large the group)."""
+    rows = session.execute(
+        select(Claim.id, Claim.sentence, Claim.figures, Article.published)
+        .join(ClaimGroupMember, ClaimGroupMember.claim_id == Claim.id)
+        .join(Article, Article.id == Claim.article_id)
+        .where(ClaimGroupMember.group_id == group_id,
+               ClaimGroupMember.decision != MemberDecision.REJECTED)
+        .order_by(Claim.id.desc())
+        .limit(limit)
+    )
+    return [MemberFigures(r[0], r[1], r[2], r[3].isoformat() if r[3] else None)
+            for r in rows if r[2]]
