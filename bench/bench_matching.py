@@ -7,13 +7,16 @@ other (the machine is shared: never two 100k runs at once).
 
 Run: python -m bench.bench_matching [--n 100000] [--gen repetitive,second,real_noisy,base]
      [--skip-db] [--skip-memory] [--naive]
-Generators: bench/generated_sets.py (GENERATORS).
+Generators: bench/generated_sets.py (GENERATORS); ``real_noisy`` is the real cross-outlet set
+(read from ../shared at run time) replicated to N with noise. Every figure ends in one table
+(one line per generator, CPU beside wall time) to paste into a before/after note.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import resource
 import subprocess
 import sys
@@ -30,6 +33,39 @@ from matching.incremental import index_claims, run_matching
 from matching.records import record_signatures
 
 DEFAULT_GENERATORS = "repetitive,second,real_noisy,base"
+
+# Figures of this run, printed as one table at the end (a line "FIGURES {json}" per
+# generator carries them from each generator's process to the table).
+FIGURES: dict[str, Any] = {}
+_FIGURES_TAG = "FIGURES "
+COLUMNS = [  # (key, heading, format)
+    ("gen", "generator", "{}"),
+    ("n", "claims", "{:,}"),
+    ("sig_cpu", "sig CPU s", "{:.1f}"),
+    ("sig_wall", "sig wall s", "{:.1f}"),
+    ("group_cpu", "group CPU s", "{:.1f}"),
+    ("group_wall", "group wall s", "{:.1f}"),
+    ("e2e_cpu", "e2e CPU s", "{:.1f}"),
+    ("e2e_wall", "e2e wall s", "{:.1f}"),
+    ("e2e_rss", "e2e peak MiB", "{:.0f}"),
+    ("precision", "P", "{:.3f}"),
+    ("recall", "R", "{:.3f}"),
+    ("index_cpu", "db index CPU s", "{:.1f}"),
+    ("bulk_cpu", "db 1st match CPU s", "{:.1f}"),
+    ("bulk_wall", "db 1st match wall s", "{:.1f}"),
+    ("one_cpu_ms", "1 article CPU ms", "{:.0f}"),
+    ("one_wall_ms", "1 article wall ms", "{:.0f}"),
+    ("rss", "peak MiB", "{:.0f}"),
+]
+
+
+def print_table(rows: list[dict[str, Any]]) -> None:
+    """One line per generator (a missing figure: "-"), columns as in COLUMNS."""
+    cells = [[h for _k, h, _f in COLUMNS]] + [
+        [f.format(r[k]) if r.get(k) is not None else "-" for k, _h, f in COLUMNS] for r in rows]
+    widths = [max(len(row[c]) for row in cells) for c in range(len(COLUMNS))]
+    print("\n" + "\n".join(" | ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True))
+                            for row in cells), flush=True)
 
 
 def peak_rss_mib() -> float:
@@ -63,7 +99,10 @@ def bench_in_memory(name: str, claims: list[dict[str, Any]], naive: bool = False
     precision, recall = pairwise_scores(result.labels, [c["group"] for c in claims])
     print(f"[{name}] END TO END {len(claims):,} claims: {t2 - t0:.1f} s wall, {c2 - c0:.1f} s CPU, "
           f"peak {peak_rss_mib():.0f} MiB (largest worker {peak_rss_workers_mib():.0f} MiB); "
-          f"pairwise precision {precision:.3f}, recall {recall:.3f}")
+          f"pairwise precision {precision:.3f}, recall {recall:.3f}", flush=True)
+    FIGURES.update(sig_cpu=c1 - c0, sig_wall=t1 - t0, group_cpu=c2 - c1, group_wall=t2 - t1,
+                   e2e_cpu=c2 - c0, e2e_wall=t2 - t0, e2e_rss=peak_rss_mib(),
+                   precision=precision, recall=recall)
     if naive:
         from rapidfuzz import fuzz, process
 
@@ -116,7 +155,8 @@ def bench_database(name: str, claims: list[dict[str, Any]], article: list[dict[s
         print(f"[{name}] database: stored {len(claims):,} claims in {t1 - t0:.1f} s "
               f"({c1 - c0:.1f} s CPU), indexed in {t2 - t1:.1f} s ({c2 - c1:.1f} s CPU), first "
               f"matching run (bulk) {t3 - t2:.1f} s ({c3 - c2:.1f} s CPU) "
-              f"({len(first.new_groups):,} groups)")
+              f"({len(first.new_groups):,} groups)", flush=True)
+        FIGURES.update(index_cpu=c2 - c1, bulk_cpu=c3 - c2, bulk_wall=t3 - t2)
         doc = document_from_text(" ".join(c["text"] for c in article), outlet="Outlet new",
                                  title="new", published=_published(article[0]))
         t4 = time.perf_counter()
@@ -130,11 +170,14 @@ def bench_database(name: str, claims: list[dict[str, Any]], article: list[dict[s
               f"match {1000 * (t6 - t5):.0f} ms wall, {1000 * (c6 - c5):.0f} ms CPU "
               f"(extract+store {1000 * (t5 - t4):.0f} ms; {len(report.joined)} joined existing "
               f"groups, {len(report.new_groups)} new, {len(report.conflicts)} conflicts)")
-        print(f"[{name}] peak memory: {peak_rss_mib():.0f} MiB")
+        print(f"[{name}] peak memory: {peak_rss_mib():.0f} MiB", flush=True)
+        FIGURES.update(one_cpu_ms=1000 * (c6 - c5), one_wall_ms=1000 * (t6 - t5))
         db.dispose()
 
 
 def run_one(name: str, n: int, skip_db: bool, naive: bool, skip_memory: bool = False) -> None:
+    FIGURES.clear()
+    FIGURES.update(gen=name, n=n)
     claims = labelled_set(name, n, seed=7)
     print(f"[{name}] generated {len(claims):,} claims ({len({c['group'] for c in claims}):,} "
           f"gold groups)", flush=True)
@@ -145,6 +188,7 @@ def run_one(name: str, n: int, skip_db: bool, naive: bool, skip_memory: bool = F
         # The new article: claims of the same generator with another seed (new facts and
         # repeats of stored ones alike).
         bench_database(name, claims, labelled_set(name, 20, seed=99))
+    FIGURES["rss"] = peak_rss_mib()
 
 
 def main() -> int:
@@ -162,17 +206,32 @@ def main() -> int:
     if unknown:
         parser.error(f"unknown generator(s): {', '.join(unknown)}")
     if args.here or len(names) == 1:
+        rows = []
         for name in names:
             run_one(name, args.n, args.skip_db, args.naive, args.skip_memory)
+            rows.append(dict(FIGURES))
+        if args.here:  # for the parent process's table
+            print(_FIGURES_TAG + json.dumps(rows), flush=True)
+        else:
+            print_table(rows)
         return 0
+    rows = []
     for name in names:  # one after the other, each in its own process
         cmd = [sys.executable, "-m", "bench.bench_matching", "--here", "--gen", name,
                "--n", str(args.n)] + (["--skip-db"] if args.skip_db else []) + (
                    ["--naive"] if args.naive else []) + (
                    ["--skip-memory"] if args.skip_memory else [])
-        code = subprocess.call(cmd)
-        if code:
-            return code
+        with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) as child:
+            assert child.stdout is not None
+            for line in child.stdout:
+                if line.startswith(_FIGURES_TAG):
+                    rows += json.loads(line[len(_FIGURES_TAG):])
+                else:
+                    print(line, end="", flush=True)
+        if child.returncode:
+            print_table(rows)
+            return child.returncode
+    print_table(rows)
     return 0
 
 

@@ -16,7 +16,7 @@ import json
 import math
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 from sqlmodel import Session
@@ -108,15 +108,18 @@ def index_claims(
     ids = sorted(set(only)) if only is not None else None
     version = signature_version()
     done = 0
+    after: int | None = None
     pool: ProcessPoolExecutor | None = None
     try:
         while True:
             if cancelled is not None and cancelled():
                 return done
             with db.write() as session:
-                rows = store.claims_needing_signature(session, version, SIGNATURE_BATCH, ids)
+                rows = store.claims_needing_signature(session, version, SIGNATURE_BATCH, ids,
+                                                      after=after)
                 if not rows:
                     return done
+                after = rows[-1].id  # by id: what is left comes after (no rescan)
                 if pool is None and len(rows) >= PARALLEL_INDEX:
                     pool = fork_pool()
                 _index_batch(session, rows, version, pool)
@@ -133,17 +136,47 @@ def _signatures_of_rows(rows: list[store.ClaimForMatching]) -> list[ClaimSig]:
                       category=r.category) for r in rows]
 
 
+def _row_key(row: store.ClaimForMatching) -> tuple:
+    """What a stored claim's signature depends on: its sentence, category and figures
+    (their offsets taken relative to the sentence)."""
+    figures = json.dumps(
+        [{k: (v - row.start if k in ("start", "end") and isinstance(v, int) else v)
+          for k, v in f.items()} for f in row.figures],
+        sort_keys=True, default=str)
+    return (row.sentence, row.category, figures)
+
+
+def _signatures_once(
+    rows: list[store.ClaimForMatching], pool: ProcessPoolExecutor | None
+) -> list[ClaimSig]:
+    """Signatures of ``rows``; a sentence repeated word for word (wire copy, syndication) is
+    worked out once and each repeat gets its own id."""
+    first_of: dict[tuple, int] = {}
+    unique: list[store.ClaimForMatching] = []
+    keys = [_row_key(row) for row in rows]
+    for row, key in zip(rows, keys, strict=True):
+        if key not in first_of:
+            first_of[key] = len(unique)
+            unique.append(row)
+    if pool is None:
+        parsed = _signatures_of_rows(unique)
+    else:
+        size = -(-len(unique) // (2 * worker_count(None)))
+        parts = [unique[k : k + size] for k in range(0, len(unique), size)]
+        parsed = [sig for part in pool.map(_signatures_of_rows, parts) for sig in part]
+    out: list[ClaimSig] = []
+    for row, key in zip(rows, keys, strict=True):
+        sig = parsed[first_of[key]]
+        out.append(sig if sig.id == row.id else replace(sig, id=row.id))
+    return out
+
+
 def _index_batch(
     session: Session, rows: list[store.ClaimForMatching], version: str,
     pool: ProcessPoolExecutor | None,
 ) -> None:
     """Signatures, word counts and blocking keys of one batch of claims."""
-    if pool is None:
-        sigs = _signatures_of_rows(rows)
-    else:
-        size = -(-len(rows) // (2 * worker_count(None)))
-        parts = [rows[k : k + size] for k in range(0, len(rows), size)]
-        sigs = [sig for part in pool.map(_signatures_of_rows, parts) for sig in part]
+    sigs = _signatures_once(rows, pool)
     df = store.token_frequencies(session, (t for s in sigs for t in s.token_set))
     n = store.matchable_claim_count(session) + len(sigs)
     idf = {t: _idf(df.get(t, 0) + 1, n) for s in sigs for t in s.token_set}

@@ -72,21 +72,26 @@ def _rows(session: Session, query) -> list[ClaimForMatching]:  # noqa: ANN001
 
 
 def claims_needing_signature(
-    session: Session, version: str, limit: int, ids: Sequence[int] | None = None
+    session: Session, version: str, limit: int, ids: Sequence[int] | None = None,
+    *, after: int | None = None,
 ) -> list[ClaimForMatching]:
-    """Matchable claims (not rejected) whose signature is missing or from another version;
-    only among ``ids`` when given (an import knows its new claims: no scan of the table)."""
+    """Matchable claims (not rejected) whose signature is missing or from another version,
+    by id (only those past ``after`` when given); only among ``ids`` when given (an import
+    knows its new claims: no scan of the table)."""
     query = (
         _claim_query()
         .where(Claim.status != ClaimStatus.REJECTED)
         .where(or_(ClaimSignature.claim_id.is_(None), ClaimSignature.version != version))
         .order_by(Claim.id)
     )
+    if after is not None:
+        query = query.where(Claim.id > after)
     if ids is None:
         return _rows(session, query.limit(limit))
     out: list[ClaimForMatching] = []
+    wanted = sorted(i for i in set(ids) if after is None or i > after)
     # Sorted slices under the engine's variable limit: their concatenation is ordered by id.
-    for chunk in _chunks(sorted(set(ids)), session_in_chunk(session)):
+    for chunk in _chunks(wanted, session_in_chunk(session)):
         if len(out) >= limit:
             break
         out += _rows(session, query.where(Claim.id.in_(chunk)).limit(limit - len(out)))
