@@ -136,6 +136,15 @@ def _signatures_of_rows(rows: list[store.ClaimForMatching]) -> list[ClaimSig]:
                       category=r.category) for r in rows]
 
 
+def _signatures_with_frames(rows: list[store.ClaimForMatching]) -> list[ClaimSig]:
+    """In a worker: signatures with their frames worked out (the blocking keys need them;
+    sent back with the signature, so not worked out again on the parent's one core)."""
+    sigs = _signatures_of_rows(rows)
+    for sig in sigs:
+        sig.frames  # noqa: B018  (cached on the signature)
+    return sigs
+
+
 def _row_key(row: store.ClaimForMatching) -> tuple:
     """What a stored claim's signature depends on: its sentence, category and figures
     (their offsets taken relative to the sentence)."""
@@ -163,11 +172,16 @@ def _signatures_once(
     else:
         size = -(-len(unique) // (2 * worker_count(None)))
         parts = [unique[k : k + size] for k in range(0, len(unique), size)]
-        parsed = [sig for part in pool.map(_signatures_of_rows, parts) for sig in part]
+        parsed = [sig for part in pool.map(_signatures_with_frames, parts) for sig in part]
     out: list[ClaimSig] = []
     for row, key in zip(rows, keys, strict=True):
         sig = parsed[first_of[key]]
-        out.append(sig if sig.id == row.id else replace(sig, id=row.id))
+        if sig.id != row.id:
+            frames = sig.__dict__.get("_frames")
+            sig = replace(sig, id=row.id)
+            if frames is not None:  # the same text and (no) date: the same frames
+                object.__setattr__(sig, "_frames", frames)
+        out.append(sig)
     return out
 
 

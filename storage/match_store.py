@@ -160,7 +160,13 @@ def save_signatures(
     connection = session.connection()
     connection.execute(ClaimSignature.__table__.insert(), list(signatures))
     if keys:
-        connection.execute(ClaimMatchKey.__table__.insert(), list(keys))
+        # Straight to the driver's executemany: SQLAlchemy's per-row parameter processing
+        # cost more than the insert itself for these plain (text, int, int) rows.
+        mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+        connection.exec_driver_sql(
+            f"INSERT INTO claim_match_key (key, claim_id, weight) VALUES ({mark}, {mark}, {mark})",
+            [(k["key"], k["claim_id"], k["weight"]) for k in keys],
+        )
     increment: dict[str, int] = {}
     for tokens in tokens_per_claim:
         for t in set(tokens):
