@@ -44,16 +44,18 @@ def pick_up_unmatched(
     also: Iterable[int] = (),
     progress: Callable[[str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    run: Callable[..., MatchReport] = run_matching,
 ) -> MatchReport:
     """Index and match the claims left without a signature or a group, together with
-    ``also`` (an import's new claims), in one matching run. For a window start, a CLI
-    command or an import: headless, no Qt."""
+    ``also`` (an import's new claims), in one matching run (``run``: run_matching, or
+    workflows.measuring.match_and_measure to work out their measures too). For a window
+    start, a CLI command or an import: headless, no Qt."""
     ids = sorted(set(unmatched_claim_ids(db)) | set(also))
     _looked_at.add(db)
     if not ids:
         return MatchReport()
     try:
-        return run_matching(db, actor=actor, only=ids, progress=progress, cancelled=cancelled)
+        return run(db, actor=actor, only=ids, progress=progress, cancelled=cancelled)
     except BaseException:
         look_again(db)
         raise
