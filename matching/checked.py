@@ -108,11 +108,12 @@ class Library:
 
     def _add(self, rows: Sequence[tuple[int, str]]) -> None:
         assert self._index is not None
-        for fact_check_id, text in rows:
-            key = f"c{fact_check_id}"
-            if key not in self._index:
-                self._index.add(key, text)
-            self._covers = max(self._covers, fact_check_id)
+        index = self._index
+        # In bulk: ClaimIndex.extend analyses and counts a batch at a time.
+        index.extend((key, text) for key, text in ((f"c{i}", t) for i, t in rows)
+                     if key not in index)
+        if rows:
+            self._covers = max(self._covers, max(i for i, _ in rows))
 
     def save(self) -> None:
         """Save the index into the database (after an import), so the next process loads it
