@@ -248,9 +248,11 @@ def save_index_state(session: Session, covers: int, version: str, state: bytes) 
 
 # The Inbox marker ------------------------------------------------------------------------------
 
-def save_check_hits(session: Session, hits: dict[int, tuple[str, float]]) -> None:
-    """Replace the best library hit of these claims (claim id -> (entry key, closeness))."""
-    ids = list(hits)
+def save_check_hits(session: Session, hits: dict[int, tuple[str, float]],
+                    looked_up: Iterable[int] = ()) -> None:
+    """Replace the best library hit of these claims (claim id -> (entry key, closeness));
+    claims in ``looked_up`` without a hit lose the one they had (its entry left the library)."""
+    ids = sorted(set(hits) | set(looked_up))
     for start in range(0, len(ids), _CHUNK):
         session.execute(delete(ClaimCheckHit).where(
             ClaimCheckHit.claim_id.in_(ids[start:start + _CHUNK])))
@@ -259,6 +261,12 @@ def save_check_hits(session: Session, hits: dict[int, tuple[str, float]]) -> Non
         session.execute(insert(ClaimCheckHit), [
             {"claim_id": cid, "entry_key": key, "closeness": round(closeness, 4),
              "checked_at": now} for cid, (key, closeness) in hits.items()])
+
+
+def claims_hit_by(session: Session, entry_key: str) -> set[int]:
+    """The claims whose best library hit is this entry ("c12", "v3")."""
+    return set(session.execute(select(ClaimCheckHit.claim_id).where(
+        ClaimCheckHit.entry_key == entry_key)).scalars())
 
 
 def already_checked_ids() -> Select:
