@@ -12,6 +12,7 @@ from sqlalchemy import Select, delete, func, insert, select
 from sqlmodel import Session
 
 from storage import audit
+from storage.errors import StorageError
 from storage.factcheck_models import ClaimCheckHit, FactCheck, FactCheckIndex, FactCheckLink
 from storage.models import Claim, ClaimGroup, ClaimStatus, Verdict, VerdictStatus, utcnow
 
@@ -322,3 +323,44 @@ def linked_fact_checks_of(session: Session, group_ids: Sequence[int]) -> dict[in
         for group_id, fc in rows:
             out.setdefault(group_id, []).append(_entry(fc))
     return out
+
+
+class EvidenceNotAdded(StorageError):
+    """The verdict cannot take evidence from here; the message is the user's sentence."""
+
+
+def add_to_verdict_evidence(session: Session, group_id: int, entry: LibraryEntry, *,
+                            actor: str) -> bool:
+    """Add the library entry to the evidence of the group's verdict (a new draft verdict if it
+    has none), cited; False when it is already there. An approved or published verdict is
+    changed only in the claim group's verdict editor, where a correction gets its reason."""
+    from storage.verdicts import (
+        EvidenceItem,
+        VerdictDraft,
+        evidence_for,
+        save_verdict,
+        verdict_for_group,
+    )
+
+    if session.get(ClaimGroup, group_id) is None:
+        raise EvidenceNotAdded(f"Claim group #{group_id} no longer exists.")
+    item = evidence_item(entry)
+    current = verdict_for_group(session, group_id)
+    if current is None:
+        save_verdict(session, group_id, VerdictDraft(evidence=[item]), expected_version=None,
+                     actor=actor)
+        return True
+    if current.status in OWN_STATUSES:
+        raise EvidenceNotAdded(
+            f"The verdict on claim group #{group_id} is {current.status}: change its evidence "
+            "in the claim group's verdict editor (a published verdict's change is a correction "
+            "with a reason).")
+    evidence = [EvidenceItem(e.title, e.publisher, e.url, e.published, e.quote, e.note)
+                for e in evidence_for(session, current.id)]
+    if any((e.url, e.quote) == (item.url, item.quote) for e in evidence):
+        return False
+    save_verdict(session, group_id, VerdictDraft(
+        rating=current.rating, summary=current.summary, rationale=current.rationale,
+        reviewer=current.reviewer, evidence=[*evidence, item]),
+        expected_version=current.version, actor=actor)
+    return True
