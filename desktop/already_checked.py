@@ -100,14 +100,16 @@ class CheckRow(QFrame):
         top = QHBoxLayout()
         top.addWidget(self.badge, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.claim, 1)
+        # The meta line on its own: beside four buttons it wrapped into a narrow column.
         buttons = QHBoxLayout()
-        buttons.addWidget(self.meta, 1)
+        buttons.addStretch(1)
         for button in (self.open_button, self.evidence_button, self.same_button,
                        self.unlink_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top)
+        layout.addWidget(self.meta)
         layout.addLayout(buttons)
 
 
