@@ -44,26 +44,26 @@ def _linked(db, group_id) -> list[str | None]:
 
 
 def _row_linked(panel) -> bool:
-    return bool(panel.rows) and panel.rows[0].unlink_button.isVisible()
+    return bool(panel.rows) and not panel.rows[0].unlink_button.isHidden()
 
 
 def test_same_claim_is_undone_and_unlinked(drive, qtbot, db, tmp_path):
     panel, group_id = _open_claim_with_group(drive, qtbot, db, tmp_path)
     row = panel.rows[0]
-    assert row.entry.url == URL and not row.unlink_button.isVisible()
+    assert row.entry.url == URL and row.unlink_button.isHidden()
 
     row.same_button.click()
     qtbot.waitUntil(lambda: _row_linked(panel), timeout=10_000)
     assert _linked(db, group_id) == [URL]
     assert panel.rows[0].same_button.text() == "Linked: same claim"
     assert f"Linked to claim group #{group_id}" in panel.notice.text()
-    assert panel.undo_button.isVisible()
+    assert not panel.undo_button.isHidden()
 
     panel.undo_button.click()  # the panel's own Undo, right after the click
     qtbot.waitUntil(lambda: bool(panel.rows) and panel.rows[0].same_button.isEnabled(),
                     timeout=10_000)
     assert _linked(db, group_id) == []
-    assert not panel.undo_button.isVisible()
+    assert panel.undo_button.isHidden()
 
     panel.rows[0].same_button.click()
     qtbot.waitUntil(lambda: _row_linked(panel), timeout=10_000)
@@ -86,7 +86,7 @@ def test_use_as_evidence_in_the_claim_detail_saves_it_into_the_verdict(drive, qt
                                                                        tmp_path):
     panel, group_id = _open_claim_with_group(drive, qtbot, db, tmp_path)
     button = panel.rows[0].evidence_button
-    assert button.isVisible() and button.isEnabled()
+    assert not button.isHidden() and button.isEnabled()
     button.click()
     qtbot.waitUntil(lambda: "Added to the evidence" in panel.notice.text(), timeout=10_000)
     with db.read() as session:
