@@ -20,11 +20,11 @@ TERRITORY = "Russia now controls about 18 percent%"
 
 def _open_claim_with_group(drive, qtbot, db, tmp_path):
     """Import the feed through the window, give the territory claim a group, select it."""
-    window = drive.window
     path = tmp_path / "feed.json"
     path.write_text(json.dumps(FEED), encoding="utf-8")
-    with qtbot.waitSignal(window.check_imports.changes, timeout=30_000):
-        window.check_imports.import_files([path])
+    check_imports = drive.check_imports()
+    with qtbot.waitSignal(check_imports.changes, timeout=30_000):
+        check_imports.import_files([path])
     with db.write() as session:
         claim = session.execute(select(Claim).where(Claim.sentence.like(TERRITORY))).scalar_one()
         group_id = groups.group_of_claim(session, claim.id) or groups.create_group(
@@ -32,7 +32,7 @@ def _open_claim_with_group(drive, qtbot, db, tmp_path):
         claim_id, sentence = claim.id, claim.sentence
     drive.wait_loaded(lambda: drive.row_of(claim_id) is not None)
     drive.select_claim(claim_id)
-    panel = window.detail.already_checked
+    panel = drive.claim_pane().already_checked
     qtbot.waitUntil(lambda: bool(panel.rows) and panel.text == sentence
                     and panel.group_id == group_id, timeout=10_000)
     return panel, group_id
