@@ -122,9 +122,9 @@ def bench_scale(tmp: Path, data: Path, n: int) -> None:
     queries, _ = load_split("dev", data)
     qfile = tmp / "one.jsonl"
     qfile.write_text(json.dumps({"id": 1, "text": queries[0][1]}) + "\n", encoding="utf-8")
-    wall, cpu, _ = run(["checked", "--db", str(db_path), "--queries", str(qfile)])
+    wall, cpu, rss = run(["checked", "--db", str(db_path), "--queries", str(qfile)])
     print(f"one `claimdesk checked` process over {n:,} checks (start-up, index load, query): "
-          f"{wall:.2f} s wall, {cpu:.2f} s CPU")
+          f"{wall:.2f} s wall, {cpu:.2f} s CPU, peak RSS {rss:.0f} MB")
 
     db = open_database(db_path, daily_backup=False)
     try:

@@ -103,6 +103,10 @@ def run_verdict(args: argparse.Namespace) -> int:
             status = STATUS_WORDS[args.status] if args.status else None
             what = f"verdict {STATUS_LABELS[status].lower()}" if status else "verdict saved"
             print(f"claim group {args.group}: {what} (version {version})")
+            if args.status:  # the verdict entered or left the library: Inbox markers follow
+                from matching.checked import after_verdict_change
+
+                after_verdict_change(db, args.group)
         for note in notes:
             print(f"note: {note}", file=sys.stderr)
         if args.show:

@@ -170,8 +170,8 @@ class ClaimDetailPane(QWidget):
         info_layout = QVBoxLayout(info)
         info_layout.addWidget(self.sentence)
         # Published fact-checks of this claim: the first question, so right under it.
-        # "Use as evidence" belongs to the group's verdict (the group pane has it).
-        self.already_checked = AlreadyCheckedPanel(db, evidence=False)
+        # "Use as evidence" saves into the claim group's verdict (no verdict editor is open here).
+        self.already_checked = AlreadyCheckedPanel(db, evidence="save")
         info_layout.addWidget(self.already_checked)
         info_layout.addLayout(form)
         info_layout.addStretch(1)

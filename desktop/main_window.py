@@ -157,6 +157,9 @@ class MainWindow(QMainWindow):
         self.group_pane.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.group_pane.shown.connect(lambda _d: self._update_actions())
         self.group_pane.editor.preferencesRequested.connect(self.open_preferences)
+        # "Same claim" links are undone with Ctrl+Z like every other step (#16).
+        for panel in (self.detail.already_checked, self.group_pane.already_checked):
+            panel.undo_stack = self.undo_stack
         self.groups_panel = GroupsPanel(self.db)
         self.groups_panel.model.mergeRequested.connect(self.group_ops.merge)
         self.groups_panel.model.moveRequested.connect(self.group_ops.move)

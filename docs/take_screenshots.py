@@ -171,6 +171,12 @@ def main(out: Path) -> int:
     window.select_row(next((n for n, c in enumerate(rows) if "six tenths" in c.sentence), 0))
     wait(lambda: bool(window.detail.already_checked.rows))
     shot("12-already-checked")
+    # "Same claim" on the first check, then its notice with Undo (and Unlink on the row).
+    panel = window.detail.already_checked
+    if panel.rows and panel.rows[0].same_button.isEnabled():
+        panel.rows[0].same_button.click()
+        wait(lambda: bool(panel.rows) and panel.rows[0].unlink_button.isVisible())
+        shot("13-already-checked-linked")
     window.filters.checked.setChecked(False)
 
     # #19: the Measures view with a reference figure (written for the screenshots, like the

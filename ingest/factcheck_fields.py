@@ -89,6 +89,8 @@ def clean_url(value: Any) -> tuple[str | None, bool]:
     url = value.strip()
     if len(url) > MAX_URL_CHARS or not _PLAIN_URL.match(url):
         return None, True
+    if _SIMPLE_URL.match(url):
+        return url, False  # an ASCII host name: what urlsplit would accept, without it
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -99,6 +101,10 @@ def clean_url(value: Any) -> tuple[str | None, bool]:
 
 
 _PLAIN_URL = re.compile(r"(?i)https?://[^\s\x00-\x1f\x7f\u200b\u2028\u2029\ufeff]+\Z")
+# http(s)://host.name[:port] then nothing or a path, query or fragment of visible ASCII: the
+# common case, which needs no urlsplit (the slow part of reading a 100,000-item feed).
+_SIMPLE_URL = re.compile(r"(?i)https?://[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?(?::\d{1,5})?"
+                         r"(?:[/?#][\x21-\x7e]*)?\Z")
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 

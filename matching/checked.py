@@ -108,11 +108,12 @@ class Library:
 
     def _add(self, rows: Sequence[tuple[int, str]]) -> None:
         assert self._index is not None
-        for fact_check_id, text in rows:
-            key = f"c{fact_check_id}"
-            if key not in self._index:
-                self._index.add(key, text)
-            self._covers = max(self._covers, fact_check_id)
+        index = self._index
+        # In bulk: ClaimIndex.extend analyses and counts a batch at a time.
+        index.extend((key, text) for key, text in ((f"c{i}", t) for i, t in rows)
+                     if key not in index)
+        if rows:
+            self._covers = max(self._covers, max(i for i, _ in rows))
 
     def save(self) -> None:
         """Save the index into the database (after an import), so the next process loads it
@@ -129,6 +130,15 @@ class Library:
                     return  # another process saved a fuller one meanwhile
                 factchecks.save_index_state(session, self._covers, STATE_VERSION,
                                             self._index.to_bytes())
+
+    def closeness_to_own(self, group_id: int, texts: Sequence[str]) -> list[float]:
+        """Each text's closeness to our own verdict on this group (0.0 for every text when the
+        verdict is not in the library); call :meth:`refresh` first."""
+        with self._lock:
+            key = next((k for k in self._own_current if _entry_key(k) == f"v{group_id}"), None)
+            if key is None or self._index is None:
+                return [0.0] * len(texts)
+            return [self._index.closeness(text, key) for text in texts]
 
     def search(self, text: str, top: int = TOP, *, refresh: bool = True) -> list[CheckedHit]:
         """The ``top`` library entries most likely reviewing the claim ``text``, best first."""
@@ -178,17 +188,18 @@ def mark_claims(db: Database, claims: Iterable[tuple[int, str]],
     library = library_for(db)
     library.refresh()
     hits: dict[int, tuple[str, float]] = {}
+    looked_up: list[int] = []
     for start in range(0, len(claims), 200):
         if cancelled is not None and cancelled():
             break
         batch = claims[start:start + 200]
         found = library.search_many([text for _, text in batch], 1, refresh=False)
         for (claim_id, _), best in zip(batch, found, strict=True):
+            looked_up.append(claim_id)
             if best:
                 hits[claim_id] = (best[0].entry.key, best[0].closeness)
-    if hits:
-        with db.write() as session:
-            factchecks.save_check_hits(session, hits)
+    with db.write() as session:
+        factchecks.save_check_hits(session, hits, looked_up)
     return sum(1 for _, closeness in hits.values() if closeness >= CLOSE)
 
 
@@ -204,4 +215,27 @@ def after_import(db: Database, cancelled: Callable[[], bool] | None = None) -> i
         return mark_claims(db, claims, cancelled)
     except StorageError as exc:
         log.warning("fact-check index not saved after import: %s", exc)
+        return 0
+
+
+def after_verdict_change(db: Database, group_id: int,
+                         cancelled: Callable[[], bool] | None = None) -> int:
+    """After our verdict on a group was approved, published, corrected or sent back: it
+    entered, stayed in or left the library, so look up again the Inbox claims whose marker it
+    can change — those whose best hit it was, and those at least CLOSE to it now. Returns how
+    many claims were looked up again (0: the Inbox markers stand). As after an import, a
+    failure here never undoes the verdict: the markers catch up on the next change."""
+    try:
+        library = library_for(db)
+        library.refresh()
+        with db.read() as session:
+            claims = factchecks.proposed_claim_texts(session)
+            was_best = factchecks.claims_hit_by(session, f"v{group_id}")
+        close = library.closeness_to_own(group_id, [text for _, text in claims])
+        again = [(claim_id, text) for (claim_id, text), c in zip(claims, close, strict=True)
+                 if claim_id in was_best or c >= CLOSE]
+        mark_claims(db, again, cancelled)
+        return len(again)
+    except StorageError as exc:
+        log.warning("Inbox markers not updated after a verdict change: %s", exc)
         return 0

@@ -142,6 +142,20 @@ def link_same_claim(db: Database, group_id: int, fact_check_id: int, *, actor: s
         return factchecks.link_same_claim(session, group_id, fact_check_id, actor=actor)
 
 
+def unlink_same_claim(db: Database, group_id: int, fact_check_id: int, *, actor: str) -> bool:
+    """Take back a "same claim" link (Unlink, or the undo of Same claim)."""
+    with db.write() as session:
+        return factchecks.unlink_same_claim(session, group_id, fact_check_id, actor=actor)
+
+
+def add_to_verdict_evidence(db: Database, group_id: int, entry: factchecks.LibraryEntry, *,
+                            actor: str) -> bool:
+    """A published fact-check added to the group's verdict evidence, saved (Already checked
+    in the claim detail, where no verdict editor is open)."""
+    with db.write() as session:
+        return factchecks.add_to_verdict_evidence(session, group_id, entry, actor=actor)
+
+
 # -- articles and the desk's settings ---------------------------------------------------------
 def edit_article(db: Database, article_id: int, changes: dict[str, Any], *,
                  actor: str) -> ArticleEdit:

@@ -26,7 +26,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy import table as sa_table
 from sqlmodel import Session
 
-from storage import audit
+from storage import audit, copy_records
 from storage import copy_rules as rules
 from storage.database import Database, in_chunk
 from storage.errors import StorageError
@@ -77,11 +77,13 @@ class CopyReport:
     skipped: list[str] = field(default_factory=list)
     # Source articles whose stated content hash was not the hash of their text (recomputed).
     rehashed: list[int] = field(default_factory=list)
+    # The fact-check library, "same claim" links, published versions, settings.
+    records: copy_records.RecordsReport = field(default_factory=copy_records.RecordsReport)
 
     @property
     def changed(self) -> bool:
         return any((self.outlets, self.articles, self.claims, self.statuses, self.groups,
-                    self.members, self.verdicts, self.conflicts))
+                    self.members, self.verdicts, self.conflicts)) or self.records.changed
 
     def lines(self) -> list[str]:
         out = [f"added: {self.articles} articles, {self.claims} claims, {self.groups} claim "
@@ -90,6 +92,15 @@ class CopyReport:
         if self.statuses:
             out.append(f"decisions taken over: {self.statuses} proposed claims accepted or "
                        "rejected as in the source")
+        r = self.records
+        if r.changed:
+            out.append(f"added: {r.fact_checks} fact-checks to the library, {r.links} "
+                       f"same-claim links, {r.versions} published verdict versions, "
+                       f"{r.settings} settings")
+        if r.differing_versions:
+            ids = ", ".join(str(g) for g in r.differing_versions)
+            out.append(f"kept the destination's published versions where the source's "
+                       f"history differs: claim group(s) {ids}")
         if self.differing_verdicts:
             ids = ", ".join(str(g) for g in self.differing_verdicts)
             out.append(f"kept the destination's verdict where the source's differs: claim "
@@ -121,6 +132,7 @@ class _Source:
     verdicts: dict[int, dict[str, Any]]  # by source group id
     evidence: dict[int, list[dict[str, Any]]]  # by source verdict id
     conflicts: list[tuple[int, int, Any]]
+    records: copy_records.Records
     skipped: list[str] = field(default_factory=list)  # "claim 2 (figures is not …)"
 
 
@@ -227,9 +239,10 @@ def _read_source(session: Session, *, refuse_nul: bool = False) -> _Source:
                      ("claim group", row["group_a"] in group_ids and row["group_b"] in group_ids))
         if got:
             conflicts.append((row["group_a"], row["group_b"], got["explanation"]))
+    records = copy_records.read_records(session, r.take, r.skipped, group_ids)
     return _Source(outlets=outlets, articles=articles, claims=claims, groups=groups,
                    members=members, verdicts=verdicts, evidence=evidence, conflicts=conflicts,
-                   skipped=r.skipped)
+                   records=records, skipped=r.skipped)
 
 
 class UnstorableText(StorageError):
@@ -426,11 +439,17 @@ def copy_database(source: Database, dest: Database, *, actor: str,
         merge.groups()
         merge.verdicts()
         merge.conflicts()
+        report.records = copy_records.merge_records(session, src.records, merge.group_ids,
+                                                    report.differing_verdicts, chunk)
         if report.changed:
             audit.record(session, actor=actor, action="copied_in", entity="database",
                          after={"from": source.location, "articles": report.articles,
                                 "claims": report.claims, "groups": report.groups,
                                 "verdicts": report.verdicts, "conflicts": report.conflicts,
                                 "statuses": report.statuses,
+                                "fact_checks": report.records.fact_checks,
+                                "links": report.records.links,
+                                "versions": report.records.versions,
+                                "settings": report.records.settings,
                                 "differing_verdicts": report.differing_verdicts})
     return report

@@ -228,3 +228,58 @@ def evidence(row: dict[str, Any]) -> dict[str, Any]:
             "publisher": text(row, "publisher"), "url": text(row, "url"),
             "published": date(row, "published"), "quote": text(row, "quote", MAX_TEXT_CHARS),
             "note": text(row, "note", MAX_TEXT_CHARS)}
+
+
+# The fact-check library, published verdict versions and the desk's settings ------------------
+
+MAX_CLAIM_CHARS = 5_000  # what the fact-check importers keep (ingest/factcheck_fields.py)
+
+
+def web_link(row: dict[str, Any], name: str) -> str | None:
+    """An http(s) address or nothing: the importers keep no other kind of link, and a copy
+    must not bring in a ``javascript:`` or ``file:`` one they would have dropped."""
+    value = text(row, name)
+    if value is None:
+        return None
+    if (not value.lower().startswith(("http://", "https://")) or len(value.split()) != 1
+            or not value.isprintable()):
+        raise BadRow(f"{name} is not an http(s) address")
+    return value
+
+
+def fact_check(row: dict[str, Any]) -> dict[str, Any]:
+    return {"claim": text(row, "claim", MAX_CLAIM_CHARS, required=True),
+            "title": text(row, "title"), "claimant": text(row, "claimant"),
+            "rating_text": text(row, "rating_text", 200),
+            "rating": choice(row, "rating", Rating, optional=True),
+            "publisher": text(row, "publisher"), "url": web_link(row, "url"),
+            "review_date": date(row, "review_date"), "language": text(row, "language", 40),
+            "source_file": text(row, "source_file", 4_096),
+            "source_format": text(row, "source_format", 20) or "claimreview",
+            "imported_at": moment(row, "imported_at")}
+
+
+def fact_check_link(row: dict[str, Any]) -> dict[str, Any]:
+    return {"linked_by": text(row, "linked_by"), "linked_at": moment(row, "linked_at")}
+
+
+def verdict_version(row: dict[str, Any]) -> dict[str, Any]:
+    snapshot = _json(row, "snapshot")
+    if not isinstance(snapshot, dict):
+        raise BadRow("snapshot is not a JSON object")
+    _clean_json(snapshot, "snapshot")
+    rating = snapshot.get("rating")
+    if rating is not None and rating not in {m.value for m in Rating}:
+        raise BadRow(f"the snapshot's rating is not one of {', '.join(m.value for m in Rating)}")
+    return {"number": integer(row, "number", low=1),
+            "reason": text(row, "reason", MAX_TEXT_CHARS),
+            "published_at": moment(row, "published_at"),
+            "published_by": text(row, "published_by", required=True),
+            "snapshot": snapshot}
+
+
+def setting(row: dict[str, Any]) -> dict[str, Any]:
+    return {"key": text(row, "key", 100, required=True),
+            "value": text(row, "value", required=True),
+            "updated_at": moment(row, "updated_at", optional=True),
+            "updated_by": text(row, "updated_by")}

@@ -12,6 +12,7 @@ from sqlalchemy import Select, delete, func, insert, select
 from sqlmodel import Session
 
 from storage import audit
+from storage.errors import StorageError
 from storage.factcheck_models import ClaimCheckHit, FactCheck, FactCheckIndex, FactCheckLink
 from storage.models import Claim, ClaimGroup, ClaimStatus, Verdict, VerdictStatus, utcnow
 
@@ -105,7 +106,11 @@ def add_fact_checks(session: Session, checks: Sequence[NewFactCheck], *, source_
         })
     if not rows:
         return []
-    ids = list(session.execute(insert(FactCheck).returning(FactCheck.id), rows).scalars())
+    # A Core insert (executemany through insertmanyvalues), not ORM objects: PLATFORM.md
+    # measures ~2× the ORM bulk path's rows per second, and an import is all inserts.
+    table = FactCheck.__table__
+    ids = list(session.connection().execute(table.insert().returning(table.c.id), rows)
+               .scalars())
     audit.record(session, actor=actor, action="fact_checks_imported", entity="fact_check",
                  entity_id=ids[0], after={"file": source_file, "format": source_format,
                                           "count": len(ids), "first_id": ids[0],
@@ -244,9 +249,11 @@ def save_index_state(session: Session, covers: int, version: str, state: bytes) 
 
 # The Inbox marker ------------------------------------------------------------------------------
 
-def save_check_hits(session: Session, hits: dict[int, tuple[str, float]]) -> None:
-    """Replace the best library hit of these claims (claim id -> (entry key, closeness))."""
-    ids = list(hits)
+def save_check_hits(session: Session, hits: dict[int, tuple[str, float]],
+                    looked_up: Iterable[int] = ()) -> None:
+    """Replace the best library hit of these claims (claim id -> (entry key, closeness));
+    claims in ``looked_up`` without a hit lose the one they had (its entry left the library)."""
+    ids = sorted(set(hits) | set(looked_up))
     for start in range(0, len(ids), _CHUNK):
         session.execute(delete(ClaimCheckHit).where(
             ClaimCheckHit.claim_id.in_(ids[start:start + _CHUNK])))
@@ -255,6 +262,12 @@ def save_check_hits(session: Session, hits: dict[int, tuple[str, float]]) -> Non
         session.execute(insert(ClaimCheckHit), [
             {"claim_id": cid, "entry_key": key, "closeness": round(closeness, 4),
              "checked_at": now} for cid, (key, closeness) in hits.items()])
+
+
+def claims_hit_by(session: Session, entry_key: str) -> set[int]:
+    """The claims whose best library hit is this entry ("c12", "v3")."""
+    return set(session.execute(select(ClaimCheckHit.claim_id).where(
+        ClaimCheckHit.entry_key == entry_key)).scalars())
 
 
 def already_checked_ids() -> Select:
@@ -310,3 +323,44 @@ def linked_fact_checks_of(session: Session, group_ids: Sequence[int]) -> dict[in
         for group_id, fc in rows:
             out.setdefault(group_id, []).append(_entry(fc))
     return out
+
+
+class EvidenceNotAdded(StorageError):
+    """The verdict cannot take evidence from here; the message is the user's sentence."""
+
+
+def add_to_verdict_evidence(session: Session, group_id: int, entry: LibraryEntry, *,
+                            actor: str) -> bool:
+    """Add the library entry to the evidence of the group's verdict (a new draft verdict if it
+    has none), cited; False when it is already there. An approved or published verdict is
+    changed only in the claim group's verdict editor, where a correction gets its reason."""
+    from storage.verdicts import (
+        EvidenceItem,
+        VerdictDraft,
+        evidence_for,
+        save_verdict,
+        verdict_for_group,
+    )
+
+    if session.get(ClaimGroup, group_id) is None:
+        raise EvidenceNotAdded(f"Claim group #{group_id} no longer exists.")
+    item = evidence_item(entry)
+    current = verdict_for_group(session, group_id)
+    if current is None:
+        save_verdict(session, group_id, VerdictDraft(evidence=[item]), expected_version=None,
+                     actor=actor)
+        return True
+    if current.status in OWN_STATUSES:
+        raise EvidenceNotAdded(
+            f"The verdict on claim group #{group_id} is {current.status}: change its evidence "
+            "in the claim group's verdict editor (a published verdict's change is a correction "
+            "with a reason).")
+    evidence = [EvidenceItem(e.title, e.publisher, e.url, e.published, e.quote, e.note)
+                for e in evidence_for(session, current.id)]
+    if any((e.url, e.quote) == (item.url, item.quote) for e in evidence):
+        return False
+    save_verdict(session, group_id, VerdictDraft(
+        rating=current.rating, summary=current.summary, rationale=current.rationale,
+        reviewer=current.reviewer, evidence=[*evidence, item]),
+        expected_version=current.version, actor=actor)
+    return True

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ingest.document import content_hash
+from matching import checked
 from matching.incremental import MatchReport, index_claims
 from storage.copy import CopyReport, copy_database
 from storage.database import Database, in_chunk, is_server_url
@@ -36,6 +37,9 @@ def copy_in(source: Database, dest: Database, *, actor: str) -> CopyInResult:
     """Copy what ``dest`` lacks from ``source`` and match the claims that arrived against
     ``dest``'s."""
     report = copy_database(source, dest, actor=actor, hash_text=content_hash)
+    if report.records.fact_checks or report.records.versions:
+        # The library grew: its look-up index is saved and the Inbox markers follow.
+        checked.after_import(dest)
     if not report.new_claim_ids:
         return CopyInResult(report, None)
     # The copied claims get their matching signatures, and those the source had not grouped

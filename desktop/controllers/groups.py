@@ -18,10 +18,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop.changes import GROUPS
+from desktop.changes import GROUPS, Changes
 from desktop.controllers.base import Controller
 from desktop.tasks import run_task
 from desktop.undo import WrittenCommand
+from matching.checked import after_verdict_change
 from storage import actions
 from storage.backup import make_backup
 from storage.database import Database
@@ -290,14 +291,20 @@ class VerdictOps(_Writer):
                    reason: str | None = None) -> None:
         actor = self._actor()
         notes: list[str] = []
+        relooked: list[int] = []
 
         def work(_ctx: Any) -> int:
-            return actions.set_verdict_status(self._db, group_id, status,
-                                              expected_version=expected_version, actor=actor,
-                                              reason=reason, notes=notes)
+            version = actions.set_verdict_status(self._db, group_id, status,
+                                                 expected_version=expected_version, actor=actor,
+                                                 reason=reason, notes=notes)
+            # The verdict entered or left the fact-check library: the Inbox markers follow.
+            relooked.append(after_verdict_change(self._db, group_id))
+            return version
 
         def done(version: int) -> None:
             self._written(group_id, version)
+            if any(relooked):
+                self.changes.emit(Changes(claims=True))
             for note in notes:
                 self.note.emit(note)
 

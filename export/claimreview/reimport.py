@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 from export import markup
+from export.claimreview.lookup import Known
 from export.claimreview.validate import is_date, is_number, validate_claimreview
 from export.claimreview.write import MAX_FILE_BYTES, MAX_TEXT, STATUS_STEPS, ClaimReviewError
 from export.data import claim_text_hash, load_groups
@@ -24,9 +25,7 @@ from storage.articles import UNKNOWN_OUTLET, NewArticle, NewClaim, add_article, 
 from storage.database import Database
 from storage.groups import create_group, group_of_claim, merge_groups
 from storage.models import (
-    Article,
     Claim,
-    ClaimGroup,
     ClaimOrigin,
     ClaimStatus,
     MemberDecision,
@@ -221,16 +220,15 @@ class ImportReport:
                 f"{len(self.conflicts)} kept local verdict, {len(self.skipped)} skipped")
 
 
-def _claim_for(session: Session, outlet: str, url: str | None, title: str | None,
-               published: dt.date | None, text: str, incoming: _Incoming, actor: str
-               ) -> tuple[int | None, int | None]:
+def _claim_for(session: Session, known: Known, outlet: str, url: str | None,
+               title: str | None, published: dt.date | None, text: str, incoming: _Incoming,
+               actor: str) -> tuple[int | None, int | None]:
     """(a claim id for this appearance that is in no group, the group it is in if it is
     already taken). An existing claim with the same sentence and URL is reused; otherwise a
-    small stand-in article holding just the quoted sentence is stored."""
-    query = select(Claim.id).join(Article, Article.id == Claim.article_id).where(Claim.sentence == text)
-    query = query.where(Article.url == url) if url else query.where(Article.url.is_(None))
+    small stand-in article holding just the quoted sentence is stored. The existing claims
+    come from ``known`` (read once per import: a query per appearance scanned every claim)."""
     taken_by = None
-    for claim_id in session.execute(query.order_by(Claim.id)).scalars():
+    for claim_id in known.claims(url, text):
         group = group_of_claim(session, claim_id)
         if group is None:
             return claim_id, None
@@ -249,13 +247,16 @@ def _claim_for(session: Session, outlet: str, url: str | None, title: str | None
                   origin=ClaimOrigin.MANUAL)],
         actor=actor,
     )
-    return session.execute(select(Claim.id).where(Claim.article_id == article_id)).scalar_one(), None
+    claim_id = session.execute(select(Claim.id).where(Claim.article_id == article_id)
+                               ).scalar_one()
+    known.add_claim(url, text, claim_id)
+    return claim_id, None
 
 
-def _import_one(session: Session, incoming: _Incoming, groups_by_hash: dict[str, int],
+def _import_one(session: Session, incoming: _Incoming, known_rows: Known,
                 report: ImportReport, actor: str) -> None:
     key = claim_text_hash(incoming.claim_text)
-    group_id = groups_by_hash.get(key)
+    group_id = known_rows.groups.get(key)
     known: set[tuple[str | None, str]] = set()
     if group_id is not None:
         existing = load_groups(session, [group_id])[0]
@@ -265,7 +266,8 @@ def _import_one(session: Session, incoming: _Incoming, groups_by_hash: dict[str,
     for outlet, url, title, published, text in incoming.appearances:
         if (markup.safe_url(url), text) in known:
             continue
-        claim_id, taken_by = _claim_for(session, outlet, url, title, published, text, incoming, actor)
+        claim_id, taken_by = _claim_for(session, known_rows, outlet, url, title, published, text,
+                                        incoming, actor)
         if claim_id is not None:
             fresh.append(claim_id)
         elif taken_by is not None and taken_by != group_id:
@@ -279,7 +281,7 @@ def _import_one(session: Session, incoming: _Incoming, groups_by_hash: dict[str,
         group_id = create_group(session, fresh, actor=actor, canonical_text=incoming.claim_text,
                                 category=incoming.category, decision=MemberDecision.CONFIRMED,
                                 audit_action="group_imported")
-        groups_by_hash[key] = group_id
+        known_rows.add_group(key, group_id)
         report.groups_created += 1
     elif fresh:
         extra = create_group(session, fresh, actor=actor, decision=MemberDecision.CONFIRMED,
@@ -337,18 +339,18 @@ def _read_item(n: int, item: Any, report: ImportReport) -> _Incoming | None:
     return None
 
 
-def _import_guarded(session: Session, n: int, incoming: _Incoming,
-                    groups_by_hash: dict[str, int], report: ImportReport, actor: str) -> None:
+def _import_guarded(session: Session, n: int, incoming: _Incoming, known_rows: Known,
+                    report: ImportReport, actor: str) -> None:
     """One item in a savepoint: an item the database refuses (the same appearance listed twice,
     say) is rolled back and noted alone; the batch goes on."""
-    known, counts = dict(groups_by_hash), dataclasses.replace(
+    counts = dataclasses.replace(
         report, conflicts=list(report.conflicts), skipped=list(report.skipped))
+    known_rows.begin()
     try:
         with session.begin_nested():
-            _import_one(session, incoming, groups_by_hash, report, actor)
+            _import_one(session, incoming, known_rows, report, actor)
     except IntegrityError as exc:
-        groups_by_hash.clear()
-        groups_by_hash.update(known)
+        known_rows.rollback()
         for name in ("groups_created", "appearances_added", "verdicts_created", "unchanged",
                      "conflicts"):
             setattr(report, name, getattr(counts, name))
@@ -367,19 +369,14 @@ def import_claimreview(db: Database, path: Path, *, actor: str) -> ImportReport:
     reported, never overwritten). Invalid items are skipped and reported, one by one.
     """
     report = ImportReport()
-    groups_by_hash: dict[str, int] | None = None
+    known_rows = Known()
     batch: list[tuple[int, _Incoming]] = []
 
     def flush() -> None:
-        nonlocal groups_by_hash
         with db.write() as session:
-            if groups_by_hash is None:
-                groups_by_hash = {}
-                for gid, text in session.execute(select(ClaimGroup.id, ClaimGroup.canonical_text)
-                                                 .order_by(ClaimGroup.id)):
-                    groups_by_hash.setdefault(claim_text_hash(text), gid)
+            known_rows.catch_up(session)
             for n, incoming in batch:
-                _import_guarded(session, n, incoming, groups_by_hash, report, actor)
+                _import_guarded(session, n, incoming, known_rows, report, actor)
         batch.clear()
 
     for n, item in iter_claimreview_items(Path(path)):

@@ -137,7 +137,7 @@ def test_the_window_story_inbox_marker_filter_detail_and_group(drive, qtbot, db,
     panel = drive.claim_pane().already_checked
     qtbot.waitUntil(lambda: bool(panel.rows) and panel.text == claim.sentence)
     assert panel.rows[0].entry.url == "https://checks.example/territory"
-    assert not panel.rows[0].evidence_button.isVisible()  # the group's verdict takes evidence
+    assert not panel.rows[0].evidence_button.isHidden()  # saved into the group's verdict (#16)
 
     with db.write() as session:
         group_id = groups.group_of_claim(session, claim.id) or groups.create_group(
