@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from matching.explain import FEATURE_WORDS
-from matching.frames import Frame, frame_conflicts, language_of
+from matching.frames import Frame, frame_conflicts
+from matching.language import language_of
 from matching.signature import signature
 
 NOT_COMPARED = ("The text could not be compared; matched on figures, units, dates and "

@@ -464,31 +464,6 @@ def frame_conflicts(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Frame,
         out.append((x, y))
     return out
 
-_LATIN = re.compile(r"[a-z]")
-_CYRILLIC = re.compile(r"[а-яёіїєґ]")
-_EN_WORDS = frozenset(("the", "of", "and", "in", "to", "has", "have", "was", "were", "is",
-                       "are", "that", "said", "from", "with", "for", "by", "on"))
-
-
-@lru_cache(maxsize=1 << 14)
-def language_of(text: str) -> str:
-    """'en', 'uk', 'ru', or 'other': enough to know whether the words can be compared (the
-    vocabulary, stems and concept table cover English, Ukrainian and Russian)."""
-    low = text.casefold()
-    cyr = len(_CYRILLIC.findall(low))
-    lat = len(_LATIN.findall(low))
-    if cyr > lat:
-        if any(ch in low for ch in "іїєґ"):
-            return "uk"
-        if any(ch in low for ch in "ыэъё"):
-            return "ru"
-        return "ru" if re.search(r"\b(?:и|что|как|это)\b", low) else "other"
-    words = _WORD.findall(low)
-    if words and sum(w in _EN_WORDS for w in words) / len(words) >= 0.08:
-        return "en"
-    return "other"
-
-
 def frame_keys(frames: Sequence[Frame]) -> list[str]:
     """Keys that claims stating a value of one measure share when their values are close
     (log-scale buckets on two offset grids), that claims stating any value of one specific

@@ -30,9 +30,9 @@ from matching.frames import (
     compare_frames,
     frame_conflicts,
     frame_keys,
-    language_of,
     period_distance_days,
 )
+from matching.language import language_of
 from matching.pairs import (
     Relation,
     dated_apart_from_publication,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import math
 
-from matching.frames import compare_frames, frame_conflicts, language_of, values_contradict
+from matching.frames import compare_frames, frame_conflicts, values_contradict
+from matching.language import language_of
 from matching.signature import signature
 
 
