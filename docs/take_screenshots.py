@@ -197,18 +197,18 @@ def main(out: Path) -> int:
         wait(lambda: panel.select_id(area.id))
         wait(lambda: panel.timeline is not None and panel.timeline.measure_id == area.id
              and bool(panel.timeline.references))
-        shot("13-measures")
+        shot("14-measures")
         wrong = next((c.claim_id for c in compare_with_reference(window.db, measure_id=area.id)
                       if c.kind == CONTRADICTS), None)
         if wrong is not None:
             view(View.ALL)
             window.show_claim(wrong)
             wait(lambda: window.measures.claim_banner.isVisible())
-            shot("14-reference-check")
+            shot("15-reference-check")
         apply_appearance("dark")
         view(View.MEASURES)
         pump(1.5)
-        shot("15-measures-dark")
+        shot("16-measures-dark")
         apply_appearance("light")
 
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
