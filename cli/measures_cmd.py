@@ -139,22 +139,10 @@ def run_timeline(args: argparse.Namespace) -> int:
 
             n = write_timeline_csv(points, out, comparisons)
         else:
-            # The window's chart (export.timeline_chart, #19's window side) draws PNG and SVG
-            # in the window's layout; without it, SVG comes from reportlab's drawing here.
-            try:
-                from export.timeline_chart import (
-                    write_timeline_chart,  # type: ignore[import-not-found]
-                )
-            except ImportError:
-                if kind == "png":
-                    return _fail("timeline", "this Claimdesk cannot write PNG charts; write "
-                                 ".svg or .csv instead")
-                from export.timeline_drawing import write_timeline_svg
+            # The same layout as the window's chart and the briefing's (export.timeline_plot).
+            from export.timeline_chart import write_timeline_chart
 
-                n = write_timeline_svg(title, points, unit, out, refs)
-            else:
-                n = write_timeline_chart(title, points, out, comparisons, references=refs,
-                                         unit=unit)
+            n = write_timeline_chart(title, points, out, comparisons, references=refs, unit=unit)
     except OutputError as exc:
         return _fail("timeline", str(exc))
     print(printable(f"wrote {n} points of measure {measure_id} to {out}"))
