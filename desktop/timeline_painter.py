@@ -18,7 +18,15 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from export.timeline_plot import PlotPoint, TimelinePlot, colour_of, shape_of
+from export.timeline_plot import (
+    LEGEND_CONFLICT,
+    LEGEND_REFERENCE,
+    PlotPoint,
+    TimelinePlot,
+    colour_of,
+    legend_rows,
+    shape_of,
+)
 
 MARKER = 4.5  # half a marker's width, in pixels
 LEGEND_MAX = 9  # outlets named in the legend; the rest are counted
@@ -73,29 +81,8 @@ class Frame:
         return QPointF(self.x(point.x), self.y(point.y))
 
 
-def _legend_items(plot: TimelinePlot) -> list[tuple[str, int | None]]:
-    items: list[tuple[str, int | None]] = [(o, s) for o, s in plot.outlets[:LEGEND_MAX]]
-    if len(plot.outlets) > LEGEND_MAX:
-        items.append((f"+{len(plot.outlets) - LEGEND_MAX} more outlets", None))
-    return items
-
-
-def _legend_rows(plot: TimelinePlot, fm: QFontMetricsF, width: float) -> list[list[tuple[str, int | None, float]]]:
-    rows: list[list[tuple[str, int | None, float]]] = [[]]
-    x = 0.0
-    extras: list[tuple[str, int | None]] = []
-    if any(p.conflicting for p in plot.points):
-        extras.append(("conflicting figure", -1))
-    if plot.bands:
-        extras.append(("reference figure", -2))
-    for text, style in _legend_items(plot) + extras:
-        w = 16 + fm.horizontalAdvance(text) + 14
-        if x + w > width and rows[-1]:
-            rows.append([])
-            x = 0.0
-        rows[-1].append((text, style, x))
-        x += w
-    return rows if rows[0] else []
+def _legend_rows(plot: TimelinePlot, fm: QFontMetricsF, width: float) -> list[list[tuple[str, int, float]]]:
+    return legend_rows(plot, width, lambda text: 16 + fm.horizontalAdvance(text) + 14, LEGEND_MAX)
 
 
 def frame_for(plot: TimelinePlot, rect: QRectF, font: QFont) -> Frame:
@@ -302,17 +289,17 @@ def _paint_legend(painter: QPainter, rect: QRectF, plot: TimelinePlot, colours: 
         centre_y = y + fm.height() / 2
         for text, style, x in row:
             c = QPointF(rect.left() + 8 + x + 6, centre_y)
-            if style is not None and style >= 0:
+            if style >= 0:
                 path = QPainterPath()
                 marker_path(path, shape_of(style), c, MARKER)
                 painter.setPen(QPen(colours.background, 0.8))
                 painter.setBrush(QColor(colour_of(style, colours.dark)))
                 painter.drawPath(path)
-            elif style == -1:
+            elif style == LEGEND_CONFLICT:
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.setPen(QPen(colours.conflict, 1.6))
                 painter.drawEllipse(c, MARKER + 2, MARKER + 2)
-            elif style == -2:
+            elif style == LEGEND_REFERENCE:
                 painter.setPen(QPen(colours.reference, 1.6, Qt.PenStyle.DashLine))
                 painter.drawLine(QLineF(c.x() - 7, c.y(), c.x() + 7, c.y()))
             painter.setPen(colours.text)

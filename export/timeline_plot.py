@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
@@ -301,3 +301,31 @@ def build_plot(points: Sequence[PointLike | Any], references: Sequence[Reference
         points=tuple(plotted), bands=tuple(bands), x_min=x_lo, x_max=x_hi, y_min=y_min,
         y_max=y_max, x_ticks=date_ticks(x_lo, x_hi), y_ticks=y_ticks,
         outlets=tuple((o, styles[o]) for o in order), undated=undated, unit=unit)
+
+
+# Legend entries besides the outlets' own styles (which are >= 0).
+LEGEND_CONFLICT, LEGEND_REFERENCE, LEGEND_MORE = -1, -2, -3
+
+
+def legend_rows(plot: TimelinePlot, width: float, entry_width: Callable[[str], float],
+                most: int) -> list[list[tuple[str, int, float]]]:
+    """The legend laid out in rows no wider than ``width``: (text, style, x offset) per entry.
+    ``most`` outlets are named, the rest counted; ``entry_width`` is one entry's whole width
+    (marker, text and gap) in the renderer's units. The window and the PDF share it."""
+    items = list(plot.outlets[:most])
+    if len(plot.outlets) > most:
+        items.append((f"+{len(plot.outlets) - most} more outlets", LEGEND_MORE))
+    if any(p.conflicting for p in plot.points):
+        items.append(("conflicting figure", LEGEND_CONFLICT))
+    if plot.bands:
+        items.append(("reference figure", LEGEND_REFERENCE))
+    rows: list[list[tuple[str, int, float]]] = [[]]
+    x = 0.0
+    for text, style in items:
+        w = entry_width(text)
+        if x + w > width and rows[-1]:
+            rows.append([])
+            x = 0.0
+        rows[-1].append((text, style, x))
+        x += w
+    return rows if rows[0] else []

@@ -8,7 +8,15 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from export.fonts import REGULAR, register_fonts
-from export.timeline_plot import TimelinePlot, colour_of, shape_of
+from export.timeline_plot import (
+    LEGEND_CONFLICT,
+    LEGEND_MORE,
+    LEGEND_REFERENCE,
+    TimelinePlot,
+    colour_of,
+    legend_rows,
+    shape_of,
+)
 
 FONT_SIZE = 7
 MARKER = 2.6
@@ -39,23 +47,8 @@ def _marker(shape: str, x: float, y: float, r: float, fill: colors.Color) -> Pol
 
 
 def _legend(plot: TimelinePlot, width: float) -> list[list[tuple[str, int, float]]]:
-    items = [(o, s) for o, s in plot.outlets[:LEGEND_MAX]]
-    if len(plot.outlets) > LEGEND_MAX:
-        items.append((f"+{len(plot.outlets) - LEGEND_MAX} more outlets", -3))
-    if any(p.conflicting for p in plot.points):
-        items.append(("conflicting figure", -1))
-    if plot.bands:
-        items.append(("reference figure", -2))
-    rows: list[list[tuple[str, int, float]]] = [[]]
-    x = 0.0
-    for text, style in items:
-        w = 10 + stringWidth(text, REGULAR, FONT_SIZE) + 10
-        if x + w > width and rows[-1]:
-            rows.append([])
-            x = 0.0
-        rows[-1].append((text, style, x))
-        x += w
-    return rows if rows[0] else []
+    return legend_rows(plot, width, lambda text: 10 + stringWidth(text, REGULAR, FONT_SIZE) + 10,
+                       LEGEND_MAX)
 
 
 def timeline_drawing(plot: TimelinePlot, width: float, height: float) -> Drawing:
@@ -126,13 +119,13 @@ def timeline_drawing(plot: TimelinePlot, width: float, height: float) -> Drawing
             cx, cy = x + 4, y + FONT_SIZE / 3
             if style >= 0:
                 d.add(_marker(shape_of(style), cx, cy, MARKER, colors.HexColor(colour_of(style))))
-            elif style == -1:
+            elif style == LEGEND_CONFLICT:
                 d.add(Circle(cx, cy, MARKER + 1, fillColor=None, strokeColor=_CONFLICT,
                              strokeWidth=0.9))
-            elif style == -2:
+            elif style == LEGEND_REFERENCE:
                 d.add(Line(cx - 4, cy, cx + 4, cy, strokeColor=_REFERENCE, strokeWidth=0.9,
                            strokeDashArray=[3, 2]))
-            d.add(String(cx + (6 if style != -3 else -4), y, text, fontName=REGULAR,
+            d.add(String(cx + (6 if style != LEGEND_MORE else -4), y, text, fontName=REGULAR,
                          fontSize=FONT_SIZE, fillColor=_TEXT))
         y -= FONT_SIZE + 4
     return d
