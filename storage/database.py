@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 from sqlmodel import Session
@@ -168,31 +168,35 @@ def make_engine(path: Path, *, time_limit: float | None = None) -> Engine:
 _SERVER_VARIABLE_LIMIT = 65_535
 
 
+def _connection_limit(conn: Connection) -> int:
+    if conn.dialect.name != "sqlite":
+        return _SERVER_VARIABLE_LIMIT
+    raw = conn.connection.dbapi_connection
+    return int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))  # type: ignore[union-attr]
+
+
+def _chunk(limit: int) -> int:
+    return max(1, min(10_000, limit // 2))
+
+
 def variable_limit(db: Database) -> int:
     """How many bound values one statement may carry on ``db``'s engine (SQLite: the
     connection's own limit, 32,766 by default; PostgreSQL: 65,535)."""
     if db.is_server:
         return _SERVER_VARIABLE_LIMIT
     with db.engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        return int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))  # type: ignore[union-attr]
+        return _connection_limit(conn)
 
 
 def in_chunk(db: Database) -> int:
     """Values per ``IN (…)`` list on ``db``: half its limit, room for the statement's others."""
-    return max(1, min(10_000, variable_limit(db) // 2))
+    return _chunk(variable_limit(db))
 
 
 def session_in_chunk(session: Session) -> int:
     """``in_chunk`` for the engine behind an open session (queries that get a session, not
     the Database): read from the session's own connection."""
-    connection = session.connection()
-    if connection.dialect.name != "sqlite":
-        limit = _SERVER_VARIABLE_LIMIT
-    else:
-        raw = connection.connection.dbapi_connection
-        limit = int(raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER))  # type: ignore[union-attr]
-    return max(1, min(10_000, limit // 2))
+    return _chunk(_connection_limit(session.connection()))
 
 
 def refused_write(exc: BaseException, path: Path | None) -> WriteRefused | None:
