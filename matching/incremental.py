@@ -14,7 +14,7 @@ import contextlib
 import hashlib
 import json
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 
@@ -221,11 +221,15 @@ def match_new_claims(
     progress: Callable[[str], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
     model: object = None,
+    keep_signatures: Callable[[Sequence[ClaimSig]], None] | None = None,
 ) -> MatchReport:
     """Give every ungrouped claim (or those in ``only``) a group; one transaction, one audit entry.
 
     ``model``: the pair decision (matching.decide); by default the weights learned from this
-    database's decisions when there are any (matching.learn), else the shipped ones."""
+    database's decisions when there are any (matching.learn), else the shipped ones.
+    ``keep_signatures`` is handed the signatures of the claims this run grouped (with the
+    frames and figure roles matching worked out cached on them), for work that reads them
+    after matching (workflows.measuring) instead of working them out again."""
     wanted = sorted(set(only)) if only is not None else None
     report = MatchReport(signed=index_claims(db, only=wanted, progress=progress,
                                              cancelled=cancelled))
@@ -237,8 +241,10 @@ def match_new_claims(
             model = stored_model(session) or LEARNED
         pending = store.unassigned_claims(session, wanted)
         if len(pending) >= BULK_MIN_CLAIMS and not store.has_groups(session):
-            _group_in_bulk(session, pending, report, actor=actor, thresholds=thresholds,
-                           progress=progress, model=model)
+            sigs = _group_in_bulk(session, pending, report, actor=actor,
+                                  thresholds=thresholds, progress=progress, model=model)
+            if keep_signatures is not None:
+                keep_signatures(sigs)
             return report
         n = max(store.matchable_claim_count(session), 1)
         group_of: dict[int, int] = {}  # claims grouped during this run
@@ -320,6 +326,8 @@ def match_new_claims(
                 after={"joined": len(report.joined), "new_groups": len(report.new_groups),
                        "conflicts": len(report.conflicts)},
             )
+    if keep_signatures is not None:
+        keep_signatures(sigs)
     return report
 
 
@@ -357,9 +365,10 @@ def _group_in_bulk(
     thresholds: Thresholds,
     progress: Callable[[str], None] | None,
     model: object = LEARNED,
-) -> None:
+) -> list[ClaimSig]:
     """First matching of a large database with no groups yet: cluster everything in memory
-    (blocked, see matching.grouping) instead of one SQL round trip per claim."""
+    (blocked, see matching.grouping) instead of one SQL round trip per claim. Returns the
+    signatures it clustered."""
     sigs = [_sig_of(row) for row in pending]
     result = cluster(sigs, thresholds=thresholds, progress=progress, model=model)
     members: dict[int, list[int]] = {}
@@ -389,6 +398,7 @@ def _group_in_bulk(
     audit.record(session, actor=actor, action="matching_run", entity="claim_group",
                  after={"bulk": True, "new_groups": len(report.new_groups),
                         "conflicts": len(report.conflicts)})
+    return sigs
 
 
 class _Cancelled(Exception):

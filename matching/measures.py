@@ -294,9 +294,11 @@ def claim_measures(claim: ClaimInput, aliases: AliasTable | None = None) -> list
 
 
 def measures_of(claim_id: Any, text: str, qs: Sequence[Quantity], published: str | None,
-                aliases: AliasTable | None = None) -> list[Assignment]:
-    """``claim_measures`` from a claim's quantities (a matching signature has them:
-    ``measures_of(sig.id, sig.text, sig.quantities, sig.date)``)."""
+                aliases: AliasTable | None = None,
+                frames: Sequence[Frame] | None = None) -> list[Assignment]:
+    """``claim_measures`` from a claim's quantities (a matching signature has them, and its
+    frames once matching worked them out: ``measures_of(sig.id, sig.text, sig.quantities,
+    sig.date, frames=sig.frames)``)."""
     if not qs:
         return []
     table = aliases or default_aliases()
@@ -304,7 +306,8 @@ def measures_of(claim_id: Any, text: str, qs: Sequence[Quantity], published: str
     places = _places(text, mentions, table)
     if not places and not any(table.type_of(k) == "agreement" for _s, _e, k in mentions):
         return []  # no country, place or agreement: no figure of it can make a measure
-    frames = claim_frames(text, qs, published)
+    if frames is None:
+        frames = claim_frames(text, qs, published)
     if not frames:
         return []
     by_text = {q.text: q for q in qs}
@@ -377,16 +380,20 @@ def assign_measures(claims: Iterable[ClaimInput]) -> list[Assignment]:
 
 
 def signature_measures(sigs: Iterable[Any]) -> list[Assignment]:
-    """Measures of matching signatures (``matching.signature.ClaimSig``), in order; the same
-    sentence and date worked out once."""
+    """Measures of matching signatures (``matching.signature.ClaimSig``), in order, from what
+    matching worked out on them (quantities, figure roles, frames); the same sentence, date
+    and figures worked out once."""
     table = default_aliases()
-    done: dict[tuple[str, str | None], list[Assignment]] = {}
+    done: dict[tuple[Any, ...], list[Assignment]] = {}
     out: list[Assignment] = []
     for s in sigs:
-        found = done.get((s.text, s.date))
+        key = (s.text, s.date, s.quantities)
+        found = done.get(key)
         if found is None:
-            found = done[(s.text, s.date)] = measures_of(s.id, s.text, s.quantities, s.date,
-                                                         table)
+            # The frames when matching worked them out (cached on the signature); else
+            # measures_of works them out only if the claim names a country or agreement.
+            found = done[key] = measures_of(s.id, s.text, s.quantities, s.date, table,
+                                            frames=s.__dict__.get("_frames"))
             out.extend(found)
         else:
             out.extend(replace(a, claim_id=s.id) for a in found)

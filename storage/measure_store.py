@@ -48,19 +48,47 @@ def claims_to_measure(session: Session, version: str, limit: int,
                       ids: Sequence[int] | None = None) -> list[ClaimToMeasure]:
     """Claims (not rejected) never scanned for measures, or scanned by another version; only
     among ``ids`` when given."""
+    return claims_by_id(session, ids_to_measure(session, version, limit, ids))
+
+
+def ids_to_measure(session: Session, version: str, limit: int,
+                   ids: Sequence[int] | None = None, after: int | None = None) -> list[int]:
+    """The ids ``claims_to_measure`` would return (reads no sentence or figures); only those
+    above ``after`` when given."""
     query = (
-        select(Claim.id, Claim.sentence, Claim.start, Claim.figures, Article.published)
-        .join(Article, Article.id == Claim.article_id)
+        select(Claim.id)
         .outerjoin(MeasureScan, MeasureScan.claim_id == Claim.id)
         .where(Claim.status != ClaimStatus.REJECTED)
         .where(or_(MeasureScan.claim_id.is_(None), MeasureScan.version != version))
         .order_by(Claim.id)
         .limit(limit)
     )
-    if ids is not None:
-        query = query.where(Claim.id.in_(list(ids)))
-    return [ClaimToMeasure(r[0], r[1], r[2], r[3] or [], r[4].isoformat() if r[4] else None)
-            for r in session.execute(query)]
+    if after is not None:
+        query = query.where(Claim.id > after)
+    if ids is None:
+        return list(session.execute(query).scalars())
+    wanted = sorted(i for i in set(ids) if after is None or i > after)
+    out: list[int] = []
+    for k in range(0, len(wanted), _CHUNK):  # an IN list within every engine's limit
+        if len(out) >= limit:
+            break
+        out.extend(session.execute(query.where(Claim.id.in_(wanted[k:k + _CHUNK]))).scalars())
+    return out[:limit]
+
+
+def claims_by_id(session: Session, ids: Sequence[int]) -> list[ClaimToMeasure]:
+    """What measures read of the claims ``ids``, by id."""
+    out: list[ClaimToMeasure] = []
+    wanted = sorted(set(ids))
+    for k in range(0, len(wanted), _CHUNK):
+        out.extend(
+            ClaimToMeasure(r[0], r[1], r[2], r[3] or [], r[4].isoformat() if r[4] else None)
+            for r in session.execute(
+                select(Claim.id, Claim.sentence, Claim.start, Claim.figures, Article.published)
+                .join(Article, Article.id == Claim.article_id)
+                .where(Claim.id.in_(wanted[k:k + _CHUNK]))
+                .order_by(Claim.id)))
+    return out
 
 
 def _final(session: Session, ids: Iterable[int]) -> dict[int, int]:

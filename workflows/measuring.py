@@ -1,9 +1,10 @@
 """Matching, then measures: every matching run also works out the measures of the claims it saw.
 
 ``match_and_measure`` is what the command line, imports and copies call instead of
-``matching.incremental.run_matching``; ``update_measures`` alone scans the claims whose
-measures are missing or were worked out by an older version (all of them after the upgrade
-that added measures).
+``matching.incremental.run_matching``: the measures of the claims matching grouped are read
+off the signatures matching built (their figures' roles and frames already worked out);
+``update_measures`` alone scans the claims whose measures are missing or were worked out by
+an older version (all of them after the upgrade that added measures).
 """
 
 from __future__ import annotations
@@ -11,9 +12,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from matching.incremental import MatchReport, run_matching
-from matching.measures import MEASURES_VERSION, ClaimInput, assign_measures, measure_name
+from matching.measures import (
+    MEASURES_VERSION,
+    ClaimInput,
+    assign_measures,
+    measure_name,
+    signature_measures,
+)
 from storage import measure_store
 from storage.database import Database
 from storage.measure_store import NewValue
@@ -40,19 +48,29 @@ def _inputs(rows: list[measure_store.ClaimToMeasure]) -> list[ClaimInput]:
 
 
 def update_measures(db: Database, *, only: Iterable[int] | None = None,
+                    signatures: Iterable[Any] | None = None,
                     progress: Callable[[str], None] | None = None,
                     cancelled: Callable[[], bool] | None = None) -> MeasureReport:
-    """Work out and store the measures of claims not scanned yet (only among ``only``)."""
+    """Work out and store the measures of claims not scanned yet (only among ``only``).
+
+    ``signatures``: matching signatures (``matching.signature.ClaimSig``) of some of these
+    claims, built by the matching run just done: their measures come from them; the other
+    claims are read from the database."""
     ids = sorted(set(only)) if only is not None else None
+    sig_of = {s.id: s for s in signatures} if signatures is not None else {}
     report = MeasureReport()
+    after: int | None = None
     while True:
         if cancelled is not None and cancelled():
             return report
         with db.write() as session:
-            rows = measure_store.claims_to_measure(session, MEASURES_VERSION, BATCH, ids)
-            if not rows:
+            todo = measure_store.ids_to_measure(session, MEASURES_VERSION, BATCH, ids, after)
+            if not todo:
                 return report
-            found = assign_measures(_inputs(rows))
+            after = todo[-1]  # by id: what is left comes after (no rescan)
+            known = [sig_of[i] for i in todo if i in sig_of]
+            rows = measure_store.claims_by_id(session, [i for i in todo if i not in sig_of])
+            found = signature_measures(known) + assign_measures(_inputs(rows))
             names: dict[str, str] = {}
             values = []
             for a in found:
@@ -62,8 +80,8 @@ def update_measures(db: Database, *, only: Iterable[int] | None = None,
                 values.append(NewValue(a.claim_id, key, names[key], a.unit, a.figure, a.value,
                                        a.low, a.high, a.period, a.period_stated))
             report.new_measures += measure_store.save_values(
-                session, [r.id for r in rows], values, MEASURES_VERSION)
-        report.scanned += len(rows)
+                session, todo, values, MEASURES_VERSION)
+        report.scanned += len(todo)
         report.values += len(values)
         if progress is not None:
             progress(f"measures of {report.scanned} claims worked out")
@@ -80,12 +98,13 @@ def match_and_measure(db: Database, *, actor: str, **kwargs) -> MatchReport:  # 
     """``run_matching``, then the measures of the claims not scanned yet (among ``only`` when
     given). A failure in the measures never loses the matching: it is logged, and the next
     run scans those claims again."""
-    report = run_matching(db, actor=actor, **kwargs)
+    grouped: list[Any] = []
+    report = run_matching(db, actor=actor, keep_signatures=grouped.extend, **kwargs)
     if report.cancelled:
         return report
     only = kwargs.get("only")
     try:
-        update_measures(db, only=only, progress=kwargs.get("progress"),
+        update_measures(db, only=only, signatures=grouped, progress=kwargs.get("progress"),
                         cancelled=kwargs.get("cancelled"))
     except Exception:  # noqa: BLE001  (measures are an addition: matching stands)
         log.exception("working out measures after matching failed")

@@ -201,3 +201,32 @@ def test_a_rejected_claim_leaves_the_measure(db):
         set_status(session, [ids[3]], "rejected", actor="ana")
     assert ids[3] not in {p.claim_id for p in timeline_points(db, share.id)}
     assert _by_name(db, "Share of Ukraine held by Russia").claims == 3
+
+
+def _members(db) -> set[tuple]:
+    from storage.measure_models import Measure, MeasureMember
+
+    with db.read() as session:
+        return set(session.execute(
+            select(Measure.key, MeasureMember.claim_id, MeasureMember.figure, MeasureMember.value,
+                   MeasureMember.low, MeasureMember.high, MeasureMember.period)
+            .join(Measure, Measure.id == MeasureMember.measure_id)).all())
+
+
+def test_measures_read_off_matchings_signatures_equal_those_read_from_the_database(db):
+    from matching.incremental import run_matching
+    from workflows.measuring import match_and_measure
+
+    _store(db, SHARE + GAIN)
+    grouped: list = []
+    run_matching(db, actor="t", keep_signatures=grouped.extend)
+    assert len(grouped) == len(SHARE + GAIN) and not _members(db)
+    report = update_measures(db, signatures=grouped)
+    assert report.scanned == len(SHARE + GAIN)
+    from_signatures = _members(db)
+    remeasure_all(db)
+    assert _members(db) == from_signatures and len(from_signatures) == len(SHARE + GAIN)
+    # The path imports and the command line take gives the same.
+    more = _store(db, [("Outlet E", "2025-04-01", "Russia holds about 20% of Ukraine now.")])
+    match_and_measure(db, actor="t", only=more)
+    assert {c for _k, c, *_ in _members(db)} >= set(more)
