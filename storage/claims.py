@@ -8,12 +8,14 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlmodel import Session
 
-from storage import audit
+from storage import audit, measure_store
 from storage.articles import NewClaim, claim_rows
 from storage.errors import StorageError
 from storage.models import Article, Claim, ClaimOrigin, ClaimStatus, utcnow
 
 _EDITABLE = ("sentence", "start", "end", "category", "figures", "claimant", "score", "cues")
+# What a claim's measures are read from (matching.measures): editing one redoes them.
+_MEASURED = frozenset(("sentence", "start", "end", "figures"))
 
 
 def set_status(session: Session, claim_ids: Sequence[int], status: str, *, actor: str) -> int:
@@ -76,6 +78,8 @@ def edit(session: Session, claim_id: int, changes: dict[str, Any], *, actor: str
     session.execute(
         update(Claim).where(Claim.id == claim_id).values(**changes, updated_at=utcnow())
     )
+    if _MEASURED & set(changes):
+        measure_store.forget_claims(session, [claim_id])
     audit.record(
         session,
         actor=actor,

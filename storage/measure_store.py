@@ -156,6 +156,18 @@ def save_values(session: Session, claim_ids: Sequence[int], values: Sequence[New
     return len(created)
 
 
+def forget_claims(session: Session, claim_ids: Sequence[int]) -> None:
+    """A person changed what these claims say (their sentence or figures): their automatic
+    measure values go, and the next ``workflows.measuring.update_measures`` works them out
+    again. The person's decisions on them (confirmed, rejected) are kept."""
+    ids = sorted(set(claim_ids))
+    for k in range(0, len(ids), _CHUNK):
+        chunk = ids[k:k + _CHUNK]
+        session.execute(delete(MeasureMember).where(MeasureMember.claim_id.in_(chunk),
+                                                    MeasureMember.decision == "auto"))
+        session.execute(delete(MeasureScan).where(MeasureScan.claim_id.in_(chunk)))
+
+
 def forget_scans(session: Session) -> None:
     """Have every claim's measures worked out again by the next run (decisions are kept)."""
     session.execute(delete(MeasureScan))

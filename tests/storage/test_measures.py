@@ -230,3 +230,26 @@ def test_measures_read_off_matchings_signatures_equal_those_read_from_the_databa
     more = _store(db, [("Outlet E", "2025-04-01", "Russia holds about 20% of Ukraine now.")])
     match_and_measure(db, actor="t", only=more)
     assert {c for _k, c, *_ in _members(db)} >= set(more)
+
+
+def test_editing_a_claims_text_or_figures_redoes_its_measures(db):
+    from storage.actions import write_fields
+
+    ids = _store(db, SHARE[:2])
+    update_measures(db)
+    share = _by_name(db, "Share of Ukraine held by Russia")
+    assert share.claims == 2
+    # The person corrects the second claim's value: the measure shows the new value.
+    text = "Russia holds about 17% of Ukraine's territory."
+    figures = [f.to_json_dict() for f in parse_figures(text, published=dt.date(2024, 11, 20))]
+    write_fields(db, ids[1], {"sentence": text, "end": len(text), "figures": figures},
+                 actor="t")
+    update_measures(db)
+    values = {p.claim_id: p.value for p in timeline_points(db, share.id)}
+    assert values[ids[1]] == pytest.approx(17)
+    # The person rewrites it into a claim of no measure: it leaves the measure.
+    text = "The talks went on late into the night."
+    write_fields(db, ids[1], {"sentence": text, "end": len(text), "figures": []}, actor="t")
+    update_measures(db)
+    assert [p.claim_id for p in timeline_points(db, share.id)] == [ids[0]]
+    assert measures_of_claim(db, ids[1]) == []
