@@ -26,7 +26,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy import table as sa_table
 from sqlmodel import Session
 
-from storage import audit, copy_records
+from storage import audit, copy_measures, copy_records
 from storage import copy_rules as rules
 from storage.database import Database, in_chunk
 from storage.errors import StorageError
@@ -79,11 +79,14 @@ class CopyReport:
     rehashed: list[int] = field(default_factory=list)
     # The fact-check library, "same claim" links, published versions, settings.
     records: copy_records.RecordsReport = field(default_factory=copy_records.RecordsReport)
+    # A person's measure work: names, merges, splits, claim decisions, reference figures.
+    measures: copy_measures.MeasuresReport = field(default_factory=copy_measures.MeasuresReport)
 
     @property
     def changed(self) -> bool:
         return any((self.outlets, self.articles, self.claims, self.statuses, self.groups,
-                    self.members, self.verdicts, self.conflicts)) or self.records.changed
+                    self.members, self.verdicts, self.conflicts)) or self.records.changed or (
+            self.measures.changed)
 
     def lines(self) -> list[str]:
         out = [f"added: {self.articles} articles, {self.claims} claims, {self.groups} claim "
@@ -101,6 +104,7 @@ class CopyReport:
             ids = ", ".join(str(g) for g in r.differing_versions)
             out.append(f"kept the destination's published versions where the source's "
                        f"history differs: claim group(s) {ids}")
+        out += self.measures.lines()
         if self.differing_verdicts:
             ids = ", ".join(str(g) for g in self.differing_verdicts)
             out.append(f"kept the destination's verdict where the source's differs: claim "
@@ -133,6 +137,7 @@ class _Source:
     evidence: dict[int, list[dict[str, Any]]]  # by source verdict id
     conflicts: list[tuple[int, int, Any]]
     records: copy_records.Records
+    measures: copy_measures.MeasureWork
     skipped: list[str] = field(default_factory=list)  # "claim 2 (figures is not …)"
 
 
@@ -240,9 +245,10 @@ def _read_source(session: Session, *, refuse_nul: bool = False) -> _Source:
         if got:
             conflicts.append((row["group_a"], row["group_b"], got["explanation"]))
     records = copy_records.read_records(session, r.take, r.skipped, group_ids)
+    measures = copy_measures.read_measure_work(session, r.take, claim_ids)
     return _Source(outlets=outlets, articles=articles, claims=claims, groups=groups,
                    members=members, verdicts=verdicts, evidence=evidence, conflicts=conflicts,
-                   records=records, skipped=r.skipped)
+                   records=records, measures=measures, skipped=r.skipped)
 
 
 class UnstorableText(StorageError):
@@ -441,6 +447,8 @@ def copy_database(source: Database, dest: Database, *, actor: str,
         merge.conflicts()
         report.records = copy_records.merge_records(session, src.records, merge.group_ids,
                                                     report.differing_verdicts, chunk)
+        report.measures = copy_measures.merge_measure_work(session, src.measures,
+                                                           merge.claim_ids)
         if report.changed:
             audit.record(session, actor=actor, action="copied_in", entity="database",
                          after={"from": source.location, "articles": report.articles,
@@ -451,5 +459,7 @@ def copy_database(source: Database, dest: Database, *, actor: str,
                                 "links": report.records.links,
                                 "versions": report.records.versions,
                                 "settings": report.records.settings,
+                                "measure_work": report.measures.names
+                                + report.measures.decisions + report.measures.references,
                                 "differing_verdicts": report.differing_verdicts})
     return report
