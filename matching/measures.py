@@ -10,6 +10,14 @@ month or per year. Claims whose frames share all of these form one measure, what
 period or value: "Russia holds about a fifth of Ukraine" (2022) and "Russia occupies 19% of
 Ukraine" (2025) are two values of "share of Ukraine held by Russia".
 
+A count of people also says who is counted (civilians, soldiers), whose they are (the
+nationality named with them: "Ukrainian soldiers") and whose count it is (the person or
+organisation the sentence names: Zelensky's count of soldiers killed is not the UN's count
+of civilians killed). Talks that recur (Istanbul 2022 and 2025) are dated per year's round.
+What is not a value of anything is left out: spans of time other than a ceasefire's length
+("thirty years from now", "a two-week deadline", a person's age), dates of other events in a
+sentence naming an agreement ("declared the agreements dead in February 2022").
+
 Headless and pure: ``claim_measures`` reads one claim, ``assign_measures`` many;
 ``storage.measures`` keeps the results and the person's decisions.
 """
@@ -27,11 +35,15 @@ from typing import Any
 from extraction.names import AliasTable, default_aliases
 from matching.concepts import default_concepts
 from matching.figures import Quantity, quantities
-from matching.frames import Frame, claim_frames
+from matching.frames import Frame, claim_frames, measure_of_word
+from matching.measure_names import measure_name
 from matching.roles import FRAME, LazyRoles
 
+__all__ = ["Assignment", "ClaimInput", "MeasureKey", "assign_measures", "claim_measures",
+           "measure_name", "measures_of", "signature_measures"]
+
 # Bumped whenever what a claim's measures are changes: stored assignments are then redone.
-MEASURES_VERSION = "1"
+MEASURES_VERSION = "2"  # 2: who is counted and whose count; non-measures dropped
 
 # The roles that say what a figure of a measure is (matching.roles contrast concepts).
 _ROLES = frozenset(("gain", "control", "withdraw", "regain", "killed", "wounded", "signed",
@@ -65,7 +77,41 @@ _MONTHLY = re.compile(
 _YEARLY = re.compile(
     r"\b(?:per year|a year|each year|(?:past|last|previous) (?:year|twelve months|12 months)|"
     r"in (?:19|20)\d\d|за рік|за год|за минулий рік|за прошлый год|"
-    r"(?:past|last) \w+ years?)\b")
+    r"(?:past|last|preceding) (?:\w+ )?(?:years?|twelve months|12 months)|"
+    r"за останній рік|за последний год|за минулий рік)\b")
+# Counts of people: who is counted and whose count it is tell two measures apart.
+PEOPLE = frozenset(("killed", "wounded", "troops", "prisoners", "children", "refugees",
+                    "displaced"))
+# Who a count or share of people counts (word stems, first found in the figure's words or
+# the few after it): "1,232 civilians", "43,000 Ukrainian soldiers", "of career military
+# personnel", "українських військових".
+_WHO_STEMS = (
+    ("civilians", ("civilian", "цивіл", "мирних", "мирных", "мирного", "мирне")),
+    ("troops", ("soldier", "troop", "servicem", "military", "personnel", "combatant",
+                "військов", "военн", "бійц", "бойц", "солдат", "вояк")),
+    ("children", ("child", "kids", "дітей", "діти", "дитин", "детей", "дети", "ребен")),
+    ("prisoners", ("prisoner", "pow", "полонен", "пленн")),
+)
+WHO_WORDS = 5  # words after the figure its people are looked for in
+# A place after these is not what a figure is of: "a fifth of Ukraine, including Crimea",
+# "31,000 troops near Russia's borders".
+_NOT_OF = re.compile(r"(?:including|includes|with|near|along|across|from|разом\s+із|разом\s+з|"
+                     r"включно\s+з|вместе\s+с|включая|поблизу|біля|около|возле)\W*$",
+                     re.IGNORECASE)
+# A country named in these words before a figure is a place, not the one acting:
+# "території України — близько 0,6 %", "of Ukraine's territory, about 0.6%".
+_OF_BEFORE = re.compile(r"(?:\bof|територі\w*|территори\w*)\s+(?:the\s+)?$", re.IGNORECASE)
+# Another event dated in a sentence naming an agreement: its date is not the agreement's.
+_OTHER_EVENT = re.compile(
+    r"\b(?:declar\w*|recogni[sz]\w*|no longer|scrap\w*|abandon\w*|withdr[ae]w\w*|"
+    r"collaps\w*|admit\w*|reject\w*|endors\w*|phoned|called|оголоси\w*|объяви\w*|"
+    r"визна\w*|призна\w*|більше не|больше не)\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"^(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                      r"понеділ\w*|вівтор\w*|серед\w*|четвер\w*|п.ятниц\w*|понедельник\w*|"
+                      r"вторник\w*|сред\w*|пятниц\w*)$", re.IGNORECASE)
+# Durations that are no quantity stated: the future, a deadline, an age.
+_NOT_A_SPAN = re.compile(r"\b(?:from now|later|ago|deadline|ultimatum|old)\b", re.IGNORECASE)
+_TALKS = ("talks", "negotiations")
 _WEEKLY = re.compile(r"\b(?:per week|a week|this week|last week|past week|weekly|за тиждень|"
                      r"за неделю)\b")
 
@@ -79,17 +125,27 @@ class MeasureKey:
     actor: str = ""  # "russia", "ukraine", or an alias key
     place: str = ""  # "ukraine", "kursk"…
     agreement: str = ""  # "minsk_ii"…
-    span: str = ""  # "month", "year", "week" for flows
+    span: str = ""  # "month", "year", "week" for flows; a round's year for talks' dates
+    who: str = ""  # who a count of people counts: "civilians", "troops"…
+    source: str = ""  # whose count of people it is: "zelensky", "un" (alias keys)
 
     @property
     def text(self) -> str:
-        return "|".join((self.measure, self.role, self.actor, self.place, self.agreement,
-                         self.span))
+        """The stored form; the fields a count of people adds only when set, so the keys of
+        other measures (and a person's decisions on them) stay as they were."""
+        parts = [self.measure, self.role, self.actor, self.place, self.agreement, self.span]
+        if self.who or self.source:
+            parts += [self.who, self.source]
+        return "|".join(parts)
 
     @classmethod
     def parse(cls, text: str) -> MeasureKey:
-        parts = (text.split("|") + [""] * 6)[:6]
+        parts = (text.split("|") + [""] * 8)[:8]
         return cls(*parts)
+
+    @property
+    def is_people(self) -> bool:
+        return self.measure in PEOPLE
 
     @property
     def usable(self) -> bool:
@@ -98,9 +154,13 @@ class MeasureKey:
         if self.measure == "date":
             return bool(self.agreement)
         if self.measure == "duration":
-            # "30-day ceasefire", "talks lasted 3 hours": a duration of something named; a
-            # bare span of time ("ten minutes later", "for eight years") measures nothing.
-            return bool(self.agreement or {"ceasefire", "talks"} & set(self.role.split("+")))
+            # "a 30-day ceasefire": its length. Other spans of time ("ten minutes later",
+            # "for eight years", "thirty years from now", "a two-week deadline") measure
+            # nothing a claim is checked on.
+            return "ceasefire" in self.role.split("+")
+        if self.is_people:
+            # Whose people, where, or whose count: "killed" alone is every strike's toll.
+            return bool(self.actor or self.place or self.source or self.agreement)
         if not (self.actor or self.place or self.agreement):
             return False
         if self.measure in _COARSE:
@@ -190,12 +250,17 @@ def _country_of(key: str) -> str | None:
 
 
 def _actor_and_place(places: list[tuple[int, int, str | None, str | None]], start: int,
-                     end: int) -> tuple[str, str]:
+                     end: int, text: str = "") -> tuple[str, str]:
     """The country named nearest before the figure (its actor) and the place named first
     after its start (what it is a part of, or whose it is: "19% of Ukraine", "43,000
-    Ukrainian soldiers"; a named place beats a country named later)."""
-    before = [w for w in places if w[1] <= start and w[0] >= start - ACTOR_CHARS]
+    Ukrainian soldiers"; a named place beats a country named later). A country named as a
+    place before the figure ("of Ukraine's territory — about 0.6%") is no actor, a place
+    after "including" or "near" ("a fifth of Ukraine, including Crimea") not what it is of."""
+    before = [w for w in places if w[1] <= start and w[0] >= start - ACTOR_CHARS
+              and not (text and _OF_BEFORE.search(text, max(0, w[0] - 20), w[0]))]
     after = [w for w in places if start < w[0] <= end + PLACE_CHARS]
+    if after and text and _NOT_OF.search(text, max(0, after[0][0] - 16), after[0][0]):
+        after = []  # what follows is an aside, and nothing after it is what the figure is of
     actor = next((w[2] for w in reversed(before) if w[2]), "")
     place = ""
     for w in after:
@@ -210,6 +275,55 @@ def _actor_and_place(places: list[tuple[int, int, str | None, str | None]], star
         # does not gain or hold a part of itself; the name after the figure is something else.
         place = ""
     return actor or "", place
+
+
+_POLL_ROLES = frozenset(("support", "oppose"))
+_IN_BEFORE = re.compile(r"(?:\bin|\bnear|\bfrom|\binto|\bto|\balong|\bacross|\bв|\bу|\bна|"
+                        r"\bбіля|\bвозле)\s+(?:the\s+)?$", re.IGNORECASE)
+# A count is someone's when the sentence quotes them: "Zelensky said", "by the UN office's
+# estimate", "according to Kyiv's military".
+_QUOTED_AFTER = re.compile(
+    r"\W*(?:[\w'’-]+\W+){0,4}?(?:said|says|told|report\w*|record\w*|estimat\w*|count\w*|"
+    r"повідоми\w*|заяви\w*|сказа\w*|сообщи\w*|оцін\w*|оцен\w*)\b", re.IGNORECASE)
+_QUOTED_BEFORE = re.compile(r"(?:according to|by|per|за даними|по данным|за оцінкою|"
+                            r"по оценке|за словами|по словам)\W+(?:the\s+)?$", re.IGNORECASE)
+# Regions of Russia: ground held there is ground of Russia ("470 square miles of the Kursk
+# region" and "Ukraine's foothold in Russia" are one measure).
+_RUSSIAN_REGIONS = frozenset(("kursk", "belgorod", "bryansk"))
+_PERSON_TYPES = frozenset(("person", "organisation"))
+
+
+def _people_of(text: str, start: int, end: int,
+               places: list[tuple[int, int, str | None, str | None]]) -> tuple[str, str]:
+    """Who a figure counts and whose they are, from its own words and the few after it:
+    ("troops", "ukraine") for "43,000 Ukrainian soldiers" and "18% of Moscow's career
+    military personnel"; ("civilians", "") for "1,232 civilians"."""
+    following = list(_WORD.finditer(text, end, min(len(text), end + 80)))[:WHO_WORDS]
+    words = _WORD.findall(text[start:end]) + [m.group(0) for m in following]
+    who = ""
+    for w in words:
+        low = w.casefold()
+        who = next((name for name, stems in _WHO_STEMS if low.startswith(stems)), "")
+        if who:
+            break
+    if not who and any(measure_of_word(w) == "respondents" for w in words):
+        who = "people"
+    window = following[-1].end() if following else end
+    # A nationality or a possessive ("Ukrainian", "Moscow's"), not a place ("in Ukraine").
+    side = next((w[2] for w in places if start <= w[0] <= window and w[2]
+                 and not _IN_BEFORE.search(text, max(0, w[0] - 6), w[0])), "")
+    return who, side
+
+
+def _source(text: str, mentions: Sequence[tuple[int, int, str]], table: AliasTable) -> str:
+    """Whose count a count of people is: the first person or organisation the sentence quotes
+    ("Zelensky said", "by the UN office's estimate"); one merely named is not its source."""
+    for start, end, key in mentions:
+        if table.type_of(key) in _PERSON_TYPES and (
+                _QUOTED_AFTER.match(text, end, min(len(text), end + 60))
+                or _QUOTED_BEFORE.search(text, max(0, start - 20), start)):
+            return key
+    return ""
 
 
 def _span(text: str, frame: Frame) -> str:
@@ -304,8 +418,9 @@ def measures_of(claim_id: Any, text: str, qs: Sequence[Quantity], published: str
     table = aliases or default_aliases()
     mentions = table.find(text)
     places = _places(text, mentions, table)
-    if not places and not any(table.type_of(k) == "agreement" for _s, _e, k in mentions):
-        return []  # no country, place or agreement: no figure of it can make a measure
+    if not places and not any(table.type_of(k) in ("agreement", *_PERSON_TYPES)
+                              for _s, _e, k in mentions):
+        return []  # no country, place, agreement or source: no figure makes a measure
     if frames is None:
         frames = claim_frames(text, qs, published)
     if not frames:
@@ -316,20 +431,50 @@ def measures_of(claim_id: Any, text: str, qs: Sequence[Quantity], published: str
     lowered = text.casefold()
     dates = _date_frames(qs, frames, text) if any(
         table.type_of(k) == "agreement" for _s, _e, k in mentions) else []
+    last_people = ("", "")
     for frame in [f for f in frames if f.measure != "date"] + dates:
         q = by_text.get(frame.text)
         if q is not None and q.time_frame:
             continue  # "over the past year": the period of the other figures, not a value
         pos = lowered.find(frame.text.casefold()) if frame.text else -1
-        actor, place = _actor_and_place(places, pos, pos + len(frame.text)) if pos >= 0 else ("", "")
+        end = pos + len(frame.text)
+        actor, place = _actor_and_place(places, pos, end, text) if pos >= 0 else ("", "")
+        who = source = ""
+        if pos >= 0 and (frame.measure in PEOPLE or (
+                frame.measure.startswith("share") and q is not None and q.role & _POLL_ROLES)):
+            who, side = _people_of(text, pos, end, places)
+            if frame.measure in PEOPLE:
+                # "1,232 civilians killed and 1,935 injured", "43,000 Ukrainian soldiers
+                # killed and 370,000 wounded": the people of an elided noun are the last named.
+                who, side = who or last_people[0], side or last_people[1]
+                last_people = (who, side)
+                # Whose people: the nationality named with them ("43,000 Ukrainian
+                # soldiers"), not a country named earlier in the sentence; where: a place
+                # after them ("in eastern Ukraine"); whose count: who the sentence quotes.
+                actor = side
+                place = "" if place == side else place
+                source = _source(text, mentions, table)
+            elif who:
+                actor, place = "", side or place  # a poll of people: "of Russian soldiers"
+            if frame.measure in PEOPLE and not (actor or place or source):
+                continue
         agreement = ""
-        if frame.measure != "date" and not (actor or place):
+        if frame.measure != "date" and not (actor or place or source):
             # Counts with no country ("13 points" of an agreement): the agreement they are of.
             agreement = _agreement_at(mentions, table, max(pos, 0))
             if not agreement:
                 continue  # nothing ties it to a measure (the figure's role is not worked out)
         q_roles = q.role if q is not None else frozenset()
-        role = "+".join(sorted(q_roles & _ROLES))
+        role = "+".join(sorted(q_roles & _ROLES - (_DATE_ROLES if frame.measure != "date"
+                                                   else frozenset())))
+        if frame.measure == "duration":
+            if _NOT_A_SPAN.search(text, max(0, pos), end + 24) or "ceasefire" not in role:
+                continue  # "thirty years from now", "a two-week deadline", "a 19-year-old"
+            # A ceasefire's length: of the agreement or statement that proposes it, whoever
+            # backs or rejects it.
+            actor = place = ""
+            role = "ceasefire"
+            agreement = _agreement_at(mentions, table, max(pos, 0))
         if frame.measure == "date":
             # A date is an event's: the agreement says whose, the role which event (an
             # agreement's date unqualified is the day it was signed).
@@ -337,13 +482,26 @@ def measures_of(claim_id: Any, text: str, qs: Sequence[Quantity], published: str
             agreement = _agreement_at(mentions, table, max(pos, 0))
             named = q_roles & _DATE_ROLES or (_concepts(text) & _DATE_ROLES if FRAME in q_roles
                                               else frozenset())
+            if not named and (_OTHER_EVENT.search(text) or _WEEKDAY.match(frame.text.strip())):
+                # "declared in February 2022 that the Minsk agreements no longer existed",
+                # "phoned on Wednesday about the Jeddah meeting": another event's date.
+                continue
             role = "begin" if named == {"begin"} else "signed"
-        elif not place and actor in _COUNTRIES and frame.measure in _TERRITORY and (
-                set(role.split("+")) & _TERRITORIAL_ROLES):
-            # Ground held or gained by one side of this war is the other side's.
-            place = next(iter(_COUNTRIES - {actor}))
-        span = _span(text, frame) if set(role.split("+")) & _FLOWS else ""
-        key = MeasureKey(frame.measure, role, actor, place, agreement, span)
+            # Talks recur: each year's round is its own.
+            span = frame.period[:4] if agreement.endswith(_TALKS) and frame.period else ""
+        elif frame.measure in _TERRITORY and set(role.split("+")) & _TERRITORIAL_ROLES:
+            if not actor:
+                continue  # "a fifth of the country is occupied": by whom is not said
+            if place in _RUSSIAN_REGIONS:
+                place = "russia"
+            if not place and actor in _COUNTRIES:
+                # Ground held or gained by one side of this war is the other side's.
+                place = next(iter(_COUNTRIES - {actor}))
+        if frame.measure != "date":
+            span = _span(text, frame) if set(role.split("+")) & _FLOWS else ""
+        if frame.measure in PEOPLE:
+            role = ""  # "killed" is the measure itself; "since the start" a period
+        key = MeasureKey(frame.measure, role, actor, place, agreement, span, who, source)
         if not key.usable or key.text in seen:
             continue
         seen.add(key.text)
@@ -398,63 +556,3 @@ def signature_measures(sigs: Iterable[Any]) -> list[Assignment]:
         else:
             out.extend(replace(a, claim_id=s.id) for a in found)
     return out
-
-
-# -- names ------------------------------------------------------------------------------------
-_MEASURE_LABEL = {
-    "share": "Share", "area": "Area", "distance": "Distance", "duration": "Duration",
-    "date": "Date", "count": "Number", "killed": "Killed", "wounded": "Wounded",
-    "settlements": "Settlements", "children": "Children", "refugees": "Refugees",
-    "displaced": "Displaced people", "drones": "Drones", "missiles": "Missiles",
-    "prisoners": "Prisoners", "troops": "Troops", "votes": "Votes", "turnout": "Turnout",
-    "respondents": "Respondents", "money": "Money", "suspects": "Suspects",
-    "sentences": "Sentences", "points": "Points", "camps": "Camps", "sheltering": "Sheltering",
-    "share:respondents": "Poll share", "share:turnout": "Turnout", "share:votes": "Vote share",
-}
-_ROLE_VERB = {"control": "held", "gain": "gained", "regain": "regained", "withdraw": "given up",
-              "killed": "killed", "wounded": "wounded", "signed": "signed", "begin": "in force",
-              "support": "in favour", "oppose": "against", "talks": "for talks",
-              "ceasefire": "for a ceasefire"}
-_DATE_ROLE = {"signed": "was signed", "begin": "took effect"}
-_SPAN = {"month": "per month", "year": "per year", "week": "per week"}
-
-
-def _display(name: str, aliases: AliasTable | None = None) -> str:
-    if not name:
-        return ""
-    table = aliases or default_aliases()
-    if name in _COUNTRIES:
-        return name.title()
-    return table.canonical(name.replace("_", " ")) or name.replace("_", " ").title()
-
-
-def measure_name(key: MeasureKey) -> str:
-    """A readable name for a measure ("Share of Ukraine held by Russia")."""
-    actor, place = _display(key.actor), _display(key.place)
-    agreement = ", ".join(_display(a) for a in key.agreement.split(",") if a)
-    roles = [r for r in key.role.split("+") if r]
-    if key.measure == "date":
-        what = " / ".join(_DATE_ROLE.get(r, _ROLE_VERB.get(r, r)) for r in roles) or "date"
-        subject = agreement or place or "event"
-        if roles in (["signed"], []):
-            return f"Date of {subject}"
-        return f"Date {subject} {what}"
-    if key.measure.startswith("money"):
-        label = f"Money ({key.measure.split(':', 1)[1].upper()})" if ":" in key.measure else "Money"
-    else:
-        label = _MEASURE_LABEL.get(key.measure, key.measure.replace(":", " ").capitalize())
-    name = label
-    if place and key.measure in ("share", "area", "distance"):
-        name += f" of {place}"
-    elif place:
-        name += f" ({place})"
-    verbs = [_ROLE_VERB[r] for r in roles if r in _ROLE_VERB and r not in (key.measure,)]
-    if verbs:
-        name += " " + " / ".join(verbs)
-    if actor:
-        name += f" by {actor}" if verbs else f" ({actor})"
-    if agreement:
-        name += f" — {agreement}"
-    if key.span:
-        name += f", {_SPAN.get(key.span, key.span)}"
-    return name

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, or_, select
+from sqlalchemy import bindparam, delete, or_, select
 from sqlmodel import Session
 
 from storage.measure_models import Measure, MeasureMember, MeasureScan
@@ -124,9 +124,21 @@ def save_values(session: Session, claim_ids: Sequence[int], values: Sequence[New
                                     .where(MeasureMember.claim_id.in_(chunk))).all())
     keys = sorted({v.key for v in values})
     measure_of: dict[str, int] = {}
+    named: dict[str, str] = {v.key: v.name for v in values}
+    renamed: list[dict[str, Any]] = []
     for k in range(0, len(keys), _CHUNK):
-        measure_of.update(session.execute(select(Measure.key, Measure.id).where(
-            Measure.key.in_(keys[k:k + _CHUNK]))).all())
+        for key, mid, name in session.execute(select(Measure.key, Measure.id, Measure.name)
+                                              .where(Measure.key.in_(keys[k:k + _CHUNK]))):
+            measure_of[key] = mid
+            if name != named[key]:
+                renamed.append({"b_id": mid, "b_name": named[key]})
+    if renamed:
+        # Matching names a measure better than an older version did: its name follows (a
+        # person's own name, user_name, is untouched).
+        table = Measure.__table__
+        session.connection().execute(
+            table.update().where(table.c.id == bindparam("b_id")).values(
+                name=bindparam("b_name"), updated_at=utcnow()), renamed)
     created = [v for v in {v.key: v for v in values}.values() if v.key not in measure_of]
     if created:
         now = utcnow()

@@ -60,11 +60,55 @@ def test_figures_with_nothing_to_tie_them_make_no_measure(text):
     assert _measures(text) == {}
 
 
-def test_a_count_names_whose_it_is():
+def test_a_count_names_who_is_counted_whose_they_are_and_whose_count_it_is():
     found = _measures("In December 2024 Zelensky said 43,000 Ukrainian soldiers had been "
-                      "killed since February 2022.")
-    assert list(found) == ["killed|killed||ukraine||"]
-    assert measure_name(MeasureKey.parse("killed|killed||ukraine||")) == "Killed (Ukraine)"
+                      "killed since February 2022, and 370,000 wounded.")
+    assert [measure_name(MeasureKey.parse(k)) for k in found] == [
+        "Ukrainian soldiers killed (Zelensky's count)",
+        "Ukrainian soldiers wounded (Zelensky's count)"]
+    same = _measures("Зеленський повідомив, що загинули 43 тисячі українських військових.")
+    assert set(same) == {next(iter(found))}  # the same measure in another language
+
+
+def test_a_civilian_toll_and_a_count_of_soldiers_are_not_one_measure():
+    soldiers = _measures("Zelensky told reporters that 31,000 Ukrainian soldiers were killed.")
+    civilians = _measures("The UN human rights office said it had verified 9,800 civilians "
+                          "killed in Ukraine.")
+    [s_key], [c_key] = soldiers, civilians
+    assert s_key != c_key
+    assert measure_name(MeasureKey.parse(c_key)).startswith("Civilians killed")
+    assert "count)" in measure_name(MeasureKey.parse(c_key))
+    # A toll nobody is quoted for, in no place named, is no measure.
+    assert _measures("Shelling went on where over 5,000 people died.") == {}
+
+
+def test_talks_held_again_years_later_are_dated_per_round():
+    first = _measures("Delegations met for the Istanbul talks on 29 March 2022.", "2022-03-30")
+    again = _measures("The Istanbul talks resumed on 16 May 2025.", "2025-05-17")
+    assert first and again and not set(first) & set(again)
+    names = {measure_name(MeasureKey.parse(k)) for k in (*first, *again)}
+    assert names == {"Date of Istanbul talks (2022 round)", "Date of Istanbul talks (2025 round)"}
+
+
+@pytest.mark.parametrize("text", [
+    "Three decades from now, people will still argue about the Minsk agreements.",
+    "Trump gave Putin a two-week deadline to show up at the talks with Ukraine.",
+    "A 20-year-old Russian conscript told us the Minsk agreements meant nothing to him.",
+    "In February 2022 Putin declared that the Minsk agreements no longer existed.",
+])
+def test_spans_and_dates_that_measure_nothing_are_left_out(text):
+    assert _measures(text, "2025-03-14") == {}
+
+
+def test_a_poll_share_says_who_was_asked():
+    found = _measures("Only 18% of Russia's contract soldiers said they would support a "
+                      "truce now.")
+    assert [measure_name(MeasureKey.parse(k)) for k in found] == [
+        "Share of Russian soldiers in favour of a ceasefire"]
+
+
+def test_what_a_share_includes_is_not_what_it_is_of():
+    assert _measures("Almost a fifth of the land is occupied, including Crimea.") == {}
 
 
 def test_sample_corpus_yields_share_monthly_gain_and_minsk_measures(tmp_path):

@@ -253,3 +253,19 @@ def test_editing_a_claims_text_or_figures_redoes_its_measures(db):
     update_measures(db)
     assert [p.claim_id for p in timeline_points(db, share.id)] == [ids[0]]
     assert measures_of_claim(db, ids[1]) == []
+
+
+def test_a_better_name_from_matching_replaces_the_old_one_but_never_a_persons(db):
+    from storage.measure_models import Measure
+
+    _store(db, SHARE[:2] + GAIN)
+    update_measures(db)
+    share, gain = _by_name(db, "Share of Ukraine held"), _by_name(db, "per month")
+    with db.write() as session:  # as an older version named them
+        for mid in (share.id, gain.id):
+            session.get(Measure, mid).name = "Share (old name)"
+    rename_measure(db, gain.id, "Our monthly gain", actor="t")
+    remeasure_all(db)
+    names = {r.id: r.name for r in list_measures(db)}
+    assert names[share.id] == "Share of Ukraine held by Russia"
+    assert names[gain.id] == "Our monthly gain"
