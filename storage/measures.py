@@ -179,7 +179,7 @@ def list_measures(db: Database, *, min_claims: int = 2) -> list[MeasureRow]:
         rows = session.execute(
             select(MeasureMember.measure_id, MeasureMember.claim_id, MeasureMember.value,
                    MeasureMember.period, MeasureMember.period_stated, Article.published,
-                   Article.outlet_id)
+                   Article.outlet_id, MeasureMember.low, MeasureMember.high)
             .join(Claim, Claim.id == MeasureMember.claim_id)
             .join(Article, Article.id == Claim.article_id)
             .where(MeasureMember.decision != REJECTED,
@@ -187,8 +187,9 @@ def list_measures(db: Database, *, min_claims: int = 2) -> list[MeasureRow]:
     claims: dict[int, set[int]] = defaultdict(set)
     outlets: dict[int, set[int]] = defaultdict(set)
     values: dict[int, list[float]] = defaultdict(list)
+    days: dict[int, list[float]] = defaultdict(list)  # date measures: the exact days stated
     latest: dict[int, tuple[dt.date, int, float | None]] = {}
-    for mid, cid, value, period, stated, published, outlet in rows:
+    for mid, cid, value, period, stated, published, outlet, low, high in rows:
         m = measures.get(mid)
         if m is None:
             continue
@@ -196,6 +197,8 @@ def list_measures(db: Database, *, min_claims: int = 2) -> list[MeasureRow]:
         outlets[mid].add(outlet)
         if value is not None:
             values[mid].append(value)
+            if m.unit == "date" and low == high:
+                days[mid].append(value)
         when = point_date(period, stated, published, m.unit)
         if when is not None and (mid not in latest or (when, cid) > latest[mid][:2]):
             latest[mid] = (when, cid, value)
@@ -204,7 +207,9 @@ def list_measures(db: Database, *, min_claims: int = 2) -> list[MeasureRow]:
         n = len(claims.get(mid, ()))
         if n < min_claims:
             continue
-        vs = values.get(mid, [])
+        # A date's range from the days stated: "February 2015" is plotted mid-month, and the
+        # 14th is a day nobody claimed.
+        vs = days.get(mid) or values.get(mid, [])
         last = latest.get(mid)
         out.append(MeasureRow(
             id=mid, name=display_name(m), claims=n, outlets=len(outlets[mid]),

@@ -138,6 +138,16 @@ def test_sample_corpus_yields_share_monthly_gain_and_minsk_measures(tmp_path):
         assert {p.value_text for p in points} >= {"2015-02-12", "2015-02-11"}
         # The wrong day (deliberate conflict 1 of the sample README) is marked.
         assert [p.conflicting for p in points if p.value_text == "2015-02-11"] == [True]
+        # The range is of the days stated ("February 2015" is plotted mid-month: no one
+        # claimed the 14th).
+        minsk_ii = rows["Date of Minsk II"]
+        assert (measures.value_text(minsk_ii.low, "date"),
+                measures.value_text(minsk_ii.high, "date")) == ("2015-02-11", "2015-02-12")
+        # Two counts of the dead, by whom and whose, are two measures; talks per round.
+        assert {"Ukrainian soldiers killed (Zelensky's count)",
+                "Length of ceasefire"} <= set(rows)
+        assert not [n for n in rows if n.startswith(("Killed", "Duration", "Date of Istanbul "
+                                                     "talks:"))]
         minsk_i = measures.timeline_points(db, rows["Date of Minsk I"].id)
         assert {p.value_text for p in minsk_i} == {"2014-09-05", "2014-09-19"}
     finally:
