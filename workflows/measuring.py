@@ -10,7 +10,7 @@ an older version (all of them after the upgrade that added measures).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,7 @@ from matching.measures import (
     signature_measures,
 )
 from storage import measure_store
+from storage.actions import write_fields
 from storage.database import Database
 from storage.measure_store import NewValue
 
@@ -109,3 +110,17 @@ def match_and_measure(db: Database, *, actor: str, **kwargs) -> MatchReport:  # 
     except Exception:  # noqa: BLE001  (measures are an addition: matching stands)
         log.exception("working out measures after matching failed")
     return report
+
+
+def edit_claim(db: Database, claim_id: int, changes: Mapping[str, Any], *, actor: str,
+               expected: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """``storage.actions.write_fields``, then the claim's measures worked out again when
+    what they are read from changed (its sentence, offsets or figures): the window's edit
+    shows in the measures at once. Returns the values the edit replaced."""
+    before = write_fields(db, claim_id, changes, actor=actor, expected=expected)
+    if set(before) & {"sentence", "start", "end", "figures"}:
+        try:
+            update_measures(db, only=[claim_id])
+        except Exception:  # noqa: BLE001  (the edit stands; the next run measures it)
+            log.exception("working out the measures of edited claim %s failed", claim_id)
+    return before

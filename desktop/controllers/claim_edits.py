@@ -18,10 +18,10 @@ from desktop.controllers.base import Controller
 from desktop.controllers.review import Review
 from desktop.tasks import run_task
 from desktop.undo import WrittenCommand
-from storage.actions import write_fields
 from storage.database import Database
 from storage.errors import StorageError
 from storage.models import ClaimStatus
+from workflows.measuring import edit_claim
 from workflows.new_claim import create_claim
 
 Fields = dict[str, Any]
@@ -120,7 +120,7 @@ class ClaimEdits(Controller):
                 if "category" in before:
                     self.changes.emit(CATEGORIES)
 
-        run_task(lambda _ctx: write_fields(db, claim_id, changes, actor=actor, expected=expected),
+        run_task(lambda _ctx: edit_claim(db, claim_id, changes, actor=actor, expected=expected),
                  name="claims.edit", on_result=done, on_error=self._write_failed,
                  serial=True, owner=self)
 
