@@ -113,7 +113,9 @@ def point_date(period: str | None, stated: bool, published: dt.date | None,
                unit: str = "") -> dt.date | None:
     """The date a claim's value is plotted at (see the module's docstring)."""
     if unit != "date" and stated and period:
-        return _period_date(period) or published
+        when = _period_date(period) or published
+        # "2025" is plotted on 1 July; said in June 2025 it cannot be later than that day.
+        return published if when and published and when > published else when
     return published or _period_date(period)
 
 

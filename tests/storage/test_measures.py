@@ -271,3 +271,12 @@ def test_a_better_name_from_matching_replaces_the_old_one_but_never_a_persons(db
     names = {r.id: r.name for r in list_measures(db)}
     assert names[share.id] == "Share of Ukraine held by Russia"
     assert names[gain.id] == "Our monthly gain"
+
+
+def test_a_stated_period_is_never_plotted_after_the_day_it_was_said():
+    from storage.measures import point_date
+
+    said = dt.date(2025, 6, 4)
+    assert point_date("2025", True, said) == said  # a year is mid-year, not yet come
+    assert point_date("2025-03", True, said) == dt.date(2025, 3, 15)
+    assert point_date("2024", True, said) == dt.date(2024, 7, 1)
