@@ -33,8 +33,7 @@ from typing import Any
 from extraction.names import AliasTable, default_aliases
 from matching.figures import Quantity, quantities
 from matching.frames import Frame, claim_frames
-from matching.measure_names import measure_name
-from matching.measure_words import (
+from matching.measure_context import (
     NOT_A_SPAN,
     OTHER_EVENT,
     PERSON_TYPES,
@@ -50,6 +49,7 @@ from matching.measure_words import (
     source_of,
     span_of,
 )
+from matching.measure_names import measure_name
 from matching.roles import FRAME, LazyRoles
 
 __all__ = ["Assignment", "ClaimInput", "MeasureKey", "assign_measures", "claim_measures",
