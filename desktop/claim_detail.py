@@ -66,6 +66,9 @@ class ClaimDetailPane(QWidget):
     newClaimRequested = Signal(int, int, int)
     # claim id, {field: new value}: the reviewer saved an edit of the claim
     editRequested = Signal(int, object, object)  # claim id, {field: new}, {field: as shown}
+    # the claim the pane now shows (None: none), at once, whichever way it was asked for;
+    # what sits beside a claim (the reference check) follows it through this
+    claimShown = Signal(object)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -247,8 +250,10 @@ class ClaimDetailPane(QWidget):
             self.detail = None
             self.already_checked.clear()
             self.stack.setCurrentWidget(self.empty)
+            self.claimShown.emit(None)
             return
 
+        self.claimShown.emit(claim_id)
         db = self._db
         run_task(lambda _ctx: read_claim_detail(db, claim_id), name="claim_detail", on_result=lambda d: self._loaded(request, d), owner=self)
 

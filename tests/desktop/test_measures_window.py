@@ -205,3 +205,58 @@ def test_a_claim_without_a_reference_shows_no_suggestion(measured, drive) -> Non
     banner = drive.window.measures.claim_banner
     drive.qtbot.wait(300)
     assert not banner.isVisible() and banner.suggestion is None
+
+
+def test_measures_stated_once_are_counted_then_listed_with_the_remembered_toggle(
+        drive, db, settings) -> None:
+    """A small corpus states most measures once: the view says how many it hides, and
+    "Stated once too" lists them (the window remembers the choice)."""
+    every = list_measures(db, min_claims=1)
+    once = [m for m in every if m.claims == 1]
+    twice = [m for m in every if m.claims >= 2]
+    assert once, "the test articles state some measures only once"
+    drive.select_view(View.MEASURES)
+    panel = drive.window.measures.panel
+    drive.qtbot.waitUntil(lambda: bool(panel._all_rows))
+    assert not panel.once_box.isChecked()
+    assert {r.id for r in panel.rows()} == {m.id for m in twice}
+    hidden = f"{len(once)} measures stated by a single claim are hidden" if len(once) > 1 \
+        else "one measure stated by a single claim is hidden"
+    assert hidden in panel.showing.text()
+
+    panel.once_box.click()
+    assert {r.id for r in panel.rows()} == {m.id for m in every}
+    assert "hidden" not in panel.showing.text()
+    assert f"{len(once)} of them stated by a single claim" in panel.showing.text()
+    item = drive.window.sidebar._items[View.MEASURES]
+    drive.qtbot.waitUntil(lambda: item.data(Qt.ItemDataRole.UserRole + 2) == len(every))
+    assert settings.measures_stated_once
+    # A measure stated once can be chosen: its one point is drawn.
+    single = once[0]
+    panel.select_id(single.id)
+    drive.qtbot.waitUntil(lambda: panel.timeline is not None
+                          and panel.timeline.measure_id == single.id)
+    assert len(panel.points.rows()) == 1
+
+    # A new window (here: a new view over the same settings) starts with the toggle on.
+    from desktop.measures_view import MeasuresPanel
+
+    again = MeasuresPanel(db, drive.window.measures.ops, settings)
+    drive.qtbot.addWidget(again)
+    assert again.once_box.isChecked()
+
+
+def test_the_reference_check_follows_the_window_claim_shown_signal(measured, drive, db) -> None:
+    """The check hangs on the window's claimShown, not on a wrapped method of the pane."""
+    assert "show_claim" not in vars(drive.window.detail)
+    _reference(db, measured["measure"])
+    claim = measured["Harbour Post"]
+    with drive.qtbot.waitSignal(drive.window.claimShown) as shown:
+        drive.window.show_claim(claim)
+    assert shown.args == [claim]
+    banner = drive.window.measures.claim_banner
+    drive.qtbot.waitUntil(lambda: banner.isVisible() and banner.suggestion == Rating.FALSE)
+    with drive.qtbot.waitSignal(drive.window.claimShown) as shown:
+        drive.window.detail.show_claim(None)
+    assert shown.args == [None]
+    drive.qtbot.waitUntil(lambda: not banner.isVisible())
