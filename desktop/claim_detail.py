@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -336,6 +336,18 @@ class ClaimDetailPane(QWidget):
             self.article.show_article(d.article_text)
         self.article.highlight(d)
         self.legend.setText(legend_html([s.category for s in d.article_claims]))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        # The legend's squares are the article's tints, which follow a light/dark switch
+        # (later, once the switch has set both the style and the palette).
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
+                            QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self._relegend)
+
+    def _relegend(self) -> None:
+        if self.detail is not None:
+            self.legend.setText(legend_html([s.category for s in self.detail.article_claims]))
 
     # -- editing the claim -------------------------------------------------------------------
     def _fill_categories(self, current: str | None) -> None:

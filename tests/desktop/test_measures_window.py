@@ -260,3 +260,68 @@ def test_the_reference_check_follows_the_window_claim_shown_signal(measured, dri
         drive.window.detail.show_claim(None)
     assert shown.args == [None]
     drive.qtbot.waitUntil(lambda: not banner.isVisible())
+
+
+def bold(selection) -> bool:
+    """An extra selection of the article view that marks a figure of the shown claim."""
+    return selection.format.fontWeight() > 400
+
+
+def test_the_reference_check_and_the_article_tints_follow_a_switch_to_dark(
+        measured, drive, db) -> None:
+    """Switching to the dark palette with a claim shown: the banner's frame and buttons and the
+    article's tints are those of the dark palette (no pale tint under white text)."""
+    from PySide6.QtGui import QPalette
+
+    from desktop.appearance import apply_appearance, is_dark
+    from desktop.article_text import category_tint
+
+    from storage.measures import timeline_points
+
+    # The test articles' territory piece states the share among other claims (so the article
+    # shows other claims' tints); a reference far from its 18 % makes it contradict.
+    [claim] = [p.claim_id for p in timeline_points(db, measured["measure"])
+               if p.outlet == "Test Herald"]
+    add_reference(db, measured["measure"], as_of=dt.date(2020, 1, 1), value=None, low="24",
+                  high="26", source_title="Far-off sample map", actor="tester")
+    drive.window.show_claim(claim)
+    banner = drive.window.measures.claim_banner
+    article = drive.window.detail.article
+    drive.qtbot.waitUntil(lambda: banner.isVisible() and banner.suggestion == Rating.FALSE)
+    drive.qtbot.waitUntil(lambda: any(not bold(s) for s in article.extraSelections()[1:]))
+
+    def frame_pixel():  # the painted frame, half way down the banner's left edge
+        return banner.grab().toImage().pixelColor(0, banner.height() // 2)
+
+    def tint_lightness() -> int:  # the first other claim's tint in the article
+        selections = article.extraSelections()
+        tint = next(s for s in selections[1:] if not bold(s))
+        return tint.format.background().color().lightness()
+
+    def button_colour():
+        return banner.confirm_button.palette().color(QPalette.ColorRole.Button)
+
+    assert frame_pixel().red() > 150 and frame_pixel().lightness() < 128  # a dark red
+    try:
+        apply_appearance("dark")
+        drive.qtbot.waitUntil(is_dark)
+        assert frame_pixel().lightness() > 128 and frame_pixel().red() > 200  # a light red
+        # no light button left on the dark page
+        drive.qtbot.waitUntil(lambda: button_colour().lightness() < 128, timeout=3000)
+        text = banner.lines.palette().color(QPalette.ColorRole.WindowText)
+        assert text.lightness() > 128
+        page = article.palette().color(QPalette.ColorRole.Base)
+        drive.qtbot.waitUntil(lambda: tint_lightness() < 128)
+        selections = article.extraSelections()
+        for selection in selections[1:]:  # the other claims' tints
+            if bold(selection):
+                continue  # the claim's own figures, on the marked claim's yellow
+            tint = selection.format.background().color()
+            assert abs(tint.lightness() - page.lightness()) < 80, tint.name()
+        assert category_tint("territory").lightness() < 128
+    finally:
+        apply_appearance("light")
+    drive.qtbot.waitUntil(lambda: not is_dark())
+    assert frame_pixel().lightness() < 128
+    drive.qtbot.waitUntil(lambda: button_colour().lightness() > 128, timeout=3000)
+    drive.qtbot.waitUntil(lambda: tint_lightness() > 128)
