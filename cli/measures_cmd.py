@@ -162,7 +162,7 @@ def run_timeline(args: argparse.Namespace) -> int:
             n = write_timeline_chart(title, points, out, comparisons, references=refs, unit=unit)
     except OutputError as exc:
         return _fail("timeline", str(exc))
-    print(printable(f"wrote {n} points of measure {measure_id} to {out}"))
+    print(printable(f"wrote {_count(n, 'point')} of measure {measure_id} to {out}"))
     return 0
 
 

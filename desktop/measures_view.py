@@ -116,6 +116,8 @@ def showing_text(shown: int, once_hidden: int, once_shown: int) -> str:
     if not shown:
         return "No measures yet: import articles whose claims state figures."
     listed = "One measure" if shown == 1 else f"{shown:,} measures"
+    if once_shown == shown:
+        return f"{listed}, {'each ' if shown > 1 else ''}stated by a single claim."
     if once_shown:
         return f"{listed}, {once_shown:,} of them stated by a single claim."
     return f"{listed} stated by at least two claims."

@@ -275,7 +275,6 @@ def test_the_reference_check_and_the_article_tints_follow_a_switch_to_dark(
 
     from desktop.appearance import apply_appearance, is_dark
     from desktop.article_text import category_tint
-
     from storage.measures import timeline_points
 
     # The test articles' territory piece states the share among other claims (so the article
