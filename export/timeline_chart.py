@@ -101,9 +101,10 @@ def _write_png(title: str, plot: TimelinePlot, path: Path) -> None:
             elif style == LEGEND_CONFLICT:
                 draw.ellipse([x, y + 2 * s, x + 10 * s, y + 12 * s], outline=_CONFLICT,
                              width=2 * s)
-            elif style == LEGEND_REFERENCE:
-                draw.line([(x, y + 7 * s), (x + 10 * s, y + 7 * s)], fill=_REFERENCE,
-                          width=2 * s)
+            elif style == LEGEND_REFERENCE:  # dashed, as the line it stands for
+                for dash in (x, x + 6 * s):
+                    draw.line([(dash, y + 7 * s), (dash + 4 * s, y + 7 * s)], fill=_REFERENCE,
+                              width=2 * s)
             draw.text((x if style == LEGEND_MORE else x + 14 * s, y), text, fill=_TEXT,
                       font=font)
         y += 16 * s
