@@ -324,3 +324,28 @@ def test_the_reference_check_and_the_article_tints_follow_a_switch_to_dark(
     assert frame_pixel().lightness() < 128
     drive.qtbot.waitUntil(lambda: button_colour().lightness() > 128, timeout=3000)
     drive.qtbot.waitUntil(lambda: tint_lightness() > 128)
+
+
+def test_a_reference_added_from_the_command_line_shows_in_the_open_window(
+        measured, drive, db) -> None:
+    """The done-when of #19: ``claimdesk reference add`` elsewhere, and the claim shown in the
+    window gets its "contradicts" check and suggested rating by itself."""
+    from cli.main import main
+
+    claim = measured["Harbour Post"]  # 25 %, far from the reference below
+    drive.select_view(View.INBOX)
+    drive.wait_loaded(lambda: drive.row_of(claim) is not None)
+    drive.select_claim(claim)
+    drive.qtbot.waitUntil(lambda: drive.window.detail.claim_id() == claim)
+    banner = drive.window.measures.claim_banner
+    drive.qtbot.wait(300)
+    assert not banner.isVisible()
+    location = str(db.path) if db.path is not None else db.location
+    assert main(["reference", "add", str(measured["measure"]), "--low", "17.5", "--high", "19.5",
+                 "--as-of", "2020-01-01", "--source-url", "https://example.org/sample-map",
+                 "--source-title", "Sample map", "--db", location]) == 0
+    drive.qtbot.waitUntil(lambda: banner.isVisible() and banner.suggestion == Rating.FALSE,
+                          timeout=15_000)
+    assert "Contradicts the reference" in banner.lines.text()
+    assert banner.confirm_button.isVisible() and "False" in banner.confirm_button.text()
+    assert read_group_detail(db, banner.check.group_id).verdict is None  # suggested, not applied
