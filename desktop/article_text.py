@@ -104,7 +104,7 @@ class ArticleText(QPlainTextEdit):
         # widget may hear of the first only.
         if event.type() in _SWITCH and not self._retint_due:
             self._retint_due = True
-            QTimer.singleShot(0, self._retint)
+            QTimer.singleShot(0, self, self._retint)  # not after self is gone
 
     def _retint(self) -> None:
         self._retint_due = False

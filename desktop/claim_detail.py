@@ -343,7 +343,7 @@ class ClaimDetailPane(QWidget):
         # (later, once the switch has set both the style and the palette).
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
                             QEvent.Type.StyleChange):
-            QTimer.singleShot(0, self._relegend)
+            QTimer.singleShot(0, self, self._relegend)  # not after self is gone
 
     def _relegend(self) -> None:
         if self.detail is not None:
