@@ -31,7 +31,7 @@ def _select(args: argparse.Namespace, status: str, command: str) -> tuple[Select
         if command == "report":  # #19: the measure timelines the briefing draws
             from export.measure_timelines import with_timelines
 
-            selection.groups = with_timelines(db, selection.groups)
+            selection.groups = with_timelines(db, selection.groups, status)
     finally:
         db.dispose()
     if selection.missing:

@@ -21,7 +21,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("measures", parents=[common],
                        help="list the measures: what claims state values of, over time")
     p.add_argument("--json", action="store_true", help="one JSON object per measure")
-    p.add_argument("--all", action="store_true", help="also measures with a single claim")
+    p.add_argument("--all", action="store_true",
+                   help="also the measures stated once (by a single claim), as the window's "
+                        "“Stated once too”")
     p.add_argument("--recompute", action="store_true",
                    help="work out every claim's measures again (your decisions are kept)")
     p.set_defaults(func=run_measures)
@@ -77,11 +79,14 @@ def run_measures(args: argparse.Namespace) -> int:
     try:
         # Claims stored before measures existed (or by an older version) are scanned first.
         (remeasure_all if args.recompute else update_measures)(db)
-        rows = list_measures(db, min_claims=1 if args.all else 2)
+        # Read every measure once: those stated once are listed with --all, else counted.
+        every = list_measures(db, min_claims=1)
     except (StorageError, MeasureInputError) as exc:
         return _fail("measures", str(exc))
     finally:
         db.dispose()
+    rows = every if args.all else [r for r in every if r.claims >= 2]
+    once_hidden = len(every) - len(rows)
     for r in rows:
         if args.json:
             print(json.dumps({
@@ -95,11 +100,23 @@ def run_measures(args: argparse.Namespace) -> int:
         else:
             latest = value_text(r.latest_value, r.unit) or "-"
             when = f" ({r.latest_date.isoformat()})" if r.latest_date else ""
-            print(printable(f"{r.id:>5}  {r.name}: {r.claims} claims, {r.outlets} outlets, "
+            print(printable(f"{r.id:>5}  {r.name}: {_count(r.claims, 'claim')}, "
+                            f"{_count(r.outlets, 'outlet')}, "
                             f"{_interval(r.low, r.high, r.unit)}; latest {latest}{when}"))
-    if not rows and not args.json:
-        print("No measures yet: import articles whose claims state figures, or use --all.")
+    if args.json:
+        return 0
+    if once_hidden:
+        hidden = ("1 measure stated by a single claim is" if once_hidden == 1
+                  else f"{once_hidden:,} measures stated by a single claim are")
+        print(f"{'No measure is stated by two claims or more yet; ' if not rows else ''}"
+              f"{hidden} not listed: --all lists them.")
+    elif not rows:
+        print("No measures yet: import articles whose claims state figures.")
     return 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
 
 
 def run_timeline(args: argparse.Namespace) -> int:
@@ -145,7 +162,7 @@ def run_timeline(args: argparse.Namespace) -> int:
             n = write_timeline_chart(title, points, out, comparisons, references=refs, unit=unit)
     except OutputError as exc:
         return _fail("timeline", str(exc))
-    print(printable(f"wrote {n} points of measure {measure_id} to {out}"))
+    print(printable(f"wrote {_count(n, 'point')} of measure {measure_id} to {out}"))
     return 0
 
 

@@ -7,7 +7,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 from desktop.appearance import colour
 from desktop.claims_model import category_label, status_label
 from storage.queries import ClaimDetail, ClaimSpan
+
+# How a light/dark switch reaches a widget (which of them depends on the order Qt repolishes in).
+_SWITCH = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange, QEvent.Type.StyleChange)
 
 SELECTED = QColor(255, 226, 122)
 SELECTED_TEXT = QColor(20, 20, 20)
@@ -77,14 +80,40 @@ class ArticleText(QPlainTextEdit):
         self._text = ""
         self._spans: tuple[ClaimSpan, ...] = ()
         self._starts: list[int] = []
+        self._detail: ClaimDetail | None = None
+        self._retint_due = False
 
     def show_article(self, text: str) -> None:
         self._text = text
+        self._detail = None
         self.setPlainText(text)
 
     def highlight(self, d: ClaimDetail) -> None:
         """Tint every claim of ``d``'s article, mark ``d`` itself, and scroll to it."""
+        self._tint(d)
+        cursor = self.textCursor()
+        cursor.setPosition(utf16_offset(self._text, d.start))
+        self.setTextCursor(cursor)
+        self.centerCursor()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        # The tints belong to a palette (pale on light, deep on dark): after a switch between
+        # them the claims are tinted again, where the reader is, or white text would sit on
+        # pale tints. Later, not now: a switch sets the style, then the palette, and the
+        # widget may hear of the first only.
+        if event.type() in _SWITCH and not self._retint_due:
+            self._retint_due = True
+            QTimer.singleShot(0, self, self._retint)  # not after self is gone
+
+    def _retint(self) -> None:
+        self._retint_due = False
+        if self._detail is not None:
+            self._tint(self._detail)
+
+    def _tint(self, d: ClaimDetail) -> None:
         text = self._text
+        self._detail = d
         self._current = d.id
         self._spans = tuple(s for s in d.article_claims if 0 <= s.start < s.end <= len(text))
         self._starts = [s.start for s in self._spans]
@@ -109,10 +138,6 @@ class ArticleText(QPlainTextEdit):
             bold.setProperty(QTextFormat.Property.FullWidthSelection, False)
             selections.append(self._selection(at, at + len(figure.text), bold))
         self.setExtraSelections(selections)
-        cursor = self.textCursor()
-        cursor.setPosition(utf16_offset(text, d.start))
-        self.setTextCursor(cursor)
-        self.centerCursor()
 
     def span_at(self, index: int) -> ClaimSpan | None:
         """The claim covering the character at Python index ``index``, if any."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QCoreApplication, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -66,6 +66,9 @@ class ClaimDetailPane(QWidget):
     newClaimRequested = Signal(int, int, int)
     # claim id, {field: new value}: the reviewer saved an edit of the claim
     editRequested = Signal(int, object, object)  # claim id, {field: new}, {field: as shown}
+    # the claim the pane now shows (None: none), at once, whichever way it was asked for;
+    # what sits beside a claim (the reference check) follows it through this
+    claimShown = Signal(object)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -247,8 +250,10 @@ class ClaimDetailPane(QWidget):
             self.detail = None
             self.already_checked.clear()
             self.stack.setCurrentWidget(self.empty)
+            self.claimShown.emit(None)
             return
 
+        self.claimShown.emit(claim_id)
         db = self._db
         run_task(lambda _ctx: read_claim_detail(db, claim_id), name="claim_detail", on_result=lambda d: self._loaded(request, d), owner=self)
 
@@ -331,6 +336,18 @@ class ClaimDetailPane(QWidget):
             self.article.show_article(d.article_text)
         self.article.highlight(d)
         self.legend.setText(legend_html([s.category for s in d.article_claims]))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        # The legend's squares are the article's tints, which follow a light/dark switch
+        # (later, once the switch has set both the style and the palette).
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange,
+                            QEvent.Type.StyleChange):
+            QTimer.singleShot(0, self, self._relegend)  # not after self is gone
+
+    def _relegend(self) -> None:
+        if self.detail is not None:
+            self.legend.setText(legend_html([s.category for s in self.detail.article_claims]))
 
     # -- editing the claim -------------------------------------------------------------------
     def _fill_categories(self, current: str | None) -> None:

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
     """One open database, reviewed by one person."""
 
     appearanceChanged = Signal()  # the light/dark preference changed
+    claimShown = Signal(object)  # the detail pane now shows this claim id (None: none)
 
     def __init__(
         self, db: Database, settings: Settings | None = None, parent: QWidget | None = None
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
         self.outlets_panel = OutletsPanel(self.db)
         self.outlets_panel.chosen.connect(self._outlet_chosen)
         self.detail = ClaimDetailPane(self.db)
+        self.detail.claimShown.connect(self.claimShown)
         self.detail.groupRequested.connect(self.show_group)
         self.detail.claimRequested.connect(self.show_claim)
         self.detail.newClaimRequested.connect(self.claim_edits.create_from_selection)

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHeaderView,
     QInputDialog,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop.browse_panel import Column, IdRole, RowListModel
 from desktop.controllers.measures import MeasureOps
 from desktop.reference_dialog import ReferenceDialog
+from desktop.settings import Settings
 from desktop.tasks import run_task
 from desktop.timeline_chart import ChartExportError, TimelineChart
 from storage.database import Database
@@ -99,6 +101,28 @@ def load_timeline(db: Database, measure_id: int) -> MeasureTimeline:
     return MeasureTimeline(measure_id, points, refs, comparisons)
 
 
+def showing_text(shown: int, once_hidden: int, once_shown: int) -> str:
+    """The sentence above the list: how many measures it shows, and how many stated by one
+    claim only are hidden (with the way to see them) or among those shown."""
+    if once_hidden:
+        hidden = ("one measure stated by a single claim is hidden" if once_hidden == 1 else
+                  f"{once_hidden:,} measures stated by a single claim are hidden")
+        if not shown:
+            return (f"No measure is stated by two claims or more yet; {hidden}: "
+                    "tick “Stated once too” to list them.")
+        listed = ("One measure stated by at least two claims" if shown == 1 else
+                  f"{shown:,} measures stated by at least two claims")
+        return f"{listed}; {hidden}."
+    if not shown:
+        return "No measures yet: import articles whose claims state figures."
+    listed = "One measure" if shown == 1 else f"{shown:,} measures"
+    if once_shown == shown:
+        return f"{listed}, {'each ' if shown > 1 else ''}stated by a single claim."
+    if once_shown:
+        return f"{listed}, {once_shown:,} of them stated by a single claim."
+    return f"{listed} stated by at least two claims."
+
+
 class MeasuresPanel(QWidget):
     """The list of measures over the chosen one's chart and claims."""
 
@@ -130,11 +154,14 @@ class MeasuresPanel(QWidget):
         Column[PointRow](QT_TRANSLATE_NOOP("MeasuresPanel", "Sentence"), lambda p: p.sentence),
     )
 
-    def __init__(self, db: Database, ops: MeasureOps, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, ops: MeasureOps, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("measuresPanel")
         self._db = db
         self.ops = ops
+        self._settings = settings
+        self._all_rows: list[MeasureRow] = []  # every measure, those stated once included
         self._generation = 0
         self._timeline_request = 0
         self._wanted: int | None = None
@@ -164,6 +191,15 @@ class MeasuresPanel(QWidget):
 
         self.showing = QLabel()
         self.showing.setObjectName("measuresShowing")
+        self.showing.setWordWrap(True)
+        # Most measures of a small or fresh corpus are stated by one claim: hidden by default
+        # (a timeline of one point says little), one tick away, and the choice remembered.
+        self.once_box = QCheckBox(self.tr("Stated &once too"))
+        self.once_box.setObjectName("measuresStatedOnce")
+        self.once_box.setToolTip(self.tr(
+            "Also list the measures only one claim states (like “claimdesk measures --all”)"))
+        self.once_box.setChecked(bool(settings and settings.measures_stated_once))
+        self.once_box.toggled.connect(self._once_toggled)
         self.rename_button = QPushButton(self.tr("&Rename…"))
         self.merge_button = QPushButton(self.tr("&Merge into…"))
         self.split_button = QPushButton(self.tr("&Split out selected claims"))
@@ -183,6 +219,8 @@ class MeasuresPanel(QWidget):
         # fit go into its » menu instead of widening the view (and squeezing the sidebar).
         buttons = QToolBar()
         buttons.setObjectName("measuresToolbar")
+        buttons.addWidget(self.once_box)
+        buttons.addSeparator()
         for button in (self.rename_button, self.merge_button, self.split_button,
                        self.reference_button, self.save_button):
             buttons.addWidget(button)
@@ -231,24 +269,37 @@ class MeasuresPanel(QWidget):
             self._wanted = select_id
         self._generation += 1
         generation, db = self._generation, self._db
-        run_task(lambda _ctx: list_measures(db), name="measures.list",
+        # Every measure is read, those stated once included, so the sentence above the list
+        # can count the hidden ones and the toggle needs no second read.
+        run_task(lambda _ctx: list_measures(db, min_claims=1), name="measures.list",
                  on_result=lambda rows: self._listed(generation, rows), owner=self)
 
-    def _listed(self, generation: int, rows: list[MeasureRow]) -> None:
+    def stated_once_too(self) -> bool:
+        return self.once_box.isChecked()
+
+    def _once_toggled(self, on: bool) -> None:
+        if self._settings is not None:
+            self._settings.measures_stated_once = on
+        # What was read is filtered again; a read still under way is filtered the new way too.
+        self._listed(self._generation, self._all_rows)
+
+    def _listed(self, generation: int, every: list[MeasureRow]) -> None:
         if generation != self._generation:
             return
+        self._all_rows = every
+        once = sum(1 for r in every if r.claims < 2)
+        rows = every if self.stated_once_too() else [r for r in every if r.claims >= 2]
         ids = {r.id for r in rows}
         # The measure asked for, else the one chosen (a split-off measure of one claim is
-        # not listed: the measure it came from stays chosen).
+        # not listed unless stated-once ones are: the measure it came from stays chosen).
         keep = self._wanted if self._wanted in ids else self.current_id()
         self._wanted = None
         selection = self.table.selectionModel()
         selection.blockSignals(True)
         self.model.set_rows(rows)
         selection.blockSignals(False)
-        self.showing.setText(
-            self.tr("One measure stated by at least two claims") if len(rows) == 1
-            else self.tr("{n:,} measures stated by at least two claims").format(n=len(rows)))
+        on = self.stated_once_too()
+        self.showing.setText(showing_text(len(rows), 0 if on else once, once if on else 0))
         self.countChanged.emit(len(rows))
         row = self.model.row_by_id().get(keep) if keep is not None else None
         if row is None and rows:

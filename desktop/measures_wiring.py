@@ -34,7 +34,7 @@ class MeasuresWiring:
         self.ops = MeasureOps(db, window.settings.actor, window.undo_stack, window)
         self.ops.error.connect(window.show_error)
         self.ops.changes.connect(window.on_changes)
-        self.panel = MeasuresPanel(db, self.ops)
+        self.panel = MeasuresPanel(db, self.ops, window.settings)
         self.panel.claimRequested.connect(lambda claim_id: window.detail.show_claim(claim_id))
         self.panel.message.connect(lambda text: window.statusBar().showMessage(text, 6000))
         self.panel.countChanged.connect(lambda n: window.sidebar.set_count(View.MEASURES, n))
@@ -53,15 +53,8 @@ class MeasuresWiring:
             banner.ratingChosen.connect(self.apply_rating)
             banner.evidenceRequested.connect(self.cite)
         # Whichever way a claim reaches the detail pane (the table, a chart point, "Show
-        # claim"), its reference check follows. The pane has no "shown" signal of its own
-        # (claim_detail.py is another helper's file), so its show_claim is wrapped here.
-        shown_claim = window.detail.show_claim
-
-        def show_claim(claim_id: int | None) -> None:
-            shown_claim(claim_id)
-            self.check_claim(claim_id)
-
-        window.detail.show_claim = show_claim
+        # claim", a refresh), its reference check follows.
+        window.claimShown.connect(self.check_claim)
         window.group_pane.shown.connect(self._group_shown)
 
         # The window's matching run measures too; a change made elsewhere (a reference figure

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.appearance import colour
 from desktop.controllers.measures import ReferenceInput
 
 
@@ -85,7 +86,6 @@ class ReferenceDialog(QDialog):
         self.error.setObjectName("referenceError")
         self.error.setWordWrap(True)
         self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setStyleSheet("color: #C0392B;")
         self.error.hide()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
@@ -125,4 +125,6 @@ class ReferenceDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.buttons.setEnabled(True)
         self.error.setText(text)
+        # Red readable on the palette shown now (the dialog is short-lived: no later switch).
+        self.error.setStyleSheet(f"color: {colour('#C0392B', '#FF6B6B').name()};")
         self.error.show()

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.appearance import colour
 from desktop.verdict_labels import rating_swatch, rating_text
 from export.ratings import RATING_ORDER
 from storage.database import Database
@@ -35,6 +36,10 @@ from storage.measures import (
 from storage.models import Rating
 from storage.reads import read_claim_detail
 from storage.verdicts import EvidenceItem
+
+# (light palette, dark palette): the frame's colour for a contradiction and for agreement
+_RED = ("#C0392B", "#FF6B6B")
+_GREEN = ("#1B7A3A", "#5BD07F")
 
 
 @dataclass(frozen=True)
@@ -129,9 +134,10 @@ class SuggestionBanner(QFrame):
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)  # the frame is painted in the check's colour
         self.check: ReferenceCheck | None = None
         self.suggestion: str | None = None
+        self._contradicts = False
         self.heading = QLabel()
         self.heading.setObjectName("referenceCheckHeading")
         font = self.heading.font()
@@ -207,10 +213,26 @@ class SuggestionBanner(QFrame):
             else self.tr("This claim has no claim group yet: run matching first"))
         self.other_button.setEnabled(can_rate)
         self.evidence_button.setEnabled(can_rate)
-        self.setStyleSheet(
-            f"QFrame#{self.objectName()} {{ border: 1px solid "
-            f"{'#C0392B' if contradicts else '#1B7A3A'}; border-radius: 4px; }}")
+        self._contradicts = contradicts
+        self.update()
         self.show()
+
+    def border_colour(self) -> QColor:
+        """Red for a contradiction, green for agreement, in the palette shown now (the light
+        palette's dark red and green are too dim on a dark page)."""
+        return colour(*(_RED if self._contradicts else _GREEN))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt API)
+        # Painted, not a style sheet: a style sheet would keep the buttons inside in the palette
+        # they were first polished with (light buttons on a dark page after a switch), and the
+        # colour is chosen at each paint, so a light/dark switch needs nothing more.
+        super().paintEvent(event)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self.border_colour(), 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
+        painter.end()
 
     def evidence(self) -> list[EvidenceItem]:
         """The references compared with, as evidence items (each source once)."""

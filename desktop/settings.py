@@ -34,6 +34,7 @@ class Settings:
     _BACKUP_KEEP = "backup/keep"
     _APPEARANCE = "window/appearance"
     _MATCH_BAR = "matching/text_bar"
+    _MEASURES_ONCE = "measures/stated_once_too"
     RECENT_MAX = 8
     APPEARANCES = ("system", "light", "dark")
 
@@ -97,6 +98,15 @@ class Settings:
     @open_after_export.setter
     def open_after_export(self, value: bool) -> None:
         self._store.setValue(self._OPEN_AFTER_EXPORT, bool(value))
+
+    @property
+    def measures_stated_once(self) -> bool:
+        """Whether the Measures view also lists measures only one claim states (#19)."""
+        return self._store.value(self._MEASURES_ONCE, False) in (True, "true", "1", 1)
+
+    @measures_stated_once.setter
+    def measures_stated_once(self, value: bool) -> None:
+        self._store.setValue(self._MEASURES_ONCE, bool(value))
 
     # -- databases --------------------------------------------------------------------------
     @property

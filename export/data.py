@@ -268,7 +268,7 @@ def load_selection(db: Database, status: str, group_ids: Sequence[int] | None = 
         selection = select_group_ids(session, status, group_ids)
     from export.measure_timelines import with_timelines  # #19
 
-    selection.groups = with_timelines(db, selection.groups)
+    selection.groups = with_timelines(db, selection.groups, status)
     return selection
 
 

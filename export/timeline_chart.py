@@ -14,11 +14,24 @@ from reportlab.graphics.shapes import String
 from export.fonts import BOLD, register_fonts
 from export.paths import OutputError, atomic_output
 from export.pdf_briefing.timeline_drawing import timeline_drawing
-from export.timeline_plot import TimelinePlot, build_plot, colour_of, shape_of
+from export.timeline_plot import (
+    LEGEND_CONFLICT,
+    LEGEND_MORE,
+    LEGEND_REFERENCE,
+    TimelinePlot,
+    build_plot,
+    colour_of,
+    legend_rows,
+    shape_of,
+)
 from resources import resource_path
 
 WIDTH, HEIGHT = 900, 420  # points in the SVG, pixels (times SCALE) in the PNG
 SCALE = 2
+LEGEND_MAX = 9  # outlets named in the legend (as in the window); the rest are counted
+_TEXT, _MUTED, _GRID = "#1A1A1A", "#5A5A5A", "#E3E3E3"
+_CONFLICT = "#C0392B"
+_REFERENCE = "#333333"  # neutral: no outlet colour is mistaken for it
 
 
 def write_timeline_chart(title: str, points: Sequence[Any], path: Path,
@@ -75,27 +88,28 @@ def _write_png(title: str, plot: TimelinePlot, path: Path) -> None:
     draw = ImageDraw.Draw(image)
     font = ImageFont.truetype(str(resource_path("fonts", "DejaVuSans.ttf")), 11 * s)
     bold = ImageFont.truetype(str(resource_path("fonts", "DejaVuSans-Bold.ttf")), 13 * s)
-    draw.text((8 * s, 6 * s), title, fill="#1A1A1A", font=bold)
-    # Legend.
-    x, y = 8 * s, 28 * s
-    keys = list(plot.outlets[:9])
-    if any(p.conflicting for p in plot.points):
-        keys.append(("conflicting figure", -1))
-    if plot.bands:
-        keys.append(("reference figure", -2))
-    for outlet, style in keys:
-        if style >= 0:
-            _marker(draw, shape_of(style), x + 5 * s, y + 7 * s, 4.5 * s, colour_of(style))
-        elif style == -1:
-            draw.ellipse([x, y + 2 * s, x + 10 * s, y + 12 * s], outline="#C0392B", width=2 * s)
-        else:
-            draw.line([(x, y + 7 * s), (x + 10 * s, y + 7 * s)], fill="#333333", width=2 * s)
-        draw.text((x + 14 * s, y), outlet, fill="#1A1A1A", font=font)
-        x += 14 * s + int(draw.textlength(outlet, font=font)) + 16 * s
-        if x > (WIDTH - 160) * s:
-            x, y = 8 * s, y + 16 * s
+    draw.text((8 * s, 6 * s), title, fill=_TEXT, font=bold)
+    # The legend, laid out by the same rows as the window's and the PDF's ("+N more outlets").
+    x0, y = 8 * s, 28 * s
+    for row in legend_rows(plot, (WIDTH - 16) * s,
+                           lambda text: 14 * s + draw.textlength(text, font=font) + 16 * s,
+                           LEGEND_MAX):
+        for text, style, offset in row:
+            x = x0 + offset
+            if style >= 0:
+                _marker(draw, shape_of(style), x + 5 * s, y + 7 * s, 4.5 * s, colour_of(style))
+            elif style == LEGEND_CONFLICT:
+                draw.ellipse([x, y + 2 * s, x + 10 * s, y + 12 * s], outline=_CONFLICT,
+                             width=2 * s)
+            elif style == LEGEND_REFERENCE:  # dashed, as the line it stands for
+                for dash in (x, x + 6 * s):
+                    draw.line([(dash, y + 7 * s), (dash + 4 * s, y + 7 * s)], fill=_REFERENCE,
+                              width=2 * s)
+            draw.text((x if style == LEGEND_MORE else x + 14 * s, y), text, fill=_TEXT,
+                      font=font)
+        y += 16 * s
     label_w = max((draw.textlength(t.label, font=font) for t in plot.y_ticks), default=20)
-    left, top = label_w + 14 * s, y + 24 * s
+    left, top = label_w + 14 * s, y + 8 * s
     right, bottom = (WIDTH - 14) * s, (HEIGHT - (40 if plot.undated else 26)) * s
     w, h = right - left, bottom - top
 
@@ -106,20 +120,20 @@ def _write_png(title: str, plot: TimelinePlot, path: Path) -> None:
         return bottom - (v - plot.y_min) / ((plot.y_max - plot.y_min) or 1.0) * h
 
     for t in plot.y_ticks:
-        draw.line([(left, py(t.at)), (right, py(t.at))], fill="#E3E3E3", width=s)
-        draw.text((left - 6 * s, py(t.at)), t.label, fill="#5A5A5A", font=font, anchor="rm")
+        draw.line([(left, py(t.at)), (right, py(t.at))], fill=_GRID, width=s)
+        draw.text((left - 6 * s, py(t.at)), t.label, fill=_MUTED, font=font, anchor="rm")
     last = -math.inf
     for t in plot.x_ticks:
-        draw.line([(px(t.at), top), (px(t.at), bottom)], fill="#E3E3E3", width=s)
+        draw.line([(px(t.at), top), (px(t.at), bottom)], fill=_GRID, width=s)
         half = draw.textlength(t.label, font=font) / 2
         if px(t.at) - half > last + 6 * s:
-            draw.text((px(t.at), bottom + 4 * s), t.label, fill="#5A5A5A", font=font, anchor="ma")
+            draw.text((px(t.at), bottom + 4 * s), t.label, fill=_MUTED, font=font, anchor="ma")
             last = px(t.at) + half
-    draw.line([(left, bottom), (right, bottom)], fill="#5A5A5A", width=s)
+    draw.line([(left, bottom), (right, bottom)], fill=_MUTED, width=s)
     if plot.undated:
         draw.text((left, (HEIGHT - 16) * s),
                   f"{plot.undated} claim(s) without a date or value are not shown.",
-                  fill="#5A5A5A", font=font)
+                  fill=_MUTED, font=font)
     for band in plot.bands:
         x0, x1 = max(px(band.x0), left), min(px(band.x1), right)
         overlay = Image.new("RGBA", image.size, (0, 0, 0, 0))
@@ -129,22 +143,22 @@ def _write_png(title: str, plot: TimelinePlot, path: Path) -> None:
         draw = ImageDraw.Draw(image)
         mid = band.value if band.value is not None else (band.low + band.high) / 2
         for dash in range(int(x0), int(x1), 10 * s):
-            draw.line([(dash, py(mid)), (min(dash + 6 * s, x1), py(mid))], fill="#333333",
+            draw.line([(dash, py(mid)), (min(dash + 6 * s, x1), py(mid))], fill=_REFERENCE,
                       width=2 * s)
     for p in plot.points:
         if p.high > p.low:
             x = px(p.x)
-            draw.line([(x, py(p.high)), (x, py(p.low))], fill="#5A5A5A", width=s)
+            draw.line([(x, py(p.high)), (x, py(p.low))], fill=_MUTED, width=s)
             for end, is_open in ((p.high, p.open_high), (p.low, p.open_low)):
                 if not is_open:
-                    draw.line([(x - 3 * s, py(end)), (x + 3 * s, py(end))], fill="#5A5A5A",
+                    draw.line([(x - 3 * s, py(end)), (x + 3 * s, py(end))], fill=_MUTED,
                               width=s)
     for p in plot.points:
         _marker(draw, shape_of(p.style), px(p.x), py(p.y), 4.5 * s, colour_of(p.style))
         if p.conflicting:
             r = 8 * s
             draw.ellipse([px(p.x) - r, py(p.y) - r, px(p.x) + r, py(p.y) + r],
-                         outline="#C0392B", width=2 * s)
+                         outline=_CONFLICT, width=2 * s)
     try:
         with atomic_output(path) as fh:
             image.save(fh, "PNG")

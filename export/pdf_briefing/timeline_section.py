@@ -27,7 +27,8 @@ def timeline_flowables(t: GroupTimeline) -> list[Flowable]:
             "interval, a ring a figure that conflicts with another")
     if plot.bands:
         note += "; the dashed line and band are the reference figure(s) on record"
-    note += ". Drawn from the database as it was when this briefing was made."
+    note += (". Drawn from the published checks only." if t.published_only
+             else ". Drawn from the database as it was when this briefing was made.")
     return [KeepTogether([
         Paragraph(f"Over time: {markup.text(t.name)}", st.label),
         drawing,

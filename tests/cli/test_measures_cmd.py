@@ -111,3 +111,26 @@ def test_timeline_writes_an_svg_chart(desk, capsys, tmp_path):
     assert "wrote 3 points" in capsys.readouterr().out
     text = out.read_text(encoding="utf-8")
     assert "<svg" in text and "Share of Ukraine held by Russia" in text
+
+
+def test_measures_stated_once_are_counted_and_listed_with_all(tmp_path, capsys):
+    """Like the window's "Stated once too": hidden by default, but said, and --all lists them."""
+    path = tmp_path / "once.sqlite"
+    db = open_database(path)
+    text = "Russia controls about 20 per cent of Ukraine."
+    published = dt.date(2022, 6, 2)
+    figures = [f.to_json_dict() for f in parse_figures(text, published=published)]
+    with db.write() as s:
+        add_article(s, NewArticle(outlet="Sample: A", text=text, published=published,
+                                  content_hash="once"),
+                    [NewClaim(sentence=text, start=0, end=len(text), figures=figures)], actor="t")
+    db.dispose()
+    assert main(["measures", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Share of Ukraine held by Russia" not in out
+    assert out.startswith("No measure is stated by two claims or more yet; 1 measure stated "
+                          "by a single claim is not listed: --all lists them.")
+    assert main(["measures", "--all", "--db", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Share of Ukraine held by Russia: 1 claim, 1 outlet, 20 %" in out
+    assert "not listed" not in out

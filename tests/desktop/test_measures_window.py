@@ -205,3 +205,147 @@ def test_a_claim_without_a_reference_shows_no_suggestion(measured, drive) -> Non
     banner = drive.window.measures.claim_banner
     drive.qtbot.wait(300)
     assert not banner.isVisible() and banner.suggestion is None
+
+
+def test_measures_stated_once_are_counted_then_listed_with_the_remembered_toggle(
+        drive, db, settings) -> None:
+    """A small corpus states most measures once: the view says how many it hides, and
+    "Stated once too" lists them (the window remembers the choice)."""
+    every = list_measures(db, min_claims=1)
+    once = [m for m in every if m.claims == 1]
+    twice = [m for m in every if m.claims >= 2]
+    assert once, "the test articles state some measures only once"
+    drive.select_view(View.MEASURES)
+    panel = drive.window.measures.panel
+    drive.qtbot.waitUntil(lambda: bool(panel._all_rows))
+    assert not panel.once_box.isChecked()
+    assert {r.id for r in panel.rows()} == {m.id for m in twice}
+    hidden = f"{len(once)} measures stated by a single claim are hidden" if len(once) > 1 \
+        else "one measure stated by a single claim is hidden"
+    assert hidden in panel.showing.text()
+
+    panel.once_box.click()
+    assert {r.id for r in panel.rows()} == {m.id for m in every}
+    assert "hidden" not in panel.showing.text()
+    assert f"{len(once)} of them stated by a single claim" in panel.showing.text()
+    item = drive.window.sidebar._items[View.MEASURES]
+    drive.qtbot.waitUntil(lambda: item.data(Qt.ItemDataRole.UserRole + 2) == len(every))
+    assert settings.measures_stated_once
+    # A measure stated once can be chosen: its one point is drawn.
+    single = once[0]
+    panel.select_id(single.id)
+    drive.qtbot.waitUntil(lambda: panel.timeline is not None
+                          and panel.timeline.measure_id == single.id)
+    assert len(panel.points.rows()) == 1
+
+    # A new window (here: a new view over the same settings) starts with the toggle on.
+    from desktop.measures_view import MeasuresPanel
+
+    again = MeasuresPanel(db, drive.window.measures.ops, settings)
+    drive.qtbot.addWidget(again)
+    assert again.once_box.isChecked()
+
+
+def test_the_reference_check_follows_the_window_claim_shown_signal(measured, drive, db) -> None:
+    """The check hangs on the window's claimShown, not on a wrapped method of the pane."""
+    assert "show_claim" not in vars(drive.window.detail)
+    _reference(db, measured["measure"])
+    claim = measured["Harbour Post"]
+    with drive.qtbot.waitSignal(drive.window.claimShown) as shown:
+        drive.window.show_claim(claim)
+    assert shown.args == [claim]
+    banner = drive.window.measures.claim_banner
+    drive.qtbot.waitUntil(lambda: banner.isVisible() and banner.suggestion == Rating.FALSE)
+    with drive.qtbot.waitSignal(drive.window.claimShown) as shown:
+        drive.window.detail.show_claim(None)
+    assert shown.args == [None]
+    drive.qtbot.waitUntil(lambda: not banner.isVisible())
+
+
+def bold(selection) -> bool:
+    """An extra selection of the article view that marks a figure of the shown claim."""
+    return selection.format.fontWeight() > 400
+
+
+def test_the_reference_check_and_the_article_tints_follow_a_switch_to_dark(
+        measured, drive, db) -> None:
+    """Switching to the dark palette with a claim shown: the banner's frame and buttons and the
+    article's tints are those of the dark palette (no pale tint under white text)."""
+    from PySide6.QtGui import QPalette
+
+    from desktop.appearance import apply_appearance, is_dark
+    from desktop.article_text import category_tint
+    from storage.measures import timeline_points
+
+    # The test articles' territory piece states the share among other claims (so the article
+    # shows other claims' tints); a reference far from its 18 % makes it contradict.
+    [claim] = [p.claim_id for p in timeline_points(db, measured["measure"])
+               if p.outlet == "Test Herald"]
+    add_reference(db, measured["measure"], as_of=dt.date(2020, 1, 1), value=None, low="24",
+                  high="26", source_title="Far-off sample map", actor="tester")
+    drive.window.show_claim(claim)
+    banner = drive.window.measures.claim_banner
+    article = drive.window.detail.article
+    drive.qtbot.waitUntil(lambda: banner.isVisible() and banner.suggestion == Rating.FALSE)
+    drive.qtbot.waitUntil(lambda: any(not bold(s) for s in article.extraSelections()[1:]))
+
+    def frame_pixel():  # the painted frame, half way down the banner's left edge
+        return banner.grab().toImage().pixelColor(0, banner.height() // 2)
+
+    def tint_lightness() -> int:  # the first other claim's tint in the article
+        selections = article.extraSelections()
+        tint = next(s for s in selections[1:] if not bold(s))
+        return tint.format.background().color().lightness()
+
+    def button_colour():
+        return banner.confirm_button.palette().color(QPalette.ColorRole.Button)
+
+    assert frame_pixel().red() > 150 and frame_pixel().lightness() < 128  # a dark red
+    try:
+        apply_appearance("dark")
+        drive.qtbot.waitUntil(is_dark)
+        assert frame_pixel().lightness() > 128 and frame_pixel().red() > 200  # a light red
+        # no light button left on the dark page
+        drive.qtbot.waitUntil(lambda: button_colour().lightness() < 128, timeout=3000)
+        text = banner.lines.palette().color(QPalette.ColorRole.WindowText)
+        assert text.lightness() > 128
+        page = article.palette().color(QPalette.ColorRole.Base)
+        drive.qtbot.waitUntil(lambda: tint_lightness() < 128)
+        selections = article.extraSelections()
+        for selection in selections[1:]:  # the other claims' tints
+            if bold(selection):
+                continue  # the claim's own figures, on the marked claim's yellow
+            tint = selection.format.background().color()
+            assert abs(tint.lightness() - page.lightness()) < 80, tint.name()
+        assert category_tint("territory").lightness() < 128
+    finally:
+        apply_appearance("light")
+    drive.qtbot.waitUntil(lambda: not is_dark())
+    assert frame_pixel().lightness() < 128
+    drive.qtbot.waitUntil(lambda: button_colour().lightness() > 128, timeout=3000)
+    drive.qtbot.waitUntil(lambda: tint_lightness() > 128)
+
+
+def test_a_reference_added_from_the_command_line_shows_in_the_open_window(
+        measured, drive, db) -> None:
+    """The done-when of #19: ``claimdesk reference add`` elsewhere, and the claim shown in the
+    window gets its "contradicts" check and suggested rating by itself."""
+    from cli.main import main
+
+    claim = measured["Harbour Post"]  # 25 %, far from the reference below
+    drive.select_view(View.INBOX)
+    drive.wait_loaded(lambda: drive.row_of(claim) is not None)
+    drive.select_claim(claim)
+    drive.qtbot.waitUntil(lambda: drive.window.detail.claim_id() == claim)
+    banner = drive.window.measures.claim_banner
+    drive.qtbot.wait(300)
+    assert not banner.isVisible()
+    location = str(db.path) if db.path is not None else db.location
+    assert main(["reference", "add", str(measured["measure"]), "--low", "17.5", "--high", "19.5",
+                 "--as-of", "2020-01-01", "--source-url", "https://example.org/sample-map",
+                 "--source-title", "Sample map", "--db", location]) == 0
+    drive.qtbot.waitUntil(lambda: banner.isVisible() and banner.suggestion == Rating.FALSE,
+                          timeout=15_000)
+    assert "Contradicts the reference" in banner.lines.text()
+    assert banner.confirm_button.isVisible() and "False" in banner.confirm_button.text()
+    assert read_group_detail(db, banner.check.group_id).verdict is None  # suggested, not applied

@@ -127,3 +127,83 @@ def test_the_section_escapes_a_measure_name(tmp_path: Path) -> None:
     [keep] = timeline_flowables(t)
     heading = keep._content[0]
     assert "&lt;b&gt;held&lt;/b&gt; &amp; AT&amp;T" in heading.text
+
+
+def test_a_published_only_briefing_draws_published_claims_and_cited_references_only(
+        tmp_path: Path) -> None:
+    """Like the rest of that briefing: a claim no published check holds is not drawn, a ring
+    says nothing about unpublished values, and a reference figure is drawn once cited."""
+    from storage.measure_edits import add_reference
+    from storage.reads import read_claim_detail
+    from storage.verdicts import EvidenceItem, VerdictDraft, save_verdict, set_status
+
+    db = open_database(tmp_path / "db.sqlite")
+    for outlet, day, text in ARTICLES:
+        _store(db, outlet, day, text)
+    share = next(m for m in list_measures(db) if m.name == SHARE)
+    add_reference(db, share.id, as_of=dt.date(2023, 1, 1), low="17.5", high="19.5",
+                  source_title="Sample map", url="https://example.org/map", actor="tester")
+    live = load_selection(db, "all")
+    [timeline] = {g.timeline for g in live.groups if g.timeline is not None}
+    outlets = {p.outlet for p in timeline.points}
+    assert "Harbour Post" in outlets and len(timeline.references) == 1
+    # Publish the check of the group holding the three values that agree (18 %, 19 %, 19 %);
+    # Harbour Post's 25 % is in a group of its own, unpublished.
+    kept = [p for p in timeline.points if p.outlet != "Harbour Post"]
+    [group_id] = {read_claim_detail(db, p.claim_id).group_id for p in kept}
+
+    def publish(evidence: list[EvidenceItem]) -> None:
+        with db.write() as s:
+            version = save_verdict(s, group_id, VerdictDraft(
+                rating="mostly_true", summary="About a fifth.", rationale="Mapping agrees.",
+                evidence=evidence), expected_version=None, actor="tester")
+            for status in ("in_review", "approved", "published"):
+                version = set_status(s, group_id, status, expected_version=version,
+                                     actor="tester")
+
+    publish([EvidenceItem(title="Another source", url="https://example.org/other")])
+    [report] = load_selection(db, "published").groups
+    t = report.timeline
+    assert t is not None and t.published_only
+    assert {p.claim_id for p in t.points} == {p.claim_id for p in kept}
+    assert not any(p.conflicting for p in t.points)
+    assert t.references == ()  # entered on the desk, cited by no published check
+    # Everything else still sees the live database.
+    assert any(p.outlet == "Harbour Post" for g in load_selection(db, "all").groups
+               if g.timeline is not None for p in g.timeline.points)
+
+    result = write_briefing([report], tmp_path / "published.pdf", publisher=PUBLISHER,
+                            status="published")
+    text = " ".join(" ".join((p.extract_text() or "").split())
+                    for p in pypdf.PdfReader(result.path).pages)
+    assert "Harbour Post" not in text
+    assert "Drawn from the published checks only." in text
+    db.dispose()
+
+
+def test_a_reference_a_published_check_cites_is_drawn_in_the_published_briefing(
+        tmp_path: Path) -> None:
+    from storage.measure_edits import add_reference
+    from storage.reads import read_claim_detail
+    from storage.verdicts import EvidenceItem, VerdictDraft, save_verdict, set_status
+
+    db = open_database(tmp_path / "db.sqlite")
+    for outlet, day, text in ARTICLES:
+        _store(db, outlet, day, text)
+    share = next(m for m in list_measures(db) if m.name == SHARE)
+    add_reference(db, share.id, as_of=dt.date(2023, 1, 1), low="17.5", high="19.5",
+                  source_title="Sample map", url="https://example.org/map", actor="tester")
+    [group_id] = {read_claim_detail(db, c).group_id for c in
+                  [p.claim_id for g in load_selection(db, "all").groups if g.timeline
+                   for p in g.timeline.points if p.outlet == "Kyiv Notes"]}
+    with db.write() as s:
+        version = save_verdict(s, group_id, VerdictDraft(
+            rating="mostly_true", summary="About a fifth.", rationale="Mapping agrees.",
+            evidence=[EvidenceItem(title="Sample map", url="https://example.org/map")]),
+            expected_version=None, actor="tester")
+        for status in ("in_review", "approved", "published"):
+            version = set_status(s, group_id, status, expected_version=version, actor="tester")
+    [report] = load_selection(db, "published").groups
+    assert report.timeline is not None
+    assert [r.source_title for r in report.timeline.references] == ["Sample map"]
+    db.dispose()

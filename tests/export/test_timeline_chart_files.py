@@ -42,3 +42,30 @@ def test_png_is_written_and_other_suffixes_are_refused(tmp_path: Path) -> None:
     with pytest.raises(OutputError, match=r"\.svg or \.png"):
         write_timeline_chart("Share", POINTS, tmp_path / "t.gif")
     assert not (tmp_path / "t.gif").exists()
+
+
+def test_png_legend_names_nine_outlets_counts_the_rest_and_stays_inside(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The PNG's legend is laid out by the same rows as the window's and the PDF's."""
+    from PIL import ImageDraw
+
+    drawn: list[tuple[float, str, float]] = []
+    text = ImageDraw.ImageDraw.text
+
+    def spy(self, xy, string, *args, **kwargs):  # noqa: ANN001, ANN202
+        font = kwargs.get("font")
+        drawn.append((xy[0], string, self.textlength(string, font=font) if font else 0.0))
+        return text(self, xy, string, *args, **kwargs)
+
+    monkeypatch.setattr(ImageDraw.ImageDraw, "text", spy)
+    many = [TimelinePoint(i, dt.date(2024, 1, 1 + i), 18.0 + i, 18.0 + i, 18.0 + i,
+                          f"Outlet with a longish name {i:02d}", "A value.", i == 3,
+                          value_text=f"{18 + i} %") for i in range(12)]
+    write_timeline_chart("Share", many, tmp_path / "many.png", COMPARISONS)
+    texts = [t for _x, t, _w in drawn]
+    assert [t for t in texts if t.startswith("Outlet with")] == [
+        f"Outlet with a longish name {i:02d}" for i in range(9)]
+    assert "+3 more outlets" in texts
+    assert "conflicting figure" in texts and "reference figure" in texts
+    width = 900 * 2
+    assert all(x + w <= width for x, t, w in drawn if t != "Share")
