@@ -19,10 +19,10 @@ from storage.database import Database
 from storage.measures import (
     Reference,
     TimelinePoint,
-    _same_period_disagreements,
     measure_row,
     measures_of_claim,
     references,
+    same_period_disagreements,
     timeline_points,
 )
 from storage.models import GroupConflict
@@ -85,7 +85,7 @@ def published_only(t: GroupTimeline, record: PublishedRecord) -> GroupTimeline:
     # Rings: values of one period (a date measure: of the one event) that disagree, as the
     # live timeline rings them, but among published values only; and claims of two published
     # groups linked as contradicting, when both state a value of this measure.
-    disagree = _same_period_disagreements(
+    disagree = same_period_disagreements(
         (p.claim_id, "*" if t.unit == "date" else (p.date.isoformat() if p.date else None),
          p.low, p.high) for p in kept)
     groups = {record.claims[p.claim_id][0] for p in kept}

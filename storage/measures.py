@@ -266,7 +266,7 @@ def timeline_points(db: Database, measure_id: int) -> list[TimelinePoint]:
     dated = [(point_date(r[4], r[5], r[7], unit), r) for r in rows]
     # Values of one period (a date measure: of the one event) should agree; the period is
     # the stated one, else the day of publication.
-    disagree = _same_period_disagreements(
+    disagree = same_period_disagreements(
         [(r[0], "*" if unit == "date" else (r[4] if r[5] else (d.isoformat() if d else None)),
           r[2], r[3]) for d, r in dated])
     points = [
@@ -304,7 +304,7 @@ def _claims_in_conflicting_groups(session, claim_ids: Sequence[int]) -> set[int]
     return {c for c, g in group_of.items() if g in hit}
 
 
-def _same_period_disagreements(rows: Iterable[tuple[int, str | None, float, float]]) -> set[int]:
+def same_period_disagreements(rows: Iterable[tuple[int, str | None, float, float]]) -> set[int]:
     """Claims whose interval does not overlap that of another claim of the same stated period
     (dates: of any period). Linear per period: a point disagrees when some other interval ends
     before it starts or starts after it ends."""
