@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.app_icon import app_icon
 from desktop.appearance import apply_appearance
 from desktop.controllers.databases import failed_open_box
+from desktop.leftover_pickup import attach_leftover_pickup
 from desktop.settings import Settings
 from desktop.tasks import run_with_progress
 from storage.backup import restore_backup, set_default_keep
@@ -109,6 +110,8 @@ class DesktopSession(QObject):
         window.appearanceChanged.connect(lambda: apply_appearance(self.settings.appearance))
         self.window = window
         window.show()
+        # #20.10: claims a killed import left unmatched are matched now, in a worker.
+        attach_leftover_pickup(window)
         return window
 
     def switch_to(self, location: str) -> None:
