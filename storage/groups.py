@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, insert, select, update
 from sqlmodel import Session
 
 from storage import audit
+from storage.database import session_in_chunk
 from storage.models import Claim, ClaimGroup, ClaimGroupMember, MemberDecision, Verdict, utcnow
 from storage.verdicts import restore_verdict, verdict_for_group, verdict_snapshot
 
@@ -89,8 +90,9 @@ def create_groups(session: Session, new_groups: Sequence[NewGroup]) -> list[int]
         raise ValueError("a claim group needs at least one claim")
     firsts = sorted({g.claim_ids[0] for g in new_groups})
     known: dict[int, tuple[str, str | None]] = {}
-    for k in range(0, len(firsts), 500):
-        chunk = firsts[k : k + 500]
+    size = session_in_chunk(session)
+    for k in range(0, len(firsts), size):
+        chunk = firsts[k : k + size]
         known.update((cid, (sentence, category)) for cid, sentence, category in session.execute(
             select(Claim.id, Claim.sentence, Claim.category).where(Claim.id.in_(chunk))))
     missing = [cid for cid in firsts if cid not in known]
