@@ -13,7 +13,11 @@ start-up), kills it with SIGKILL after a random delay and checks the file:
 * running the same work again completes, with no duplicate article;
 * a copy's source is byte-identical afterwards, its destination holds all of the copy or none;
 * no process the killed one started is still running (orphans), and after the next start no
-  ``*.partial`` backup or ``*.restoring`` file is left over (leftovers).
+  ``*.partial`` backup, ``*.restoring`` file or restore work folder is left over (leftovers);
+* after the next import or matching run no claim is left without a signature or a claim group
+  (unmatched: what a killed import leaves is picked up by the next one, #20.10).
+
+The figures are given per kind of work too: runs, runs killed mid-work, failed runs.
 
 ``python -m bench.soak_kill [--runs 1000] [--seed 1]`` prints the totals; tests/safety runs a few
 dozen of the same runs.
@@ -63,22 +67,30 @@ class Totals:
     orphans: int = 0
     leftovers: int = 0
     source_changed: int = 0
+    unmatched: int = 0  # claims left unsigned or ungrouped after the next import or match
     by_kind: dict[str, int] = field(default_factory=dict)
+    killed_by_kind: dict[str, int] = field(default_factory=dict)
+    failed_by_kind: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
 
+    _FAILURES = ("corruptions", "committed_lost", "partial_batches", "rerun_failures",
+                 "orphans", "leftovers", "source_changed", "unmatched")
+
     def add(self, other: Totals) -> None:
-        for name in ("runs", "killed_mid_work", "corruptions", "committed_lost",
-                     "partial_batches", "rerun_failures", "orphans", "leftovers",
-                     "source_changed"):
+        for name in ("runs", "killed_mid_work", *self._FAILURES):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for kind, n in other.by_kind.items():
-            self.by_kind[kind] = self.by_kind.get(kind, 0) + n
+        for mine, theirs in ((self.by_kind, other.by_kind),
+                             (self.killed_by_kind, other.killed_by_kind),
+                             (self.failed_by_kind, other.failed_by_kind)):
+            for kind, n in theirs.items():
+                mine[kind] = mine.get(kind, 0) + n
         self.problems += other.problems
 
+    def failed(self) -> bool:
+        return any(getattr(self, name) for name in self._FAILURES)
+
     def ok(self) -> bool:
-        return not (self.corruptions or self.committed_lost or self.partial_batches
-                    or self.rerun_failures or self.orphans or self.leftovers
-                    or self.source_changed)
+        return not self.failed()
 
 
 # --- child processes ------------------------------------------------------------------------
@@ -405,6 +417,7 @@ def kill_import_run(templates: dict[str, Path], expected: dict[str, int], run_di
     if code != 0 or after != expected or check_file(db):
         t.rerun_failures += 1
         t.problems.append(f"{run_dir.name}: rerun exit {code}, {len(after)} of {len(expected)} articles")
+    _count_unmatched(t, db, run_dir)
     return t
 
 
@@ -424,6 +437,25 @@ def _matching_state(path: Path) -> tuple[int, int]:
     finally:
         conn.close()
     return claims, grouped
+
+
+def _unmatched(path: Path) -> int:
+    """Claims (not rejected) with no signature or no active claim group."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return conn.execute(
+            "SELECT count(*) FROM claim c WHERE c.status != 'rejected' AND ("
+            "NOT EXISTS (SELECT 1 FROM claim_signature s WHERE s.claim_id = c.id) OR "
+            "NOT EXISTS (SELECT 1 FROM claim_group_member m WHERE m.claim_id = c.id "
+            "AND m.decision != 'rejected'))").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def _count_unmatched(t: Totals, db: Path, run_dir: Path) -> None:
+    if left := _unmatched(db):
+        t.unmatched += left
+        t.problems.append(f"{run_dir.name}: {left} claims unmatched after the next run")
 
 
 def kill_match_run(templates: dict[str, Path], run_dir: Path, rng: random.Random) -> Totals:
@@ -457,6 +489,7 @@ def kill_match_run(templates: dict[str, Path], run_dir: Path, rng: random.Random
     if code != 0 or grouped != claims or check_file(db):
         t.rerun_failures += 1
         t.problems.append(f"{run_dir.name}: rerun exit {code}, {grouped} of {claims} grouped")
+    _count_unmatched(t, db, run_dir)
     return t
 
 
@@ -523,7 +556,11 @@ _LEFTOVER_ENDINGS = (".partial", ".restoring")
 
 
 def _leftovers(folder: Path) -> list[Path]:
-    return [p for p in folder.rglob("*") if p.name.endswith(_LEFTOVER_ENDINGS)]
+    """Files a killed backup or restore left (and a restore's hidden work folder)."""
+    from storage.temp_folders import RESTORING
+
+    return [p for p in folder.rglob("*")
+            if p.name.endswith(_LEFTOVER_ENDINGS) or p.name.startswith(RESTORING)]
 
 
 def _temp_leftovers(run_dir: Path) -> list[str]:
@@ -595,13 +632,13 @@ def kill_restore_run(templates: dict[str, Path], run_dir: Path, rng: random.Rand
     db = _fresh_copy(templates["grouped"], run_dir)
     target = run_dir / "restored.sqlite"
     argv = ["restore", "--db", str(db), str(templates["backup"]), "--to", str(target)]
-    _run_and_kill(_child_cli, (argv, str(run_dir / "restore.out")),
-                  _delay("restore", rng))
-    if target.exists():
-        t.killed_mid_work += 1
-        if corrupt := check_file(target):
-            t.corruptions += 1
-            t.problems.append(f"{run_dir.name}: restored file {corrupt[:3]}")
+    finished = _run_and_kill(_child_cli, (argv, str(run_dir / "restore.out")),
+                             _delay("restore", rng)) is not None
+    if not finished and not target.exists():
+        t.killed_mid_work += 1  # killed before the restored file took its place
+    if target.exists() and (corrupt := check_file(target)):
+        t.corruptions += 1
+        t.problems.append(f"{run_dir.name}: restored file {corrupt[:3]}")
     code = _run_to_end(_child_cli, ([*argv, "--force"] if target.exists() else argv,
                                     str(run_dir / "rerun.out")))
     if code != 0 or check_file(target) or _counts(target) != _counts(templates["grouped"]):
@@ -667,6 +704,10 @@ def soak(runs: int, seed: int, work: Path, *, progress: bool = False,
         if result.orphans:
             result.problems.append(f"{run_dir.name}: {result.orphans} process(es) outlived it")
         result.by_kind[kind] = 1
+        if result.killed_mid_work:
+            result.killed_by_kind[kind] = 1
+        if result.failed():
+            result.failed_by_kind[kind] = 1
         totals.add(result)
         shutil.rmtree(run_dir, ignore_errors=True)
         if progress and (i + 1) % 25 == 0:
@@ -675,10 +716,26 @@ def soak(runs: int, seed: int, work: Path, *, progress: bool = False,
 
 
 def _children_cpu() -> float:
+    """CPU seconds of this process's children, the fork server's and its reaped children (the
+    runs): RUSAGE_CHILDREN alone misses the runs, which are the fork server's children."""
     import resource
 
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return usage.ru_utime + usage.ru_stime + _fork_server_cpu()
+
+
+def _fork_server_cpu() -> float:
+    from multiprocessing import forkserver
+
+    pid = getattr(forkserver._forkserver, "_forkserver_pid", None)
+    if pid is None:
+        return 0.0
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    # utime, stime, cutime, cstime (fields 14-17 of proc(5), counted from after the name)
+    return sum(int(v) for v in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -700,8 +757,8 @@ def main(argv: list[str] | None = None) -> int:
         totals = soak(args.runs, args.seed, work, progress=True,
                       kinds=tuple(k for k in args.kinds.split(",") if k),
                       measure=not args.fixed_kill_window)
-    elapsed = time.perf_counter() - started
-    cpu = time.process_time() + _children_cpu()
+        elapsed = time.perf_counter() - started
+        cpu = time.process_time() + _children_cpu()  # while the fork server still runs
     print(f"runs:                 {totals.runs} ({totals.killed_mid_work} killed mid-work)")
     print(f"corruptions:          {totals.corruptions}")
     print(f"committed rows lost:  {totals.committed_lost}")
@@ -710,14 +767,19 @@ def main(argv: list[str] | None = None) -> int:
     print(f"copy sources changed: {totals.source_changed}")
     print(f"orphan processes:     {totals.orphans}")
     print(f"leftover files:       {totals.leftovers}")
+    print(f"claims left unmatched: {totals.unmatched}")
     print("runs by kind:         " + ", ".join(f"{k} {n}" for k, n in totals.by_kind.items()))
+    print("killed mid-work:      " + ", ".join(
+        f"{k} {totals.killed_by_kind.get(k, 0)}" for k in totals.by_kind))
+    print("failed runs:          " + ", ".join(
+        f"{k} {totals.failed_by_kind.get(k, 0)}" for k in totals.by_kind))
     print(f"time:                 {elapsed:.1f} s wall, {cpu:.1f} s CPU (with children)")
     print("kill windows:         " + (", ".join(
         f"{k} 0-{PAST_END * v:.2f} s" for k, v in _DURATIONS.items()) or
         f"{KILL_MIN_S}-{KILL_MAX_S} s"))
     print("SUMMARY " + " ".join(f"{name}={getattr(totals, name)}" for name in (
         "runs", "killed_mid_work", "corruptions", "committed_lost", "partial_batches",
-        "rerun_failures", "source_changed", "orphans", "leftovers")))
+        "rerun_failures", "source_changed", "orphans", "leftovers", "unmatched")))
     for problem in totals.problems[:20]:
         print(f"  {problem}")
     return 0 if totals.ok() else 1

@@ -21,6 +21,7 @@ from pathlib import Path
 from storage.errors import BackupFailed, DatabaseDamaged, StorageError
 from storage.integrity import connect_readonly, run_check
 from storage.paths import backup_dir_for
+from storage.temp_folders import RESTORING, clean_temp_folders, make_temp_folder, remove_temp_folder
 
 DEFAULT_KEEP = 10
 KEEP_ENV = "CLAIMDESK_BACKUP_KEEP"
@@ -196,20 +197,36 @@ def restore_backup(backup: Path, target: Path, *, force: bool = False) -> Path:
         )
     if target.exists() and target.stat().st_size and not run_check(target):
         make_backup(target, "before-restore")
-    tmp = target.with_name(target.name + ".restoring")
-    tmp.unlink(missing_ok=True)
-    backup_to(backup, tmp)
-    problems = run_check(tmp, full=True)
-    if problems:
-        tmp.unlink(missing_ok=True)
-        raise RestoreRefused(f"The restored copy failed its check ({_first(problems)}); "
-                             f"{target} was not changed.")
-    # The old database's WAL must not be replayed onto the restored file.
-    for suffix in ("-wal", "-shm"):
-        Path(f"{target}{suffix}").unlink(missing_ok=True)
-    os.replace(tmp, target)
-    _fsync_dir(target.parent)
+    clean_restore_leftovers(target.parent)
+    # The copy is made in a hidden folder of its own beside the target (never under a name
+    # the user might have given a file), locked while in use: a killed restore leaves only
+    # that folder, which the next restore or start in this folder removes.
+    try:
+        work = make_temp_folder(RESTORING, target.parent)
+    except OSError as exc:
+        raise RestoreRefused(f"Cannot write in {target.parent} ({exc.strerror or exc}); "
+                             "nothing was restored.") from exc
+    try:
+        tmp = work / target.name
+        backup_to(backup, tmp)
+        problems = run_check(tmp, full=True)
+        if problems:
+            raise RestoreRefused(f"The restored copy failed its check ({_first(problems)}); "
+                                 f"{target} was not changed.")
+        # The old database's WAL must not be replayed onto the restored file.
+        for suffix in ("-wal", "-shm"):
+            Path(f"{target}{suffix}").unlink(missing_ok=True)
+        os.replace(tmp, target)
+        _fsync_dir(target.parent)
+    finally:
+        remove_temp_folder(work)
     return target
+
+
+def clean_restore_leftovers(folder: Path) -> list[Path]:
+    """Remove what killed restores into ``folder`` left (their hidden work folders); one
+    still in use is left alone, and no file is ever touched."""
+    return clean_temp_folders(Path(folder), (RESTORING,))
 
 
 class RestoreRefused(StorageError):

@@ -17,7 +17,13 @@ from alembic import command
 from sqlalchemy import Connection, inspect
 from sqlalchemy.exc import DBAPIError
 
-from storage.backup import backup_is_due, clean_partials, list_backups, make_backup
+from storage.backup import (
+    backup_is_due,
+    clean_partials,
+    clean_restore_leftovers,
+    list_backups,
+    make_backup,
+)
 from storage.database import (
     Database,
     display_url,
@@ -144,6 +150,7 @@ def open_database(
             raise ReadOnlyLocation(path)
         _check_file(path)
         clean_partials(path)  # what a killed backup left behind
+        clean_restore_leftovers(path.parent)  # and a killed restore into this folder
     elif not create:
         raise NotADatabase(path, "no such file")
     else:

@@ -14,17 +14,20 @@ except ImportError:  # pragma: no cover - Windows: no advisory locks, leftovers 
     fcntl = None  # type: ignore[assignment]
 
 # The prefixes of every temporary folder Claimdesk makes (and so may clean up).
-PREFIXES = ("claimdesk-foreign-", "claimdesk-schema-")
+# A restore works in a hidden folder beside its target (the restored file is renamed into
+# place, which needs the same file system), so that one is cleaned in the target's folder.
+RESTORING = ".claimdesk-restoring-"
+PREFIXES = ("claimdesk-foreign-", "claimdesk-schema-", RESTORING)
 _LOCK_NAME = ".in-use"
 _held: dict[Path, int] = {}
 
 
-def make_temp_folder(prefix: str) -> Path:
-    """A new private folder in the system's temporary folder, held until
+def make_temp_folder(prefix: str, where: Path | None = None) -> Path:
+    """A new private folder in ``where`` (default: the system's temporary folder), held until
     :func:`remove_temp_folder` (or the process's death, which releases the lock)."""
     if prefix not in PREFIXES:
         raise ValueError(f"unknown temporary-folder prefix {prefix!r}")
-    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    folder = Path(tempfile.mkdtemp(prefix=prefix, dir=where))
     if fcntl is not None:
         fd = os.open(folder / _LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o600)
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -39,16 +42,18 @@ def remove_temp_folder(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def clean_temp_folders(where: Path | None = None) -> list[Path]:
-    """Remove the temporary folders of Claimdesk processes that died before removing them;
-    a folder still in use (its lock held), or one without a lock (made by something else, or
-    not yet locked), is left alone."""
+def clean_temp_folders(where: Path | None = None,
+                       prefixes: tuple[str, ...] = PREFIXES) -> list[Path]:
+    """Remove the temporary folders (named with one of ``prefixes``) of Claimdesk processes
+    that died before removing them; a folder still in use (its lock held), or one without a
+    lock (made by something else, or not yet locked), is left alone, and so is every file."""
     removed: list[Path] = []
     if fcntl is None:
         return removed
     base = Path(where) if where is not None else Path(tempfile.gettempdir())
     try:
-        entries = [p for p in base.iterdir() if p.name.startswith(PREFIXES)]
+        entries = [p for p in base.iterdir() if p.name.startswith(prefixes)
+                   and p.is_dir() and not p.is_symlink()]
     except OSError:
         return removed
     for folder in entries:

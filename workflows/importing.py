@@ -99,6 +99,22 @@ def import_paths(
     cancelled: Callable[[], bool] | None = None,
 ) -> Iterator[FileResult]:
     """Import files and folders (``ingest.pipeline.import_paths``), matching each file's
-    claims and looking them up as soon as it is stored."""
-    return pipeline.import_paths(db, paths, actor=actor, defaults=defaults, progress=progress,
-                                 cancelled=cancelled, after_store=after_import)
+    claims and looking them up as soon as it is stored. A run that stores nothing new (every
+    file a duplicate) still matches what a killed import left unmatched (#20.10)."""
+    yield from pipeline.import_paths(db, paths, actor=actor, defaults=defaults,
+                                     progress=progress, cancelled=cancelled,
+                                     after_store=after_import)
+    if cancelled is None or not cancelled():
+        match_leftovers(db, actor)
+
+
+def match_leftovers(db: Database, actor: str) -> None:
+    """Match the claims an earlier import left unmatched, unless this process already looked
+    for them on ``db``; a failure is logged and left for the next run, never raised."""
+    try:
+        earlier = leftovers_once(db)
+        if earlier:
+            match_and_measure(db, actor=actor, only=earlier)
+    except Exception:  # noqa: BLE001  (the import stands; the next run looks again)
+        look_again(db)
+        log.exception("matching the claims left unmatched earlier failed")

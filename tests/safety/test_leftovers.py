@@ -116,3 +116,125 @@ def test_temporary_folders_of_killed_runs_are_removed_on_the_next_start(tmp_path
         for holder in holders:
             holder.kill()
             holder.wait(timeout=60)
+
+
+RESTORE_KILLED_BEFORE_RENAME = textwrap.dedent("""
+    import os, sys, time
+    import storage.backup as backup
+    real = os.replace
+
+    def stop(src, dst):  # the copy is made and checked: stop just before it takes its place
+        if str(dst) == sys.argv[2]:
+            print("copied", flush=True)
+            time.sleep(600)
+        return real(src, dst)
+
+    backup.os.replace = stop
+    backup.restore_backup(sys.argv[1], sys.argv[2])
+""")
+
+
+def test_a_killed_restore_leaves_nothing_after_the_next_start_and_no_named_file_is_deleted(
+        tmp_path):
+    """A restore killed after its copy was written left ``NEW_FILE.restoring`` (as big as the
+    database) for good; the next restore or start in that folder removes what a killed one
+    left, and never a file someone named, whatever its name."""
+    root = Path(__file__).resolve().parents[2]
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    db_path = folder / "desk.sqlite"
+    open_database(db_path).dispose()
+    backup = make_backup(db_path, "test")
+    target = folder / "restored.sqlite"
+    # Files of the user's that look like a restore's work: they stay.
+    named = [folder / "restored.sqlite.restoring", folder / "notes.restoring",
+             folder / ".claimdesk-restoring-mine"]
+    for path in named:
+        path.write_text("mine")
+    before = sorted(folder.iterdir())
+    child = subprocess.Popen([sys.executable, "-c", RESTORE_KILLED_BEFORE_RENAME, str(backup),
+                              str(target)], cwd=root, stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(root)})
+    try:
+        assert child.stdout.readline().strip() == "copied"
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert all(p.read_text() == "mine" for p in named)
+    assert not target.exists()
+    left = sorted(set(folder.iterdir()) - set(before))
+    assert left, "the killed restore left nothing to clean: the test did not kill it mid-way"
+
+    open_database(db_path).dispose()  # the next start in that folder
+
+    assert sorted(folder.iterdir()) == before
+    assert all(p.read_text() == "mine" for p in named)
+
+
+def test_a_restore_removes_what_a_killed_one_left_but_not_one_in_progress(tmp_path):
+    from storage.backup import restore_backup
+    from storage.temp_folders import RESTORING, make_temp_folder, remove_temp_folder
+
+    db_path = tmp_path / "desk.sqlite"
+    open_database(db_path).dispose()
+    backup = make_backup(db_path, "test")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    TEMP_IN = textwrap.dedent("""
+        import sys, time
+        from pathlib import Path
+        from storage.temp_folders import RESTORING, make_temp_folder
+        folder = make_temp_folder(RESTORING, Path(sys.argv[1]))
+        (folder / "restored.sqlite").write_bytes(b"x" * 65536)
+        print(folder, flush=True)
+        time.sleep(600)
+    """)
+    root = Path(__file__).resolve().parents[2]
+    child = subprocess.Popen([sys.executable, "-c", TEMP_IN, str(elsewhere)], cwd=root,
+                             stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "PYTHONPATH": str(root)})
+    try:
+        killed = Path(child.stdout.readline().strip())
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    live = make_temp_folder(RESTORING, elsewhere)  # a restore still running (this process)
+    try:
+        restore_backup(backup, elsewhere / "new.sqlite")
+        assert not killed.exists()
+        assert live.is_dir()
+        assert sorted(p.name for p in elsewhere.iterdir()) == sorted([live.name, "new.sqlite"])
+    finally:
+        remove_temp_folder(live)
+
+
+def test_an_import_of_only_duplicates_still_matches_what_a_killed_import_left(tmp_path):
+    """The kill landed after the last file was stored, before its claims were matched: the
+    rerun stores nothing new, and matched nothing either (they stayed unmatched until someone
+    ran ``claimdesk match``)."""
+    from ingest.readers import read_document
+    from matching import leftovers
+    from matching.leftovers import unmatched_claim_ids
+    from workflows.importing import import_paths, store_document
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Title: Gains\nOutlet: Kyiv Ledger\nDate: 2025-06-01\n---\nOver the past year Russia "
+        "took only 0.6% more of Ukraine's territory, according to the Institute for the Study "
+        "of War.\n", encoding="utf-8")
+    db = open_database(tmp_path / "desk.sqlite")
+    try:
+        for path in sorted(folder.iterdir()):  # the killed import: stored, never matched
+            store_document(db, read_document(path), source=str(path), actor="t", match=False)
+        assert unmatched_claim_ids(db)
+        leftovers.look_again(db)  # the rerun is a new process
+        results = list(import_paths(db, [folder], actor="t"))
+        assert [r.outcome for r in results] == ["duplicate"]
+        assert unmatched_claim_ids(db) == []
+    finally:
+        db.dispose()
