@@ -16,7 +16,7 @@ from sqlalchemy import select
 from storage import articles, claims, factchecks, groups, verdicts
 from storage import settings as desk
 from storage.articles import ArticleEdit, NewClaim
-from storage.database import Database
+from storage.database import Database, session_in_chunk
 from storage.groups import MergeRecord
 from storage.models import Claim
 from storage.verdicts import VerdictDraft
@@ -31,11 +31,11 @@ def write_statuses(db: Database, targets: Mapping[int, str], *, actor: str) -> t
     Claims already in their target status, or deleted meanwhile, are left out of both.
     """
     with db.write() as session:
-        current: dict[int, str] = {
-            claim_id: status
-            for claim_id, status in session.execute(
-                select(Claim.id, Claim.status).where(Claim.id.in_(list(targets))))
-        }
+        current: dict[int, str] = {}
+        wanted, size = sorted(targets), session_in_chunk(session)
+        for start in range(0, len(wanted), size):  # IN lists under the engine's limit
+            current.update(session.execute(select(Claim.id, Claim.status).where(
+                Claim.id.in_(wanted[start:start + size]))).all())
         by_status: dict[str, list[int]] = defaultdict(list)
         for claim_id, status in targets.items():
             if claim_id in current and current[claim_id] != status:

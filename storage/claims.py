@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from storage import audit, measure_store
 from storage.articles import NewClaim, claim_rows
+from storage.database import session_in_chunk
 from storage.errors import StorageError
 from storage.models import Article, Claim, ClaimOrigin, ClaimStatus, utcnow
 
@@ -21,17 +22,17 @@ _MEASURED = frozenset(("sentence", "start", "end", "figures"))
 def set_status(session: Session, claim_ids: Sequence[int], status: str, *, actor: str) -> int:
     """Accept/reject/re-propose claims; returns how many changed. One audit entry per claim."""
     status = ClaimStatus(status)
-    rows = session.execute(
-        select(Claim.id, Claim.status).where(Claim.id.in_(list(claim_ids)))
-    ).all()
+    wanted, size = sorted(set(claim_ids)), session_in_chunk(session)
+    rows = [row for start in range(0, len(wanted), size) for row in session.execute(
+        select(Claim.id, Claim.status).where(Claim.id.in_(wanted[start:start + size]))).all()]
     changed = [(cid, old) for cid, old in rows if old != status]
     if not changed:
         return 0
-    session.execute(
-        update(Claim)
-        .where(Claim.id.in_([cid for cid, _ in changed]))
-        .values(status=status, updated_at=utcnow())
-    )
+    ids = [cid for cid, _ in changed]
+    now = utcnow()
+    for start in range(0, len(ids), size):  # IN lists under the engine's variable limit
+        session.execute(update(Claim).where(Claim.id.in_(ids[start:start + size]))
+                        .values(status=status, updated_at=now))
     for cid, old in changed:
         audit.record(
             session,

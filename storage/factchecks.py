@@ -12,6 +12,7 @@ from sqlalchemy import Select, delete, func, insert, select
 from sqlmodel import Session
 
 from storage import audit
+from storage.database import session_in_chunk
 from storage.errors import StorageError
 from storage.factcheck_models import ClaimCheckHit, FactCheck, FactCheckIndex, FactCheckLink
 from storage.models import Claim, ClaimGroup, ClaimStatus, Verdict, VerdictStatus, utcnow
@@ -24,8 +25,6 @@ CLOSE_ENOUGH = 0.4
 # Our own verdicts in these states are published fact-checks too.
 OWN_STATUSES = (VerdictStatus.APPROVED, VerdictStatus.PUBLISHED)
 OWN_PUBLISHER = "Our verdict"
-# SQLite allows 32,766 bound parameters per statement; IN lists stay well below.
-_CHUNK = 900
 
 
 @dataclass(frozen=True)
@@ -78,8 +77,9 @@ class LibraryEntry:
 
 def existing_keys(session: Session, keys: Sequence[str]) -> set[str]:
     found: set[str] = set()
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start:start + _CHUNK]
+    size = session_in_chunk(session)  # IN lists under the engine's variable limit
+    for start in range(0, len(keys), size):
+        chunk = keys[start:start + size]
         found.update(session.execute(
             select(FactCheck.content_key).where(FactCheck.content_key.in_(chunk))).scalars())
     return found
@@ -159,19 +159,21 @@ def entries(session: Session, keys: Iterable[str]) -> dict[str, LibraryEntry]:
     checks = [int(k[1:]) for k in keys if k.startswith("c")]
     groups = [int(k[1:].split(":")[0]) for k in keys if k.startswith("v")]
     found: dict[str, LibraryEntry] = {}
-    for start in range(0, len(checks), _CHUNK):
+    size = session_in_chunk(session)
+    for start in range(0, len(checks), size):
         for fc in session.execute(select(FactCheck).where(
-                FactCheck.id.in_(checks[start:start + _CHUNK]))).scalars():
+                FactCheck.id.in_(checks[start:start + size]))).scalars():
             found[f"c{fc.id}"] = _entry(fc)
     if groups:
         from storage.verdicts import RATING_LABELS
 
-        rows = session.execute(
+        groups = sorted(set(groups))
+        rows = [row for start in range(0, len(groups), size) for row in session.execute(
             select(Verdict, ClaimGroup.canonical_text)
             .join(ClaimGroup, ClaimGroup.id == Verdict.group_id)
-            .where(Verdict.group_id.in_(groups),
+            .where(Verdict.group_id.in_(groups[start:start + size]),
                    Verdict.status.in_([s.value for s in OWN_STATUSES]),
-                   Verdict.rating.is_not(None))).all()
+                   Verdict.rating.is_not(None))).all()]
         for verdict, text in rows:
             found[f"v{verdict.group_id}"] = LibraryEntry(
                 key=f"v{verdict.group_id}", claim=text,
@@ -254,9 +256,10 @@ def save_check_hits(session: Session, hits: dict[int, tuple[str, float]],
     """Replace the best library hit of these claims (claim id -> (entry key, closeness));
     claims in ``looked_up`` without a hit lose the one they had (its entry left the library)."""
     ids = sorted(set(hits) | set(looked_up))
-    for start in range(0, len(ids), _CHUNK):
+    size = session_in_chunk(session)
+    for start in range(0, len(ids), size):
         session.execute(delete(ClaimCheckHit).where(
-            ClaimCheckHit.claim_id.in_(ids[start:start + _CHUNK])))
+            ClaimCheckHit.claim_id.in_(ids[start:start + size])))
     now = utcnow()
     if hits:
         session.execute(insert(ClaimCheckHit), [
@@ -314,11 +317,12 @@ def linked_fact_checks_of(session: Session, group_ids: Sequence[int]) -> dict[in
     """group id -> its "same claim" fact-checks, in the order linked (for exports)."""
     out: dict[int, list[LibraryEntry]] = {}
     ids = list(group_ids)
-    for start in range(0, len(ids), _CHUNK):
+    size = session_in_chunk(session)
+    for start in range(0, len(ids), size):
         rows = session.execute(
             select(FactCheckLink.group_id, FactCheck)
             .join(FactCheck, FactCheck.id == FactCheckLink.fact_check_id)
-            .where(FactCheckLink.group_id.in_(ids[start:start + _CHUNK]))
+            .where(FactCheckLink.group_id.in_(ids[start:start + size]))
             .order_by(FactCheckLink.group_id, FactCheckLink.id)).all()
         for group_id, fc in rows:
             out.setdefault(group_id, []).append(_entry(fc))

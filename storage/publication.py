@@ -15,6 +15,7 @@ from sqlalchemy import func, insert, select
 from sqlmodel import Session
 
 from storage import audit
+from storage.database import session_in_chunk
 from storage.models import (
     Article,
     Claim,
@@ -124,12 +125,13 @@ def history(session: Session, group_id: int) -> list[PublishedVersion]:
 def histories(session: Session, group_ids: list[int]) -> dict[int, list[PublishedVersion]]:
     """:func:`history` for many groups in one select."""
     out: dict[int, list[PublishedVersion]] = {}
-    if not group_ids:
-        return out
-    for row in session.execute(
-            select(VerdictVersion).where(VerdictVersion.group_id.in_(group_ids))
-            .order_by(VerdictVersion.group_id, VerdictVersion.number)).scalars():
-        out.setdefault(row.group_id, []).append(_version(row))
+    ids = sorted(set(group_ids))
+    size = session_in_chunk(session)  # IN lists under the engine's variable limit
+    for start in range(0, len(ids), size):
+        for row in session.execute(
+                select(VerdictVersion).where(VerdictVersion.group_id.in_(ids[start:start + size]))
+                .order_by(VerdictVersion.group_id, VerdictVersion.number)).scalars():
+            out.setdefault(row.group_id, []).append(_version(row))
     return out
 
 
