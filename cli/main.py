@@ -74,6 +74,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     print(
         f"{total} files: {tally[Outcome.IMPORTED]} imported ({claims} proposed claims), "
         f"{tally[Outcome.DUPLICATE]} duplicate, {tally[Outcome.REJECTED]} rejected"
+        + (f", {tally[Outcome.SKIPPED]} skipped" if tally[Outcome.SKIPPED] else "")
     )
     if total == 0:
         print("No importable files found (.txt, .md, .html, .pdf).", file=sys.stderr)

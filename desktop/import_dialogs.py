@@ -38,6 +38,7 @@ def outcome_label(outcome: Outcome) -> str:
         Outcome.IMPORTED: tr("ImportResults", "Imported"),
         Outcome.DUPLICATE: tr("ImportResults", "Duplicate"),
         Outcome.REJECTED: tr("ImportResults", "Rejected"),
+        Outcome.SKIPPED: tr("ImportResults", "Skipped"),
     }[outcome]
 
 
@@ -57,6 +58,9 @@ def import_summary(results: Sequence[FileResult], *, cancelled: bool = False) ->
         duplicate=tally[Outcome.DUPLICATE],
         rejected=tally[Outcome.REJECTED],
     )
+    if tally[Outcome.SKIPPED]:
+        text += " " + tr("ImportResults", "{skipped} skipped (a folder's README).").format(
+            skipped=tally[Outcome.SKIPPED])
     if cancelled:
         text += " " + tr("ImportResults", "Cancelled: the remaining files were not imported.")
     if not results and not cancelled:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 
 from extraction import extract_claims
 from ingest.document import ParsedDocument, RejectedFile, content_hash
-from ingest.readers import iter_importable, read_document
+from ingest.readers import is_folder_readme, iter_chosen, read_document
 from storage.articles import (
     UNKNOWN_OUTLET,
     NewArticle,
@@ -39,6 +39,11 @@ class Outcome(StrEnum):
     IMPORTED = "imported"
     DUPLICATE = "duplicate"
     REJECTED = "rejected"
+    SKIPPED = "skipped"  # passed over on purpose (a folder's README): not an error
+
+
+FOLDER_README = ("a folder's README describes the folder, it is not an article "
+                 "(choose the file itself to import it)")
 
 
 @dataclass(frozen=True)
@@ -180,12 +185,16 @@ def import_paths(
     ``progress(done, total, path)`` is called before each file; ``cancelled()`` is checked
     between files, so a cancel never leaves a half-stored article.
     """
-    files = list(iter_importable(paths))
-    for done, path in enumerate(files):
+    chosen = list(iter_chosen(paths))
+    files = [path for path, _in_folder in chosen]
+    for done, (path, in_folder) in enumerate(chosen):
         if cancelled is not None and cancelled():
             return
         if progress is not None:
             progress(done, len(files), path)
+        if in_folder and is_folder_readme(path):
+            yield FileResult(str(path), Outcome.SKIPPED, FOLDER_README)
+            continue
         yield import_file(db, path, actor=actor, defaults=defaults, after_store=after_store)
     if progress is not None and files:
         progress(len(files), len(files), files[-1])

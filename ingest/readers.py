@@ -93,18 +93,29 @@ def iter_importable(paths: Iterable[Path]) -> Iterator[Path]:
     folders (which can loop or lead far outside the folder the user chose). A file named
     explicitly is always yielded too. Each file comes once.
     """
+    for path, _in_folder in iter_chosen(paths):
+        yield path
+
+
+def iter_chosen(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """:func:`iter_importable`, each file with whether it was found by walking a folder
+    (True) or named itself (False): a folder's README is passed over, a README named is not."""
     seen: set[Path] = set()
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            candidates: Iterable[Path] = _walk(path)
-        else:
-            candidates = (path,)
+        in_folder = path.is_dir()
+        candidates: Iterable[Path] = _walk(path) if in_folder else (path,)
         for candidate in candidates:
             key = _identity(candidate)
             if key not in seen:
                 seen.add(key)
-                yield candidate
+                yield candidate, in_folder
+
+
+def is_folder_readme(path: Path) -> bool:
+    """A README (README, README.md, readme.txt …): the notes of the folder it sits in, which
+    describe the articles rather than being one (resources/sample/README.md is one)."""
+    return Path(path).stem.casefold() == "readme"
 
 
 def _walk(folder: Path) -> Iterator[Path]:
