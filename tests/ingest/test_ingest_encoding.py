@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import codecs
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -122,15 +121,68 @@ def test_undecodable_bytes_are_rejected(tmp_path: Path) -> None:
         read_document(write(tmp_path, data))
 
 
-def test_oversize_file_is_rejected_before_it_is_read(tmp_path: Path) -> None:
+def test_oversize_file_is_rejected_before_it_is_read(tmp_path: Path, monkeypatch) -> None:
+    """Without a clock: the refusal comes from the file's size alone; the file is never
+    opened, so not one byte of it is read."""
     path = tmp_path / "huge.txt"
     with path.open("wb") as file:
         file.truncate(MAX_FILE_BYTES + 1)  # sparse: no 50 MiB actually written or read
+    opened: list[Path] = []
+    real_open = Path.open
 
-    started = time.perf_counter()
+    def spy(self, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        opened.append(Path(self))
+        return real_open(self, *args, **kwargs)
+
+    import builtins
+
+    real_builtin_open = builtins.open
+
+    def builtin_spy(file, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if isinstance(file, str | Path):
+            opened.append(Path(file))
+        return real_builtin_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", spy)
+    monkeypatch.setattr(builtins, "open", builtin_spy)
     with pytest.raises(RejectedFile, match="^the file is larger than 50 MiB$"):
         read_document(path)
-    assert time.perf_counter() - started < 0.5
+    assert path not in opened
+
+
+def test_a_file_that_grows_past_the_limit_is_read_one_byte_past_it_at_most(
+        tmp_path: Path, monkeypatch) -> None:
+    """The size is read once before opening; a file grown since is read to the limit plus one
+    byte and refused, never read whole."""
+    path = write(tmp_path, b"x" * 2048)
+    asked: list[int] = []
+    real_open = Path.open
+
+    class Counting:
+        def __init__(self, file) -> None:  # noqa: ANN001
+            self._file = file
+
+        def __enter__(self):  # noqa: ANN204
+            return self
+
+        def __exit__(self, *exc) -> None:  # noqa: ANN002
+            self._file.close()
+
+        def read(self, size: int = -1) -> bytes:
+            asked.append(size)
+            return self._file.read(size)
+
+    def grown_open(self, mode="r", *args, **kwargs):  # noqa: ANN001, ANN002, ANN003, ANN202
+        if Path(self) == path and "b" in mode:
+            with real_open(self, "ab") as grow:  # it grows between stat() and open()
+                grow.write(b"y" * 4096)
+            return Counting(real_open(self, mode, *args, **kwargs))
+        return real_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "open", grown_open)
+    with pytest.raises(RejectedFile, match="^the file is larger than 3 KiB$"):
+        read_document(path, max_bytes=3072)
+    assert asked == [3073]
 
 
 def test_custom_size_limit(tmp_path: Path) -> None:
