@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from ingest.document import content_hash
 from matching import checked
 from matching.incremental import MatchReport, index_claims
+from matching.leftovers import pick_up_unmatched, unmatched_claim_ids
 from storage.copy import CopyReport, copy_database
 from storage.database import Database, in_chunk, is_server_url
 from storage.foreign import open_foreign_file
@@ -41,7 +42,12 @@ def copy_in(source: Database, dest: Database, *, actor: str) -> CopyInResult:
         # The library grew: its look-up index is saved and the Inbox markers follow.
         checked.after_import(dest)
     if not report.new_claim_ids:
-        return CopyInResult(report, None)
+        # Copy then match is one unit that resumes: a copy killed after its commit left its
+        # claims unsigned or ungrouped, and running it again (which copies nothing new)
+        # matches them now instead of leaving them for the next import (#20.5).
+        if not unmatched_claim_ids(dest):
+            return CopyInResult(report, None)
+        return CopyInResult(report, pick_up_unmatched(dest, actor=actor, run=match_and_measure))
     # The copied claims get their matching signatures, and those the source had not grouped
     # are matched against the destination.
     # In slices under the engine's limit on bound values (a 250,000-claim copy is one IN list

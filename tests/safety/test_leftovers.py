@@ -11,6 +11,8 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from storage.backup import list_backups, make_backup
 from storage.paths import backup_dir_for
 from storage.schema import open_database
@@ -238,3 +240,43 @@ def test_an_import_of_only_duplicates_still_matches_what_a_killed_import_left(tm
         assert unmatched_claim_ids(db) == []
     finally:
         db.dispose()
+
+
+def test_a_copy_killed_before_its_matching_is_matched_by_running_it_again(tmp_path, monkeypatch):
+    """Copy then match is one unit that resumes: the copy committed, the kill came before its
+    claims were indexed and matched; running the copy again copies nothing new and used to
+    leave them unmatched."""
+    from matching.leftovers import unmatched_claim_ids
+    from tests.safety import hostile_databases as hostile
+    from workflows import copy_in as copying
+    from workflows.copy_in import copy_in, open_source
+
+    source = hostile.build("sound", tmp_path / "colleague")
+    dest = open_database(tmp_path / "mine.sqlite")
+    try:
+        class Killed(BaseException):
+            pass
+
+        def killed(*_args, **_kwargs):  # noqa: ANN002, ANN003, ANN202
+            raise Killed
+
+        with monkeypatch.context() as patch:
+            patch.setattr(copying, "index_claims", killed)
+            src = open_source(str(source))
+            try:
+                with pytest.raises(Killed):
+                    copy_in(src, dest, actor="t")
+            finally:
+                src.dispose()
+        left = unmatched_claim_ids(dest)
+        assert left  # committed, never indexed nor matched
+        src = open_source(str(source))
+        try:
+            again = copy_in(src, dest, actor="t")
+        finally:
+            src.dispose()
+        assert again.copied.new_claim_ids == []
+        assert unmatched_claim_ids(dest) == []
+        assert again.matched is not None and again.matched.signed >= len(left)
+    finally:
+        dest.dispose()
