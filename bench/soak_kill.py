@@ -711,8 +711,19 @@ def soak(runs: int, seed: int, work: Path, *, progress: bool = False,
         totals.add(result)
         shutil.rmtree(run_dir, ignore_errors=True)
         if progress and (i + 1) % 25 == 0:
-            print(f"  {i + 1} runs…", flush=True)
+            # The totals so far, so a soak stopped early still gives its figures.
+            print(f"  {i + 1} runs… {_summary(totals)}", flush=True)
     return totals
+
+
+def _summary(totals: Totals) -> str:
+    """One line: every count, then runs/killed mid-work/failed per kind."""
+    counts = " ".join(f"{name}={getattr(totals, name)}" for name in (
+        "runs", "killed_mid_work", *Totals._FAILURES))
+    kinds = " ".join(f"{k}={n}/{totals.killed_by_kind.get(k, 0)}/"
+                     f"{totals.failed_by_kind.get(k, 0)}" for k, n in totals.by_kind.items())
+    cpu = time.process_time() + _children_cpu()
+    return f"{counts} per-kind(runs/killed/failed) {kinds} cpu={cpu:.0f}s"
 
 
 def _children_cpu() -> float:
