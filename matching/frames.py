@@ -23,7 +23,13 @@ from functools import lru_cache
 
 from matching.figures import Quantity
 from matching.frame_values import NEAR_ABOVE, NEAR_BELOW, stated_precision
-from matching.measure_words import MEASURE_STEMS, measure_of_word, measures_near, words_with_offsets
+from matching.measure_words import (
+    MEASURE_STEMS,
+    measure_of_word,
+    measures_near,
+    names_money,
+    words_with_offsets,
+)
 
 __all__ = ["MEASURE_STEMS", "Frame", "claim_frames", "measure_of_word"]
 
@@ -164,6 +170,8 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
             measure = base
         elif q.cls.startswith("money"):
             measure = q.cls
+        elif (q.value or 0) >= 1e9 and names_money(words):
+            measure = "money"  # "EUR 138 billion", "138 billion in military aid"
         else:
             measure = near or "count"
         low, high = stated_precision(q)

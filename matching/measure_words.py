@@ -43,8 +43,10 @@ MEASURE_STEMS: dict[str, tuple[str, ...]] = {
                     "support", "want", "favor", "favour", "believ", "oppos", "say",
                     "опитан", "опрошен", "респондент", "українц", "россиян", "sondag",
                     "encuesta", "umfrage", "sondaż", "pesquisa", "peiling"),
-    "money": ("billion", "million", "dollar", "euro", "aid", "fund", "assets", "млрд",
-              "мільярд", "миллиард", "miliard", "milliard", "miliardi", "mil millones"),
+    # A scale word ("million", "млрд") is no money word: "4 million refugees" is a count of people.
+    "money": ("dollar", "euro", "aid", "fund", "assets", "budget", "loan", "grant", "доллар",
+              "долар", "євро", "евро", "допомог", "помощ", "dólar", "ayuda", "aiut", "hilfe",
+              "finanz"),
     "suspects": ("suspect", "detain", "arrest", "затрим", "задерж", "подозр", "підозр",
                  "arrestat", "detenid", "festgenommen"),
     "sentences": ("sentenc", "life", "prison term", "convict", "засуд", "осужд", "приговор",
@@ -66,10 +68,33 @@ def _stem_index() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
+# Words that start like a measure stem and are no such word ("deadline" is not "dead",
+# "diesel" not "die", "mortar" not "mort", "aide" not "aid", "pointed" not "point").
+NOT_MEASURE_WORDS = ("deadline", "deadlock", "diesel", "diet", "mortar", "mortgage", "aide",
+                     "pointed", "pointing", "campaign", "lifetime")
+
+
+@lru_cache(maxsize=1)
+def _two_word_measures() -> dict[str, str]:
+    """Stems of two words ("border crossing"), looked for right after the figure."""
+    return {s: m for m, stems in MEASURE_STEMS.items() for s in stems if s.count(" ") == 1}
+
+
+# Money named without a currency sign the extractor knows ("EUR 138 billion", "138 billion in
+# aid"): a count in the billions next to one of these is an amount of money.
+MONEY_MARKS = frozenset(("eur", "usd", "uah", "gbp", "rub", "dollars", "euros", "aid", "assets",
+                         "funding", "budget", "loans", "grants", "доларів", "долларов", "євро",
+                         "евро", "гривень", "рублей"))
+
+
+def names_money(words: list[tuple[int, int, str]]) -> bool:
+    return any(w.casefold() in MONEY_MARKS for _s, _e, w in words)
+
+
 @lru_cache(maxsize=1 << 16)
 def measure_of_word(word: str) -> str | None:
     w = word.casefold()
-    if len(w) < 3:
+    if len(w) < 3 or w.startswith(NOT_MEASURE_WORDS) or w == "die":
         return None
     for stem, measure in _stem_index():
         if w.startswith(stem):
@@ -90,7 +115,9 @@ def measures_near(text: str, start: int, end: int,
     inside = [w for s, e, w in words if s >= start and e <= end and not w[:1].isdigit()]
     after = [w for s, _e, w in words if s >= end][:WINDOW_AFTER]
     before = [w for _s, e, w in words if e <= start][-WINDOW_BEFORE:]
-    found: list[str] = []
+    after_pairs = [f"{a} {b}".casefold() for a, b in zip(after, after[1:], strict=False)]
+    found: list[str] = [m for pair in after_pairs for stem, m in _two_word_measures().items()
+                        if pair.startswith(stem)][:1]
     for w in (*inside, *after, *reversed(before)):
         m = measure_of_word(w)
         if m is not None and m not in found:
