@@ -196,8 +196,8 @@ _NUMBER_PATTERNS = {
 _AMOUNT_PATTERNS = {
     "date_relative_ago": (10, _Source(rf"(?P<n>{_NUM}|an?)\s+(?P<unit3>days?|weeks?|months?|years?)\s+ago\b", I)),
     "money_suffix": (7, _Source(
-        rf"{_B}(?P<num>{_NUM})\s*(?P<scale>тис\.?|тыс\.?|млн|млрд|bn|mn|mln)?\s*"
-        rf"(?P<cur>(?:U\.?S\.?\s+)?dollars?|euros?|pounds?(?:\s+sterling)?|roubles?|rubles?|"
+        rf"{_B}(?P<num>{_NUM})\s*(?P<scale>тис\.?|тыс\.?|млн|млрд|bn|mn|mln)?\s*(?:(?:de|di)\s+)?"
+        rf"(?P<cur>(?:U\.?S\.?[\s-]+)?dollars?|d[óo]lar(?:es)?|dollari|euros?|pounds?(?:\s+sterling)?|roubles?|rubles?|"
         rf"hryvnias?|hryvnyas?|UAH|USD|EUR|GBP|RUB|руб\w*|грн\.?|гривень|гривн\w*|долар\w*|доллар\w*|євро|евро)(?!\w)", I)),
     "percent_range": (7, _Source(
         rf"{_B}(?P<num>{DIGIT_NUMBER})\s*%?\s*(?:-|–|—|to|and)\s*(?P<num2>{DIGIT_NUMBER})\s*(?:%|percent\b|per\s+cent\b)", I)),
