@@ -80,6 +80,7 @@ FOREIGN_SCALES = {
         miliard miljarden miljard miljarder milyar bilhões bilhão мільярдів мільярда мільярди
         миллиардов миллиарда миллиарды δισεκατομμύρια δισ tỷ""".split(), 1e9),
     "mil millones": 1e9, "mil milhões": 1e9,
+    "mil": 1e3, "mila": 1e3,  # Spanish and Portuguese, Italian thousands: "700 mil crianças"
 }
 _FOREIGN_SCALE = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                           for w in sorted(FOREIGN_SCALES, key=len, reverse=True))

@@ -44,3 +44,16 @@ def test_scale_words_of_other_languages(text, value, unit):
     (kind, v, u), = read(text)
     assert v == pytest.approx(value)
     assert u == unit
+
+
+@pytest.mark.parametrize(("text", "qualifier", "value"), [
+    ("O exército retomou mais de 2.500 km2 este mês.", "more than", 2500.0),
+    ("Bei dem Angriff starben mindestens 40 Menschen.", "at least", 40.0),
+    ("W ataku zginęło ok. 200 osób.", "about", 200.0),
+    ("Η κυβέρνηση μέτρησε σχεδόν 4 εκατ. πρόσφυγες.", "nearly", 4e6),
+    ("Hay más de 900 mil desplazados.", "more than", 9e5),
+])
+def test_qualifiers_and_thousands_of_other_languages(text, qualifier, value):
+    (f,) = parse_figures(text)
+    assert f.qualifier == qualifier
+    assert f.value == pytest.approx(value)
