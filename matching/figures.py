@@ -45,6 +45,8 @@ _NEAR_BELOW = {"nearly", "almost", "just under", "just below", "slightly less th
 _NEAR_ABOVE = {"just over", "just above", "slightly more than"}
 
 
+_AGE = re.compile(r"[\s-]old\b", re.IGNORECASE)
+_NUMBER_RUNS = re.compile(r"\d+(?:[.,]\d+)?(?=\s*[^\W\d_])")
 _NO_ROLE: frozenset[str] = frozenset()
 _TIME_FRAME = re.compile(r"(?:the\s+)?(?:past|last|previous|preceding|first|next)\b", re.IGNORECASE)
 
@@ -65,6 +67,8 @@ class Quantity:
     # candidate pairs are dropped on their words before any figure is compared).
     roles: Sequence[frozenset[str]] | None = field(default=None, compare=False, repr=False)
     index: int = field(default=0, compare=False, repr=False)
+    # The extraction's canonical qualifier ("more than", "nearly", "about", "drop" ...).
+    qualifier: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def open_ended(self) -> bool:
@@ -147,7 +151,12 @@ def to_quantity(
     qualifier = (fig.get("qualifier") or "").lower().strip()
     stated = fig.get("value")
     factor = value / float(stated) if use_si and stated else 1.0
-    slack = _precision_slack(value, text, abs(factor))
+    if cls == "duration" and _AGE.search(text):
+        cls = "age"  # "a 14-year-old girl": an age, not a span of time
+    if cls == "duration" and len(_NUMBER_RUNS.findall(text)) > 1:
+        slack = abs(value) * 0.01  # "2 hours 45 minutes": to the minute, not to the hour
+    else:
+        slack = _precision_slack(value, text, abs(factor))
     if qualifier in _LOOSE_QUALIFIERS:
         slack = max(slack, abs(value) * 0.08)
     if high_raw is not None and not use_si:
@@ -160,10 +169,11 @@ def to_quantity(
     elif qualifier in _UPPER_BOUND:
         low, high = 0.0, value
     elif qualifier in _NEAR_BELOW:
-        low, high = value * 0.88, value + slack
+        low, high = value * 0.88, value  # "nearly three hours" is under three hours
     elif qualifier in _NEAR_ABOVE:
         low, high = value - slack, value * 1.12
-    return Quantity(cls, low, high, text, value, kind=fig.get("kind"), roles=roles, index=index)
+    return Quantity(cls, low, high, text, value, kind=fig.get("kind"), roles=roles, index=index,
+                    qualifier=qualifier or None)
 
 
 def _comparable(q: Quantity) -> bool:

@@ -5,24 +5,92 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import dataclass
 
 from matching.figures import Quantity
 
-NEAR_BELOW = ("nearly", "almost", "just under", "just below", "close to", "почти", "майже",
-               "близько", "около", "quasi", "casi", "fast")
-NEAR_ABOVE = ("just over", "just above", "slightly more")
+_DIGITS = re.compile(r"\d[\d.,\s\u00a0\u202f\u2009]*")
+# Extraction's canonical qualifiers (extraction.figures.patterns), by the side they bound.
+OPEN_BELOW = frozenset({"more than"})  # "more than 3 hours" excludes 3 hours itself
+CLOSED_BELOW = frozenset({"at least"})
+OPEN_ABOVE = frozenset({"less than", "nearly"})  # "nearly 3 hours", "under 3 hours": below 3 h
+CLOSED_ABOVE = frozenset({"up to"})
+# A round figure ("1,000", "6,000", "300") says its value to within this share at most.
+ROUND_SHARE = 0.025
 
 
-_SCALE = (("trillion", 1e12), ("billion", 1e9), ("bn", 1e9), ("млрд", 1e9), ("мільярд", 1e9),
-          ("миллиард", 1e9), ("miliard", 1e9), ("milliard", 1e9), ("million", 1e6),
-          ("mln", 1e6), ("млн", 1e6), ("мільйон", 1e6), ("миллион", 1e6), ("milion", 1e6),
-          ("millón", 1e6), ("milioni", 1e6), ("thousand", 1e3), ("тис", 1e3), ("тыс", 1e3))
-_DIGITS = re.compile(r"\d[\d.,\s]*")
+@dataclass(frozen=True)
+class Stated:
+    """How a figure's digits were written: the value in the figure's own unit, its decimals, and
+    the factor to the canonical unit and scale ("3.5 million" -> 3.5, 1, 1e6)."""
+
+    raw: float
+    decimals: int
+    factor: float
+
+    @property
+    def trailing_zeros(self) -> int:
+        if self.decimals or self.raw <= 0 or self.raw != int(self.raw):
+            return 0
+        n, zeros = int(self.raw), 0
+        while n % 10 == 0:
+            n //= 10
+            zeros += 1
+        return zeros
+
+
+def stated_digits(q: Quantity) -> Stated | None:
+    """The digits of a figure as written, or None (written in words, or not one number)."""
+    v = q.value
+    if v is None or v <= 0:
+        return None
+    found = _DIGITS.search(q.text)
+    if found is None:
+        return None
+    digits = "".join(found.group(0).split()).rstrip(".,")
+    # A single separator followed by one or two digits is a decimal point ("43,9", "3.5");
+    # followed by three it groups thousands ("1,381", "3.800").
+    decimals = 0
+    for sep in (".", ","):
+        if digits.count(sep) == 1 and 1 <= len(digits.split(sep)[1]) <= 2:
+            decimals = len(digits.split(sep)[1])
+    try:
+        if decimals:
+            raw = float(digits[: -decimals - 1].replace(",", "").replace(".", "") + "."
+                        + digits[-decimals:])
+        else:
+            raw = float(digits.replace(",", "").replace(".", ""))
+    except ValueError:
+        return None
+    if raw <= 0:
+        return None
+    return Stated(raw, decimals, v / raw)
+
+
+def _is_scale(factor: float) -> bool:
+    """A factor that is a scale word ("million", "milyon", "млрд"): a power of ten."""
+    if factor < 999:
+        return 0.999 < factor < 1.001
+    exp = round(math.log10(factor))
+    return abs(factor / 10.0 ** exp - 1.0) < 1e-6
+
+
+def round_tolerance(q: Quantity) -> float:
+    """How far a round figure may be from its value, in the canonical unit: a figure whose
+    digits end in two or more zeros ("1,000 km²", "300 killed", "600,000 troops") is rounded, to
+    half a unit of its last non-zero digit but at most ROUND_SHARE of the value; others ("310",
+    "50", "three hours", "19,546") are as precise as their last digit, 0 here."""
+    st = stated_digits(q)
+    if st is None or st.trailing_zeros < 2 or not _is_scale(st.factor):
+        return 0.0
+    v = q.value or 0.0
+    return min(0.5 * 10.0 ** st.trailing_zeros * st.factor, ROUND_SHARE * v)
 
 
 def stated_precision(q: Quantity) -> tuple[float, float]:
     """The interval of a plainly stated value from its last stated digit: "43.9%" is
-    [43.85, 43.95], "805" [804.5, 805.5], "3.5 million" [3.45 m, 3.55 m]. Intervals that
+    [43.85, 43.95], "805" [804.5, 805.5], "3.5 million" [3.45 m, 3.55 m], and a round figure
+    to within its rounding ("1,000 km²" [975, 1,025]: see round_tolerance). Intervals that
     matching.figures already widened (a loose or bounding qualifier, a range, a unit
     conversion) are kept as they are."""
     v = q.value
@@ -30,29 +98,45 @@ def stated_precision(q: Quantity) -> tuple[float, float]:
         return q.low, q.high
     if (q.high - q.low) > 0.0201 * abs(v) + 1.0 or abs((q.low + q.high) / 2 - v) > 1e-6 * v:
         return q.low, q.high  # widened or asymmetric: a qualifier, a range or a bound
-    head = q.text.casefold()
-    if head.startswith(NEAR_BELOW + NEAR_ABOVE):
+    if q.qualifier in OPEN_ABOVE | CLOSED_ABOVE | OPEN_BELOW | CLOSED_BELOW:
         return q.low, q.high
-    found = _DIGITS.search(q.text)
-    if found is None:
-        return q.low, q.high  # written in words ("seventy percent"): keep the tolerance
-    digits = found.group(0).strip().replace(" ", "")
-    # A single separator followed by one or two digits is a decimal point ("43,9", "3.5");
-    # followed by three it groups thousands ("1,381", "3.800").
-    decimals = 0
-    for sep in (".", ","):
-        if digits.count(sep) == 1 and 1 <= len(digits.split(sep)[1]) <= 2:
-            decimals = len(digits.split(sep)[1])
-    scale = next((f for word, f in _SCALE if word in head), 1.0)
-    try:
-        raw = float(digits.replace(",", "").replace(".", "")) if decimals == 0 else None
-    except ValueError:
-        return q.low, q.high
-    unit_scale = v / (raw * scale) if raw else 1.0  # a converted unit (square miles -> km²)
-    if raw is not None and not (0.999 < unit_scale < 1.001):
-        return q.low, q.high
-    half = 0.5 * 10.0 ** -decimals * scale
-    half = max(half, 1e-3 * abs(v))
+    st = stated_digits(q)
+    if st is None or not _is_scale(st.factor):
+        return q.low, q.high  # in words ("seventy percent"), or a converted unit: keep
+    half = max(0.5 * 10.0 ** -st.decimals * st.factor, 1e-3 * abs(v), round_tolerance(q))
     return v - half, v + half
 
 
+@dataclass(frozen=True)
+class Bounds:
+    """A value read literally: its lowest and highest possible values, and whether the
+    figure excludes that end itself ("more than 3 hours" excludes 3 hours)."""
+
+    low: float
+    high: float
+    open_low: bool = False
+    open_high: bool = False
+
+
+def literal_bounds(q: Quantity, low: float, high: float) -> Bounds:
+    """The literal reading of a figure whose soft interval is [low, high]: a bound is exact on
+    its own side ("less than two hours" is below 2 h, "more than three hours" above 3 h,
+    "nearly three hours" below 3 h) and excludes its value itself, unless the figure is round
+    ("almost 6,000" and "more than 6,000" may both be said of 6,000: see round_tolerance)."""
+    v, qual = q.value, q.qualifier
+    if v is None or qual is None:
+        return Bounds(low, high)
+    exact = round_tolerance(q) == 0.0
+    if qual in OPEN_BELOW or qual in CLOSED_BELOW:
+        return Bounds(v, math.inf, open_low=qual in OPEN_BELOW and exact)
+    if qual in OPEN_ABOVE or qual in CLOSED_ABOVE:
+        return Bounds(low if qual == "nearly" else 0.0, v, open_high=qual in OPEN_ABOVE and exact)
+    return Bounds(low, high)
+
+
+def soft_high(q: Quantity, high: float) -> float:
+    """The soft upper end of a figure bounded from above: at its value ("nearly three hours"
+    is under 3 h), or within the rounding of a round one ("almost 6,000" may be 6,050)."""
+    if q.value is None or q.qualifier not in OPEN_ABOVE | CLOSED_ABOVE:
+        return high
+    return q.value + round_tolerance(q)

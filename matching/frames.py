@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from matching.figures import Quantity
-from matching.frame_values import NEAR_ABOVE, NEAR_BELOW, stated_precision
+from matching.frame_values import literal_bounds, soft_high, stated_precision
 from matching.measure_words import (
     MEASURE_STEMS,
     measure_of_word,
@@ -36,7 +36,14 @@ __all__ = ["MEASURE_STEMS", "Frame", "claim_frames", "measure_of_word"]
 
 # A unit alone says what is measured when no word does.
 _UNIT_MEASURE = {"area": "area", "distance": "distance", "duration": "duration",
-                 "percent": "share", "date": "date"}
+                 "percent": "share", "date": "date", "age": "age"}
+
+# "a 28-point plan", "a 10-member team": a count joined to a noun by a hyphen names a thing.
+_ATTRIBUTIVE = re.compile(r"-[^\W\d_]")
+# The change words extraction keeps as a percentage's qualifier ("83% drop").
+CHANGE_WORDS = frozenset(("drop", "decline", "fall", "decrease", "increase", "rise", "jump", "gain",
+                          "growth", "reduction", "cut", "surge", "plunge", "hike", "slump",
+                          "contraction", "loss"))
 
 # A percentage next to poll words is a poll share; next to "turnout" a turnout.
 _PERCENT_MEASURES = frozenset({"respondents", "turnout", "votes"})
@@ -72,14 +79,19 @@ class Frame:
     # miles" is not "Russia took 110 square miles".
     actor: str | None = None
 
+    # The literal bounds exclude their own value ("more than 3", "under 3").
+    open_low: bool = False
+    open_high: bool = False
+
     def overlaps(self, other: Frame) -> bool:
         """The values agree: half-open intervals, so 11 km [10.5, 11.5) and 12 km
         [11.5, 12.5) do not."""
         return self.low < other.high and other.low < self.high
 
     def excludes(self, other: Frame) -> bool:
-        """Even read literally the two values cannot both be right."""
-        return self.hard_high < other.hard_low or other.hard_high < self.hard_low
+        """Even read literally the two values cannot both be right ("just under three hours"
+        and "over three hours" meet at 3 h, which neither includes)."""
+        return _below(self, other) or _below(other, self)
 
     @property
     def measures(self) -> frozenset[str]:
@@ -91,6 +103,18 @@ class Frame:
                 return "∞"
             return f"{x:,.4g}" if abs(x) < 1e4 else f"{x:,.0f}"
         return f"[{fmt(self.low)}, {fmt(self.high)}]"
+
+
+def _names_a_thing(q: Quantity, text: str, lowered: str) -> bool:
+    if q.family != "count" or not q.text:
+        return False
+    pos = lowered.find(q.text.casefold())
+    return pos >= 0 and _ATTRIBUTIVE.match(text, pos + len(q.text)) is not None
+
+
+def _below(x: Frame, y: Frame) -> bool:
+    """x's literal values all lie below y's."""
+    return x.hard_high < y.hard_low or (x.hard_high == y.hard_low and (x.open_high or y.open_low))
 
 
 def _published(date: str | None) -> str | None:
@@ -146,7 +170,8 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
     words = words_with_offsets(text)
     lowered = text.casefold()
     dates = [q for q in quantities if q.cls == "date" and q.date]
-    others = [q for q in quantities if q.cls != "date"]
+    # "the 28-point plan": a count joined to a noun by a hyphen names a thing, it states no count.
+    others = [q for q in quantities if q.cls != "date" and not _names_a_thing(q, text, lowered)]
     period = dates[0].date if dates and others else _published(published)
     stated = bool(dates and others)
     frames = []
@@ -164,7 +189,9 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
             # "4,980,589 Ukrainians had left": nationality words make poll shares, not counts.
             near = next((m for m in named if m != "respondents"), None)
         base = _UNIT_MEASURE.get(q.family)
-        if q.cls == "percent":
+        if q.cls == "percent" and q.qualifier in CHANGE_WORDS:
+            measure = "change"  # "an 83% drop": how much something changed, not a share
+        elif q.cls == "percent":
             measure = f"share:{near}" if near in _PERCENT_MEASURES else "share"
         elif base is not None:
             measure = base
@@ -177,12 +204,8 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
         low, high = stated_precision(q)
         precise = not math.isinf(high) and low > 0 and (high - low) <= 0.1 * abs(
             q.value or high)
-        hard_low, hard_high = low, high
-        head = q.text.casefold()
-        if q.value is not None and head.startswith(NEAR_BELOW):
-            hard_high = q.value
-        elif q.value is not None and head.startswith(NEAR_ABOVE):
-            hard_low = q.value
+        bounds = literal_bounds(q, low, high)
+        high = soft_high(q, high)
         # An open bound as reporting uses it: "more than 1,000" is not said of 8,000, nor
         # "less than 100" of 10.
         if math.isinf(high):
@@ -191,7 +214,8 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
             low = high / OPEN_BOUND_REACH
         actor = _side_before(words, start) if measure in SIDED_MEASURES and pos >= 0 else None
         frames.append(Frame(measure, low, high, q.text, q.cls, period, stated, precise,
-                            frozenset(named), hard_low, hard_high, subject, actor))
+                            frozenset(named), bounds.low, bounds.high, subject, actor,
+                            bounds.open_low, bounds.open_high))
     if dates and not others:
         for q in dates:
             frames.append(Frame("date", 0.0, 0.0, q.text, "date", q.date, True, True,

@@ -33,3 +33,39 @@ def test_words_that_only_begin_like_a_measure_do_not_name_it():
     # "deadline" is not "dead", "diesel" not "die".
     assert measures("He set a deadline for the 31 delegations to reply.") == ["count"]
     assert measures("The site runs on 14 diesel generators.") == ["count"]
+
+
+def test_under_and_over_a_figure_meet_at_it_and_neither_includes_it():
+    under = frames("The two leaders talked for just under four hours.")[0]
+    over = frames("The leaders emerged after over four hours of talks.")[0]
+    assert under.excludes(over) and not under.overlaps(over)
+    # A round figure is a loose bound: "almost 6,000" and "more than 6,000" may be one claim.
+    almost = frames("Troops retook almost 7,000 square kilometres.")[0]
+    more = frames("Troops retook more than 7,000 square kilometres.")[0]
+    assert not almost.excludes(more) and almost.overlaps(more)
+
+
+def test_a_compound_duration_is_one_value_to_the_minute():
+    (f,) = frames("The meeting lasted 3 hours 40 minutes, officials said.")
+    hours = 3 + 40 / 60
+    assert f.precise and f.low * 24 < hours < f.high * 24 and (f.high - f.low) * 24 < 0.2
+    assert f.excludes(frames("The meeting went on for over four hours.")[0])
+    assert f.overlaps(frames("The meeting lasted nearly four hours.")[0])
+
+
+def test_round_figures_are_read_to_their_rounding_and_exact_ones_to_the_digit():
+    rounded = frames("The army holds 2,000 square kilometres of the region.")[0]
+    about = frames("The army holds close to 2000 square kilometres of the region.")[0]
+    assert rounded.low <= 1960 and rounded.high >= 2040 and rounded.precise
+    assert rounded.overlaps(about)
+    # Two trailing zeros at least: "310" and "311" votes, "50" and "53" dead still differ.
+    assert not frames("The bill passed with 310 votes.")[0].overlaps(
+        frames("The bill passed with 311 votes.")[0])
+    assert not frames("The blast killed 50 inmates.")[0].overlaps(
+        frames("The blast killed 53 inmates.")[0])
+
+
+def test_what_a_figure_names_is_not_a_measure_of_the_claim():
+    assert measures("A 15-year-old boy was hurt in the blast on the bridge.") == ["age"]
+    assert measures("The White House sent its 20-point plan to Kyiv on Friday.") == []
+    assert measures("Satellite images show a 64% drop in the lake's area.") == ["change"]
