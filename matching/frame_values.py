@@ -75,6 +75,29 @@ def _is_scale(factor: float) -> bool:
     return abs(factor / 10.0 ** exp - 1.0) < 1e-6
 
 
+def _stated_or_words(q: Quantity) -> Stated | None:
+    """The digits as written; for a count or a share in words ("Seventy percent", "five
+    million") the value itself, which words state exactly."""
+    st = stated_digits(q)
+    if st is not None:
+        return st
+    v = q.value
+    if v is None or v <= 0 or v != int(v) or not (q.cls == "percent" or q.family == "count"):
+        return None
+    zeros = Stated(v, 0, 1.0).trailing_zeros
+    scale = 10.0 ** (zeros - zeros % 3) if v >= 1000 else 1.0  # "five million": 5 x 1e6
+    return Stated(v / scale, 0, scale)
+
+
+def last_digit_unit(q: Quantity) -> float | None:
+    """One unit of the last non-zero digit stated, in the canonical unit: "6,000" 1,000,
+    "4 million" 1 million, "41" 1, "7.1 million" 100,000; None when not known."""
+    st = _stated_or_words(q)
+    if st is None or not _is_scale(st.factor):
+        return None
+    return 10.0 ** (st.trailing_zeros - st.decimals) * st.factor
+
+
 def round_tolerance(q: Quantity) -> float:
     """How far a round figure may be from its value, in the canonical unit: a figure whose
     digits end in two or more zeros ("1,000 km²", "300 killed", "600,000 troops") is rounded, to
@@ -100,10 +123,12 @@ def stated_precision(q: Quantity) -> tuple[float, float]:
         return q.low, q.high  # widened or asymmetric: a qualifier, a range or a bound
     if q.qualifier in OPEN_ABOVE | CLOSED_ABOVE | OPEN_BELOW | CLOSED_BELOW:
         return q.low, q.high
-    st = stated_digits(q)
+    st = _stated_or_words(q)
     if st is None or not _is_scale(st.factor):
-        return q.low, q.high  # in words ("seventy percent"), or a converted unit: keep
-    half = max(0.5 * 10.0 ** -st.decimals * st.factor, 1e-3 * abs(v), round_tolerance(q))
+        return q.low, q.high  # in words with a scale, or a converted unit: keep
+    if st.factor > 1.001 and stated_digits(q) is None:
+        return q.low, q.high  # "five million" in words: keep the tolerance
+    half = max(0.5 * 10.0 ** -st.decimals * st.factor, 1e-6 * abs(v), round_tolerance(q))
     return v - half, v + half
 
 
@@ -132,6 +157,15 @@ def literal_bounds(q: Quantity, low: float, high: float) -> Bounds:
     if qual in OPEN_ABOVE or qual in CLOSED_ABOVE:
         return Bounds(low if qual == "nearly" else 0.0, v, open_high=qual in OPEN_ABOVE and exact)
     return Bounds(low, high)
+
+
+def lower_bound_reach(q: Quantity, reach: float) -> float:
+    """How high "more than X" goes: below the next value of its last stated digit ("more
+    than 4 million" is under 5 million, "more than 6,000" under 7,000), and never beyond
+    ``reach`` times X."""
+    v = q.value or 0.0
+    unit = last_digit_unit(q)
+    return v * reach if unit is None else min(v * reach, v + unit)
 
 
 def soft_high(q: Quantity, high: float) -> float:

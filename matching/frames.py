@@ -22,7 +22,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from matching.figures import Quantity
-from matching.frame_values import literal_bounds, soft_high, stated_precision
+from matching.frame_values import (
+    literal_bounds,
+    lower_bound_reach,
+    soft_high,
+    stated_precision,
+)
 from matching.measure_words import (
     MEASURE_STEMS,
     measure_of_word,
@@ -209,7 +214,7 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
         # An open bound as reporting uses it: "more than 1,000" is not said of 8,000, nor
         # "less than 100" of 10.
         if math.isinf(high):
-            high = low * OPEN_BOUND_REACH
+            high = max(lower_bound_reach(q, OPEN_BOUND_REACH), low * 1.0001)
         elif low == 0.0 and high > 0:
             low = high / OPEN_BOUND_REACH
         actor = _side_before(words, start) if measure in SIDED_MEASURES and pos >= 0 else None

@@ -69,3 +69,18 @@ def test_what_a_figure_names_is_not_a_measure_of_the_claim():
     assert measures("A 15-year-old boy was hurt in the blast on the bridge.") == ["age"]
     assert measures("The White House sent its 20-point plan to Kyiv on Friday.") == []
     assert measures("Satellite images show a 64% drop in the lake's area.") == ["change"]
+
+
+def test_more_than_a_figure_stays_below_its_next_stated_value():
+    four = frames("More than 4 million refugees have left the country.")[0]
+    five = frames("More than five million refugees have left the country.")[0]
+    assert four.high <= 5_000_000 and not four.overlaps(five)
+    assert frames("Forces retook more than 2,000 sq km.")[0].high <= 3_000
+
+
+def test_an_exact_figure_is_read_to_its_last_digit():
+    a = frames("The register counts 21,318 deported children.")[0]
+    b = frames("The register counts 21,346 deported children.")[0]
+    assert not a.overlaps(b) and a.high - a.low <= 1.0
+    words = frames("Sixty percent of voters backed the plan.")[0]
+    assert not words.overlaps(frames("The poll found 59% of voters backed it.")[0])
