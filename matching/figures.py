@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from matching.frame_dates import dates_agree, yearless_date
 from matching.roles import RoleTable, default_roles
 
 # Units folded into one canonical unit per quantity; the first element is the comparison class.
@@ -135,7 +136,8 @@ def to_quantity(
     cls, scale = found
     text = str(fig.get("text") or "")
     if cls == "date":
-        date = fig.get("date")
+        # Without a publication date "on November 27" has no year: keep the day ("--11-27").
+        date = fig.get("date") or yearless_date(text)
         if not date:
             return None
         return Quantity(cls, 0.0, 0.0, text, None, date=str(date), kind="date", roles=roles,
@@ -213,8 +215,7 @@ _ABOUT_DATE = frozenset({"date", "duration"})
 
 def _dates_agree(a: str, b: str) -> bool:
     """'2015-02' agrees with '2015-02-12'; '2015-02-11' does not agree with '2015-02-12'."""
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
+    return dates_agree(a, b)
 
 
 def _agree(a: Quantity, b: Quantity) -> bool:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from matching.figures import Quantity
+from matching.frame_dates import dates_agree, day_precise, with_year
 from matching.frame_values import (
     literal_bounds,
     lower_bound_reach,
@@ -177,7 +178,7 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
     dates = [q for q in quantities if q.cls == "date" and q.date]
     # "the 28-point plan": a count joined to a noun by a hyphen names a thing, it states no count.
     others = [q for q in quantities if q.cls != "date" and not _names_a_thing(q, text, lowered)]
-    period = dates[0].date if dates and others else _published(published)
+    period = with_year(dates[0].date, published) if dates and others else _published(published)
     stated = bool(dates and others)
     frames = []
     for q in others:
@@ -223,7 +224,7 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
                             bounds.open_low, bounds.open_high))
     if dates and not others:
         for q in dates:
-            frames.append(Frame("date", 0.0, 0.0, q.text, "date", q.date, True, True,
+            frames.append(Frame("date", 0.0, 0.0, q.text, "date", with_year(q.date, published), True, True,
                                 hard_low=0.0, hard_high=0.0, subject=subject))
     return tuple(frames)
 
@@ -333,10 +334,7 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
+    return dates_agree(a, b)
 
 
 def values_contradict(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Frame, Frame]]:
@@ -355,7 +353,7 @@ def frame_conflicts(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Frame,
     out = []
     for x, y in compare_frames(a, b).conflict:
         if x.measure == "date":
-            if len(x.period or "") == 10 and len(y.period or "") == 10:
+            if day_precise(x.period) and day_precise(y.period):
                 out.append((x, y))
             continue
         if x.period_stated and y.period_stated and (period_distance_days(x, y) or 0.0) > 0:
@@ -372,6 +370,8 @@ def frame_keys(frames: Sequence[Frame]) -> list[str]:
         if f.measure == "date":
             if f.period:
                 keys.append(f"date:{f.period}")
+                if day_precise(f.period):  # the same day with or without its year
+                    keys.append(f"date:*{f.period[-5:]}")
             continue
         mid = f.low if math.isinf(f.high) else (f.low + f.high) / 2
         if not math.isfinite(mid) or mid <= 0:

@@ -84,3 +84,25 @@ def test_an_exact_figure_is_read_to_its_last_digit():
     assert not a.overlaps(b) and a.high - a.low <= 1.0
     words = frames("Sixty percent of voters backed the plan.")[0]
     assert not words.overlaps(frames("The poll found 59% of voters backed it.")[0])
+
+
+def test_a_day_without_a_year_still_dates_the_claim_when_no_publication_date_does():
+    from matching.frames import compare_frames, frame_conflicts
+
+    undated = frames("The envoy set Friday, October 17, as the deadline for Kyiv to sign.", date=None)
+    assert [(f.measure, f.period) for f in undated] == [("date", "--10-17")]
+    same = frames("The envoy gave Kyiv until October 17 to sign the deal.", date="2025-10-10")
+    other = frames("The envoy set an October 18 deadline to sign the deal.", date="2025-10-10")
+    assert compare_frames(undated, same).agree
+    assert frame_conflicts(undated, other)
+    # A figure's period from the day the sentence gives: "as of June 4".
+    counted = frames("As of June 4, some 2.3 million people had left, the agency said.", date=None)
+    assert counted[0].period == "--06-04" and counted[0].period_stated
+    # ... never equal to "no date".
+    from matching.frames import period_distance_days
+    assert period_distance_days(counted[0], frames("Some 2.3 million people had left.", None)[0]) is None
+
+
+def test_a_day_without_a_year_takes_the_year_of_a_publication_month():
+    (f,) = frames("On Friday (Mar 11) the count passed 1.9 million people.", date="2022-03")
+    assert f.period == "2022-03-11"
