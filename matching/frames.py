@@ -45,7 +45,8 @@ _UNIT_MEASURE = {"area": "area", "distance": "distance", "duration": "duration",
                  "percent": "share", "date": "date", "age": "age"}
 
 # "a 28-point plan", "a 10-member team": a count joined to a noun by a hyphen names a thing.
-_ATTRIBUTIVE = re.compile(r"-[^\W\d_]")
+# ("1,000-for-1,000 swap" and "a 10,000-strong force" do state a count.)
+_ATTRIBUTIVE = re.compile(r"-(?!(?:for|to|and|or|by|per|plus|strong|odd)\b)[^\W\d_]", re.IGNORECASE)
 # The change words extraction keeps as a percentage's qualifier ("83% drop").
 CHANGE_WORDS = frozenset(("drop", "decline", "fall", "decrease", "increase", "rise", "jump", "gain",
                           "growth", "reduction", "cut", "surge", "plunge", "hike", "slump",

@@ -106,3 +106,8 @@ def test_a_day_without_a_year_still_dates_the_claim_when_no_publication_date_doe
 def test_a_day_without_a_year_takes_the_year_of_a_publication_month():
     (f,) = frames("On Friday (Mar 11) the count passed 1.9 million people.", date="2022-03")
     assert f.period == "2022-03-11"
+
+
+def test_a_count_before_for_or_strong_still_states_a_count():
+    assert measures("The sides agreed a 500-for-500 prisoner swap.", None) == ["prisoners"]
+    assert measures("A 3,000-strong unit of soldiers crossed the river.", None) == ["troops"]
