@@ -36,6 +36,7 @@ from matching.measure_words import (
     names_money,
     words_with_offsets,
 )
+from matching.ordinals import event_ordinals
 
 __all__ = ["MEASURE_STEMS", "Frame", "claim_frames", "measure_of_word"]
 
@@ -112,6 +113,19 @@ class Frame:
         return f"[{fmt(self.low)}, {fmt(self.high)}]"
 
 
+_SINCE = re.compile(r"(?:\bsince|\bfrom|\bdesde|\bseit|\bdal|\bod|\bз|\bс|\bот|\bвід)\s+"
+                    r"(?:(?:the|late|early|mid|beginning|start|of|la|el|de)\s+){0,3}$")
+
+
+def _spans(lowered: str, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
+    out = []
+    for q in quantities:
+        pos = lowered.find(q.text.casefold()) if q.text else -1
+        if pos >= 0:
+            out.append((pos, pos + len(q.text)))
+    return out
+
+
 def _names_a_thing(q: Quantity, text: str, lowered: str) -> bool:
     if q.family != "count" or not q.text:
         return False
@@ -171,17 +185,22 @@ def _side_before(words: list[tuple[int, int, str]], start: int) -> str | None:
 def claim_frames(text: str, quantities: Sequence[Quantity], published: str | None) -> tuple[Frame, ...]:
     """Frames of one claim's figures (dates become frames of measure "date" when the claim is
     about a date; otherwise they are the period of the other figures)."""
-    if not quantities:
+    lowered = text.casefold()
+    ordinals = event_ordinals(text, _spans(lowered, quantities))
+    if not quantities and not ordinals:
         return ()
     subject = subject_of(text)
     words = words_with_offsets(text)
-    lowered = text.casefold()
     dates = [q for q in quantities if q.cls == "date" and q.date]
+    # "since late 2023", "from Oct. 1": where a running count starts, not the day it is as of.
+    as_of = [q for q in dates if not _SINCE.search(lowered, 0, max(0, lowered.find(q.text.casefold())))]
     # "the 28-point plan": a count joined to a noun by a hyphen names a thing, it states no count.
     others = [q for q in quantities if q.cls != "date" and not _names_a_thing(q, text, lowered)]
-    period = with_year(dates[0].date, published) if dates and others else _published(published)
-    stated = bool(dates and others)
-    frames = []
+    counted = bool(others or ordinals)
+    period = with_year(as_of[0].date, published) if as_of and counted else _published(published)
+    stated = bool(as_of and counted)
+    frames = [Frame("ordinal", n - 0.5, n + 0.5, said, "ordinal", period, stated, True,
+                    hard_low=n - 0.5, hard_high=n + 0.5, subject=subject) for n, said in ordinals]
     for q in others:
         pos = lowered.find(q.text.casefold()) if q.text else -1
         if pos > 0 and frames and frames[-1].cls == q.cls and _RESTATED.search(
@@ -223,7 +242,7 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
         frames.append(Frame(measure, low, high, q.text, q.cls, period, stated, precise,
                             frozenset(named), bounds.low, bounds.high, subject, actor,
                             bounds.open_low, bounds.open_high))
-    if dates and not others:
+    if dates and not counted:
         for q in dates:
             frames.append(Frame("date", 0.0, 0.0, q.text, "date", with_year(q.date, published), True, True,
                                 hard_low=0.0, hard_high=0.0, subject=subject))

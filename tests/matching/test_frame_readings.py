@@ -111,3 +111,23 @@ def test_a_day_without_a_year_takes_the_year_of_a_publication_month():
 def test_a_count_before_for_or_strong_still_states_a_count():
     assert measures("The sides agreed a 500-for-500 prisoner swap.", None) == ["prisoners"]
     assert measures("A 3,000-strong unit of soldiers crossed the river.", None) == ["troops"]
+
+
+def test_ordinals_count_recurring_events():
+    from matching.frames import compare_frames
+
+    tenth = frames("It was the tenth such outage at the plant since the war began.")
+    tenth_digits = frames("The plant suffered its 10th total blackout on Tuesday.")
+    eighth = frames("This is the eighth blackout at the station.")
+    assert [f.measure for f in tenth] == ["ordinal"]
+    assert compare_frames(tenth, tenth_digits).agree
+    assert compare_frames(tenth, eighth).conflict
+    assert frames("For the first time since May, the grid held.") == ()
+
+
+def test_a_date_a_count_runs_since_is_not_the_day_it_is_as_of():
+    (f,) = frames("Since the start of March 2022, 412 settlements have been retaken.",
+                  date="2022-11-02")
+    assert f.period == "2022-11-02" and not f.period_stated
+    (g,) = frames("From Oct. 3 to Nov. 8, the army retook 39 settlements.", date="2022-11-10")
+    assert g.period == "2022-11-08"
