@@ -106,7 +106,11 @@ _CYR_FORMS = {
     300: "триста трьохсот трехсот", 400: "чотириста четыреста", 500: "п'ятсот пятьсот п'ятисот пятисот",
     600: "шістсот шестьсот", 700: "сімсот семьсот", 800: "вісімсот восемьсот", 900: "дев'ятсот девятьсот",
 }
-CYRILLIC_NUMBER_WORDS = {w: float(v) for v, forms in _CYR_FORMS.items() for w in forms.split()}
+# Collective numerals, which count people: "загинули троє людей", "погибли трое".
+_CYR_COLLECTIVE = {2: "двоє двое", 3: "троє трое", 4: "четверо", 5: "п'ятеро пятеро", 6: "шестеро",
+                   7: "семеро", 8: "восьмеро", 9: "дев'ятеро девятеро", 10: "десятеро"}
+CYRILLIC_NUMBER_WORDS = {w: float(v) for forms_of in (_CYR_FORMS, _CYR_COLLECTIVE)
+                         for v, forms in forms_of.items() for w in forms.split()}
 # "півтора"/"полтора" (one and a half) and their feminine and oblique forms.
 CYRILLIC_HALF_WORDS = frozenset("півтора півтори полтора полторы полутора".split())
 CYRILLIC_SCALE_WORDS = {

@@ -57,3 +57,10 @@ def test_qualifiers_and_thousands_of_other_languages(text, qualifier, value):
     (f,) = parse_figures(text)
     assert f.qualifier == qualifier
     assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["Під час обстрілу загинули троє людей.",
+                                  "При взрыве погибли трое человек."])
+def test_collective_numerals_count_people(text):
+    (f,) = parse_figures(text)
+    assert (f.value, f.unit) == (3.0, "people")
