@@ -20,7 +20,7 @@ MEASURE_STEMS: dict[str, tuple[str, ...]] = {
     "settlements": ("settlement", "village", "town", "localit", "hamlet", "населен", "насел",
                     "сіл", "сел", "громад", "località", "localidad", "ortschaft", "dorf",
                     "miejscowo", "plaats", "aldeia", "naselen", "населб", "siedlung"),
-    "children": ("child", "kid", "minor", "дит", "діт", "дет", "ребен", "bambin", "niñ",
+    "children": ("child", "kid", "minor", "неповнолітн", "несовершеннолетн", "дит", "діт", "дет", "ребен", "bambin", "niñ",
                  "kinder", "dzieci", "crianç", "kinderen", "copii", "bērn",
                  "παιδι", "bambini"),
     "refugees": ("refugee", "fled", "flee", "left ukraine", "біжен", "бежен", "rifugiat",
@@ -116,6 +116,8 @@ def measures_near(text: str, start: int, end: int,
     after = [w for s, _e, w in words if s >= end][:WINDOW_AFTER]
     before = [w for _s, e, w in words if e <= start][-WINDOW_BEFORE:]
     after_pairs = [f"{a} {b}".casefold() for a, b in zip(after, after[1:], strict=False)]
+    # "armed forces to 600,000": a two-word measure right before the figure too.
+    after_pairs += [f"{a} {b}".casefold() for a, b in zip(before, before[1:], strict=False)]
     found: list[str] = [m for pair in after_pairs for stem, m in _two_word_measures().items()
                         if pair.startswith(stem)][:1]
     for w in (*inside, *after, *reversed(before)):

@@ -131,3 +131,8 @@ def test_a_date_a_count_runs_since_is_not_the_day_it_is_as_of():
     assert f.period == "2022-11-02" and not f.period_stated
     (g,) = frames("From Oct. 3 to Nov. 8, the army retook 39 settlements.", date="2022-11-10")
     assert g.period == "2022-11-08"
+
+
+def test_more_measure_words_in_other_languages_and_before_the_figure():
+    assert measures("Cap the Ukrainian armed forces at 550,000.", None) == ["troops"]
+    assert measures("Окупанти вивезли 12 408 неповнолітніх українців.", None) == ["children"]
