@@ -16,7 +16,7 @@ CLOSED_BELOW = frozenset({"at least"})
 OPEN_ABOVE = frozenset({"less than", "nearly"})  # "nearly 3 hours", "under 3 hours": below 3 h
 CLOSED_ABOVE = frozenset({"up to"})
 # A round figure ("1,000", "6,000", "300") says its value to within this share at most.
-ROUND_SHARE = 0.025
+ROUND_SHARE = 0.005
 
 
 @dataclass(frozen=True)
