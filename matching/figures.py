@@ -154,7 +154,7 @@ def to_quantity(
     stated = fig.get("value")
     factor = value / float(stated) if use_si and stated else 1.0
     if cls == "duration" and _AGE.search(text):
-        cls = "age"  # "a 14-year-old girl": an age, not a span of time
+        return None  # "a 14-year-old girl": an age, no quantity the claim states
     if cls == "duration" and len(_NUMBER_RUNS.findall(text)) > 1:
         slack = abs(value) * 0.01  # "2 hours 45 minutes": to the minute, not to the hour
     else:

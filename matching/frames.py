@@ -43,7 +43,7 @@ __all__ = ["MEASURE_STEMS", "Frame", "claim_frames", "measure_of_word"]
 
 # A unit alone says what is measured when no word does.
 _UNIT_MEASURE = {"area": "area", "distance": "distance", "duration": "duration",
-                 "percent": "share", "date": "date", "age": "age"}
+                 "percent": "share", "date": "date"}
 
 # "a 28-point plan", "a 10-member team": a count joined to a noun by a hyphen names a thing.
 # ("1,000-for-1,000 swap" and "a 10,000-strong force" do state a count.)
