@@ -35,11 +35,31 @@ WORD_NUMBER = rf"(?:(?:an?|one)\s+(?:{_SCALE}|dozen)|{WORD_TOKEN})(?:(?:{_AND_AF
 # "18,5"), taken as one when it cannot be a thousands separator: "0," or one or two digits
 # before a percent sign or a Cyrillic word ("18,5 відсотка", "2,5 млн").
 _BEFORE_UNIT = r"(?=\s*(?:%|％|[\u0400-\u04ff]))"  # a percent sign or a Cyrillic word follows
-_DECIMAL = rf"(?:\.\d+|,\d{{1,2}}(?![\d,]){_BEFORE_UNIT})?"
+# ... or a scale word of another language ("4,8 milhões", "6,5 millones").
+_BEFORE_SCALE = r"(?=\s+(?:mil|milh|mill|milj|milyon|milyar|bilh|εκατ|δισ|tỷ|triệu))"
+_DECIMAL = rf"(?:\.\d+|,\d{{1,2}}(?![\d,])(?:{_BEFORE_UNIT}|{_BEFORE_SCALE}))?"
+# A plain space groups thousands before a percent sign or a word in any script ("19 546
+# bērni", "16 000 children"), but not after a month ("May 5 100 people" is a date and a count).
+_GROUP_FOLLOW = r"(?=\s*(?:%|％|[^\W\d_]))"
+_MONTH_FORMS = ("january", "february", "march", "april", "may", "june", "july", "august",
+                "september", "october", "november", "december", "jan.", "feb.", "mar.", "apr.",
+                "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "jan", "feb",
+                "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+NOT_A_DAY = "".join(rf"(?<!(?i:{re.escape(m)}) \d)(?<!(?i:{re.escape(m)}) \d\d)" for m in _MONTH_FORMS)
+# Dots group thousands in much of Europe ("19.514 bambini", "3.000 km2"): one to three digits
+# (not a leading 0) and groups of three, never before a scale word ("4.815 million") or a
+# percent sign.
+SCALE_AFTER_DOT = (r"\s*(?:hundred|thousand|million|billion|trillion|bn|mn|mln|m\b|b\b|k\b|тис|тыс"
+                   r"|млн|млрд|%|％|percent|per\s*cent|mil|milh|mill|milj|milyon|milyar|мільй|милл"
+                   r"|мільяр|εκατ|δισ|tỷ|triệu)")
+DOTTED_THOUSANDS = rf"[1-9]\d{{0,2}}(?:\.\d{{3}})+(?![\d.,])(?!{SCALE_AFTER_DOT})"
 DIGIT_NUMBER = (
     rf"(?:0,\d+(?![\d,])|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+{_DECIMAL}"
-    rf"|\d{{1,3}}(?: \d{{3}})+(?:,\d{{1,2}})?(?!\d){_BEFORE_UNIT}|\d+{_DECIMAL})"
+    rf"|\d{{1,3}}{NOT_A_DAY}(?: \d{{3}})+(?:,\d{{1,2}})?(?!\d){_GROUP_FOLLOW}|{DOTTED_THOUSANDS}"
+    rf"|\d+{_DECIMAL})"
 )
+_DOTTED_THOUSANDS_RE = re.compile(DOTTED_THOUSANDS)
+_PLAIN_DIGITS = re.compile(r"[\d.,\s\u00a0\u202f\u2009]+")
 # Halves and quarters after a number: "one and a half", "two and a half million", "1 1/2",
 # "1½" (see parse_number).
 FRACTION_TAIL = (
@@ -49,7 +69,23 @@ FRACTION_TAIL = (
 # Scales after digits: English words and the abbreviations of Ukrainian and Russian text
 # ("5 тис." / "5 тыс." thousand, "2 млн" million, "1 млрд" billion), and "тисячі"/"тысячи".
 CYRILLIC_SCALES = {"тис": 1e3, "тыс": 1e3, "млн": 1e6, "млрд": 1e9}
-DIGIT_SCALE = rf"(?:\s*(?:{_SCALE})\b|\s*(?:тис|тыс)(?:яч\w*)?\b\.?|\s*(?:млн|млрд)\b)"
+# Scale words of other languages after digits ("7.1 milyon", "350 Milliarden", "4,8 milhões",
+# "6,48 миллиона", "100,000 millones", "5 εκατ."), lower case.
+FOREIGN_SCALES = {
+    **dict.fromkeys("""millones millón millon milhões milhão millionen millions milioni milione
+        milionów miliony milion miljoenen miljoen miljoner millioner miljoni miljonu miljoonaa
+        miljoona milyon мільйонів мільйона мільйони миллионов миллиона миллионы εκατομμύρια
+        εκατ triệu""".split(), 1e6),
+    **dict.fromkeys("""milliarden milliarde milliards milliard miliardi miliardo miliardów miliardy
+        miliard miljarden miljard miljarder milyar bilhões bilhão мільярдів мільярда мільярди
+        миллиардов миллиарда миллиарды δισεκατομμύρια δισ tỷ""".split(), 1e9),
+    "mil millones": 1e9, "mil milhões": 1e9,
+    "mil": 1e3, "mila": 1e3,  # Spanish and Portuguese, Italian thousands: "700 mil crianças"
+}
+_FOREIGN_SCALE = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                          for w in sorted(FOREIGN_SCALES, key=len, reverse=True))
+DIGIT_SCALE = (rf"(?:\s*(?:{_SCALE})\b|\s*(?:тис|тыс)(?:яч\w*)?\b\.?|\s*(?:млн|млрд)\b"
+               rf"|\s+(?:{_FOREIGN_SCALE})(?![\w-])\.?)")
 # Ukrainian and Russian number words, in the forms that follow a preposition too ("понад
 # двадцять", "около двадцати", "до тисячі"): stem forms -> value.  Written with the ASCII
 # apostrophe; the typographic ones (’, ʼ) are mapped to it before looking a word up.
@@ -70,7 +106,11 @@ _CYR_FORMS = {
     300: "триста трьохсот трехсот", 400: "чотириста четыреста", 500: "п'ятсот пятьсот п'ятисот пятисот",
     600: "шістсот шестьсот", 700: "сімсот семьсот", 800: "вісімсот восемьсот", 900: "дев'ятсот девятьсот",
 }
-CYRILLIC_NUMBER_WORDS = {w: float(v) for v, forms in _CYR_FORMS.items() for w in forms.split()}
+# Collective numerals, which count people: "загинули троє людей", "погибли трое".
+_CYR_COLLECTIVE = {2: "двоє двое", 3: "троє трое", 4: "четверо", 5: "п'ятеро пятеро", 6: "шестеро",
+                   7: "семеро", 8: "восьмеро", 9: "дев'ятеро девятеро", 10: "десятеро"}
+CYRILLIC_NUMBER_WORDS = {w: float(v) for forms_of in (_CYR_FORMS, _CYR_COLLECTIVE)
+                         for v, forms in forms_of.items() for w in forms.split()}
 # "півтора"/"полтора" (one and a half) and their feminine and oblique forms.
 CYRILLIC_HALF_WORDS = frozenset("півтора півтори полтора полторы полутора".split())
 CYRILLIC_SCALE_WORDS = {
@@ -141,12 +181,15 @@ _NUMBER_PARTS = re.compile(
 # "тис." and the word in full ("43 тисячі", "43 тысячи").
 _CYRILLIC_SCALE_END = re.compile(r"(?P<base>.*?)\s*(?P<scale>тис|тыс|млн|млрд)(?:яч\w*)?\.?",
                                  re.IGNORECASE | re.DOTALL)
+_FOREIGN_SCALE_END = re.compile(rf"(?P<base>.*?)\s+(?P<scale>{_FOREIGN_SCALE})\.?", re.IGNORECASE | re.DOTALL)
 
 
-def parse_digits(text: str) -> float:
+def parse_digits(text: str, scaled: bool = False) -> float:
     """'10,000' -> 10000.0, '0.6' -> 0.6, '10\u202f000' -> 10000.0, '0,6' and '18,5' (decimal
     comma) -> 0.6 and 18.5."""
     t = text.strip()
+    if not scaled and _DOTTED_THOUSANDS_RE.fullmatch(t):  # "19.514", "3.000": dots group thousands
+        return float(t.replace(".", ""))
     if _DECIMAL_COMMA.fullmatch(t):
         return float(_SEPARATORS.sub("", t.replace(",", ".")))
     return float(_SEPARATORS.sub("", t))
@@ -207,8 +250,11 @@ def parse_words(text: str) -> float | None:
 _CACHE: dict[str, float | None] = {}
 
 
-def parse_number(text: str) -> float | None:
-    """Digits (with an optional scale word) or number words to a float."""
+def parse_number(text: str, decimal_dots: bool = False) -> float | None:
+    """Digits (with an optional scale word) or number words to a float. ``decimal_dots``: the
+    number is a percentage, where "2.125" is a decimal, never 2,125."""
+    if decimal_dots and _DOTTED_THOUSANDS_RE.fullmatch(text.strip()):
+        return parse_digits(text, scaled=True)
     value = _CACHE.get(text, _CACHE)
     if value is _CACHE:
         if len(_CACHE) > 20000:
@@ -221,7 +267,7 @@ def _parse_number(text: str) -> float | None:
     t = text.strip()
     m = _DIGITS_WITH_SCALE.fullmatch(t)
     if m:
-        value = parse_digits(m.group(1))
+        value = parse_digits(m.group(1), scaled=bool(m.group(2) or m.group(3)))
         if m.group(2):
             value *= SCALES[m.group(2).lower()]
         elif m.group(3):
@@ -233,8 +279,15 @@ def _parse_number(text: str) -> float | None:
         return parse_cyrillic_words(t)
     m = _CYRILLIC_SCALE_END.fullmatch(t)
     if m:  # "5 тис.", "2,5 млн"
-        base = _parse_number(m.group("base"))
+        base = parse_digits(m.group("base"), scaled=True) if _PLAIN_DIGITS.fullmatch(
+            m.group("base")) else _parse_number(m.group("base"))
         return None if base is None else base * CYRILLIC_SCALES[m.group("scale").lower()]
+    m = _FOREIGN_SCALE_END.fullmatch(t)
+    if m:  # "7.1 milyon", "350 Milliarden", "100,000 millones"
+        base = parse_digits(m.group("base"), scaled=True) if _PLAIN_DIGITS.fullmatch(
+            m.group("base")) else _parse_number(m.group("base"))
+        scale = FOREIGN_SCALES.get(" ".join(m.group("scale").lower().split()))
+        return None if base is None or scale is None else base * scale
     m = _NUMBER_PARTS.fullmatch(t)
     if m:  # "one and a half", "two and a half million", "a million and a half", "1 1/2", "1½"
         base = _parse_number(m.group("base"))

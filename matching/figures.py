@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from matching.frame_dates import dates_agree, yearless_date
 from matching.roles import RoleTable, default_roles
 
 # Units folded into one canonical unit per quantity; the first element is the comparison class.
@@ -45,6 +46,8 @@ _NEAR_BELOW = {"nearly", "almost", "just under", "just below", "slightly less th
 _NEAR_ABOVE = {"just over", "just above", "slightly more than"}
 
 
+_AGE = re.compile(r"[\s-]old\b", re.IGNORECASE)
+_NUMBER_RUNS = re.compile(r"\d+(?:[.,]\d+)?(?=\s*[^\W\d_])")
 _NO_ROLE: frozenset[str] = frozenset()
 _TIME_FRAME = re.compile(r"(?:the\s+)?(?:past|last|previous|preceding|first|next)\b", re.IGNORECASE)
 
@@ -65,6 +68,8 @@ class Quantity:
     # candidate pairs are dropped on their words before any figure is compared).
     roles: Sequence[frozenset[str]] | None = field(default=None, compare=False, repr=False)
     index: int = field(default=0, compare=False, repr=False)
+    # The extraction's canonical qualifier ("more than", "nearly", "about", "drop" ...).
+    qualifier: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def open_ended(self) -> bool:
@@ -131,7 +136,8 @@ def to_quantity(
     cls, scale = found
     text = str(fig.get("text") or "")
     if cls == "date":
-        date = fig.get("date")
+        # Without a publication date "on November 27" has no year: keep the day ("--11-27").
+        date = fig.get("date") or yearless_date(text)
         if not date:
             return None
         return Quantity(cls, 0.0, 0.0, text, None, date=str(date), kind="date", roles=roles,
@@ -147,7 +153,12 @@ def to_quantity(
     qualifier = (fig.get("qualifier") or "").lower().strip()
     stated = fig.get("value")
     factor = value / float(stated) if use_si and stated else 1.0
-    slack = _precision_slack(value, text, abs(factor))
+    if cls == "duration" and _AGE.search(text):
+        return None  # "a 14-year-old girl": an age, no quantity the claim states
+    if cls == "duration" and len(_NUMBER_RUNS.findall(text)) > 1:
+        slack = abs(value) * 0.01  # "2 hours 45 minutes": to the minute, not to the hour
+    else:
+        slack = _precision_slack(value, text, abs(factor))
     if qualifier in _LOOSE_QUALIFIERS:
         slack = max(slack, abs(value) * 0.08)
     if high_raw is not None and not use_si:
@@ -160,10 +171,11 @@ def to_quantity(
     elif qualifier in _UPPER_BOUND:
         low, high = 0.0, value
     elif qualifier in _NEAR_BELOW:
-        low, high = value * 0.88, value + slack
+        low, high = value * 0.88, value  # "nearly three hours" is under three hours
     elif qualifier in _NEAR_ABOVE:
         low, high = value - slack, value * 1.12
-    return Quantity(cls, low, high, text, value, kind=fig.get("kind"), roles=roles, index=index)
+    return Quantity(cls, low, high, text, value, kind=fig.get("kind"), roles=roles, index=index,
+                    qualifier=qualifier or None)
 
 
 def _comparable(q: Quantity) -> bool:
@@ -203,8 +215,7 @@ _ABOUT_DATE = frozenset({"date", "duration"})
 
 def _dates_agree(a: str, b: str) -> bool:
     """'2015-02' agrees with '2015-02-12'; '2015-02-11' does not agree with '2015-02-12'."""
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
+    return dates_agree(a, b)
 
 
 def _agree(a: Quantity, b: Quantity) -> bool:

@@ -69,6 +69,11 @@ def period_label(period: str | None) -> str:
     """"2024-11-05" -> "5 Nov 2024", "2024-11" -> "Nov 2024", a year as it is."""
     if not period:
         return "no date"
+    if period.startswith("--") and len(period) == 7:  # a day stated without its year
+        try:
+            return f"{int(period[5:7])} {_MONTHS[int(period[2:4]) - 1]} (year not stated)"
+        except (ValueError, IndexError):
+            return period
     parts = period.split("-")
     try:
         if len(parts) >= 3:

@@ -22,86 +22,42 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from matching.figures import Quantity
+from matching.frame_dates import dates_agree, day_precise, with_year
+from matching.frame_values import (
+    literal_bounds,
+    lower_bound_reach,
+    soft_high,
+    stated_precision,
+)
+from matching.measure_words import (
+    MEASURE_STEMS,
+    measure_of_word,
+    measures_near,
+    names_money,
+    words_with_offsets,
+)
+from matching.ordinals import event_ordinals
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+__all__ = ["MEASURE_STEMS", "Frame", "claim_frames", "measure_of_word"]
 
-# measure -> stems (lower case; a word matches when it starts with a stem). Kept to measures
-# that recur in reporting on wars, elections and polls; order does not matter.
-MEASURE_STEMS: dict[str, tuple[str, ...]] = {
-    "killed": ("kill", "dead", "death", "died", "die", "toll", "fatalit", "lives", "perish",
-               "загин", "вбит", "убит", "погиб", "смерт", "жертв", "morti", "muert", "mort",
-               "tote", "getötet", "zabit", "ofiar", "doden", "mortos", "uccis", "muertos",
-               "drown", "гибел", "загибл", "zgin", "hukku", "hukkun", "θαν", "νεκρ"),
-    "wounded": ("wound", "injur", "hurt", "поран", "ранен", "травм", "feriti", "herid",
-                "verletz", "ranny", "feridos", "gewond"),
-    "settlements": ("settlement", "village", "town", "localit", "hamlet", "населен", "насел",
-                    "сіл", "сел", "громад", "località", "localidad", "ortschaft", "dorf",
-                    "miejscowo", "plaats", "aldeia", "naselen", "населб", "siedlung"),
-    "children": ("child", "kid", "minor", "дит", "діт", "дет", "ребен", "bambin", "niñ",
-                 "kinder", "dzieci", "crianç", "kinderen", "copii", "bērn",
-                 "παιδι", "bambini"),
-    "refugees": ("refugee", "fled", "flee", "left ukraine", "біжен", "бежен", "rifugiat",
-                 "refugiad", "flücht", "uchodź", "vluchteling", "refugiat", "πρόσφυγ", "wakimbizi",
-                  "border crossing"),
-    "displaced": ("displac", "idp", "переселен", "vertrieb", "desplazad", "sfollat",
-                  "deslocad", "przesiedl"),
-    "drones": ("drone", "uav", "shahed", "дрон", "бпла", "беспилот", "безпілот", "droni",
-               "drones", "drohne", "dron"),
-    "missiles": ("missile", "rocket", "ракет", "missil", "rakete", "rakiet", "raket",
-                 "míssei", "misil"),
-    "prisoners": ("prisoner", "pow", "captive", "полон", "плен", "prigion", "prisioner",
-                  "gefangen", "jeńc", "jenc"),
-    "troops": ("troop", "soldier", "army", "armed forces", "personnel", "military",
-               "військов", "военн", "армі", "арми", "militar", "truppe", "soldat", "wojsk",
-               "esercit", "ejército"),
-    "votes": ("vote", "voted", "ballot", "голос", "votaz", "votac"),
-    "turnout": ("turnout", "явк", "affluenza", "participación", "wahlbeteiligung"),
-    "respondents": ("respondent", "ukrainians", "russians", "americans", "poll", "survey",
-                    "support", "want", "favor", "favour", "believ", "oppos", "say",
-                    "опитан", "опрошен", "респондент", "українц", "россиян", "sondag",
-                    "encuesta", "umfrage", "sondaż", "pesquisa", "peiling"),
-    "money": ("billion", "million", "dollar", "euro", "aid", "fund", "assets", "млрд",
-              "мільярд", "миллиард", "miliard", "milliard", "miliardi", "mil millones"),
-    "suspects": ("suspect", "detain", "arrest", "затрим", "задерж", "подозр", "підозр",
-                 "arrestat", "detenid", "festgenommen"),
-    "sentences": ("sentenc", "life", "prison term", "convict", "засуд", "осужд", "приговор",
-                  "вирок", "condann", "conden", "verurteil"),
-    "points": ("point", "clause", "provision", "пункт", "punti", "puntos", "punkte"),
-    "camps": ("camp", "facilit", "табор", "лагер", "campi", "campos", "lager"),
-    "sheltering": ("shelter", "hiding", "укрива", "укрыва", "rifugi", "refugiaba"),
-}
 
 # A unit alone says what is measured when no word does.
 _UNIT_MEASURE = {"area": "area", "distance": "distance", "duration": "duration",
                  "percent": "share", "date": "date"}
+
+# "a 28-point plan", "a 10-member team": a count joined to a noun by a hyphen names a thing.
+# ("1,000-for-1,000 swap" and "a 10,000-strong force" do state a count.)
+_ATTRIBUTIVE = re.compile(r"-(?!(?:for|to|and|or|by|per|plus|strong|odd)\b)[^\W\d_]", re.IGNORECASE)
+# The change words extraction keeps as a percentage's qualifier ("83% drop").
+CHANGE_WORDS = frozenset(("drop", "decline", "fall", "decrease", "increase", "rise", "jump", "gain",
+                          "growth", "reduction", "cut", "surge", "plunge", "hike", "slump",
+                          "contraction", "loss"))
 
 # A percentage next to poll words is a poll share; next to "turnout" a turnout.
 _PERCENT_MEASURES = frozenset({"respondents", "turnout", "votes"})
 
 # "more than X" reaches up to this many times X; "less than X" down to X divided by it.
 OPEN_BOUND_REACH = 1.5
-
-# How far from the figure (in words) its measure is looked for.
-WINDOW_AFTER = 4
-WINDOW_BEFORE = 3
-
-
-@lru_cache(maxsize=1)
-def _stem_index() -> tuple[tuple[str, str], ...]:
-    """(stem, measure) longest stems first, so 'settlement' beats 'sett...' if ever both."""
-    pairs = [(s, m) for m, stems in MEASURE_STEMS.items() for s in stems if " " not in s]
-    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
-
-
-@lru_cache(maxsize=1 << 16)
-def measure_of_word(word: str) -> str | None:
-    w = word.casefold()
-    if len(w) < 3:
-        return None
-    for stem, measure in _stem_index():
-        if w.startswith(stem):
-            return measure
-    return None
 
 
 @dataclass(frozen=True)
@@ -131,14 +87,19 @@ class Frame:
     # miles" is not "Russia took 110 square miles".
     actor: str | None = None
 
+    # The literal bounds exclude their own value ("more than 3", "under 3").
+    open_low: bool = False
+    open_high: bool = False
+
     def overlaps(self, other: Frame) -> bool:
         """The values agree: half-open intervals, so 11 km [10.5, 11.5) and 12 km
         [11.5, 12.5) do not."""
         return self.low < other.high and other.low < self.high
 
     def excludes(self, other: Frame) -> bool:
-        """Even read literally the two values cannot both be right."""
-        return self.hard_high < other.hard_low or other.hard_high < self.hard_low
+        """Even read literally the two values cannot both be right ("just under three hours"
+        and "over three hours" meet at 3 h, which neither includes)."""
+        return _below(self, other) or _below(other, self)
 
     @property
     def measures(self) -> frozenset[str]:
@@ -152,36 +113,29 @@ class Frame:
         return f"[{fmt(self.low)}, {fmt(self.high)}]"
 
 
-def _words_with_offsets(text: str) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+_SINCE = re.compile(r"(?:\bsince|\bfrom|\bdesde|\bseit|\bdal|\bod|\bз|\bс|\bот|\bвід)\s+"
+                    r"(?:(?:the|late|early|mid|beginning|start|of|la|el|de)\s+){0,3}$")
 
 
-def _measures_near(text: str, start: int, end: int,
-                   words: list[tuple[int, int, str]]) -> list[str]:
-    """The measures named right after the figure (what it counts), then right before it,
-    nearest first."""
-    # The figure's own words first: the extractor often takes the noun in ("5,100 children",
-    # "around 300 dead").
-    inside = [w for s, e, w in words if s >= start and e <= end and not w[:1].isdigit()]
-    after = [w for s, _e, w in words if s >= end][:WINDOW_AFTER]
-    before = [w for _s, e, w in words if e <= start][-WINDOW_BEFORE:]
-    found: list[str] = []
-    for w in (*inside, *after, *reversed(before)):
-        m = measure_of_word(w)
-        if m is not None and m not in found:
-            found.append(m)
-    # Soldiers are who was counted, the killing what the figure measures: "43,000 Ukrainian
-    # soldiers had been killed" is a toll.
-    if "troops" in found:
-        events = [m for m in found if m in ("killed", "wounded")]
-        if events:
-            found = events + [m for m in found if m not in events]
-    return found
+def _spans(lowered: str, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
+    out = []
+    for q in quantities:
+        pos = lowered.find(q.text.casefold()) if q.text else -1
+        if pos >= 0:
+            out.append((pos, pos + len(q.text)))
+    return out
 
 
-_NEAR_BELOW = ("nearly", "almost", "just under", "just below", "close to", "почти", "майже",
-               "близько", "около", "quasi", "casi", "fast")
-_NEAR_ABOVE = ("just over", "just above", "slightly more")
+def _names_a_thing(q: Quantity, text: str, lowered: str) -> bool:
+    if q.family != "count" or not q.text:
+        return False
+    pos = lowered.find(q.text.casefold())
+    return pos >= 0 and _ATTRIBUTIVE.match(text, pos + len(q.text)) is not None
+
+
+def _below(x: Frame, y: Frame) -> bool:
+    """x's literal values all lie below y's."""
+    return x.hard_high < y.hard_low or (x.hard_high == y.hard_low and (x.open_high or y.open_low))
 
 
 def _published(date: str | None) -> str | None:
@@ -195,47 +149,6 @@ def _published(date: str | None) -> str | None:
 
 _RESTATED = re.compile(r"(?:\(|\bor|\bабо|\bили)\s*(?:about|around|some|roughly|nearly|"
                        r"almost|approximately|близько|около|примерно)?\s*$")
-_SCALE = (("trillion", 1e12), ("billion", 1e9), ("bn", 1e9), ("млрд", 1e9), ("мільярд", 1e9),
-          ("миллиард", 1e9), ("miliard", 1e9), ("milliard", 1e9), ("million", 1e6),
-          ("mln", 1e6), ("млн", 1e6), ("мільйон", 1e6), ("миллион", 1e6), ("milion", 1e6),
-          ("millón", 1e6), ("milioni", 1e6), ("thousand", 1e3), ("тис", 1e3), ("тыс", 1e3))
-_DIGITS = re.compile(r"\d[\d.,\s]*")
-
-
-def _stated_precision(q: Quantity) -> tuple[float, float]:
-    """The interval of a plainly stated value from its last stated digit: "43.9%" is
-    [43.85, 43.95], "805" [804.5, 805.5], "3.5 million" [3.45 m, 3.55 m]. Intervals that
-    matching.figures already widened (a loose or bounding qualifier, a range, a unit
-    conversion) are kept as they are."""
-    v = q.value
-    if v is None or q.cls == "date" or math.isinf(q.high) or q.low <= 0 or v <= 0:
-        return q.low, q.high
-    if (q.high - q.low) > 0.0201 * abs(v) + 1.0 or abs((q.low + q.high) / 2 - v) > 1e-6 * v:
-        return q.low, q.high  # widened or asymmetric: a qualifier, a range or a bound
-    head = q.text.casefold()
-    if head.startswith(_NEAR_BELOW + _NEAR_ABOVE):
-        return q.low, q.high
-    found = _DIGITS.search(q.text)
-    if found is None:
-        return q.low, q.high  # written in words ("seventy percent"): keep the tolerance
-    digits = found.group(0).strip().replace(" ", "")
-    # A single separator followed by one or two digits is a decimal point ("43,9", "3.5");
-    # followed by three it groups thousands ("1,381", "3.800").
-    decimals = 0
-    for sep in (".", ","):
-        if digits.count(sep) == 1 and 1 <= len(digits.split(sep)[1]) <= 2:
-            decimals = len(digits.split(sep)[1])
-    scale = next((f for word, f in _SCALE if word in head), 1.0)
-    try:
-        raw = float(digits.replace(",", "").replace(".", "")) if decimals == 0 else None
-    except ValueError:
-        return q.low, q.high
-    unit_scale = v / (raw * scale) if raw else 1.0  # a converted unit (square miles -> km²)
-    if raw is not None and not (0.999 < unit_scale < 1.001):
-        return q.low, q.high
-    half = 0.5 * 10.0 ** -decimals * scale
-    half = max(half, 1e-3 * abs(v))
-    return v - half, v + half
 
 
 @lru_cache(maxsize=1 << 14)
@@ -272,16 +185,22 @@ def _side_before(words: list[tuple[int, int, str]], start: int) -> str | None:
 def claim_frames(text: str, quantities: Sequence[Quantity], published: str | None) -> tuple[Frame, ...]:
     """Frames of one claim's figures (dates become frames of measure "date" when the claim is
     about a date; otherwise they are the period of the other figures)."""
-    if not quantities:
+    lowered = text.casefold()
+    ordinals = event_ordinals(text, _spans(lowered, quantities))
+    if not quantities and not ordinals:
         return ()
     subject = subject_of(text)
-    words = _words_with_offsets(text)
-    lowered = text.casefold()
+    words = words_with_offsets(text)
     dates = [q for q in quantities if q.cls == "date" and q.date]
-    others = [q for q in quantities if q.cls != "date"]
-    period = dates[0].date if dates and others else _published(published)
-    stated = bool(dates and others)
-    frames = []
+    # "since late 2023", "from Oct. 1": where a running count starts, not the day it is as of.
+    as_of = [q for q in dates if not _SINCE.search(lowered, 0, max(0, lowered.find(q.text.casefold())))]
+    # "the 28-point plan": a count joined to a noun by a hyphen names a thing, it states no count.
+    others = [q for q in quantities if q.cls != "date" and not _names_a_thing(q, text, lowered)]
+    counted = bool(others or ordinals)
+    period = with_year(as_of[0].date, published) if as_of and counted else _published(published)
+    stated = bool(as_of and counted)
+    frames = [Frame("ordinal", n - 0.5, n + 0.5, said, "ordinal", period, stated, True,
+                    hard_low=n - 0.5, hard_high=n + 0.5, subject=subject) for n, said in ordinals]
     for q in others:
         pos = lowered.find(q.text.casefold()) if q.text else -1
         if pos > 0 and frames and frames[-1].cls == q.cls and _RESTATED.search(
@@ -290,41 +209,42 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
             # value restated in another unit (often converted loosely), not a second figure.
             continue
         start, end = (pos, pos + len(q.text)) if pos >= 0 else (0, 0)
-        named = _measures_near(text, start, end, words) if pos >= 0 else []
+        named = measures_near(text, start, end, words) if pos >= 0 else []
         near = named[0] if named else None
         if q.cls != "percent":
             # "4,980,589 Ukrainians had left": nationality words make poll shares, not counts.
             near = next((m for m in named if m != "respondents"), None)
         base = _UNIT_MEASURE.get(q.family)
-        if q.cls == "percent":
+        if q.cls == "percent" and q.qualifier in CHANGE_WORDS:
+            measure = "change"  # "an 83% drop": how much something changed, not a share
+        elif q.cls == "percent":
             measure = f"share:{near}" if near in _PERCENT_MEASURES else "share"
         elif base is not None:
             measure = base
         elif q.cls.startswith("money"):
             measure = q.cls
+        elif (q.value or 0) >= 1e9 and names_money(words):
+            measure = "money"  # "EUR 138 billion", "138 billion in military aid"
         else:
             measure = near or "count"
-        low, high = _stated_precision(q)
+        low, high = stated_precision(q)
         precise = not math.isinf(high) and low > 0 and (high - low) <= 0.1 * abs(
             q.value or high)
-        hard_low, hard_high = low, high
-        head = q.text.casefold()
-        if q.value is not None and head.startswith(_NEAR_BELOW):
-            hard_high = q.value
-        elif q.value is not None and head.startswith(_NEAR_ABOVE):
-            hard_low = q.value
+        bounds = literal_bounds(q, low, high)
+        high = soft_high(q, high)
         # An open bound as reporting uses it: "more than 1,000" is not said of 8,000, nor
         # "less than 100" of 10.
         if math.isinf(high):
-            high = low * OPEN_BOUND_REACH
+            high = max(lower_bound_reach(q, OPEN_BOUND_REACH), low * 1.0001)
         elif low == 0.0 and high > 0:
             low = high / OPEN_BOUND_REACH
         actor = _side_before(words, start) if measure in SIDED_MEASURES and pos >= 0 else None
         frames.append(Frame(measure, low, high, q.text, q.cls, period, stated, precise,
-                            frozenset(named), hard_low, hard_high, subject, actor))
-    if dates and not others:
+                            frozenset(named), bounds.low, bounds.high, subject, actor,
+                            bounds.open_low, bounds.open_high))
+    if dates and not counted:
         for q in dates:
-            frames.append(Frame("date", 0.0, 0.0, q.text, "date", q.date, True, True,
+            frames.append(Frame("date", 0.0, 0.0, q.text, "date", with_year(q.date, published), True, True,
                                 hard_low=0.0, hard_high=0.0, subject=subject))
     return tuple(frames)
 
@@ -434,10 +354,7 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
-    if not a or not b:
-        return False
-    n = min(len(a), len(b))
-    return a[:n] == b[:n]
+    return dates_agree(a, b)
 
 
 def values_contradict(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Frame, Frame]]:
@@ -456,7 +373,7 @@ def frame_conflicts(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Frame,
     out = []
     for x, y in compare_frames(a, b).conflict:
         if x.measure == "date":
-            if len(x.period or "") == 10 and len(y.period or "") == 10:
+            if day_precise(x.period) and day_precise(y.period):
                 out.append((x, y))
             continue
         if x.period_stated and y.period_stated and (period_distance_days(x, y) or 0.0) > 0:
@@ -473,6 +390,8 @@ def frame_keys(frames: Sequence[Frame]) -> list[str]:
         if f.measure == "date":
             if f.period:
                 keys.append(f"date:{f.period}")
+                if day_precise(f.period):  # the same day with or without its year
+                    keys.append(f"date:*{f.period[-5:]}")
             continue
         mid = f.low if math.isinf(f.high) else (f.low + f.high) / 2
         if not math.isfinite(mid) or mid <= 0:

@@ -74,7 +74,7 @@ def _build(kind: str, s: int, e: int, m: re.Match, extra: dict | None, text: str
 
     if kind == "percent":
         num = g["num"].lower()
-        v = 1.0 if num in ("a", "an") else _num(num)
+        v = 1.0 if num in ("a", "an") else _num(num, decimal_dots=True)
         if v is None or (num == "one" and not qual and "%" not in m.group(0)):
             return None
         if g.get("andhalf"):
@@ -86,7 +86,7 @@ def _build(kind: str, s: int, e: int, m: re.Match, extra: dict | None, text: str
                     si_value=v, si_unit=unit)
 
     if kind == "percent_range":
-        lo, hi = _num(g["num"]), _num(g["num2"])
+        lo, hi = _num(g["num"], decimal_dots=True), _num(g["num2"], decimal_dots=True)
         if lo is None or hi is None or hi <= lo:
             return None
         return _fig(text, s, e, offset, value=lo, value_max=hi, unit="percent", kind="range",

@@ -36,6 +36,25 @@ CANONICAL_QUALIFIERS = {
     "less than": ("less than", "fewer than", "under", "below", "менее", "менее чем", "меньше",
                   "меньше чем", "менше", "менше ніж", "менш ніж", "менше за"),
 }
+# The same qualifiers in other languages of the reporting ("mais de 3.000 km2", "mindestens 50",
+# "ok. 300 osób", "речиси 6.000", "Σχεδόν 5 εκατ.").
+FOREIGN_QUALIFIERS = {
+    "more than": ("mais de", "más de", "mehr als", "über", "plus de", "oltre", "più di", "ponad",
+                  "mahigit", "meer dan", "yli", "över", "više od", "zaidi ya", "peste",
+                  "mai mult de", "περισσότερα από", "περισσότεροι από", "πάνω από"),
+    "at least": ("al menos", "por lo menos", "pelo menos", "mindestens", "almeno", "co najmniej",
+                 "au moins", "vähintään", "najmanje", "minstens", "cel puțin", "τουλάχιστον"),
+    "nearly": ("quase", "casi", "lähes", "σχεδόν", "речиси", "prawie", "bijna", "nästan",
+               "nahezu", "presque", "skoro", "karibu", "gotovo", "aproape", "nærmere"),
+    "about": ("cerca de", "alrededor de", "unos", "unas", "etwa", "rund", "circa", "około", "ok.",
+              "environ", "zo'n", "ongeveer", "noin", "περίπου", "aproximadamente", "intorno a",
+              "ungefär", "omkring", "takriban", "aproximativ", "sekitar", "circa"),
+    "up to": ("hasta", "até", "bis zu", "fino a", "jusqu'à", "opp til"),
+    "less than": ("menos de", "weniger als", "meno di", "moins de", "mniej niż", "minder dan",
+                  "mindre enn"),
+}
+CANONICAL_QUALIFIERS = {k: tuple(dict.fromkeys(v + FOREIGN_QUALIFIERS.get(k, ())))
+                        for k, v in CANONICAL_QUALIFIERS.items()}
 _QUAL_CANON = {v: k for k, vs in CANONICAL_QUALIFIERS.items() for v in vs}
 _QUAL = "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUAL_CANON, key=len, reverse=True)
@@ -196,8 +215,8 @@ _NUMBER_PATTERNS = {
 _AMOUNT_PATTERNS = {
     "date_relative_ago": (10, _Source(rf"(?P<n>{_NUM}|an?)\s+(?P<unit3>days?|weeks?|months?|years?)\s+ago\b", I)),
     "money_suffix": (7, _Source(
-        rf"{_B}(?P<num>{_NUM})\s*(?P<scale>тис\.?|тыс\.?|млн|млрд|bn|mn|mln)?\s*"
-        rf"(?P<cur>(?:U\.?S\.?\s+)?dollars?|euros?|pounds?(?:\s+sterling)?|roubles?|rubles?|"
+        rf"{_B}(?P<num>{_NUM})\s*(?P<scale>тис\.?|тыс\.?|млн|млрд|bn|mn|mln)?\s*(?:(?:de|di)\s+)?"
+        rf"(?P<cur>(?:U\.?S\.?[\s-]+)?dollars?|d[óo]lar(?:es)?|dollari|euros?|pounds?(?:\s+sterling)?|roubles?|rubles?|"
         rf"hryvnias?|hryvnyas?|UAH|USD|EUR|GBP|RUB|руб\w*|грн\.?|гривень|гривн\w*|долар\w*|доллар\w*|євро|евро)(?!\w)", I)),
     "percent_range": (7, _Source(
         rf"{_B}(?P<num>{DIGIT_NUMBER})\s*%?\s*(?:-|–|—|to|and)\s*(?P<num2>{DIGIT_NUMBER})\s*(?:%|percent\b|per\s+cent\b)", I)),

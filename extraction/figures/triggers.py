@@ -9,7 +9,9 @@ from ..cues import Tokens
 from ..lexicon import words
 from ..numbers import (
     CYRILLIC_WORD_NUMBER,
+    FOREIGN_SCALES,
     FRACTION_TAIL,
+    NOT_A_DAY,
     SCALES,
     WORD_NUMBER,
 )
@@ -41,6 +43,8 @@ from .trigger_words import (
 _EN_SCALES = frozenset(SCALES)
 _CYRILLIC_SCALES = frozenset(("тис", "тыс", "млн", "млрд", "тисяча", "тисячі", "тисяч", "тисячу",
                               "тысяча", "тысячи", "тысяч", "тысячу"))
+# Scale words of other languages ("7.1 milyon", "100,000 millones de dólares"), by first word.
+_CYRILLIC_SCALES |= frozenset(w.split()[0] for w in FOREIGN_SCALES)
 _SHORT_SCALES = ("тис", "тыс", "млн", "млрд", "bn", "mn", "mln")
 _PCT_WORDS = frozenset(("%", "％", "pct", "pp", "p", "per"))
 _PCT_STEMS = ("percent", "процент", "відсот")
@@ -348,13 +352,15 @@ _NUMBER_TAIL = r"(?=(?P<sep>[ \t\u00a0-]*)(?P<next>[^\W\d_]+|\S)?)"
 # regex engine skip to the next digit at C speed; a repeat makes it try every position.)
 # A no-break space joins digits only as a thousands separator ("10 000"); elsewhere it is a space.
 # So does a plain space before a percent sign or a Cyrillic word ("10 000 осіб").
+# So does a plain space before a percent sign or a word in any script ("10 000 осіб", "19 546
+# bērni"), except after a month ("May 5 100 people").
 _ASCII_DIGIT_RUN = re.compile(
     r"[0-9](?:[0-9]{0,2}(?:\u00a0[0-9]{3}(?![0-9]))+(?:[.,][0-9]+)*"
-    r"|[0-9]{0,2}(?: [0-9]{3})+(?:,[0-9]{1,2})?(?![0-9])(?=\s*(?:%|％|[\u0400-\u04ff]))"
+    r"|[0-9]{0,2}(?= [0-9]{3})" + NOT_A_DAY + r"(?: [0-9]{3})+(?:,[0-9]{1,2})?(?![0-9])(?=\s*(?:%|％|[^\W\d_]))"
     r"|[0-9]*(?:[.,\u202f\u2009][0-9]+)*)" + _NUMBER_TAIL)
 _DIGIT_RUN = re.compile(
     r"\d(?:\d{0,2}(?:\u00a0\d{3}(?!\d))+(?:[.,]\d+)*"
-    r"|\d{0,2}(?: \d{3})+(?:,\d{1,2})?(?!\d)(?=\s*(?:%|％|[\u0400-\u04ff]))"
+    r"|\d{0,2}(?= \d{3})" + NOT_A_DAY + r"(?: \d{3})+(?:,\d{1,2})?(?!\d)(?=\s*(?:%|％|[^\W\d_]))"
     r"|\d*(?:[.,\u202f\u2009]\d+)*)" + _NUMBER_TAIL)
 
 

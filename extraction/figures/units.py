@@ -27,10 +27,10 @@ def _canon_qual(q: str | None) -> str | None:
     return canon
 
 
-def _num(s: str | None) -> float | None:
+def _num(s: str | None, decimal_dots: bool = False) -> float | None:
     if s is None:
         return None
-    return parse_number(s)
+    return parse_number(s, decimal_dots)
 
 
 def _sig(x: float, digits: int = 6) -> float:
@@ -119,7 +119,7 @@ def _distance_unit(u: str) -> str:
 
 def _currency(c: str) -> str:
     c = c.lower().replace(" ", "")
-    if "$" in c or "dollar" in c or c == "usd" or "долар" in c or "доллар" in c:
+    if "$" in c or "dollar" in c or c == "usd" or "долар" in c or "доллар" in c or "dólar" in c or "dolar" in c:
         return "usd"
     if "€" in c or "euro" in c or c == "eur" or "євро" in c or "евро" in c:
         return "eur"

@@ -1,0 +1,135 @@
+"""What a figure measures, from the words around it: a small vocabulary of measure stems in
+English, Ukrainian and Russian (plus a few stems of other languages for the commonest measures)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+# measure -> stems (lower case; a word matches when it starts with a stem). Kept to measures
+# that recur in reporting on wars, elections and polls; order does not matter.
+MEASURE_STEMS: dict[str, tuple[str, ...]] = {
+    "killed": ("kill", "dead", "death", "died", "die", "toll", "fatalit", "lives", "perish",
+               "загин", "вбит", "убит", "погиб", "смерт", "жертв", "morti", "muert", "mort",
+               "tote", "getötet", "zabit", "ofiar", "doden", "mortos", "uccis", "muertos",
+               "drown", "гибел", "загибл", "zgin", "hukku", "hukkun", "θαν", "νεκρ"),
+    "wounded": ("wound", "injur", "hurt", "поран", "ранен", "травм", "feriti", "herid",
+                "verletz", "ranny", "feridos", "gewond"),
+    "settlements": ("settlement", "village", "town", "localit", "hamlet", "населен", "насел",
+                    "сіл", "сел", "громад", "località", "localidad", "ortschaft", "dorf",
+                    "miejscowo", "plaats", "aldeia", "naselen", "населб", "siedlung"),
+    "children": ("child", "kid", "minor", "неповнолітн", "несовершеннолетн", "дит", "діт", "дет", "ребен", "bambin", "niñ",
+                 "kinder", "dzieci", "crianç", "kinderen", "copii", "bērn",
+                 "παιδι", "bambini"),
+    "refugees": ("refugee", "fled", "flee", "left ukraine", "біжен", "бежен", "rifugiat",
+                 "refugiad", "flücht", "uchodź", "vluchteling", "refugiat", "πρόσφυγ", "wakimbizi",
+                  "border crossing"),
+    "displaced": ("displac", "idp", "переселен", "vertrieb", "desplazad", "sfollat",
+                  "deslocad", "przesiedl"),
+    "drones": ("drone", "uav", "shahed", "дрон", "бпла", "беспилот", "безпілот", "droni",
+               "drones", "drohne", "dron"),
+    "missiles": ("missile", "rocket", "ракет", "missil", "rakete", "rakiet", "raket",
+                 "míssei", "misil"),
+    "prisoners": ("prisoner", "pow", "captive", "полон", "плен", "prigion", "prisioner",
+                  "gefangen", "jeńc", "jenc"),
+    "troops": ("troop", "soldier", "army", "armed forces", "personnel", "military",
+               "військов", "военн", "армі", "арми", "militar", "truppe", "soldat", "wojsk",
+               "esercit", "ejército"),
+    "votes": ("vote", "voted", "ballot", "голос", "votaz", "votac"),
+    "turnout": ("turnout", "явк", "affluenza", "participación", "wahlbeteiligung"),
+    "respondents": ("respondent", "ukrainians", "russians", "americans", "poll", "survey",
+                    "support", "want", "favor", "favour", "believ", "oppos", "say",
+                    "опитан", "опрошен", "респондент", "українц", "россиян", "sondag",
+                    "encuesta", "umfrage", "sondaż", "pesquisa", "peiling"),
+    # A scale word ("million", "млрд") is no money word: "4 million refugees" is a count of people.
+    "money": ("dollar", "euro", "aid", "fund", "assets", "budget", "loan", "grant", "доллар",
+              "долар", "євро", "евро", "допомог", "помощ", "dólar", "ayuda", "aiut", "hilfe",
+              "finanz"),
+    "suspects": ("suspect", "detain", "arrest", "затрим", "задерж", "подозр", "підозр",
+                 "arrestat", "detenid", "festgenommen"),
+    "sentences": ("sentenc", "life", "prison term", "convict", "засуд", "осужд", "приговор",
+                  "вирок", "condann", "conden", "verurteil"),
+    "points": ("point", "clause", "provision", "пункт", "punti", "puntos", "punkte"),
+    "camps": ("camp", "facilit", "табор", "лагер", "campi", "campos", "lager"),
+    "sheltering": ("shelter", "hiding", "укрива", "укрыва", "rifugi", "refugiaba"),
+}
+
+# How far from the figure (in words) its measure is looked for.
+WINDOW_AFTER = 4
+WINDOW_BEFORE = 3
+
+
+@lru_cache(maxsize=1)
+def _stem_index() -> tuple[tuple[str, str], ...]:
+    """(stem, measure) longest stems first, so 'settlement' beats 'sett...' if ever both."""
+    pairs = [(s, m) for m, stems in MEASURE_STEMS.items() for s in stems if " " not in s]
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
+
+
+# Words that start like a measure stem and are no such word ("deadline" is not "dead",
+# "diesel" not "die", "mortar" not "mort", "aide" not "aid", "pointed" not "point").
+NOT_MEASURE_WORDS = ("deadline", "deadlock", "diesel", "diet", "mortar", "mortgage", "aide",
+                     "pointed", "pointing", "campaign", "lifetime")
+
+
+@lru_cache(maxsize=1)
+def _two_word_measures() -> dict[str, str]:
+    """Stems of two words ("border crossing"), looked for right after the figure."""
+    return {s: m for m, stems in MEASURE_STEMS.items() for s in stems if s.count(" ") == 1}
+
+
+# Money named without a currency sign the extractor knows ("EUR 138 billion", "138 billion in
+# aid"): a count in the billions next to one of these is an amount of money.
+MONEY_MARKS = frozenset(("eur", "usd", "uah", "gbp", "rub", "dollars", "euros", "aid", "assets",
+                         "funding", "budget", "loans", "grants", "доларів", "долларов", "євро",
+                         "евро", "гривень", "рублей"))
+
+
+def names_money(words: list[tuple[int, int, str]]) -> bool:
+    return any(w.casefold() in MONEY_MARKS for _s, _e, w in words)
+
+
+@lru_cache(maxsize=1 << 16)
+def measure_of_word(word: str) -> str | None:
+    w = word.casefold()
+    if len(w) < 3 or w.startswith(NOT_MEASURE_WORDS) or w == "die":
+        return None
+    for stem, measure in _stem_index():
+        if w.startswith(stem):
+            return measure
+    return None
+
+
+def words_with_offsets(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+def measures_near(text: str, start: int, end: int,
+                   words: list[tuple[int, int, str]]) -> list[str]:
+    """The measures named right after the figure (what it counts), then right before it,
+    nearest first."""
+    # The figure's own words first: the extractor often takes the noun in ("5,100 children",
+    # "around 300 dead").
+    inside = [w for s, e, w in words if s >= start and e <= end and not w[:1].isdigit()]
+    after = [w for s, _e, w in words if s >= end][:WINDOW_AFTER]
+    before = [w for _s, e, w in words if e <= start][-WINDOW_BEFORE:]
+    after_pairs = [f"{a} {b}".casefold() for a, b in zip(after, after[1:], strict=False)]
+    # "armed forces to 600,000": a two-word measure right before the figure too.
+    after_pairs += [f"{a} {b}".casefold() for a, b in zip(before, before[1:], strict=False)]
+    found: list[str] = [m for pair in after_pairs for stem, m in _two_word_measures().items()
+                        if pair.startswith(stem)][:1]
+    for w in (*inside, *after, *reversed(before)):
+        m = measure_of_word(w)
+        if m is not None and m not in found:
+            found.append(m)
+    # Soldiers are who was counted, the killing what the figure measures: "43,000 Ukrainian
+    # soldiers had been killed" is a toll.
+    if "troops" in found:
+        events = [m for m in found if m in ("killed", "wounded")]
+        if events:
+            found = events + [m for m in found if m not in events]
+    return found
+
+
