@@ -170,7 +170,7 @@ def pair_features(
     else:
         jac = over = 0.0
     ratio = fuzz.ratio(a.sorted_text, b.sorted_text) / 100.0
-    tri = _jaccard(pa.trigrams, pb.trigrams)
+    tri = _jaccard(_trigrams(pa.masked), _trigrams(pb.masked))
     fa, fb = a.frames, b.frames
     if fa and fb:
         fc = compare_frames(fa, fb)
@@ -343,8 +343,10 @@ class PairModel:
     def contributions(self, x: np.ndarray, which: str = "same") -> list[tuple[str, float]]:
         """The features that pushed the decision most, largest first (bias left out)."""
         w = self._same if which == "same" else self._slot  # type: ignore[attr-defined]
-        parts = [(name, float(w[k] * x[k])) for k, name in enumerate(self.features)
-                 if name != "bias" and x[k] != 0.0 and w[k] != 0.0]
+        products = (w * x).tolist()  # elementwise: the same floats as w[k] * x[k]
+        names = self.features
+        parts = [(names[k], products[k]) for k in np.flatnonzero((x != 0.0) & (w != 0.0)).tolist()
+                 if names[k] != "bias"]
         return sorted(parts, key=lambda p: (-abs(p[1]), p[0]))
 
     def to_json(self) -> dict[str, Any]:
