@@ -72,7 +72,7 @@ class ClaimParts:
     has_non_date_frame: bool
     # Entities of each DISTINCT_ENTITY_TYPES kind (places without the broad ones).
     distinct_entities: tuple[frozenset[str], ...]
-    # (frame, its frame keys without "|") for each of the claim's frames: agreeing rarity.
+    # (frame, its frame keys without "|"), for the frames whose value agreed with another.
     plain_keys: tuple[tuple[Frame, frozenset[str]], ...] = ()
     # The summed word weights under one weight table: (table, default, sum).
     _weight: tuple[Mapping[str, float], float, float] | None = None
@@ -91,7 +91,9 @@ class ClaimParts:
         for known, keys in self.plain_keys:
             if known is frame:
                 return keys
-        return frozenset(k for k in frame_keys([frame]) if "|" not in k)
+        keys = frozenset(k for k in frame_keys([frame]) if "|" not in k)
+        self.plain_keys += ((frame, keys),)  # worked out when a value first agrees
+        return keys
 
     def __getstate__(self) -> dict[str, object]:
         # Pickled with its signature (from a signature worker): no weight table with it.
@@ -116,8 +118,6 @@ def parts_of(sig: ClaimSig) -> ClaimParts:
             has_frames=bool(frames),
             has_non_date_frame=any(f.measure != "date" for f in frames),
             distinct_entities=tuple(distinct),
-            plain_keys=tuple((f, frozenset(k for k in frame_keys([f]) if "|" not in k))
-                             for f in frames),
         )
         object.__setattr__(sig, "_parts", found)
     return found

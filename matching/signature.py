@@ -82,9 +82,6 @@ def work_out_lazy_parts(sig: ClaimSig) -> ClaimSig:
     sig.frames  # noqa: B018  (cached on the signature)
     if sig.quantities:
         sig.quantities[0].role  # noqa: B018  (one shared LazyRoles per claim: all resolved)
-    from matching.claim_parts import parts_of  # (claim_parts reads signatures)
-
-    parts_of(sig)  # what pair scoring reads of the claim, kept on it too
     return sig
 
 
