@@ -48,6 +48,7 @@ COLUMNS = [  # (key, heading, format)
     ("e2e_cpu", "e2e CPU s", "{:.1f}"),
     ("e2e_wall", "e2e wall s", "{:.1f}"),
     ("e2e_rss", "e2e peak MiB", "{:.0f}"),
+    ("pairs_per_claim", "pairs/claim", "{:.2f}"),
     ("precision", "P", "{:.3f}"),
     ("recall", "R", "{:.3f}"),
     ("index_cpu", "db index CPU s", "{:.1f}"),
@@ -102,7 +103,8 @@ def bench_in_memory(name: str, claims: list[dict[str, Any]], naive: bool = False
           f"pairwise precision {precision:.3f}, recall {recall:.3f}", flush=True)
     FIGURES.update(sig_cpu=c1 - c0, sig_wall=t1 - t0, group_cpu=c2 - c1, group_wall=t2 - t1,
                    e2e_cpu=c2 - c0, e2e_wall=t2 - t0, e2e_rss=peak_rss_mib(),
-                   precision=precision, recall=recall)
+                   precision=precision, recall=recall,
+                   pairs_per_claim=result.pairs_scored / max(len(claims), 1))
     if naive:
         from rapidfuzz import fuzz, process
 

@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from matching.frame_dates import dates_agree, yearless_date
@@ -71,22 +72,22 @@ class Quantity:
     # The extraction's canonical qualifier ("more than", "nearly", "about", "drop" ...).
     qualifier: str | None = field(default=None, compare=False, repr=False)
 
-    @property
+    @cached_property  # worked out once: pair scoring reads it for every pair
     def open_ended(self) -> bool:
         return math.isinf(self.high) or self.low == 0.0
 
-    @property
+    @cached_property
     def role(self) -> frozenset[str]:
         roles = self.roles
         return _NO_ROLE if roles is None else roles[self.index]
 
-    @property
+    @cached_property
     def time_frame(self) -> bool:
         """A duration that is the period a claim covers ("over the past year", "in the last
         twelve months"), not a quantity it states ("a 30-day ceasefire")."""
         return self.cls == "duration" and _TIME_FRAME.match(self.text) is not None
 
-    @property
+    @cached_property
     def family(self) -> str:
         """Counts of any kind are compared with each other: "43,000 soldiers" and "a death toll
         of 43,000" are one count, only the first names what it counts."""

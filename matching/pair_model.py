@@ -24,21 +24,33 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz
 
+from matching.claim_parts import (  # noqa: F401  (the helpers the reference features import)
+    BROAD_PLACES,
+    ClaimParts,
+    _capitalised,
+    _days,
+    _masked_text,
+    _names,
+    _trigrams,
+    claim_frame_keys,
+    days_apart,
+    entities_differ,
+    parts_of,
+)
 from matching.figures import compare, time_frames_differ
 from matching.frames import (
     Frame,
+    FrameComparison,
     compare_frames,
-    frame_conflicts,
     frame_keys,
     period_distance_days,
 )
-from matching.language import language_of
 from matching.pairs import (
     Relation,
     dated_apart_from_publication,
     predicate_mismatch,
-    score_pair,
 )
+from matching.rules_relation import rules_relation
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
 from resources import resource_path
 
@@ -92,21 +104,11 @@ VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_confl
                             # conflicts found on the generated sets with them)
                             "specific_measure_same", "actors_differ"})
 SPECIFIC_CATEGORIES = frozenset({"territory", "casualties", "minsk", "negotiations", "poll"})
-BROAD_PLACES = frozenset(
-    {"ukraine", "russia", "belarus", "united_states", "kyiv", "moscow", "saudi_arabia", "minsk"}
-)
-_NON_WORD = re.compile(r"[\W\d_]+", re.UNICODE)
 COMPARABLE_LANGUAGES = frozenset({"en", "uk", "ru"})
 
 
 def frames_of(sig: ClaimSig) -> tuple[Frame, ...]:
     return sig.frames
-
-
-@lru_cache(maxsize=1 << 16)
-def _trigrams(text: str) -> frozenset[str]:
-    folded = " " + _NON_WORD.sub(" ", text.casefold()).strip() + " "
-    return frozenset(folded[k : k + 3] for k in range(len(folded) - 2))
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -127,11 +129,6 @@ def _weighted(a: ClaimSig, b: ClaimSig, idf: Mapping[str, float], default: float
     return (shared / union if union else 0.0), (shared / min(wa, wb) if min(wa, wb) else 0.0)
 
 
-def _names(sig: ClaimSig) -> frozenset[str]:
-    return frozenset(n for kind, ns in sig.entities.items() if kind != "subject_agreement"
-                     for n in ns if n not in BROAD_PLACES)
-
-
 def _entities_differ(a: ClaimSig, b: ClaimSig) -> bool:
     for kind in DISTINCT_ENTITY_TYPES:
         ea = a.entities.get(kind, frozenset())
@@ -143,10 +140,6 @@ def _entities_differ(a: ClaimSig, b: ClaimSig) -> bool:
     return False
 
 
-def _days(date: str | None) -> str | None:
-    return date[:10] if date else None
-
-
 @dataclass(frozen=True)
 class PairFeatures:
     values: np.ndarray
@@ -155,42 +148,67 @@ class PairFeatures:
     comparable_text: bool
 
 
+_NO_FRAMES = FrameComparison((), (), (), False)  # compare_frames when either side has none
+
+
 def pair_features(
     a: ClaimSig, b: ClaimSig, idf: Mapping[str, float], default_idf: float = 1.0
 ) -> PairFeatures:
-    jac, over = _weighted(a, b, idf, default_idf)
+    """The features of a pair. What does not depend on the pair is read from each claim's
+    parts (matching.claim_parts), and what the rules feature needs is shared with the others
+    (matching.rules_relation): the values are those of computing everything from scratch
+    (tests/matching/pair_features_reference.py, to 1e-9)."""
+    pa, pb = parts_of(a), parts_of(b)
+    sa, sb = a.token_set, b.token_set
+    if sa and sb:
+        shared = math.fsum(idf.get(t, default_idf) for t in sa & sb)
+        wa = pa.token_weight(a, idf, default_idf)
+        wb = pb.token_weight(b, idf, default_idf)
+        union = wa + wb - shared
+        lighter = min(wa, wb)
+        jac, over = (shared / union if union else 0.0), (shared / lighter if lighter else 0.0)
+    else:
+        jac = over = 0.0
     ratio = fuzz.ratio(a.sorted_text, b.sorted_text) / 100.0
-    tri = _jaccard(_trigrams(_masked_text(a)), _trigrams(_masked_text(b)))
-    na, nb = _names(a), _names(b)
-    fa, fb = frames_of(a), frames_of(b)
-    fc = compare_frames(fa, fb)
-    contradictions = tuple(frame_conflicts(fa, fb))
-    figures = compare(a.quantities, b.quantities)
-    non_date_a = [f for f in fa if f.measure != "date"]
-    non_date_b = [f for f in fb if f.measure != "date"]
-    pub = period_distance_days(_days(a.date), _days(b.date))
-    la, lb = language_of(a.text), language_of(b.text)
-    comparable = la == lb and la in COMPARABLE_LANGUAGES
-    rules = score_pair(a, b, idf=idf, default_idf=default_idf).relation
-    distances = [_rel_distance(x, y) for x, y in fc.same_measure if x.measure != "date"]
+    tri = _jaccard(_trigrams(pa.masked), _trigrams(pb.masked))
+    fa, fb = a.frames, b.frames
+    if fa and fb:
+        fc = compare_frames(fa, fb)
+        contradictions = _frame_conflicts(fc)
+    else:
+        fc, contradictions = _NO_FRAMES, ()
+    qa, qb = a.quantities, b.quantities
+    figures = compare(qa, qb)
+    pub = days_apart(pa, pb)
+    comparable = pa.language == pb.language and pa.language in COMPARABLE_LANGUAGES
+    differ = entities_differ(pa, pb)
+    contrast = bool(predicate_mismatch(a, b))
+    periods = bool(qa and qb and time_frames_differ(qa, qb)) or dated_apart_from_publication(a, b)
+    rules = rules_relation(a, b, jaccard=jac, overlap=over, ratio=ratio, entities_differ=differ,
+                           assertions_differ=contrast, figures=figures, periods_differ=periods)
+    same_measure, agree = fc.same_measure, fc.agree
+    distances = [_rel_distance(x, y) for x, y in same_measure if x.measure != "date"]
+    agrees = float(bool(agree))
+    precise = float(fc.precise_agree)
+    none = float(not fa and not fb)
+    measure_same = float(bool(same_measure))
     v = np.array([
         1.0,
         jac,
         over,
         ratio,
         tri,
-        min(len(na & nb), 3) / 3.0,
-        float(_entities_differ(a, b)),
-        float(bool(predicate_mismatch(a, b))),
-        float(fc.precise_agree),
-        float(bool(fc.agree)),
+        min(len(pa.names & pb.names), 3) / 3.0,
+        float(differ),
+        float(contrast),
+        precise,
+        agrees,
         float(bool(fc.conflict)),
-        float(bool(fc.same_measure)),
-        float(fc.measure_clash and not fc.same_measure),
-        float(bool(non_date_a) != bool(non_date_b)),
-        float(not fa and not fb),
-        float(time_frames_differ(a.quantities, b.quantities)
-              or dated_apart_from_publication(a, b)),
+        measure_same,
+        float(fc.measure_clash and not same_measure),
+        float(pa.has_non_date_frame != pb.has_non_date_frame),
+        none,
+        float(periods),
         0.0 if pub is None else math.log1p(pub) / 5.0,
         float(pub is None),
         float(a.category in SPECIFIC_CATEGORIES and b.category in SPECIFIC_CATEGORIES
@@ -199,24 +217,48 @@ def pair_features(
         float(not comparable),
         min(distances) if distances else 0.0,
         float(bool(a.outlet) and a.outlet == b.outlet),
-        _jaccard(_capitalised(a.text), _capitalised(b.text)),
-        float(bool(fc.agree)) * over,
-        float(bool(fc.agree)) * tri,
-        float(fc.precise_agree) * over,
-        float(not fa and not fb) * over,
-        float(bool(fc.same_measure)) * over,
+        _jaccard(pa.capitalised, pb.capitalised),
+        agrees * over,
+        agrees * tri,
+        precise * over,
+        none * over,
+        measure_same * over,
         float(pub is not None and pub <= 3),
         float(rules is Relation.SAME),
         float(rules is Relation.CONFLICT),
-        _agreeing_rarity(fc.agree, idf, default_idf),
-        _agreeing_digits(fc.agree),
+        _agreeing_rarity_of(agree, pa, pb, idf, default_idf) if agree else 0.0,
+        _agreeing_digits(agree) if agree else 0.0,
         float(any(x.measure == y.measure and x.measure not in _COARSE_MEASURES
-                  for x, y in fc.agree)),
+                  for x, y in agree)),
         float(any(x.measure == y.measure and x.measure not in _COARSE_MEASURES
-                  for x, y in fc.same_measure)),
-        float(any(x.actor and y.actor and x.actor != y.actor for x, y in fc.same_measure)),
+                  for x, y in same_measure)),
+        float(any(x.actor and y.actor and x.actor != y.actor for x, y in same_measure)),
     ])
     return PairFeatures(v, fc, contradictions, comparable)
+
+
+def _frame_conflicts(fc: FrameComparison) -> tuple[tuple[Frame, Frame], ...]:
+    """matching.frames.frame_conflicts, from the comparison already made."""
+    out = []
+    for x, y in fc.conflict:
+        if x.measure == "date":
+            if len(x.period or "") == 10 and len(y.period or "") == 10:
+                out.append((x, y))
+            continue
+        if x.period_stated and y.period_stated and (period_distance_days(x, y) or 0.0) > 0:
+            continue
+        out.append((x, y))
+    return tuple(out)
+
+
+def _agreeing_rarity_of(agree: Sequence[tuple[Frame, Frame]], pa: ClaimParts, pb: ClaimParts,
+                        idf: Mapping[str, float], default: float) -> float:
+    """_agreeing_rarity, with each frame's keys read from its claim's parts."""
+    best = 0.0
+    for x, y in agree:
+        for key in pa.keys_of_frame(x) & pb.keys_of_frame(y):
+            best = max(best, idf.get(FRAME_KEY + key, default))
+    return min(best / max(default, 1e-9), 1.0)
 
 
 FRAME_KEY = "@"  # frame keys sit in the word-weight table under this prefix (frame_idf)
@@ -227,7 +269,7 @@ def frame_idf(sigs: Sequence[ClaimSig]) -> dict[str, float]:
     agreeing on "41 settlements" says more than agreeing on "1,000" or "2022"."""
     df: dict[str, int] = {}
     for s in sigs:
-        for key in frame_keys(s.frames):
+        for key in claim_frame_keys(s):
             df[key] = df.get(key, 0) + 1
     n = len(sigs)
     return {FRAME_KEY + k: math.log(1 + (n - c + 0.5) / (c + 0.5)) for k, c in df.items()}
@@ -277,24 +319,6 @@ def _rel_distance(x: Frame, y: Frame) -> float:
     return min(abs(mx - my) / max(abs(mx), abs(my), 1e-9), 1.0)
 
 
-_CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZА-ЯІЇЄҐ][\w'-]{2,}", re.UNICODE)
-
-
-@lru_cache(maxsize=1 << 14)
-def _capitalised(text: str) -> frozenset[str]:
-    """Names as written (capitalised words not opening a sentence), folded and cut to their
-    first five letters so that "Kursk"/"Kurska"/"Kurskiej" meet across languages."""
-    return frozenset(m.group(0).casefold()[:5] for m in _CAPITALISED.finditer(text))
-
-
-def _masked_text(sig: ClaimSig) -> str:
-    text = sig.text
-    for q in sig.quantities:
-        if q.text:
-            text = text.replace(q.text, " ")
-    return text
-
-
 @dataclass(frozen=True)
 class PairModel:
     """Weights of both models and their cut-offs (probabilities)."""
@@ -319,8 +343,10 @@ class PairModel:
     def contributions(self, x: np.ndarray, which: str = "same") -> list[tuple[str, float]]:
         """The features that pushed the decision most, largest first (bias left out)."""
         w = self._same if which == "same" else self._slot  # type: ignore[attr-defined]
-        parts = [(name, float(w[k] * x[k])) for k, name in enumerate(self.features)
-                 if name != "bias" and x[k] != 0.0 and w[k] != 0.0]
+        products = (w * x).tolist()  # elementwise: the same floats as w[k] * x[k]
+        names = self.features
+        parts = [(names[k], products[k]) for k in np.flatnonzero((x != 0.0) & (w != 0.0)).tolist()
+                 if names[k] != "bias"]
         return sorted(parts, key=lambda p: (-abs(p[1]), p[0]))
 
     def to_json(self) -> dict[str, Any]:
