@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from matching.frames import Frame, _period_days, frame_keys
+from matching.frames import Frame, days_between, frame_keys, period_days
 from matching.language import language_of
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
 
@@ -114,7 +114,7 @@ def parts_of(sig: ClaimSig) -> ClaimParts:
             names=_names(sig),
             language=language_of(sig.text),
             capitalised=_capitalised(sig.text),
-            published=_period_days(_days(sig.date)),
+            published=period_days(_days(sig.date)),
             has_frames=bool(frames),
             has_non_date_frame=any(f.measure != "date" for f in frames),
             distinct_entities=tuple(distinct),
@@ -134,14 +134,7 @@ def claim_frame_keys(sig: ClaimSig) -> list[str]:
 
 def days_apart(a: ClaimParts, b: ClaimParts) -> float | None:
     """matching.frames.period_distance_days of the two publication dates."""
-    pa, pb = a.published, b.published
-    if pa is None or pb is None:
-        return None
-    if pa[1] < pb[0]:
-        return float((pb[0] - pa[1]).days)
-    if pb[1] < pa[0]:
-        return float((pa[0] - pb[1]).days)
-    return 0.0
+    return days_between(a.published, b.published)
 
 
 def entities_differ(a: ClaimParts, b: ClaimParts) -> bool:

@@ -268,7 +268,7 @@ def measures_compatible(a: str, b: str) -> bool:
     return False
 
 
-def _period_days(period: str | None) -> tuple[dt.date, dt.date] | None:
+def period_days(period: str | None) -> tuple[dt.date, dt.date] | None:
     if not period:
         return None
     parts = period.split("-")
@@ -288,8 +288,14 @@ def _period_days(period: str | None) -> tuple[dt.date, dt.date] | None:
 
 def period_distance_days(a: Frame | str | None, b: Frame | str | None) -> float | None:
     """Days between two periods (0 when they overlap); None when either is unknown."""
-    pa = _period_days(a.period if isinstance(a, Frame) else a)
-    pb = _period_days(b.period if isinstance(b, Frame) else b)
+    return days_between(period_days(a.period if isinstance(a, Frame) else a),
+                        period_days(b.period if isinstance(b, Frame) else b))
+
+
+def days_between(pa: tuple[dt.date, dt.date] | None,
+                 pb: tuple[dt.date, dt.date] | None) -> float | None:
+    """Days between two (first, last) day spans (0 when they overlap); None when either is
+    unknown."""
     if pa is None or pb is None:
         return None
     if pa[1] < pb[0]:
