@@ -1,18 +1,21 @@
 """Blocking: which pairs of claims are compared at all, at a cost bounded by design.
 
 Every claim gets a few weighted keys (its rarest words, its figures on two log grids, its
-specific names, their conjunctions, and frame keys — measure + period — when the signature
-carries frames). Two claims are candidates when the keys they share weigh MIN_KEY_WEIGHT.
+specific names, their conjunctions) and the keys of KEY_SOURCES, the one place frame keys
+live: measure + period, measure + close value, one day, and "same measure + period (+ place
+or actor)" whatever the values (where a conflicting figure is found). Two claims are
+candidates when the keys they share weigh MIN_KEY_WEIGHT.
 
 The cost does not depend on the data being kind:
-- a key held by more than BUCKET_CAP claims ("20%", "Donetsk", a busy date) is not dropped
-  but degraded: each holder meets the others through the key *and* one of its REFINE_KEYS
+- a key held by more claims than its cap (BUCKET_CAP; FRAME_BUCKET_CAP for frame keys: "20%",
+  "Donetsk", a busy date) is not dropped but degraded: each holder meets the others through the key *and* one of its REFINE_KEYS
   rarest other shared keys ("20%" and "Donetsk" and "2024-03-03"), which is rarer;
 - a bucket still too big after that is read in a similarity order (the claims' sorted words)
   where each holder meets its WINDOW next neighbours (sorted neighbourhood);
 - each claim keeps its KEY_CEILING best candidates by key weight, and after the vectorised
-  text similarity its MAX_CANDIDATES best by similarity: the per-pair rules (plain Python,
-  the slow part) see at most MAX_CANDIDATES x claims pairs whatever the data.
+  text similarity its MAX_CANDIDATES best by similarity plus its KEY_QUOTA best by key
+  weight: the per-pair rules (plain Python, the slow part) see at most
+  (MAX_CANDIDATES + KEY_QUOTA) x claims pairs whatever the data.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from matching import frames as frames_module
 from matching.pairs import BROAD_PLACES, Thresholds, blend
 from matching.signature import ClaimSig
 
@@ -36,13 +40,16 @@ REFINE_KEYS = 3  # an over-full key is paired with this many of each holder's ra
 WINDOW = 12  # neighbours each claim meets in a bucket still over-full after refining
 KEY_CEILING = 64  # candidates per claim kept by shared key weight
 MAX_CANDIDATES = 16  # candidates per claim kept by text similarity, for the pair rules
-
-# Functions giving extra (key, weight) pairs of a signature; frame keys are the first.
-KeySource = Callable[[ClaimSig], Iterable[tuple[str, int]]]
+# ... and besides those, candidates per claim kept by shared key weight (frames, figures,
+# names): a paraphrase in another language shares few words but its measure, value and date.
+KEY_QUOTA = 8
+# Frame and slot keys held by more claims than this are degraded to rarer conjunctions.
+FRAME_BUCKET_CAP = 50
 
 
 def _figure_keys(sig: ClaimSig) -> list[tuple[str, int]]:
-    """Keys of a claim's figures: a quantity weighs 2, a date 1 (many claims share a date)."""
+    """Keys of a claim's figures: a quantity weighs 2, a date 1 (many claims share a date).
+    Counts meet whatever their noun ("600,000 personnel" / "600,000")."""
     keys = []
     for q in sig.quantities:
         if q.cls == "date":
@@ -51,8 +58,9 @@ def _figure_keys(sig: ClaimSig) -> list[tuple[str, int]]:
         value = q.value if q.value is not None else q.low
         if value is None or not math.isfinite(value) or value <= 0:
             continue
+        kind = "count" if q.cls.startswith("count") else q.cls
         # Close values share both grid keys (2), values a step apart at most one (1).
-        keys.extend((f"q:{q.cls}:{g}", 1) for g in value_grid(value))
+        keys.extend((f"q:{kind}:{g}", 1) for g in value_grid(value))
     return keys
 
 
@@ -83,11 +91,49 @@ def frame_keys(sig: ClaimSig) -> list[tuple[str, int]]:
     return keys
 
 
-KEY_SOURCES: list[KeySource] = [frame_keys]
+def measure_keys(sig: ClaimSig) -> list[tuple[str, int]]:
+    """The frames' own keys (matching.frames.frame_keys), each enough alone: close values of
+    one measure, any value of one specific measure in one month, one day of a dated event.
+    A paraphrase in other words or another language is found through them."""
+    return [(f"m:{k}", MIN_KEY_WEIGHT) for k in frames_module.frame_keys(sig.frames)]
 
 
-def blocking_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int]]:
-    """(key, weight) pairs of one claim."""
+def slot_keys(sig: ClaimSig) -> list[tuple[str, int]]:
+    """"Same measure + period (+ place or actor)" whatever the values: where a claim stating
+    another figure for the same thing (a conflict) is found. Each is enough alone."""
+    frames = getattr(sig, "frames", None) or ()
+    places = sorted(sig.entities.get("place", frozenset()) - BROAD_PLACES)
+    keys: list[tuple[str, int]] = []
+    for f in frames:
+        if f.measure in ("date", "count", "share") or not f.period:
+            continue
+        anchors = [f"p={p}" for p in places] + ([f"a={f.actor}"] if f.actor else [])
+        if len(f.period) >= 10:
+            keys.append((f"s:{f.measure}:{f.period[:10]}", MIN_KEY_WEIGHT))
+        keys.extend((f"s:{f.measure}:{f.period[:7]}:{a}", MIN_KEY_WEIGHT) for a in anchors)
+    return keys
+
+
+@dataclass(frozen=True)
+class KeySource:
+    """One kind of extra key: its function, and the bucket size above which its keys are
+    degraded to conjunctions with the holders' rarer keys (per-key caps)."""
+
+    name: str
+    keys: Callable[[ClaimSig], Iterable[tuple[str, int]]]
+    cap: int = BUCKET_CAP
+
+
+# Every key a claim gets beyond its words, figures and names: the one place frame keys live.
+KEY_SOURCES: list[KeySource] = [
+    KeySource("frame", frame_keys),
+    KeySource("measure", measure_keys, FRAME_BUCKET_CAP),
+    KeySource("slot", slot_keys, FRAME_BUCKET_CAP),
+]
+
+
+def _capped_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int, int]]:
+    """(key, weight, bucket cap) of one claim."""
     names = {n for kind, ns in sig.entities.items() for n in ns if n not in BROAD_PLACES}
     words = sorted(sig.token_set - names, key=lambda t: (-idf.get(t, 0.0), t))
     keys = [(f"w:{t}", 1) for t in words[:RARE_WORDS_PER_CLAIM]]
@@ -102,9 +148,15 @@ def blocking_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int]]
     anchors = [f"e:{n}" for n in sorted(names)] + date_keys
     keys += [(f"{q}&{a}", MIN_KEY_WEIGHT) for q in quantity_keys for a in anchors]
     keys += [(f"{e}&{d}", MIN_KEY_WEIGHT) for e in anchors[: len(names)] for d in date_keys]
+    out = [(k, w, BUCKET_CAP) for k, w in keys]
     for source in KEY_SOURCES:
-        keys += source(sig)
-    return keys
+        out += [(k, w, source.cap) for k, w in source.keys(sig)]
+    return out
+
+
+def blocking_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int]]:
+    """(key, weight) pairs of one claim."""
+    return [(k, w) for k, w, _cap in _capped_keys(sig, idf)]
 
 
 def key_weight(weight: int, bucket_size: int) -> int:
@@ -117,7 +169,7 @@ class BlockingStats:
     """What blocking did, for benches and progress lines."""
 
     keys: int = 0
-    over_cap: int = 0  # keys held by more than BUCKET_CAP claims (degraded, not dropped)
+    over_cap: int = 0  # keys held by more claims than their cap (degraded, not dropped)
     windowed: int = 0  # buckets still over-full after refining, read by neighbourhood
     pairs_by_key: int = 0  # pairs sharing MIN_KEY_WEIGHT
     pairs_kept: int = 0  # after the per-claim key ceiling
@@ -130,20 +182,24 @@ class _Entries:
     key: np.ndarray  # key id per row
     claim: np.ndarray  # claim index per row
     weight: np.ndarray  # base weight per key id
+    cap: np.ndarray  # bucket cap per key id (over it, the key is degraded)
     order_of_claim: np.ndarray  # per claim: its rank in the similarity order
 
 
 def _entries(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> _Entries:
     ids: dict[str, int] = {}
     weights: list[int] = []
+    caps: list[int] = []
     key_rows: list[int] = []
     claim_rows: list[int] = []
     for i, s in enumerate(sigs):
-        for key, weight in dict(blocking_keys(s, idf)).items():
+        mine = {key: (weight, cap) for key, weight, cap in _capped_keys(s, idf)}
+        for key, (weight, cap) in mine.items():
             k = ids.get(key)
             if k is None:
                 k = ids[key] = len(weights)
                 weights.append(weight)
+                caps.append(cap)
             key_rows.append(k)
             claim_rows.append(i)
     # The similarity order of the neighbourhood fallback: claims with the same words sit
@@ -152,7 +208,7 @@ def _entries(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> _Entries:
     rank = np.empty(len(sigs), dtype=np.int64)
     rank[np.asarray(order, dtype=np.int64)] = np.arange(len(sigs), dtype=np.int64)
     return _Entries(np.asarray(key_rows, dtype=np.int64), np.asarray(claim_rows, dtype=np.int64),
-                    np.asarray(weights, dtype=np.int64), rank)
+                    np.asarray(weights, dtype=np.int64), np.asarray(caps, dtype=np.int64), rank)
 
 
 def _refine(entries: _Entries, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -161,7 +217,7 @@ def _refine(entries: _Entries, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarra
     holder's REFINE_KEYS rarest keys k2 rarer than k and shared (or of k∧∅ if it holds none)."""
     key, claim = entries.key, entries.claim
     n_keys = len(sizes)
-    over = sizes[key] > BUCKET_CAP
+    over = sizes[key] > entries.cap[key]
     # Each claim's keys, rarest first (ties by key id): a CSR over the rows sorted by claim.
     by_claim = np.lexsort((key, sizes[key], claim))
     sorted_key = key[by_claim]
@@ -302,7 +358,7 @@ def candidate_pairs_weighted(
     entries = _entries(sigs, idf)
     sizes = np.bincount(entries.key, minlength=len(entries.weight))
     stats.keys = len(sizes)
-    stats.over_cap = int((sizes > BUCKET_CAP).sum())
+    stats.over_cap = int((sizes > entries.cap).sum())
     bucket, members, weight = _refine(entries, sizes)
     codes, weights = _pair_rows(bucket, members, weight, entries.order_of_claim, n, stats)
     enough = weights >= MIN_KEY_WEIGHT
@@ -411,7 +467,8 @@ def plausible_pairs(
 ) -> np.ndarray:
     """The candidate pairs worth the per-pair rules: not surely different, text similarity at
     ``floor`` (default: the thresholds' floor; a decision that weighs more than words may ask
-    for less), and among the ``limit`` (MAX_CANDIDATES) most similar of one of their claims."""
+    for less), and among the ``limit`` (MAX_CANDIDATES) most similar, or the KEY_QUOTA
+    heaviest by shared key weight, of one of their claims."""
     if not len(pairs):
         return pairs
     # Another place or time frame first: it is cheap and drops most candidates (the two
@@ -434,8 +491,12 @@ def plausible_pairs(
     # Ties in similarity (copies of one sentence) go to the heavier key weight, then to a
     # fixed pseudo-random order.
     score = np.round(text, 6) * 1000 + np.minimum(weights, 999) / 1000
-    best = best_per_claim(pairs, score, _tie_break(pairs[:, 0] * n + pairs[:, 1]),
-                          MAX_CANDIDATES if limit is None else limit, n)
+    tie = _tie_break(pairs[:, 0] * n + pairs[:, 1])
+    best = best_per_claim(pairs, score, tie, MAX_CANDIDATES if limit is None else limit, n)
+    # The heaviest shared keys too, whatever the words: the measure, value and date of a
+    # claim stated in another language.
+    heavy = np.minimum(weights, 999) * 1000.0 + np.round(text, 3)
+    best |= best_per_claim(pairs, heavy, tie, KEY_QUOTA, n)
     return pairs[best]
 
 
