@@ -13,9 +13,9 @@ The cost does not depend on the data being kind:
 - a bucket still too big after that is read in a similarity order (the claims' sorted words)
   where each holder meets its WINDOW next neighbours (sorted neighbourhood);
 - each claim keeps its KEY_CEILING best candidates by key weight, and after the vectorised
-  text similarity its MAX_CANDIDATES best by similarity plus its KEY_QUOTA best by key
-  weight: the per-pair rules (plain Python, the slow part) see at most
-  (MAX_CANDIDATES + KEY_QUOTA) x claims pairs whatever the data.
+  text similarity its TEXT_CANDIDATES best by similarity plus its KEY_QUOTA best by key
+  weight: the per-pair rules (plain Python, the slow part) see at most MAX_CANDIDATES x
+  claims pairs whatever the data.
 """
 
 from __future__ import annotations
@@ -39,10 +39,11 @@ MIN_KEY_WEIGHT = 3  # e.g. a close figure (2) and a rare word or name (1)
 REFINE_KEYS = 3  # an over-full key is paired with this many of each holder's rarer keys
 WINDOW = 12  # neighbours each claim meets in a bucket still over-full after refining
 KEY_CEILING = 64  # candidates per claim kept by shared key weight
-MAX_CANDIDATES = 16  # candidates per claim kept by text similarity, for the pair rules
+TEXT_CANDIDATES = 16  # candidates per claim kept by text similarity, for the pair rules
 # ... and besides those, candidates per claim kept by shared key weight (frames, figures,
 # names): a paraphrase in another language shares few words but its measure, value and date.
 KEY_QUOTA = 8
+MAX_CANDIDATES = TEXT_CANDIDATES + KEY_QUOTA  # the hard ceiling of scored pairs per claim
 # Frame and slot keys held by more claims than this are degraded to rarer conjunctions.
 FRAME_BUCKET_CAP = 50
 
@@ -121,7 +122,7 @@ class KeySource:
 
     name: str
     keys: Callable[[ClaimSig], Iterable[tuple[str, int]]]
-    cap: int = BUCKET_CAP
+    cap: int | None = None  # None: BUCKET_CAP; never above BUCKET_CAP
 
 
 # Every key a claim gets beyond its words, figures and names: the one place frame keys live.
@@ -150,8 +151,14 @@ def _capped_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int, i
     keys += [(f"{e}&{d}", MIN_KEY_WEIGHT) for e in anchors[: len(names)] for d in date_keys]
     out = [(k, w, BUCKET_CAP) for k, w in keys]
     for source in KEY_SOURCES:
-        out += [(k, w, source.cap) for k, w in source.keys(sig)]
+        cap = min(source.cap or BUCKET_CAP, BUCKET_CAP)
+        out += [(k, w, cap) for k, w in source.keys(sig)]
     return out
+
+
+def key_caps(sig: ClaimSig, idf: dict[str, float]) -> dict[str, int]:
+    """Bucket cap of each of a claim's keys (the degrading rule per key)."""
+    return {k: cap for k, _w, cap in _capped_keys(sig, idf)}
 
 
 def blocking_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int]]:
@@ -467,8 +474,9 @@ def plausible_pairs(
 ) -> np.ndarray:
     """The candidate pairs worth the per-pair rules: not surely different, text similarity at
     ``floor`` (default: the thresholds' floor; a decision that weighs more than words may ask
-    for less), and among the ``limit`` (MAX_CANDIDATES) most similar, or the KEY_QUOTA
-    heaviest by shared key weight, of one of their claims."""
+    for less), and among the best of one of their claims: ``limit`` (MAX_CANDIDATES) per
+    claim, KEY_QUOTA of them (at most a third) the heaviest by shared key weight, the rest
+    the most similar in words."""
     if not len(pairs):
         return pairs
     # Another place or time frame first: it is cheap and drops most candidates (the two
@@ -492,11 +500,14 @@ def plausible_pairs(
     # fixed pseudo-random order.
     score = np.round(text, 6) * 1000 + np.minimum(weights, 999) / 1000
     tie = _tie_break(pairs[:, 0] * n + pairs[:, 1])
-    best = best_per_claim(pairs, score, tie, MAX_CANDIDATES if limit is None else limit, n)
-    # The heaviest shared keys too, whatever the words: the measure, value and date of a
-    # claim stated in another language.
-    heavy = np.minimum(weights, 999) * 1000.0 + np.round(text, 3)
-    best |= best_per_claim(pairs, heavy, tie, KEY_QUOTA, n)
+    total = MAX_CANDIDATES if limit is None else limit
+    quota = min(KEY_QUOTA, total // 3)
+    best = best_per_claim(pairs, score, tie, total - quota, n)
+    if quota:
+        # The heaviest shared keys too, whatever the words: the measure, value and date of a
+        # claim stated in another language.
+        heavy = np.minimum(weights, 999) * 1000.0 + np.round(text, 3)
+        best |= best_per_claim(pairs, heavy, tie, quota, n)
     return pairs[best]
 
 
