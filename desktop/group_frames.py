@@ -1,5 +1,5 @@
 """The group pane's claim frames: the conflict banner's "measure, period: value [interval] here
-vs value [interval] elsewhere" lines and each appearance's "why matched", worked out off the
+vs value [interval] elsewhere" lines (matching.conflict_banner: one period on both sides) and each appearance's "why matched", worked out off the
 GUI thread (matching.frame_text) once the group is shown."""
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
 from desktop.tasks import run_task
-from matching.frame_text import GroupFramesView, group_frames_view
+from matching.conflict_banner import group_banner_view
+from matching.frame_text import GroupFramesView
 from storage.database import Database
 from storage.frame_sources import read_group_frame_facts
 
@@ -51,7 +52,7 @@ class GroupFrames(QObject):
         self._group_id = group_id
         self._request += 1
         request, db = self._request, self._db
-        run_task(lambda _ctx: group_frames_view(read_group_frame_facts(db, group_id)),
+        run_task(lambda _ctx: group_banner_view(read_group_frame_facts(db, group_id)),
                  name="group_frames", on_result=lambda v: self._loaded(request, v), owner=self)
 
     def why(self, claim_id: int) -> tuple[str, ...]:

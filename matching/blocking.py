@@ -1,18 +1,21 @@
 """Blocking: which pairs of claims are compared at all, at a cost bounded by design.
 
 Every claim gets a few weighted keys (its rarest words, its figures on two log grids, its
-specific names, their conjunctions, and frame keys — measure + period — when the signature
-carries frames). Two claims are candidates when the keys they share weigh MIN_KEY_WEIGHT.
+specific names, their conjunctions) and the keys of KEY_SOURCES, the one place frame keys
+live: measure + period, measure + close value, one day, and "same measure + period (+ place
+or actor)" whatever the values (where a conflicting figure is found). Two claims are
+candidates when the keys they share weigh MIN_KEY_WEIGHT.
 
 The cost does not depend on the data being kind:
-- a key held by more than BUCKET_CAP claims ("20%", "Donetsk", a busy date) is not dropped
-  but degraded: each holder meets the others through the key *and* one of its REFINE_KEYS
+- a key held by more claims than its cap (BUCKET_CAP; FRAME_BUCKET_CAP for frame keys: "20%",
+  "Donetsk", a busy date) is not dropped but degraded: each holder meets the others through the key *and* one of its REFINE_KEYS
   rarest other shared keys ("20%" and "Donetsk" and "2024-03-03"), which is rarer;
 - a bucket still too big after that is read in a similarity order (the claims' sorted words)
   where each holder meets its WINDOW next neighbours (sorted neighbourhood);
 - each claim keeps its KEY_CEILING best candidates by key weight, and after the vectorised
-  text similarity its MAX_CANDIDATES best by similarity: the per-pair rules (plain Python,
-  the slow part) see at most MAX_CANDIDATES x claims pairs whatever the data.
+  text similarity its TEXT_CANDIDATES best by similarity plus its KEY_QUOTA best by key
+  weight: the per-pair rules (plain Python, the slow part) see at most MAX_CANDIDATES x
+  claims pairs whatever the data.
 """
 
 from __future__ import annotations
@@ -25,7 +28,9 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from matching import frames as frames_module
 from matching.pairs import BROAD_PLACES, Thresholds, blend
+from matching.prefilter import identical_claims, surely_different  # noqa: F401  (re-exported)
 from matching.signature import ClaimSig
 
 RARE_WORDS_PER_CLAIM = 4
@@ -35,14 +40,18 @@ MIN_KEY_WEIGHT = 3  # e.g. a close figure (2) and a rare word or name (1)
 REFINE_KEYS = 3  # an over-full key is paired with this many of each holder's rarer keys
 WINDOW = 12  # neighbours each claim meets in a bucket still over-full after refining
 KEY_CEILING = 64  # candidates per claim kept by shared key weight
-MAX_CANDIDATES = 16  # candidates per claim kept by text similarity, for the pair rules
-
-# Functions giving extra (key, weight) pairs of a signature; frame keys are the first.
-KeySource = Callable[[ClaimSig], Iterable[tuple[str, int]]]
+TEXT_CANDIDATES = 16  # candidates per claim kept by text similarity, for the pair rules
+# ... and besides those, candidates per claim kept by shared key weight (frames, figures,
+# names): a paraphrase in another language shares few words but its measure, value and date.
+KEY_QUOTA = 8
+MAX_CANDIDATES = TEXT_CANDIDATES + KEY_QUOTA  # the hard ceiling of scored pairs per claim
+# Frame and slot keys held by more claims than this are degraded to rarer conjunctions.
+FRAME_BUCKET_CAP = 50
 
 
 def _figure_keys(sig: ClaimSig) -> list[tuple[str, int]]:
-    """Keys of a claim's figures: a quantity weighs 2, a date 1 (many claims share a date)."""
+    """Keys of a claim's figures: a quantity weighs 2, a date 1 (many claims share a date).
+    Counts meet whatever their noun ("600,000 personnel" / "600,000")."""
     keys = []
     for q in sig.quantities:
         if q.cls == "date":
@@ -51,8 +60,9 @@ def _figure_keys(sig: ClaimSig) -> list[tuple[str, int]]:
         value = q.value if q.value is not None else q.low
         if value is None or not math.isfinite(value) or value <= 0:
             continue
+        kind = "count" if q.cls.startswith("count") else q.cls
         # Close values share both grid keys (2), values a step apart at most one (1).
-        keys.extend((f"q:{q.cls}:{g}", 1) for g in value_grid(value))
+        keys.extend((f"q:{kind}:{g}", 1) for g in value_grid(value))
     return keys
 
 
@@ -83,11 +93,49 @@ def frame_keys(sig: ClaimSig) -> list[tuple[str, int]]:
     return keys
 
 
-KEY_SOURCES: list[KeySource] = [frame_keys]
+def measure_keys(sig: ClaimSig) -> list[tuple[str, int]]:
+    """The frames' own keys (matching.frames.frame_keys), each enough alone: close values of
+    one measure, any value of one specific measure in one month, one day of a dated event.
+    A paraphrase in other words or another language is found through them."""
+    return [(f"m:{k}", MIN_KEY_WEIGHT) for k in frames_module.frame_keys(sig.frames)]
 
 
-def blocking_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int]]:
-    """(key, weight) pairs of one claim."""
+def slot_keys(sig: ClaimSig) -> list[tuple[str, int]]:
+    """"Same measure + period (+ place or actor)" whatever the values: where a claim stating
+    another figure for the same thing (a conflict) is found. Each is enough alone."""
+    frames = getattr(sig, "frames", None) or ()
+    places = sorted(sig.entities.get("place", frozenset()) - BROAD_PLACES)
+    keys: list[tuple[str, int]] = []
+    for f in frames:
+        if f.measure in ("date", "count", "share") or not f.period:
+            continue
+        anchors = [f"p={p}" for p in places] + ([f"a={f.actor}"] if f.actor else [])
+        if len(f.period) >= 10:
+            keys.append((f"s:{f.measure}:{f.period[:10]}", MIN_KEY_WEIGHT))
+        keys.extend((f"s:{f.measure}:{f.period[:7]}:{a}", MIN_KEY_WEIGHT) for a in anchors)
+    return keys
+
+
+@dataclass(frozen=True)
+class KeySource:
+    """One kind of extra key: its function, and the bucket size above which its keys are
+    degraded to conjunctions with the holders' rarer keys (per-key caps)."""
+
+    name: str
+    keys: Callable[[ClaimSig], Iterable[tuple[str, int]]]
+    cap: int | None = None  # None: BUCKET_CAP; never above BUCKET_CAP
+
+
+# Every key a claim gets beyond its words, figures and names: the one place frame keys live.
+KEY_SOURCES: list[KeySource] = [
+    KeySource("frame", frame_keys),
+    KeySource("measure", measure_keys, FRAME_BUCKET_CAP),
+    KeySource("slot", slot_keys, FRAME_BUCKET_CAP),
+]
+
+
+def _capped_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int, int]]:
+    """(key, weight, bucket cap) of one claim."""
     names = {n for kind, ns in sig.entities.items() for n in ns if n not in BROAD_PLACES}
     words = sorted(sig.token_set - names, key=lambda t: (-idf.get(t, 0.0), t))
     keys = [(f"w:{t}", 1) for t in words[:RARE_WORDS_PER_CLAIM]]
@@ -102,9 +150,21 @@ def blocking_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int]]
     anchors = [f"e:{n}" for n in sorted(names)] + date_keys
     keys += [(f"{q}&{a}", MIN_KEY_WEIGHT) for q in quantity_keys for a in anchors]
     keys += [(f"{e}&{d}", MIN_KEY_WEIGHT) for e in anchors[: len(names)] for d in date_keys]
+    out = [(k, w, BUCKET_CAP) for k, w in keys]
     for source in KEY_SOURCES:
-        keys += source(sig)
-    return keys
+        cap = min(source.cap or BUCKET_CAP, BUCKET_CAP)
+        out += [(k, w, cap) for k, w in source.keys(sig)]
+    return out
+
+
+def key_caps(sig: ClaimSig, idf: dict[str, float]) -> dict[str, int]:
+    """Bucket cap of each of a claim's keys (the degrading rule per key)."""
+    return {k: cap for k, _w, cap in _capped_keys(sig, idf)}
+
+
+def blocking_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int]]:
+    """(key, weight) pairs of one claim."""
+    return [(k, w) for k, w, _cap in _capped_keys(sig, idf)]
 
 
 def key_weight(weight: int, bucket_size: int) -> int:
@@ -117,7 +177,7 @@ class BlockingStats:
     """What blocking did, for benches and progress lines."""
 
     keys: int = 0
-    over_cap: int = 0  # keys held by more than BUCKET_CAP claims (degraded, not dropped)
+    over_cap: int = 0  # keys held by more claims than their cap (degraded, not dropped)
     windowed: int = 0  # buckets still over-full after refining, read by neighbourhood
     pairs_by_key: int = 0  # pairs sharing MIN_KEY_WEIGHT
     pairs_kept: int = 0  # after the per-claim key ceiling
@@ -130,20 +190,24 @@ class _Entries:
     key: np.ndarray  # key id per row
     claim: np.ndarray  # claim index per row
     weight: np.ndarray  # base weight per key id
+    cap: np.ndarray  # bucket cap per key id (over it, the key is degraded)
     order_of_claim: np.ndarray  # per claim: its rank in the similarity order
 
 
 def _entries(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> _Entries:
     ids: dict[str, int] = {}
     weights: list[int] = []
+    caps: list[int] = []
     key_rows: list[int] = []
     claim_rows: list[int] = []
     for i, s in enumerate(sigs):
-        for key, weight in dict(blocking_keys(s, idf)).items():
+        mine = {key: (weight, cap) for key, weight, cap in _capped_keys(s, idf)}
+        for key, (weight, cap) in mine.items():
             k = ids.get(key)
             if k is None:
                 k = ids[key] = len(weights)
                 weights.append(weight)
+                caps.append(cap)
             key_rows.append(k)
             claim_rows.append(i)
     # The similarity order of the neighbourhood fallback: claims with the same words sit
@@ -152,7 +216,7 @@ def _entries(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> _Entries:
     rank = np.empty(len(sigs), dtype=np.int64)
     rank[np.asarray(order, dtype=np.int64)] = np.arange(len(sigs), dtype=np.int64)
     return _Entries(np.asarray(key_rows, dtype=np.int64), np.asarray(claim_rows, dtype=np.int64),
-                    np.asarray(weights, dtype=np.int64), rank)
+                    np.asarray(weights, dtype=np.int64), np.asarray(caps, dtype=np.int64), rank)
 
 
 def _refine(entries: _Entries, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -161,7 +225,7 @@ def _refine(entries: _Entries, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarra
     holder's REFINE_KEYS rarest keys k2 rarer than k and shared (or of k∧∅ if it holds none)."""
     key, claim = entries.key, entries.claim
     n_keys = len(sizes)
-    over = sizes[key] > BUCKET_CAP
+    over = sizes[key] > entries.cap[key]
     # Each claim's keys, rarest first (ties by key id): a CSR over the rows sorted by claim.
     by_claim = np.lexsort((key, sizes[key], claim))
     sorted_key = key[by_claim]
@@ -302,7 +366,7 @@ def candidate_pairs_weighted(
     entries = _entries(sigs, idf)
     sizes = np.bincount(entries.key, minlength=len(entries.weight))
     stats.keys = len(sizes)
-    stats.over_cap = int((sizes > BUCKET_CAP).sum())
+    stats.over_cap = int((sizes > entries.cap).sum())
     bucket, members, weight = _refine(entries, sizes)
     codes, weights = _pair_rows(bucket, members, weight, entries.order_of_claim, n, stats)
     enough = weights >= MIN_KEY_WEIGHT
@@ -371,47 +435,15 @@ def weighted_overlaps_many(
     return out, over
 
 
-def _single_place_and_date(sigs: Sequence[ClaimSig]) -> tuple[np.ndarray, np.ndarray]:
-    """Per claim: an id for its one specific place (-1 if none or several), and its one date
-    as (year, month, day) with 0 for unknown parts (all -1 if no single date, or if the claim
-    is about a date: then another date is a conflict, not another claim)."""
-    places: dict[str, int] = {}
-    place = np.full(len(sigs), -1, dtype=np.int64)
-    date = np.full((len(sigs), 3), -1, dtype=np.int64)
-    for i, s in enumerate(sigs):
-        specific = s.entities.get("place", frozenset()) - BROAD_PLACES
-        if len(specific) == 1:
-            place[i] = places.setdefault(next(iter(specific)), len(places))
-        dates = [q.date for q in s.quantities if q.cls == "date" and q.date]
-        others = any(q.cls not in ("date", "duration") for q in s.quantities)
-        if len(dates) == 1 and others:
-            parts = [int(p) for p in dates[0].split("-")[:3] if p.isdigit()]
-            date[i] = (parts + [0, 0, 0])[:3]
-    return place, date
-
-
-def surely_different(sigs: Sequence[ClaimSig], pairs: np.ndarray) -> np.ndarray:
-    """The pairs the per-pair rules would reject for another specific place or another time
-    frame, found in bulk (conservatively: only claims naming exactly one of each)."""
-    place, date = _single_place_and_date(sigs)
-    pa, pb = place[pairs[:, 0]], place[pairs[:, 1]]
-    other_place = (pa >= 0) & (pb >= 0) & (pa != pb)
-    da, db = date[pairs[:, 0]], date[pairs[:, 1]]
-    both = (da[:, 0] >= 0) & (db[:, 0] >= 0)
-    differs = np.zeros(len(pairs), dtype=bool)
-    for k in range(3):  # a part differs where both sides state it
-        known = (da[:, k] > 0) & (db[:, k] > 0)
-        differs |= known & (da[:, k] != db[:, k])
-    return other_place | (both & differs)
-
-
 def plausible_pairs(
     sigs: Sequence[ClaimSig], pairs: np.ndarray, weights: np.ndarray, idf: dict[str, float],
     thresholds: Thresholds, *, limit: int | None = None, floor: float | None = None,
 ) -> np.ndarray:
     """The candidate pairs worth the per-pair rules: not surely different, text similarity at
     ``floor`` (default: the thresholds' floor; a decision that weighs more than words may ask
-    for less), and among the ``limit`` (MAX_CANDIDATES) most similar of one of their claims."""
+    for less), and among the best of one of their claims: ``limit`` (MAX_CANDIDATES) per
+    claim, KEY_QUOTA of them (at most a third) the heaviest by shared key weight, the rest
+    the most similar in words."""
     if not len(pairs):
         return pairs
     # Another place or time frame first: it is cheap and drops most candidates (the two
@@ -434,26 +466,16 @@ def plausible_pairs(
     # Ties in similarity (copies of one sentence) go to the heavier key weight, then to a
     # fixed pseudo-random order.
     score = np.round(text, 6) * 1000 + np.minimum(weights, 999) / 1000
-    best = best_per_claim(pairs, score, _tie_break(pairs[:, 0] * n + pairs[:, 1]),
-                          MAX_CANDIDATES if limit is None else limit, n)
+    tie = _tie_break(pairs[:, 0] * n + pairs[:, 1])
+    total = MAX_CANDIDATES if limit is None else limit
+    quota = min(KEY_QUOTA, total // 3)
+    best = best_per_claim(pairs, score, tie, total - quota, n)
+    if quota:
+        # The heaviest shared keys too, whatever the words: the measure, value and date of a
+        # claim stated in another language.
+        heavy = np.minimum(weights, 999) * 1000.0 + np.round(text, 3)
+        best |= best_per_claim(pairs, heavy, tie, quota, n)
     return pairs[best]
-
-
-def identical_claims(sigs: Sequence[ClaimSig], keep_apart: Iterable[int] = ()) -> np.ndarray:
-    """Per claim, the index of the first claim identical to it for matching (same sentence,
-    figures, category and date: wire copy across outlets); itself when it is the first, or
-    when it is in ``keep_apart`` (a person's decision names it)."""
-    apart = set(keep_apart)
-    first: dict[tuple, int] = {}
-    out = np.arange(len(sigs), dtype=np.int64)
-    for i, s in enumerate(sigs):
-        if i in apart:
-            continue
-        key = (s.text, s.tokens, tuple(sorted((k, tuple(sorted(v))) for k, v in s.entities.items())),
-               tuple((q.cls, q.low, q.high, q.text, q.value, q.date, q.kind) for q in s.quantities),
-               s.category, s.date)
-        out[i] = first.setdefault(key, i)
-    return out
 
 
 def key_holders(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> dict[str, list[int]]:

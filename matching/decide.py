@@ -2,7 +2,9 @@
 
 Same frame + compatible values + the ``same`` model's probability at its cut-off = the same
 claim; precise values of one measure that cannot both be right + the ``slot`` model's
-probability at its cut-off = a conflict; anything else = different claims. The explanation
+probability at its cut-off = a conflict (matching.slot: of one period, or bounds on either
+side of one value; values apart in different periods are two claims, never a conflict);
+anything else = different claims. The explanation
 names the frame, both values with their intervals and the features that decided
 (matching.explain turns it into sentences).
 """
@@ -24,6 +26,7 @@ from matching.pairs import (
     score_pair as score_pair_rules,
 )
 from matching.signature import ClaimSig
+from matching.slot import slot_contradictions
 
 # The decision callers get unless they name one.
 LEARNED = "learned"
@@ -75,12 +78,20 @@ def decide_pair(
         # Memorandum): two frames, never one claim nor a conflict.
         explanation["subjects_differ"] = list(subjects)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    if pf.contradictions:
-        explanation["figures_differ"] = [[x.text, y.text] for x, y in pf.contradictions]
-        explanation["frames_differ"] = [_frame_json(x, y) for x, y in pf.contradictions]
+    slot = slot_contradictions(a.frames, b.frames, pf.contradictions)
+    if slot:
+        # One measure, one period, values that cannot both be right: a conflict when the
+        # slot model says the two claims are about the same thing.
+        explanation["figures_differ"] = [[x.text, y.text] for x, y in slot]
+        explanation["frames_differ"] = [_frame_json(x, y) for x, y in slot]
         if p_slot >= m.slot_cutoff:
             explanation["deciding"] = _deciding(m, pf.values, "slot")
             return PairResult(Relation.CONFLICT, round(p_slot, 4), explanation)
+        return PairResult(Relation.DIFFERENT, round(p_slot, 4), explanation)
+    if pf.contradictions:
+        # Values apart in different periods: two claims (a running count), never a conflict.
+        explanation["figures_differ"] = [[x.text, y.text] for x, y in pf.contradictions]
+        explanation["periods_differ"] = [_frame_json(x, y) for x, y in pf.contradictions]
         return PairResult(Relation.DIFFERENT, round(p_slot, 4), explanation)
     if p_same >= cut_same:
         explanation["deciding"] = _deciding(m, pf.values, "same")

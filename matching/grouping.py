@@ -28,7 +28,7 @@ from matching.blocking import (  # noqa: F401  (the blocking names other modules
 )
 from matching.decide import LEARNED, RULES
 from matching.decide import score as decide_score
-from matching.frames import frame_keys, subjects_differ, values_contradict
+from matching.frames import subjects_differ, values_contradict
 from matching.pair_model import frame_idf
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -38,6 +38,7 @@ from matching.pairs import (
 )
 from matching.parallel import score_pairs
 from matching.signature import ClaimSig
+from matching.slot import opposite_bounds
 
 # Under the learned decision, candidate pairs this far apart in words are still scored: the
 # model weighs frames, names and dates too (a paraphrase in another language shares few words).
@@ -114,48 +115,17 @@ def complete_link_ok(sigs: Sequence[ClaimSig], left: list[int], right: list[int]
     """No member of one group states a precise value of a measure that a member of the other
     contradicts (matching.frames.values_contradict), checked against every member (complete
     link), so a vague figure can never bridge two precise ones that disagree; nor may a group
-    hold the figures or dates of two different agreements (matching.frames.subjects_differ)."""
+    hold the figures or dates of two different agreements (matching.frames.subjects_differ),
+    nor bounds on either side of one value (matching.slot.opposite_bounds)."""
     for i in _frame_profiles(sigs, left):
         fi = sigs[i].frames
         if not fi:
             continue
         for j in _frame_profiles(sigs, right):
-            if values_contradict(fi, sigs[j].frames) or subjects_differ(fi, sigs[j].frames):
+            fj = sigs[j].frames
+            if values_contradict(fi, fj) or subjects_differ(fi, fj) or opposite_bounds(fi, fj):
                 return False
     return True
-
-
-FRAME_BUCKET_CAP = 50  # claims sharing one frame key beyond this are left to the other keys
-
-
-FRAME_PAIRS_PER_CLAIM = 24  # a hard ceiling: the rarest frame keys of a claim come first
-
-
-def frame_pairs(sigs: Sequence[ClaimSig]) -> np.ndarray:
-    """Pairs (i < j) of claims stating close values of one measure, any value of one specific
-    measure, or one day: the pairs a paraphrase in other words or another language, and a
-    conflicting figure, are found through. Bounded: keys shared by more than FRAME_BUCKET_CAP
-    claims are skipped, and each claim pairs through its rarest keys up to
-    FRAME_PAIRS_PER_CLAIM partners."""
-    buckets: dict[str, list[int]] = defaultdict(list)
-    keys_of: list[list[str]] = []
-    for i, s in enumerate(sigs):
-        keys = frame_keys(s.frames)
-        keys_of.append(keys)
-        for key in keys:
-            buckets[key].append(i)
-    found: set[tuple[int, int]] = set()
-    for i, keys in enumerate(keys_of):
-        partners: set[int] = set()
-        usable = sorted((len(buckets[k]), k) for k in keys if 2 <= len(buckets[k]) <= FRAME_BUCKET_CAP)
-        for _size, key in usable:
-            for j in buckets[key]:
-                if j != i and len(partners) < FRAME_PAIRS_PER_CLAIM:
-                    partners.add(j)
-        found.update((min(i, j), max(i, j)) for j in partners)
-    if not found:
-        return np.empty((0, 2), dtype=np.int64)
-    return np.asarray(sorted(found), dtype=np.int64)
 
 
 def _groups_agree(
@@ -216,17 +186,6 @@ def cluster(
     learned = model != RULES
     if learned:
         idf = {**idf, **frame_idf(sigs)}
-        # Claims stating one measure (close values, or any value in one month) meet through
-        # their frames too: paraphrases in other words or languages, and conflicting figures.
-        extra = frame_pairs(sigs)
-        if len(extra):
-            extra = extra[(first[extra[:, 0]] == extra[:, 0]) & (first[extra[:, 1]] == extra[:, 1])]
-            codes = pairs[:, 0] * n + pairs[:, 1] if len(pairs) else np.empty(0, dtype=np.int64)
-            new = ~np.isin(extra[:, 0] * n + extra[:, 1], codes)
-            if new.any():
-                pairs = np.concatenate([pairs.reshape(-1, 2), extra[new]])
-                weights = np.concatenate([weights, np.full(int(new.sum()), MIN_KEY_WEIGHT,
-                                                            dtype=weights.dtype)])
     pairs = plausible_pairs(sigs, pairs, weights, idf, thresholds,
                             floor=LEARNED_FLOOR if learned else None)
     must_link = copies + must_link

@@ -25,9 +25,9 @@ from extraction.names import user_alias_paths
 from matching.blocking import (
     BUCKET_CAP,
     KEY_CEILING,
-    MAX_CANDIDATES,
     MIN_KEY_WEIGHT,
     REFINE_KEYS,
+    TEXT_CANDIDATES,
     WINDOW,
     blocking_keys,
     key_weight,
@@ -48,7 +48,7 @@ from storage import match_store as store
 from storage.database import Database
 from storage.groups import NewGroup, create_group, create_groups
 
-SIGNATURE_CODE_VERSION = "3"  # 3: concept drops, names of several words, figure roles
+SIGNATURE_CODE_VERSION = "4"  # 3: concept drops, names of several words, figure roles; 4: frame and slot blocking keys
 SIGNATURE_BATCH = 2000
 # A batch this large (indexing a big database) computes its signatures on every core.
 PARALLEL_INDEX = 1000
@@ -342,10 +342,10 @@ def _best_candidates(found: dict[int, int], own_id: int) -> list[tuple[int, int]
 def _most_similar(
     sig: ClaimSig, candidates: list[tuple[int, int]], stored: dict[int, list[store.ClaimForMatching]]
 ) -> list[int]:
-    """The MAX_CANDIDATES of ``candidates`` whose words are closest to the claim's (the edit
+    """The TEXT_CANDIDATES of ``candidates`` whose words are closest to the claim's (the edit
     similarity of the sorted words, then the shared key weight, then the newest): as in
     grouping, the per-pair rules see a bounded number of candidates per claim."""
-    if len(candidates) <= MAX_CANDIDATES:
+    if len(candidates) <= TEXT_CANDIDATES:
         return [cid for cid, _w in candidates]
     ranked = []
     for cid, weight in candidates:
@@ -353,7 +353,7 @@ def _most_similar(
         words = " ".join(sorted((rows[0].tokens or "").split())) if rows else ""
         ranked.append((-fuzz.ratio(sig.sorted_text, words), -weight, -cid, cid))
     ranked.sort()
-    return [item[-1] for item in ranked[:MAX_CANDIDATES]]
+    return [item[-1] for item in ranked[:TEXT_CANDIDATES]]
 
 
 def _group_in_bulk(

@@ -15,10 +15,13 @@ def plain_candidates(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> dict[tu
     pair -> shared key weight, for the pairs sharing MIN_KEY_WEIGHT."""
     holders = blocking.key_holders(sigs, idf)
     weight = {}
+    cap = {}
     keys_of = defaultdict(list)
     for i, s in enumerate(sigs):
+        caps = blocking.key_caps(s, idf)
         for key, w in dict(blocking.blocking_keys(s, idf)).items():
-            weight[key] = w
+            weight.setdefault(key, w)
+            cap.setdefault(key, caps[key])
             keys_of[i].append(key)
     size = {k: len(v) for k, v in holders.items()}
     ids = {k: n for n, k in enumerate(holders)}  # first-seen order, as the numpy ids
@@ -26,7 +29,7 @@ def plain_candidates(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> dict[tu
     for i in range(len(sigs)):
         rarest = sorted(keys_of[i], key=lambda k: (size[k], ids[k]))
         for k in keys_of[i]:
-            if size[k] <= blocking.BUCKET_CAP:
+            if size[k] <= cap[k]:  # each key's own cap (frame keys: FRAME_BUCKET_CAP)
                 buckets[(k, None)].append(i)
                 continue
             rarer = [k2 for k2 in rarest if k2 != k and 2 <= size[k2] < size[k]][: blocking.REFINE_KEYS]

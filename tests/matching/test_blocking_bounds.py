@@ -5,15 +5,15 @@ best candidates under a hard ceiling, and frame keys plug in from the signature.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
 from bench.generated_sets import labelled_set
 from matching import blocking
+from matching.frames import Frame
 from matching.grouping import cluster, document_frequencies, idf_table
 from matching.pairs import DEFAULT_THRESHOLDS
 from matching.records import record_signatures
@@ -122,14 +122,14 @@ class _FramedSig(ClaimSig):
 
 
 def test_frame_keys_come_from_the_signature_and_can_block_alone():
-    frame = SimpleNamespace(measure="killed", period="2022-07-30", low=52.5, high=53.5)
-    other = SimpleNamespace(measure="killed", period="2022-07-30", low=49.5, high=50.5)
+    frame = Frame("killed", 52.5, 53.5, "53", "count:people", "2022-07-30", False, True)
+    other = Frame("killed", 49.5, 50.5, "50", "count:people", "2022-07-30", False, True)
     keys = dict(blocking.frame_keys(_FramedSig(1, "x", (), {}, (), frame_list=(frame,))))
     assert keys["fp:killed:2022-07"] == 2 and keys["fd:killed:2022-07-30"] == 1
     assert blocking.frame_keys(_FramedSig(2, "x", (), {}, ())) == []
     # Two claims with nothing in common but their frame (the measure on one day, a close
     # value) are candidates; another measure on that day is not.
     sigs = [_FramedSig(i, "t", (f"w{i}",), {}, (), frame_list=(f,))
-            for i, f in enumerate([frame, SimpleNamespace(**{**vars(frame), "low": 53, "high": 54}),
-                                   SimpleNamespace(**{**vars(other), "measure": "wounded"})])]
+            for i, f in enumerate([frame, replace(frame, low=53, high=54),
+                                   replace(other, measure="wounded")])]
     assert blocking.candidate_pairs(sigs, {}).tolist() == [[0, 1]]

@@ -1,0 +1,61 @@
+"""Cheap checks on many claims at once before the pair rules: copies of one sentence, and pairs surely different (another specific place or time frame)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from matching.pairs import BROAD_PLACES
+from matching.signature import ClaimSig
+
+
+def _single_place_and_date(sigs: Sequence[ClaimSig]) -> tuple[np.ndarray, np.ndarray]:
+    """Per claim: an id for its one specific place (-1 if none or several), and its one date
+    as (year, month, day) with 0 for unknown parts (all -1 if no single date, or if the claim
+    is about a date: then another date is a conflict, not another claim)."""
+    places: dict[str, int] = {}
+    place = np.full(len(sigs), -1, dtype=np.int64)
+    date = np.full((len(sigs), 3), -1, dtype=np.int64)
+    for i, s in enumerate(sigs):
+        specific = s.entities.get("place", frozenset()) - BROAD_PLACES
+        if len(specific) == 1:
+            place[i] = places.setdefault(next(iter(specific)), len(places))
+        dates = [q.date for q in s.quantities if q.cls == "date" and q.date]
+        others = any(q.cls not in ("date", "duration") for q in s.quantities)
+        if len(dates) == 1 and others:
+            parts = [int(p) for p in dates[0].split("-")[:3] if p.isdigit()]
+            date[i] = (parts + [0, 0, 0])[:3]
+    return place, date
+
+
+def surely_different(sigs: Sequence[ClaimSig], pairs: np.ndarray) -> np.ndarray:
+    """The pairs the per-pair rules would reject for another specific place or another time
+    frame, found in bulk (conservatively: only claims naming exactly one of each)."""
+    place, date = _single_place_and_date(sigs)
+    pa, pb = place[pairs[:, 0]], place[pairs[:, 1]]
+    other_place = (pa >= 0) & (pb >= 0) & (pa != pb)
+    da, db = date[pairs[:, 0]], date[pairs[:, 1]]
+    both = (da[:, 0] >= 0) & (db[:, 0] >= 0)
+    differs = np.zeros(len(pairs), dtype=bool)
+    for k in range(3):  # a part differs where both sides state it
+        known = (da[:, k] > 0) & (db[:, k] > 0)
+        differs |= known & (da[:, k] != db[:, k])
+    return other_place | (both & differs)
+
+
+def identical_claims(sigs: Sequence[ClaimSig], keep_apart: Iterable[int] = ()) -> np.ndarray:
+    """Per claim, the index of the first claim identical to it for matching (same sentence,
+    figures, category and date: wire copy across outlets); itself when it is the first, or
+    when it is in ``keep_apart`` (a person's decision names it)."""
+    apart = set(keep_apart)
+    first: dict[tuple, int] = {}
+    out = np.arange(len(sigs), dtype=np.int64)
+    for i, s in enumerate(sigs):
+        if i in apart:
+            continue
+        key = (s.text, s.tokens, tuple(sorted((k, tuple(sorted(v))) for k, v in s.entities.items())),
+               tuple((q.cls, q.low, q.high, q.text, q.value, q.date, q.kind) for q in s.quantities),
+               s.category, s.date)
+        out[i] = first.setdefault(key, i)
+    return out

@@ -1,0 +1,128 @@
+"""The slot of two claims' values (matching.slot): a conflict needs one measure in one period,
+bounds on either side of one small value cannot both be right, a figure naming a thing
+("a 28-point plan") is no agreement, and the conflict banner names one period on both sides."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from matching.blocking import blocking_keys, candidate_pairs
+from matching.conflict_banner import slot_conflict_lines
+from matching.decide import decide_pair
+from matching.frames import frame_conflicts
+from matching.pair_model import FEATURES, default_model, pair_features
+from matching.pairs import Relation
+from matching.signature import signature
+from matching.slot import opposite_bounds, slot_contradictions, slot_period_ok
+
+
+def _sig(i: int, text: str, date: str):
+    return signature(i, text, date=date)
+
+
+def test_values_of_different_periods_are_two_claims_never_a_conflict():
+    a = _sig(1, "At the peak of the incursion in September 2024 the brigade held some 470 "
+                "square miles of the border district.", "2025-03-14")
+    b = _sig(2, "The brigade now holds 79 square miles of the border district.", "2025-03-14")
+    clash = frame_conflicts(a.frames, b.frames)
+    assert clash, "the frames read two values of one measure apart"
+    assert not slot_contradictions(a.frames, b.frames, clash)
+    assert all(not slot_period_ok(x, y) for x, y in clash)
+    res = decide_pair(a, b, idf={})
+    assert res.relation is not Relation.CONFLICT
+    assert res.relation is not Relation.SAME
+
+
+def test_one_period_known_on_both_sides_must_be_one_month():
+    a = _sig(1, "Floods in the lower valley killed 29 people, the regional office said.",
+             "2023-06-10")
+    b = _sig(2, "Floods in the lower valley killed 25 people, the regional office said.",
+             "2023-06-12")
+    c = _sig(3, "Floods in the lower valley killed 25 people, the regional office said.",
+             "2023-08-20")
+    assert slot_contradictions(a.frames, b.frames, frame_conflicts(a.frames, b.frames))
+    assert not slot_contradictions(a.frames, c.frames, frame_conflicts(a.frames, c.frames))
+
+
+def test_bounds_on_either_side_of_one_small_value_cannot_both_be_right():
+    a = _sig(1, "The summit in the port city lasted just under three hours.", "2025-08-15")
+    b = _sig(2, "The summit in the port city lasted more than three hours.", "2025-08-15")
+    assert opposite_bounds(a.frames, b.frames)
+    assert slot_contradictions(a.frames, b.frames, frame_conflicts(a.frames, b.frames))
+    assert decide_pair(a, b, idf={}).relation is not Relation.SAME
+    # Two roundings of one large figure are not bounds apart.
+    c = _sig(3, "Troops retook almost 6,000 square kilometres this month.", "2022-09-12")
+    d = _sig(4, "Troops retook more than 6,000 square kilometres this month.", "2022-09-12")
+    assert not opposite_bounds(c.frames, d.frames)
+
+
+def test_a_figure_naming_a_thing_is_no_agreement():
+    a = _sig(1, "The envoy gave the cabinet until Friday to accept the 28-point plan.",
+             "2025-11-21")
+    b = _sig(2, "The plan was cut from 28 to 19 points after the weekend talks.", "2025-11-24")
+    pf = pair_features(a, b, {})
+    # Either the frames no longer read "28-point" as a value, or the agreement is marked as
+    # one on an identifier only: never a plain agreeing value.
+    agreeing = [(x, y) for x, y in pf.frames.agree if x.measure != "date"]
+    assert not agreeing or pf.values[FEATURES.index("agree_identifier_only")] == 1.0
+    c = _sig(3, "The plan now has 19 points after the weekend talks.", "2025-11-24")
+    assert pair_features(b, c, {}).values[FEATURES.index("agree_identifier_only")] == 0.0
+
+
+def test_the_slot_key_makes_claims_with_other_values_of_one_measure_and_day_candidates():
+    a = _sig(1, "Overnight the air force downed 211 drones over the western region.",
+             "2025-06-29")
+    b = _sig(2, "Local channels reported 249 drones shot down over the western region.",
+             "2025-06-29")
+    keys_a = {k for k, _w in blocking_keys(a, {})}
+    keys_b = {k for k, _w in blocking_keys(b, {})}
+    assert {k for k in keys_a & keys_b if k.startswith("s:")}
+    pairs = candidate_pairs([a, b], {})
+    assert np.array_equal(pairs, np.array([[0, 1]]))
+
+
+@dataclass(frozen=True)
+class Source:
+    claim_id: int
+    sentence: str
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    start: int = 0
+    published: str | None = None
+
+
+def _source(claim_id: int, sentence: str, published: str) -> Source:
+    from extraction import parse_figures
+
+    figures = parse_figures(sentence, published=dt.date.fromisoformat(published))
+    return Source(claim_id, sentence, [f.to_json_dict() for f in figures], 0, published)
+
+
+def test_the_banner_names_one_measure_and_period_on_both_sides():
+    ours = [_source(1, "The brigade now holds 79 square miles of the border district.",
+                    "2025-03-14")]
+    theirs = [_source(2, "At the peak of the incursion in September 2024 the brigade held some "
+                         "470 square miles of the border district.", "2025-03-14")]
+    assert slot_conflict_lines(ours, theirs) == []
+    same_period = [_source(3, "The brigade now holds 120 square miles of the border district.",
+                           "2025-03-15")]
+    lines = slot_conflict_lines(ours, same_period)
+    assert len(lines) == 1 and "here" in lines[0] and "elsewhere" in lines[0]
+    assert " here, " not in lines[0]  # one period, not "X here, Y elsewhere"
+
+
+def test_a_conflict_explanation_names_both_values_intervals_and_the_deciding_features():
+    a = _sig(1, "Governor Petrenko said the column advanced 12 kilometres into the district.",
+             "2024-08-12")
+    b = _sig(2, "Governor Petrenko said the column advanced 11 kilometres into the district.",
+             "2024-08-12")
+    m = default_model()
+    res = decide_pair(a, b, idf={}, model=m)
+    frames = res.explanation.get("frames_differ")
+    assert frames and frames[0]["measure"] == "distance"
+    assert len(frames[0]["intervals"]) == 2 and all(frames[0]["intervals"])
+    if res.relation is Relation.CONFLICT:
+        assert res.explanation["deciding"]
