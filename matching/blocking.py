@@ -2,8 +2,9 @@
 
 Every claim gets a few weighted keys (its rarest words, its figures on two log grids, its
 specific names, their conjunctions) and the keys of KEY_SOURCES, the one place frame keys
-live: measure + period, measure + close value, one day, and "same measure + period (+ place
-or actor)" whatever the values (where a conflicting figure is found). Two claims are
+live: measure + period, and "same measure + period (+ place or actor)" whatever the values
+(where a conflicting figure is found). (Keys of each frame alone, close value or one day,
+cost precision: 0.941 on the written set, 0.881 on gen_real_noisy.) Two claims are
 candidates when the keys they share weigh MIN_KEY_WEIGHT.
 
 The cost does not depend on the data being kind:
@@ -28,7 +29,6 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from matching import frames as frames_module
 from matching.pairs import BROAD_PLACES, Thresholds, blend
 from matching.prefilter import identical_claims, surely_different  # noqa: F401  (re-exported)
 from matching.signature import ClaimSig
@@ -93,13 +93,6 @@ def frame_keys(sig: ClaimSig) -> list[tuple[str, int]]:
     return keys
 
 
-def measure_keys(sig: ClaimSig) -> list[tuple[str, int]]:
-    """The frames' own keys (matching.frames.frame_keys), each enough alone: close values of
-    one measure, any value of one specific measure in one month, one day of a dated event.
-    A paraphrase in other words or another language is found through them."""
-    return [(f"m:{k}", MIN_KEY_WEIGHT) for k in frames_module.frame_keys(sig.frames)]
-
-
 def slot_keys(sig: ClaimSig) -> list[tuple[str, int]]:
     """"Same measure + period (+ place or actor)" whatever the values: where a claim stating
     another figure for the same thing (a conflict) is found. Each is enough alone."""
@@ -129,7 +122,6 @@ class KeySource:
 # Every key a claim gets beyond its words, figures and names: the one place frame keys live.
 KEY_SOURCES: list[KeySource] = [
     KeySource("frame", frame_keys),
-    KeySource("measure", measure_keys, FRAME_BUCKET_CAP),
     KeySource("slot", slot_keys, FRAME_BUCKET_CAP),
 ]
 

@@ -6,8 +6,7 @@ DIR holds ``claims.jsonl`` (``id, text, date, outlet, cluster``) and ``conflicts
 of clusters with conflicting figures), as ``../shared/benchmarks/cross-outlet-real`` does. The
 sentences stay there: the weights file holds numbers only. The cut-offs are chosen on
 out-of-fold probabilities (cluster-wise folds inside the training data): the same-claim one for
-TARGET_PRECISION, the conflict one for SLOT_RECALL of the same-slot pairs whose values of one
-period clash.
+TARGET_PRECISION, the conflict one for SLOT_RECALL of the same-slot pairs whose values clash.
 ``--check`` refits and exits 1 if the result differs from the shipped file.
 """
 
@@ -41,9 +40,7 @@ from matching.pair_model import (
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_PRECISION = 0.9
 # Conflicts are rare and a flag is only a prompt to look: the slot cut-off keeps this share of
-# the same-slot pairs whose values of one period contradict (out of fold). (A cut-off for a
-# precision of 0.5 instead found 8/22 listed conflicts on the real set but flagged 161 false
-# pairs of clusters, 12,971 on gen_real_noisy.)
+# the same-slot pairs whose values contradict (out of fold).
 SLOT_RECALL = 0.7
 INNER_FOLDS = 4
 L2 = 1.0
@@ -114,9 +111,8 @@ def fit_matrix(x: np.ndarray, same: np.ndarray, slot: np.ndarray, pairs: list[tu
                      for i, j in pairs])
     oof_same = np.full(len(pairs), np.nan)
     oof_slot = np.full(len(pairs), np.nan)
-    # The slot model decides only where values of one period clash (matching.slot): it is
-    # fitted on those pairs.
-    clash = x[:, FEATURES.index("slot_contradiction")] > 0
+    # The slot model decides only where values clash: it is fitted on those pairs.
+    clash = x[:, FEATURES.index("value_conflicts")] > 0
     if slot[clash].sum() < 5:
         clash = np.ones(len(pairs), dtype=bool)
     for k in sorted(set(record_folds)):
@@ -131,7 +127,7 @@ def fit_matrix(x: np.ndarray, same: np.ndarray, slot: np.ndarray, pairs: list[tu
     known = ~np.isnan(oof_same)
     same_cut = cutoff_for_precision(oof_same[known], same[known], TARGET_PRECISION)
     # The slot cut-off is judged only where the values contradict (that is where it decides).
-    conflicting = known & clash
+    conflicting = known & (x[:, FEATURES.index("value_conflicts")] > 0)
     slot_cut = cutoff_for_recall(oof_slot[conflicting], slot[conflicting], SLOT_RECALL) \
         if conflicting.any() else 0.5
     w_same = fit_logistic(x, same, l2=L2, sample_weight=weights)

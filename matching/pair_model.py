@@ -52,7 +52,6 @@ from matching.pairs import (
 )
 from matching.rules_relation import rules_relation
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
-from matching.slot import slot_features
 from resources import resource_path
 
 WEIGHTS = resource_path("pair_weights.json")  # also inside the bundle
@@ -95,12 +94,6 @@ FEATURES = (
     "specific_measure_agrees",
     "specific_measure_same",
     "actors_differ",
-    # matching.slot: the frame of the values, for the agreement and the conflict decisions
-    "agree_periods_apart",
-    "agree_identifier_only",
-    "slot_contradiction",
-    "slot_same_period",
-    "slot_value_ratio",
 )
 # Features that look at the values: the slot model leaves them out.
 VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_conflicts",
@@ -109,9 +102,7 @@ VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_confl
                             "agreeing_value_digits", "specific_measure_agrees",
                             # not values, but the slot model does better without them (fewer
                             # conflicts found on the generated sets with them)
-                            "specific_measure_same", "actors_differ",
-                            # about values that agree, not about the slot
-                            "agree_periods_apart", "agree_identifier_only"})
+                            "specific_measure_same", "actors_differ"})
 SPECIFIC_CATEGORIES = frozenset({"territory", "casualties", "minsk", "negotiations", "poll"})
 COMPARABLE_LANGUAGES = frozenset({"en", "uk", "ru"})
 
@@ -242,7 +233,6 @@ def pair_features(
         float(any(x.measure == y.measure and x.measure not in _COARSE_MEASURES
                   for x, y in same_measure)),
         float(any(x.actor and y.actor and x.actor != y.actor for x, y in same_measure)),
-        *slot_features(a, b, fc, contradictions),
     ])
     return PairFeatures(v, fc, contradictions, comparable)
 

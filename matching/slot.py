@@ -1,25 +1,17 @@
 """The slot of two claims' values: which contradictions are conflicts (same measure, period,
-place and actor, values apart) and which agreements say nothing (identifiers, other periods)."""
+place and actor, values apart)."""
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
-from typing import Any
 
 from matching.frames import Frame, measures_compatible, period_distance_days
-from matching.signature import ClaimSig
 
 # Two known periods of one conflict may be this many days apart (the same statement reported
 # a few days later), and must lie in one month: the banner names one period for both sides.
 SLOT_PERIOD_DAYS = 7
-# Agreeing values whose as-of dates lie further apart than this are running counts or
-# repeated polls, not one claim (the model weighs it).
-AGREE_PERIOD_DAYS = 92
 
-# A figure glued to a noun by a hyphen names a thing ("a 28-point plan", "a 14-year-old").
-_IDENTIFIER = re.compile(r"\s?[-‑–]\s?[^\W\d_]", re.UNICODE)
 # Bounds that exclude their own value: "just under three hours" is below 3, "over three
 # hours" above it. Read so only for small values (a duration, or under 100): "almost 6,000"
 # and "more than 6,000" km² are two roundings of one figure.
@@ -72,32 +64,3 @@ def slot_contradictions(a: Sequence[Frame], b: Sequence[Frame],
     found = [(x, y) for x, y in contradictions if slot_period_ok(x, y)]
     found += [p for p in opposite_bounds(a, b) if p not in found and slot_period_ok(*p)]
     return found
-
-
-def _identifier(sig: ClaimSig, f: Frame) -> bool:
-    pos = sig.text.find(f.text) if f.text else -1
-    return pos >= 0 and bool(_IDENTIFIER.match(sig.text, pos + len(f.text)))
-
-
-def _mid(f: Frame) -> float:
-    return f.low if math.isinf(f.high) else (f.low + f.high) / 2
-
-
-def slot_features(a: ClaimSig, b: ClaimSig, fc: Any,
-                  contradictions: Sequence[tuple[Frame, Frame]]) -> list[float]:
-    """agree_periods_apart, agree_identifier_only, slot_contradiction, slot_same_period,
-    slot_value_ratio (matching.pair_model.FEATURES)."""
-    agree = [(x, y) for x, y in fc.agree if x.measure != "date"]
-    days = [d for d in (period_distance_days(x, y) for x, y in agree) if d is not None]
-    apart = float(bool(days) and min(days) > AGREE_PERIOD_DAYS)
-    identifier = float(bool(agree) and all(_identifier(a, x) or _identifier(b, y)
-                                           for x, y in agree))
-    slot = slot_contradictions(a.frames, b.frames, contradictions)
-    same_period = 0.0
-    ratio = 0.0
-    if slot:
-        same_period = float(any(x.period and y.period for x, y in slot))
-        ratios = [abs(math.log(max(_mid(x), 1e-9) / max(_mid(y), 1e-9)))
-                  for x, y in slot if x.measure != "date"]
-        ratio = min(min(ratios) / math.log(4), 1.0) if ratios else 0.0
-    return [apart, identifier, float(bool(slot)), same_period, ratio]

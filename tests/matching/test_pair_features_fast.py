@@ -13,7 +13,7 @@ import pytest
 
 from bench.generated_sets import labelled_set
 from matching.blocking import candidate_pairs_weighted
-from matching.grouping import document_frequencies, frame_pairs, idf_table
+from matching.grouping import document_frequencies, idf_table
 from matching.jsonl import read_jsonl
 from matching.pair_model import frame_idf, pair_features
 from matching.pairs import Relation, score_pair
@@ -30,9 +30,9 @@ def _weights(sigs):
 
 
 def _pairs(sigs, idf, extra_random: int, seed: int) -> list[tuple[int, int]]:
-    """The pairs grouping scores (word and frame candidates), and random ones."""
+    """The pairs grouping scores (word and frame candidates: blocking.KEY_SOURCES), and random
+    ones."""
     found = {tuple(p) for p in candidate_pairs_weighted(sigs, idf)[0].tolist()}
-    found |= {tuple(p) for p in frame_pairs(sigs).tolist()}
     rng = random.Random(seed)
     while extra_random:
         i, j = sorted(rng.sample(range(len(sigs)), 2))

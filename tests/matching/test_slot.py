@@ -14,7 +14,7 @@ from matching.blocking import blocking_keys, candidate_pairs
 from matching.conflict_banner import slot_conflict_lines
 from matching.decide import decide_pair
 from matching.frames import frame_conflicts
-from matching.pair_model import FEATURES, default_model, pair_features
+from matching.pair_model import default_model
 from matching.pairs import Relation
 from matching.signature import signature
 from matching.slot import opposite_bounds, slot_contradictions, slot_period_ok
@@ -58,19 +58,6 @@ def test_bounds_on_either_side_of_one_small_value_cannot_both_be_right():
     c = _sig(3, "Troops retook almost 6,000 square kilometres this month.", "2022-09-12")
     d = _sig(4, "Troops retook more than 6,000 square kilometres this month.", "2022-09-12")
     assert not opposite_bounds(c.frames, d.frames)
-
-
-def test_a_figure_naming_a_thing_is_no_agreement():
-    a = _sig(1, "The envoy gave the cabinet until Friday to accept the 28-point plan.",
-             "2025-11-21")
-    b = _sig(2, "The plan was cut from 28 to 19 points after the weekend talks.", "2025-11-24")
-    pf = pair_features(a, b, {})
-    # Either the frames no longer read "28-point" as a value, or the agreement is marked as
-    # one on an identifier only: never a plain agreeing value.
-    agreeing = [(x, y) for x, y in pf.frames.agree if x.measure != "date"]
-    assert not agreeing or pf.values[FEATURES.index("agree_identifier_only")] == 1.0
-    c = _sig(3, "The plan now has 19 points after the weekend talks.", "2025-11-24")
-    assert pair_features(b, c, {}).values[FEATURES.index("agree_identifier_only")] == 0.0
 
 
 def test_the_slot_key_makes_claims_with_other_values_of_one_measure_and_day_candidates():
