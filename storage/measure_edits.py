@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 from sqlalchemy import delete, select, update
 
 from storage import audit
-from storage.database import Database
+from storage.database import Database, session_in_chunk
 from storage.measure_models import Measure, MeasureMember, ReferenceFigure
 from storage.measures import (
     REJECTED,
@@ -113,9 +113,12 @@ def split_measure(db: Database, measure_id: int, claim_ids: list[int], *, actor:
         raise MeasureInputError("Choose the claims to split off.")
     with db.write() as session:
         old = _measure(session, measure_id)
-        rows = {r.claim_id: r for r in session.execute(select(MeasureMember).where(
-            MeasureMember.measure_id == measure_id, MeasureMember.claim_id.in_(wanted),
-            MeasureMember.decision != REJECTED)).scalars()}
+        step = session_in_chunk(session)
+        rows = {r.claim_id: r for k in range(0, len(wanted), step)
+                for r in session.execute(select(MeasureMember).where(
+                    MeasureMember.measure_id == measure_id,
+                    MeasureMember.claim_id.in_(wanted[k:k + step]),
+                    MeasureMember.decision != REJECTED)).scalars()}
         missing = [c for c in wanted if c not in rows]
         if missing:
             raise MeasureInputError(
@@ -157,10 +160,11 @@ def undo_measure_edit(db: Database, edit: MeasureEdit, *, actor: str) -> None:
             source.merged_into = None
             source.updated_at = utcnow()
             moved = list(edit.after.get("moved", []))
-            for k in range(0, len(moved), 500):
+            step = session_in_chunk(session)
+            for k in range(0, len(moved), step):
                 session.execute(update(MeasureMember).where(
                     MeasureMember.measure_id == edit.measure_id,
-                    MeasureMember.claim_id.in_(moved[k:k + 500])).values(
+                    MeasureMember.claim_id.in_(moved[k:k + step])).values(
                         measure_id=edit.other_id))
             for row in edit.after.get("dropped", []):
                 exists = session.execute(select(MeasureMember.id).where(

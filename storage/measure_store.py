@@ -13,10 +13,9 @@ from typing import Any
 from sqlalchemy import bindparam, delete, or_, select
 from sqlmodel import Session
 
+from storage.database import session_in_chunk
 from storage.measure_models import Measure, MeasureMember, MeasureScan
 from storage.models import Article, Claim, ClaimStatus, utcnow
-
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
@@ -69,10 +68,11 @@ def ids_to_measure(session: Session, version: str, limit: int,
         return list(session.execute(query).scalars())
     wanted = sorted(i for i in set(ids) if after is None or i > after)
     out: list[int] = []
-    for k in range(0, len(wanted), _CHUNK):  # an IN list within every engine's limit
+    step = session_in_chunk(session)
+    for k in range(0, len(wanted), step):  # an IN list within every engine's limit
         if len(out) >= limit:
             break
-        out.extend(session.execute(query.where(Claim.id.in_(wanted[k:k + _CHUNK]))).scalars())
+        out.extend(session.execute(query.where(Claim.id.in_(wanted[k:k + step]))).scalars())
     return out[:limit]
 
 
@@ -80,13 +80,14 @@ def claims_by_id(session: Session, ids: Sequence[int]) -> list[ClaimToMeasure]:
     """What measures read of the claims ``ids``, by id."""
     out: list[ClaimToMeasure] = []
     wanted = sorted(set(ids))
-    for k in range(0, len(wanted), _CHUNK):
+    step = session_in_chunk(session)
+    for k in range(0, len(wanted), step):
         out.extend(
             ClaimToMeasure(r[0], r[1], r[2], r[3] or [], r[4].isoformat() if r[4] else None)
             for r in session.execute(
                 select(Claim.id, Claim.sentence, Claim.start, Claim.figures, Article.published)
                 .join(Article, Article.id == Claim.article_id)
-                .where(Claim.id.in_(wanted[k:k + _CHUNK]))
+                .where(Claim.id.in_(wanted[k:k + step]))
                 .order_by(Claim.id)))
     return out
 
@@ -115,8 +116,9 @@ def save_values(session: Session, claim_ids: Sequence[int], values: Sequence[New
     if not ids:
         return 0
     keep: set[tuple[int, int]] = set()  # (measure, claim) a person decided on
-    for k in range(0, len(ids), _CHUNK):
-        chunk = ids[k:k + _CHUNK]
+    step = session_in_chunk(session)
+    for k in range(0, len(ids), step):
+        chunk = ids[k:k + step]
         session.execute(delete(MeasureMember).where(MeasureMember.claim_id.in_(chunk),
                                                     MeasureMember.decision == "auto"))
         session.execute(delete(MeasureScan).where(MeasureScan.claim_id.in_(chunk)))
@@ -126,9 +128,10 @@ def save_values(session: Session, claim_ids: Sequence[int], values: Sequence[New
     measure_of: dict[str, int] = {}
     named: dict[str, str] = {v.key: v.name for v in values}
     renamed: list[dict[str, Any]] = []
-    for k in range(0, len(keys), _CHUNK):
+    step = session_in_chunk(session)
+    for k in range(0, len(keys), step):
         for key, mid, name in session.execute(select(Measure.key, Measure.id, Measure.name)
-                                              .where(Measure.key.in_(keys[k:k + _CHUNK]))):
+                                              .where(Measure.key.in_(keys[k:k + step]))):
             measure_of[key] = mid
             if name != named[key]:
                 renamed.append({"b_id": mid, "b_name": named[key]})
@@ -145,9 +148,10 @@ def save_values(session: Session, claim_ids: Sequence[int], values: Sequence[New
         session.connection().execute(Measure.__table__.insert(), [
             {"key": v.key, "name": v.name, "user_name": None, "unit": v.unit,
              "merged_into": None, "created_at": now, "updated_at": now} for v in created])
-        for k in range(0, len(created), _CHUNK):
+        step = session_in_chunk(session)
+        for k in range(0, len(created), step):
             measure_of.update(session.execute(select(Measure.key, Measure.id).where(
-                Measure.key.in_([v.key for v in created[k:k + _CHUNK]]))).all())
+                Measure.key.in_([v.key for v in created[k:k + step]]))).all())
     final = _final(session, set(measure_of.values()))
     # Claims a person rejected from a measure stay out of it, also when its key comes back.
     rows, placed = [], set()
@@ -173,8 +177,9 @@ def forget_claims(session: Session, claim_ids: Sequence[int]) -> None:
     measure values go, and the next ``workflows.measuring.update_measures`` works them out
     again. The person's decisions on them (confirmed, rejected) are kept."""
     ids = sorted(set(claim_ids))
-    for k in range(0, len(ids), _CHUNK):
-        chunk = ids[k:k + _CHUNK]
+    step = session_in_chunk(session)
+    for k in range(0, len(ids), step):
+        chunk = ids[k:k + step]
         session.execute(delete(MeasureMember).where(MeasureMember.claim_id.in_(chunk),
                                                     MeasureMember.decision == "auto"))
         session.execute(delete(MeasureScan).where(MeasureScan.claim_id.in_(chunk)))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from storage.database import Database
+from storage.database import Database, session_in_chunk
 from storage.measure_models import Measure, MeasureMember, ReferenceFigure
 from storage.models import (
     Article,
@@ -281,8 +281,9 @@ def timeline_points(db: Database, measure_id: int) -> list[TimelinePoint]:
 
 def _claims_in_conflicting_groups(session, claim_ids: Sequence[int]) -> set[int]:  # noqa: ANN001
     group_of: dict[int, int] = {}
-    for k in range(0, len(claim_ids), 500):
-        chunk = list(claim_ids[k:k + 500])
+    step = session_in_chunk(session)
+    for k in range(0, len(claim_ids), step):
+        chunk = list(claim_ids[k:k + step])
         groups = dict(session.execute(
             select(ClaimGroupMember.claim_id, ClaimGroupMember.group_id).where(
                 ClaimGroupMember.claim_id.in_(chunk),
@@ -295,8 +296,8 @@ def _claims_in_conflicting_groups(session, claim_ids: Sequence[int]) -> set[int]
     gids = sorted(set(group_of.values()))
     mine = set(gids)
     hit: set[int] = set()
-    for j in range(0, len(gids), 500):
-        part = gids[j:j + 500]
+    for j in range(0, len(gids), step):
+        part = gids[j:j + step]
         for a, b in session.execute(select(GroupConflict.group_a, GroupConflict.group_b).where(
                 GroupConflict.group_a.in_(part))):
             if b in mine:

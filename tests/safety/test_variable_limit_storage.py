@@ -88,3 +88,16 @@ def test_published_versions_and_library_look_ups_of_many_groups_and_claims(limit
         factchecks.save_check_hits(session, {}, looked_up=ids)
         left = session.execute(select(func.count()).select_from(ClaimCheckHit)).scalar_one()
     assert left == 0
+
+
+def test_measures_of_many_claims_at_once(limited):
+    """The measures' look-ups, scans and saves cut their IN lists under the limit (they used a
+    fixed 500 per list)."""
+    from storage.measure_models import MeasureScan
+    from workflows.measuring import remeasure_all, update_measures
+
+    update_measures(limited, only=limited.claim_ids)
+    remeasure_all(limited)
+    with limited.read() as session:
+        scanned = session.execute(select(func.count()).select_from(MeasureScan)).scalar_one()
+    assert scanned == ROWS
