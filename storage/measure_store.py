@@ -115,15 +115,12 @@ def save_values(session: Session, claim_ids: Sequence[int], values: Sequence[New
     ids = sorted(set(claim_ids))
     if not ids:
         return 0
-    keep: set[tuple[int, int]] = set()  # (measure, claim) a person decided on
+    forget_claims(session, ids)
+    keep: set[tuple[int, int]] = set()  # (measure, claim) a person decided on: what is left
     step = session_in_chunk(session)
     for k in range(0, len(ids), step):
-        chunk = ids[k:k + step]
-        session.execute(delete(MeasureMember).where(MeasureMember.claim_id.in_(chunk),
-                                                    MeasureMember.decision == "auto"))
-        session.execute(delete(MeasureScan).where(MeasureScan.claim_id.in_(chunk)))
         keep.update(session.execute(select(MeasureMember.measure_id, MeasureMember.claim_id)
-                                    .where(MeasureMember.claim_id.in_(chunk))).all())
+                                    .where(MeasureMember.claim_id.in_(ids[k:k + step]))).all())
     keys = sorted({v.key for v in values})
     measure_of: dict[str, int] = {}
     named: dict[str, str] = {v.key: v.name for v in values}
