@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from matching.frames import Frame, subjects_differ
+from matching.identifiers import identifier_only
 from matching.pair_model import PairModel, default_model, pair_features
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -25,6 +26,7 @@ from matching.pairs import (
 from matching.pairs import (
     score_pair as score_pair_rules,
 )
+from matching.predicates import stances_differ
 from matching.signature import ClaimSig
 from matching.slot import slot_contradictions
 
@@ -93,6 +95,12 @@ def decide_pair(
         explanation["figures_differ"] = [[x.text, y.text] for x, y in pf.contradictions]
         explanation["periods_differ"] = [_frame_json(x, y) for x, y in pf.contradictions]
         return PairResult(Relation.DIFFERENT, round(p_slot, 4), explanation)
+    if identifier_only(fc.agree) and stances_differ(a.text, b.text):
+        # The only figure both give names the thing ("a 30-day ceasefire"), and one accepts
+        # it where the other refuses it or says something else of it: two claims.
+        explanation["identifier_only"] = [[x.text, y.text] for x, y in fc.agree]
+        explanation["stances_differ"] = True
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     if p_same >= cut_same:
         explanation["deciding"] = _deciding(m, pf.values, "same")
         return PairResult(Relation.SAME, round(p_same, 4), explanation)

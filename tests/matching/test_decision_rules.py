@@ -1,0 +1,57 @@
+"""The general rules of the pair decision (matching.decide) on top of the learned model: a
+figure that only names the thing (matching.identifiers) with stances that differ
+(matching.predicates) makes two claims. Sentences written for this test."""
+
+from __future__ import annotations
+
+from matching.decide import decide_pair
+from matching.identifiers import identifier_only, is_identifier
+from matching.pairs import Relation
+from matching.predicates import NEGATIVE, POSITIVE, stance, stances_differ, stances_opposite
+from matching.signature import signature
+
+
+def _sig(i: int, text: str, date: str = "2026-04-02"):
+    return signature(i, text, date=date)
+
+
+def test_an_attributive_duration_names_the_thing():
+    a = _sig(1, "The island council approved a 45-day fishing pause after the vote.")
+    b = _sig(2, "The harbour lasted 45 days without a single ferry.")
+    (fa,) = [f for f in a.frames if f.measure == "duration"]
+    (fb,) = [f for f in b.frames if f.measure == "duration"]
+    assert is_identifier(fa)
+    assert not is_identifier(fb)
+    assert identifier_only([(fa, fb)])
+    assert not identifier_only([])
+
+
+def test_stances():
+    assert stance("The council approved the pause.") == POSITIVE
+    assert stance("The fishermen's union rejected the pause.") == NEGATIVE
+    assert stance("The pause began on Monday.") is None
+    assert stance("The union rejected the pause the council approved.") is None
+    assert stances_opposite("The council approved it.", "Рада відхилила його.")
+    assert stances_differ("The council approved it.", "It would only be a breather, he said.")
+    assert not stances_differ("The council approved it.", "The council backed it.")
+    assert not stances_differ("It began.", "It ended.")
+
+
+def test_one_named_duration_with_opposite_stances_is_two_claims():
+    accepted = _sig(1, "At the harbour talks on 2 April the island council agreed to a "
+                       "45-day fishing pause proposed by the ministry.")
+    refused = _sig(2, "The fishermen's union dismissed the 45-day fishing pause as a gift "
+                      "to the ministry and said it would keep sailing.")
+    described = _sig(3, "A union spokesman said the proposed 45-day fishing pause was little "
+                        "more than a breather for the ministry.")
+    for other in (refused, described):
+        res = decide_pair(accepted, other, idf={})
+        assert res.relation is Relation.DIFFERENT
+        assert res.explanation.get("identifier_only")
+
+
+def test_one_named_duration_with_one_stance_is_left_to_the_model():
+    a = _sig(1, "The island council agreed to a 45-day fishing pause proposed by the ministry.")
+    b = _sig(2, "The island council accepted the ministry's 45-day fishing pause.")
+    res = decide_pair(a, b, idf={})
+    assert "identifier_only" not in res.explanation
