@@ -28,7 +28,7 @@ from matching.pairs import (
 )
 from matching.predicates import stances_differ
 from matching.signature import ClaimSig
-from matching.slot import slot_contradictions
+from matching.slot import running_count_steps, slot_contradictions
 
 # The decision callers get unless they name one.
 LEARNED = "learned"
@@ -95,6 +95,13 @@ def decide_pair(
         explanation["figures_differ"] = [[x.text, y.text] for x, y in pf.contradictions]
         explanation["periods_differ"] = [_frame_json(x, y) for x, y in pf.contradictions]
         return PairResult(Relation.DIFFERENT, round(p_slot, 4), explanation)
+    steps = running_count_steps(fc.same_measure)
+    if steps:
+        # "More than three million have fled" (15 March) and "3.5 million have left" (22
+        # March): two steps of a running count, two claims.
+        explanation["figures_differ"] = [[x.text, y.text] for x, y in steps]
+        explanation["running_count"] = [_frame_json(x, y) for x, y in steps]
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     if identifier_only(fc.agree) and stances_differ(a.text, b.text):
         # The only figure both give names the thing ("a 30-day ceasefire"), and one accepts
         # it where the other refuses it or says something else of it: two claims.

@@ -64,3 +64,71 @@ def slot_contradictions(a: Sequence[Frame], b: Sequence[Frame],
     found = [(x, y) for x, y in contradictions if slot_period_ok(x, y)]
     found += [p for p in opposite_bounds(a, b) if p not in found and slot_period_ok(*p)]
     return found
+
+
+# A running count (refugees so far, people displaced) is reported again a few days later with a
+# larger value: values of one measure that differ, as of days this far apart, are two claims.
+RUNNING_COUNT_DAYS = 3
+# Values differ when their stated figures are this far apart (relative): "3.5 million" and
+# "more than three million"; "4,980,589" and "five million" are one figure rounded.
+ANCHOR_APART = 0.02
+# Two lower bounds ("more than four million" / "more than five million") this far apart are two
+# milestones of a count, whatever the dates.
+BOUNDS_APART = 0.1
+
+
+def anchor(f: Frame) -> float:
+    """The value as stated: the middle of a closed interval, the bound of an open one."""
+    lo, hi = f.hard_low, f.hard_high
+    if math.isfinite(lo) and math.isfinite(hi):
+        return (lo + hi) / 2
+    if math.isfinite(lo) and lo > 0:
+        return lo
+    if math.isfinite(hi):
+        return hi
+    return f.low if math.isinf(f.high) else (f.low + f.high) / 2
+
+
+def _apart(x: float, y: float, share: float) -> bool:
+    return abs(x - y) > share * max(abs(x), abs(y), 1e-9)
+
+
+def _with_year(period: str | None, other: str | None) -> str | None:
+    """A day without its year ("--03-15") in the other period's year."""
+    if period and period.startswith("--") and other and other[:4].isdigit():
+        return other[:4] + period[1:]
+    return period
+
+
+def as_of_days_apart(x: Frame, y: Frame) -> float | None:
+    """Days between the two values' as-of dates (stated, or the publication dates)."""
+    return period_distance_days(_with_year(x.period, y.period), _with_year(y.period, x.period))
+
+
+def _lower_bound(f: Frame) -> bool:
+    return math.isfinite(f.hard_low) and f.hard_low > 0 and math.isinf(f.hard_high)
+
+
+def _stated(f: Frame) -> bool:
+    return (f.precise and math.isfinite(f.hard_low) and math.isfinite(f.hard_high)) or (
+        _lower_bound(f))
+
+
+def running_count_steps(same_measure: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
+    """Values of one measure that differ as stated and are as of different days (more than
+    RUNNING_COUNT_DAYS apart), or two lower bounds far apart: steps of a running count, two
+    claims (never one claim, never a conflict)."""
+    out = []
+    for x, y in same_measure:
+        # Only values stated as such or as a floor: "less than one percent", "close to 20
+        # percent" and "about a fifth" say little of which step of a count they are.
+        if x.measure == "date" or not (_stated(x) and _stated(y)):
+            continue
+        ax, ay = anchor(x), anchor(y)
+        if _lower_bound(x) and _lower_bound(y) and _apart(ax, ay, BOUNDS_APART):
+            out.append((x, y))
+            continue
+        days = as_of_days_apart(x, y)
+        if days is not None and days > RUNNING_COUNT_DAYS and _apart(ax, ay, ANCHOR_APART):
+            out.append((x, y))
+    return out

@@ -55,3 +55,30 @@ def test_one_named_duration_with_one_stance_is_left_to_the_model():
     b = _sig(2, "The island council accepted the ministry's 45-day fishing pause.")
     res = decide_pair(a, b, idf={})
     assert "identifier_only" not in res.explanation
+
+
+def test_steps_of_a_running_count_are_two_claims():
+    first = _sig(1, "More than two million people have left the flooded valley since the "
+                    "dam broke, the relief agency said.", "2026-05-04")
+    later = _sig(2, "The relief agency says 2.6 million people have now left the flooded "
+                    "valley since the dam broke.", "2026-05-11")
+    res = decide_pair(first, later, idf={})
+    assert res.relation is Relation.DIFFERENT
+    assert res.explanation.get("running_count")
+    # The same figure a day later is one claim as far as this rule goes.
+    again = _sig(3, "The relief agency says 2.6 million people have left the flooded valley "
+                    "since the dam broke.", "2026-05-12")
+    assert "running_count" not in decide_pair(later, again, idf={}).explanation
+
+
+def test_two_floors_far_apart_are_two_milestones():
+    a = _sig(1, "More than four million people have left the valley, the agency said.", "")
+    b = _sig(2, "More than five million people have left the valley, the agency said.", "")
+    assert decide_pair(a, b, idf={}).explanation.get("running_count")
+
+
+def test_a_ceiling_and_a_value_are_no_running_count():
+    a = _sig(1, "Over the past year the rebels took about 0.6% of the province.", "2026-01-02")
+    b = _sig(2, "Over the past year the rebels took less than one percent of the province.",
+             "2026-01-20")
+    assert "running_count" not in decide_pair(a, b, idf={}).explanation
