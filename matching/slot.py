@@ -4,6 +4,7 @@ place and actor, values apart)."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from matching.frames import Frame, measures_compatible, period_distance_days
@@ -77,16 +78,30 @@ ANCHOR_APART = 0.02
 BOUNDS_APART = 0.1
 
 
-def anchor(f: Frame) -> float:
-    """The value as stated: the middle of a closed interval, the bound of an open one."""
+# How a value is stated, read from the words before its figure. A hedge ("about", "roughly")
+# or a ceiling ("less than one percent") does not say which step of a count it is; "nearly
+# five million" says five million, from below.
+_HEDGES = ("about", "around", "roughly", "some ", "approximately", "an estimated", "estimated",
+           "up to", "less than", "fewer than", "under ", "below", "at most", "около", "примерно",
+           "приблизно", "близько", "порядка", "менее", "менше", "меньше", "не более", "до ")
+_NEAR = ("nearly", "almost", "close to", "just under", "just below", "почти", "майже")
+_RANGE = re.compile(r"\d\s*(?:[–—-]|to|до)\s*\d")
+
+
+def anchor(f: Frame) -> float | None:
+    """The value as stated: the middle of a closed interval, the floor of "more than X", X of
+    "nearly X"; None when the words hedge it, cap it or give a range."""
+    head = f.text.casefold().strip()
+    if head.startswith(_HEDGES) or _RANGE.search(head):
+        return None
     lo, hi = f.hard_low, f.hard_high
+    if head.startswith(_NEAR):
+        return hi if math.isfinite(hi) else None
+    if math.isfinite(lo) and lo > 0 and math.isinf(hi):
+        return lo
     if math.isfinite(lo) and math.isfinite(hi):
         return (lo + hi) / 2
-    if math.isfinite(lo) and lo > 0:
-        return lo
-    if math.isfinite(hi):
-        return hi
-    return f.low if math.isinf(f.high) else (f.low + f.high) / 2
+    return None
 
 
 def _apart(x: float, y: float, share: float) -> bool:
@@ -109,22 +124,17 @@ def _lower_bound(f: Frame) -> bool:
     return math.isfinite(f.hard_low) and f.hard_low > 0 and math.isinf(f.hard_high)
 
 
-def _stated(f: Frame) -> bool:
-    return (f.precise and math.isfinite(f.hard_low) and math.isfinite(f.hard_high)) or (
-        _lower_bound(f))
-
-
 def running_count_steps(same_measure: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
     """Values of one measure that differ as stated and are as of different days (more than
     RUNNING_COUNT_DAYS apart), or two lower bounds far apart: steps of a running count, two
     claims (never one claim, never a conflict)."""
     out = []
     for x, y in same_measure:
-        # Only values stated as such or as a floor: "less than one percent", "close to 20
-        # percent" and "about a fifth" say little of which step of a count they are.
-        if x.measure == "date" or not (_stated(x) and _stated(y)):
+        if x.measure == "date":
             continue
         ax, ay = anchor(x), anchor(y)
+        if ax is None or ay is None:
+            continue
         if _lower_bound(x) and _lower_bound(y) and _apart(ax, ay, BOUNDS_APART):
             out.append((x, y))
             continue

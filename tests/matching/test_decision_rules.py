@@ -82,3 +82,15 @@ def test_a_ceiling_and_a_value_are_no_running_count():
     b = _sig(2, "Over the past year the rebels took less than one percent of the province.",
              "2026-01-20")
     assert "running_count" not in decide_pair(a, b, idf={}).explanation
+
+
+def test_a_hedged_value_or_a_range_is_no_step_of_a_count():
+    a = _sig(1, "Roughly 20% of the province remains under rebel control.", "2026-01-02")
+    b = _sig(2, "Maps put the share of the province under rebel control at 18–20%.",
+             "2026-03-20")
+    assert "running_count" not in decide_pair(a, b, idf={}).explanation
+    near = _sig(3, "Nearly 6.5 million people are displaced inside the country, the agency "
+                   "estimates.", "2026-03-22")
+    later = _sig(4, "As of June 23, 6.285 million people are displaced inside the country, "
+                    "the agency said.", "2026-06-24")
+    assert decide_pair(near, later, idf={}).explanation.get("running_count")
