@@ -50,6 +50,7 @@ from matching.pairs import (
     dated_apart_from_publication,
     predicate_mismatch,
 )
+from matching.predicates import lead_sides_differ, stances_differ, stances_opposite
 from matching.rules_relation import rules_relation
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
 from resources import resource_path
@@ -94,6 +95,9 @@ FEATURES = (
     "specific_measure_agrees",
     "specific_measure_same",
     "actors_differ",
+    "stances_opposite",
+    "stances_differ",
+    "lead_sides_differ",
 )
 # Features that look at the values: the slot model leaves them out.
 VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_conflicts",
@@ -233,6 +237,9 @@ def pair_features(
         float(any(x.measure == y.measure and x.measure not in _COARSE_MEASURES
                   for x, y in same_measure)),
         float(any(x.actor and y.actor and x.actor != y.actor for x, y in same_measure)),
+        float(stances_opposite(a.text, b.text)),
+        float(stances_differ(a.text, b.text)),
+        float(lead_sides_differ(a.text, b.text)),
     ])
     return PairFeatures(v, fc, contradictions, comparable)
 

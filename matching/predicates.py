@@ -36,7 +36,7 @@ _NEGATIVE = (
 _WORDS = re.compile(r"[^\W\d_]+(?:\s+(?:to|out|down))?", re.UNICODE)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def stance(text: str) -> str | None:
     """POSITIVE, NEGATIVE, or None (neither, or both: "Moscow rejected the truce Kyiv
     accepted" takes no single stance)."""
@@ -52,7 +52,7 @@ def stance(text: str) -> str | None:
     return POSITIVE if pos else NEGATIVE
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def _has_stance_word(text: str) -> bool:
     return any(m.group(0).startswith(_POSITIVE + _NEGATIVE)
                for m in _WORDS.finditer(text.casefold()))
@@ -74,3 +74,43 @@ def stances_differ(a: str, b: str) -> bool:
         return True
     plain = b if sa is not None else a
     return not _has_stance_word(plain)
+
+
+# The sides a claim may be led by: the party named first is most often the one acting or
+# speaking ("Russia said it would scale back ..." / "Ukraine offered ..."). Stems, casefolded.
+_SIDES = (
+    ("ukraine", ("ukrain", "kyiv", "kiev", "україн", "київ", "украин", "киев", "ucrania",
+                 "ukraina", "zelensk", "зеленськ", "зеленск")),
+    ("russia", ("russia", "moscow", "kremlin", "росі", "росси", "москв", "кремл", "rusia",
+                "rosja", "russland", "putin", "путін", "путин")),
+    ("united_states", ("washington", "american", "u.s.", "usa", "united states", "сша",
+                       "америк", "estados unidos", "trump", "трамп", "biden", "байден")),
+)
+_SIDE_WORDS = re.compile(r"(?<![\w-])(?:u\.s\.|united states|estados unidos|[^\W\d_]+)(?![\w-])",
+                         re.UNICODE)
+
+
+@lru_cache(maxsize=1 << 18)
+def lead_side(text: str) -> str | None:
+    """The side named first in the claim, or None. A side in a compound ("US-Ukraine talks",
+    "US-backed") or after "by" (a passive's agent: "proposed by the US") does not lead."""
+    low = text.casefold()
+    previous = ""
+    for m in _SIDE_WORDS.finditer(low):
+        w = m.group(0)
+        if previous not in ("by", "the") or (previous == "the" and not _after_by(low, m.start())):
+            for side, stems in _SIDES:
+                if w.startswith(stems):
+                    return side
+        previous = w
+    return None
+
+
+def _after_by(low: str, start: int) -> bool:
+    return low[max(0, start - 7):start].rstrip().endswith("by the")
+
+
+def lead_sides_differ(a: str, b: str) -> bool:
+    """Both claims are led by a side, and not the same one."""
+    sa, sb = lead_side(a), lead_side(b)
+    return sa is not None and sb is not None and sa != sb

@@ -94,3 +94,15 @@ def test_a_hedged_value_or_a_range_is_no_step_of_a_count():
     later = _sig(4, "As of June 23, 6.285 million people are displaced inside the country, "
                     "the agency said.", "2026-06-24")
     assert decide_pair(near, later, idf={}).explanation.get("running_count")
+
+
+def test_lead_sides():
+    from matching.predicates import lead_side, lead_sides_differ
+
+    assert lead_side("At the island talks, the Ukrainian delegation offered a swap.") == "ukraine"
+    assert lead_side("Moscow pledged at the talks to pull back.") == "russia"
+    # A compound or a passive's agent does not lead.
+    assert lead_side("The US-brokered swap was welcomed.") is None
+    assert lead_side("A swap proposed by the US was accepted by Ukraine.") is None
+    assert lead_sides_differ("Kyiv offered a swap.", "The Kremlin pledged a pause.")
+    assert not lead_sides_differ("Kyiv offered a swap.", "The swap was offered.")
