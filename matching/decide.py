@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from matching.frames import Frame, subjects_differ
-from matching.identifiers import identifier_only
+from matching.identifiers import identifier_only, references_differ
 from matching.pair_model import PairModel, default_model, pair_features
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -79,6 +79,11 @@ def decide_pair(
         # Figures or dates of two different agreements (the Minsk Protocol and the Minsk
         # Memorandum): two frames, never one claim nor a conflict.
         explanation["subjects_differ"] = list(subjects)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    elsewhere = references_differ(a.text, b.text, fc.same_measure)
+    if elsewhere and len(elsewhere) == len(fc.same_measure):
+        # Distances from two different places: two quantities, never one claim nor a conflict.
+        explanation["references_differ"] = [[x.text, y.text] for x, y in elsewhere]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     slot = slot_contradictions(a.frames, b.frames, pf.contradictions)
     if slot:

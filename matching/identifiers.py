@@ -27,3 +27,33 @@ def identifier_only(agree: Sequence[tuple[Frame, Frame]]) -> bool:
     """Some figures agree, and each agreeing pair has an identifier on one side: the claims
     are about one named thing, and nothing they state about it is shown to agree."""
     return bool(agree) and all(is_identifier(x) or is_identifier(y) for x, y in agree)
+
+
+# "39 miles from Burshtyn": the place a distance is measured from is part of what it measures.
+_FROM_PLACE = re.compile(r"\s*(?:away\s+)?(?:from|від|от|von|de|desde|od)\s+(?:the\s+)?"
+                         r"([^\W\d_][\w'’-]*)", re.UNICODE)
+
+
+def reference_place(text: str, f: Frame) -> str | None:
+    """The capitalised name right after a distance figure's "from", casefolded, or None."""
+    if f.measure != "distance" or not f.text:
+        return None
+    pos = text.find(f.text)
+    if pos < 0:
+        return None
+    m = _FROM_PLACE.match(text, pos + len(f.text))
+    if m is None or not m.group(1)[0].isupper():
+        return None
+    return m.group(1).casefold().rstrip("'’s")
+
+
+def references_differ(text_a: str, text_b: str,
+                      same_measure: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
+    """Distances of the two claims measured from different named places ("39 miles from
+    Burshtyn" / "43 miles from Lutsk"): figures of two different quantities."""
+    out = []
+    for x, y in same_measure:
+        rx, ry = reference_place(text_a, x), reference_place(text_b, y)
+        if rx and ry and rx != ry:
+            out.append((x, y))
+    return out

@@ -33,6 +33,7 @@ from matching.pair_model import (
 from matching.pairs import Relation, dated_apart_from_publication, predicate_mismatch, score_pair
 from matching.predicates import lead_sides_differ, stances_differ, stances_opposite
 from matching.signature import ClaimSig
+from matching.slot import beside_agreement, clash_closeness
 
 
 def reference_pair_features(
@@ -98,5 +99,7 @@ def reference_pair_features(
         float(stances_opposite(a.text, b.text)),
         float(stances_differ(a.text, b.text)),
         float(lead_sides_differ(a.text, b.text)),
+        clash_closeness(contradictions),
+        float(beside_agreement(fc.agree, contradictions)),
     ])
     return pm.PairFeatures(v, fc, contradictions, comparable)

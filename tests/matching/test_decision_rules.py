@@ -106,3 +106,34 @@ def test_lead_sides():
     assert lead_side("A swap proposed by the US was accepted by Ukraine.") is None
     assert lead_sides_differ("Kyiv offered a swap.", "The Kremlin pledged a pause.")
     assert not lead_sides_differ("Kyiv offered a swap.", "The swap was offered.")
+
+
+def test_distances_from_two_places_are_two_quantities():
+    a = _sig(1, "As of 3 May 2026, the flood edge stood about 39 miles from Orlen.", "2026-05-03")
+    b = _sig(2, "As of 3 May 2026, the flood edge stood about 43 miles from Pasko.", "2026-05-03")
+    res = decide_pair(a, b, idf={})
+    assert res.relation is Relation.DIFFERENT
+    assert res.explanation.get("references_differ")
+    same_place = _sig(3, "On 3 May 2026 the flood edge was about 39 miles from Orlen.",
+                      "2026-05-03")
+    assert "references_differ" not in decide_pair(a, same_place, idf={}).explanation
+
+
+def test_clash_features():
+    from matching.frames import compare_frames
+    from matching.pair_model import _frame_conflicts
+    from matching.slot import beside_agreement, clash_closeness
+
+    a = _sig(1, "The bill passed by 311 votes to 112.", "2026-04-20")
+    b = _sig(2, "The bill was backed by 310 members, while 112 voted against.", "2026-04-20")
+    fc = compare_frames(a.frames, b.frames)
+    clash = _frame_conflicts(fc)
+    assert clash
+    assert clash_closeness(clash) > 0.99
+    assert beside_agreement(fc.agree, clash)
+    one = _sig(4, "The bill passed with 311 votes.", "2026-04-20")
+    far = _sig(3, "The bill passed with 150 votes.", "2026-04-20")
+    fc2 = compare_frames(one.frames, far.frames)
+    assert clash_closeness(_frame_conflicts(fc2)) < 0.6
+    assert not beside_agreement(fc2.agree, _frame_conflicts(fc2))
+    assert clash_closeness(()) == 0.0
