@@ -137,3 +137,22 @@ def test_clash_features():
     assert clash_closeness(_frame_conflicts(fc2)) < 0.6
     assert not beside_agreement(fc2.agree, _frame_conflicts(fc2))
     assert clash_closeness(()) == 0.0
+
+
+def test_the_rules_are_explained_and_every_feature_has_words():
+    from matching.explain import FEATURE_WORDS, why
+    from matching.pair_model import FEATURES
+
+    assert set(FEATURES) - {"bias"} <= set(FEATURE_WORDS)
+    first = _sig(1, "More than two million people have left the flooded valley since the "
+                    "dam broke, the relief agency said.", "2026-05-04")
+    later = _sig(2, "The relief agency says 2.6 million people have now left the flooded "
+                    "valley since the dam broke.", "2026-05-11")
+    text = why(decide_pair(first, later, idf={}).explanation, "different")
+    assert "running count" in text and "2.6 million" in text
+    accepted = _sig(3, "At the harbour talks the island council agreed to a 45-day fishing "
+                       "pause proposed by the ministry.")
+    refused = _sig(4, "The fishermen's union dismissed the 45-day fishing pause as a gift to "
+                      "the ministry.")
+    text = why(decide_pair(accepted, refused, idf={}).explanation, "different")
+    assert "45-day" in text and "names the thing" in text
