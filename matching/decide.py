@@ -85,6 +85,13 @@ def decide_pair(
         # Distances from two different places: two quantities, never one claim nor a conflict.
         explanation["references_differ"] = [[x.text, y.text] for x, y in elsewhere]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    steps = running_count_steps(fc.same_measure)
+    if steps:
+        # "More than three million have fled" (15 March) and "3.5 million have left" (22
+        # March): two steps of a running count, two claims, never one claim nor a conflict.
+        explanation["figures_differ"] = [[x.text, y.text] for x, y in steps]
+        explanation["running_count"] = [_frame_json(x, y) for x, y in steps]
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     slot = slot_contradictions(a.frames, b.frames, pf.contradictions)
     if slot:
         # One measure, one period, values that cannot both be right: a conflict when the
@@ -100,13 +107,6 @@ def decide_pair(
         explanation["figures_differ"] = [[x.text, y.text] for x, y in pf.contradictions]
         explanation["periods_differ"] = [_frame_json(x, y) for x, y in pf.contradictions]
         return PairResult(Relation.DIFFERENT, round(p_slot, 4), explanation)
-    steps = running_count_steps(fc.same_measure)
-    if steps:
-        # "More than three million have fled" (15 March) and "3.5 million have left" (22
-        # March): two steps of a running count, two claims.
-        explanation["figures_differ"] = [[x.text, y.text] for x, y in steps]
-        explanation["running_count"] = [_frame_json(x, y) for x, y in steps]
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     if identifier_only(fc.agree) and stances_differ(a.text, b.text):
         # The only figure both give names the thing ("a 30-day ceasefire"), and one accepts
         # it where the other refuses it or says something else of it: two claims.

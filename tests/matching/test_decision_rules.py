@@ -156,3 +156,13 @@ def test_the_rules_are_explained_and_every_feature_has_words():
                       "the ministry.")
     text = why(decide_pair(accepted, refused, idf={}).explanation, "different")
     assert "45-day" in text and "names the thing" in text
+
+
+def test_steps_of_a_running_count_are_never_a_conflict():
+    a = _sig(1, "The relief agency says 2.6 million people have left the flooded valley.",
+             "2026-05-04")
+    b = _sig(2, "The relief agency says 3.1 million people have left the flooded valley.",
+             "2026-05-11")
+    res = decide_pair(a, b, idf={})
+    assert res.relation is Relation.DIFFERENT
+    assert res.explanation.get("running_count")
