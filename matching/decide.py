@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from matching.frames import Frame, subjects_differ
+from matching.identifiers import identifier_only, references_differ
 from matching.pair_model import PairModel, default_model, pair_features
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -25,8 +26,9 @@ from matching.pairs import (
 from matching.pairs import (
     score_pair as score_pair_rules,
 )
+from matching.predicates import stances_differ
 from matching.signature import ClaimSig
-from matching.slot import slot_contradictions
+from matching.slot import running_count_steps, slot_contradictions
 
 # The decision callers get unless they name one.
 LEARNED = "learned"
@@ -78,6 +80,18 @@ def decide_pair(
         # Memorandum): two frames, never one claim nor a conflict.
         explanation["subjects_differ"] = list(subjects)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    elsewhere = references_differ(a.text, b.text, fc.same_measure)
+    if elsewhere and len(elsewhere) == len(fc.same_measure):
+        # Distances from two different places: two quantities, never one claim nor a conflict.
+        explanation["references_differ"] = [[x.text, y.text] for x, y in elsewhere]
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    steps = running_count_steps(fc.same_measure)
+    if steps:
+        # "More than three million have fled" (15 March) and "3.5 million have left" (22
+        # March): two steps of a running count, two claims, never one claim nor a conflict.
+        explanation["figures_differ"] = [[x.text, y.text] for x, y in steps]
+        explanation["running_count"] = [_frame_json(x, y) for x, y in steps]
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     slot = slot_contradictions(a.frames, b.frames, pf.contradictions)
     if slot:
         # One measure, one period, values that cannot both be right: a conflict when the
@@ -93,6 +107,12 @@ def decide_pair(
         explanation["figures_differ"] = [[x.text, y.text] for x, y in pf.contradictions]
         explanation["periods_differ"] = [_frame_json(x, y) for x, y in pf.contradictions]
         return PairResult(Relation.DIFFERENT, round(p_slot, 4), explanation)
+    if identifier_only(fc.agree) and stances_differ(a.text, b.text):
+        # The only figure both give names the thing ("a 30-day ceasefire"), and one accepts
+        # it where the other refuses it or says something else of it: two claims.
+        explanation["identifier_only"] = [[x.text, y.text] for x, y in fc.agree]
+        explanation["stances_differ"] = True
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     if p_same >= cut_same:
         explanation["deciding"] = _deciding(m, pf.values, "same")
         return PairResult(Relation.SAME, round(p_same, 4), explanation)

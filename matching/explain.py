@@ -47,6 +47,11 @@ FEATURE_WORDS = {
     "specific_measure_agrees": "a value of one specific measure agrees",
     "specific_measure_same": "one specific measure on both sides",
     "actors_differ": "ground gained or held by different sides",
+    "stances_opposite": "one claim accepts what the other refuses",
+    "stances_differ": "one claim accepts or refuses, the other does neither",
+    "lead_sides_differ": "different sides lead the two claims",
+    "clash_closeness": "the disagreeing values are close",
+    "beside_agreement": "another precise value agrees beside the disagreeing one",
 }
 
 
@@ -84,6 +89,19 @@ def why(explanation: Mapping[str, Any], relation: str = "same") -> str:
     if subjects:
         lines.append(f"About different agreements ({subjects[0]} and {subjects[1]}): two "
                      "claims, whatever their dates or figures.")
+    named = explanation.get("identifier_only")
+    if named and explanation.get("stances_differ"):
+        lines.append("The only shared figure names the thing (" + ", ".join(
+            f"\u201c{x}\u201d / \u201c{y}\u201d" for x, y in named) + "), and the claims say "
+            "different things of it (one accepts it, the other refuses it or says something "
+            "else): two claims.")
+    for frame in explanation.get("running_count") or ():
+        lines.append(f"Steps of a running count \u2014 {_frame_sentence(frame)}: different "
+                     "values as of different days are two claims, not a conflict.")
+    places = explanation.get("references_differ")
+    if places:
+        lines.append("Distances from different places (" + ", ".join(
+            f"\u201c{x}\u201d / \u201c{y}\u201d" for x, y in places) + "): two quantities.")
     if explanation.get("text_not_compared"):
         lines.append("The text could not be compared (another language, or one the word "
                      "lists do not cover): figures, units, dates and names decided.")

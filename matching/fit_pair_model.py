@@ -27,6 +27,7 @@ from matching.grouping import document_frequencies, idf_table
 from matching.jsonl import read_jsonl
 from matching.pair_model import (
     FEATURES,
+    SLOT_ONLY_FEATURES,
     VALUE_FEATURES,
     WEIGHTS,
     PairModel,
@@ -100,11 +101,16 @@ def _slot_mask() -> np.ndarray:
     return np.asarray([0.0 if name in VALUE_FEATURES else 1.0 for name in FEATURES])
 
 
+def _same_mask() -> np.ndarray:
+    return np.asarray([0.0 if name in SLOT_ONLY_FEATURES else 1.0 for name in FEATURES])
+
+
 def fit_matrix(x: np.ndarray, same: np.ndarray, slot: np.ndarray, pairs: list[tuple[int, int]],
                record_folds: Sequence[int], *, meta: dict[str, Any] | None = None) -> PairModel:
     weights = np.where(same > 0, 1.0, NEGATIVE_WEIGHT)
     mask = _slot_mask()
     xs = x * mask
+    x = x * _same_mask()
     # Out-of-fold probabilities for the cut-offs: a pair belongs to a fold when both its
     # sentences do (pairs across folds are negatives of both, scored in neither).
     pf = np.asarray([record_folds[i] if record_folds[i] == record_folds[j] else -1

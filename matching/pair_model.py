@@ -50,8 +50,10 @@ from matching.pairs import (
     dated_apart_from_publication,
     predicate_mismatch,
 )
+from matching.predicates import lead_sides_differ, stances_differ, stances_opposite
 from matching.rules_relation import rules_relation
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
+from matching.slot import beside_agreement, clash_closeness
 from resources import resource_path
 
 WEIGHTS = resource_path("pair_weights.json")  # also inside the bundle
@@ -94,6 +96,11 @@ FEATURES = (
     "specific_measure_agrees",
     "specific_measure_same",
     "actors_differ",
+    "stances_opposite",
+    "stances_differ",
+    "lead_sides_differ",
+    "clash_closeness",
+    "beside_agreement",
 )
 # Features that look at the values: the slot model leaves them out.
 VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_conflicts",
@@ -103,6 +110,9 @@ VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_confl
                             # not values, but the slot model does better without them (fewer
                             # conflicts found on the generated sets with them)
                             "specific_measure_same", "actors_differ"})
+# Features only the slot model reads: how near clashing values are says whether two claims
+# state one figure differently, not whether they are one claim.
+SLOT_ONLY_FEATURES = frozenset({"clash_closeness", "beside_agreement"})
 SPECIFIC_CATEGORIES = frozenset({"territory", "casualties", "minsk", "negotiations", "poll"})
 COMPARABLE_LANGUAGES = frozenset({"en", "uk", "ru"})
 
@@ -233,6 +243,11 @@ def pair_features(
         float(any(x.measure == y.measure and x.measure not in _COARSE_MEASURES
                   for x, y in same_measure)),
         float(any(x.actor and y.actor and x.actor != y.actor for x, y in same_measure)),
+        float(stances_opposite(a.text, b.text)),
+        float(stances_differ(a.text, b.text)),
+        float(lead_sides_differ(a.text, b.text)),
+        clash_closeness(contradictions),
+        float(beside_agreement(fc.agree, contradictions)),
     ])
     return PairFeatures(v, fc, contradictions, comparable)
 

@@ -4,6 +4,7 @@ place and actor, values apart)."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 from matching.frames import Frame, measures_compatible, period_distance_days
@@ -64,3 +65,107 @@ def slot_contradictions(a: Sequence[Frame], b: Sequence[Frame],
     found = [(x, y) for x, y in contradictions if slot_period_ok(x, y)]
     found += [p for p in opposite_bounds(a, b) if p not in found and slot_period_ok(*p)]
     return found
+
+
+# A running count (refugees so far, people displaced) is reported again a few days later with a
+# larger value: values of one measure that differ, as of days this far apart, are two claims.
+RUNNING_COUNT_DAYS = 3
+# Values differ when their stated figures are this far apart (relative): "3.5 million" and
+# "more than three million"; "4,980,589" and "five million" are one figure rounded.
+ANCHOR_APART = 0.02
+# Two lower bounds ("more than four million" / "more than five million") this far apart are two
+# milestones of a count, whatever the dates.
+BOUNDS_APART = 0.1
+
+
+# How a value is stated, read from the words before its figure. A hedge ("about", "roughly")
+# or a ceiling ("less than one percent") does not say which step of a count it is; "nearly
+# five million" says five million, from below.
+_HEDGES = ("about", "around", "roughly", "some ", "approximately", "an estimated", "estimated",
+           "up to", "less than", "fewer than", "under ", "below", "at most", "около", "примерно",
+           "приблизно", "близько", "порядка", "менее", "менше", "меньше", "не более", "до ")
+_NEAR = ("nearly", "almost", "close to", "just under", "just below", "почти", "майже")
+_RANGE = re.compile(r"\d\s*(?:[–—-]|to|до)\s*\d")
+
+
+def anchor(f: Frame) -> float | None:
+    """The value as stated: the middle of a closed interval, the floor of "more than X", X of
+    "nearly X"; None when the words hedge it, cap it or give a range."""
+    head = f.text.casefold().strip()
+    if head.startswith(_HEDGES) or _RANGE.search(head):
+        return None
+    lo, hi = f.hard_low, f.hard_high
+    if head.startswith(_NEAR):
+        return hi if math.isfinite(hi) else None
+    if math.isfinite(lo) and lo > 0 and math.isinf(hi):
+        return lo
+    if math.isfinite(lo) and math.isfinite(hi):
+        return (lo + hi) / 2
+    return None
+
+
+def _apart(x: float, y: float, share: float) -> bool:
+    return abs(x - y) > share * max(abs(x), abs(y), 1e-9)
+
+
+def _with_year(period: str | None, other: str | None) -> str | None:
+    """A day without its year ("--03-15") in the other period's year."""
+    if period and period.startswith("--") and other and other[:4].isdigit():
+        return other[:4] + period[1:]
+    return period
+
+
+def as_of_days_apart(x: Frame, y: Frame) -> float | None:
+    """Days between the two values' as-of dates (stated, or the publication dates)."""
+    return period_distance_days(_with_year(x.period, y.period), _with_year(y.period, x.period))
+
+
+def _lower_bound(f: Frame) -> bool:
+    return math.isfinite(f.hard_low) and f.hard_low > 0 and math.isinf(f.hard_high)
+
+
+def running_count_steps(same_measure: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
+    """Values of one measure that differ as stated and are as of different days (more than
+    RUNNING_COUNT_DAYS apart), or two lower bounds far apart: steps of a running count, two
+    claims (never one claim, never a conflict)."""
+    out = []
+    for x, y in same_measure:
+        if x.measure == "date":
+            continue
+        ax, ay = anchor(x), anchor(y)
+        if ax is None or ay is None:
+            continue
+        if _lower_bound(x) and _lower_bound(y) and _apart(ax, ay, BOUNDS_APART):
+            out.append((x, y))
+            continue
+        days = as_of_days_apart(x, y)
+        if days is not None and days > RUNNING_COUNT_DAYS and _apart(ax, ay, ANCHOR_APART):
+            out.append((x, y))
+    return out
+
+
+def clash_closeness(contradictions: Sequence[tuple[Frame, Frame]]) -> float:
+    """How near the closest contradicting values are (0..1): 310 and 311 votes 0.997, 70% and
+    73% 0.96, 300 and 600 people 0.5; two days a day apart 0.97 (a month apart or more: 0).
+    A misreport of one figure is near the figure; two different quantities rarely are."""
+    best = 0.0
+    for x, y in contradictions:
+        if x.measure == "date":
+            days = as_of_days_apart(x, y)
+            if days is not None:
+                best = max(best, 1.0 - min(days, 30.0) / 30.0)
+            continue
+        ax, ay = anchor(x), anchor(y)
+        if ax is None or ay is None:
+            ax = x.low if math.isinf(x.high) else (x.low + x.high) / 2
+            ay = y.low if math.isinf(y.high) else (y.low + y.high) / 2
+        best = max(best, 1.0 - min(abs(ax - ay) / max(abs(ax), abs(ay), 1e-9), 1.0))
+    return best
+
+
+def beside_agreement(agree: Sequence[tuple[Frame, Frame]],
+                     contradictions: Sequence[tuple[Frame, Frame]]) -> bool:
+    """A precise figure other than a date agrees while another contradicts ("310 to 112" /
+    "311-112"): one event, one figure misreported."""
+    return bool(contradictions) and any(
+        x.measure != "date" and x.precise and y.precise for x, y in agree)

@@ -31,7 +31,9 @@ from matching.pair_model import (
     frames_of,
 )
 from matching.pairs import Relation, dated_apart_from_publication, predicate_mismatch, score_pair
+from matching.predicates import lead_sides_differ, stances_differ, stances_opposite
 from matching.signature import ClaimSig
+from matching.slot import beside_agreement, clash_closeness
 
 
 def reference_pair_features(
@@ -94,5 +96,10 @@ def reference_pair_features(
         float(any(x.measure == y.measure and x.measure not in _COARSE_MEASURES
                   for x, y in fc.same_measure)),
         float(any(x.actor and y.actor and x.actor != y.actor for x, y in fc.same_measure)),
+        float(stances_opposite(a.text, b.text)),
+        float(stances_differ(a.text, b.text)),
+        float(lead_sides_differ(a.text, b.text)),
+        clash_closeness(contradictions),
+        float(beside_agreement(fc.agree, contradictions)),
     ])
     return pm.PairFeatures(v, fc, contradictions, comparable)
