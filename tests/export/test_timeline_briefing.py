@@ -207,3 +207,83 @@ def test_a_reference_a_published_check_cites_is_drawn_in_the_published_briefing(
     assert report.timeline is not None
     assert [r.source_title for r in report.timeline.references] == ["Sample map"]
     db.dispose()
+
+
+def test_a_published_only_timeline_draws_the_published_value_not_the_edited_one(
+        tmp_path: Path) -> None:
+    """A claim edited after its check was published (and measured again) keeps its published
+    value in a published-only timeline; the live timeline shows the edit."""
+    from extraction import parse_figures
+    from storage.claims import edit
+    from storage.reads import read_claim_detail
+    from storage.verdicts import EvidenceItem, VerdictDraft, save_verdict, set_status
+    from workflows.measuring import update_measures
+
+    db = open_database(tmp_path / "db.sqlite")
+    for outlet, day, text in ARTICLES:
+        _store(db, outlet, day, text)
+    [timeline] = {g.timeline for g in load_selection(db, "all").groups if g.timeline is not None}
+    [kyiv] = [p for p in timeline.points if p.outlet == "Kyiv Notes"]
+    assert kyiv.value == 18
+    group_id = read_claim_detail(db, kyiv.claim_id).group_id
+    with db.write() as s:
+        version = save_verdict(s, group_id, VerdictDraft(
+            rating="mostly_true", summary="About a fifth.", rationale="Mapping agrees.",
+            evidence=[EvidenceItem(title="Another source", url="https://example.org/other")]),
+            expected_version=None, actor="tester")
+        for status in ("in_review", "approved", "published"):
+            version = set_status(s, group_id, status, expected_version=version, actor="tester")
+
+    detail = read_claim_detail(db, kyiv.claim_id)
+    sentence = detail.sentence.replace("about 18 percent", "about 23 percent")
+    assert sentence != detail.sentence
+    figures = [f.to_json_dict() for f in parse_figures(sentence, offset=detail.start)]
+    with db.write() as s:
+        edit(s, kyiv.claim_id, {"sentence": sentence, "figures": figures,
+                                "end": detail.start + len(sentence)}, actor="tester")
+    update_measures(db, only=[kyiv.claim_id])
+
+    live = [p for g in load_selection(db, "all").groups if g.timeline is not None
+            for p in g.timeline.points if p.claim_id == kyiv.claim_id]
+    assert live and all(p.value == 23 for p in live)
+    [report] = load_selection(db, "published").groups
+    [published] = [p for p in report.timeline.points if p.claim_id == kyiv.claim_id]
+    assert published.value == 18 and published.low < 18 < published.high
+    assert "18" in published.value_text and published.sentence == detail.sentence
+    db.dispose()
+
+
+def test_the_key_under_a_chart_names_only_what_it_draws(tmp_path: Path) -> None:
+    """No bars, no rings: the sentence under the chart does not talk about them."""
+    from export.measure_timelines import GroupTimeline
+    from export.pdf_briefing.timeline_section import timeline_flowables
+
+    day = dt.date(2025, 1, 1)
+    points = tuple(TimelinePoint(claim_id=i, date=day + dt.timedelta(days=30 * i), value=v,
+                                 low=v, high=v, outlet=f"Outlet {i}", sentence="s",
+                                 conflicting=False)
+                   for i, v in enumerate((18.0, 19.0, 20.0)))
+    [keep] = timeline_flowables(GroupTimeline(1, SHARE, "percent", points, ()))
+    note = keep._content[-1].text
+    assert "3 dated values from 3 outlets" in note
+    assert "bars" not in note and "ring" not in note
+    ringed = tuple(p if p.claim_id else TimelinePoint(
+        claim_id=0, date=day, value=18.0, low=17.5, high=18.5, outlet="Outlet 0",
+        sentence="s", conflicting=True) for p in points)
+    [keep] = timeline_flowables(GroupTimeline(1, SHARE, "percent", ringed, ()))
+    note = keep._content[-1].text
+    assert "bars show each claim's stated interval" in note and "a ring marks" in note
+
+
+def test_a_chart_with_no_values_says_so_instead_of_drawing_axes() -> None:
+    plot = build_plot([], [], "percent")
+    drawing = timeline_drawing(plot, 400, 160)
+    kinds = {type(n).__name__ for n in drawing.contents}
+    texts = [n.text for n in drawing.contents if isinstance(n, String)]
+    assert kinds == {"String"}, kinds  # no grid, no axis line, no legend markers
+    assert texts == ["No values to draw: no claim states a value of this measure."]
+    undated = TimelinePoint(claim_id=1, date=None, value=3.0, low=3.0, high=3.0,
+                            outlet="Outlet", sentence="s", conflicting=False)
+    drawing = timeline_drawing(build_plot([undated, undated], [], "percent"), 400, 160)
+    assert [n.text for n in drawing.contents] == [
+        "No values to draw: 2 claims of this measure have no date or no value."]
