@@ -111,8 +111,9 @@ class TimelinePlot:
     def blank_text(self) -> str:
         """What a blank chart says instead of drawing empty axes."""
         if self.undated:
-            return (f"No values to draw: {self.undated} claim{'s' if self.undated != 1 else ''}"
-                    " of this measure have no date or no value.")
+            many = self.undated != 1
+            return (f"No values to draw: {self.undated} claim{'s' if many else ''} of this "
+                    f"measure {'have' if many else 'has'} no date or no value.")
         return "No values to draw: no claim states a value of this measure."
 
     def dated_values(self) -> int:
