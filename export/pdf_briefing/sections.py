@@ -55,9 +55,15 @@ def _appearance_rows(g: GroupReport) -> list[list[Any]]:
     return rows
 
 
+# An appearance longer than this may be taller than a page: only then may its row be split
+# across two pages (otherwise a short row would be cut in two at the foot of a page).
+_SPLIT_ROW_CHARS = 2500
+
+
 def _appearance_table(rows: list[list[Any]]) -> Table:
+    tall = any(len(cell.text) > _SPLIT_ROW_CHARS for row in rows[1:] for cell in row)
     table = Table(rows, colWidths=[48 * mm, CONTENT_WIDTH - 48 * mm], repeatRows=1,
-                  splitInRow=1)
+                  splitInRow=1 if tall else 0)
     table.setStyle(TableStyle([
         *HEADER_ROW,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -50,6 +50,17 @@ def test_a_section_heading_is_never_left_at_the_foot_of_a_page(tmp_path: Path) -
         first_quote = " ".join(g.appearances[0].sentence.split()[:6])
         assert first_quote in pages[heading_page], (
             f"group {g.id}: heading on page {heading_page + 1}, its appearances later")
+        for a in g.appearances:  # a row is not cut in two: its quote and link on one page
+            start = " ".join(a.sentence.split()[:6])
+            page = next(i for i, text in enumerate(pages) if start in text)
+            assert a.url in pages[page], f"{a.url}: its row continues on the next page"
+
+
+def test_an_appearance_taller_than_a_page_is_split_across_pages(tmp_path: Path) -> None:
+    group = _group(1, 1, 2, 700)  # ~22,000 characters: more than a page in its cell
+    pages = _pages([group], tmp_path / "b.pdf")
+    assert len(pages) >= 5
+    assert group.appearances[1].url in " ".join(pages)
 
 
 def test_a_section_without_a_verdict_says_so_once(tmp_path: Path) -> None:
