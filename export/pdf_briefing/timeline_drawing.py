@@ -63,7 +63,7 @@ def timeline_drawing(plot: TimelinePlot, width: float, height: float) -> Drawing
     label_w = max((stringWidth(t.label, REGULAR, FONT_SIZE) for t in plot.y_ticks), default=12)
     left = label_w + 6
     bottom = FONT_SIZE * (3.2 if plot.undated else 2)
-    top = height - len(legend) * (FONT_SIZE + 4) - 4
+    top = height - len(legend) * (FONT_SIZE + 4) - 4 - FONT_SIZE / 2  # the top label clears the legend
     right = width - 6
     w, h = right - left, max(top - bottom, 10)
 
