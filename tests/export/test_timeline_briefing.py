@@ -46,6 +46,19 @@ def _store(db, outlet: str, day: dt.date, text: str) -> None:
     store_document(db, document, source="test", actor="tester")
 
 
+def _publish(db, group_id: int, title: str, url: str) -> None:
+    """Rate, review, approve and publish one group's verdict, citing one source."""
+    from storage.verdicts import EvidenceItem, VerdictDraft, save_verdict, set_status
+
+    with db.write() as s:
+        version = save_verdict(s, group_id, VerdictDraft(
+            rating="mostly_true", summary="About a fifth.", rationale="Mapping agrees.",
+            evidence=[EvidenceItem(title=title, url=url)]), expected_version=None,
+            actor="tester")
+        for status in ("in_review", "approved", "published"):
+            version = set_status(s, group_id, status, expected_version=version, actor="tester")
+
+
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory):
     folder = tmp_path_factory.mktemp("timeline")
@@ -135,7 +148,6 @@ def test_a_published_only_briefing_draws_published_claims_and_cited_references_o
     says nothing about unpublished values, and a reference figure is drawn once cited."""
     from storage.measure_edits import add_reference
     from storage.reads import read_claim_detail
-    from storage.verdicts import EvidenceItem, VerdictDraft, save_verdict, set_status
 
     db = open_database(tmp_path / "db.sqlite")
     for outlet, day, text in ARTICLES:
@@ -152,16 +164,7 @@ def test_a_published_only_briefing_draws_published_claims_and_cited_references_o
     kept = [p for p in timeline.points if p.outlet != "Harbour Post"]
     [group_id] = {read_claim_detail(db, p.claim_id).group_id for p in kept}
 
-    def publish(evidence: list[EvidenceItem]) -> None:
-        with db.write() as s:
-            version = save_verdict(s, group_id, VerdictDraft(
-                rating="mostly_true", summary="About a fifth.", rationale="Mapping agrees.",
-                evidence=evidence), expected_version=None, actor="tester")
-            for status in ("in_review", "approved", "published"):
-                version = set_status(s, group_id, status, expected_version=version,
-                                     actor="tester")
-
-    publish([EvidenceItem(title="Another source", url="https://example.org/other")])
+    _publish(db, group_id, "Another source", "https://example.org/other")
     [report] = load_selection(db, "published").groups
     t = report.timeline
     assert t is not None and t.published_only
@@ -185,7 +188,6 @@ def test_a_reference_a_published_check_cites_is_drawn_in_the_published_briefing(
         tmp_path: Path) -> None:
     from storage.measure_edits import add_reference
     from storage.reads import read_claim_detail
-    from storage.verdicts import EvidenceItem, VerdictDraft, save_verdict, set_status
 
     db = open_database(tmp_path / "db.sqlite")
     for outlet, day, text in ARTICLES:
@@ -196,13 +198,7 @@ def test_a_reference_a_published_check_cites_is_drawn_in_the_published_briefing(
     [group_id] = {read_claim_detail(db, c).group_id for c in
                   [p.claim_id for g in load_selection(db, "all").groups if g.timeline
                    for p in g.timeline.points if p.outlet == "Kyiv Notes"]}
-    with db.write() as s:
-        version = save_verdict(s, group_id, VerdictDraft(
-            rating="mostly_true", summary="About a fifth.", rationale="Mapping agrees.",
-            evidence=[EvidenceItem(title="Sample map", url="https://example.org/map")]),
-            expected_version=None, actor="tester")
-        for status in ("in_review", "approved", "published"):
-            version = set_status(s, group_id, status, expected_version=version, actor="tester")
+    _publish(db, group_id, "Sample map", "https://example.org/map")
     [report] = load_selection(db, "published").groups
     assert report.timeline is not None
     assert [r.source_title for r in report.timeline.references] == ["Sample map"]
@@ -216,7 +212,6 @@ def test_a_published_only_timeline_draws_the_published_value_not_the_edited_one(
     from extraction import parse_figures
     from storage.claims import edit
     from storage.reads import read_claim_detail
-    from storage.verdicts import EvidenceItem, VerdictDraft, save_verdict, set_status
     from workflows.measuring import update_measures
 
     db = open_database(tmp_path / "db.sqlite")
@@ -226,13 +221,7 @@ def test_a_published_only_timeline_draws_the_published_value_not_the_edited_one(
     [kyiv] = [p for p in timeline.points if p.outlet == "Kyiv Notes"]
     assert kyiv.value == 18
     group_id = read_claim_detail(db, kyiv.claim_id).group_id
-    with db.write() as s:
-        version = save_verdict(s, group_id, VerdictDraft(
-            rating="mostly_true", summary="About a fifth.", rationale="Mapping agrees.",
-            evidence=[EvidenceItem(title="Another source", url="https://example.org/other")]),
-            expected_version=None, actor="tester")
-        for status in ("in_review", "approved", "published"):
-            version = set_status(s, group_id, status, expected_version=version, actor="tester")
+    _publish(db, group_id, "Another source", "https://example.org/other")
 
     detail = read_claim_detail(db, kyiv.claim_id)
     sentence = detail.sentence.replace("about 18 percent", "about 23 percent")
