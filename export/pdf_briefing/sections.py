@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -78,11 +79,30 @@ _FRAME_HEIGHT = PAGE_HEIGHT - TOP - BOTTOM - 12
 
 def _height(flowables: Sequence[Flowable]) -> float:
     """How tall ``flowables`` are one under the other in the page frame; at most a page (a
-    page break before something taller than a page gains nothing)."""
+    page break before something taller than a page gains nothing). A flowable whose height
+    is known without laying it out carries it as ``_known_height``."""
     total = 0.0
     for f in flowables:
-        total += f.wrap(_FRAME_WIDTH, _FRAME_HEIGHT)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+        h = getattr(f, "_known_height", None)
+        if h is None:
+            h = f.wrap(_FRAME_WIDTH, _FRAME_HEIGHT)[1]
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
     return min(total, _FRAME_HEIGHT - 1)
+
+
+@cache
+def _header_height() -> float:
+    """The appearances table's header row (the same in every section)."""
+    return _appearance_table([["Outlet", "Exact quote and source"]]).wrap(_FRAME_WIDTH,
+                                                                           _FRAME_HEIGHT)[1]
+
+
+def _first_row_height(row: list[Any]) -> float:
+    """One appearance's row: its taller cell and the table's 3 pt padding above and below
+    (the cells' Paragraphs alone are laid out: a table around them costs far more)."""
+    widths = (48 * mm, CONTENT_WIDTH - 48 * mm)
+    return max(cell.wrap(width - 12, _FRAME_HEIGHT)[1]
+               for cell, width in zip(row, widths, strict=True)) + 6
 
 
 def _appearances_start(g: GroupReport, before: Sequence[Flowable]) -> list[Flowable]:
@@ -97,8 +117,8 @@ def _appearances_start(g: GroupReport, before: Sequence[Flowable]) -> list[Flowa
         rest: list[Flowable] = [label, Paragraph("No appearance recorded.", st.muted)]
         return [CondPageBreak(_height([*before, *rest])), *rest]
     rows = _appearance_rows(g)
-    need = _height([*before, label, _appearance_table(rows[:2])])
-    return [CondPageBreak(need), label, _appearance_table(rows)]
+    need = _height([*before, label]) + _header_height() + _first_row_height(rows[1])
+    return [CondPageBreak(min(need, _FRAME_HEIGHT - 1)), label, _appearance_table(rows)]
 
 
 def _conflicts(g: GroupReport, included: frozenset[int]) -> list[Flowable]:
@@ -328,6 +348,7 @@ def _badge_row(g: GroupReport) -> Table:
     # group costs a second layout pass for every section of a 500-group briefing.
     row = Table([[badge_paragraph(g.rating, 10), Paragraph(note, st.small)]],
                 colWidths=[42 * mm, CONTENT_WIDTH - 42 * mm], hAlign="LEFT")
+    row._known_height = _BADGE_ROW_HEIGHT  # type: ignore[attr-defined]  # one line, always
     row.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (0, 0), badge_fill(g.rating)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -336,6 +357,10 @@ def _badge_row(g: GroupReport) -> Table:
         ("LEFTPADDING", (1, 0), (1, 0), 8),
     ]))
     return row
+
+
+# The badge row: a 10 pt badge line and 4.5 pt padding above and below (measured).
+_BADGE_ROW_HEIGHT = 10 * 1.25 + 9
 
 
 class _Rule(Flowable):
