@@ -2,35 +2,32 @@
 measure has at least three dated values (#19). Read-only.
 
 A published-only briefing prints nothing unpublished, and its timelines neither: they draw only
-claims of published checks (their last published version: outlet, sentence and value as
-published, the value worked out again from the published sentence and figures, so an edit or a
-re-measure after publication does not move a published point), ring only disagreements among
-those, and show only the reference figures a published check cites as evidence.
+claims of published checks (their last published version: outlet and sentence as published),
+with the value the published version states: a claim whose figures were edited after
+publication is left out, as its value is worked out from the figures it states now (export
+does not redo matching's arithmetic); ring only disagreements among those, and show only the
+reference figures a published check cites as evidence.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
 
-from matching.measures import Assignment, ClaimInput, claim_measures
 from storage.database import Database
 from storage.measures import (
     Reference,
     TimelinePoint,
     measure_row,
     measures_of_claim,
-    point_date,
     references,
     same_period_disagreements,
     timeline_points,
-    value_text,
 )
-from storage.models import GroupConflict
+from storage.models import Claim, GroupConflict
 from storage.publication import histories, published_group_ids
 
 MIN_DATED = 3  # fewer dated values make no line worth drawing
@@ -44,7 +41,6 @@ class GroupTimeline:
     points: tuple[TimelinePoint, ...]
     references: tuple[Reference, ...]
     published_only: bool = False  # drawn from published checks only
-    key: str = ""  # the measure's key (matching.measures.MeasureKey.text)
 
     @property
     def dated_values(self) -> int:
@@ -58,8 +54,9 @@ class PublishedClaim:
     group_id: int
     outlet: str
     sentence: str
-    published: str | None  # the article's date, ISO
-    figures: tuple[dict[str, Any], ...] | None  # None: a version that did not record them
+    # The published version states what the claim states now (the figures its value is
+    # worked out from; the sentence for a version that did not record its figures).
+    unchanged: bool = True
 
 
 @dataclass(frozen=True)
@@ -74,6 +71,7 @@ class PublishedRecord:
 def published_record(db: Database) -> PublishedRecord:
     """The claims, group conflicts and evidence of every group's last published version."""
     claims: dict[int, PublishedClaim] = {}
+    stated: dict[int, dict[str, Any]] = {}  # claim id -> its appearance in the snapshot
     cited: set[str] = set()
     with db.read() as session:
         groups = sorted(published_group_ids(session))
@@ -82,15 +80,19 @@ def published_record(db: Database) -> PublishedRecord:
                 snap = versions[-1].snapshot
                 for a in snap.get("appearances") or []:
                     if isinstance(a, dict) and a.get("claim_id"):
-                        figures = a.get("figures")
                         claims[int(a["claim_id"])] = PublishedClaim(
-                            gid, str(a.get("outlet") or ""), str(a.get("sentence") or ""),
-                            str(a["published"]) if a.get("published") else None,
-                            tuple(f for f in figures if isinstance(f, dict))
-                            if isinstance(figures, list) else None)
+                            gid, str(a.get("outlet") or ""), str(a.get("sentence") or ""))
+                        stated[int(a["claim_id"])] = a
                 for e in snap.get("evidence") or []:
                     if isinstance(e, dict) and (e.get("url") or e.get("title")):
                         cited.add(str(e.get("url") or e.get("title")))
+        ids = sorted(claims)
+        for k in range(0, len(ids), 500):
+            for cid, sentence, figures in session.execute(
+                    select(Claim.id, Claim.sentence, Claim.figures)
+                    .where(Claim.id.in_(ids[k:k + 500]))):
+                if not _states_the_same(stated[cid], sentence, figures):
+                    claims[cid] = replace(claims[cid], unchanged=False)
         published = set(groups)
         conflicts = {frozenset((a, b)) for a, b in session.execute(
             select(GroupConflict.group_a, GroupConflict.group_b))
@@ -98,47 +100,30 @@ def published_record(db: Database) -> PublishedRecord:
     return PublishedRecord(claims, conflicts, cited)
 
 
-def _offset(sentence: str, figures: Sequence[dict[str, Any]]) -> int:
-    """Where the sentence starts in its article, from a figure's article offset and its place
-    in the sentence (a published version records the figures, not the claim's offset)."""
-    for f in figures:
-        text, start = f.get("text"), f.get("start")
-        if isinstance(text, str) and text and isinstance(start, int):
-            at = sentence.find(text)
-            if at >= 0:
-                return start - at
-    return 0
+def _figure_key(f: Any) -> tuple[Any, ...]:
+    """What a figure states, without where it stands in the article."""
+    if not isinstance(f, dict):
+        return ()
+    return tuple(sorted((k, repr(v)) for k, v in f.items() if k not in ("start", "end")))
 
 
-def _as_published(p: TimelinePoint, claim: PublishedClaim, unit: str,
-                  key: str) -> TimelinePoint | None:
-    """``p`` with the value its published version states of the measure (the same figure, else
-    the figure of the measure's key: the figure itself may have been edited since), or None
-    when that version states none; a version without recorded figures keeps ``p``."""
-    if claim.figures is None:
-        return replace(p, outlet=claim.outlet or p.outlet, sentence=claim.sentence or p.sentence)
-    stated: list[Assignment] = claim_measures(ClaimInput(
-        p.claim_id, claim.sentence, claim.figures, _offset(claim.sentence, claim.figures),
-        claim.published))
-    same = ([a for a in stated if a.unit == unit and a.figure == p.figure]
-            or [a for a in stated if key and a.key.text == key])
-    if not same:
-        return None
-    a = same[0]
-    try:
-        published = dt.date.fromisoformat(claim.published[:10]) if claim.published else None
-    except ValueError:
-        published = None
-    return replace(p, outlet=claim.outlet or p.outlet, sentence=claim.sentence or p.sentence,
-                   value=a.value, low=a.low, high=a.high, period=a.period,
-                   date=point_date(a.period, a.period_stated, published, unit),
-                   value_text=value_text(a.value, unit, a.low, a.high))
+def _states_the_same(appearance: dict[str, Any], sentence: str, figures: Any) -> bool:
+    """Whether a published appearance states what the claim states now: the same figures (a
+    reworded sentence with the same figures has the same values), or for a version that did
+    not record its figures, the same sentence."""
+    published = appearance.get("figures")
+    if not isinstance(published, list):
+        return appearance.get("sentence") == sentence
+    return (sorted(map(_figure_key, published))
+            == sorted(map(_figure_key, figures if isinstance(figures, list) else [])))
 
 
 def published_only(t: GroupTimeline, record: PublishedRecord) -> GroupTimeline:
     """``t`` as a published-only output may show it (see the module's docstring)."""
-    kept = [q for q in (_as_published(p, record.claims[p.claim_id], t.unit, t.key)
-                        for p in t.points if p.claim_id in record.claims) if q is not None]
+    kept = [replace(p, outlet=record.claims[p.claim_id].outlet or p.outlet,
+                    sentence=record.claims[p.claim_id].sentence or p.sentence)
+            for p in t.points
+            if p.claim_id in record.claims and record.claims[p.claim_id].unchanged]
     # Rings: values of one period (a date measure: of the one event) that disagree, as the
     # live timeline rings them, but among published values only; and claims of two published
     # groups linked as contradicting, when both state a value of this measure.
@@ -165,7 +150,7 @@ def group_timeline(db: Database, claim_ids: Sequence[int],
             row = measure_row(db, measure_id)
             found = None if row is None else GroupTimeline(
                 measure_id, row.name, row.unit, tuple(timeline_points(db, measure_id)),
-                tuple(references(db, measure_id)), key=row.key)
+                tuple(references(db, measure_id)))
             cache[measure_id] = found if found is None or record is None \
                 else published_only(found, record)
         found = cache[measure_id]
