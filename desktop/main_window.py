@@ -293,6 +293,13 @@ class MainWindow(QMainWindow):
             self.detail.show_claim(claim_id)
             self.statusBar().showMessage(self.tr(
                 "That claim is not in the list as filtered; its detail is shown."), 6000)
+            return
+        # The row may already have been the current one (no change signal): the detail may
+        # show another claim meanwhile (a chart point, a claim of the article).
+        if self.detail.claim_id() != claim_id:
+            self.detail.show_claim(claim_id)
+        if self.table.isVisible():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def select_row(self, row: int) -> None:
         self.table.select_row(row)

@@ -132,6 +132,13 @@ def paint_timeline(painter: QPainter, rect: QRectF, plot: TimelinePlot, colours:
     fm = QFontMetricsF(font)
     frame = frame_for(plot, rect, font)
     area = frame.area
+    if plot.blank:  # a sentence, not a frame of empty axes
+        painter.setPen(colours.muted)
+        painter.drawText(rect.adjusted(12, 12, -12, -12),
+                         Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                         plot.blank_text())
+        painter.restore()
+        return frame
 
     # Grid and axes labels.
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)

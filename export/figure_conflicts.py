@@ -26,7 +26,7 @@ class ConflictingFigure:
     outlet: str
     published: dt.date | None
     claim_id: int
-    # True when some other appearance gives no figure matching this one.
+    # True when no other appearance gives a figure matching this one (the briefing marks it ≠).
     disputed: bool = False
 
 
@@ -97,7 +97,7 @@ def conflicting_figures(appearances: Iterable[Stated]) -> list[FigureConflict]:
         if any(_has_unmatched(a, b) and _has_unmatched(b, a)
                for i, a in enumerate(claims) for b in claims[i + 1 :]):
             figures = [
-                replace(f, disputed=any(_has_unmatched([f], other) for other in claims
+                replace(f, disputed=all(_has_unmatched([f], other) for other in claims
                                         if other is not mine))
                 for mine in claims for f in mine
             ]

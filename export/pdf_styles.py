@@ -30,6 +30,7 @@ class Styles:
     small: ParagraphStyle
     muted: ParagraphStyle
     label: ParagraphStyle
+    label_alone: ParagraphStyle  # a label whose page break the section works out itself
     quote: ParagraphStyle
     cell: ParagraphStyle
     labelled: ParagraphStyle
@@ -54,6 +55,8 @@ def styles() -> Styles:
         muted=ParagraphStyle("muted", parent=small, textColor=MUTED),
         label=ParagraphStyle("label", parent=base, fontName=BOLD, fontSize=8.5, leading=11,
                              textColor=MUTED, spaceBefore=6, spaceAfter=2, keepWithNext=1),
+        label_alone=ParagraphStyle("label_alone", parent=base, fontName=BOLD, fontSize=8.5,
+                                   leading=11, textColor=MUTED, spaceBefore=6, spaceAfter=2),
         quote=ParagraphStyle("quote", parent=base, fontName=ITALIC),
         cell=ParagraphStyle("cell", parent=small, leading=10.5),
         labelled=ParagraphStyle("labelled", parent=base, spaceBefore=5),

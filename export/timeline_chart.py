@@ -89,6 +89,11 @@ def _write_png(title: str, plot: TimelinePlot, path: Path) -> None:
     font = ImageFont.truetype(str(resource_path("fonts", "DejaVuSans.ttf")), 11 * s)
     bold = ImageFont.truetype(str(resource_path("fonts", "DejaVuSans-Bold.ttf")), 13 * s)
     draw.text((8 * s, 6 * s), title, fill=_TEXT, font=bold)
+    if plot.blank:  # a sentence, not a frame of empty axes
+        draw.text((WIDTH * s / 2, HEIGHT * s / 2), plot.blank_text(), fill=_MUTED, font=font,
+                  anchor="mm")
+        _save_png(image, path)
+        return
     # The legend, laid out by the same rows as the window's and the PDF's ("+N more outlets").
     x0, y = 8 * s, 28 * s
     for row in legend_rows(plot, (WIDTH - 16) * s,
@@ -159,6 +164,10 @@ def _write_png(title: str, plot: TimelinePlot, path: Path) -> None:
             r = 8 * s
             draw.ellipse([px(p.x) - r, py(p.y) - r, px(p.x) + r, py(p.y) + r],
                          outline=_CONFLICT, width=2 * s)
+    _save_png(image, path)
+
+
+def _save_png(image: Any, path: Path) -> None:
     try:
         with atomic_output(path) as fh:
             image.save(fh, "PNG")

@@ -103,6 +103,19 @@ class TimelinePlot:
     def empty(self) -> bool:
         return not self.points
 
+    @property
+    def blank(self) -> bool:
+        """Nothing to draw: no dated value and no reference figure (no axes either)."""
+        return not self.points and not self.bands
+
+    def blank_text(self) -> str:
+        """What a blank chart says instead of drawing empty axes."""
+        if self.undated:
+            many = self.undated != 1
+            return (f"No values to draw: {self.undated} claim{'s' if many else ''} of this "
+                    f"measure {'have' if many else 'has'} no date or no value.")
+        return "No values to draw: no claim states a value of this measure."
+
     def dated_values(self) -> int:
         return len(self.points)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -21,11 +22,14 @@ from export.also_checked import also_checked_flowables
 from export.data import Correction, GroupReport
 from export.fonts import BOLD
 from export.pdf_briefing.layout import (
+    BOTTOM,
     CONFLICT_EDGE,
     CONFLICT_FILL,
     CONTENT_WIDTH,
     HEADER_ROW,
     NOT_FINAL,
+    PAGE_HEIGHT,
+    TOP,
     group_anchor,
     outlined,
     short_text,
@@ -33,14 +37,13 @@ from export.pdf_briefing.layout import (
 from export.pdf_briefing.timeline_section import timeline_flowables
 from export.pdf_styles import RULE, badge_fill, badge_paragraph, format_date, styles
 from export.ratings import rating_label
+from export.wording import category_label, unit_label
 
 # --- one section per claim group ----------------------------------------------------------
 
 
-def _appearances(g: GroupReport) -> list[Flowable]:
+def _appearance_rows(g: GroupReport) -> list[list[Any]]:
     st = styles()
-    if not g.appearances:
-        return [Paragraph("No appearance recorded.", st.muted)]
     rows: list[list[Any]] = [["Outlet", "Exact quote and source"]]
     for a in g.appearances:
         left = f"<b>{markup.text(a.outlet)}</b><br/>{markup.text(format_date(a.published))}"
@@ -50,14 +53,72 @@ def _appearances(g: GroupReport) -> list[Flowable]:
         right += "<br/>" + (f"<font size=7>{markup.link(a.url)}</font>" if a.url
                             else '<font size=7 color="#5A5A5A">no URL recorded</font>')
         rows.append([Paragraph(left, st.cell), Paragraph(right, st.cell)])
+    return rows
+
+
+# An appearance longer than this may be taller than a page: only then may its row be split
+# across two pages (otherwise a short row would be cut in two at the foot of a page).
+_SPLIT_ROW_CHARS = 2500
+
+
+def _appearance_table(rows: list[list[Any]]) -> Table:
+    tall = any(len(cell.text) > _SPLIT_ROW_CHARS for row in rows[1:] for cell in row)
     table = Table(rows, colWidths=[48 * mm, CONTENT_WIDTH - 48 * mm], repeatRows=1,
-                  splitInRow=1)
+                  splitInRow=1 if tall else 0)
     table.setStyle(TableStyle([
         *HEADER_ROW,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
     ]))
-    return [table]
+    return table
+
+
+_FRAME_WIDTH = CONTENT_WIDTH - 12  # the page frame's default 6 pt padding on each side
+_FRAME_HEIGHT = PAGE_HEIGHT - TOP - BOTTOM - 12
+
+
+def _height(flowables: Sequence[Flowable]) -> float:
+    """How tall ``flowables`` are one under the other in the page frame; at most a page (a
+    page break before something taller than a page gains nothing). A flowable whose height
+    is known without laying it out carries it as ``_known_height``."""
+    total = 0.0
+    for f in flowables:
+        h = getattr(f, "_known_height", None)
+        if h is None:
+            h = f.wrap(_FRAME_WIDTH, _FRAME_HEIGHT)[1]
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+    return min(total, _FRAME_HEIGHT - 1)
+
+
+@cache
+def _header_height() -> float:
+    """The appearances table's header row (the same in every section)."""
+    return _appearance_table([["Outlet", "Exact quote and source"]]).wrap(_FRAME_WIDTH,
+                                                                           _FRAME_HEIGHT)[1]
+
+
+def _first_row_height(row: list[Any]) -> float:
+    """One appearance's row: its taller cell and the table's 3 pt padding above and below
+    (the cells' Paragraphs alone are laid out: a table around them costs far more)."""
+    widths = (48 * mm, CONTENT_WIDTH - 48 * mm)
+    return max(cell.wrap(width - 12, _FRAME_HEIGHT)[1]
+               for cell, width in zip(row, widths, strict=True)) + 6
+
+
+def _appearances_start(g: GroupReport, before: Sequence[Flowable]) -> list[Flowable]:
+    """The "Appearances" label and table, after a page break when the page cannot take
+    ``before`` (the section's heading, badge and facts), the label, the table's header and its
+    first appearance: a heading is never left alone at the foot of a page. The label itself
+    does not keep with the table, as that would carry a long table, and the heading before it,
+    to the next page whole."""
+    st = styles()
+    label = Paragraph("Appearances", st.label_alone)
+    if not g.appearances:
+        rest: list[Flowable] = [label, Paragraph("No appearance recorded.", st.muted)]
+        return [CondPageBreak(_height([*before, *rest])), *rest]
+    rows = _appearance_rows(g)
+    need = _height([*before, label]) + _header_height() + _first_row_height(rows[1])
+    return [CondPageBreak(min(need, _FRAME_HEIGHT - 1)), label, _appearance_table(rows)]
 
 
 def _conflicts(g: GroupReport, included: frozenset[int]) -> list[Flowable]:
@@ -72,7 +133,7 @@ def _conflicts(g: GroupReport, included: frozenset[int]) -> list[Flowable]:
                 Spacer(1, 2)]
     outlets = {a.claim_id: a for a in g.appearances}
     for c in g.conflicts:
-        what = " · ".join(x for x in (c.kind, c.unit) if x) or "figure"
+        what = " · ".join(x for x in (c.kind, unit_label(c.unit)) if x) or "figure"
         rows: list[list[Any]] = [[Paragraph(f"<b>{markup.text(what)}</b>", st.cell), "", ""]]
         by_claim: dict[int, list[str]] = {}
         for f in c.figures:
@@ -145,9 +206,9 @@ NO_REVIEWER = "Reviewer not named"
 
 
 def _reviewed_line(g: GroupReport) -> str:
+    """Who reviewed the verdict and when it changed (a group with a verdict only)."""
     v = g.verdict
-    if v is None:
-        return "No verdict yet: this claim group has not been reviewed."
+    assert v is not None
     # A reviewer is a person someone named (Preferences, --reviewer), never a user account:
     # without one the briefing says so rather than inventing a name.
     bits = [f"Reviewed by {markup.text(v.reviewer)}" if v.reviewer else NO_REVIEWER,
@@ -171,7 +232,7 @@ def group_section(g: GroupReport, number: int, included: frozenset[int] = frozen
     )
     facts = [f"Claim group #{g.id}"]
     if g.category:
-        facts.append(f"category: {markup.text(g.category)}")
+        facts.append(f"category: {markup.text(category_label(g.category))}")
     n_out = len(g.outlets)
     facts.append(f"{len(g.appearances)} appearance{'s' if len(g.appearances) != 1 else ''} "
                  f"in {n_out} outlet{'s' if n_out != 1 else ''}")
@@ -181,18 +242,21 @@ def group_section(g: GroupReport, number: int, included: frozenset[int] = frozen
         _badge_row(g),
         Spacer(1, 3),
         Paragraph(" · ".join(facts), st.muted),
+        *correction_notes(g),
     ]
-    # CondPageBreak keeps the heading, badge and facts with what follows (cheaper than
-    # KeepTogether, which lays its content out twice).
-    story: list[Flowable] = [CondPageBreak(60 * mm), *top, *correction_notes(g)]
     v = g.verdict
     if v and v.summary.strip():
-        story.append(_labelled("Summary", markup.multiline(v.summary)))
+        top.append(_labelled("Summary", markup.multiline(v.summary)))
+    more: list[Flowable] = []
     if v and v.rationale.strip():
         paragraphs = [p for p in markup.clean(v.rationale).split("\n\n") if p.strip()]
-        story.append(_labelled("Rationale", markup.multiline(paragraphs[0])))
-        story += [Paragraph(markup.multiline(p), st.body) for p in paragraphs[1:]]
-    story += [Paragraph("Appearances", st.label), *_appearances(g)]
+        top.append(_labelled("Rationale", markup.multiline(paragraphs[0])))
+        more = [Paragraph(markup.multiline(p), st.body) for p in paragraphs[1:]]
+    if more:  # a long rationale: the heading needs only its first paragraph on its page
+        story = [CondPageBreak(_height(top)), *top, *more, *_appearances_start(g, [])]
+    else:
+        page_break, *appearances = _appearances_start(g, top)
+        story = [page_break, *top, *appearances]
     if g.timeline is not None:  # #19: the measure its claims state, over time
         story += timeline_flowables(g.timeline)
     if g.has_conflicts:
@@ -200,7 +264,9 @@ def group_section(g: GroupReport, number: int, included: frozenset[int] = frozen
     if v and v.evidence:
         story += _evidence(g)
     story += also_checked_flowables(g.also_checked)
-    story += [Spacer(1, 4), Paragraph(_reviewed_line(g), st.muted), Spacer(1, 4 * mm)]
+    if v is not None:  # without one, the badge row already says "No verdict yet"
+        story += [Spacer(1, 4), Paragraph(_reviewed_line(g), st.muted)]
+    story.append(Spacer(1, 4 * mm))
     return story
 
 
@@ -282,6 +348,7 @@ def _badge_row(g: GroupReport) -> Table:
     # group costs a second layout pass for every section of a 500-group briefing.
     row = Table([[badge_paragraph(g.rating, 10), Paragraph(note, st.small)]],
                 colWidths=[42 * mm, CONTENT_WIDTH - 42 * mm], hAlign="LEFT")
+    row._known_height = _BADGE_ROW_HEIGHT  # type: ignore[attr-defined]  # one line, always
     row.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (0, 0), badge_fill(g.rating)),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -290,6 +357,10 @@ def _badge_row(g: GroupReport) -> Table:
         ("LEFTPADDING", (1, 0), (1, 0), 8),
     ]))
     return row
+
+
+# The badge row: a 10 pt badge line and 4.5 pt padding above and below (measured).
+_BADGE_ROW_HEIGHT = 10 * 1.25 + 9
 
 
 class _Rule(Flowable):

@@ -55,11 +55,15 @@ def timeline_drawing(plot: TimelinePlot, width: float, height: float) -> Drawing
     """The chart of ``plot`` in a ``width`` × ``height`` points drawing."""
     register_fonts()
     d = Drawing(width, height)
+    if plot.blank:  # a sentence, not a frame of empty axes
+        d.add(String(width / 2, height / 2, plot.blank_text(), fontName=REGULAR,
+                     fontSize=FONT_SIZE + 2, fillColor=_MUTED, textAnchor="middle"))
+        return d
     legend = _legend(plot, width)
     label_w = max((stringWidth(t.label, REGULAR, FONT_SIZE) for t in plot.y_ticks), default=12)
     left = label_w + 6
     bottom = FONT_SIZE * (3.2 if plot.undated else 2)
-    top = height - len(legend) * (FONT_SIZE + 4) - 4
+    top = height - len(legend) * (FONT_SIZE + 4) - 4 - FONT_SIZE / 2  # the top label clears the legend
     right = width - 6
     w, h = right - left, max(top - bottom, 10)
 

@@ -23,8 +23,12 @@ def timeline_flowables(t: GroupTimeline) -> list[Flowable]:
     drawing: Drawing = timeline_drawing(plot, CONTENT_WIDTH, HEIGHT)
     outlets = len(plot.outlets)
     note = (f"{len(plot.points)} dated value{'s' if len(plot.points) != 1 else ''} from "
-            f"{outlets} outlet{'s' if outlets != 1 else ''}; bars show each claim's stated "
-            "interval, a ring a figure that conflicts with another")
+            f"{outlets} outlet{'s' if outlets != 1 else ''}")
+    # The key names only what the chart draws.
+    if any(p.high > p.low for p in plot.points):
+        note += "; bars show each claim's stated interval"
+    if any(p.conflicting for p in plot.points):
+        note += "; a ring marks a figure that conflicts with another"
     if plot.bands:
         note += "; the dashed line and band are the reference figure(s) on record"
     note += (". Drawn from the published checks only." if t.published_only

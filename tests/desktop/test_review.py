@@ -238,3 +238,19 @@ def test_the_header_menu_shows_the_columns_hidden_by_default(drive):
     score.trigger()
     assert not header.isSectionHidden(keys.index("score"))
     menu.close()
+
+
+def test_show_claim_on_the_selected_claim_shows_it_again(drive, qtbot):
+    """The table's current claim, while the detail shows another one (a chart point or a
+    claim of the article opened it): "show claim" brings the selected claim back into the
+    detail and the focus to its row, although the row itself does not change."""
+    first, other = drive.shown_ids()[:2]
+    drive.select_claim(first)
+    detail = drive.window.detail
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.id == first)
+    detail.show_claim(other)
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.id == other)
+    drive.window.show_claim(first)
+    assert drive.current_claim_id() == first
+    qtbot.waitUntil(lambda: detail.detail is not None and detail.detail.id == first)
+    assert drive.table.hasFocus()

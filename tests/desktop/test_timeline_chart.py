@@ -115,6 +115,32 @@ def test_no_points_draws_an_empty_chart(qtbot) -> None:
     assert not image.isNull()
 
 
+def test_a_chart_with_no_values_says_so_instead_of_drawing_axes(qtbot) -> None:
+    """Where the axis line and the value labels would be, the paper is blank; a sentence in
+    the middle says why."""
+    from PySide6.QtCore import QRectF
+
+    from desktop.timeline_painter import frame_for
+
+    chart = TimelineChart()
+    qtbot.addWidget(chart)
+    chart.set_points([share(1, None, 19.0, "Plain Wire")], unit="percent")
+    assert chart.plot.empty and not chart.plot.bands
+    image = chart.render_image(QSize(400, 220), scale=1.0)
+    area = frame_for(chart.plot, QRectF(0, 0, 400, 220), chart.font()).area
+    white = QColor("#FFFFFF")
+    axis = [image.pixelColor(x, round(area.bottom())) for x in range(int(area.left()),
+                                                                     int(area.right()))]
+    labels = [image.pixelColor(x, y) for x in range(0, int(area.left()) - 4)
+              for y in range(int(area.top()), int(area.bottom()), 3)
+              if not 80 < y < 140]  # the sentence's rows
+    assert all(c == white for c in axis), "an axis line is drawn"
+    assert all(c == white for c in labels), "value labels are drawn"
+    middle = [image.pixelColor(x, 110) for x in range(400)] + [
+        image.pixelColor(x, y) for x in range(400) for y in range(95, 125, 2)]
+    assert any(c.lightness() < 160 for c in middle), "no sentence in the middle"
+
+
 def test_hover_names_the_claim_and_a_click_opens_it(qtbot) -> None:
     chart = TimelineChart()
     qtbot.addWidget(chart)

@@ -46,6 +46,19 @@ def _store(db, outlet: str, day: dt.date, text: str) -> None:
     store_document(db, document, source="test", actor="tester")
 
 
+def _publish(db, group_id: int, title: str, url: str) -> None:
+    """Rate, review, approve and publish one group's verdict, citing one source."""
+    from storage.verdicts import EvidenceItem, VerdictDraft, save_verdict, set_status
+
+    with db.write() as s:
+        version = save_verdict(s, group_id, VerdictDraft(
+            rating="mostly_true", summary="About a fifth.", rationale="Mapping agrees.",
+            evidence=[EvidenceItem(title=title, url=url)]), expected_version=None,
+            actor="tester")
+        for status in ("in_review", "approved", "published"):
+            version = set_status(s, group_id, status, expected_version=version, actor="tester")
+
+
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory):
     folder = tmp_path_factory.mktemp("timeline")
@@ -135,7 +148,6 @@ def test_a_published_only_briefing_draws_published_claims_and_cited_references_o
     says nothing about unpublished values, and a reference figure is drawn once cited."""
     from storage.measure_edits import add_reference
     from storage.reads import read_claim_detail
-    from storage.verdicts import EvidenceItem, VerdictDraft, save_verdict, set_status
 
     db = open_database(tmp_path / "db.sqlite")
     for outlet, day, text in ARTICLES:
@@ -152,16 +164,7 @@ def test_a_published_only_briefing_draws_published_claims_and_cited_references_o
     kept = [p for p in timeline.points if p.outlet != "Harbour Post"]
     [group_id] = {read_claim_detail(db, p.claim_id).group_id for p in kept}
 
-    def publish(evidence: list[EvidenceItem]) -> None:
-        with db.write() as s:
-            version = save_verdict(s, group_id, VerdictDraft(
-                rating="mostly_true", summary="About a fifth.", rationale="Mapping agrees.",
-                evidence=evidence), expected_version=None, actor="tester")
-            for status in ("in_review", "approved", "published"):
-                version = set_status(s, group_id, status, expected_version=version,
-                                     actor="tester")
-
-    publish([EvidenceItem(title="Another source", url="https://example.org/other")])
+    _publish(db, group_id, "Another source", "https://example.org/other")
     [report] = load_selection(db, "published").groups
     t = report.timeline
     assert t is not None and t.published_only
@@ -185,7 +188,6 @@ def test_a_reference_a_published_check_cites_is_drawn_in_the_published_briefing(
         tmp_path: Path) -> None:
     from storage.measure_edits import add_reference
     from storage.reads import read_claim_detail
-    from storage.verdicts import EvidenceItem, VerdictDraft, save_verdict, set_status
 
     db = open_database(tmp_path / "db.sqlite")
     for outlet, day, text in ARTICLES:
@@ -196,14 +198,88 @@ def test_a_reference_a_published_check_cites_is_drawn_in_the_published_briefing(
     [group_id] = {read_claim_detail(db, c).group_id for c in
                   [p.claim_id for g in load_selection(db, "all").groups if g.timeline
                    for p in g.timeline.points if p.outlet == "Kyiv Notes"]}
-    with db.write() as s:
-        version = save_verdict(s, group_id, VerdictDraft(
-            rating="mostly_true", summary="About a fifth.", rationale="Mapping agrees.",
-            evidence=[EvidenceItem(title="Sample map", url="https://example.org/map")]),
-            expected_version=None, actor="tester")
-        for status in ("in_review", "approved", "published"):
-            version = set_status(s, group_id, status, expected_version=version, actor="tester")
+    _publish(db, group_id, "Sample map", "https://example.org/map")
     [report] = load_selection(db, "published").groups
     assert report.timeline is not None
     assert [r.source_title for r in report.timeline.references] == ["Sample map"]
     db.dispose()
+
+
+def test_a_published_only_timeline_never_draws_a_value_edited_after_publication(
+        tmp_path: Path) -> None:
+    """A claim reworded after its check was published keeps its published point (the same
+    figures state the same value); a claim whose figure was edited (and measured again) is
+    left out of the published-only timeline, never drawn with the new value. The live
+    timeline shows the edit."""
+    from extraction import parse_figures
+    from storage.claims import edit
+    from storage.reads import read_claim_detail
+    from workflows.measuring import update_measures
+
+    db = open_database(tmp_path / "db.sqlite")
+    for outlet, day, text in ARTICLES:
+        _store(db, outlet, day, text)
+    [timeline] = {g.timeline for g in load_selection(db, "all").groups if g.timeline is not None}
+    [kyiv] = [p for p in timeline.points if p.outlet == "Kyiv Notes"]
+    assert kyiv.value == 18
+    published = read_claim_detail(db, kyiv.claim_id)
+    _publish(db, published.group_id, "Another source", "https://example.org/other")
+
+    def rewrite(old: str, new: str) -> None:
+        detail = read_claim_detail(db, kyiv.claim_id)
+        sentence = detail.sentence.replace(old, new)
+        assert sentence != detail.sentence
+        figures = [f.to_json_dict() for f in parse_figures(sentence, offset=detail.start)]
+        with db.write() as s:
+            edit(s, kyiv.claim_id, {"sentence": sentence, "figures": figures,
+                                    "end": detail.start + len(sentence)}, actor="tester")
+        update_measures(db, only=[kyiv.claim_id])
+
+    def points(status: str) -> list[TimelinePoint]:
+        return [p for g in load_selection(db, status).groups if g.timeline is not None
+                for p in g.timeline.points if p.claim_id == kyiv.claim_id]
+
+    rewrite("military analysts said", "military analysts say")  # the same figures
+    [point] = points("published")
+    assert point.value == 18 and point.sentence == published.sentence
+
+    rewrite("about 18 percent", "about 23 percent")
+    assert points("all") and all(p.value == 23 for p in points("all"))
+    assert points("published") == []
+    db.dispose()
+
+
+def test_the_key_under_a_chart_names_only_what_it_draws(tmp_path: Path) -> None:
+    """No bars, no rings: the sentence under the chart does not talk about them."""
+    from export.measure_timelines import GroupTimeline
+    from export.pdf_briefing.timeline_section import timeline_flowables
+
+    day = dt.date(2025, 1, 1)
+    points = tuple(TimelinePoint(claim_id=i, date=day + dt.timedelta(days=30 * i), value=v,
+                                 low=v, high=v, outlet=f"Outlet {i}", sentence="s",
+                                 conflicting=False)
+                   for i, v in enumerate((18.0, 19.0, 20.0)))
+    [keep] = timeline_flowables(GroupTimeline(1, SHARE, "percent", points, ()))
+    note = keep._content[-1].text
+    assert "3 dated values from 3 outlets" in note
+    assert "bars" not in note and "ring" not in note
+    ringed = tuple(p if p.claim_id else TimelinePoint(
+        claim_id=0, date=day, value=18.0, low=17.5, high=18.5, outlet="Outlet 0",
+        sentence="s", conflicting=True) for p in points)
+    [keep] = timeline_flowables(GroupTimeline(1, SHARE, "percent", ringed, ()))
+    note = keep._content[-1].text
+    assert "bars show each claim's stated interval" in note and "a ring marks" in note
+
+
+def test_a_chart_with_no_values_says_so_instead_of_drawing_axes() -> None:
+    plot = build_plot([], [], "percent")
+    drawing = timeline_drawing(plot, 400, 160)
+    kinds = {type(n).__name__ for n in drawing.contents}
+    texts = [n.text for n in drawing.contents if isinstance(n, String)]
+    assert kinds == {"String"}, kinds  # no grid, no axis line, no legend markers
+    assert texts == ["No values to draw: no claim states a value of this measure."]
+    undated = TimelinePoint(claim_id=1, date=None, value=3.0, low=3.0, high=3.0,
+                            outlet="Outlet", sentence="s", conflicting=False)
+    drawing = timeline_drawing(build_plot([undated, undated], [], "percent"), 400, 160)
+    assert [n.text for n in drawing.contents] == [
+        "No values to draw: 2 claims of this measure have no date or no value."]

@@ -69,3 +69,21 @@ def test_png_legend_names_nine_outlets_counts_the_rest_and_stays_inside(
     assert "conflicting figure" in texts and "reference figure" in texts
     width = 900 * 2
     assert all(x + w <= width for x, t, w in drawn if t != "Share")
+
+
+def test_a_png_of_a_measure_with_no_values_has_no_axes(tmp_path) -> None:
+    """The whole picture below the title is blank paper but for one sentence in the middle."""
+    from PIL import Image
+
+    from export.timeline_chart import HEIGHT, SCALE, WIDTH, write_timeline_chart
+
+    path = tmp_path / "empty.png"
+    assert write_timeline_chart("Nothing yet", [], path, unit="percent") == 0
+    image = Image.open(path).convert("L")
+    assert image.size == (WIDTH * SCALE, HEIGHT * SCALE)
+    # Where the axis line and the grid would be (the bottom band, the left band): white.
+    bottom = image.crop((0, (HEIGHT - 60) * SCALE, WIDTH * SCALE, (HEIGHT - 20) * SCALE))
+    left = image.crop((0, 40 * SCALE, 120 * SCALE, (HEIGHT - 20) * SCALE))
+    assert bottom.getextrema() == (255, 255) and left.getextrema() == (255, 255)
+    middle = image.crop((0, (HEIGHT // 2 - 12) * SCALE, WIDTH * SCALE, (HEIGHT // 2 + 12) * SCALE))
+    assert middle.getextrema()[0] < 128  # the sentence

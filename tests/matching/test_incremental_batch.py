@@ -8,41 +8,20 @@ from collections import defaultdict
 from sqlalchemy import func, select
 
 from bench.bench_matching import generate
-from extraction import parse_figures
 from matching.grouping import key_weight
 from matching.incremental import index_claims, run_matching
-from storage.articles import NewArticle, NewClaim, add_article, claim_ids_of_article
 from storage.match_store import candidates, candidates_many, key_sizes
 from storage.models import ClaimGroupMember, ClaimMatchKey, GroupConflict
 from storage.schema import open_database
-
-
-def _store(db, claims, tag: str) -> list[int]:
-    ids: list[int] = []
-    for start in range(0, len(claims), 20):
-        chunk = claims[start : start + 20]
-        text, rows, pos = "", [], 0
-        for c in chunk:
-            figures = [f.to_json_dict() for f in parse_figures(c["text"], offset=pos)]
-            rows.append(NewClaim(sentence=c["text"], start=pos, end=pos + len(c["text"]),
-                                 figures=figures, score=0.9))
-            text += c["text"] + " "
-            pos = len(text)
-        with db.write() as session:
-            article = add_article(session, NewArticle(outlet=chunk[0]["outlet"], text=text,
-                                                      content_hash=f"{tag}-{start}"),
-                                  rows, actor="test")
-        with db.read() as session:
-            ids += claim_ids_of_article(session, article)
-    return ids
+from tests.matching.conftest import store_claims
 
 
 def _database(path):
     claims = generate(460, seed=11)
     db = open_database(path)
-    _store(db, claims[:400], "old")
+    store_claims(db, claims[:400], "old")
     run_matching(db, actor="test")
-    new_ids = _store(db, claims[400:], "new")
+    new_ids = store_claims(db, claims[400:], "new")
     index_claims(db)
     return db, new_ids
 
@@ -78,7 +57,7 @@ def test_a_batch_decides_what_one_claim_at_a_time_decides(tmp_path):
 
 
 def test_key_counts_are_exact_up_to_the_cap_and_candidates_match_a_plain_count(db):
-    ids = _store(db, generate(300, seed=5), "k")
+    ids = store_claims(db, generate(300, seed=5), "k")
     index_claims(db)
     with db.read() as session:
         exact = dict(session.execute(
@@ -127,8 +106,8 @@ def test_indexing_on_worker_processes_stores_what_indexing_here_stores(tmp_path,
 
     claims = generate(300, seed=8)
     here, there = open_database(tmp_path / "here.sqlite"), open_database(tmp_path / "there.sqlite")
-    _store(here, claims, "i")
-    _store(there, claims, "i")
+    store_claims(here, claims, "i")
+    store_claims(there, claims, "i")
     monkeypatch.setattr(incremental, "SIGNATURE_BATCH", 70)  # several batches, one pool
     monkeypatch.setattr(incremental, "PARALLEL_INDEX", 1_000_000)
     assert index_claims(here) == 300
@@ -155,7 +134,7 @@ def test_a_common_key_degrades_to_rarer_keys_and_stays_bounded(db):
     one of the claim's rarer keys, or (no rarer key) to its newest holders, at most ``recent``."""
     from bench.generated_sets import labelled_set
 
-    _store(db, labelled_set("repetitive", 300, seed=5), "d")
+    store_claims(db, labelled_set("repetitive", 300, seed=5), "d")
     index_claims(db)
     with db.read() as session:
         exact = dict(session.execute(

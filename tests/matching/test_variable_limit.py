@@ -8,34 +8,14 @@ import sqlite3
 from sqlalchemy import event, func, select
 
 from bench.bench_matching import generate
-from extraction import parse_figures
 from matching.incremental import run_matching
 from storage import match_store as store
-from storage.articles import NewArticle, NewClaim, add_article, claim_ids_of_article
 from storage.models import ClaimGroupMember, ClaimSignature
 from storage.schema import open_database
+from tests.matching.conftest import store_claims
 
 LIMIT = 60  # bound values per statement; the batch below has far more claims
 
-
-def _store(db, claims) -> list[int]:
-    ids: list[int] = []
-    for start in range(0, len(claims), 20):
-        chunk = claims[start : start + 20]
-        text, rows, pos = "", [], 0
-        for c in chunk:
-            figures = [f.to_json_dict() for f in parse_figures(c["text"], offset=pos)]
-            rows.append(NewClaim(sentence=c["text"], start=pos, end=pos + len(c["text"]),
-                                 figures=figures, score=0.9))
-            text += c["text"] + " "
-            pos = len(text)
-        with db.write() as session:
-            article = add_article(session, NewArticle(outlet=chunk[0]["outlet"], text=text,
-                                                      content_hash=f"limit-{start}"),
-                                  rows, actor="test")
-        with db.read() as session:
-            ids += claim_ids_of_article(session, article)
-    return ids
 
 
 def _small_limit(db) -> None:
@@ -59,7 +39,7 @@ def test_matching_more_claims_than_bound_values_gives_what_an_unlimited_engine_g
         _small_limit(limited)
         outcomes = []
         for db in (plain, limited):
-            ids = _store(db, claims)
+            ids = store_claims(db, claims, "limit")
             assert len(ids) > 3 * LIMIT
             run_matching(db, actor="test", only=ids)
             with db.read() as session:
