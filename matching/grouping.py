@@ -26,9 +26,10 @@ from matching.blocking import (  # noqa: F401  (the blocking names other modules
     plausible_pairs,
     weighted_overlaps_many,
 )
+from matching.claim_parts import share_with_copy
 from matching.decide import LEARNED, RULES
-from matching.decide import score as decide_score
 from matching.frames import subjects_differ, values_contradict
+from matching.pair_cache import PairCache
 from matching.pair_model import frame_idf
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -36,7 +37,6 @@ from matching.pairs import (
     Relation,
     Thresholds,
 )
-from matching.parallel import score_pairs
 from matching.signature import ClaimSig
 from matching.slot import opposite_bounds
 
@@ -174,6 +174,9 @@ def cluster(
     # scored, the copies join it before linking (unless a person's decision names them).
     first = identical_claims(sigs, keep_apart={i for pair in cannot_link for i in pair})
     copies = [(int(first[i]), i) for i in range(n) if first[i] != i]
+    learned = model != RULES
+    for f, i in copies:
+        share_with_copy(sigs[f], sigs[i], parts=learned)
     singles = [i for i in range(n) if first[i] == i]
     stats = BlockingStats()
     if len(singles) < n:
@@ -183,7 +186,6 @@ def cluster(
         pairs, weights = candidate_pairs_weighted(sigs, idf, stats)
     if progress:
         progress(f"{len(pairs)} candidate pairs ({stats.over_cap} common keys degraded)")
-    learned = model != RULES
     if learned:
         idf = {**idf, **frame_idf(sigs)}
     pairs = plausible_pairs(sigs, pairs, weights, idf, thresholds,
@@ -198,26 +200,27 @@ def cluster(
         if ra != rb:
             uf.union(ra, rb)
 
+    # Every decision of this run, candidates and the pairs the average-link guard samples
+    # alike, filed once for all copies of a claim (matching.pair_cache).
+    cache = PairCache(sigs, first.tolist(), idf=idf, default_idf=default_idf,
+                      thresholds=thresholds, model=model, keep_explanations=keep_scores)
     scored: dict[tuple[int, int], PairResult] = {}
 
     def pair_score(i: int, j: int) -> PairResult:
         key = (i, j) if i < j else (j, i)
-        found = scored.get(key)
-        if found is None:
-            found = scored[key] = decide_score(sigs[key[0]], sigs[key[1]], idf=idf,
-                                               default_idf=default_idf, thresholds=thresholds,
-                                               model=model)
+        found = cache.score(*key)
+        if keep_scores:
+            scored[key] = found
         return found
 
     same: list[tuple[float, int, int, PairResult]] = []
     conflict_pairs: list[tuple[int, int]] = []
     result = Clustering(labels=[], pairs_scored=len(pairs))
     pair_list = [(i, j) for i, j in pairs.tolist()]  # i < j, as pair_score keys them
-    results = score_pairs(sigs, pair_list, idf=idf, default_idf=default_idf,
-                          thresholds=thresholds, workers=workers, model=model)
-    scored.update(zip(pair_list, results, strict=True))
-    for i, j in pair_list:
-        res = scored[(i, j)]
+    results = cache.score_many(pair_list, workers=workers)
+    if keep_scores:
+        scored.update(zip(pair_list, results, strict=True))
+    for (i, j), res in zip(pair_list, results, strict=True):
         if res.relation is Relation.SAME:
             same.append((-res.score, i, j, res))
         elif res.relation is Relation.CONFLICT:
