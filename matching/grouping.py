@@ -29,7 +29,7 @@ from matching.blocking import (  # noqa: F401  (the blocking names other modules
 from matching.claim_parts import share_with_copy
 from matching.decide import LEARNED, RULES
 from matching.frames import subjects_differ, values_contradict
-from matching.pair_cache import PairCache
+from matching.pair_cache import Decision, PairCache
 from matching.pair_model import frame_idf
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -130,7 +130,7 @@ def complete_link_ok(sigs: Sequence[ClaimSig], left: list[int], right: list[int]
 
 def _groups_agree(
     sigs: Sequence[ClaimSig], left: list[int], right: list[int],
-    score: Callable[[int, int], PairResult], learned: bool = False,
+    score: Callable[[int, int], Decision], learned: bool = False,
 ) -> bool:
     """Average-link guard against chaining: when both sides already hold several claims, most
     cross pairs (on a sample) must themselves look like the same claim."""
@@ -206,26 +206,27 @@ def cluster(
                       thresholds=thresholds, model=model, keep_explanations=keep_scores)
     scored: dict[tuple[int, int], PairResult] = {}
 
-    def pair_score(i: int, j: int) -> PairResult:
+    def pair_score(i: int, j: int) -> Decision:
         key = (i, j) if i < j else (j, i)
         found = cache.score(*key)
         if keep_scores:
-            scored[key] = found
+            scored[key] = cache.result(found)
         return found
 
-    same: list[tuple[float, int, int, PairResult]] = []
+    same: list[tuple[float, int, int, Decision]] = []
     conflict_pairs: list[tuple[int, int]] = []
     result = Clustering(labels=[], pairs_scored=len(pairs))
     pair_list = [(i, j) for i, j in pairs.tolist()]  # i < j, as pair_score keys them
     results = cache.score_many(pair_list, workers=workers)
     if keep_scores:
-        scored.update(zip(pair_list, results, strict=True))
+        scored.update((pair, cache.result(res)) for pair, res in zip(pair_list, results,
+                                                                     strict=True))
     for (i, j), res in zip(pair_list, results, strict=True):
         if res.relation is Relation.SAME:
             same.append((-res.score, i, j, res))
         elif res.relation is Relation.CONFLICT:
             conflict_pairs.append((i, j))
-            result.links[(i, j)] = res
+            result.links[(i, j)] = cache.result(res)
     # A conflict keeps the two claims apart for good.
     for i, j in conflict_pairs:
         ri, rj = uf.find(i), uf.find(j)
@@ -246,7 +247,7 @@ def cluster(
                 refused.append((i, j))
             continue
         uf.union(ri, rj)
-        result.links[(i, j)] = res
+        result.links[(i, j)] = cache.result(res)
 
     if keep_scores:
         result.scored, result.refused = scored, refused

@@ -20,10 +20,11 @@ from typing import Any
 
 from matching.decide import score as decide_score
 from matching.pairs import PairResult, Thresholds
-from matching.parallel import score_pairs
+from matching.parallel import PackedResult, score_pairs, unpacked
 from matching.signature import ClaimSig
 
 _Key = tuple[int, int, bool]
+Decision = PairResult | PackedResult  # both have .relation and .score; unpacked() -> PairResult
 
 
 def same_outlet(a: ClaimSig, b: ClaimSig) -> bool:
@@ -56,15 +57,17 @@ class PairCache:
         self.thresholds = thresholds
         self.model = model
         self.keep_explanations = keep_explanations
-        self.table: dict[_Key, PairResult] = {}
+        # Decisions from workers stay packed (their explanations pickled) until read whole.
+        self.table: dict[_Key, Decision] = {}
         self.computed = 0  # pairs really scored (the rest were read from the table)
 
     def key(self, i: int, j: int) -> _Key:
         sigs = self.sigs
         return (self.first[i], self.first[j], same_outlet(sigs[i], sigs[j]))
 
-    def score(self, i: int, j: int) -> PairResult:
-        """The decision of (i, j), in that order."""
+    def score(self, i: int, j: int) -> Decision:
+        """The decision of (i, j), in that order (its relation and score: :meth:`result`
+        gives it whole)."""
         key = self.key(i, j)
         found = self.table.get(key)
         if found is None:
@@ -74,8 +77,13 @@ class PairCache:
             self.computed += 1
         return found
 
+    @staticmethod
+    def result(decision: Decision) -> PairResult:
+        """A decision of the table whole, with its explanation."""
+        return unpacked(decision)
+
     def score_many(self, pairs: Sequence[tuple[int, int]],
-                   workers: int | None = None) -> list[PairResult]:
+                   workers: int | None = None) -> list[Decision]:
         """The decisions of ``pairs``, in order; those not in the table are scored together
         (on ``workers`` processes when there are many: matching.parallel)."""
         keys = [self.key(i, j) for i, j in pairs]
@@ -88,7 +96,7 @@ class PairCache:
             todo = list(missing.values())
             results = score_pairs(self.sigs, todo, idf=self.idf, default_idf=self.default_idf,
                                   thresholds=self.thresholds, workers=workers, model=self.model,
-                                  keep_explanations=self.keep_explanations)
+                                  keep_explanations=self.keep_explanations, packed=True)
             table.update(zip(missing, results, strict=True))
             self.computed += len(todo)
         return [table[key] for key in keys]
