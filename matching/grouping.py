@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,7 +29,7 @@ from matching.blocking import (  # noqa: F401  (the blocking names other modules
 from matching.claim_parts import share_with_copy
 from matching.decide import LEARNED, RULES
 from matching.frames import subjects_differ, values_contradict
-from matching.pair_cache import Decision, PairCache
+from matching.pair_cache import Decision, LinkTable, PairCache
 from matching.pair_model import frame_idf
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -64,7 +64,8 @@ class Clustering:
 
     labels: list[int]
     conflicts: dict[int, set[int]] = field(default_factory=dict)
-    links: dict[tuple[int, int], PairResult] = field(default_factory=dict)
+    # The pairs that joined two groups, and the conflicting pairs (read lazily: LinkTable).
+    links: MutableMapping[tuple[int, int], PairResult] = field(default_factory=LinkTable)
     pairs_scored: int = 0
     # With ``cluster(..., keep_scores=True)``: every pair scored (candidates and the pairs the
     # average-link guard looked at) with its result, for error analysis (bench.matching_errors).
@@ -100,15 +101,35 @@ class _UnionFind:
         return a
 
 
-def _frame_profiles(sigs: Sequence[ClaimSig], members: list[int]) -> list[int]:
-    """One member per distinct set of frames (members stating the same values need one check)."""
+def _profile_key(sig: ClaimSig) -> tuple:
+    return tuple((f.measure, f.cls, f.low, f.high, f.period, f.period_stated, f.precise,
+                  f.subject)
+                 for f in sig.frames)
+
+
+def _profile_map(sigs: Sequence[ClaimSig], members: list[int]) -> dict[tuple, int]:
+    """Distinct set of frames -> the first member stating it."""
     seen: dict[tuple, int] = {}
     for i in members:
-        key = tuple((f.measure, f.cls, f.low, f.high, f.period, f.period_stated, f.precise,
-                     f.subject)
-                    for f in sigs[i].frames)
-        seen.setdefault(key, i)
-    return list(seen.values())
+        seen.setdefault(_profile_key(sigs[i]), i)
+    return seen
+
+
+def _frame_profiles(sigs: Sequence[ClaimSig], members: list[int]) -> list[int]:
+    """One member per distinct set of frames (members stating the same values need one check)."""
+    return list(_profile_map(sigs, members).values())
+
+
+def _frames_clash(sigs: Sequence[ClaimSig], i: int, j: int) -> bool:
+    fi, fj = sigs[i].frames, sigs[j].frames
+    return bool(fi) and bool(values_contradict(fi, fj) or subjects_differ(fi, fj)
+                             or opposite_bounds(fi, fj))
+
+
+def _profiles_agree(sigs: Sequence[ClaimSig], left: Iterable[int], right: Iterable[int],
+                    clash: Callable[[int, int], bool]) -> bool:
+    right = list(right)
+    return not any(clash(i, j) for i in left if sigs[i].frames for j in right)
 
 
 def complete_link_ok(sigs: Sequence[ClaimSig], left: list[int], right: list[int]) -> bool:
@@ -117,15 +138,49 @@ def complete_link_ok(sigs: Sequence[ClaimSig], left: list[int], right: list[int]
     link), so a vague figure can never bridge two precise ones that disagree; nor may a group
     hold the figures or dates of two different agreements (matching.frames.subjects_differ),
     nor bounds on either side of one value (matching.slot.opposite_bounds)."""
-    for i in _frame_profiles(sigs, left):
-        fi = sigs[i].frames
-        if not fi:
-            continue
-        for j in _frame_profiles(sigs, right):
-            fj = sigs[j].frames
-            if values_contradict(fi, fj) or subjects_differ(fi, fj) or opposite_bounds(fi, fj):
-                return False
-    return True
+    return _profiles_agree(sigs, _frame_profiles(sigs, left), _frame_profiles(sigs, right),
+                           lambda i, j: _frames_clash(sigs, i, j))
+
+
+class _CompleteLink:
+    """complete_link_ok during one linking run: each group's distinct frame sets kept up to
+    date as groups merge (not gathered again from every member at each join), and each
+    pair of them checked once."""
+
+    def __init__(self, sigs: Sequence[ClaimSig], uf: _UnionFind) -> None:
+        self.sigs = sigs
+        self.uf = uf
+        self.profiles: dict[int, dict[tuple, int]] = {}
+        self.clashes: dict[tuple[int, int], bool] = {}
+
+    def of(self, root: int) -> dict[tuple, int]:
+        found = self.profiles.get(root)
+        if found is None:
+            found = self.profiles[root] = _profile_map(self.sigs, self.uf.members[root])
+        return found
+
+    def clash(self, i: int, j: int) -> bool:
+        found = self.clashes.get((i, j))
+        if found is None:
+            found = self.clashes[(i, j)] = _frames_clash(self.sigs, i, j)
+        return found
+
+    def ok(self, ri: int, rj: int) -> bool:
+        return _profiles_agree(self.sigs, self.of(ri).values(), self.of(rj).values(),
+                               self.clash)
+
+    def union(self, ri: int, rj: int) -> int:
+        """uf.union, keeping the merged group's frame sets in members order."""
+        left, right = self.of(ri), self.of(rj)
+        root = self.uf.union(ri, rj)
+        first, second = (left, right) if root == ri else (right, left)
+        self.profiles.pop(ri, None)
+        self.profiles.pop(rj, None)
+        merged = dict(first)
+        for key, i in second.items():
+            merged.setdefault(key, i)
+        self.profiles[root] = merged
+        return root
 
 
 def _groups_agree(
@@ -226,7 +281,7 @@ def cluster(
             same.append((-res.score, i, j, res))
         elif res.relation is Relation.CONFLICT:
             conflict_pairs.append((i, j))
-            result.links[(i, j)] = cache.result(res)
+            result.links[(i, j)] = res
     # A conflict keeps the two claims apart for good.
     for i, j in conflict_pairs:
         ri, rj = uf.find(i), uf.find(j)
@@ -234,11 +289,12 @@ def cluster(
         uf.cannot[rj].add(ri)
     same.sort()
     refused: list[tuple[int, int]] = []
+    complete = _CompleteLink(sigs, uf)
     for _neg, i, j, res in same:
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or rj in uf.cannot[ri]:
             continue
-        if not complete_link_ok(sigs, uf.members[ri], uf.members[rj]) or not _groups_agree(
+        if not complete.ok(ri, rj) or not _groups_agree(
             sigs, uf.members[ri], uf.members[rj], pair_score, learned
         ):
             uf.cannot[ri].add(rj)
@@ -246,8 +302,8 @@ def cluster(
             if keep_scores:
                 refused.append((i, j))
             continue
-        uf.union(ri, rj)
-        result.links[(i, j)] = cache.result(res)
+        complete.union(ri, rj)
+        result.links[(i, j)] = res
 
     if keep_scores:
         result.scored, result.refused = scored, refused

@@ -15,7 +15,7 @@ members of each group: often copies of one sentence).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import Any
 
 from matching.decide import score as decide_score
@@ -100,3 +100,33 @@ class PairCache:
             table.update(zip(missing, results, strict=True))
             self.computed += len(todo)
         return [table[key] for key in keys]
+
+
+class LinkTable(MutableMapping[tuple[int, int], PairResult]):
+    """Pair -> decision, as grouping's links: decisions from workers are kept packed and
+    unpacked (their explanations read) when a caller reads them, so a run whose caller only
+    needs the groups (``claimdesk cluster``) never reads them."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[int, int], Decision] = {}
+
+    def __getitem__(self, key: tuple[int, int]) -> PairResult:
+        found = self._items[key]
+        if not isinstance(found, PairResult):
+            found = self._items[key] = unpacked(found)
+        return found
+
+    def __setitem__(self, key: tuple[int, int], value: Decision) -> None:  # type: ignore[override]
+        self._items[key] = value
+
+    def __delitem__(self, key: tuple[int, int]) -> None:
+        del self._items[key]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return f"LinkTable({len(self)} links)"
