@@ -18,6 +18,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from typing import Any
 
+from matching.claim_parts import parts_of
+from matching.decide import RULES
 from matching.decide import score as decide_score
 from matching.pairs import PairResult, Thresholds
 from matching.parallel import PackedResult, score_pairs, unpacked
@@ -94,6 +96,13 @@ class PairCache:
                 missing[key] = pair
         if missing:
             todo = list(missing.values())
+            if self.model != RULES:
+                # Each claim's parts worked out here, once, before scoring workers fork (they
+                # inherit them) rather than again in every worker that meets the claim.
+                sigs = self.sigs
+                for i, j in todo:
+                    parts_of(sigs[i])
+                    parts_of(sigs[j])
             results = score_pairs(self.sigs, todo, idf=self.idf, default_idf=self.default_idf,
                                   thresholds=self.thresholds, workers=workers, model=self.model,
                                   keep_explanations=self.keep_explanations, packed=True)
