@@ -10,7 +10,7 @@ from matching.decide import score as decide_score
 from matching.grouping import cluster, document_frequencies, idf_table
 from matching.pair_model import frame_idf
 from matching.prefilter import identical_claims
-from matching.records import record_signatures
+from matching.records import record_signature, record_signatures
 
 
 def test_every_pair_read_has_the_decision_of_scoring_it_alone():
@@ -21,7 +21,7 @@ def test_every_pair_read_has_the_decision_of_scoring_it_alone():
     result = cluster(sigs, workers=1, keep_scores=True)
     assert result.scored is not None
     # Signatures of their own: frames and parts worked out for each, shared with no copy.
-    fresh = record_signatures(records)
+    fresh = [record_signature(i, r) for i, r in enumerate(records)]
     n = len(fresh)
     idf = {**idf_table(document_frequencies(fresh), n), **frame_idf(fresh)}
     default_idf = math.log(1 + (n + 0.5) / 1.5)
