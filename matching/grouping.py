@@ -1,7 +1,8 @@
 """Grouping claims into claim groups without comparing all pairs.
 
 Blocking (matching.blocking) proposes a bounded number of candidate pairs per claim; only
-those are scored (matching.pairs, on every core: matching.parallel). Linking is greedy, best pair first, and refuses any merge
+those are scored (matching.pairs, on every core: matching.parallel; each pair once, copies of a
+claim sharing it: matching.pair_cache). Linking is greedy, best pair first, and refuses any merge
 that would put two conflicting figures (or a person's "not the same") into one group.
 """
 
