@@ -260,7 +260,7 @@ def _reduce(codes: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndar
     return codes[starts], np.add.reduceat(weights, starts, dtype=np.int64)
 
 
-_REDUCE_EVERY = 8_000_000  # pair rows gathered before they are summed (bounds the memory)
+_REDUCE_EVERY = 1_000_000  # pair rows gathered before they are summed (bounds the memory)
 
 
 def _pair_rows(

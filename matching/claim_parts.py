@@ -141,3 +141,20 @@ def entities_differ(a: ClaimParts, b: ClaimParts) -> bool:
     """Both claims name something of one distinct kind, and nothing in common."""
     return any(ea and eb and not (ea & eb)
                for ea, eb in zip(a.distinct_entities, b.distinct_entities, strict=True))
+
+
+def share_with_copy(source: ClaimSig, copy: ClaimSig, *, parts: bool = True) -> None:
+    """Give ``copy`` the frames, frame keys and (with ``parts``) parts of ``source``, a claim
+    it is identical to for matching (matching.prefilter.identical_claims: the same sentence,
+    figures, category and date, from which all of them are worked out): worked out once for
+    every copy of a sentence, and kept once in memory."""
+    if copy is source:
+        return
+    have = copy.__dict__
+    if "_frames" not in have:
+        object.__setattr__(copy, "_frames", source.frames)
+    if "_frame_keys" not in have:
+        claim_frame_keys(source)
+        object.__setattr__(copy, "_frame_keys", source.__dict__["_frame_keys"])
+    if parts and "_parts" not in have:
+        object.__setattr__(copy, "_parts", parts_of(source))

@@ -1,7 +1,8 @@
 """Grouping claims into claim groups without comparing all pairs.
 
 Blocking (matching.blocking) proposes a bounded number of candidate pairs per claim; only
-those are scored (matching.pairs, on every core: matching.parallel). Linking is greedy, best pair first, and refuses any merge
+those are scored (matching.pairs, on every core: matching.parallel; each pair once, copies of a
+claim sharing it: matching.pair_cache). Linking is greedy, best pair first, and refuses any merge
 that would put two conflicting figures (or a person's "not the same") into one group.
 """
 
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -26,9 +27,10 @@ from matching.blocking import (  # noqa: F401  (the blocking names other modules
     plausible_pairs,
     weighted_overlaps_many,
 )
+from matching.claim_parts import share_with_copy
 from matching.decide import LEARNED, RULES
-from matching.decide import score as decide_score
 from matching.frames import subjects_differ, values_contradict
+from matching.pair_cache import Decision, LinkTable, PairCache
 from matching.pair_model import frame_idf
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -36,7 +38,6 @@ from matching.pairs import (
     Relation,
     Thresholds,
 )
-from matching.parallel import score_pairs
 from matching.signature import ClaimSig
 from matching.slot import opposite_bounds
 
@@ -64,7 +65,8 @@ class Clustering:
 
     labels: list[int]
     conflicts: dict[int, set[int]] = field(default_factory=dict)
-    links: dict[tuple[int, int], PairResult] = field(default_factory=dict)
+    # The pairs that joined two groups, and the conflicting pairs (read lazily: LinkTable).
+    links: MutableMapping[tuple[int, int], PairResult] = field(default_factory=LinkTable)
     pairs_scored: int = 0
     # With ``cluster(..., keep_scores=True)``: every pair scored (candidates and the pairs the
     # average-link guard looked at) with its result, for error analysis (bench.matching_errors).
@@ -100,15 +102,35 @@ class _UnionFind:
         return a
 
 
-def _frame_profiles(sigs: Sequence[ClaimSig], members: list[int]) -> list[int]:
-    """One member per distinct set of frames (members stating the same values need one check)."""
+def _profile_key(sig: ClaimSig) -> tuple:
+    return tuple((f.measure, f.cls, f.low, f.high, f.period, f.period_stated, f.precise,
+                  f.subject)
+                 for f in sig.frames)
+
+
+def _profile_map(sigs: Sequence[ClaimSig], members: list[int]) -> dict[tuple, int]:
+    """Distinct set of frames -> the first member stating it."""
     seen: dict[tuple, int] = {}
     for i in members:
-        key = tuple((f.measure, f.cls, f.low, f.high, f.period, f.period_stated, f.precise,
-                     f.subject)
-                    for f in sigs[i].frames)
-        seen.setdefault(key, i)
-    return list(seen.values())
+        seen.setdefault(_profile_key(sigs[i]), i)
+    return seen
+
+
+def _frame_profiles(sigs: Sequence[ClaimSig], members: list[int]) -> list[int]:
+    """One member per distinct set of frames (members stating the same values need one check)."""
+    return list(_profile_map(sigs, members).values())
+
+
+def _frames_clash(sigs: Sequence[ClaimSig], i: int, j: int) -> bool:
+    fi, fj = sigs[i].frames, sigs[j].frames
+    return bool(fi) and bool(values_contradict(fi, fj) or subjects_differ(fi, fj)
+                             or opposite_bounds(fi, fj))
+
+
+def _profiles_agree(sigs: Sequence[ClaimSig], left: Iterable[int], right: Iterable[int],
+                    clash: Callable[[int, int], bool]) -> bool:
+    right = list(right)
+    return not any(clash(i, j) for i in left if sigs[i].frames for j in right)
 
 
 def complete_link_ok(sigs: Sequence[ClaimSig], left: list[int], right: list[int]) -> bool:
@@ -117,20 +139,54 @@ def complete_link_ok(sigs: Sequence[ClaimSig], left: list[int], right: list[int]
     link), so a vague figure can never bridge two precise ones that disagree; nor may a group
     hold the figures or dates of two different agreements (matching.frames.subjects_differ),
     nor bounds on either side of one value (matching.slot.opposite_bounds)."""
-    for i in _frame_profiles(sigs, left):
-        fi = sigs[i].frames
-        if not fi:
-            continue
-        for j in _frame_profiles(sigs, right):
-            fj = sigs[j].frames
-            if values_contradict(fi, fj) or subjects_differ(fi, fj) or opposite_bounds(fi, fj):
-                return False
-    return True
+    return _profiles_agree(sigs, _frame_profiles(sigs, left), _frame_profiles(sigs, right),
+                           lambda i, j: _frames_clash(sigs, i, j))
+
+
+class _CompleteLink:
+    """complete_link_ok during one linking run: each group's distinct frame sets kept up to
+    date as groups merge (not gathered again from every member at each join), and each
+    pair of them checked once."""
+
+    def __init__(self, sigs: Sequence[ClaimSig], uf: _UnionFind) -> None:
+        self.sigs = sigs
+        self.uf = uf
+        self.profiles: dict[int, dict[tuple, int]] = {}
+        self.clashes: dict[tuple[int, int], bool] = {}
+
+    def of(self, root: int) -> dict[tuple, int]:
+        found = self.profiles.get(root)
+        if found is None:
+            found = self.profiles[root] = _profile_map(self.sigs, self.uf.members[root])
+        return found
+
+    def clash(self, i: int, j: int) -> bool:
+        found = self.clashes.get((i, j))
+        if found is None:
+            found = self.clashes[(i, j)] = _frames_clash(self.sigs, i, j)
+        return found
+
+    def ok(self, ri: int, rj: int) -> bool:
+        return _profiles_agree(self.sigs, self.of(ri).values(), self.of(rj).values(),
+                               self.clash)
+
+    def union(self, ri: int, rj: int) -> int:
+        """uf.union, keeping the merged group's frame sets in members order."""
+        left, right = self.of(ri), self.of(rj)
+        root = self.uf.union(ri, rj)
+        first, second = (left, right) if root == ri else (right, left)
+        self.profiles.pop(ri, None)
+        self.profiles.pop(rj, None)
+        merged = dict(first)
+        for key, i in second.items():
+            merged.setdefault(key, i)
+        self.profiles[root] = merged
+        return root
 
 
 def _groups_agree(
     sigs: Sequence[ClaimSig], left: list[int], right: list[int],
-    score: Callable[[int, int], PairResult], learned: bool = False,
+    score: Callable[[int, int], Decision], learned: bool = False,
 ) -> bool:
     """Average-link guard against chaining: when both sides already hold several claims, most
     cross pairs (on a sample) must themselves look like the same claim."""
@@ -174,6 +230,9 @@ def cluster(
     # scored, the copies join it before linking (unless a person's decision names them).
     first = identical_claims(sigs, keep_apart={i for pair in cannot_link for i in pair})
     copies = [(int(first[i]), i) for i in range(n) if first[i] != i]
+    learned = model != RULES
+    for f, i in copies:
+        share_with_copy(sigs[f], sigs[i], parts=learned)
     singles = [i for i in range(n) if first[i] == i]
     stats = BlockingStats()
     if len(singles) < n:
@@ -183,7 +242,6 @@ def cluster(
         pairs, weights = candidate_pairs_weighted(sigs, idf, stats)
     if progress:
         progress(f"{len(pairs)} candidate pairs ({stats.over_cap} common keys degraded)")
-    learned = model != RULES
     if learned:
         idf = {**idf, **frame_idf(sigs)}
     pairs = plausible_pairs(sigs, pairs, weights, idf, thresholds,
@@ -198,26 +256,28 @@ def cluster(
         if ra != rb:
             uf.union(ra, rb)
 
+    # Every decision of this run, candidates and the pairs the average-link guard samples
+    # alike, filed once for all copies of a claim (matching.pair_cache).
+    cache = PairCache(sigs, first.tolist(), idf=idf, default_idf=default_idf,
+                      thresholds=thresholds, model=model, keep_explanations=keep_scores)
     scored: dict[tuple[int, int], PairResult] = {}
 
-    def pair_score(i: int, j: int) -> PairResult:
+    def pair_score(i: int, j: int) -> Decision:
         key = (i, j) if i < j else (j, i)
-        found = scored.get(key)
-        if found is None:
-            found = scored[key] = decide_score(sigs[key[0]], sigs[key[1]], idf=idf,
-                                               default_idf=default_idf, thresholds=thresholds,
-                                               model=model)
+        found = cache.score(*key)
+        if keep_scores:
+            scored[key] = cache.result(found)
         return found
 
-    same: list[tuple[float, int, int, PairResult]] = []
+    same: list[tuple[float, int, int, Decision]] = []
     conflict_pairs: list[tuple[int, int]] = []
     result = Clustering(labels=[], pairs_scored=len(pairs))
     pair_list = [(i, j) for i, j in pairs.tolist()]  # i < j, as pair_score keys them
-    results = score_pairs(sigs, pair_list, idf=idf, default_idf=default_idf,
-                          thresholds=thresholds, workers=workers, model=model)
-    scored.update(zip(pair_list, results, strict=True))
-    for i, j in pair_list:
-        res = scored[(i, j)]
+    results = cache.score_many(pair_list, workers=workers)
+    if keep_scores:
+        scored.update((pair, cache.result(res)) for pair, res in zip(pair_list, results,
+                                                                     strict=True))
+    for (i, j), res in zip(pair_list, results, strict=True):
         if res.relation is Relation.SAME:
             same.append((-res.score, i, j, res))
         elif res.relation is Relation.CONFLICT:
@@ -230,11 +290,12 @@ def cluster(
         uf.cannot[rj].add(ri)
     same.sort()
     refused: list[tuple[int, int]] = []
+    complete = _CompleteLink(sigs, uf)
     for _neg, i, j, res in same:
         ri, rj = uf.find(i), uf.find(j)
         if ri == rj or rj in uf.cannot[ri]:
             continue
-        if not complete_link_ok(sigs, uf.members[ri], uf.members[rj]) or not _groups_agree(
+        if not complete.ok(ri, rj) or not _groups_agree(
             sigs, uf.members[ri], uf.members[rj], pair_score, learned
         ):
             uf.cannot[ri].add(rj)
@@ -242,7 +303,7 @@ def cluster(
             if keep_scores:
                 refused.append((i, j))
             continue
-        uf.union(ri, rj)
+        complete.union(ri, rj)
         result.links[(i, j)] = res
 
     if keep_scores:

@@ -15,6 +15,7 @@ import contextlib
 import ctypes
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -30,7 +31,7 @@ PARALLEL_PAIRS = 20_000  # below this, starting workers costs more than it saves
 CHUNK = 5_000
 
 _State = tuple[Sequence[ClaimSig], list[tuple[int, int]], Mapping[str, float], float, Thresholds,
-               Any]
+               Any, bool]
 _state: _State | None = None
 _RELATIONS = list(Relation)
 
@@ -54,18 +55,43 @@ def _init(state: _State, parent: int) -> None:
     _state = state
 
 
-def _score_range(bounds: tuple[int, int]) -> list[tuple[int, float, dict[str, Any]] | None]:
-    """Scores of pairs[start:end]; a "different" pair comes back as None (grouping only needs
-    to know it is not the same claim), the others as compact tuples (cheaper to pickle)."""
+class PackedResult:
+    """A pair decision as a worker sends it: the relation and score, and the explanation
+    still pickled (grouping reads the explanations of the few pairs it links only, and a
+    pickled one takes a tenth of the memory of the dicts)."""
+
+    __slots__ = ("relation", "score", "blob")
+
+    def __init__(self, relation: Relation, score: float, blob: bytes | None) -> None:
+        self.relation = relation
+        self.score = score
+        self.blob = blob
+
+    def result(self) -> PairResult:
+        explanation = {} if self.blob is None else pickle.loads(self.blob)
+        return PairResult(self.relation, self.score, explanation)
+
+
+def unpacked(res: PairResult | PackedResult) -> PairResult:
+    return res.result() if isinstance(res, PackedResult) else res
+
+
+def _score_range(bounds: tuple[int, int]) -> list[tuple[int, float, bytes | None]]:
+    """Decisions of pairs[start:end] as compact tuples (cheaper to pickle): the relation, the
+    score, and the pickled explanation (None for a "different" pair unless every explanation
+    is kept: grouping reads only the relation and score of those)."""
     assert _state is not None
-    sigs, pairs, idf, default_idf, thresholds, model = _state
+    sigs, pairs, idf, default_idf, thresholds, model, keep = _state
     score = _decide.score
-    out: list[tuple[int, float, dict[str, Any]] | None] = []
+    different = Relation.DIFFERENT
+    dumps = pickle.dumps
+    out: list[tuple[int, float, bytes | None]] = []
     for i, j in pairs[bounds[0] : bounds[1]]:
         res = score(sigs[i], sigs[j], idf=idf, default_idf=default_idf, thresholds=thresholds,
                     model=model)
-        out.append(None if res.relation is Relation.DIFFERENT
-                   else (_RELATIONS.index(res.relation), res.score, res.explanation))
+        out.append((_RELATIONS.index(res.relation), res.score,
+                    None if res.relation is different and not keep
+                    else dumps(res.explanation, protocol=pickle.HIGHEST_PROTOCOL)))
     return out
 
 
@@ -75,10 +101,6 @@ def can_fork() -> bool:
 
 def worker_count(workers: int | None) -> int:
     return max(1, os.cpu_count() or 1) if workers is None else max(1, workers)
-
-
-# What a "different" pair scored in a worker stands for: only its relation is ever read.
-DIFFERENT = PairResult(Relation.DIFFERENT, 0.0, {})
 
 
 def score_pairs(
@@ -91,11 +113,15 @@ def score_pairs(
     workers: int | None = None,
     parallel_from: int | None = None,
     model: Any = _decide.LEARNED,
-) -> list[PairResult]:
+    keep_explanations: bool = False,
+    packed: bool = False,
+) -> list[PairResult] | list[PairResult | PackedResult]:
     """``matching.decide.score`` of every (i, j) in ``pairs``, in order; on ``workers`` processes (None:
     every core) when there are at least ``parallel_from`` (PARALLEL_PAIRS) pairs and forking
-    is safe. Pairs scored in workers that are not the same claim nor a conflict come back as
-    :data:`DIFFERENT` (their score and explanation are not kept)."""
+    is safe. Every pair keeps its relation and score (the ones of scoring it here); a pair
+    scored in a worker that is neither the same claim nor a conflict comes back without its
+    explanation (an empty one) unless ``keep_explanations``. With ``packed``, those scored in
+    workers come back as :class:`PackedResult` (:func:`unpacked` gives the PairResult)."""
     parallel_from = PARALLEL_PAIRS if parallel_from is None else parallel_from
     n = worker_count(workers)
     if n < 2 or len(pairs) < parallel_from or not can_fork():
@@ -104,14 +130,12 @@ def score_pairs(
     size = max(1, min(CHUNK, -(-len(pairs) // (n * 4))))
     bounds = [(k, min(k + size, len(pairs))) for k in range(0, len(pairs), size)]
     context = multiprocessing.get_context("fork")
-    state = (sigs, pairs, idf, default_idf, thresholds, model)
+    state = (sigs, pairs, idf, default_idf, thresholds, model, keep_explanations)
     with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_init,
                              initargs=(state, os.getpid())) as pool:
-        return [
-            DIFFERENT if res is None else PairResult(_RELATIONS[res[0]], res[1], res[2])
-            for part in pool.map(_score_range, bounds)
-            for res in part
-        ]
+        out = [PackedResult(_RELATIONS[res[0]], res[1], res[2])
+               for part in pool.map(_score_range, bounds) for res in part]
+    return out if packed else [r.result() for r in out]
 
 
 def fork_pool(workers: int | None = None) -> ProcessPoolExecutor | None:

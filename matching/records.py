@@ -18,6 +18,7 @@ from typing import Any
 from extraction import default_aliases, parse_figures
 from extraction.cues import Tokens
 from extraction.scoring import sentence_category
+from matching.claim_parts import parts_of, share_with_copy
 from matching.grouping import Clustering
 from matching.parallel import die_with_parent
 from matching.signature import ClaimSig, signature, work_out_lazy_parts
@@ -57,9 +58,15 @@ def _signatures_of(chunk: list[tuple[int, dict[str, Any]]]) -> list[ClaimSig]:
 
 
 def _signatures_worked_out(chunk: list[tuple[int, dict[str, Any]]]) -> list[ClaimSig]:
-    """In a worker: signatures with their frames and figure roles worked out (sent back
-    with them; see signature.work_out_lazy_parts)."""
-    return [work_out_lazy_parts(record_signature(i, r)) for i, r in chunk]
+    """In a worker: signatures with their frames, figure roles and the parts pair scoring
+    reads worked out (sent back with them; see signature.work_out_lazy_parts and
+    matching.claim_parts): once per sentence, on every core."""
+    out = []
+    for i, r in chunk:
+        sig = work_out_lazy_parts(record_signature(i, r))
+        parts_of(sig)
+        out.append(sig)
+    return out
 
 
 def _text_key(record: dict[str, Any]) -> tuple[Any, ...]:
@@ -96,8 +103,12 @@ def record_signatures(records: list[dict[str, Any]]) -> list[ClaimSig]:
         sig = parsed[first_of[_text_key(r)]]
         if sig.id != i:
             date = r.get("date")
-            sig = replace(sig, id=i, outlet=r.get("outlet"),
-                          date=date if isinstance(date, str) else None)
+            copy = replace(sig, id=i, outlet=r.get("outlet"),
+                           date=date if isinstance(date, str) else None)
+            if copy.date == sig.date:
+                # The same sentence, figures and date: what was worked out for it holds.
+                share_with_copy(sig, copy, parts="_parts" in sig.__dict__)
+            sig = copy
         out.append(sig)
     return out
 
