@@ -79,7 +79,18 @@ _PEOPLE = (
     r"displaced|militants|combatants|officers|veterans|individuals|deportees|orphans|patients|"
     r"journalists|Russian\s+soldiers|Ukrainian\s+soldiers|"
     r"людей|людини|осіб|человек|солдат\w*|військов\w*|военн\w*|жител\w*|мешканц\w*|дітей|детей|"
-    r"загиблих|погибших|поранених|раненых|полонених|пленных|біженц\w*|беженц\w*"
+    r"загиблих|погибших|поранених|раненых|полонених|пленных|біженц\w*|беженц\w*|"
+    # The same in other languages of the reporting ("Τρεις άνθρωποι", "zwölf Tote", "osam osoba").
+    r"personas|pessoas|persone|personnes|menschen|personen|mensen|osób|osoby|osoba|ljudi|oameni|"
+    r"persoane|personer|mennesker|människor|ihmistä|henkeä|άνθρωποι|ανθρώπων|ανθρώπους|άτομα|"
+    r"ατόμων|kişi|insan|orang|ember|embert|أشخاص|قتلى|قتيلا|muertos|mortos|morti|morts|tote|toten|"
+    r"zabitych|civiles|civis|civili|civils|zivilisten|cywilów|civila|sivilister|siviiliä|άμαχοι|"
+    r"soldados|soldati|soldats|soldaten|żołnierzy|vojnika|soldați|niños|crianças|bambini|enfants|"
+    r"kinder|dzieci|djece|copii|lasta|παιδιά|çocuk|refugiados|rifugiati|réfugiés|flüchtlinge|"
+    r"uchodźców|izbjeglica|refugiați|flyktninger|flyktingar|pakolaista|πρόσφυγες|mülteci|"
+    r"prisioneros|prigionieri|prisonniers|gefangene|jeńców|zarobljenika|hombres|homens|uomini|"
+    r"hommes|männer|mężczyzn|muškaraca|bărbați|menn|män|miestä|άνδρες|άντρες|mujeres|mulheres|"
+    r"donne|femmes|frauen|kobiet|femei"
 )
 _PEOPLE_RE = re.compile(rf"\b(?:{_PEOPLE})\b", re.IGNORECASE)
 _PEOPLE_AFTER = _Source(rf"\s+(?P<noun>{_PEOPLE})\b", re.IGNORECASE)  # compiled lower-cased below

@@ -10,6 +10,7 @@ from ..lexicon import words
 from ..numbers import (
     CYRILLIC_WORD_NUMBER,
     FOREIGN_SCALES,
+    FOREIGN_WORD_NUMBER,
     FRACTION_TAIL,
     NOT_A_DAY,
     SCALES,
@@ -36,6 +37,8 @@ from .trigger_words import (
     _TRIGGERS,
     _WORD_KEYS,
     _WORD_KINDS,
+    FOREIGN_AMBIGUOUS,
+    FOREIGN_SCALE_TOKENS,
 )
 
 # What may follow a number, for choosing the patterns worth trying there (a cheap pre-check;
@@ -200,6 +203,7 @@ _AFTER_RUN = re.compile(r"(?P<sep>[\s-]*)(?P<next>[^\W\d_]+|\S)?")
 _AFTER_SCALE = re.compile(r"\.?(?P<sep>[\s-]*)(?P<next>[^\W\d_]+|\S)?")
 _WORD_RUN_LOWER = re.compile(WORD_NUMBER)  # on lower-cased text
 _CYR_RUN_LOWER = re.compile(CYRILLIC_WORD_NUMBER)
+_FOREIGN_RUN_LOWER = re.compile(FOREIGN_WORD_NUMBER)
 _NUMWORD_IMPOSSIBLE = frozenset(("percent_range", "groups", "date_dmy", "date_dmy_cyr"))
 
 
@@ -259,7 +263,7 @@ def _cyrnum_kinds(text: str, pos: int, end: int) -> tuple[str, ...]:
     """The patterns worth trying at a Ukrainian or Russian number word ("двадцять", "п" of
     "п'ять"), which may also start a fraction ("п'ята частина")."""
     frac = ("fraction_cyr",) if text[pos:end] in _CYR_FRACTION_TOKENS else ()
-    run = _CYR_RUN_LOWER.match(text, pos)
+    run = _CYR_RUN_LOWER.match(text, pos) or _FOREIGN_RUN_LOWER.match(text, pos)
     if run is None:
         return frac
     m = _AFTER_RUN.match(text, run.end())
@@ -288,6 +292,7 @@ _WORD_NEEDS = {
     "earlier": frozenset(("this",)), "later": frozenset(("this",)),
     "на": frozenset(("минулому", "прошлой", "этой")), "в": frozenset(("прошлом",)),
     "минулого": frozenset(("тижня", "місяця")), "цього": frozenset(("тижня",)),
+    **dict.fromkeys(FOREIGN_AMBIGUOUS, FOREIGN_SCALE_TOKENS),
 }
 _VAGUE_KINDS = _TRIGGERS["vague"]
 _VAGUE_DURATION = ("duration",)
