@@ -89,7 +89,9 @@ def frame_keys(sig: ClaimSig) -> list[tuple[str, int]]:
                 keys.append((f"fd:{measure}:{period[:10]}", 1))
         low, high = getattr(f, "low", 0.0), getattr(f, "high", 0.0)
         if measure != "date" and 0 < low <= high and math.isfinite(high):
-            keys.extend((f"fv:{measure}:{g}", 1) for g in value_grid((low + high) / 2))
+            # Money meets money whatever the currency was read as ("EUR 138 billion", "€138bn").
+            valued = "money" if measure.startswith("money") else measure
+            keys.extend((f"fv:{valued}:{g}", 1) for g in value_grid((low + high) / 2))
     return keys
 
 
@@ -100,13 +102,26 @@ def slot_keys(sig: ClaimSig) -> list[tuple[str, int]]:
     places = sorted(sig.entities.get("place", frozenset()) - BROAD_PLACES)
     keys: list[tuple[str, int]] = []
     for f in frames:
-        if f.measure in ("date", "count", "share") or not f.period:
+        if f.measure in ("date", "count", "share"):
             continue
         anchors = [f"p={p}" for p in places] + ([f"a={f.actor}"] if f.actor else [])
+        # The measure whatever the period (periods are often read differently or not at all:
+        # "50 killed" as of a yearless day, "53 POWs killed" as of the publication date),
+        # alone and with each anchor: with one more shared key (a rare word, a name, a
+        # figure) a candidate; an over-full bucket degrades to conjunctions with rarer keys.
+        for m in sorted(f.measures - _NOT_SLOT):
+            keys.append((f"s:{m}:*", SLOT_ANY_PERIOD_WEIGHT))
+            keys.extend((f"s:{m}:*:{a}", SLOT_ANY_PERIOD_WEIGHT) for a in anchors)
+        if not f.period:
+            continue
         if len(f.period) >= 10:
             keys.append((f"s:{f.measure}:{f.period[:10]}", MIN_KEY_WEIGHT))
         keys.extend((f"s:{f.measure}:{f.period[:7]}:{a}", MIN_KEY_WEIGHT) for a in anchors)
     return keys
+
+
+_NOT_SLOT = frozenset(("date", "count", "share", "respondents"))
+SLOT_ANY_PERIOD_WEIGHT = 2  # a measure whatever its period: needs one more shared key
 
 
 @dataclass(frozen=True)

@@ -239,7 +239,8 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
         elif low == 0.0 and high > 0:
             low = high / OPEN_BOUND_REACH
         actor = _side_before(words, start) if measure in SIDED_MEASURES and pos >= 0 else None
-        frames.append(Frame(measure, low, high, q.text, q.cls, period, stated, precise,
+        cls = "money" if measure == "money" else q.cls  # a count named as money
+        frames.append(Frame(measure, low, high, q.text, cls, period, stated, precise,
                             frozenset(named), bounds.low, bounds.high, subject, actor,
                             bounds.open_low, bounds.open_high))
     if dates and not counted:
@@ -260,6 +261,8 @@ def measures_compatible(a: str, b: str) -> bool:
     """Same measure, or one side only knows the coarse kind ("count" vs "killed")."""
     if a == b:
         return True
+    if "money" in (a, b) and a.startswith("money") and b.startswith("money"):
+        return True  # "EUR 138 billion" read as money without its currency, and "€138 billion"
     coarse = {"count", "share"}
     if a in coarse or b in coarse:
         return a.split(":")[0] == b.split(":")[0] or {a, b} & {"count"} and not (
@@ -323,7 +326,7 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
     paired: list[tuple[float, int, int]] = []
     for i, x in enumerate(a):
         for j, y in enumerate(b):
-            if x.cls != y.cls and not (x.cls.startswith("count") and y.cls.startswith("count")):
+            if x.cls != y.cls and _cls_family(x.cls) != _cls_family(y.cls):
                 continue
             if not (measures_compatible(x.measure, y.measure) or (x.also & y.also)):
                 continue
@@ -357,6 +360,12 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
     specific_b = {f.measure for f in b if f.measure not in ("count", "share")}
     clash = bool(specific_a and specific_b and not (specific_a & specific_b))
     return FrameComparison(tuple(same), tuple(agree), tuple(conflict), clash)
+
+
+def _cls_family(cls: str) -> str:
+    """Counts of any kind compare, and amounts of money in any currency (no FX rates: their
+    measures then decide, see measures_compatible)."""
+    return cls.split(":")[0]
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:
