@@ -102,6 +102,10 @@ def slot_keys(sig: ClaimSig) -> list[tuple[str, int]]:
     places = sorted(sig.entities.get("place", frozenset()) - BROAD_PLACES)
     keys: list[tuple[str, int]] = []
     for f in frames:
+        if f.measure == "date" and f.period and f.period[:4].isdigit():
+            # A dated event whatever the day ("seized on March 4, 2022" / "took control on
+            # February 28, 2022"): the year, with one more shared key.
+            keys.append((f"s:date:{f.period[:4]}", SLOT_ANY_PERIOD_WEIGHT))
         if f.measure in ("date", "count", "share"):
             continue
         anchors = [f"p={p}" for p in places] + ([f"a={f.actor}"] if f.actor else [])
@@ -109,7 +113,7 @@ def slot_keys(sig: ClaimSig) -> list[tuple[str, int]]:
         # "50 killed" as of a yearless day, "53 POWs killed" as of the publication date),
         # alone and with each anchor: with one more shared key (a rare word, a name, a
         # figure) a candidate; an over-full bucket degrades to conjunctions with rarer keys.
-        for m in sorted(f.measures - _NOT_SLOT):
+        for m in sorted({"money" if m.startswith("money") else m for m in f.measures} - _NOT_SLOT):
             keys.append((f"s:{m}:*", SLOT_ANY_PERIOD_WEIGHT))
             keys.extend((f"s:{m}:*:{a}", SLOT_ANY_PERIOD_WEIGHT) for a in anchors)
         if not f.period:

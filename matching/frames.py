@@ -32,6 +32,7 @@ from matching.frame_values import (
 from matching.measure_words import (
     MEASURE_STEMS,
     measure_of_word,
+    measures_far,
     measures_near,
     names_money,
     words_with_offsets,
@@ -214,6 +215,10 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
         if q.cls != "percent":
             # "4,980,589 Ukrainians had left": nationality words make poll shares, not counts.
             near = next((m for m in named if m != "respondents"), None)
+            if near is None and q.family == "count" and pos >= 0:
+                # Named farther away in the figure's clause ("the death toll had risen to 29").
+                near = next((m for m in measures_far(text, start, end, words)
+                             if m not in ("respondents", "money")), None)
         base = _UNIT_MEASURE.get(q.family)
         if q.cls == "percent" and q.qualifier in CHANGE_WORDS:
             measure = "change"  # "an 83% drop": how much something changed, not a share

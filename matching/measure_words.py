@@ -144,3 +144,29 @@ def measures_near(text: str, start: int, end: int,
     return found
 
 
+
+
+# Farther than the window, within the figure's clause: "the death toll had risen to 29 people",
+# "cinco milhões de ucranianos foram registrados como refugiados".
+FAR_WINDOW = 8
+_CLAUSE_END = re.compile(r"[,;:!?()\[\]\"“”«»—]|\.\s|\d")
+
+
+def measures_far(text: str, start: int, end: int,
+                 words: list[tuple[int, int, str]]) -> list[str]:
+    """The measures named in the figure's clause (up to FAR_WINDOW words either side, no
+    punctuation or other figure in between), nearest first after, then before: for a figure
+    whose near words name none."""
+    stop = _CLAUSE_END.search(text, end)
+    right = stop.start() if stop else len(text)
+    left = 0
+    for m in _CLAUSE_END.finditer(text, 0, start):
+        left = m.end()
+    after = [w for s, e, w in words if s >= end and e <= right][:FAR_WINDOW]
+    before = [w for s, e, w in words if e <= start and s >= left][-FAR_WINDOW:]
+    found: list[str] = []
+    for w in (*after, *reversed(before)):
+        m = measure_of_word(w)
+        if m is not None and m not in found:
+            found.append(m)
+    return found
