@@ -45,6 +45,9 @@ TEXT_CANDIDATES = 16  # candidates per claim kept by text similarity, for the pa
 # names): a paraphrase in another language shares few words but its measure, value and date.
 KEY_QUOTA = 8
 MAX_CANDIDATES = TEXT_CANDIDATES + KEY_QUOTA  # the hard ceiling of scored pairs per claim
+# Candidates sharing this much key weight are scored under a decision that weighs more than
+# words (plausible_pairs' ``floor``) however far apart their words are.
+KEYS_WITHOUT_WORDS = 2 * MIN_KEY_WEIGHT
 # Frame and slot keys held by more claims than this are degraded to rarer conjunctions.
 FRAME_BUCKET_CAP = 50
 
@@ -472,6 +475,10 @@ def plausible_pairs(
     jaccard, overlap = weighted_overlaps_many(sigs, pairs, idf)
     text = blend(jaccard, overlap, ratio / 100.0, thresholds)
     keep = text >= (thresholds.floor if floor is None else floor) - 1e-9
+    if floor is not None:
+        # A paraphrase in another language shares almost no words, but its measure, value and
+        # period: heavy shared keys are scored whatever the words (still within the quota).
+        keep |= weights >= KEYS_WITHOUT_WORDS
     pairs, weights, text = pairs[keep], weights[keep], text[keep]
     n = len(sigs)
     # Ties in similarity (copies of one sentence) go to the heavier key weight, then to a
