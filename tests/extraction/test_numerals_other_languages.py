@@ -66,3 +66,31 @@ def test_small_counts_of_people_in_other_languages():
     # A small count names who is counted in the language of the sentence.
     (fig,) = parse_figures("Drei Menschen wurden verletzt.")
     assert fig.value == 3.0 and fig.unit == "people"
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("Die Waffenruhe begann am 3. März 2021.", "2021-03-03"),
+    ("Las tropas llegaron el 14 de abril de 2021.", "2021-04-14"),
+    ("Spotkanie odbyło się 7 października 2021 roku.", "2021-10-07"),
+    ("Acordul a fost semnat pe 2 septembrie 2021.", "2021-09-02"),
+    ("Η συνάντηση έγινε στις 5 Μαΐου 2021.", "2021-05-05"),
+])
+def test_days_with_month_names_of_other_languages(text, iso):
+    dates = [f.date for f in parse_figures(text) if f.kind == "date"]
+    assert dates == [iso]
+
+
+def test_more_is_no_month():
+    # Romanian "mai mult" is "more", not May.
+    assert all(f.kind != "date" for f in parse_figures("Au venit de 3 mai multe ori."))
+
+
+@pytest.mark.parametrize("text, km2", [
+    ("Foram retomados 800 quilômetros quadrados.", 800.0),
+    ("Se perdieron 250 kilómetros cuadrados.", 250.0),
+    ("Erobert wurden 40 Quadratkilometer.", 40.0),
+    ("Odbito 90 km kw. terenu.", 90.0),
+])
+def test_square_kilometres_of_other_languages(text, km2):
+    (fig,) = parse_figures(text)
+    assert fig.kind == "area" and fig.si_unit == "km2" and fig.si_value == km2
