@@ -275,7 +275,7 @@ _AMOUNT_PATTERNS = {
         rf"kilomet(?:er|re)s?|km|miles?|{_PEOPLE})?\b", I)),
     "groups": (3, _Source(
         r"(?P<grp>(?:hundreds|tens|dozens|scores|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?|"
-        r"(?P<few>several|a\s+few)\s+(?:hundred|thousand|million|billion|dozen))\b(?=\s+of\b|\s+\w)", I)),
+        r"(?P<few>several|a\s+few)\s+(?:hundred|thousand|million|billion|dozen))\b(?=\s+of\b|\s+\w|\s*[,.;:)!?]|\s*$)", I)),
     # The people noun after a count ("5,000 troops") is matched separately: see _people_after.
     "count": (2, _Source(rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?(?![\w%])(?!\.\d)(?!\.[A-Za-z])(?!:\d)", I)),
 }
