@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .numerals_words import AMBIGUOUS_WORDS, HALF_TAIL, HALF_TAIL_RE, NUMBER_WORDS
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -36,7 +38,7 @@ WORD_NUMBER = rf"(?:(?:an?|one)\s+(?:{_SCALE}|dozen)|{WORD_TOKEN})(?:(?:{_AND_AF
 # before a percent sign or a Cyrillic word ("18,5 відсотка", "2,5 млн").
 _BEFORE_UNIT = r"(?=\s*(?:%|％|[\u0400-\u04ff]))"  # a percent sign or a Cyrillic word follows
 # ... or a scale word of another language ("4,8 milhões", "6,5 millones").
-_BEFORE_SCALE = r"(?=\s+(?:mil|milh|mill|milj|milyon|milyar|bilh|εκατ|δισ|tỷ|triệu))"
+_BEFORE_SCALE = r"(?=\s+(?:mil|milh|mill|milj|milyon|milyar|bilh|εκατ|δισ|tỷ|triệu|juta|tys|tis|mld|mln|lakh|crore))"
 _DECIMAL = rf"(?:\.\d+|,\d{{1,2}}(?![\d,])(?:{_BEFORE_UNIT}|{_BEFORE_SCALE}))?"
 # A plain space groups thousands before a percent sign or a word in any script ("19 546
 # bērni", "16 000 children"), but not after a month ("May 5 100 people" is a date and a count).
@@ -51,7 +53,7 @@ NOT_A_DAY = "".join(rf"(?<!(?i:{re.escape(m)}) \d)(?<!(?i:{re.escape(m)}) \d\d)"
 # percent sign.
 SCALE_AFTER_DOT = (r"\s*(?:hundred|thousand|million|billion|trillion|bn|mn|mln|m\b|b\b|k\b|тис|тыс"
                    r"|млн|млрд|%|％|percent|per\s*cent|mil|milh|mill|milj|milyon|milyar|мільй|милл"
-                   r"|мільяр|εκατ|δισ|tỷ|triệu)")
+                   r"|мільяр|εκατ|δισ|tỷ|triệu|juta|mld|lakh|crore)")
 DOTTED_THOUSANDS = rf"[1-9]\d{{0,2}}(?:\.\d{{3}})+(?![\d.,])(?!{SCALE_AFTER_DOT})"
 DIGIT_NUMBER = (
     rf"(?:0,\d+(?![\d,])|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[\u00a0\u202f\u2009]\d{{3}})+{_DECIMAL}"
@@ -81,6 +83,20 @@ FOREIGN_SCALES = {
         миллиардов миллиарда миллиарды δισεκατομμύρια δισ tỷ""".split(), 1e9),
     "mil millones": 1e9, "mil milhões": 1e9,
     "mil": 1e3, "mila": 1e3,  # Spanish and Portuguese, Italian thousands: "700 mil crianças"
+    # More languages of the reporting: Central and Eastern Europe, the Nordics, Greek, Turkish,
+    # Arabic, Persian, Hebrew, Hindi, Bengali, Indonesian ("5 milioane", "3 tysiące",
+    # "৪ মিলিয়ন", "٣ ملايين", "2 lakh").
+    **dict.fromkeys("""milioane miliona milijuna milijona milijonų milijonai miljonit milionu
+        milionů millió milhoes millones miljoni miljonu miljoen juta мілйон милиона милиони
+        мільйонам miliony milyonu миллионам мільйона мільйонів मिलियन মিলিয়ন مليون ملايين
+        میلیون מיליון""".split(), 1e6),
+    **dict.fromkeys("""miliarde milijardi milijarde milijardų miljardit miliardů milliárd mld
+        miliar милијарди মিলিয়ার্ড বিলিয়ন बिलियन مليار مليارات میلیارد מיליארד""".split(), 1e9),
+    **dict.fromkeys("""tausend tysięcy tysiące tysiąc tisíc tisuća tisuće hiljada hiljade ezer
+        duizend tusen tusind tuhatta tūkstančių tūkstoši χιλιάδες mii ribu nghìn ngàn bin
+        हज़ार हजार হাজার ألف آلاف هزار אלף""".split(), 1e3),
+    **dict.fromkeys("lakh lakhs লাখ লক্ষ लाख".split(), 1e5),
+    **dict.fromkeys("crore crores কোটি करोड़ करोड".split(), 1e7),
 }
 _FOREIGN_SCALE = "|".join(re.escape(w).replace(r"\ ", r"\s+")
                           for w in sorted(FOREIGN_SCALES, key=len, reverse=True))
@@ -155,15 +171,66 @@ def parse_cyrillic_words(text: str) -> float | None:
     return total + current
 
 
+# Number words of other languages ("cinco milhões", "Τρεις", "åtte millioner"), with the scale
+# words of FOREIGN_SCALES and a half after the scale ("seis millones y medio").
+FOREIGN_SCALE_WORDS = {w: v for w, v in FOREIGN_SCALES.items() if " " not in w}
+_FOREIGN_WORD = "|".join(sorted({re.escape(w) for w in (*NUMBER_WORDS, *AMBIGUOUS_WORDS, *FOREIGN_SCALE_WORDS)
+                                 if not w.endswith(".")}, key=len, reverse=True))
+FOREIGN_WORD_NUMBER = (rf"(?<![\w'’ʼ])(?:{_FOREIGN_WORD})(?:\s+(?:{_FOREIGN_WORD}))*(?:{HALF_TAIL})?"
+                       r"(?![\w'’ʼ])")
+
+
+def parse_foreign_words(text: str) -> float | None:
+    """Value of a run of number words of another language, or None if it is not one number.
+
+    "cinco milhões" -> 5e6, "seis millones y medio" -> 6.5e6, "dwadzieścia pięć" -> 25,
+    "un milion" -> 1e6; "un" alone (an article) and "millones" alone are no numbers.
+    """
+    half = HALF_TAIL_RE.search(text)
+    words = (text[: half.start()] if half else text).lower().split()
+    if not words:
+        return None
+    total, current, last, last_scale = 0.0, 0.0, None, None
+    needs_scale = False
+    for w in words:
+        v = NUMBER_WORDS.get(w)
+        if v is None and w in AMBIGUOUS_WORDS:
+            v, needs_scale = AMBIGUOUS_WORDS[w], True
+        if v is not None:
+            # Each part smaller than the one before: "veinte cinco", not "cinco dos".
+            if last is not None and (v >= last or last < 10 or last < 100 and (v >= 10 or last % 10)):
+                return None
+            current += v
+            last = v
+            continue
+        scale = FOREIGN_SCALE_WORDS.get(w)
+        if scale is None or (not current and not total):
+            return None  # not a number word, or a scale word with no number before it
+        if current:
+            total += current * scale
+        else:
+            total *= scale  # "mil millones"
+        current, last, last_scale, needs_scale = 0.0, None, scale, False
+    if needs_scale:
+        return None
+    value = total + current
+    if half:
+        if last_scale is None or current:
+            return None
+        value += last_scale / 2
+    return value
+
+
 # A number as figures use it: digits or words, with an optional half or quarter and scale.
 NUMBER = (
-    rf"(?:{DIGIT_NUMBER}(?:{FRACTION_TAIL})?{DIGIT_SCALE}?"
+    rf"(?:{DIGIT_NUMBER}(?:{FRACTION_TAIL})?(?:{DIGIT_SCALE}(?:{HALF_TAIL})?)?"
     rf"|{WORD_NUMBER}(?:{FRACTION_TAIL}(?:[\s-]+(?:{_SCALE})\b)?)?"
-    rf"|{CYRILLIC_WORD_NUMBER})"
+    rf"|{CYRILLIC_WORD_NUMBER}|{FOREIGN_WORD_NUMBER})"
 )
 
 _WORD_RE = re.compile(WORD_NUMBER, re.IGNORECASE)
 _CYR_WORD_RE = re.compile(CYRILLIC_WORD_NUMBER, re.IGNORECASE)
+_FOREIGN_WORD_RE = re.compile(FOREIGN_WORD_NUMBER, re.IGNORECASE)
 _SEPARATORS = re.compile(r"[,\u202f\u2009\s]")
 _WORD_SPLIT = re.compile(r"[\s-]+")
 # DIGIT_NUMBER without the context it needs in running text, for parsing a matched number.
@@ -277,6 +344,15 @@ def _parse_number(text: str) -> float | None:
         return parse_words(t)
     if _CYR_WORD_RE.fullmatch(t):
         return parse_cyrillic_words(t)
+    if _FOREIGN_WORD_RE.fullmatch(t):
+        return parse_foreign_words(t)
+    half = HALF_TAIL_RE.search(t)
+    if half and half.end() == len(t):  # "6 millones y medio", "4,5 milhões e meio"
+        m = _FOREIGN_SCALE_END.fullmatch(t[: half.start()])
+        base = _parse_number(t[: half.start()])
+        if m is None or base is None:
+            return None
+        return base + FOREIGN_SCALES.get(" ".join(m.group("scale").lower().split()), 0.0) / 2
     m = _CYRILLIC_SCALE_END.fullmatch(t)
     if m:  # "5 тис.", "2,5 млн"
         base = parse_digits(m.group("base"), scaled=True) if _PLAIN_DIGITS.fullmatch(

@@ -30,7 +30,11 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from matching.pairs import BROAD_PLACES, Thresholds, blend
-from matching.prefilter import identical_claims, surely_different  # noqa: F401  (re-exported)
+from matching.prefilter import (  # noqa: F401  (re-exported)
+    identical_claims,
+    surely_different,
+    weighted_overlaps_many,
+)
 from matching.signature import ClaimSig
 
 RARE_WORDS_PER_CLAIM = 4
@@ -45,6 +49,9 @@ TEXT_CANDIDATES = 16  # candidates per claim kept by text similarity, for the pa
 # names): a paraphrase in another language shares few words but its measure, value and date.
 KEY_QUOTA = 8
 MAX_CANDIDATES = TEXT_CANDIDATES + KEY_QUOTA  # the hard ceiling of scored pairs per claim
+# Candidates sharing this much key weight are scored under a decision that weighs more than
+# words (plausible_pairs' ``floor``) however far apart their words are.
+KEYS_WITHOUT_WORDS = 2 * MIN_KEY_WEIGHT
 # Frame and slot keys held by more claims than this are degraded to rarer conjunctions.
 FRAME_BUCKET_CAP = 50
 
@@ -89,7 +96,9 @@ def frame_keys(sig: ClaimSig) -> list[tuple[str, int]]:
                 keys.append((f"fd:{measure}:{period[:10]}", 1))
         low, high = getattr(f, "low", 0.0), getattr(f, "high", 0.0)
         if measure != "date" and 0 < low <= high and math.isfinite(high):
-            keys.extend((f"fv:{measure}:{g}", 1) for g in value_grid((low + high) / 2))
+            # Money meets money whatever the currency was read as ("EUR 138 billion", "€138bn").
+            valued = "money" if measure.startswith("money") else measure
+            keys.extend((f"fv:{valued}:{g}", 1) for g in value_grid((low + high) / 2))
     return keys
 
 
@@ -100,13 +109,30 @@ def slot_keys(sig: ClaimSig) -> list[tuple[str, int]]:
     places = sorted(sig.entities.get("place", frozenset()) - BROAD_PLACES)
     keys: list[tuple[str, int]] = []
     for f in frames:
-        if f.measure in ("date", "count", "share") or not f.period:
+        if f.measure == "date" and f.period and f.period[:4].isdigit():
+            # A dated event whatever the day ("seized on March 4, 2022" / "took control on
+            # February 28, 2022"): the year, with one more shared key.
+            keys.append((f"s:date:{f.period[:4]}", SLOT_ANY_PERIOD_WEIGHT))
+        if f.measure in ("date", "count", "share"):
             continue
         anchors = [f"p={p}" for p in places] + ([f"a={f.actor}"] if f.actor else [])
+        # The measure whatever the period (periods are often read differently or not at all:
+        # "50 killed" as of a yearless day, "53 POWs killed" as of the publication date),
+        # alone and with each anchor: with one more shared key (a rare word, a name, a
+        # figure) a candidate; an over-full bucket degrades to conjunctions with rarer keys.
+        for m in sorted({"money" if m.startswith("money") else m for m in f.measures} - _NOT_SLOT):
+            keys.append((f"s:{m}:*", SLOT_ANY_PERIOD_WEIGHT))
+            keys.extend((f"s:{m}:*:{a}", SLOT_ANY_PERIOD_WEIGHT) for a in anchors)
+        if not f.period:
+            continue
         if len(f.period) >= 10:
             keys.append((f"s:{f.measure}:{f.period[:10]}", MIN_KEY_WEIGHT))
         keys.extend((f"s:{f.measure}:{f.period[:7]}:{a}", MIN_KEY_WEIGHT) for a in anchors)
     return keys
+
+
+_NOT_SLOT = frozenset(("date", "count", "share", "respondents"))
+SLOT_ANY_PERIOD_WEIGHT = 2  # a measure whatever its period: needs one more shared key
 
 
 @dataclass(frozen=True)
@@ -375,58 +401,6 @@ def candidate_pairs(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> np.ndarr
     return candidate_pairs_weighted(sigs, idf)[0]
 
 
-def _token_arrays(sigs: Sequence[ClaimSig]) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
-    """CSR-style token ids: claim i holds ids[ptr[i]:ptr[i+1]]."""
-    vocab: dict[str, int] = {}
-    ptr = np.zeros(len(sigs) + 1, dtype=np.int64)
-    flat: list[int] = []
-    for i, s in enumerate(sigs):
-        flat.extend(vocab.setdefault(t, len(vocab)) for t in s.token_set)
-        ptr[i + 1] = len(flat)
-    return ptr, np.asarray(flat, dtype=np.int64), vocab
-
-
-def _gather(ptr: np.ndarray, ids: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """For each row index, its token ids, flattened, with the position of the row they came from."""
-    lengths = ptr[rows + 1] - ptr[rows]
-    owner = np.repeat(np.arange(len(rows)), lengths)
-    starts = np.repeat(ptr[rows] - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
-    return ids[starts + np.arange(lengths.sum())], owner
-
-
-def weighted_overlaps_many(
-    sigs: Sequence[ClaimSig], pairs: np.ndarray, idf: dict[str, float], chunk: int = 200_000
-) -> tuple[np.ndarray, np.ndarray]:
-    """IDF-weighted Jaccard and overlap of many pairs at once (numpy), the same values as
-    pairs.text_similarity's word parts; used to drop hopeless pairs before the per-pair rules
-    run in Python."""
-    ptr, ids, vocab = _token_arrays(sigs)
-    weight = np.zeros(len(vocab) + 1)
-    for t, k in vocab.items():
-        weight[k] = idf.get(t, 0.0)
-    totals = np.add.reduceat(np.append(weight[ids], 0.0), ptr[:-1]) if len(ids) else np.zeros(len(sigs))
-    totals[ptr[:-1] == ptr[1:]] = 0.0  # reduceat quirk: empty rows repeat the next value
-    out = np.zeros(len(pairs))
-    over = np.zeros(len(pairs))
-    vocab_size = len(vocab) + 1
-    for start in range(0, len(pairs), chunk):
-        part = pairs[start : start + chunk]
-        left, lo = _gather(ptr, ids, part[:, 0])
-        right, ro = _gather(ptr, ids, part[:, 1])
-        codes = np.concatenate((lo * vocab_size + left, ro * vocab_size + right))
-        uniq, counts = np.unique(codes, return_counts=True)
-        shared = uniq[counts == 2]
-        inter = np.bincount(shared // vocab_size, weights=weight[shared % vocab_size],
-                            minlength=len(part))
-        union = totals[part[:, 0]] + totals[part[:, 1]] - inter
-        out[start : start + len(part)] = np.divide(inter, union, out=np.zeros(len(part)),
-                                                   where=union > 0)
-        lighter = np.minimum(totals[part[:, 0]], totals[part[:, 1]])
-        over[start : start + len(part)] = np.divide(inter, lighter, out=np.zeros(len(part)),
-                                                    where=lighter > 0)
-    return out, over
-
-
 def plausible_pairs(
     sigs: Sequence[ClaimSig], pairs: np.ndarray, weights: np.ndarray, idf: dict[str, float],
     thresholds: Thresholds, *, limit: int | None = None, floor: float | None = None,
@@ -453,6 +427,10 @@ def plausible_pairs(
     jaccard, overlap = weighted_overlaps_many(sigs, pairs, idf)
     text = blend(jaccard, overlap, ratio / 100.0, thresholds)
     keep = text >= (thresholds.floor if floor is None else floor) - 1e-9
+    if floor is not None:
+        # A paraphrase in another language shares almost no words, but its measure, value and
+        # period: heavy shared keys are scored whatever the words (still within the quota).
+        keep |= weights >= KEYS_WITHOUT_WORDS
     pairs, weights, text = pairs[keep], weights[keep], text[keep]
     n = len(sigs)
     # Ties in similarity (copies of one sentence) go to the heavier key weight, then to a

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from extraction.figures.numerals_months import FOREIGN_MONTH, FOREIGN_MONTHS
 from extraction.figures.patterns import _CYR_MONTHS, _MONTHS
 
 _EN_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
@@ -39,7 +40,16 @@ def yearless_date(text: str) -> str | None:
         month, day = _cyr_month(m.group("m")), int(m.group("d"))
         if month and 1 <= day <= 31:
             return f"--{month:02d}-{day:02d}"
+    m = _FOREIGN_DAY_MONTH.search(text)
+    if m:  # "9 listopada", "24. Februar", "29 de marzo"
+        month, day = FOREIGN_MONTHS.get(m.group("m").casefold()), int(m.group("d"))
+        if month and 1 <= day <= 31:
+            return f"--{month:02d}-{day:02d}"
     return None
+
+
+_FOREIGN_DAY_MONTH = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m>{FOREIGN_MONTH})(?!\w)",
+                                re.IGNORECASE)
 
 
 def is_yearless(date: str | None) -> bool:

@@ -32,6 +32,7 @@ from matching.frame_values import (
 from matching.measure_words import (
     MEASURE_STEMS,
     measure_of_word,
+    measures_far,
     measures_near,
     names_money,
     words_with_offsets,
@@ -214,6 +215,10 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
         if q.cls != "percent":
             # "4,980,589 Ukrainians had left": nationality words make poll shares, not counts.
             near = next((m for m in named if m != "respondents"), None)
+            if near is None and q.family == "count" and pos >= 0:
+                # Named farther away in the figure's clause ("the death toll had risen to 29").
+                near = next((m for m in measures_far(text, start, end, words)
+                             if m not in ("respondents", "money")), None)
         base = _UNIT_MEASURE.get(q.family)
         if q.cls == "percent" and q.qualifier in CHANGE_WORDS:
             measure = "change"  # "an 83% drop": how much something changed, not a share
@@ -239,7 +244,8 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
         elif low == 0.0 and high > 0:
             low = high / OPEN_BOUND_REACH
         actor = _side_before(words, start) if measure in SIDED_MEASURES and pos >= 0 else None
-        frames.append(Frame(measure, low, high, q.text, q.cls, period, stated, precise,
+        cls = "money" if measure == "money" else q.cls  # a count named as money
+        frames.append(Frame(measure, low, high, q.text, cls, period, stated, precise,
                             frozenset(named), bounds.low, bounds.high, subject, actor,
                             bounds.open_low, bounds.open_high))
     if dates and not counted:
@@ -260,6 +266,8 @@ def measures_compatible(a: str, b: str) -> bool:
     """Same measure, or one side only knows the coarse kind ("count" vs "killed")."""
     if a == b:
         return True
+    if "money" in (a, b) and a.startswith("money") and b.startswith("money"):
+        return True  # "EUR 138 billion" read as money without its currency, and "€138 billion"
     coarse = {"count", "share"}
     if a in coarse or b in coarse:
         return a.split(":")[0] == b.split(":")[0] or {a, b} & {"count"} and not (
@@ -323,7 +331,7 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
     paired: list[tuple[float, int, int]] = []
     for i, x in enumerate(a):
         for j, y in enumerate(b):
-            if x.cls != y.cls and not (x.cls.startswith("count") and y.cls.startswith("count")):
+            if x.cls != y.cls and _cls_family(x.cls) != _cls_family(y.cls):
                 continue
             if not (measures_compatible(x.measure, y.measure) or (x.also & y.also)):
                 continue
@@ -357,6 +365,12 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
     specific_b = {f.measure for f in b if f.measure not in ("count", "share")}
     clash = bool(specific_a and specific_b and not (specific_a & specific_b))
     return FrameComparison(tuple(same), tuple(agree), tuple(conflict), clash)
+
+
+def _cls_family(cls: str) -> str:
+    """Counts of any kind compare, and amounts of money in any currency (no FX rates: their
+    measures then decide, see measures_compatible)."""
+    return cls.split(":")[0]
 
 
 def _dates_agree(a: str | None, b: str | None) -> bool:

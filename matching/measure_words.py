@@ -14,26 +14,34 @@ MEASURE_STEMS: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "dead", "death", "died", "die", "toll", "fatalit", "lives", "perish",
                "загин", "вбит", "убит", "погиб", "смерт", "жертв", "morti", "muert", "mort",
                "tote", "getötet", "zabit", "ofiar", "doden", "mortos", "uccis", "muertos",
-               "drown", "гибел", "загибл", "zgin", "hukku", "hukkun", "θαν", "νεκρ"),
+               "drown", "гибел", "загибл", "zgin", "hukku", "hukkun", "θαν", "νεκρ",
+        "قتل", "مقتل", "ölü", "öldü", "tewas", "meninggal", "meghalt", "áldozat", "kuoli", "kuoll", "död", "omkom", "omgekom", "tué", "décè", "décéd", "fallec", "víctim", "vítim", "vittim", "σκοτώ", "zemřel", "pogin", "ubijen", "morț", "uciș", "ucis", "decedat"),
     "wounded": ("wound", "injur", "hurt", "поран", "ранен", "травм", "feriti", "herid",
-                "verletz", "ranny", "feridos", "gewond"),
+                "verletz", "ranny", "feridos", "gewond",
+        "blessé", "sårad", "såret", "haavoittu", "τραυματ", "yaralı", "جرح", "جريح", "zraněn", "ranjen", "rănit", "feriment"),
     "settlements": ("settlement", "village", "town", "localit", "hamlet", "населен", "насел",
                     "сіл", "сел", "громад", "località", "localidad", "ortschaft", "dorf",
-                    "miejscowo", "plaats", "aldeia", "naselen", "населб", "siedlung"),
+                    "miejscowo", "plaats", "aldeia", "naselen", "населб", "siedlung",
+        "pueblo", "aldea", "villaggi", "wsi", "wieś", "kylä", "χωρι", "köy", "قرية", "قرى", "obcí", "sela"),
     "children": ("child", "kid", "minor", "неповнолітн", "несовершеннолетн", "дит", "діт", "дет", "ребен", "bambin", "niñ",
                  "kinder", "dzieci", "crianç", "kinderen", "copii", "bērn",
-                 "παιδι", "bambini"),
+                 "παιδι", "bambini",
+        "enfant", "barn", "lapsi", "lasta", "çocuk", "أطفال", "djec", "djet", "gyerek"),
     "refugees": ("refugee", "fled", "flee", "left ukraine", "біжен", "бежен", "rifugiat",
                  "refugiad", "flücht", "uchodź", "vluchteling", "refugiat", "πρόσφυγ", "wakimbizi",
-                  "border crossing"),
+                  "border crossing",
+        "pakolai", "flykting", "flyktning", "réfugi", "mülteci", "لاجئ", "menekült", "izbjegl", "uprchl"),
     "displaced": ("displac", "idp", "переселен", "vertrieb", "desplazad", "sfollat",
-                  "deslocad", "przesiedl"),
+                  "deslocad", "przesiedl",
+        "fordrev", "déplac", "pengungsi", "نازح", "εκτοπισ", "raseljen", "strămuta", "siirtym", "yerinden"),
     "drones": ("drone", "uav", "shahed", "дрон", "бпла", "беспилот", "безпілот", "droni",
                "drones", "drohne", "dron"),
     "missiles": ("missile", "rocket", "ракет", "missil", "rakete", "rakiet", "raket",
-                 "míssei", "misil"),
+                 "míssei", "misil",
+        "πύραυλ", "füze", "صاروخ", "ракет"),
     "prisoners": ("prisoner", "pow", "captive", "полон", "плен", "prigion", "prisioner",
-                  "gefangen", "jeńc", "jenc"),
+                  "gefangen", "jeńc", "jenc",
+        "prisonnier", "fanger", "fangar", "jeniec", "αιχμάλωτ", "esir", "أسير", "أسرى", "zarobljen", "zajat"),
     "troops": ("troop", "soldier", "army", "armed forces", "personnel", "military",
                "військов", "военн", "армі", "арми", "militar", "truppe", "soldat", "wojsk",
                "esercit", "ejército"),
@@ -42,15 +50,18 @@ MEASURE_STEMS: dict[str, tuple[str, ...]] = {
     "respondents": ("respondent", "ukrainians", "russians", "americans", "poll", "survey",
                     "support", "want", "favor", "favour", "believ", "oppos", "say",
                     "опитан", "опрошен", "респондент", "українц", "россиян", "sondag",
-                    "encuesta", "umfrage", "sondaż", "pesquisa", "peiling"),
+                    "encuesta", "umfrage", "sondaż", "pesquisa", "peiling",
+        "sondage", "enquête", "ankiet", "kysely", "δημοσκόπ", "anket", "استطلاع", "průzkum", "anketa"),
     # A scale word ("million", "млрд") is no money word: "4 million refugees" is a count of people.
     "money": ("dollar", "euro", "aid", "fund", "assets", "budget", "loan", "grant", "доллар",
               "долар", "євро", "евро", "допомог", "помощ", "dólar", "ayuda", "aiut", "hilfe",
               "finanz"),
     "suspects": ("suspect", "detain", "arrest", "затрим", "задерж", "подозр", "підозр",
-                 "arrestat", "detenid", "festgenommen"),
+                 "arrestat", "detenid", "festgenommen",
+        "sospech", "sospett", "verdächtig", "podejrzan", "osumnjič", "ύποπτ", "şüpheli", "mistenk", "misstänk"),
     "sentences": ("sentenc", "life", "prison term", "convict", "засуд", "осужд", "приговор",
-                  "вирок", "condann", "conden", "verurteil"),
+                  "вирок", "condann", "conden", "verurteil",
+        "doživot", "dożywoc", "ισόβι", "müebbet", "livstid", "elinkautis"),
     "points": ("point", "clause", "provision", "пункт", "punti", "puntos", "punkte"),
     "camps": ("camp", "facilit", "табор", "лагер", "campi", "campos", "lager"),
     "sheltering": ("shelter", "hiding", "укрива", "укрыва", "rifugi", "refugiaba"),
@@ -133,3 +144,29 @@ def measures_near(text: str, start: int, end: int,
     return found
 
 
+
+
+# Farther than the window, within the figure's clause: "the death toll had risen to 29 people",
+# "cinco milhões de ucranianos foram registrados como refugiados".
+FAR_WINDOW = 8
+_CLAUSE_END = re.compile(r"[,;:!?()\[\]\"“”«»—]|\.\s|\d")
+
+
+def measures_far(text: str, start: int, end: int,
+                 words: list[tuple[int, int, str]]) -> list[str]:
+    """The measures named in the figure's clause (up to FAR_WINDOW words either side, no
+    punctuation or other figure in between), nearest first after, then before: for a figure
+    whose near words name none."""
+    stop = _CLAUSE_END.search(text, end)
+    right = stop.start() if stop else len(text)
+    left = 0
+    for m in _CLAUSE_END.finditer(text, 0, start):
+        left = m.end()
+    after = [w for s, e, w in words if s >= end and e <= right][:FAR_WINDOW]
+    before = [w for s, e, w in words if e <= start and s >= left][-FAR_WINDOW:]
+    found: list[str] = []
+    for w in (*after, *reversed(before)):
+        m = measure_of_word(w)
+        if m is not None and m not in found:
+            found.append(m)
+    return found

@@ -1,4 +1,4 @@
-"""Cheap checks on many claims at once before the pair rules: copies of one sentence, and pairs surely different (another specific place or time frame)."""
+"""Cheap checks on many claims at once before the pair rules: copies of one sentence, pairs surely different (another specific place or time frame), and the IDF-weighted word overlaps of many pairs."""
 
 from __future__ import annotations
 
@@ -59,3 +59,55 @@ def identical_claims(sigs: Sequence[ClaimSig], keep_apart: Iterable[int] = ()) -
                s.category, s.date)
         out[i] = first.setdefault(key, i)
     return out
+
+
+def _token_arrays(sigs: Sequence[ClaimSig]) -> tuple[np.ndarray, np.ndarray, dict[str, int]]:
+    """CSR-style token ids: claim i holds ids[ptr[i]:ptr[i+1]]."""
+    vocab: dict[str, int] = {}
+    ptr = np.zeros(len(sigs) + 1, dtype=np.int64)
+    flat: list[int] = []
+    for i, s in enumerate(sigs):
+        flat.extend(vocab.setdefault(t, len(vocab)) for t in s.token_set)
+        ptr[i + 1] = len(flat)
+    return ptr, np.asarray(flat, dtype=np.int64), vocab
+
+
+def _gather(ptr: np.ndarray, ids: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each row index, its token ids, flattened, with the position of the row they came from."""
+    lengths = ptr[rows + 1] - ptr[rows]
+    owner = np.repeat(np.arange(len(rows)), lengths)
+    starts = np.repeat(ptr[rows] - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+    return ids[starts + np.arange(lengths.sum())], owner
+
+
+def weighted_overlaps_many(
+    sigs: Sequence[ClaimSig], pairs: np.ndarray, idf: dict[str, float], chunk: int = 200_000
+) -> tuple[np.ndarray, np.ndarray]:
+    """IDF-weighted Jaccard and overlap of many pairs at once (numpy), the same values as
+    pairs.text_similarity's word parts; used to drop hopeless pairs before the per-pair rules
+    run in Python."""
+    ptr, ids, vocab = _token_arrays(sigs)
+    weight = np.zeros(len(vocab) + 1)
+    for t, k in vocab.items():
+        weight[k] = idf.get(t, 0.0)
+    totals = np.add.reduceat(np.append(weight[ids], 0.0), ptr[:-1]) if len(ids) else np.zeros(len(sigs))
+    totals[ptr[:-1] == ptr[1:]] = 0.0  # reduceat quirk: empty rows repeat the next value
+    out = np.zeros(len(pairs))
+    over = np.zeros(len(pairs))
+    vocab_size = len(vocab) + 1
+    for start in range(0, len(pairs), chunk):
+        part = pairs[start : start + chunk]
+        left, lo = _gather(ptr, ids, part[:, 0])
+        right, ro = _gather(ptr, ids, part[:, 1])
+        codes = np.concatenate((lo * vocab_size + left, ro * vocab_size + right))
+        uniq, counts = np.unique(codes, return_counts=True)
+        shared = uniq[counts == 2]
+        inter = np.bincount(shared // vocab_size, weights=weight[shared % vocab_size],
+                            minlength=len(part))
+        union = totals[part[:, 0]] + totals[part[:, 1]] - inter
+        out[start : start + len(part)] = np.divide(inter, union, out=np.zeros(len(part)),
+                                                   where=union > 0)
+        lighter = np.minimum(totals[part[:, 0]], totals[part[:, 1]])
+        over[start : start + len(part)] = np.divide(inter, lighter, out=np.zeros(len(part)),
+                                                    where=lighter > 0)
+    return out, over

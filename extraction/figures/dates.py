@@ -12,6 +12,7 @@ from ..numbers import (
 from .model import (
     Figure,
 )
+from .numerals_months import FOREIGN_MONTHS
 from .patterns import (
     _CYR_MONTHS,
     _FUTURE_CUES,
@@ -62,6 +63,8 @@ def _month_number(word: str) -> int | None:
     w = word.lower().rstrip(".")
     if w in _MONTHS:
         return _MONTHS[w]
+    if w in FOREIGN_MONTHS:
+        return FOREIGN_MONTHS[w]
     for prefix, n in _CYR_MONTHS:
         if w.startswith(prefix):
             return n
@@ -161,7 +164,7 @@ def _build_date(kind: str, s: int, e: int, m: re.Match, g: dict, text: str, publ
         except ValueError:
             return None
 
-    if kind in ("date_mdy", "date_dmy", "date_dmy_cyr"):
+    if kind in ("date_mdy", "date_dmy", "date_dmy_cyr", "date_dmy_foreign"):
         mo = _month_number(g["month"])
         day = g["day"]  # "3", "03", "3rd"
         day = int(day[:2] if day[1:2].isdigit() else day[:1])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from operator import attrgetter
 
@@ -33,6 +34,7 @@ from .lookback import (
 from .model import (
     Figure,
 )
+from .numerals_digits import ascii_digits, has_other_digits
 from .patterns import (
     _ALL_PATTERNS,
     _PEOPLE_AFTER_LOWER,
@@ -202,7 +204,14 @@ def parse_figures(
     is used instead.  Without either, such figures keep ``date=None``.  ``tokens`` (the
     word tokens of ``text``, cues.Tokens) may be passed by callers that already have them.
     """
-    return _parse(text, published, offset, tokens, True) if text else []
+    if not text:
+        return []
+    if has_other_digits(text):
+        # "৪ মিলিয়ন", "٣ قتلى": read as ASCII digits (one character for one), the figures keep
+        # the words of the text.
+        figures = _parse(ascii_digits(text), published, offset, None, True)
+        return [replace(f, text=text[f.start - offset : f.end - offset]) for f in figures]
+    return _parse(text, published, offset, tokens, True)
 
 
 # The numbers inside a date such as "March 12, 2025" need no patterns of their own while the

@@ -11,6 +11,7 @@ from ..numbers import (
     NUMBER,
     SCALES,
 )
+from .numerals_months import FOREIGN_MONTH
 
 
 class _Source(NamedTuple):
@@ -59,6 +60,14 @@ _QUAL_CANON = {v: k for k, vs in CANONICAL_QUALIFIERS.items() for v in vs}
 _QUAL = "|".join(
     re.escape(q).replace(r"\ ", r"\s+") for q in sorted(_QUAL_CANON, key=len, reverse=True)
 )
+# Square kilometres and kilometres in other languages of the reporting.
+_FOREIGN_AREA = (r"(?:quil[oô]metros?|kil[oó]metros?|chilometri|kilom[eè]tres?|kilometr[oó]w|kilometara|"
+                 r"kilometrů|kilometrov|kilometri|χιλιόμετρα|километри|km)\s+(?:quadrados|cuadrados|"
+                 r"quadrati|carr[ée]s|kwadratowych|kvadratnih|čtverečních|štvorcových|pătrați|patrati|"
+                 r"τετραγωνικά|квадратни)\b|(?:τετραγωνικά|квадратни)\s+(?:χιλιόμετρα|километри)\b|"
+                 r"quadratkilometer\w*|kvadratkilomet\w*|neliökilomet\w*|km\s+kw\b\.?|km\s+kv\b\.?")
+_FOREIGN_KM = (r"quil[oô]metros?\b|kil[oó]metros?\b|chilometri\b|kilom[eè]tres?\b|kilometr[oó]w\b|"
+               r"kilometara\b|kilometrů\b|kilometrov\b|kilometri\w*|χιλιόμετρα\b|километра\b|километри\b")
 _CHANGE = r"drop|decline|fall|decrease|increase|rise|jump|gain|growth|reduction|cut|surge|plunge|hike|slump|contraction|loss"
 _SCALE = "|".join(SCALES)
 # A number: digits or number words, with an optional half ("two and a half") and scale word
@@ -79,7 +88,18 @@ _PEOPLE = (
     r"displaced|militants|combatants|officers|veterans|individuals|deportees|orphans|patients|"
     r"journalists|Russian\s+soldiers|Ukrainian\s+soldiers|"
     r"людей|людини|осіб|человек|солдат\w*|військов\w*|военн\w*|жител\w*|мешканц\w*|дітей|детей|"
-    r"загиблих|погибших|поранених|раненых|полонених|пленных|біженц\w*|беженц\w*"
+    r"загиблих|погибших|поранених|раненых|полонених|пленных|біженц\w*|беженц\w*|"
+    # The same in other languages of the reporting ("Τρεις άνθρωποι", "zwölf Tote", "osam osoba").
+    r"personas|pessoas|persone|personnes|menschen|personen|mensen|osób|osoby|osoba|ljudi|oameni|"
+    r"persoane|personer|mennesker|människor|ihmistä|henkeä|άνθρωποι|ανθρώπων|ανθρώπους|άτομα|"
+    r"ατόμων|kişi|insan|orang|ember|embert|أشخاص|قتلى|قتيلا|muertos|mortos|morti|morts|tote|toten|"
+    r"zabitych|civiles|civis|civili|civils|zivilisten|cywilów|civila|sivilister|siviiliä|άμαχοι|"
+    r"soldados|soldati|soldats|soldaten|żołnierzy|vojnika|soldați|niños|crianças|bambini|enfants|"
+    r"kinder|dzieci|djece|copii|lasta|παιδιά|çocuk|refugiados|rifugiati|réfugiés|flüchtlinge|"
+    r"uchodźców|izbjeglica|refugiați|flyktninger|flyktingar|pakolaista|πρόσφυγες|mülteci|"
+    r"prisioneros|prigionieri|prisonniers|gefangene|jeńców|zarobljenika|hombres|homens|uomini|"
+    r"hommes|männer|mężczyzn|muškaraca|bărbați|menn|män|miestä|άνδρες|άντρες|mujeres|mulheres|"
+    r"donne|femmes|frauen|kobiet|femei"
 )
 _PEOPLE_RE = re.compile(rf"\b(?:{_PEOPLE})\b", re.IGNORECASE)
 _PEOPLE_AFTER = _Source(rf"\s+(?P<noun>{_PEOPLE})\b", re.IGNORECASE)  # compiled lower-cased below
@@ -207,6 +227,11 @@ _NUMBER_PATTERNS = {
         rf"(?<![\w,.])(?P<day>{_DAY})\s+(?:of\s+)?(?P<month>{_MONTH})(?!\w)(?:,?\s+(?P<year>{_YEAR})\b)?", I)),
     "date_dmy_cyr": (10, _Source(
         rf"(?<![\w,.])(?P<day>{_DAY})\s+(?P<month>{_CYR_MONTH})\b(?:\s+(?P<year>{_YEAR})(?:\s*(?:року|р\.|года|г\.))?)?", I)),
+    # "29 de marzo de 2022", "24. Februar 2022", "9 listopada", "24 Φεβρουαρίου" (not Romanian
+    # "2 mai mult": "more").
+    "date_dmy_foreign": (10, _Source(
+        rf"(?<![\w,.])(?P<day>{_DAY})\.?\s+(?:de\s+)?(?P<month>{FOREIGN_MONTH})(?!\w)"
+        rf"(?!\s+(?:mult|multe|mulți|puțin))(?:,?\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})\b)?", I)),
     "date_decade": (10, _Source(r"(?<![\w-])(?P<dec>1[89]\d0|20\d0)['’]?s\b", I)),
     "date_year": (8, _Source(
         rf"(?:(?<=[Mm]id-)|(?<=[Ee]arly-)|(?<=[Ll]ate-)|(?<![\w\-–./,$€£₴₽#:]))(?P<year>{_YEAR})"
@@ -231,9 +256,12 @@ _AMOUNT_PATTERNS = {
     "area": (6, _Source(
         rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?[\s-]*(?P<unit>square[\s-]+(?:miles?|kilomet(?:er|re)s?|km|met(?:er|re)s?)|"
         rf"sq\.?\s*(?:mi|km|miles?|kilomet(?:er|re)s?)\b|km²|km2\b|mi²|mi2\b|hectares?\b|ha\b|acres?\b|"
-        rf"кв\.?\s*(?:км|кілометр\w*|километр\w*)|квадратн\w+\s+(?:км|кілометр\w*|километр\w*))", I)),
+        rf"кв\.?\s*(?:км|кілометр\w*|километр\w*)|квадратн\w+\s+(?:км|кілометр\w*|километр\w*)|"
+        # Other languages: "6.000 quilômetros quadrados", "1.000 km²" read above, "km kw.".
+        rf"{_FOREIGN_AREA})", I)),
     "distance": (5, _Source(
-        rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?[\s-]*(?P<unit>kilomet(?:er|re)s?\b|kms?\b|miles?\b|mi\b|met(?:er|re)s?\b|км\b|кілометр\w*|километр\w*)", I)),
+        rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?[\s-]*(?P<unit>kilomet(?:er|re)s?\b|kms?\b|miles?\b|mi\b|met(?:er|re)s?\b|км\b|кілометр\w*|километр\w*|"
+        rf"{_FOREIGN_KM})", I)),
     "duration": (5, _Source(
         rf"(?P<num>{_NUM}|an?|several|a\s+few|a\s+couple\s+of|few|many)[\s-]+"
         rf"(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centur(?:y|ies)|"
@@ -247,7 +275,7 @@ _AMOUNT_PATTERNS = {
         rf"kilomet(?:er|re)s?|km|miles?|{_PEOPLE})?\b", I)),
     "groups": (3, _Source(
         r"(?P<grp>(?:hundreds|tens|dozens|scores|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?|"
-        r"(?P<few>several|a\s+few)\s+(?:hundred|thousand|million|billion|dozen))\b(?=\s+of\b|\s+\w)", I)),
+        r"(?P<few>several|a\s+few)\s+(?:hundred|thousand|million|billion|dozen))\b(?=\s+of\b|\s+\w|\s*[,.;:)!?]|\s*$)", I)),
     # The people noun after a count ("5,000 troops") is matched separately: see _people_after.
     "count": (2, _Source(rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?(?![\w%])(?!\.\d)(?!\.[A-Za-z])(?!:\d)", I)),
 }

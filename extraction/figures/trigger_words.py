@@ -9,10 +9,12 @@ from ..numbers import (
     CYRILLIC_HALF_WORDS,
     CYRILLIC_NUMBER_WORDS,
     CYRILLIC_SCALE_WORDS,
+    FOREIGN_SCALE_WORDS,
     SCALES,
     TENS,
     UNITS,
 )
+from ..numerals_words import AMBIGUOUS_WORDS, NUMBER_WORDS
 from .patterns import (
     _AMOUNT_PATTERNS,
     _CYR_ORDINAL_ENDINGS,
@@ -106,6 +108,12 @@ for _w in (*CYRILLIC_NUMBER_WORDS, *CYRILLIC_HALF_WORDS, *CYRILLIC_SCALE_WORDS):
     _WORD_TRIGGERS[_w.split("'")[0]] = ("cyrnum",)
     if "'" in _w:
         _WORD_TRIGGERS[_w.replace("'", "ʼ")] = ("cyrnum",)
+# Number words of other languages ("cinco", "τρεις", "åtte"); those that are common words too
+# ("un", "to", "on") start a number only where a scale word follows (see triggers._WORD_NEEDS).
+for _w in (*NUMBER_WORDS, *AMBIGUOUS_WORDS):
+    _WORD_TRIGGERS.setdefault(_w, ("cyrnum",))
+FOREIGN_AMBIGUOUS = frozenset(w for w in AMBIGUOUS_WORDS if _WORD_TRIGGERS[w] == ("cyrnum",))
+FOREIGN_SCALE_TOKENS = frozenset(FOREIGN_SCALE_WORDS)
 _WORD_KINDS = {w: _TRIGGERS[k[0]] for w, k in _WORD_TRIGGERS.items()}
 _CASED_WORDS = frozenset(w for w, k in _WORD_TRIGGERS.items() if k[0] in ("month", "weekday"))
 _WORD_KEYS = frozenset(_WORD_KINDS)

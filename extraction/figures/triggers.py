@@ -10,6 +10,7 @@ from ..lexicon import words
 from ..numbers import (
     CYRILLIC_WORD_NUMBER,
     FOREIGN_SCALES,
+    FOREIGN_WORD_NUMBER,
     FRACTION_TAIL,
     NOT_A_DAY,
     SCALES,
@@ -18,6 +19,7 @@ from ..numbers import (
 from .lookback import (
     _LOOKBACK_WORDS,
 )
+from .numerals_months import FOREIGN_MONTHS
 from .patterns import (
     _AMOUNT_PATTERNS,
     _CYR_DURATION_STEMS,
@@ -36,6 +38,8 @@ from .trigger_words import (
     _TRIGGERS,
     _WORD_KEYS,
     _WORD_KINDS,
+    FOREIGN_AMBIGUOUS,
+    FOREIGN_SCALE_TOKENS,
 )
 
 # What may follow a number, for choosing the patterns worth trying there (a cheap pre-check;
@@ -49,9 +53,11 @@ _SHORT_SCALES = ("тис", "тыс", "млн", "млрд", "bn", "mn", "mln")
 _PCT_WORDS = frozenset(("%", "％", "pct", "pp", "p", "per"))
 _PCT_STEMS = ("percent", "процент", "відсот")
 _AREA_WORDS = frozenset(("sq", "km", "km²", "mi", "mi²", "ha", "кв"))
-_AREA_STEMS = ("square", "hectare", "acre", "квадратн")
+_AREA_STEMS = ("square", "hectare", "acre", "квадратн", "quil", "kilóm", "kilom", "chilom", "quadratk",
+               "kvadrat", "neliök", "τετραγ", "χιλιόμ", "квадратни", "километ")
 _DIST_WORDS = frozenset(("km", "kms", "mi", "mile", "miles", "км"))
-_DIST_STEMS = ("kilomet", "meter", "metre", "кілометр", "километр")
+_DIST_STEMS = ("kilomet", "meter", "metre", "кілометр", "километр", "quil", "kilóm", "kilom", "chilom",
+               "χιλιόμ")
 _DUR_WORDS = frozenset(words("""second seconds minute minutes min mins hour hours hr hrs day days week
     weeks month months year years yr yrs decade decades century centuries"""))
 _AGO_WORDS = frozenset(words("day days week weeks month months year years"))
@@ -91,6 +97,8 @@ def _next_kinds(nxt: str) -> tuple[str, ...]:
         out.append("date_dmy")
     if nxt.startswith(_CYR_MONTH_STEMS):
         out.append("date_dmy_cyr")
+    if nxt in FOREIGN_MONTHS or nxt == "de":
+        out.append("date_dmy_foreign")
     kinds = tuple(out)
     if len(_NEXT_KINDS_CACHE) > 20000:
         _NEXT_KINDS_CACHE.clear()
@@ -98,7 +106,7 @@ def _next_kinds(nxt: str) -> tuple[str, ...]:
     return kinds
 
 
-_DAY_KINDS = frozenset(("date_dmy", "date_dmy_cyr"))
+_DAY_KINDS = frozenset(("date_dmy", "date_dmy_cyr", "date_dmy_foreign"))
 _DIGIT_KINDS_CACHE: dict[tuple, tuple[str, ...]] = {}
 # Characters in front of a number that the amount patterns' look-behind (_B) rejects.
 _B_CHARS = frozenset("_-–./,$€£₴₽#:")
@@ -117,6 +125,9 @@ def _digit_kinds(text: str, m: re.Match) -> tuple[str, ...]:
         peek = _AFTER_SCALE.match(text, m.end("next")).group("sep", "next")
     elif low == "%":
         peek = _PERCENT_THEN_CONNECTOR.match(text, m.end("next")) is not None
+    elif low == ".":  # "24. Februar": the word after the dot decides
+        peek = _WORD_AFTER_DOT.match(text, m.end("next"))
+        peek = peek.group(1).lower() if peek else None
     elif low in _FRACTION_STARTS or low[:1] in _FRACTION_STARTS:  # "1 1/2", "one and a half": not cached
         return _unblocked(_digit_kinds_of(text, m), blocked)
     else:
@@ -181,6 +192,10 @@ def _digit_kinds_of(text: str, m: re.Match) -> tuple[str, ...]:
         more = _next_kinds(nxt)
         if nxt == "%" and _PERCENT_THEN_CONNECTOR.match(text, m.end("next")):
             more += ("percent_range",)
+        elif nxt == "." and n <= 2:
+            after = _WORD_AFTER_DOT.match(text, m.end("next"))
+            if after and after.group(1).lower() in FOREIGN_MONTHS:
+                kinds.append("date_dmy_foreign")  # "24. Februar" (a day: one or two digits)
     if more:
         if n > 2 or not sep:  # a day of the month is one or two digits and a space: "12 May"
             more = tuple(k for k in more if k not in _DAY_KINDS)
@@ -196,11 +211,13 @@ def _count_last(kinds: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return kinds
 
 
+_WORD_AFTER_DOT = re.compile(r"\s+([^\W\d_]+)")
 _AFTER_RUN = re.compile(r"(?P<sep>[\s-]*)(?P<next>[^\W\d_]+|\S)?")
 _AFTER_SCALE = re.compile(r"\.?(?P<sep>[\s-]*)(?P<next>[^\W\d_]+|\S)?")
 _WORD_RUN_LOWER = re.compile(WORD_NUMBER)  # on lower-cased text
 _CYR_RUN_LOWER = re.compile(CYRILLIC_WORD_NUMBER)
-_NUMWORD_IMPOSSIBLE = frozenset(("percent_range", "groups", "date_dmy", "date_dmy_cyr"))
+_FOREIGN_RUN_LOWER = re.compile(FOREIGN_WORD_NUMBER)
+_NUMWORD_IMPOSSIBLE = frozenset(("percent_range", "groups", "date_dmy", "date_dmy_cyr", "date_dmy_foreign"))
 
 
 _FRACTION_TAIL_AT = re.compile(
@@ -259,7 +276,7 @@ def _cyrnum_kinds(text: str, pos: int, end: int) -> tuple[str, ...]:
     """The patterns worth trying at a Ukrainian or Russian number word ("двадцять", "п" of
     "п'ять"), which may also start a fraction ("п'ята частина")."""
     frac = ("fraction_cyr",) if text[pos:end] in _CYR_FRACTION_TOKENS else ()
-    run = _CYR_RUN_LOWER.match(text, pos)
+    run = _CYR_RUN_LOWER.match(text, pos) or _FOREIGN_RUN_LOWER.match(text, pos)
     if run is None:
         return frac
     m = _AFTER_RUN.match(text, run.end())
@@ -288,6 +305,7 @@ _WORD_NEEDS = {
     "earlier": frozenset(("this",)), "later": frozenset(("this",)),
     "на": frozenset(("минулому", "прошлой", "этой")), "в": frozenset(("прошлом",)),
     "минулого": frozenset(("тижня", "місяця")), "цього": frozenset(("тижня",)),
+    **dict.fromkeys(FOREIGN_AMBIGUOUS, FOREIGN_SCALE_TOKENS),
 }
 _VAGUE_KINDS = _TRIGGERS["vague"]
 _VAGUE_DURATION = ("duration",)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..numbers import (
     parse_number,
 )
@@ -93,9 +95,14 @@ def _duration_unit(u: str) -> str:
     return "century"
 
 
+_OTHER_KILOMETRE = re.compile(r"l[oóô]m[eèé]t|χιλιόμετρ|километ|kvadrat")
+
+
 def _area_unit(u: str) -> str:
     u = u.lower()
     if "kilomet" in u or "km" in u or "кілометр" in u or "километр" in u or u.startswith("кв"):
+        return "km2"
+    if _OTHER_KILOMETRE.search(u):  # "quilômetros quadrados", "chilometri quadrati", ...
         return "km2"
     if "mi" in u:
         return "mi2"
