@@ -48,7 +48,9 @@ from storage import match_store as store
 from storage.database import Database
 from storage.groups import NewGroup, create_group, create_groups
 
-SIGNATURE_CODE_VERSION = "4"  # 3: concept drops, names of several words, figure roles; 4: frame and slot blocking keys
+# 3: concept drops, names of several words, figure roles; 4: frame and slot blocking keys;
+# 5: numerals and months of more languages, slot keys of any period
+SIGNATURE_CODE_VERSION = "5"
 SIGNATURE_BATCH = 2000
 # A batch this large (indexing a big database) computes its signatures on every core.
 PARALLEL_INDEX = 1000
