@@ -73,7 +73,7 @@ def _month_number(word: str) -> int | None:
 
 _SHARED_YEAR = re.compile(rf"\s+(?:or|and|to|through|until)\s+{_MONTH}(?:\s+of)?,?\s+(?P<y>{_YEAR})\b", I)
 _TIMELINE_LINE = re.compile(
-    rf"[ \t\u00a0]*(?:[-•*]\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+(?:\d{{1,2}},?\s+)?)?(?:[A-Z][a-z]+\s+)?(?P<y>{_YEAR})\s*[:–—-]"
+    rf"[ \t\u00a0]*(?:[-•*]\s+)?(?:[A-Z][a-z]{{2,8}}\.?\s+(?:\d{{1,2}}(?:[-–]\d{{1,2}})?,?\s+)?)?(?:[A-Z][a-z]+\s+)?(?P<y>{_YEAR})\s*[:–—-]"
 )
 
 

@@ -281,7 +281,8 @@ _AMOUNT_PATTERNS = {
 }
 _MONTH_PATTERNS = {
     "date_mdy": (10, _Source(
-        rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:,?\s+(?P<year>{_YEAR})\b)?(?!\s*(?:%|percent|per\s+cent))", I)),
+        rf"(?P<month>{_MONTH})\s+(?P<day>{_DAY})\b(?:\s*[-–]\s*{_DAY}\b(?=,?\s+{_YEAR}\b))?"
+        rf"(?:,?\s+(?P<year>{_YEAR})\b)?(?!\s*(?:%|percent|per\s+cent))", I)),
     "date_my": (10, _Source(rf"(?P<month>{_MONTH})(?:\s+of)?,?\s+(?P<year>{_YEAR})\b", I)),
     "date_mrange": (11, _Source(rf"(?P<month>{_MONTH})\s*[-–—]\s*(?P<month2>{_MONTH})\s+(?P<year>{_YEAR})\b", I)),
     "date_month": (9, _Source(rf"(?P<month>{_MONTH})(?!\w)(?!\s*\d)(?!\s+of\s+\d)", I)),

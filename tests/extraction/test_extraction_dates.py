@@ -57,3 +57,12 @@ def test_month_alone_needs_a_date_context():
     # "May" the modal and "March" the verb are not dates.
     assert dates("Troops may march further.") == []
     assert dates("In May troops march.") == [("May", "2025-05")]
+
+
+def test_a_day_range_before_the_year_takes_that_year():
+    """"Feb. 21-22, 2022" was read as Feb. 21 of the article's year (2025) plus a bare 2022."""
+    assert dates("Feb. 21-22, 2022: the two republics were recognised.") == [
+        ("Feb. 21-22, 2022", "2022-02-21")]
+    assert dates("Talks ran on March 3–5, 2014 in the capital.") == [("March 3–5, 2014", "2014-03-03")]
+    # Without a year after it the range is not taken in: only the first day is a date.
+    assert dates("They met on Feb. 21-22.") == [("Feb. 21", "2025-02-21")]
