@@ -53,7 +53,7 @@ from matching.pairs import (
 from matching.predicates import lead_sides_differ, stances_differ, stances_opposite
 from matching.rules_relation import rules_relation
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
-from matching.slot import beside_agreement, clash_closeness
+from matching.slot import beside_agreement, clash_closeness, event_contradictions
 from resources import resource_path
 
 WEIGHTS = resource_path("pair_weights.json")  # also inside the bundle
@@ -184,7 +184,7 @@ def pair_features(
     fa, fb = a.frames, b.frames
     if fa and fb:
         fc = compare_frames(fa, fb)
-        contradictions = _frame_conflicts(fc)
+        contradictions = event_contradictions(a.text, b.text, _frame_conflicts(fc))
     else:
         fc, contradictions = _NO_FRAMES, ()
     qa, qb = a.quantities, b.quantities

@@ -58,6 +58,38 @@ def opposite_bounds(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Frame,
     return out
 
 
+# A date told as the day someone spoke ("the Kremlin said on Sunday", "the court on Friday
+# announced") dates the report, not the event the other claim dates: no contradiction.
+_SPEECH = (r"(?:said|says|say|reported|reports|announced|announces|told|stated|declared|"
+           r"confirmed|added|wrote|posted|tweeted|statement|заявил\w*|сообщил\w*|заявив\w*|"
+           r"заявила|повідомив\w*|повідомил\w*|сообщила)")
+_SPOKEN_BEFORE = re.compile(r"\b" + _SPEECH + r"\s+(?:on\s+|late\s+|early\s+|в\s+|у\s+)?"
+                            r"(?:\w+day,?\s+)?$", re.IGNORECASE)
+_SPOKEN_AFTER = re.compile(r"^,?\s+(?:that\s+)?(?:[\w'’.-]+\s+){0,3}?" + _SPEECH + r"\b",
+                           re.IGNORECASE)
+
+
+def report_date(text: str, f: Frame) -> bool:
+    """A date frame that says when something was said: a speech verb right before it
+    ("said on Friday", "reported on Sunday, May 21") or right after it ("on Friday
+    announced")."""
+    if f.measure != "date" or not f.text:
+        return False
+    pos = text.find(f.text)
+    if pos < 0:
+        return False
+    return (_SPOKEN_BEFORE.search(text[max(0, pos - 60):pos]) is not None
+            or _SPOKEN_AFTER.match(text[pos + len(f.text):pos + len(f.text) + 40]) is not None)
+
+
+def event_contradictions(text_a: str, text_b: str, contradictions: Sequence[tuple[Frame, Frame]]
+                         ) -> tuple[tuple[Frame, Frame], ...]:
+    """The contradictions left when dates of a report are set aside (report_date): the day
+    one side spoke is not the day the other side's event happened."""
+    return tuple((x, y) for x, y in contradictions
+                 if not (report_date(text_a, x) or report_date(text_b, y)))
+
+
 def slot_contradictions(a: Sequence[Frame], b: Sequence[Frame],
                         contradictions: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
     """The contradictions that make a conflict: of one period (slot_period_ok), plus bounds on

@@ -166,3 +166,30 @@ def test_steps_of_a_running_count_are_never_a_conflict():
     res = decide_pair(a, b, idf={})
     assert res.relation is Relation.DIFFERENT
     assert res.explanation.get("running_count")
+
+
+def test_the_day_someone_spoke_is_no_date_of_the_event():
+    from matching.frames import compare_frames
+    from matching.pair_model import _frame_conflicts
+    from matching.slot import event_contradictions, report_date
+
+    said = "The harbour board reported on Sunday, May 10, that the pier had been reopened."
+    event = "On May 9, 2026, the pier was reopened."
+    a, b = _sig(1, said, "2026-05-12"), _sig(2, event, "2026-05-12")
+    clash = _frame_conflicts(compare_frames(a.frames, b.frames))
+    assert clash and all(x.measure == "date" for x, _ in clash)
+    assert all(report_date(said, x) for x, _ in clash)
+    assert not any(report_date(event, y) for _, y in clash)
+    assert event_contradictions(said, event, clash) == ()
+    assert event_contradictions(event, said, [(y, x) for x, y in clash]) == ()
+    announced = "The harbour board on May 10 announced the pier had been reopened."
+    c = _sig(3, announced, "2026-05-12")
+    clash_c = _frame_conflicts(compare_frames(c.frames, b.frames))
+    assert clash_c and event_contradictions(announced, event, clash_c) == ()
+    # Two days of the event itself still clash.
+    other = "On May 8, 2026, the pier was reopened."
+    d = _sig(4, other, "2026-05-12")
+    clash_d = _frame_conflicts(compare_frames(b.frames, d.frames))
+    assert clash_d and event_contradictions(event, other, clash_d) == tuple(clash_d)
+    res = decide_pair(a, b, idf={})
+    assert res.relation is not Relation.CONFLICT
