@@ -176,6 +176,33 @@ def running_count_steps(same_measure: Sequence[tuple[Frame, Frame]]) -> list[tup
     return out
 
 
+# A count stated as a running total: "have fled since the invasion", "so far", "to date".
+_CUMULATIVE = re.compile(r"\bsince\b|\bso far\b|\bto date\b|\b(?:have|has|had) (?:now )?"
+                         r"(?:fled|left)\b|с начала|з початку", re.IGNORECASE)
+
+
+def cumulative(text: str) -> bool:
+    """The claim states a running total (matching.slot._CUMULATIVE)."""
+    return _CUMULATIVE.search(text) is not None
+
+
+def undated_total_steps(text_a: str, text_b: str, same_measure: Sequence[tuple[Frame, Frame]]
+                        ) -> list[tuple[Frame, Frame]]:
+    """Two claims that both state a running total ("have fled since the invasion"), with values
+    of one measure more than BOUNDS_APART apart as stated, as of days the claims do not give:
+    two steps of the count far more often than one figure misreported (never a conflict)."""
+    if not (cumulative(text_a) and cumulative(text_b)):
+        return []
+    out = []
+    for x, y in same_measure:
+        if x.measure == "date" or as_of_days_apart(x, y) is not None:
+            continue
+        ax, ay = anchor(x), anchor(y)
+        if ax is not None and ay is not None and _apart(ax, ay, BOUNDS_APART):
+            out.append((x, y))
+    return out
+
+
 def clash_closeness(contradictions: Sequence[tuple[Frame, Frame]]) -> float:
     """How near the closest contradicting values are (0..1): 310 and 311 votes 0.997, 70% and
     73% 0.96, 300 and 600 people 0.5; two days a day apart 0.97 (a month apart or more: 0).

@@ -193,3 +193,27 @@ def test_the_day_someone_spoke_is_no_date_of_the_event():
     assert clash_d and event_contradictions(event, other, clash_d) == tuple(clash_d)
     res = decide_pair(a, b, idf={})
     assert res.relation is not Relation.CONFLICT
+
+
+def test_two_undated_running_totals_far_apart_are_two_steps():
+    from matching.slot import undated_total_steps
+
+    a = signature(1, "The relief agency says 2.6 million people have left the flooded valley "
+                     "since the dam broke.")
+    b = signature(2, "The relief agency says 3.4 million people have left the flooded valley "
+                     "since the dam broke.")
+    pairs = [(x, y) for x in a.frames for y in b.frames if x.measure == y.measure]
+    assert pairs and undated_total_steps(a.text, b.text, pairs)
+    res = decide_pair(a, b, idf={})
+    assert res.relation is Relation.DIFFERENT
+    assert res.explanation.get("running_count")
+    # One figure of one event, not a running total: left to the model.
+    c = signature(3, "The relief agency says 2.6 million people were moved out of the valley.")
+    d = signature(4, "The relief agency says 3.4 million people were moved out of the valley.")
+    pairs = [(x, y) for x in c.frames for y in d.frames if x.measure == y.measure]
+    assert pairs and not undated_total_steps(c.text, d.text, pairs)
+    # Close values of a running total are one step said twice.
+    e = signature(5, "The relief agency says 2.62 million people have left the flooded valley "
+                     "since the dam broke.")
+    pairs = [(x, y) for x in a.frames for y in e.frames if x.measure == y.measure]
+    assert pairs and not undated_total_steps(a.text, e.text, pairs)
