@@ -228,3 +228,11 @@ def beside_agreement(agree: Sequence[tuple[Frame, Frame]],
     "311-112"): one event, one figure misreported."""
     return bool(contradictions) and any(
         x.measure != "date" and x.precise and y.precise for x, y in agree)
+
+
+def every_figure_clashes(agree: Sequence[tuple[Frame, Frame]],
+                         contradictions: Sequence[tuple[Frame, Frame]]) -> bool:
+    """Two or more values contradict and none agrees ("70% / 26%" against "69% / 24%"): two
+    claims that differ on every figure they share are more often of two polls or two days
+    than one figure misreported."""
+    return len(contradictions) >= 2 and not agree

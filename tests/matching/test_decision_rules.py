@@ -139,6 +139,22 @@ def test_clash_features():
     assert clash_closeness(()) == 0.0
 
 
+def test_every_figure_clashes():
+    from matching.frames import compare_frames
+    from matching.pair_model import _frame_conflicts
+    from matching.slot import every_figure_clashes
+
+    a = _sig(1, "The survey found 70% of islanders back the new pier while 26% oppose it.")
+    b = _sig(2, "The survey found 61% of islanders back the new pier while 35% oppose it.")
+    fc = compare_frames(a.frames, b.frames)
+    clash = _frame_conflicts(fc)
+    assert len(clash) >= 2 and not fc.agree
+    assert every_figure_clashes(fc.agree, clash)
+    c = _sig(3, "The survey found 61% of islanders back the new pier while 26% oppose it.")
+    fc2 = compare_frames(a.frames, c.frames)
+    assert not every_figure_clashes(fc2.agree, _frame_conflicts(fc2))
+
+
 def test_the_rules_are_explained_and_every_feature_has_words():
     from matching.explain import FEATURE_WORDS, why
     from matching.pair_model import FEATURES
