@@ -28,7 +28,7 @@ from matching.pairs import (
 )
 from matching.predicates import stances_differ
 from matching.signature import ClaimSig
-from matching.slot import running_count_steps, slot_contradictions
+from matching.slot import running_count_steps, slot_contradictions, undated_total_steps
 
 # The decision callers get unless they name one.
 LEARNED = "learned"
@@ -85,7 +85,8 @@ def decide_pair(
         # Distances from two different places: two quantities, never one claim nor a conflict.
         explanation["references_differ"] = [[x.text, y.text] for x, y in elsewhere]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    steps = running_count_steps(fc.same_measure)
+    steps = running_count_steps(fc.same_measure) or undated_total_steps(
+        a.text, b.text, fc.same_measure)
     if steps:
         # "More than three million have fled" (15 March) and "3.5 million have left" (22
         # March): two steps of a running count, two claims, never one claim nor a conflict.

@@ -52,6 +52,7 @@ FEATURE_WORDS = {
     "lead_sides_differ": "different sides lead the two claims",
     "clash_closeness": "the disagreeing values are close",
     "beside_agreement": "another precise value agrees beside the disagreeing one",
+    "every_figure_clashes": "several values disagree and none agrees",
 }
 
 

@@ -53,7 +53,12 @@ from matching.pairs import (
 from matching.predicates import lead_sides_differ, stances_differ, stances_opposite
 from matching.rules_relation import rules_relation
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
-from matching.slot import beside_agreement, clash_closeness
+from matching.slot import (
+    beside_agreement,
+    clash_closeness,
+    event_contradictions,
+    every_figure_clashes,
+)
 from resources import resource_path
 
 WEIGHTS = resource_path("pair_weights.json")  # also inside the bundle
@@ -101,6 +106,7 @@ FEATURES = (
     "lead_sides_differ",
     "clash_closeness",
     "beside_agreement",
+    "every_figure_clashes",
 )
 # Features that look at the values: the slot model leaves them out.
 VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_conflicts",
@@ -112,7 +118,7 @@ VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_confl
                             "specific_measure_same", "actors_differ"})
 # Features only the slot model reads: how near clashing values are says whether two claims
 # state one figure differently, not whether they are one claim.
-SLOT_ONLY_FEATURES = frozenset({"clash_closeness", "beside_agreement"})
+SLOT_ONLY_FEATURES = frozenset({"clash_closeness", "beside_agreement", "every_figure_clashes"})
 SPECIFIC_CATEGORIES = frozenset({"territory", "casualties", "minsk", "negotiations", "poll"})
 COMPARABLE_LANGUAGES = frozenset({"en", "uk", "ru"})
 
@@ -184,7 +190,7 @@ def pair_features(
     fa, fb = a.frames, b.frames
     if fa and fb:
         fc = compare_frames(fa, fb)
-        contradictions = _frame_conflicts(fc)
+        contradictions = event_contradictions(a.text, b.text, _frame_conflicts(fc))
     else:
         fc, contradictions = _NO_FRAMES, ()
     qa, qb = a.quantities, b.quantities
@@ -248,6 +254,7 @@ def pair_features(
         float(lead_sides_differ(a.text, b.text)),
         clash_closeness(contradictions),
         float(beside_agreement(fc.agree, contradictions)),
+        float(every_figure_clashes(fc.agree, contradictions)),
     ])
     return PairFeatures(v, fc, contradictions, comparable)
 

@@ -58,6 +58,38 @@ def opposite_bounds(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Frame,
     return out
 
 
+# A date told as the day someone spoke ("the Kremlin said on Sunday", "the court on Friday
+# announced") dates the report, not the event the other claim dates: no contradiction.
+_SPEECH = (r"(?:said|says|say|reported|reports|announced|announces|told|stated|declared|"
+           r"confirmed|added|wrote|posted|tweeted|statement|заявил\w*|сообщил\w*|заявив\w*|"
+           r"заявила|повідомив\w*|повідомил\w*|сообщила)")
+_SPOKEN_BEFORE = re.compile(r"\b" + _SPEECH + r"\s+(?:on\s+|late\s+|early\s+|в\s+|у\s+)?"
+                            r"(?:\w+day,?\s+)?$", re.IGNORECASE)
+_SPOKEN_AFTER = re.compile(r"^,?\s+(?:that\s+)?(?:[\w'’.-]+\s+){0,3}?" + _SPEECH + r"\b",
+                           re.IGNORECASE)
+
+
+def report_date(text: str, f: Frame) -> bool:
+    """A date frame that says when something was said: a speech verb right before it
+    ("said on Friday", "reported on Sunday, May 21") or right after it ("on Friday
+    announced")."""
+    if f.measure != "date" or not f.text:
+        return False
+    pos = text.find(f.text)
+    if pos < 0:
+        return False
+    return (_SPOKEN_BEFORE.search(text[max(0, pos - 60):pos]) is not None
+            or _SPOKEN_AFTER.match(text[pos + len(f.text):pos + len(f.text) + 40]) is not None)
+
+
+def event_contradictions(text_a: str, text_b: str, contradictions: Sequence[tuple[Frame, Frame]]
+                         ) -> tuple[tuple[Frame, Frame], ...]:
+    """The contradictions left when dates of a report are set aside (report_date): the day
+    one side spoke is not the day the other side's event happened."""
+    return tuple((x, y) for x, y in contradictions
+                 if not (report_date(text_a, x) or report_date(text_b, y)))
+
+
 def slot_contradictions(a: Sequence[Frame], b: Sequence[Frame],
                         contradictions: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
     """The contradictions that make a conflict: of one period (slot_period_ok), plus bounds on
@@ -144,6 +176,33 @@ def running_count_steps(same_measure: Sequence[tuple[Frame, Frame]]) -> list[tup
     return out
 
 
+# A count stated as a running total: "have fled since the invasion", "so far", "to date".
+_CUMULATIVE = re.compile(r"\bsince\b|\bso far\b|\bto date\b|\b(?:have|has|had) (?:now )?"
+                         r"(?:fled|left)\b|с начала|з початку", re.IGNORECASE)
+
+
+def cumulative(text: str) -> bool:
+    """The claim states a running total (matching.slot._CUMULATIVE)."""
+    return _CUMULATIVE.search(text) is not None
+
+
+def undated_total_steps(text_a: str, text_b: str, same_measure: Sequence[tuple[Frame, Frame]]
+                        ) -> list[tuple[Frame, Frame]]:
+    """Two claims that both state a running total ("have fled since the invasion"), with values
+    of one measure more than BOUNDS_APART apart as stated, as of days the claims do not give:
+    two steps of the count far more often than one figure misreported (never a conflict)."""
+    if not (cumulative(text_a) and cumulative(text_b)):
+        return []
+    out = []
+    for x, y in same_measure:
+        if x.measure == "date" or as_of_days_apart(x, y) is not None:
+            continue
+        ax, ay = anchor(x), anchor(y)
+        if ax is not None and ay is not None and _apart(ax, ay, BOUNDS_APART):
+            out.append((x, y))
+    return out
+
+
 def clash_closeness(contradictions: Sequence[tuple[Frame, Frame]]) -> float:
     """How near the closest contradicting values are (0..1): 310 and 311 votes 0.997, 70% and
     73% 0.96, 300 and 600 people 0.5; two days a day apart 0.97 (a month apart or more: 0).
@@ -169,3 +228,11 @@ def beside_agreement(agree: Sequence[tuple[Frame, Frame]],
     "311-112"): one event, one figure misreported."""
     return bool(contradictions) and any(
         x.measure != "date" and x.precise and y.precise for x, y in agree)
+
+
+def every_figure_clashes(agree: Sequence[tuple[Frame, Frame]],
+                         contradictions: Sequence[tuple[Frame, Frame]]) -> bool:
+    """Two or more values contradict and none agrees ("70% / 26%" against "69% / 24%"): two
+    claims that differ on every figure they share are more often of two polls or two days
+    than one figure misreported."""
+    return len(contradictions) >= 2 and not agree

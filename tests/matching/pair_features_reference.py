@@ -33,7 +33,12 @@ from matching.pair_model import (
 from matching.pairs import Relation, dated_apart_from_publication, predicate_mismatch, score_pair
 from matching.predicates import lead_sides_differ, stances_differ, stances_opposite
 from matching.signature import ClaimSig
-from matching.slot import beside_agreement, clash_closeness
+from matching.slot import (
+    beside_agreement,
+    clash_closeness,
+    event_contradictions,
+    every_figure_clashes,
+)
 
 
 def reference_pair_features(
@@ -45,7 +50,7 @@ def reference_pair_features(
     na, nb = _names(a), _names(b)
     fa, fb = frames_of(a), frames_of(b)
     fc = compare_frames(fa, fb)
-    contradictions = tuple(frame_conflicts(fa, fb))
+    contradictions = event_contradictions(a.text, b.text, frame_conflicts(fa, fb))
     figures = compare(a.quantities, b.quantities)
     non_date_a = [f for f in fa if f.measure != "date"]
     non_date_b = [f for f in fb if f.measure != "date"]
@@ -101,5 +106,6 @@ def reference_pair_features(
         float(lead_sides_differ(a.text, b.text)),
         clash_closeness(contradictions),
         float(beside_agreement(fc.agree, contradictions)),
+        float(every_figure_clashes(fc.agree, contradictions)),
     ])
     return pm.PairFeatures(v, fc, contradictions, comparable)

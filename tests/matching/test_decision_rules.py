@@ -139,6 +139,22 @@ def test_clash_features():
     assert clash_closeness(()) == 0.0
 
 
+def test_every_figure_clashes():
+    from matching.frames import compare_frames
+    from matching.pair_model import _frame_conflicts
+    from matching.slot import every_figure_clashes
+
+    a = _sig(1, "The survey found 70% of islanders back the new pier while 26% oppose it.")
+    b = _sig(2, "The survey found 61% of islanders back the new pier while 35% oppose it.")
+    fc = compare_frames(a.frames, b.frames)
+    clash = _frame_conflicts(fc)
+    assert len(clash) >= 2 and not fc.agree
+    assert every_figure_clashes(fc.agree, clash)
+    c = _sig(3, "The survey found 61% of islanders back the new pier while 26% oppose it.")
+    fc2 = compare_frames(a.frames, c.frames)
+    assert not every_figure_clashes(fc2.agree, _frame_conflicts(fc2))
+
+
 def test_the_rules_are_explained_and_every_feature_has_words():
     from matching.explain import FEATURE_WORDS, why
     from matching.pair_model import FEATURES
@@ -166,3 +182,54 @@ def test_steps_of_a_running_count_are_never_a_conflict():
     res = decide_pair(a, b, idf={})
     assert res.relation is Relation.DIFFERENT
     assert res.explanation.get("running_count")
+
+
+def test_the_day_someone_spoke_is_no_date_of_the_event():
+    from matching.frames import compare_frames
+    from matching.pair_model import _frame_conflicts
+    from matching.slot import event_contradictions, report_date
+
+    said = "The harbour board reported on Sunday, May 10, that the pier had been reopened."
+    event = "On May 9, 2026, the pier was reopened."
+    a, b = _sig(1, said, "2026-05-12"), _sig(2, event, "2026-05-12")
+    clash = _frame_conflicts(compare_frames(a.frames, b.frames))
+    assert clash and all(x.measure == "date" for x, _ in clash)
+    assert all(report_date(said, x) for x, _ in clash)
+    assert not any(report_date(event, y) for _, y in clash)
+    assert event_contradictions(said, event, clash) == ()
+    assert event_contradictions(event, said, [(y, x) for x, y in clash]) == ()
+    announced = "The harbour board on May 10 announced the pier had been reopened."
+    c = _sig(3, announced, "2026-05-12")
+    clash_c = _frame_conflicts(compare_frames(c.frames, b.frames))
+    assert clash_c and event_contradictions(announced, event, clash_c) == ()
+    # Two days of the event itself still clash.
+    other = "On May 8, 2026, the pier was reopened."
+    d = _sig(4, other, "2026-05-12")
+    clash_d = _frame_conflicts(compare_frames(b.frames, d.frames))
+    assert clash_d and event_contradictions(event, other, clash_d) == tuple(clash_d)
+    res = decide_pair(a, b, idf={})
+    assert res.relation is not Relation.CONFLICT
+
+
+def test_two_undated_running_totals_far_apart_are_two_steps():
+    from matching.slot import undated_total_steps
+
+    a = signature(1, "The relief agency says 2.6 million people have left the flooded valley "
+                     "since the dam broke.")
+    b = signature(2, "The relief agency says 3.4 million people have left the flooded valley "
+                     "since the dam broke.")
+    pairs = [(x, y) for x in a.frames for y in b.frames if x.measure == y.measure]
+    assert pairs and undated_total_steps(a.text, b.text, pairs)
+    res = decide_pair(a, b, idf={})
+    assert res.relation is Relation.DIFFERENT
+    assert res.explanation.get("running_count")
+    # One figure of one event, not a running total: left to the model.
+    c = signature(3, "The relief agency says 2.6 million people were moved out of the valley.")
+    d = signature(4, "The relief agency says 3.4 million people were moved out of the valley.")
+    pairs = [(x, y) for x in c.frames for y in d.frames if x.measure == y.measure]
+    assert pairs and not undated_total_steps(c.text, d.text, pairs)
+    # Close values of a running total are one step said twice.
+    e = signature(5, "The relief agency says 2.62 million people have left the flooded valley "
+                     "since the dam broke.")
+    pairs = [(x, y) for x in a.frames for y in e.frames if x.measure == y.measure]
+    assert pairs and not undated_total_steps(a.text, e.text, pairs)
