@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -265,9 +266,47 @@ def group_section(g: GroupReport, number: int, included: frozenset[int] = frozen
         story += _evidence(g)
     story += also_checked_flowables(g.also_checked)
     if v is not None:  # without one, the badge row already says "No verdict yet"
-        story += [Spacer(1, 4), Paragraph(_reviewed_line(g), st.muted)]
+        story = _keep_with_previous(story, [Spacer(1, 4), Paragraph(_reviewed_line(g), st.muted)])
     story.append(Spacer(1, 4 * mm))
     return story
+
+
+def _keep_with_previous(story: list[Flowable], closing: list[Flowable]) -> list[Flowable]:
+    """``story`` followed by ``closing`` (the "Reviewed by" line), which is never left alone at
+    the top of a page: it keeps with the last flowable before it (the spacers after that too)."""
+    i = len(story) - 1
+    while i >= 0 and isinstance(story[i], (Spacer, CondPageBreak)):
+        i -= 1
+    if i < 0:
+        return [*story, *closing]
+    return [*story[:i], _WithLastLines(story[i], [*story[i + 1 :], *closing])]
+
+
+class _WithLastLines(KeepTogether):
+    """A flowable and the short ones after it, on one page. When they do not all fit, the
+    flowable is split one line (or table row) short so its end goes on with them; the whole
+    moves on only when it cannot be split. A flowable taller than the space left splits as it
+    would anyway, and its last part keeps with what follows."""
+
+    def __init__(self, last: Flowable, after: list[Flowable]) -> None:
+        super().__init__([last, *after])
+        self._last, self._after = last, after
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if aH >= self._H:
+            return [self._last, *self._after]
+        last_height = self._H0
+        if last_height > aH:  # it splits anyway: its last part keeps with what follows
+            parts = self._last.split(aW, aH)
+            if len(parts) < 2:
+                return []  # not splittable here: the next frame
+            return [*parts[:-1], _WithLastLines(parts[-1], self._after)]
+        parts = self._last.split(aW, last_height - 1)
+        if len(parts) == 2:
+            return [parts[0], KeepTogether([parts[1], *self._after])]
+        return super().split(aW, aH)
 
 
 # --- corrections (#17.2: an open corrections policy) ---------------------------------------
