@@ -35,7 +35,7 @@ from export.pdf_briefing.layout import (
     outlined,
     short_text,
 )
-from export.pdf_briefing.timeline_section import timeline_flowables
+from export.pdf_briefing.timeline_section import timeline_flowables, timeline_reference
 from export.pdf_styles import RULE, badge_fill, badge_paragraph, format_date, styles
 from export.ratings import rating_label
 from export.wording import category_label, unit_label
@@ -221,9 +221,12 @@ def _reviewed_line(g: GroupReport) -> str:
     return " · ".join(bits)
 
 
-def group_section(g: GroupReport, number: int, included: frozenset[int] = frozenset()) -> list[Flowable]:
+def group_section(g: GroupReport, number: int, included: frozenset[int] = frozenset(),
+                  charts: dict[int, Any] | None = None) -> list[Flowable]:
     """The flowables of one claim group's section; ``included`` are the ids of the groups the
-    document has sections for (links go only there)."""
+    document has sections for (links go only there). ``charts``, the measure timelines drawn
+    in earlier sections by measure id, is filled in: a chart already drawn is referred to in
+    one line rather than drawn again."""
     st = styles()
     anchor = group_anchor(g)
     heading = outlined(
@@ -259,7 +262,16 @@ def group_section(g: GroupReport, number: int, included: frozenset[int] = frozen
         page_break, *appearances = _appearances_start(g, top)
         story = [page_break, *top, *appearances]
     if g.timeline is not None:  # #19: the measure its claims state, over time
-        story += timeline_flowables(g.timeline)
+        t = g.timeline
+        if charts is None:
+            story += timeline_flowables(t)
+        elif t.measure_id not in charts:
+            charts[t.measure_id] = t
+            story += timeline_flowables(t, referable=True)
+        elif charts[t.measure_id] == t:
+            story += timeline_reference(t)
+        else:  # the same measure drawn from other values: its own chart
+            story += timeline_flowables(t)
     if g.has_conflicts:
         story += _conflicts(g, included)
     if v and v.evidence:
