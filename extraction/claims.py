@@ -10,6 +10,7 @@ from datetime import date
 from . import lexicon as L
 from .claimant import find_claimant
 from .cues import Tokens
+from .datelines import dateline_end
 from .figures import Figure, parse_figures
 from .names import AliasTable, default_aliases, fold
 from .scoring import article_cue_hits, figure_weight, has_opinion_cue, score_sentence
@@ -84,6 +85,7 @@ def extract_claims(
     prev: ProposedClaim | None = None
     last_named: tuple[int, str] | None = None  # (paragraph, claimant) for "he said"
     for start, end in spans:
+        start = dateline_end(text, start, end)  # "MINSK, Sept. 5 - Envoys ..." is claimed from "Envoys"
         sentence = text[start:end]
         paragraph = bisect_left(paragraph_breaks, start)
         figs = tuple(f for f in figures[bisect_left(fig_starts, start) : bisect_left(fig_starts, end)] if f.end <= end)

@@ -139,8 +139,9 @@ def build_briefing(
         story.append(outlined(Paragraph(markup.anchor("claims") + "Claims in detail", st.h1),
                                "Claims in detail", "claims", 0))
         included = frozenset(g.id for g in groups)
+        charts: dict[int, object] = {}  # each measure's chart is drawn once, then referred to
         for n, g in enumerate(groups, start=1):
-            story += group_section(g, n, included)
+            story += group_section(g, n, included, charts)
     canvas_class = numbered_canvas(_decorator(publisher, title, now), BOLD, 8)
     doc.build(story, canvasmaker=canvas_class)
     return canvas_class.page_count  # type: ignore[attr-defined]

@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
+    KeepTogether,
     PageBreak,
     Paragraph,
     Spacer,
@@ -34,7 +35,7 @@ from export.pdf_briefing.layout import (
     outlined,
     short_text,
 )
-from export.pdf_briefing.timeline_section import timeline_flowables
+from export.pdf_briefing.timeline_section import timeline_flowables, timeline_reference
 from export.pdf_styles import RULE, badge_fill, badge_paragraph, format_date, styles
 from export.ratings import rating_label
 from export.wording import category_label, unit_label
@@ -220,9 +221,12 @@ def _reviewed_line(g: GroupReport) -> str:
     return " · ".join(bits)
 
 
-def group_section(g: GroupReport, number: int, included: frozenset[int] = frozenset()) -> list[Flowable]:
+def group_section(g: GroupReport, number: int, included: frozenset[int] = frozenset(),
+                  charts: dict[int, Any] | None = None) -> list[Flowable]:
     """The flowables of one claim group's section; ``included`` are the ids of the groups the
-    document has sections for (links go only there)."""
+    document has sections for (links go only there). ``charts``, the measure timelines drawn
+    in earlier sections by measure id, is filled in: a chart already drawn is referred to in
+    one line rather than drawn again."""
     st = styles()
     anchor = group_anchor(g)
     heading = outlined(
@@ -258,16 +262,63 @@ def group_section(g: GroupReport, number: int, included: frozenset[int] = frozen
         page_break, *appearances = _appearances_start(g, top)
         story = [page_break, *top, *appearances]
     if g.timeline is not None:  # #19: the measure its claims state, over time
-        story += timeline_flowables(g.timeline)
+        t = g.timeline
+        if charts is None:
+            story += timeline_flowables(t)
+        elif t.measure_id not in charts:
+            charts[t.measure_id] = t
+            story += timeline_flowables(t, referable=True)
+        elif charts[t.measure_id] == t:
+            story += timeline_reference(t)
+        else:  # the same measure drawn from other values: its own chart
+            story += timeline_flowables(t)
     if g.has_conflicts:
         story += _conflicts(g, included)
     if v and v.evidence:
         story += _evidence(g)
     story += also_checked_flowables(g.also_checked)
     if v is not None:  # without one, the badge row already says "No verdict yet"
-        story += [Spacer(1, 4), Paragraph(_reviewed_line(g), st.muted)]
+        story = _keep_with_previous(story, [Spacer(1, 4), Paragraph(_reviewed_line(g), st.muted)])
     story.append(Spacer(1, 4 * mm))
     return story
+
+
+def _keep_with_previous(story: list[Flowable], closing: list[Flowable]) -> list[Flowable]:
+    """``story`` followed by ``closing`` (the "Reviewed by" line), which is never left alone at
+    the top of a page: it keeps with the last flowable before it (the spacers after that too)."""
+    i = len(story) - 1
+    while i >= 0 and isinstance(story[i], (Spacer, CondPageBreak)):
+        i -= 1
+    if i < 0:
+        return [*story, *closing]
+    return [*story[:i], _WithLastLines(story[i], [*story[i + 1 :], *closing])]
+
+
+class _WithLastLines(KeepTogether):
+    """A flowable and the short ones after it, on one page. When they do not all fit, the
+    flowable is split one line (or table row) short so its end goes on with them; the whole
+    moves on only when it cannot be split. A flowable taller than the space left splits as it
+    would anyway, and its last part keeps with what follows."""
+
+    def __init__(self, last: Flowable, after: list[Flowable]) -> None:
+        super().__init__([last, *after])
+        self._last, self._after = last, after
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if aH >= self._H:
+            return [self._last, *self._after]
+        last_height = self._H0
+        if last_height > aH:  # it splits anyway: its last part keeps with what follows
+            parts = self._last.split(aW, aH)
+            if len(parts) < 2:
+                return []  # not splittable here: the next frame
+            return [*parts[:-1], _WithLastLines(parts[-1], self._after)]
+        parts = self._last.split(aW, last_height - 1)
+        if len(parts) == 2:
+            return [parts[0], KeepTogether([parts[1], *self._after])]
+        return super().split(aW, aH)
 
 
 # --- corrections (#17.2: an open corrections policy) ---------------------------------------

@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pypdf
 
-from export.data import Appearance, FigureConflict, GroupReport, conflicting_figures
+from export.data import (
+    Appearance,
+    EvidenceItem,
+    FigureConflict,
+    GroupReport,
+    VerdictInfo,
+    conflicting_figures,
+)
 from export.pdf_briefing import write_briefing
 from export.publisher import Publisher
 
@@ -97,3 +104,28 @@ def test_only_figures_no_other_appearance_supports_are_marked() -> None:
     assert {f.text: f.disputed for f in conflict.figures} == {
         "110 square miles": False, "about 120 square miles": True,
         "roughly 110 square miles": False}
+
+
+def _reviewed_group(gid: int, evidence: int, note_words: int) -> GroupReport:
+    items = tuple(EvidenceItem(position=n, title=f"Source {gid}.{n}", publisher="Sample Desk", url=None,
+                               published=None, quote=None,
+                               note=f"Note {gid}.{n}: " + "the map was read again " * note_words)
+                  for n in range(1, evidence + 1))
+    verdict = VerdictInfo(rating="mostly_false", summary="Short.", rationale="", reviewer=f"Reviewer {gid}",
+                          status="approved", version=1, created_at=WHEN, updated_at=WHEN,
+                          published_at=None, evidence=items)
+    return GroupReport(**{**_group(gid, 1, 1 + gid % 4, 4 + gid % 9).__dict__, "verdict": verdict})
+
+
+def test_the_reviewed_by_line_is_never_alone_at_the_top_of_a_page(tmp_path: Path) -> None:
+    """Sections of every length one after the other: wherever a section ends, its closing
+    "Reviewed by" line shares its page with (the end of) the evidence list or, without
+    evidence, the appearances table before it."""
+    groups = [_reviewed_group(gid, gid % 3, 3 + (gid * 5) % 17) for gid in range(1, 81)]
+    pages = _pages(groups, tmp_path / "b.pdf")
+    for g in groups:
+        line = f"Reviewed by Reviewer {g.id} ·"
+        page = next(i for i, text in enumerate(pages) if line in text)
+        before = pages[page].split(line)[0]
+        assert "the map was read again" in before or "the front line moved" in before, (
+            f"group {g.id}: 'Reviewed by' alone at the top of page {page + 1}")
