@@ -15,8 +15,10 @@ The cost does not depend on the data being kind:
   where each holder meets its WINDOW next neighbours (sorted neighbourhood);
 - each claim keeps its KEY_CEILING best candidates by key weight, and after the vectorised
   text similarity its TEXT_CANDIDATES best by similarity plus its KEY_QUOTA best by key
-  weight: the per-pair rules (plain Python, the slow part) see at most MAX_CANDIDATES x
-  claims pairs whatever the data.
+  weight; a claim that others pick too (a common sentence among near copies) is in at most
+  MAX_CANDIDATES pairs, its own picks first, then the best of the others' (a claim so left
+  with none keeps its best one): the per-pair rules (plain Python, the slow part) see at most
+  MAX_CANDIDATES pairs per claim whatever the data.
 """
 
 from __future__ import annotations
