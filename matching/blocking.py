@@ -15,8 +15,10 @@ The cost does not depend on the data being kind:
   where each holder meets its WINDOW next neighbours (sorted neighbourhood);
 - each claim keeps its KEY_CEILING best candidates by key weight, and after the vectorised
   text similarity its TEXT_CANDIDATES best by similarity plus its KEY_QUOTA best by key
-  weight: the per-pair rules (plain Python, the slow part) see at most MAX_CANDIDATES x
-  claims pairs whatever the data.
+  weight; a claim that others pick too (a common sentence among near copies) is in at most
+  MAX_CANDIDATES pairs, its own picks first, then the best of the others' (a claim so left
+  with none keeps its best one): the per-pair rules (plain Python, the slow part) see at most
+  MAX_CANDIDATES pairs per claim whatever the data.
 """
 
 from __future__ import annotations
@@ -373,6 +375,34 @@ def best_per_claim(pairs: np.ndarray, score: np.ndarray, tie: np.ndarray, limit:
     return chosen[: len(pairs)] | chosen[len(pairs) :]
 
 
+def _own_picks(pairs: np.ndarray, score: np.ndarray, tie: np.ndarray, limit: int,
+               n: int) -> np.ndarray:
+    """(pairs, 2) mask: the pair is among the ``limit`` best of its left / right claim."""
+    ends = np.concatenate((pairs[:, 0], pairs[:, 1]))
+    order = np.lexsort((np.concatenate((tie, tie)), -np.concatenate((score, score)), ends))
+    sorted_ends = ends[order]
+    rank = np.arange(len(order)) - np.searchsorted(sorted_ends, np.arange(n))[sorted_ends]
+    chosen = np.zeros(len(order), dtype=bool)
+    chosen[order[rank < limit]] = True
+    return np.stack((chosen[: len(pairs)], chosen[len(pairs) :]), axis=1)
+
+
+def within_ceiling(pairs: np.ndarray, own: np.ndarray, score: np.ndarray, tie: np.ndarray,
+                   ceiling: int, n: int) -> np.ndarray:
+    """Mask of the pairs among the ``ceiling`` first of *both* their claims, each claim
+    putting its own picks (``own``, (pairs, 2)) first, then the pairs other claims picked it
+    for, best score first: no claim is in more than ``ceiling`` pairs, however many others
+    pick it (the picks of others alone are bounded per picker, not per claim picked)."""
+    ends = np.concatenate((pairs[:, 0], pairs[:, 1]))
+    mine = np.concatenate((own[:, 0], own[:, 1]))
+    order = np.lexsort((np.concatenate((tie, tie)), -np.concatenate((score, score)), ~mine, ends))
+    sorted_ends = ends[order]
+    rank = np.arange(len(order)) - np.searchsorted(sorted_ends, np.arange(n))[sorted_ends]
+    fits = np.zeros(len(order), dtype=bool)
+    fits[order[rank < ceiling]] = True
+    return fits[: len(pairs)] & fits[len(pairs) :]
+
+
 def candidate_pairs_weighted(
     sigs: Sequence[ClaimSig], idf: dict[str, float], stats: BlockingStats | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -439,13 +469,22 @@ def plausible_pairs(
     tie = _tie_break(pairs[:, 0] * n + pairs[:, 1])
     total = MAX_CANDIDATES if limit is None else limit
     quota = min(KEY_QUOTA, total // 3)
-    best = best_per_claim(pairs, score, tie, total - quota, n)
+    own = _own_picks(pairs, score, tie, total - quota, n)
     if quota:
         # The heaviest shared keys too, whatever the words: the measure, value and date of a
         # claim stated in another language.
         heavy = np.minimum(weights, 999) * 1000.0 + np.round(text, 3)
-        best |= best_per_claim(pairs, heavy, tie, quota, n)
-    return pairs[best]
+        own |= _own_picks(pairs, heavy, tie, quota, n)
+    picked = own.any(axis=1)
+    pairs, own, score, tie = pairs[picked], own[picked], score[picked], tie[picked]
+    # A claim many others pick (a common sentence among near copies) keeps its own picks and
+    # the best of the others', up to the same ceiling: ``total`` pairs per claim, hard.
+    keep = within_ceiling(pairs, own, score, tie, total, n)
+    # ... and a claim left with none keeps its best one (the ceiling thins, never isolates):
+    # at most one pair more per claim so left.
+    alone = np.bincount(pairs[keep].ravel(), minlength=n) == 0
+    keep |= (_own_picks(pairs, score, tie, 1, n) & alone[pairs]).any(axis=1)
+    return pairs[keep]
 
 
 def key_holders(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> dict[str, list[int]]:

@@ -96,6 +96,26 @@ def test_scored_pairs_per_claim_are_capped_most_similar_first(repetitive, monkey
     assert (had == has).all()
 
 
+def test_no_claim_is_in_more_pairs_than_the_ceiling(repetitive):
+    """Picks of other claims count against the claim picked too: a claim many near copies
+    pick is in at most ``limit`` pairs (besides the one best pair of a claim the ceiling left
+    with none, which is that claim's only pair)."""
+    sigs, idf = repetitive
+    pairs, weights = blocking.candidate_pairs_weighted(sigs, idf)
+    unlimited = blocking.plausible_pairs(sigs, pairs, weights, idf, DEFAULT_THRESHOLDS,
+                                         limit=10**6)
+    limit = 3
+    kept = blocking.plausible_pairs(sigs, pairs, weights, idf, DEFAULT_THRESHOLDS, limit=limit)
+    assert np.bincount(unlimited.ravel()).max() > limit  # the ceiling has work to do
+    degree = np.bincount(kept.ravel(), minlength=len(sigs))
+    counted = np.zeros(len(sigs), dtype=np.int64)
+    for a, b in kept.tolist():
+        counted[a] += degree[b] > 1
+        counted[b] += degree[a] > 1
+    assert counted.max() <= limit
+    assert set(map(tuple, kept.tolist())) <= set(map(tuple, unlimited.tolist()))
+
+
 def test_identical_claims_are_grouped_without_being_scored(repetitive):
     sigs, _idf = repetitive
     first = blocking.identical_claims(sigs)
