@@ -148,6 +148,7 @@ def _published(date: str | None) -> str | None:
         return date[:7] if re.fullmatch(r"\d{4}-\d{2}", date[:7] or "") else None
 
 
+_SPAN_START = re.compile(r"\bbetween\s+(?:(?:the|late|early|mid|beginning|start|end|of)\s+){0,3}$")
 _RESTATED = re.compile(r"(?:\(|\bor|\bабо|\bили)\s*(?:about|around|some|roughly|nearly|"
                        r"almost|approximately|близько|около|примерно)?\s*$")
 
@@ -195,6 +196,8 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
     dates = [q for q in quantities if q.cls == "date" and q.date]
     # "since late 2023", "from Oct. 1": where a running count starts, not the day it is as of.
     as_of = [q for q in dates if not _SINCE.search(lowered, 0, max(0, lowered.find(q.text.casefold())))]
+    if len(as_of) > 1 and _SPAN_START.search(lowered, 0, max(0, lowered.find(as_of[0].text.casefold()))):
+        as_of = as_of[1:]  # "between April 2014 and mid-2021, 3,390 were killed": as of its end
     # "the 28-point plan": a count joined to a noun by a hyphen names a thing, it states no count.
     others = [q for q in quantities if q.cls != "date" and not _names_a_thing(q, text, lowered)]
     counted = bool(others or ordinals)

@@ -73,3 +73,11 @@ def test_heavy_keys_are_scored_whatever_the_words():
     # The hand-set rules (no floor given) still ask for words.
     assert len(blocking.plausible_pairs(sigs, pairs, weights, idf, DEFAULT_THRESHOLDS)) == 0
     assert isinstance(kept, np.ndarray)
+
+
+def test_a_figure_for_a_span_holds_as_of_its_end():
+    (f,) = frames_of("Between March 2015 and mid-2020, at least 2,140 residents were killed.",
+                     "2024-05-01")
+    assert f.period.startswith("2020")
+    (g,) = frames_of("In March 2015 and again in 2020 the office counted 2,140 residents.", "2024-05-01")
+    assert g.period.startswith("2015")
