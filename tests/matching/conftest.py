@@ -2,7 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
 import pytest
+
+
+@dataclass(frozen=True)
+class Source:
+    """A claim's sentence and figures in the shape the conflict banner and frame texts read."""
+
+    claim_id: int
+    sentence: str
+    figures: list[dict[str, Any]] = field(default_factory=list)
+    start: int = 0
+    published: str | None = None
+
+
+def source_of(claim_id: int, sentence: str, published: str) -> Source:
+    """A Source with its figures parsed as an import does, against ``published``."""
+    from extraction import parse_figures
+
+    figures = parse_figures(sentence, published=dt.date.fromisoformat(published))
+    return Source(claim_id, sentence, [f.to_json_dict() for f in figures], 0, published)
 
 
 def store_claims(db, claims, tag: str) -> list[int]:

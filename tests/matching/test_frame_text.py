@@ -3,9 +3,6 @@ values with their intervals, the banner's "here vs elsewhere" line and "why matc
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
 from matching.frame_text import (
     NOT_COMPARED,
     conflict_lines,
@@ -14,24 +11,7 @@ from matching.frame_text import (
     period_label,
     why_lines,
 )
-
-
-@dataclass(frozen=True)
-class Source:
-    claim_id: int
-    sentence: str
-    figures: list[dict[str, Any]] = field(default_factory=list)
-    start: int = 0
-    published: str | None = None
-
-
-def _source(claim_id: int, sentence: str, published: str) -> Source:
-    import datetime as dt
-
-    from extraction import parse_figures
-
-    figures = parse_figures(sentence, published=dt.date.fromisoformat(published))
-    return Source(claim_id, sentence, [f.to_json_dict() for f in figures], 0, published)
+from tests.matching.conftest import source_of
 
 
 def test_period_labels():
@@ -42,20 +22,20 @@ def test_period_labels():
 
 
 def test_frame_line_names_measure_period_value_interval_and_precision():
-    stated = frames_of(_source(1, "Russian forces captured 41 settlements in the Kharkiv region "
+    stated = frames_of(source_of(1, "Russian forces captured 41 settlements in the Kharkiv region "
                                   "in May 2024, officials in Kyiv said.", "2024-06-03"))
     assert [frame_line(f) for f in stated] == [
         "Settlements, May 2024 (stated): 41 [40.5–41.5], precise"]
-    as_of = frames_of(_source(2, "Russia now holds about 18 percent of Ukraine, analysts said.",
+    as_of = frames_of(source_of(2, "Russia now holds about 18 percent of Ukraine, analysts said.",
                               "2023-03-01"))
     assert [frame_line(f) for f in as_of] == [
         "Share, 1 Mar 2023 (publication date): about 18 percent [16.56–19.44 %], vague"]
 
 
 def test_the_banner_line_puts_this_groups_value_first():
-    ours = [_source(1, "Russian forces captured 41 settlements in the Kharkiv region in May "
+    ours = [source_of(1, "Russian forces captured 41 settlements in the Kharkiv region in May "
                        "2024, officials in Kyiv said.", "2024-06-03")]
-    theirs = [_source(2, "Russian troops captured 57 settlements in the Kharkiv region in May "
+    theirs = [source_of(2, "Russian troops captured 57 settlements in the Kharkiv region in May "
                          "2024, officials said.", "2024-06-04")]
     assert conflict_lines(ours, theirs) == [
         "Settlements, May 2024: 41 [40.5–41.5] here vs 57 [56.5–57.5] elsewhere"]

@@ -4,10 +4,6 @@ bounds on either side of one small value cannot both be right, a figure naming a
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any
-
 import numpy as np
 
 from matching.blocking import blocking_keys, candidate_pairs
@@ -18,6 +14,7 @@ from matching.pair_model import default_model
 from matching.pairs import Relation
 from matching.signature import signature
 from matching.slot import opposite_bounds, slot_contradictions, slot_period_ok
+from tests.matching.conftest import source_of
 
 
 def _sig(i: int, text: str, date: str):
@@ -72,29 +69,13 @@ def test_the_slot_key_makes_claims_with_other_values_of_one_measure_and_day_cand
     assert np.array_equal(pairs, np.array([[0, 1]]))
 
 
-@dataclass(frozen=True)
-class Source:
-    claim_id: int
-    sentence: str
-    figures: list[dict[str, Any]] = field(default_factory=list)
-    start: int = 0
-    published: str | None = None
-
-
-def _source(claim_id: int, sentence: str, published: str) -> Source:
-    from extraction import parse_figures
-
-    figures = parse_figures(sentence, published=dt.date.fromisoformat(published))
-    return Source(claim_id, sentence, [f.to_json_dict() for f in figures], 0, published)
-
-
 def test_the_banner_names_one_measure_and_period_on_both_sides():
-    ours = [_source(1, "The brigade now holds 79 square miles of the border district.",
+    ours = [source_of(1, "The brigade now holds 79 square miles of the border district.",
                     "2025-03-14")]
-    theirs = [_source(2, "At the peak of the incursion in September 2024 the brigade held some "
+    theirs = [source_of(2, "At the peak of the incursion in September 2024 the brigade held some "
                          "470 square miles of the border district.", "2025-03-14")]
     assert slot_conflict_lines(ours, theirs) == []
-    same_period = [_source(3, "The brigade now holds 120 square miles of the border district.",
+    same_period = [source_of(3, "The brigade now holds 120 square miles of the border district.",
                            "2025-03-15")]
     lines = slot_conflict_lines(ours, same_period)
     assert len(lines) == 1 and "here" in lines[0] and "elsewhere" in lines[0]
