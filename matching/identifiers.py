@@ -32,6 +32,7 @@ def identifier_only(agree: Sequence[tuple[Frame, Frame]]) -> bool:
 # "39 miles from Burshtyn": the place a distance is measured from is part of what it measures.
 _FROM_PLACE = re.compile(r"\s*(?:away\s+)?(?:from|від|от|von|de|desde|od)\s+(?:the\s+)?"
                          r"([^\W\d_][\w'’-]*)", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def reference_place(text: str, f: Frame) -> str | None:
@@ -44,7 +45,7 @@ def reference_place(text: str, f: Frame) -> str | None:
     m = _FROM_PLACE.match(text, pos + len(f.text))
     if m is None or not m.group(1)[0].isupper():
         return None
-    return m.group(1).casefold().rstrip("'’s")
+    return _POSSESSIVE.sub("", m.group(1).casefold())
 
 
 def references_differ(text_a: str, text_b: str,

@@ -129,7 +129,7 @@ def anchor(f: Frame) -> float | None:
     lo, hi = f.hard_low, f.hard_high
     if head.startswith(_NEAR):
         return hi if math.isfinite(hi) else None
-    if math.isfinite(lo) and lo > 0 and math.isinf(hi):
+    if _lower_bound(f):
         return lo
     if math.isfinite(lo) and math.isfinite(hi):
         return (lo + hi) / 2
