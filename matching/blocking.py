@@ -375,15 +375,21 @@ def best_per_claim(pairs: np.ndarray, score: np.ndarray, tie: np.ndarray, limit:
     return chosen[: len(pairs)] | chosen[len(pairs) :]
 
 
+def _end_ranks(pairs: np.ndarray, n: int, *keys: np.ndarray) -> np.ndarray:
+    """Each pair end's rank among its claim's ends (left ends, then right ends), ordered by
+    ``keys`` as np.lexsort orders them (the last key first)."""
+    ends = np.concatenate((pairs[:, 0], pairs[:, 1]))
+    order = np.lexsort((*keys, ends))
+    sorted_ends = ends[order]
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order)) - np.searchsorted(sorted_ends, np.arange(n))[sorted_ends]
+    return rank
+
+
 def _own_picks(pairs: np.ndarray, score: np.ndarray, tie: np.ndarray, limit: int,
                n: int) -> np.ndarray:
     """(pairs, 2) mask: the pair is among the ``limit`` best of its left / right claim."""
-    ends = np.concatenate((pairs[:, 0], pairs[:, 1]))
-    order = np.lexsort((np.concatenate((tie, tie)), -np.concatenate((score, score)), ends))
-    sorted_ends = ends[order]
-    rank = np.arange(len(order)) - np.searchsorted(sorted_ends, np.arange(n))[sorted_ends]
-    chosen = np.zeros(len(order), dtype=bool)
-    chosen[order[rank < limit]] = True
+    chosen = _end_ranks(pairs, n, np.concatenate((tie, tie)), -np.concatenate((score, score))) < limit
     return np.stack((chosen[: len(pairs)], chosen[len(pairs) :]), axis=1)
 
 
@@ -393,13 +399,9 @@ def within_ceiling(pairs: np.ndarray, own: np.ndarray, score: np.ndarray, tie: n
     putting its own picks (``own``, (pairs, 2)) first, then the pairs other claims picked it
     for, best score first: no claim is in more than ``ceiling`` pairs, however many others
     pick it (the picks of others alone are bounded per picker, not per claim picked)."""
-    ends = np.concatenate((pairs[:, 0], pairs[:, 1]))
     mine = np.concatenate((own[:, 0], own[:, 1]))
-    order = np.lexsort((np.concatenate((tie, tie)), -np.concatenate((score, score)), ~mine, ends))
-    sorted_ends = ends[order]
-    rank = np.arange(len(order)) - np.searchsorted(sorted_ends, np.arange(n))[sorted_ends]
-    fits = np.zeros(len(order), dtype=bool)
-    fits[order[rank < ceiling]] = True
+    fits = _end_ranks(pairs, n, np.concatenate((tie, tie)), -np.concatenate((score, score)),
+                      ~mine) < ceiling
     return fits[: len(pairs)] & fits[len(pairs) :]
 
 
