@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from matching.counted import counted_kind, kinds_compatible
 from matching.figures import Quantity
 from matching.frame_dates import dates_agree, day_precise, with_year
 from matching.frame_values import (
@@ -91,6 +92,9 @@ class Frame:
     # The literal bounds exclude their own value ("more than 3", "under 3").
     open_low: bool = False
     open_high: bool = False
+    # What a count counts ("civilians", "troops", "people", "shells": matching.counted), when
+    # its words say: counts of different kinds are different claims.
+    counted: str | None = None
 
     def overlaps(self, other: Frame) -> bool:
         """The values agree: half-open intervals, so 11 km [10.5, 11.5) and 12 km
@@ -248,9 +252,11 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
             low = high / OPEN_BOUND_REACH
         actor = _side_before(words, start) if measure in SIDED_MEASURES and pos >= 0 else None
         cls = "money" if measure == "money" else q.cls  # a count named as money
+        kind = counted_kind(text, start, end) if q.family == "count" and pos >= 0 and (
+            cls != "money") else None
         frames.append(Frame(measure, low, high, q.text, cls, period, stated, precise,
                             frozenset(named), bounds.low, bounds.high, subject, actor,
-                            bounds.open_low, bounds.open_high))
+                            bounds.open_low, bounds.open_high, kind))
     if dates and not counted:
         for q in dates:
             frames.append(Frame("date", 0.0, 0.0, q.text, "date", with_year(q.date, published), True, True,
@@ -340,6 +346,8 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
                 continue
             if x.subject and y.subject and x.subject != y.subject:
                 continue  # figures of two different agreements
+            if not kinds_compatible(x.counted, y.counted):
+                continue  # "300 shells" and "300 civilians": counts of different things
             if x.measure == "date":
                 dist = 0.0 if _dates_agree(x.period, y.period) else 1.0
             else:
@@ -366,8 +374,17 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
             agree.append((x, y))
     specific_a = {f.measure for f in a if f.measure not in ("count", "share")}
     specific_b = {f.measure for f in b if f.measure not in ("count", "share")}
-    clash = bool(specific_a and specific_b and not (specific_a & specific_b))
+    clash = bool(specific_a and specific_b and not (specific_a & specific_b)) or (
+        not same and _kinds_clash(a, b))
     return FrameComparison(tuple(same), tuple(agree), tuple(conflict), clash)
+
+
+def _kinds_clash(a: Sequence[Frame], b: Sequence[Frame]) -> bool:
+    """Both claims count something, and what one counts the other never does."""
+    kinds_a = {f.counted for f in a if f.counted}
+    kinds_b = {f.counted for f in b if f.counted}
+    return bool(kinds_a and kinds_b) and not any(
+        kinds_compatible(x, y) for x in kinds_a for y in kinds_b)
 
 
 def _cls_family(cls: str) -> str:

@@ -50,7 +50,7 @@ from storage.groups import NewGroup, create_group, create_groups
 
 # 3: concept drops, names of several words, figure roles; 4: frame and slot blocking keys;
 # 5: numerals and months of more languages, slot keys of any period
-SIGNATURE_CODE_VERSION = "5"
+SIGNATURE_CODE_VERSION = "6"
 SIGNATURE_BATCH = 2000
 # A batch this large (indexing a big database) computes its signatures on every core.
 PARALLEL_INDEX = 1000
