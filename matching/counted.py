@@ -10,6 +10,8 @@ counts any kind of people, so "300 people" still meets "about 600 civilians".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import Protocol
 
 # kind -> word stems (lower case; a word counts when it starts with a stem). Kinds of people
 # first: measure_context reads who a count of people counts from the same table.
@@ -55,3 +57,18 @@ def kinds_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True
     return PEOPLE in (a, b) and a in _PEOPLE_FAMILY and b in _PEOPLE_FAMILY
+
+
+class _Counting(Protocol):
+    counted: str | None
+
+
+def kinds_differ(a: Sequence[_Counting], b: Sequence[_Counting]) -> tuple[str, str] | None:
+    """Both claims count something and what one counts the other never does: a kind of each
+    (for the explanation), else None."""
+    kinds_a = sorted({f.counted for f in a if f.counted})
+    kinds_b = sorted({f.counted for f in b if f.counted})
+    if not kinds_a or not kinds_b or any(
+            kinds_compatible(x, y) for x in kinds_a for y in kinds_b):
+        return None
+    return kinds_a[0], kinds_b[0]

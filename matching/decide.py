@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from matching.counted import kinds_differ
 from matching.frames import Frame, subjects_differ
 from matching.identifiers import identifier_only, references_differ
 from matching.pair_model import PairModel, default_model, pair_features
@@ -79,6 +80,11 @@ def decide_pair(
         # Figures or dates of two different agreements (the Minsk Protocol and the Minsk
         # Memorandum): two frames, never one claim nor a conflict.
         explanation["subjects_differ"] = list(subjects)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    kinds = kinds_differ(a.frames, b.frames) if not fc.same_measure else None
+    if kinds:
+        # "400 shells" and "400 civilians" on one place and day: counts of different things.
+        explanation["counts_differ"] = list(kinds)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     elsewhere = references_differ(a.text, b.text, fc.same_measure)
     if elsewhere and len(elsewhere) == len(fc.same_measure):

@@ -90,6 +90,10 @@ def why(explanation: Mapping[str, Any], relation: str = "same") -> str:
     if subjects:
         lines.append(f"About different agreements ({subjects[0]} and {subjects[1]}): two "
                      "claims, whatever their dates or figures.")
+    kinds = explanation.get("counts_differ")
+    if kinds:
+        lines.append(f"They count different things ({kinds[0]} and {kinds[1]}): two claims, "
+                     "whatever their places, days or values.")
     named = explanation.get("identifier_only")
     if named and explanation.get("stances_differ"):
         lines.append("The only shared figure names the thing (" + ", ".join(

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from matching.counted import counted_kind, kinds_compatible
+from matching.counted import counted_kind, kinds_compatible, kinds_differ
 from matching.figures import Quantity
 from matching.frame_dates import dates_agree, day_precise, with_year
 from matching.frame_values import (
@@ -375,16 +375,8 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
     specific_a = {f.measure for f in a if f.measure not in ("count", "share")}
     specific_b = {f.measure for f in b if f.measure not in ("count", "share")}
     clash = bool(specific_a and specific_b and not (specific_a & specific_b)) or (
-        not same and _kinds_clash(a, b))
+        not same and kinds_differ(a, b) is not None)
     return FrameComparison(tuple(same), tuple(agree), tuple(conflict), clash)
-
-
-def _kinds_clash(a: Sequence[Frame], b: Sequence[Frame]) -> bool:
-    """Both claims count something, and what one counts the other never does."""
-    kinds_a = {f.counted for f in a if f.counted}
-    kinds_b = {f.counted for f in b if f.counted}
-    return bool(kinds_a and kinds_b) and not any(
-        kinds_compatible(x, y) for x in kinds_a for y in kinds_b)
 
 
 def _cls_family(cls: str) -> str:

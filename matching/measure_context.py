@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from extraction.names import AliasTable
 from matching.concepts import default_concepts
+from matching.counted import PEOPLE_KINDS
 from matching.frames import Frame, measure_of_word
 
 _COUNTRIES = frozenset(("russia", "ukraine"))
@@ -37,13 +38,7 @@ _YEARLY = re.compile(
 # Who a count or share of people counts (word stems, first found in the figure's words or
 # the few after it): "1,232 civilians", "43,000 Ukrainian soldiers", "of career military
 # personnel", "українських військових".
-_WHO_STEMS = (
-    ("civilians", ("civilian", "цивіл", "мирних", "мирных", "мирного", "мирне")),
-    ("troops", ("soldier", "troop", "servicem", "military", "personnel", "combatant",
-                "військов", "военн", "бійц", "бойц", "солдат", "вояк")),
-    ("children", ("child", "kids", "дітей", "діти", "дитин", "детей", "дети", "ребен")),
-    ("prisoners", ("prisoner", "pow", "полонен", "пленн")),
-)
+_WHO_STEMS = PEOPLE_KINDS
 WHO_WORDS = 5  # words after the figure its people are looked for in
 # A place after these is not what a figure is of: "a fifth of Ukraine, including Crimea",
 # "31,000 troops near Russia's borders".
