@@ -38,6 +38,7 @@ from .patterns import (
     _ID_HEADS,
     _PEOPLE_HEADS,
     _PEOPLE_RE,
+    year_counts_a_thing,
 )
 from .units import (
     _area_unit,
@@ -365,7 +366,7 @@ def _build_count(m, g, text, s, e, offset, qual) -> Figure | None:
     low = raw.lower().strip()
     if (low in ("one", "zero") or v == 1 and low.translate(APOSTROPHES) in CYRILLIC_NUMBER_WORDS) and not noun:
         return None
-    if _is_year_like(v, raw) and not noun:
+    if _is_year_like(v, raw) and not noun and not year_counts_a_thing(text, m.start("num"), e):
         return None  # a year: the date patterns own it
     ns = m.start("num")
     # (The word before a number is separated from it: only then can it be "Article" etc.)

@@ -218,6 +218,24 @@ _DISTANCE_WORD = re.compile(r"kilomet|km$|miles?$")
 _DURATION_WORD = re.compile(r"(?:second|minute|hour|day|week|month|year|decade)")
 _CLOCK = re.compile(r"\s*(?:am|pm|a\.m\.|p\.m\.)\b", re.IGNORECASE)
 _CLOCK_START = frozenset("aApP")
+
+# "2000 Russian troops", "2000 shells": four digits before what they count are a count, not a
+# year ("in 2000 troops ...", "since 2014 civilians ..." keep the year).
+_THINGS = (r"shells|drones|missiles|rockets|tanks|vehicles|buildings|homes|houses|apartments|"
+           r"settlements|villages|towns|sorties|strikes|attacks|UAVs|bombs|artillery\s+rounds")
+_PREPOSITIONS = ("in", "of", "by", "since", "until", "after", "before", "в", "у", "с", "до", "на")
+_YEAR_AFTER_PREPOSITION = "|".join(rf"(?<=\b{w}\s\d{{4}})" for w in _PREPOSITIONS)
+_COUNTED_AFTER = re.compile(rf"\s+(?:\w+\s+)?(?:{_PEOPLE}|{_THINGS})\b", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(rf"\b(?:{'|'.join(_PREPOSITIONS)})\s$", re.IGNORECASE)
+
+
+def year_counts_a_thing(text: str, start: int, end: int) -> bool:
+    """The four digits at text[start:end] count what follows them ("2000 Russian shells"),
+    unless a preposition makes them a year ("in 2000 troops ...")."""
+    return _COUNTED_AFTER.match(text, end) is not None and not _PREPOSITION_BEFORE.search(
+        text, max(0, start - 8), start)
+
+
 _NUMBER_PATTERNS = {
     "date_numeric": (10, _Source(
         rf"(?<![\w/.-])(?:(?P<y1>{_YEAR})-(?P<m1>0[1-9]|1[0-2])-(?P<d1>[0-3]\d)|"
@@ -235,7 +253,8 @@ _NUMBER_PATTERNS = {
     "date_decade": (10, _Source(r"(?<![\w-])(?P<dec>1[89]\d0|20\d0)['’]?s\b", I)),
     "date_year": (8, _Source(
         rf"(?:(?<=[Mm]id-)|(?<=[Ee]arly-)|(?<=[Ll]ate-)|(?<![\w\-–./,$€£₴₽#:]))(?P<year>{_YEAR})"
-        rf"(?:\s*[-–—]\s*(?P<year2>{_YEAR}|\d{{1,2}})\b)?(?![\w%])(?!,\d)(?!\.\d)", I)),
+        rf"(?:\s*[-–—]\s*(?P<year2>{_YEAR}|\d{{1,2}})\b)?(?![\w%])(?!,\d)(?!\.\d)"
+        rf"(?:{_YEAR_AFTER_PREPOSITION}|(?!\s+(?:\w+\s+)?(?:{_PEOPLE}|{_THINGS})\b))", I)),
 }
 _AMOUNT_PATTERNS = {
     "date_relative_ago": (10, _Source(rf"(?P<n>{_NUM}|an?)\s+(?P<unit3>days?|weeks?|months?|years?)\s+ago\b", I)),

@@ -27,6 +27,7 @@ from .patterns import (
     _MONTHS,
     _PEOPLE_HEADS,
     _SCALE,
+    year_counts_a_thing,
 )
 from .trigger_words import (
     _A_THEN_WORD,
@@ -141,6 +142,9 @@ def _digit_kinds(text: str, m: re.Match) -> tuple[str, ...]:
         if len(_DIGIT_KINDS_CACHE) > 20000:
             _DIGIT_KINDS_CACHE.clear()
         _DIGIT_KINDS_CACHE[key] = kinds
+    if (len(run) == 4 and "date_year" in kinds and "count" not in kinds and not blocked
+            and year_counts_a_thing(text, pos, end)):
+        kinds = ("count", *kinds)  # "fired 2000 shells": what follows, not the cache key, says
     return kinds
 
 

@@ -110,6 +110,18 @@ def test_years_are_dates_not_counts():
     assert [(f.text, f.kind) for f in figs] == [("1941", "date"), ("1945", "date"), ("2014", "date"), ("2,014 soldiers", "count")]
 
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Gunners fired 2000 shells at the port.", [("2000", "count")]),
+    ("The port came under fire from 2000 heavy shells.", [("2000", "count")]),
+    ("About 1900 Russian troops crossed the river.", [("About 1900", "count")]),
+    # A preposition, or nothing counted after it, keeps a year.
+    ("In 2014 drones were rare.", [("2014", "date")]),
+    ("The 2014 accords were signed in Minsk.", [("2014", "date")]),
+])
+def test_four_digits_before_what_they_count_are_a_count(text, expected):
+    assert [(f.text, f.kind) for f in parse_figures(text)] == expected
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
