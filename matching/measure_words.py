@@ -4,6 +4,7 @@ English, Ukrainian and Russian (plus a few stems of other languages for the comm
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -14,7 +15,7 @@ MEASURE_STEMS: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "dead", "death", "died", "die", "toll", "fatalit", "lives", "perish",
                "загин", "вбит", "убит", "погиб", "смерт", "жертв", "morti", "muert", "mort",
                "tote", "getötet", "zabit", "ofiar", "doden", "mortos", "uccis", "muertos",
-               "drown", "гибел", "загибл", "zgin", "hukku", "hukkun", "θαν", "νεκρ",
+               "drown", "ζωή", "гибел", "загибл", "zgin", "hukku", "hukkun", "θαν", "νεκρ",
         "قتل", "مقتل", "ölü", "öldü", "tewas", "meninggal", "meghalt", "áldozat", "kuoli", "kuoll", "död", "omkom", "omgekom", "tué", "décè", "décéd", "fallec", "víctim", "vítim", "vittim", "σκοτώ", "zemřel", "pogin", "ubijen", "morț", "uciș", "ucis", "decedat"),
     "wounded": ("wound", "injur", "hurt", "поран", "ранен", "травм", "feriti", "herid",
                 "verletz", "ranny", "feridos", "gewond",
@@ -31,7 +32,7 @@ MEASURE_STEMS: dict[str, tuple[str, ...]] = {
                  "refugiad", "flücht", "uchodź", "vluchteling", "refugiat", "πρόσφυγ", "wakimbizi",
                   "border crossing",
         "pakolai", "flykting", "flyktning", "réfugi", "mülteci", "لاجئ", "menekült", "izbjegl", "uprchl"),
-    "displaced": ("displac", "idp", "переселен", "vertrieb", "desplazad", "sfollat",
+    "displaced": ("displac", "idp", "переселен", "перемещ", "переміщ", "vertrieb", "desplazad", "sfollat",
                   "deslocad", "przesiedl",
         "fordrev", "déplac", "pengungsi", "نازح", "εκτοπισ", "raseljen", "strămuta", "siirtym", "yerinden"),
     "drones": ("drone", "uav", "shahed", "дрон", "бпла", "беспилот", "безпілот", "droni",
@@ -72,10 +73,18 @@ WINDOW_AFTER = 4
 WINDOW_BEFORE = 3
 
 
+def fold_marks(word: str) -> str:
+    """Lower case without accents and other combining marks, so a stem matches however a
+    writer or a keyboard put the diacritics ("refugiați" / "refugiati", "décès" / "deces")."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=1)
 def _stem_index() -> tuple[tuple[str, str], ...]:
-    """(stem, measure) longest stems first, so 'settlement' beats 'sett...' if ever both."""
-    pairs = [(s, m) for m, stems in MEASURE_STEMS.items() for s in stems if " " not in s]
+    """(stem, measure) longest stems first, so 'settlement' beats 'sett...' if ever both;
+    stems folded as words are (fold_marks)."""
+    pairs = [(fold_marks(s), m) for m, stems in MEASURE_STEMS.items() for s in stems if " " not in s]
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
@@ -107,6 +116,7 @@ def measure_of_word(word: str) -> str | None:
     w = word.casefold()
     if len(w) < 3 or w.startswith(NOT_MEASURE_WORDS) or w == "die":
         return None
+    w = fold_marks(w)
     for stem, measure in _stem_index():
         if w.startswith(stem):
             return measure
@@ -117,6 +127,18 @@ def words_with_offsets(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
 
 
+# "in the town of Oleshky", "near a village": a settlement word after an article names where,
+# not what a figure counts ("41 settlements", "300 villages" take no article between).
+_PLACE_ARTICLES = frozenset(("the", "a", "this", "that"))
+
+
+def _not_places(indices: list[int], words: list[tuple[int, int, str]]) -> list[str]:
+    """The words at these indices, without settlement words that name a place."""
+    return [words[i][2] for i in indices
+            if not (i > 0 and words[i - 1][2].casefold() in _PLACE_ARTICLES
+                    and measure_of_word(words[i][2]) == "settlements")]
+
+
 def measures_near(text: str, start: int, end: int,
                    words: list[tuple[int, int, str]]) -> list[str]:
     """The measures named right after the figure (what it counts), then right before it,
@@ -124,8 +146,9 @@ def measures_near(text: str, start: int, end: int,
     # The figure's own words first: the extractor often takes the noun in ("5,100 children",
     # "around 300 dead").
     inside = [w for s, e, w in words if s >= start and e <= end and not w[:1].isdigit()]
-    after = [w for s, _e, w in words if s >= end][:WINDOW_AFTER]
-    before = [w for _s, e, w in words if e <= start][-WINDOW_BEFORE:]
+    after = _not_places([i for i, (s, _e, _w) in enumerate(words) if s >= end][:WINDOW_AFTER], words)
+    before = _not_places([i for i, (_s, e, _w) in enumerate(words) if e <= start][-WINDOW_BEFORE:],
+                         words)
     after_pairs = [f"{a} {b}".casefold() for a, b in zip(after, after[1:], strict=False)]
     # "armed forces to 600,000": a two-word measure right before the figure too.
     after_pairs += [f"{a} {b}".casefold() for a, b in zip(before, before[1:], strict=False)]
@@ -162,8 +185,10 @@ def measures_far(text: str, start: int, end: int,
     left = 0
     for m in _CLAUSE_END.finditer(text, 0, start):
         left = m.end()
-    after = [w for s, e, w in words if s >= end and e <= right][:FAR_WINDOW]
-    before = [w for s, e, w in words if e <= start and s >= left][-FAR_WINDOW:]
+    after = _not_places([i for i, (s, e, _w) in enumerate(words) if s >= end and e <= right][:FAR_WINDOW],
+                        words)
+    before = _not_places([i for i, (s, e, _w) in enumerate(words) if e <= start and s >= left][-FAR_WINDOW:],
+                         words)
     found: list[str] = []
     for w in (*after, *reversed(before)):
         m = measure_of_word(w)

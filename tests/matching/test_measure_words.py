@@ -1,0 +1,48 @@
+"""What a figure measures, from the words around it, however the words are accented, and a
+settlement word that names where rather than what is counted (#15). Sentences written for
+the test."""
+
+from __future__ import annotations
+
+from extraction import parse_figures
+from matching.figures import quantities
+from matching.frames import claim_frames
+from matching.measure_words import fold_marks, measure_of_word
+
+
+def frames_of(text, published=None):
+    figs = [f.to_json_dict() for f in parse_figures(text)]
+    return claim_frames(text, quantities(figs), published)
+
+
+def test_accents_do_not_hide_a_stem():
+    assert fold_marks("Refugiați") == "refugiati"
+    # A stem spelled with its accents and a word typed without them, and the other way round.
+    assert measure_of_word("refugiați") == "refugees"
+    assert measure_of_word("refugies") == "refugees"
+    assert measure_of_word("getotet") == "killed"
+
+
+def test_accented_people_noun_names_the_measure():
+    (f,) = frames_of("Două milioane de refugiați au ajuns în țările din jur, spune agenția.")
+    assert f.measure == "refugees"
+
+
+def test_internally_displaced_in_russian_and_ukrainian():
+    (f,) = frames_of("По оценке агентства, 3,2 миллиона человек стали внутренне перемещёнными.")
+    assert f.measure == "displaced"
+    (g,) = frames_of("За оцінкою агентства, 3,2 мільйона людей стали внутрішньо переміщеними.")
+    assert g.measure == "displaced"
+
+
+def test_lives_lost_in_greek():
+    (f,) = frames_of("Επτά άνθρωποι έχασαν τη ζωή τους στην πλημμύρα, λένε οι αρχές.")
+    assert f.measure == "killed"
+
+
+def test_a_town_after_an_article_is_where_not_what_is_counted():
+    (f,) = frames_of("Reporters found the toll was at least in the hundreds in the town of Ridgeford.")
+    assert f.measure != "settlements"
+    # A settlement word right after the figure still counts settlements.
+    (g,) = frames_of("The army says it retook 17 villages in the region this month.")
+    assert g.measure == "settlements"
