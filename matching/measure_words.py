@@ -15,7 +15,7 @@ MEASURE_STEMS: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "dead", "death", "died", "die", "toll", "fatalit", "lives", "perish",
                "загин", "вбит", "убит", "погиб", "смерт", "жертв", "morti", "muert", "mort",
                "tote", "getötet", "zabit", "ofiar", "doden", "mortos", "uccis", "muertos",
-               "drown", "ζωή", "гибел", "загибл", "zgin", "hukku", "hukkun", "θαν", "νεκρ",
+               "drown", "ζωή", "bodies", "corpses", "corpi", "cuerpos", "corpos", "leichen", "гибел", "загибл", "zgin", "hukku", "hukkun", "θαν", "νεκρ",
         "قتل", "مقتل", "ölü", "öldü", "tewas", "meninggal", "meghalt", "áldozat", "kuoli", "kuoll", "död", "omkom", "omgekom", "tué", "décè", "décéd", "fallec", "víctim", "vítim", "vittim", "σκοτώ", "zemřel", "pogin", "ubijen", "morț", "uciș", "ucis", "decedat"),
     "wounded": ("wound", "injur", "hurt", "поран", "ранен", "травм", "feriti", "herid",
                 "verletz", "ranny", "feridos", "gewond",
@@ -80,11 +80,18 @@ def fold_marks(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# A stem folded shorter than this keeps only its accented spelling: folded, "niñ" would be
+# the start of "nine" and "décè" of "december".
+FOLDED_STEM_MIN = 5
+
+
 @lru_cache(maxsize=1)
 def _stem_index() -> tuple[tuple[str, str], ...]:
     """(stem, measure) longest stems first, so 'settlement' beats 'sett...' if ever both;
-    stems folded as words are (fold_marks)."""
-    pairs = [(fold_marks(s), m) for m, stems in MEASURE_STEMS.items() for s in stems if " " not in s]
+    with each accented stem also folded (fold_marks) when that leaves it long enough."""
+    pairs = {(s, m) for m, stems in MEASURE_STEMS.items() for s in stems if " " not in s}
+    pairs |= {(fold_marks(s), m) for s, m in list(pairs)
+              if fold_marks(s) != s and len(fold_marks(s)) >= FOLDED_STEM_MIN}
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
@@ -116,10 +123,11 @@ def measure_of_word(word: str) -> str | None:
     w = word.casefold()
     if len(w) < 3 or w.startswith(NOT_MEASURE_WORDS) or w == "die":
         return None
-    w = fold_marks(w)
-    for stem, measure in _stem_index():
-        if w.startswith(stem):
-            return measure
+    folded = fold_marks(w)
+    for word in (w, folded) if folded != w else (w,):
+        for stem, measure in _stem_index():
+            if word.startswith(stem):
+                return measure
     return None
 
 
@@ -154,7 +162,13 @@ def measures_near(text: str, start: int, end: int,
     after_pairs += [f"{a} {b}".casefold() for a, b in zip(before, before[1:], strict=False)]
     found: list[str] = [m for pair in after_pairs for stem, m in _two_word_measures().items()
                         if pair.startswith(stem)][:1]
-    for w in (*inside, *after, *reversed(before)):
+    # "killed four and wounded 12": a measure word right before the figure, with none right
+    # after it, is what the figure counts (the next figure's word comes after).
+    adjacent = (before and measure_of_word(before[-1]) is not None
+                and not (after and measure_of_word(after[0]) is not None))
+    order = (*inside, before[-1], *after, *reversed(before[:-1])) if adjacent else (
+        *inside, *after, *reversed(before))
+    for w in order:
         m = measure_of_word(w)
         if m is not None and m not in found:
             found.append(m)

@@ -21,6 +21,9 @@ def test_accents_do_not_hide_a_stem():
     assert measure_of_word("refugiați") == "refugees"
     assert measure_of_word("refugies") == "refugees"
     assert measure_of_word("getotet") == "killed"
+    # ... but a short accented stem does not fold into the start of other words.
+    assert measure_of_word("nine") is None and measure_of_word("ninety") is None
+    assert measure_of_word("december") is None
 
 
 def test_accented_people_noun_names_the_measure():
@@ -46,3 +49,22 @@ def test_a_town_after_an_article_is_where_not_what_is_counted():
     # A settlement word right after the figure still counts settlements.
     (g,) = frames_of("The army says it retook 17 villages in the region this month.")
     assert g.measure == "settlements"
+
+
+def test_small_toll_next_to_its_verb_is_a_count_of_people():
+    # Small bare numbers are wording ("the two sides"), unless a toll verb says what they count.
+    killed, wounded = frames_of("The storm killed four and injured 11 along the coast, officials said.")
+    assert (killed.measure, killed.low, killed.high) == ("killed", 3.5, 4.5)
+    assert (wounded.measure, wounded.low, wounded.high) == ("wounded", 10.5, 11.5)
+    (f,) = frames_of("Three were killed when the roof of the market fell in.")
+    assert f.measure == "killed"
+    (g,) = frames_of("У суботу загинули троє, повідомила поліція області.")
+    assert g.measure == "killed"
+    assert frames_of("The two delegations met again in Vienna this week.") == ()
+
+
+def test_suspects_and_bodies_are_people():
+    (f,) = frames_of("Nine suspects were held after the raid on the warehouse.")
+    assert (f.measure, f.low, f.high) == ("suspects", 8.5, 9.5)
+    (g,) = frames_of("Divers recovered 11 bodies from the lake on Tuesday.")
+    assert g.measure == "killed"
