@@ -172,9 +172,17 @@ def measures_near(text: str, start: int, end: int,
         m = measure_of_word(w)
         if m is not None and m not in found:
             found.append(m)
-    # Soldiers are who was counted, the killing what the figure measures: "43,000 Ukrainian
-    # soldiers had been killed" is a toll.
-    if "troops" in found:
+    # Soldiers and prisoners are who was counted, the killing what the figure measures:
+    # "43,000 Ukrainian soldiers had been killed", "53 prisoners of war died" are tolls (for
+    # prisoners only when the killing is said in the figure's clause: "swapped 95 prisoners
+    # and 12 bodies" is an exchange).
+    if "prisoners" in found and "troops" not in found:
+        stop = _CLAUSE_END.search(text, end)
+        clause = text[end : stop.start() if stop else len(text)]
+        said = [*_WORD.findall(clause), *before[-1:]]  # "killed 53 prisoners of war" too
+        if not any(measure_of_word(w) in ("killed", "wounded") for w in said):
+            return found
+    if "troops" in found or "prisoners" in found:
         events = [m for m in found if m in ("killed", "wounded")]
         if events:
             found = events + [m for m in found if m not in events]

@@ -68,3 +68,12 @@ def test_suspects_and_bodies_are_people():
     assert (f.measure, f.low, f.high) == ("suspects", 8.5, 9.5)
     (g,) = frames_of("Divers recovered 11 bodies from the lake on Tuesday.")
     assert g.measure == "killed"
+
+
+def test_prisoners_killed_is_a_toll_either_way_it_is_said():
+    a = frames_of("The shelling of the camp killed 31 prisoners of war, officials said.")
+    b = frames_of("Officials said 31 prisoners of war died when the camp was shelled.")
+    assert a[0].measure == b[0].measure == "killed"
+    # A swap of prisoners is no toll, though bodies come back with them.
+    c = frames_of("The two sides swapped 95 prisoners and 12 bodies on Monday.")
+    assert c[0].measure == "prisoners"
