@@ -387,11 +387,10 @@ def _build_count(m, g, text, s, e, offset, qual) -> Figure | None:
         unit = "people"
     else:
         unit = "people" if rest[:3].casefold() in _PEOPLE_HEADS and _PEOPLE_RE.match(rest) else None
-        if unit is None and (rest[:2] == "of" or rest[:6] == "out of" or not rest):
-            # "Dozens of ethnic Russian protesters", "eight out of 12 suspects": a people word
-            # within the next few words.
-            window = " ".join(text[e : e + 50].split()[:5])
-            if window.startswith(("of ", "out of ")) and _PEOPLE_RE.search(window):
+        if unit is None and (rest[:2] == "of" or not rest):
+            # "Dozens of ethnic Russian protesters": a people word within the next few words.
+            window = " ".join(text[e : e + 50].split()[:4])
+            if window.startswith("of ") and _PEOPLE_RE.search(window):
                 unit = "people"
         if unit is None and v <= _SMALL_TOLL and (
                 _TOLL_AFTER.match(rest) or _TOLL_BEFORE.search(text, max(0, s - 40), s)
