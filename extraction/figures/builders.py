@@ -40,7 +40,6 @@ from .patterns import (
     _PEOPLE_RE,
     _TOLL_AFTER,
     _TOLL_BEFORE,
-    _TOLL_RISE,
 )
 from .units import (
     _area_unit,
@@ -393,8 +392,7 @@ def _build_count(m, g, text, s, e, offset, qual) -> Figure | None:
             if window.startswith("of ") and _PEOPLE_RE.search(window):
                 unit = "people"
         if unit is None and v <= _SMALL_TOLL and (
-                _TOLL_AFTER.match(rest) or _TOLL_BEFORE.search(text, max(0, s - 40), s)
-                or _TOLL_RISE.search(text, max(0, s - 120), s)):
+                _TOLL_AFTER.match(rest) or _TOLL_BEFORE.search(text, max(0, s - 40), s)):
             # "killed four", "three were wounded", "загинули четверо": a small number is a
             # count of people only when it says so (larger bare counts are kept anyway).
             unit = "people"

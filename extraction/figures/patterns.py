@@ -116,12 +116,6 @@ _TOLL_VERB = (r"killed|killing|kills|dead|died|wounded|wounding|injured|injuring
               r"поранен\w*|ранен\w*|затриман\w*|задержан\w*|засуджен\w*|осужден\w*")
 _TOLL_BEFORE = re.compile(rf"(?:^|\W)(?:{_TOLL_VERB})\s+(?:at\s+least\s+|about\s+|some\s+|ще\s+|еще\s+|ещё\s+)?$",
                           re.IGNORECASE)
-# "the death toll rose to four", "число погибших увеличилось до четырех": a toll that rose
-# (or fell) to a small number.
-_TOLL_RISE = re.compile(r"(?:toll|number\s+of\s+(?:dead|deaths|victims|injured|wounded)|"
-                        r"числ\w*\s+(?:погибш|жертв|ранены|пострадавш)\w*|"
-                        r"кількіст\w*\s+(?:загибл|жертв|поранен|постраждал)\w*)"
-                        r"[^.;:!?]{0,60}?\s(?:to|до)\s+$", re.IGNORECASE)
 _TOLL_AFTER = re.compile(rf"(?:(?:were|was|are|have\s+been|had\s+been|has\s+been|were\s+reported|"
                          rf"others|more|people|of\s+them)\s+)*(?:{_TOLL_VERB})\b", re.IGNORECASE)
 _PEOPLE_RE = re.compile(rf"\b(?:{_PEOPLE})\b", re.IGNORECASE)
