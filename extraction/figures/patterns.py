@@ -75,13 +75,7 @@ _SCALE = "|".join(SCALES)
 _NUM = NUMBER
 # No letter, hyphen, slash, currency sign or digit separator right before a number: keeps
 # "Su-25", "F-16", "COVID-19", "G7", URLs and times out.
-# Chinese, Japanese and Korean write a number against the word before and after it
-# ("ミサイル60発", "477架无人机", "60발의"): their letters are no part of a number's word.
-# (One range, from kana to the last Hangul syllable: triggers.py tests the same.)
-_CJK = "\u3040-\ud7af"
-# A number before these is a date, a time or an age ("29日", "2025년", "14歳"), no count.
-_CJK_TIME = "日月年時分秒歳岁号일월년시분초세"
-_B = rf"(?<![\-–./,$€£₴₽#:])(?<![^\W{_CJK}])"
+_B = r"(?<![\w\-–./,$€£₴₽#:])"
 _QUALP = rf"(?:(?P<qual>{_QUAL})\s+)?"
 # "a percent and a half", "a year and a half"
 _AND_A_HALF = r"and\s+(?:a|one)\s+half\b"
@@ -294,7 +288,7 @@ _AMOUNT_PATTERNS = {
         r"(?P<grp>(?:hundreds|tens|dozens|scores|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?|"
         r"(?P<few>several|a\s+few)\s+(?:hundred|thousand|million|billion|dozen))\b(?=\s+of\b|\s+\w|\s*[,.;:)!?]|\s*$)", I)),
     # The people noun after a count ("5,000 troops") is matched separately: see _people_after.
-    "count": (2, _Source(rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?(?![^\W{_CJK}]|[%{_CJK_TIME}])(?!\.\d)(?!\.[A-Za-z])(?!:\d)", I)),
+    "count": (2, _Source(rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?(?![\w%])(?!\.\d)(?!\.[A-Za-z])(?!:\d)", I)),
 }
 _MONTH_PATTERNS = {
     "date_mdy": (10, _Source(

@@ -448,10 +448,8 @@ def _triggers(
             p = m.start()
             if p:
                 c = text[p - 1]
-                if c.isalnum() and not "\u3040" <= c <= "\ud7af":
-                    # "F16", "x2": not the start of a token (but "ミサイル60発" is: Chinese,
-                    # Japanese and Korean write numbers against their words)
-                    continue
+                if c.isalnum():
+                    continue  # "F16", "x2": not the start of a token
                 if c in _NUMBER_JOINERS and p > 1 and text[p - 2].isalnum():
                     continue  # "000" of "10,000", "6" of "0.6"
             found.append((p, _digit_kinds(text, m), m))
