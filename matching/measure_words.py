@@ -4,6 +4,7 @@ English, Ukrainian and Russian (plus a few stems of other languages for the comm
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -14,7 +15,7 @@ MEASURE_STEMS: dict[str, tuple[str, ...]] = {
     "killed": ("kill", "dead", "death", "died", "die", "toll", "fatalit", "lives", "perish",
                "загин", "вбит", "убит", "погиб", "смерт", "жертв", "morti", "muert", "mort",
                "tote", "getötet", "zabit", "ofiar", "doden", "mortos", "uccis", "muertos",
-               "drown", "гибел", "загибл", "zgin", "hukku", "hukkun", "θαν", "νεκρ",
+               "drown", "ζωή", "bodies", "corpses", "corpi", "cuerpos", "corpos", "leichen", "гибел", "загибл", "zgin", "hukku", "hukkun", "θαν", "νεκρ",
         "قتل", "مقتل", "ölü", "öldü", "tewas", "meninggal", "meghalt", "áldozat", "kuoli", "kuoll", "död", "omkom", "omgekom", "tué", "décè", "décéd", "fallec", "víctim", "vítim", "vittim", "σκοτώ", "zemřel", "pogin", "ubijen", "morț", "uciș", "ucis", "decedat"),
     "wounded": ("wound", "injur", "hurt", "поран", "ранен", "травм", "feriti", "herid",
                 "verletz", "ranny", "feridos", "gewond",
@@ -31,7 +32,7 @@ MEASURE_STEMS: dict[str, tuple[str, ...]] = {
                  "refugiad", "flücht", "uchodź", "vluchteling", "refugiat", "πρόσφυγ", "wakimbizi",
                   "border crossing",
         "pakolai", "flykting", "flyktning", "réfugi", "mülteci", "لاجئ", "menekült", "izbjegl", "uprchl"),
-    "displaced": ("displac", "idp", "переселен", "vertrieb", "desplazad", "sfollat",
+    "displaced": ("displac", "idp", "переселен", "перемещ", "переміщ", "vertrieb", "desplazad", "sfollat",
                   "deslocad", "przesiedl",
         "fordrev", "déplac", "pengungsi", "نازح", "εκτοπισ", "raseljen", "strămuta", "siirtym", "yerinden"),
     "drones": ("drone", "uav", "shahed", "дрон", "бпла", "беспилот", "безпілот", "droni",
@@ -72,10 +73,25 @@ WINDOW_AFTER = 4
 WINDOW_BEFORE = 3
 
 
+def fold_marks(word: str) -> str:
+    """Lower case without accents and other combining marks, so a stem matches however a
+    writer or a keyboard put the diacritics ("refugiați" / "refugiati", "décès" / "deces")."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# A stem folded shorter than this keeps only its accented spelling: folded, "niñ" would be
+# the start of "nine" and "décè" of "december".
+FOLDED_STEM_MIN = 5
+
+
 @lru_cache(maxsize=1)
 def _stem_index() -> tuple[tuple[str, str], ...]:
-    """(stem, measure) longest stems first, so 'settlement' beats 'sett...' if ever both."""
-    pairs = [(s, m) for m, stems in MEASURE_STEMS.items() for s in stems if " " not in s]
+    """(stem, measure) longest stems first, so 'settlement' beats 'sett...' if ever both;
+    with each accented stem also folded (fold_marks) when that leaves it long enough."""
+    pairs = {(s, m) for m, stems in MEASURE_STEMS.items() for s in stems if " " not in s}
+    pairs |= {(fold_marks(s), m) for s, m in list(pairs)
+              if fold_marks(s) != s and len(fold_marks(s)) >= FOLDED_STEM_MIN}
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
@@ -107,14 +123,28 @@ def measure_of_word(word: str) -> str | None:
     w = word.casefold()
     if len(w) < 3 or w.startswith(NOT_MEASURE_WORDS) or w == "die":
         return None
-    for stem, measure in _stem_index():
-        if w.startswith(stem):
-            return measure
+    folded = fold_marks(w)
+    for word in (w, folded) if folded != w else (w,):
+        for stem, measure in _stem_index():
+            if word.startswith(stem):
+                return measure
     return None
 
 
 def words_with_offsets(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+
+
+# "in the town of Oleshky", "near a village": a settlement word after an article names where,
+# not what a figure counts ("41 settlements", "300 villages" take no article between).
+_PLACE_ARTICLES = frozenset(("the", "a", "this", "that"))
+
+
+def _not_places(indices: list[int], words: list[tuple[int, int, str]]) -> list[str]:
+    """The words at these indices, without settlement words that name a place."""
+    return [words[i][2] for i in indices
+            if not (i > 0 and words[i - 1][2].casefold() in _PLACE_ARTICLES
+                    and measure_of_word(words[i][2]) == "settlements")]
 
 
 def measures_near(text: str, start: int, end: int,
@@ -124,20 +154,35 @@ def measures_near(text: str, start: int, end: int,
     # The figure's own words first: the extractor often takes the noun in ("5,100 children",
     # "around 300 dead").
     inside = [w for s, e, w in words if s >= start and e <= end and not w[:1].isdigit()]
-    after = [w for s, _e, w in words if s >= end][:WINDOW_AFTER]
-    before = [w for _s, e, w in words if e <= start][-WINDOW_BEFORE:]
+    after = _not_places([i for i, (s, _e, _w) in enumerate(words) if s >= end][:WINDOW_AFTER], words)
+    before = _not_places([i for i, (_s, e, _w) in enumerate(words) if e <= start][-WINDOW_BEFORE:],
+                         words)
     after_pairs = [f"{a} {b}".casefold() for a, b in zip(after, after[1:], strict=False)]
     # "armed forces to 600,000": a two-word measure right before the figure too.
     after_pairs += [f"{a} {b}".casefold() for a, b in zip(before, before[1:], strict=False)]
     found: list[str] = [m for pair in after_pairs for stem, m in _two_word_measures().items()
                         if pair.startswith(stem)][:1]
-    for w in (*inside, *after, *reversed(before)):
+    # "killed four and wounded 12": a measure word right before the figure, with none right
+    # after it, is what the figure counts (the next figure's word comes after).
+    adjacent = (before and measure_of_word(before[-1]) is not None
+                and not (after and measure_of_word(after[0]) is not None))
+    order = (*inside, before[-1], *after, *reversed(before[:-1])) if adjacent else (
+        *inside, *after, *reversed(before))
+    for w in order:
         m = measure_of_word(w)
         if m is not None and m not in found:
             found.append(m)
-    # Soldiers are who was counted, the killing what the figure measures: "43,000 Ukrainian
-    # soldiers had been killed" is a toll.
-    if "troops" in found:
+    # Soldiers and prisoners are who was counted, the killing what the figure measures:
+    # "43,000 Ukrainian soldiers had been killed", "53 prisoners of war died" are tolls (for
+    # prisoners only when the killing is said in the figure's clause: "swapped 95 prisoners
+    # and 12 bodies" is an exchange).
+    if "prisoners" in found and "troops" not in found:
+        stop = _CLAUSE_END.search(text, end)
+        clause = text[end : stop.start() if stop else len(text)]
+        said = [*_WORD.findall(clause), *before[-1:]]  # "killed 53 prisoners of war" too
+        if not any(measure_of_word(w) in ("killed", "wounded") for w in said):
+            return found
+    if "troops" in found or "prisoners" in found:
         events = [m for m in found if m in ("killed", "wounded")]
         if events:
             found = events + [m for m in found if m not in events]
@@ -162,8 +207,10 @@ def measures_far(text: str, start: int, end: int,
     left = 0
     for m in _CLAUSE_END.finditer(text, 0, start):
         left = m.end()
-    after = [w for s, e, w in words if s >= end and e <= right][:FAR_WINDOW]
-    before = [w for s, e, w in words if e <= start and s >= left][-FAR_WINDOW:]
+    after = _not_places([i for i, (s, e, _w) in enumerate(words) if s >= end and e <= right][:FAR_WINDOW],
+                        words)
+    before = _not_places([i for i, (s, e, _w) in enumerate(words) if e <= start and s >= left][-FAR_WINDOW:],
+                         words)
     found: list[str] = []
     for w in (*after, *reversed(before)):
         m = measure_of_word(w)

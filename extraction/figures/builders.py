@@ -38,6 +38,8 @@ from .patterns import (
     _ID_HEADS,
     _PEOPLE_HEADS,
     _PEOPLE_RE,
+    _TOLL_AFTER,
+    _TOLL_BEFORE,
     year_counts_a_thing,
 )
 from .units import (
@@ -357,6 +359,9 @@ def _build_range(m, g, text, s, e, offset) -> Figure | None:
                 si_value=_sig(lo * factor), si_unit=si_unit)
 
 
+_SMALL_TOLL = 12  # matching.figures drops bare counts up to this as wording ("the two sides")
+
+
 def _build_count(m, g, text, s, e, offset, qual) -> Figure | None:
     raw = g["num"]
     v = _num(raw)
@@ -387,5 +392,10 @@ def _build_count(m, g, text, s, e, offset, qual) -> Figure | None:
             window = " ".join(text[e : e + 50].split()[:4])
             if window.startswith("of ") and _PEOPLE_RE.search(window):
                 unit = "people"
+        if unit is None and v <= _SMALL_TOLL and (
+                _TOLL_AFTER.match(rest) or _TOLL_BEFORE.search(text, max(0, s - 40), s)):
+            # "killed four", "three were wounded", "загинули четверо": a small number is a
+            # count of people only when it says so (larger bare counts are kept anyway).
+            unit = "people"
     return _fig(text, s, e, offset, value=v, unit=unit, kind="count", qualifier=qual,
                 si_value=v, si_unit=unit)

@@ -86,7 +86,8 @@ _PEOPLE = (
     r"wounded|injured|employees|workers|voters|respondents|representatives|delegates|officials|"
     r"conscripts|recruits|mercenaries|volunteers|inhabitants|personnel|migrants|evacuees|"
     r"displaced|militants|combatants|officers|veterans|individuals|deportees|orphans|patients|"
-    r"journalists|Russian\s+soldiers|Ukrainian\s+soldiers|"
+    r"journalists|Russian\s+soldiers|Ukrainian\s+soldiers|suspects|detainees|defendants|"
+    r"bodies|corpses|"
     r"людей|людини|осіб|человек|солдат\w*|військов\w*|военн\w*|жител\w*|мешканц\w*|дітей|детей|"
     r"загиблих|погибших|поранених|раненых|полонених|пленных|біженц\w*|беженц\w*|"
     # The same in other languages of the reporting ("Τρεις άνθρωποι", "zwölf Tote", "osam osoba").
@@ -99,8 +100,18 @@ _PEOPLE = (
     r"uchodźców|izbjeglica|refugiați|flyktninger|flyktingar|pakolaista|πρόσφυγες|mülteci|"
     r"prisioneros|prigionieri|prisonniers|gefangene|jeńców|zarobljenika|hombres|homens|uomini|"
     r"hommes|männer|mężczyzn|muškaraca|bărbați|menn|män|miestä|άνδρες|άντρες|mujeres|mulheres|"
-    r"donne|femmes|frauen|kobiet|femei"
+    r"donne|femmes|frauen|kobiet|femei|corpi|cuerpos|corpos|leichen|sospechosos|sospettati|"
+    r"verdächtige|podejrzanych|підозрюван\w*|подозреваем\w*|затриман\w*|задержанн\w*"
 )
+# A bare count right after or before a verb of a toll counts people: "killed four",
+# "three were wounded", "загинули четверо", "погибли трое".
+_TOLL_VERB = (r"killed|killing|kills|dead|died|wounded|wounding|injured|injuring|hurt|"
+              r"detained|arrested|sentenced|загинул\w*|загибл\w*|вбит\w*|убит\w*|погиб\w*|"
+              r"поранен\w*|ранен\w*|затриман\w*|задержан\w*|засуджен\w*|осужден\w*")
+_TOLL_BEFORE = re.compile(rf"(?:^|\W)(?:{_TOLL_VERB})\s+(?:at\s+least\s+|about\s+|some\s+|ще\s+|еще\s+|ещё\s+)?$",
+                          re.IGNORECASE)
+_TOLL_AFTER = re.compile(rf"(?:(?:were|was|are|have\s+been|had\s+been|has\s+been|were\s+reported|"
+                         rf"others|more|people|of\s+them)\s+)*(?:{_TOLL_VERB})\b", re.IGNORECASE)
 _PEOPLE_RE = re.compile(rf"\b(?:{_PEOPLE})\b", re.IGNORECASE)
 _PEOPLE_AFTER = _Source(rf"\s+(?P<noun>{_PEOPLE})\b", re.IGNORECASE)  # compiled lower-cased below
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
