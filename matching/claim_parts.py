@@ -13,8 +13,10 @@ import datetime as dt
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+
+import numpy as np
 
 from matching.frames import Frame, days_between, frame_keys, period_days
 from matching.language import language_of
@@ -31,6 +33,24 @@ _CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZА-ЯІЇЄҐ][\w'-]{2,}", r
 def _trigrams(text: str) -> frozenset[str]:
     folded = " " + _NON_WORD.sub(" ", text.casefold()).strip() + " "
     return frozenset(folded[k : k + 3] for k in range(len(folded) - 2))
+
+
+def trigram_codes(text: str) -> np.ndarray:
+    """The letter trigrams of ``_trigrams(text)`` as sorted unique int64 codes (three code
+    points of 21 bits each: one code per trigram, and no two trigrams share one). Kept per
+    claim they cost ~1 KB (a frozenset of strings ~15 KB: too much to keep for 100,000
+    claims, and a bounded cache of them misses beyond that many distinct sentences)."""
+    folded = " " + _NON_WORD.sub(" ", text.casefold()).strip() + " "
+    points = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    return np.unique((points[:-2] << 42) | (points[1:-1] << 21) | points[2:])
+
+
+def trigram_jaccard(a: np.ndarray, b: np.ndarray) -> float:
+    """Jaccard of two claims' trigram codes: the float of ``_jaccard`` over ``_trigrams``."""
+    if not len(a) or not len(b):
+        return 0.0
+    inter = np.intersect1d(a, b, assume_unique=True).size
+    return inter / (len(a) + len(b) - inter)
 
 
 @lru_cache(maxsize=1 << 14)
@@ -61,8 +81,7 @@ def _days(date: str | None) -> str | None:
 class ClaimParts:
     """The pair-independent parts of one claim that pair scoring reads."""
 
-    # The text with its figures masked; its letter trigrams come from _trigrams' cache
-    # (kept per claim they would cost ~10 KB a claim: 1 GB at 100,000 claims).
+    # The text with its figures masked.
     masked: str
     names: frozenset[str]
     language: str
@@ -72,6 +91,8 @@ class ClaimParts:
     has_non_date_frame: bool
     # Entities of each DISTINCT_ENTITY_TYPES kind (places without the broad ones).
     distinct_entities: tuple[frozenset[str], ...]
+    # The letter trigrams of ``masked`` (trigram_codes).
+    trigrams: np.ndarray = field(compare=False, repr=False)
     # (frame, its frame keys without "|"), for the frames whose value agreed with another.
     plain_keys: tuple[tuple[Frame, frozenset[str]], ...] = ()
     # The summed word weights under one weight table: (table, default, sum).
@@ -109,8 +130,9 @@ def parts_of(sig: ClaimSig) -> ClaimParts:
         for kind in DISTINCT_ENTITY_TYPES:
             ents = sig.entities.get(kind, frozenset())
             distinct.append(ents - BROAD_PLACES if kind == "place" else ents)
+        masked = _masked_text(sig)
         found = ClaimParts(
-            masked=_masked_text(sig),
+            masked=masked,
             names=_names(sig),
             language=language_of(sig.text),
             capitalised=_capitalised(sig.text),
@@ -118,6 +140,7 @@ def parts_of(sig: ClaimSig) -> ClaimParts:
             has_frames=bool(frames),
             has_non_date_frame=any(f.measure != "date" for f in frames),
             distinct_entities=tuple(distinct),
+            trigrams=trigram_codes(masked),
         )
         object.__setattr__(sig, "_parts", found)
     return found

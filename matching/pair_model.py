@@ -36,6 +36,7 @@ from matching.claim_parts import (  # noqa: F401  (the helpers the reference fea
     days_apart,
     entities_differ,
     parts_of,
+    trigram_jaccard,
 )
 from matching.figures import compare, time_frames_differ
 from matching.frames import (
@@ -186,7 +187,7 @@ def pair_features(
     else:
         jac = over = 0.0
     ratio = fuzz.ratio(a.sorted_text, b.sorted_text) / 100.0
-    tri = _jaccard(_trigrams(pa.masked), _trigrams(pb.masked))
+    tri = trigram_jaccard(pa.trigrams, pb.trigrams)
     fa, fb = a.frames, b.frames
     if fa and fb:
         fc = compare_frames(fa, fb)
