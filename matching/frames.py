@@ -188,14 +188,20 @@ def _side_before(words: list[tuple[int, int, str]], start: int) -> str | None:
     return None
 
 
-def claim_frames(text: str, quantities: Sequence[Quantity], published: str | None) -> tuple[Frame, ...]:
+FIND_SUBJECT = "\0find"  # claim_frames' default subject: subject_of(text)
+
+
+def claim_frames(text: str, quantities: Sequence[Quantity], published: str | None,
+                 subject: str | None = FIND_SUBJECT) -> tuple[Frame, ...]:
     """Frames of one claim's figures (dates become frames of measure "date" when the claim is
-    about a date; otherwise they are the period of the other figures)."""
+    about a date; otherwise they are the period of the other figures). ``subject``: the
+    subject_of(text) when the caller has it (the first agreement of its name scan)."""
     lowered = text.casefold()
     ordinals = event_ordinals(text, _spans(lowered, quantities))
     if not quantities and not ordinals:
         return ()
-    subject = subject_of(text)
+    if subject == FIND_SUBJECT:
+        subject = subject_of(text)
     words = words_with_offsets(text)
     dates = [q for q in quantities if q.cls == "date" and q.date]
     # "since late 2023", "from Oct. 1": where a running count starts, not the day it is as of.

@@ -18,7 +18,7 @@ from typing import Any
 from extraction import default_aliases, parse_figures
 from extraction.cues import Tokens
 from extraction.scoring import sentence_category
-from matching.claim_parts import parts_of, share_with_copy
+from matching.claim_parts import claim_frame_keys, parts_of, share_with_copy
 from matching.grouping import Clustering
 from matching.parallel import die_with_parent
 from matching.signature import ClaimSig, signature, work_out_lazy_parts
@@ -58,13 +58,14 @@ def _signatures_of(chunk: list[tuple[int, dict[str, Any]]]) -> list[ClaimSig]:
 
 
 def _signatures_worked_out(chunk: list[tuple[int, dict[str, Any]]]) -> list[ClaimSig]:
-    """In a worker: signatures with their frames, figure roles and the parts pair scoring
-    reads worked out (sent back with them; see signature.work_out_lazy_parts and
+    """In a worker: signatures with their frames, frame keys, figure roles and the parts pair
+    scoring reads worked out (sent back with them; see signature.work_out_lazy_parts and
     matching.claim_parts): once per sentence, on every core."""
     out = []
     for i, r in chunk:
         sig = work_out_lazy_parts(record_signature(i, r))
         parts_of(sig)
+        claim_frame_keys(sig)  # frame_idf reads them for every claim
         out.append(sig)
     return out
 

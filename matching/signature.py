@@ -17,7 +17,7 @@ from extraction import parse_figures
 from extraction.names import AliasTable, default_aliases, normalise
 from matching.concepts import DROP, default_concepts
 from matching.figures import Quantity, quantities
-from matching.frames import Frame, claim_frames
+from matching.frames import FIND_SUBJECT, Frame, claim_frames
 from matching.roles import LazyRoles
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -69,7 +69,8 @@ class ClaimSig:
         """The claim's frames (matching.frames), worked out on first use."""
         found = self.__dict__.get("_frames")
         if found is None:
-            found = claim_frames(self.text, self.quantities, self.date)
+            found = claim_frames(self.text, self.quantities, self.date,
+                                 self.__dict__.get("_subject", FIND_SUBJECT))
             object.__setattr__(self, "_frames", found)
         return found
 
@@ -178,14 +179,16 @@ def signature(
     ]
     tokens = content_tokens(_mask(text, spans), table)
     entities: dict[str, set[str]] = {}
+    subject = None
     for _start, _end, key in table.find(text) if mentions is None else mentions:
         kind = table.type_of(key) or "other"
         if kind == "agreement" and "agreement" not in entities:
             # The first agreement named is what the sentence is about ("The Minsk Memorandum,
             # a follow-up to the Minsk Protocol, ..." is about the memorandum).
             entities["subject_agreement"] = {key}
+            subject = key
         entities.setdefault(kind, set()).add(key)
-    return ClaimSig(
+    sig = ClaimSig(
         id=claim_id,
         text=text,
         tokens=tokens,
@@ -195,3 +198,7 @@ def signature(
         outlet=outlet,
         date=date,
     )
+    if table is default_aliases():
+        # What frames.subject_of would find scanning the name table again: its first agreement.
+        object.__setattr__(sig, "_subject", subject)
+    return sig
