@@ -23,7 +23,7 @@ def run_cluster(args: argparse.Namespace) -> int:
         print(f"claimdesk cluster: {exc}", file=sys.stderr)
         return 1
     sigs = record_signatures(records)
-    result = cluster(sigs)
+    result = cluster(sigs, explain_links=False)  # the output names no explanation
     out = sys.stdout
     for row in cluster_output(records, result):
         out.write(json.dumps(row, ensure_ascii=False) + "\n")

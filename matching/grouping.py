@@ -214,12 +214,14 @@ def cluster(
     workers: int | None = None,
     model: object = LEARNED,
     keep_scores: bool = False,
+    explain_links: bool = True,
 ) -> Clustering:
     """Group claim signatures; labels are the smallest member index of each group.
 
     ``workers``: processes that score the candidate pairs (None: every core; see
     matching.parallel). ``model``: the pair decision (matching.decide: LEARNED, RULES or a
-    PairModel)."""
+    PairModel). ``explain_links`` False: the links' explanations are left empty (never built:
+    for a caller that needs only the groups and conflicts, as ``claimdesk cluster``)."""
     n = len(sigs)
     df = document_frequencies(sigs)
     idf = idf_table(df, n)
@@ -259,12 +261,14 @@ def cluster(
     # Every decision of this run, candidates and the pairs the average-link guard samples
     # alike, filed once for all copies of a claim (matching.pair_cache).
     cache = PairCache(sigs, first.tolist(), idf=idf, default_idf=default_idf,
-                      thresholds=thresholds, model=model, keep_explanations=keep_scores)
+                      thresholds=thresholds, model=model, keep_explanations=keep_scores,
+                      explain=explain_links)
     scored: dict[tuple[int, int], PairResult] = {}
 
     def pair_score(i: int, j: int) -> Decision:
         key = (i, j) if i < j else (j, i)
-        found = cache.score(*key)
+        # The guard reads relations and scores only (its pairs are never links).
+        found = cache.score(*key, explain=False)
         if keep_scores:
             scored[key] = cache.result(found)
         return found

@@ -39,7 +39,9 @@ class PairCache:
 
     ``first``: per claim, the first claim it is a copy of (itself when none). With
     ``keep_explanations`` every result keeps its explanation; otherwise those of pairs that are
-    neither the same claim nor a conflict may come back without it (from a worker)."""
+    neither the same claim nor a conflict may come back without it (from a worker). With
+    ``explain`` False (and not ``keep_explanations``) no explanation is built: relations and
+    scores only, for a caller that needs only the groups (matching.decide.decide_pair)."""
 
     def __init__(
         self,
@@ -51,6 +53,7 @@ class PairCache:
         thresholds: Thresholds,
         model: Any,
         keep_explanations: bool = False,
+        explain: bool = True,
     ) -> None:
         self.sigs = sigs
         self.first = first
@@ -59,6 +62,7 @@ class PairCache:
         self.thresholds = thresholds
         self.model = model
         self.keep_explanations = keep_explanations
+        self.explain = explain or keep_explanations
         # Decisions from workers stay packed (their explanations pickled) until read whole.
         self.table: dict[_Key, Decision] = {}
         self.computed = 0  # pairs really scored (the rest were read from the table)
@@ -67,15 +71,17 @@ class PairCache:
         sigs = self.sigs
         return (self.first[i], self.first[j], same_outlet(sigs[i], sigs[j]))
 
-    def score(self, i: int, j: int) -> Decision:
+    def score(self, i: int, j: int, explain: bool | None = None) -> Decision:
         """The decision of (i, j), in that order (its relation and score: :meth:`result`
-        gives it whole)."""
+        gives it whole). ``explain`` False: a pair not yet in the table is scored without its
+        explanation (None: as the table's ``explain``), unless every explanation is kept."""
         key = self.key(i, j)
         found = self.table.get(key)
         if found is None:
+            explain = self.explain if explain is None else explain or self.keep_explanations
             found = self.table[key] = decide_score(
                 self.sigs[i], self.sigs[j], idf=self.idf, default_idf=self.default_idf,
-                thresholds=self.thresholds, model=self.model)
+                thresholds=self.thresholds, model=self.model, explain=explain)
             self.computed += 1
         return found
 
@@ -105,7 +111,8 @@ class PairCache:
                     parts_of(sigs[j])
             results = score_pairs(self.sigs, todo, idf=self.idf, default_idf=self.default_idf,
                                   thresholds=self.thresholds, workers=workers, model=self.model,
-                                  keep_explanations=self.keep_explanations, packed=True)
+                                  keep_explanations=self.keep_explanations, packed=True,
+                                  explain=self.explain)
             table.update(zip(missing, results, strict=True))
             self.computed += len(todo)
         return [table[key] for key in keys]

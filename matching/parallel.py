@@ -31,7 +31,7 @@ PARALLEL_PAIRS = 20_000  # below this, starting workers costs more than it saves
 CHUNK = 5_000
 
 _State = tuple[Sequence[ClaimSig], list[tuple[int, int]], Mapping[str, float], float, Thresholds,
-               Any, bool]
+               Any, bool, bool]
 _state: _State | None = None
 _RELATIONS = list(Relation)
 
@@ -79,18 +79,19 @@ def unpacked(res: PairResult | PackedResult) -> PairResult:
 def _score_range(bounds: tuple[int, int]) -> list[tuple[int, float, bytes | None]]:
     """Decisions of pairs[start:end] as compact tuples (cheaper to pickle): the relation, the
     score, and the pickled explanation (None for a "different" pair unless every explanation
-    is kept: grouping reads only the relation and score of those)."""
+    is kept: grouping reads only the relation and score of those; None for every pair when
+    none is built)."""
     assert _state is not None
-    sigs, pairs, idf, default_idf, thresholds, model, keep = _state
+    sigs, pairs, idf, default_idf, thresholds, model, keep, explain = _state
     score = _decide.score
     different = Relation.DIFFERENT
     dumps = pickle.dumps
     out: list[tuple[int, float, bytes | None]] = []
     for i, j in pairs[bounds[0] : bounds[1]]:
         res = score(sigs[i], sigs[j], idf=idf, default_idf=default_idf, thresholds=thresholds,
-                    model=model)
+                    model=model, explain=explain)
         out.append((_RELATIONS.index(res.relation), res.score,
-                    None if res.relation is different and not keep
+                    None if not explain or (res.relation is different and not keep)
                     else dumps(res.explanation, protocol=pickle.HIGHEST_PROTOCOL)))
     return out
 
@@ -115,22 +116,26 @@ def score_pairs(
     model: Any = _decide.LEARNED,
     keep_explanations: bool = False,
     packed: bool = False,
+    explain: bool = True,
 ) -> list[PairResult] | list[PairResult | PackedResult]:
     """``matching.decide.score`` of every (i, j) in ``pairs``, in order; on ``workers`` processes (None:
     every core) when there are at least ``parallel_from`` (PARALLEL_PAIRS) pairs and forking
     is safe. Every pair keeps its relation and score (the ones of scoring it here); a pair
     scored in a worker that is neither the same claim nor a conflict comes back without its
     explanation (an empty one) unless ``keep_explanations``. With ``packed``, those scored in
-    workers come back as :class:`PackedResult` (:func:`unpacked` gives the PairResult)."""
+    workers come back as :class:`PackedResult` (:func:`unpacked` gives the PairResult).
+    ``explain`` False: no explanation is built at all (matching.decide.decide_pair), for a
+    caller that reads only relations and scores."""
     parallel_from = PARALLEL_PAIRS if parallel_from is None else parallel_from
     n = worker_count(workers)
     if n < 2 or len(pairs) < parallel_from or not can_fork():
         return [_decide.score(sigs[i], sigs[j], idf=idf, default_idf=default_idf,
-                              thresholds=thresholds, model=model) for i, j in pairs]
+                              thresholds=thresholds, model=model, explain=explain)
+                for i, j in pairs]
     size = max(1, min(CHUNK, -(-len(pairs) // (n * 4))))
     bounds = [(k, min(k + size, len(pairs))) for k in range(0, len(pairs), size)]
     context = multiprocessing.get_context("fork")
-    state = (sigs, pairs, idf, default_idf, thresholds, model, keep_explanations)
+    state = (sigs, pairs, idf, default_idf, thresholds, model, keep_explanations, explain)
     with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_init,
                              initargs=(state, os.getpid())) as pool:
         out = [PackedResult(_RELATIONS[res[0]], res[1], res[2])
