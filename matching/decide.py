@@ -91,7 +91,8 @@ def decide_pair(
     kinds = kinds_differ(a.frames, b.frames) if not fc.same_measure else None
     if kinds:
         # "400 shells" and "400 civilians" on one place and day: counts of different things.
-        explanation["counts_differ"] = list(kinds)
+        if explain:
+            explanation["counts_differ"] = list(kinds)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     elsewhere = references_differ(a.text, b.text, fc.same_measure)
     if elsewhere and len(elsewhere) == len(fc.same_measure):
