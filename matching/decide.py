@@ -17,6 +17,7 @@ from typing import Any
 from matching.counted import kinds_differ
 from matching.frames import Frame, subjects_differ
 from matching.identifiers import identifier_only, references_differ
+from matching.named_places import places_differ
 from matching.pair_model import PairModel, default_model, pair_features
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -45,6 +46,11 @@ def cutoff_shift(thresholds: Thresholds) -> float:
     """A person's Preferences move the cut-off: raising the "same" bars there by 0.1 asks for
     0.1 more probability here."""
     return thresholds.same_with_figure - DEFAULT_THRESHOLDS.same_with_figure
+
+
+def _counted(a: ClaimSig, b: ClaimSig) -> bool:
+    """Both claims give a figure other than a date."""
+    return all(any(f.measure != "date" for f in s.frames) for s in (a, b))
 
 
 def decide_pair(
@@ -93,6 +99,12 @@ def decide_pair(
         # "400 shells" and "400 civilians" on one place and day: counts of different things.
         if explain:
             explanation["counts_differ"] = list(kinds)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    places = places_differ(a.text, b.text) if _counted(a, b) else None
+    if places:
+        # "drones launched at Lutsk" and "... at Uman": claims about two different places.
+        if explain:
+            explanation["places_differ"] = list(places)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     elsewhere = references_differ(a.text, b.text, fc.same_measure)
     if elsewhere and len(elsewhere) == len(fc.same_measure):
