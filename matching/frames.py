@@ -348,7 +348,7 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
         for j, y in enumerate(b):
             if x.cls != y.cls and _cls_family(x.cls) != _cls_family(y.cls):
                 continue
-            if not (measures_compatible(x.measure, y.measure) or (x.also & y.also)):
+            if not (measures_compatible(x.measure, y.measure) or names_the_other(x, y)):
                 continue
             if x.subject and y.subject and x.subject != y.subject:
                 continue  # figures of two different agreements
@@ -383,6 +383,14 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
     clash = bool(specific_a and specific_b and not (specific_a & specific_b)) or (
         not same and kinds_differ(a, b) is not None)
     return FrameComparison(tuple(same), tuple(agree), tuple(conflict), clash)
+
+
+def names_the_other(x: Frame, y: Frame) -> bool:
+    """One figure's measure is named around the other ("53 prisoners of war were killed" and
+    "53 killed"): the two may be one quantity named two ways. Words both sides merely share
+    say nothing of it: "43,000 troops killed" and "370,000 troops wounded" both name troops,
+    yet count different things."""
+    return x.measure in y.also or y.measure in x.also
 
 
 def _cls_family(cls: str) -> str:
