@@ -90,11 +90,23 @@ def event_contradictions(text_a: str, text_b: str, contradictions: Sequence[tupl
                  if not (report_date(text_a, x) or report_date(text_b, y)))
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def inferred_day(f: Frame) -> bool:
+    """A date frame whose day the sentence does not state in figures ("on Thursday", "next
+    Friday", "yesterday"): the day is worked out from the publication date, so it may be a
+    week off, and names when something was reported as often as the event: it agrees, but it
+    never makes a conflict."""
+    return f.measure == "date" and _DIGIT.search(f.text or "") is None
+
+
 def slot_contradictions(a: Sequence[Frame], b: Sequence[Frame],
                         contradictions: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
-    """The contradictions that make a conflict: of one period (slot_period_ok), plus bounds on
-    either side of one value."""
-    found = [(x, y) for x, y in contradictions if slot_period_ok(x, y)]
+    """The contradictions that make a conflict: of one period (slot_period_ok), days both
+    stated in figures (inferred_day), plus bounds on either side of one value."""
+    found = [(x, y) for x, y in contradictions
+             if slot_period_ok(x, y) and not (inferred_day(x) or inferred_day(y))]
     found += [p for p in opposite_bounds(a, b) if p not in found and slot_period_ok(*p)]
     return found
 

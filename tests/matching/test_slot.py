@@ -94,3 +94,23 @@ def test_a_conflict_explanation_names_both_values_intervals_and_the_deciding_fea
     assert len(frames[0]["intervals"]) == 2 and all(frames[0]["intervals"])
     if res.relation is Relation.CONFLICT:
         assert res.explanation["deciding"]
+
+
+def test_a_day_worked_out_from_a_weekday_never_makes_a_conflict():
+    from matching.records import record_signatures
+
+    flew, phoned, stated, other = record_signatures([
+        {"id": "a", "date": "2025-06-14",
+         "text": "The envoy flew to the capital on Thursday to present the proposal."},
+        {"id": "b", "date": "2025-06-14",
+         "text": "The adviser phoned the envoy on Wednesday to brief him on the talks."},
+        {"id": "c", "date": "2025-11-21", "text": "The deadline for the reply is November 27."},
+        {"id": "d", "date": "2025-11-21", "text": "The deadline for the reply is November 28."},
+    ])
+    clash = frame_conflicts(flew.frames, phoned.frames)
+    assert clash, "two days read from weekdays differ"
+    assert not slot_contradictions(flew.frames, phoned.frames, clash)
+    assert decide_pair(flew, phoned, idf={}).relation is not Relation.CONFLICT
+    # Days stated in figures still do.
+    assert slot_contradictions(stated.frames, other.frames,
+                               frame_conflicts(stated.frames, other.frames))
