@@ -101,12 +101,23 @@ def inferred_day(f: Frame) -> bool:
     return f.measure == "date" and _DIGIT.search(f.text or "") is None
 
 
+def bound_of_a_large_count(x: Frame, y: Frame) -> bool:
+    """The values clash only through a bound of a large figure ("more than five million
+    have fled" / "4,980,589 have left", "over 7.1 million" / "6.285 million"): a running total
+    stated on another day far more often than one figure misreported, so no conflict. Small
+    values (a duration, under SMALL_BOUND) and two precise values still clash."""
+    return (x.measure != "date" and not (x.precise and y.precise)
+            and not (_small(x) or _small(y)))
+
+
 def slot_contradictions(a: Sequence[Frame], b: Sequence[Frame],
                         contradictions: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
     """The contradictions that make a conflict: of one period (slot_period_ok), days both
-    stated in figures (inferred_day), plus bounds on either side of one value."""
+    stated in figures (inferred_day), not only through a bound of a large figure
+    (bound_of_a_large_count), plus bounds on either side of one small value."""
     found = [(x, y) for x, y in contradictions
-             if slot_period_ok(x, y) and not (inferred_day(x) or inferred_day(y))]
+             if slot_period_ok(x, y) and not (inferred_day(x) or inferred_day(y))
+             and not bound_of_a_large_count(x, y)]
     found += [p for p in opposite_bounds(a, b) if p not in found and slot_period_ok(*p)]
     return found
 

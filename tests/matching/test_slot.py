@@ -114,3 +114,17 @@ def test_a_day_worked_out_from_a_weekday_never_makes_a_conflict():
     # Days stated in figures still do.
     assert slot_contradictions(stated.frames, other.frames,
                                frame_conflicts(stated.frames, other.frames))
+
+
+def test_a_bound_of_a_large_count_is_a_running_total_not_a_conflict():
+    floor = _sig(1, "More than six million people have fled the country, the agency said.",
+                 "2022-05-04")
+    count = _sig(2, "The agency said 5,740,215 people had fled the country.", "2022-05-04")
+    clash = frame_conflicts(floor.frames, count.frames)
+    assert clash, "the floor excludes the count"
+    assert not slot_contradictions(floor.frames, count.frames, clash)
+    assert decide_pair(floor, count, idf={}).relation is not Relation.CONFLICT
+    # Against a small value a bound still clashes ("at least 120" dead / 87 dead).
+    few = _sig(3, "At least 120 people died in the flood, the agency said.", "2022-05-04")
+    exact = _sig(4, "The agency said 87 people died in the flood.", "2022-05-04")
+    assert slot_contradictions(few.frames, exact.frames, frame_conflicts(few.frames, exact.frames))
