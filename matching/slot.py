@@ -106,8 +106,16 @@ def bound_of_a_large_count(x: Frame, y: Frame) -> bool:
     have fled" / "4,980,589 have left", "over 7.1 million" / "6.285 million"): a running total
     stated on another day far more often than one figure misreported, so no conflict. Small
     values (a duration, under SMALL_BOUND) and two precise values still clash."""
-    return (x.measure != "date" and not (x.precise and y.precise)
+    return (x.measure != "date" and (_stated_bound(x) or _stated_bound(y))
             and not (_small(x) or _small(y)))
+
+
+def _stated_bound(f: Frame) -> bool:
+    """A floor ("more than", "at least", "over") or a ceiling ("nearly", "under", "up to"), not
+    a hedge ("about", "roughly"): its literal interval is open on one side or ends at its
+    figure."""
+    head = f.text.casefold().strip()
+    return math.isinf(f.hard_high) or f.hard_low == 0.0 or head.startswith(_NEAR + _BELOW)
 
 
 def slot_contradictions(a: Sequence[Frame], b: Sequence[Frame],

@@ -128,3 +128,11 @@ def test_a_bound_of_a_large_count_is_a_running_total_not_a_conflict():
     few = _sig(3, "At least 120 people died in the flood, the agency said.", "2022-05-04")
     exact = _sig(4, "The agency said 87 people died in the flood.", "2022-05-04")
     assert slot_contradictions(few.frames, exact.frames, frame_conflicts(few.frames, exact.frames))
+
+
+def test_hedged_values_of_a_large_figure_still_clash():
+    one = _sig(1, "Over the past month the army gained about 640 square kilometres, the monitor said.",
+               "2025-03-12")
+    two = _sig(2, "Over the past month the army gained roughly 410 square kilometres, the monitor said.",
+               "2025-03-12")
+    assert slot_contradictions(one.frames, two.frames, frame_conflicts(one.frames, two.frames))
