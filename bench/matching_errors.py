@@ -1,6 +1,6 @@
 """Error analysis of the learned matching on the real set: missed and wrong pairs of the CV folds, by cause.
 
-Run: python -m bench.matching_errors [--folds 5] [--only fn|fp|conflicts] [--limit N] [--brief]
+Run: python -m bench.matching_errors [--folds 5] [--only fn|fp|conflicts|flags] [--limit N] [--brief]
 
 Reads ``../shared/benchmarks/cross-outlet-real`` at run time (the sentences are printed here,
 never stored in the project). The folds, models and counted pairs are those of
@@ -77,6 +77,8 @@ def analyse(k: int = 5, only: str | None = None, limit: int = 1000, brief: bool 
     missed: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     wrong: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
     conflicts_by: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    false_flags: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    listed = {frozenset(p) for p in conflict_pairs}
     for fold in range(k):
         held = [f == fold for f in record_fold]
         train = [m for m, (i, j) in enumerate(pairs) if not held[i] and not held[j]]
@@ -117,6 +119,13 @@ def analyse(k: int = 5, only: str | None = None, limit: int = 1000, brief: bool 
                     direct = res is not None and res.relation is Relation.SAME
                     note = f"p={res.score:.3f}" if res is not None else ""
                     wrong["direct" if direct else "chained"].append((i, j, f"fold {fold} {note}"))
+        for (i, j), res in sorted(scored.items()):
+            gi, gj = records[i]["group"], records[j]["group"]
+            if (res.relation is Relation.CONFLICT and gi != gj and (held[i] or held[j])
+                    and frozenset((gi, gj)) not in listed):
+                false_flags[f"{gi}|{gj}"].append(
+                    (i, j, f"fold {fold} p_slot={res.score:.3f} "
+                           f"differ={res.explanation.get('figures_differ')}"))
         members: dict[str, list[int]] = defaultdict(list)
         for i, r in enumerate(records):
             members[r["group"]].append(i)
@@ -166,6 +175,13 @@ def analyse(k: int = 5, only: str | None = None, limit: int = 1000, brief: bool 
         section("missed (same claim, apart)", missed)
     if only in (None, "fp"):
         section("wrong (different claims, together)", wrong)
+    if only in (None, "conflicts", "flags"):
+        print(f"\n== false conflict flags: {len(false_flags)} cluster pairs, "
+              f"{sum(len(v) for v in false_flags.values())} claim pairs scored conflict ==")
+        for key, items in sorted(false_flags.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            print(f"\n-- {key}: {len(items)} --")
+            for i, j, note in items[:limit]:
+                _show(records, sigs, i, j, note, brief)
     if only in (None, "conflicts"):
         total = sum(len(v) for v in conflicts_by.values())
         print(f"\n== listed conflicts: {total} ==")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ OPEN_ABOVE = frozenset({"less than", "nearly"})  # "nearly 3 hours", "under 3 ho
 CLOSED_ABOVE = frozenset({"up to"})
 # A round figure ("1,000", "6,000", "300") says its value to within this share at most.
 ROUND_SHARE = 0.005
+# "more than X" / "at least X" reaches at least this share above X (see lower_bound_reach).
+FLOOR_REACH = 0.1
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,9 @@ def stated_precision(q: Quantity) -> tuple[float, float]:
     v = q.value
     if v is None or q.cls == "date" or math.isinf(q.high) or q.low <= 0 or v <= 0:
         return q.low, q.high
+    ends = range_ends(q)
+    if ends is not None:
+        return ends
     if (q.high - q.low) > 0.0201 * abs(v) + 1.0 or abs((q.low + q.high) / 2 - v) > 1e-6 * v:
         return q.low, q.high  # widened or asymmetric: a qualifier, a range or a bound
     if q.qualifier in OPEN_ABOVE | CLOSED_ABOVE | OPEN_BELOW | CLOSED_BELOW:
@@ -130,6 +136,31 @@ def stated_precision(q: Quantity) -> tuple[float, float]:
         return q.low, q.high  # "five million" in words: keep the tolerance
     half = max(0.5 * 10.0 ** -st.decimals * st.factor, 1e-6 * abs(v), round_tolerance(q))
     return v - half, v + half
+
+
+_RANGE_JOIN = re.compile(r"^\s*(?:[–—-]|to|and|until|till|до|і|и|та)\s*$", re.IGNORECASE)
+
+
+def range_ends(q: Quantity) -> tuple[float, float] | None:
+    """The interval a range states, from its first figure to its last ("between 13,200 and
+    13,400" is [13,200, 13,400], "3 to 4 million" [3 m, 4 m]), each end within its rounding;
+    None when the figure is no range of two numbers."""
+    if q.kind != "range" or not q.text or q.value is None or q.value <= 0:
+        return None
+    found = list(_DIGITS.finditer(q.text))
+    if len(found) != 2 or not _RANGE_JOIN.match(q.text[found[0].end():found[1].start()]):
+        return None
+    first = stated_digits(q)
+    if first is None or not _is_scale(first.factor):
+        return None
+    second = stated_digits(dataclasses.replace(q, text=found[1].group(0)))
+    if second is None:
+        return None
+    low, high = q.value, second.raw * first.factor
+    if high <= low:
+        return None
+    return (low - round_tolerance(q),
+            high + round_tolerance(dataclasses.replace(q, text=found[1].group(0), value=high)))
 
 
 @dataclass(frozen=True)
@@ -161,11 +192,12 @@ def literal_bounds(q: Quantity, low: float, high: float) -> Bounds:
 
 def lower_bound_reach(q: Quantity, reach: float) -> float:
     """How high "more than X" goes: below the next value of its last stated digit ("more
-    than 4 million" is under 5 million, "more than 6,000" under 7,000), and never beyond
-    ``reach`` times X."""
+    than 4 million" is under 5 million, "more than 6,000" under 7,000), but at least
+    FLOOR_REACH above X (a count's floor stated to its last digit, "at least 3,390", says
+    nothing of its tens: it reaches 3,729, not 3,400), and never beyond ``reach`` times X."""
     v = q.value or 0.0
     unit = last_digit_unit(q)
-    return v * reach if unit is None else min(v * reach, v + unit)
+    return v * reach if unit is None else min(v * reach, v + max(unit, FLOOR_REACH * v))
 
 
 def soft_high(q: Quantity, high: float) -> float:

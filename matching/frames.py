@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from matching.counted import counted_kind, kinds_compatible, kinds_differ
+from matching.currencies import apart_at_any_rate, other_currency
 from matching.figures import Quantity
 from matching.frame_dates import dates_agree, day_precise, with_year
 from matching.frame_values import (
@@ -348,7 +349,9 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
         for j, y in enumerate(b):
             if x.cls != y.cls and _cls_family(x.cls) != _cls_family(y.cls):
                 continue
-            if not (measures_compatible(x.measure, y.measure) or (x.also & y.also)):
+            exchanged = other_currency(x.cls, y.cls)
+            if not (measures_compatible(x.measure, y.measure) or names_the_other(x, y)
+                    or exchanged):
                 continue
             if x.subject and y.subject and x.subject != y.subject:
                 continue  # figures of two different agreements
@@ -374,6 +377,12 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
         same.append((x, y))
         if x.measure == "date":
             (agree if _dates_agree(x.period, y.period) else conflict).append((x, y))
+        elif other_currency(x.cls, y.cls):
+            # Amounts in two currencies: apart at every rate of the years covered is a
+            # conflict; anything closer is unknown without the day's rate (neither agrees).
+            if x.precise and y.precise and apart_at_any_rate(x.low, x.high, x.cls,
+                                                             y.low, y.high, y.cls):
+                conflict.append((x, y))
         elif x.excludes(y) or (x.precise and y.precise and not x.overlaps(y)):
             conflict.append((x, y))
         elif x.overlaps(y):
@@ -383,6 +392,14 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
     clash = bool(specific_a and specific_b and not (specific_a & specific_b)) or (
         not same and kinds_differ(a, b) is not None)
     return FrameComparison(tuple(same), tuple(agree), tuple(conflict), clash)
+
+
+def names_the_other(x: Frame, y: Frame) -> bool:
+    """One figure's measure is named around the other ("53 prisoners of war were killed" and
+    "53 killed"): the two may be one quantity named two ways. Words both sides merely share
+    say nothing of it: "43,000 troops killed" and "370,000 troops wounded" both name troops,
+    yet count different things."""
+    return x.measure in y.also or y.measure in x.also
 
 
 def _cls_family(cls: str) -> str:

@@ -90,11 +90,42 @@ def event_contradictions(text_a: str, text_b: str, contradictions: Sequence[tupl
                  if not (report_date(text_a, x) or report_date(text_b, y)))
 
 
+_DIGIT = re.compile(r"\d")
+
+
+def inferred_day(f: Frame) -> bool:
+    """A date frame whose day the sentence does not state in figures ("on Thursday", "next
+    Friday", "yesterday"): the day is worked out from the publication date, so it may be a
+    week off, and names when something was reported as often as the event: it agrees, but it
+    never makes a conflict."""
+    return f.measure == "date" and _DIGIT.search(f.text or "") is None
+
+
+def bound_of_a_large_count(x: Frame, y: Frame) -> bool:
+    """The values clash only through a bound of a large figure ("more than five million
+    have fled" / "4,980,589 have left", "over 7.1 million" / "6.285 million"): a running total
+    stated on another day far more often than one figure misreported, so no conflict. Small
+    values (a duration, under SMALL_BOUND) and two precise values still clash."""
+    return (x.measure != "date" and (_stated_bound(x) or _stated_bound(y))
+            and not (_small(x) or _small(y)))
+
+
+def _stated_bound(f: Frame) -> bool:
+    """A floor ("more than", "at least", "over") or a ceiling ("nearly", "under", "up to"), not
+    a hedge ("about", "roughly"): its literal interval is open on one side or ends at its
+    figure."""
+    head = f.text.casefold().strip()
+    return math.isinf(f.hard_high) or f.hard_low == 0.0 or head.startswith(_NEAR + _BELOW)
+
+
 def slot_contradictions(a: Sequence[Frame], b: Sequence[Frame],
                         contradictions: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
-    """The contradictions that make a conflict: of one period (slot_period_ok), plus bounds on
-    either side of one value."""
-    found = [(x, y) for x, y in contradictions if slot_period_ok(x, y)]
+    """The contradictions that make a conflict: of one period (slot_period_ok), days both
+    stated in figures (inferred_day), not only through a bound of a large figure
+    (bound_of_a_large_count), plus bounds on either side of one small value."""
+    found = [(x, y) for x, y in contradictions
+             if slot_period_ok(x, y) and not (inferred_day(x) or inferred_day(y))
+             and not bound_of_a_large_count(x, y)]
     found += [p for p in opposite_bounds(a, b) if p not in found and slot_period_ok(*p)]
     return found
 

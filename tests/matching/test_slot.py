@@ -94,3 +94,45 @@ def test_a_conflict_explanation_names_both_values_intervals_and_the_deciding_fea
     assert len(frames[0]["intervals"]) == 2 and all(frames[0]["intervals"])
     if res.relation is Relation.CONFLICT:
         assert res.explanation["deciding"]
+
+
+def test_a_day_worked_out_from_a_weekday_never_makes_a_conflict():
+    from matching.records import record_signatures
+
+    flew, phoned, stated, other = record_signatures([
+        {"id": "a", "date": "2025-06-14",
+         "text": "The envoy flew to the capital on Thursday to present the proposal."},
+        {"id": "b", "date": "2025-06-14",
+         "text": "The adviser phoned the envoy on Wednesday to brief him on the talks."},
+        {"id": "c", "date": "2025-11-21", "text": "The deadline for the reply is November 27."},
+        {"id": "d", "date": "2025-11-21", "text": "The deadline for the reply is November 28."},
+    ])
+    clash = frame_conflicts(flew.frames, phoned.frames)
+    assert clash, "two days read from weekdays differ"
+    assert not slot_contradictions(flew.frames, phoned.frames, clash)
+    assert decide_pair(flew, phoned, idf={}).relation is not Relation.CONFLICT
+    # Days stated in figures still do.
+    assert slot_contradictions(stated.frames, other.frames,
+                               frame_conflicts(stated.frames, other.frames))
+
+
+def test_a_bound_of_a_large_count_is_a_running_total_not_a_conflict():
+    floor = _sig(1, "More than six million people have fled the country, the agency said.",
+                 "2022-05-04")
+    count = _sig(2, "The agency said 5,740,215 people had fled the country.", "2022-05-04")
+    clash = frame_conflicts(floor.frames, count.frames)
+    assert clash, "the floor excludes the count"
+    assert not slot_contradictions(floor.frames, count.frames, clash)
+    assert decide_pair(floor, count, idf={}).relation is not Relation.CONFLICT
+    # Against a small value a bound still clashes ("at least 120" dead / 87 dead).
+    few = _sig(3, "At least 120 people died in the flood, the agency said.", "2022-05-04")
+    exact = _sig(4, "The agency said 87 people died in the flood.", "2022-05-04")
+    assert slot_contradictions(few.frames, exact.frames, frame_conflicts(few.frames, exact.frames))
+
+
+def test_hedged_values_of_a_large_figure_still_clash():
+    one = _sig(1, "Over the past month the army gained about 640 square kilometres, the monitor said.",
+               "2025-03-12")
+    two = _sig(2, "Over the past month the army gained roughly 410 square kilometres, the monitor said.",
+               "2025-03-12")
+    assert slot_contradictions(one.frames, two.frames, frame_conflicts(one.frames, two.frames))
