@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from matching.claim_parts import days_apart, parts_of
 from matching.counted import kinds_differ
 from matching.frames import Frame, subjects_differ
 from matching.identifiers import identifier_only, references_differ
@@ -28,6 +29,7 @@ from matching.pairs import (
 from matching.pairs import (
     score_pair as score_pair_rules,
 )
+from matching.pollsters import two_polls
 from matching.predicates import stances_differ
 from matching.signature import ClaimSig
 from matching.slot import running_count_steps, slot_contradictions, undated_total_steps
@@ -146,6 +148,16 @@ def decide_pair(
             explanation["identifier_only"] = [[x.text, y.text] for x, y in fc.agree]
             explanation["stances_differ"] = True
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    polls = two_polls(a.text, b.text, fc.agree, days_apart(parts_of(a), parts_of(b))) \
+        if p_same >= cut_same else None
+    if polls:
+        # A poll share belongs to its pollster and its fieldwork: the same value from two
+        # pollsters, or from polls published months apart, is two claims. Certain, so its
+        # score is 0: grouping's average-link guard then keeps the two polls' groups apart
+        # even when a claim naming no pollster looks like both.
+        if explain:
+            explanation["two_polls"] = polls
+        return PairResult(Relation.DIFFERENT, 0.0, explanation)
     if p_same >= cut_same:
         if explain:
             explanation["deciding"] = _deciding(m, pf.values, "same")

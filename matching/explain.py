@@ -107,6 +107,11 @@ def why(explanation: Mapping[str, Any], relation: str = "same") -> str:
     if places:
         lines.append("Distances from different places (" + ", ".join(
             f"\u201c{x}\u201d / \u201c{y}\u201d" for x, y in places) + "): two quantities.")
+    polls = explanation.get("two_polls")
+    if polls:
+        reason = ("each names another pollster" if polls == "pollsters differ" else
+                  "neither dates its fieldwork and they were published months apart")
+        lines.append(f"Poll shares from two polls ({reason}): two claims, whatever the values.")
     if explanation.get("text_not_compared"):
         lines.append("The text could not be compared (another language, or one the word "
                      "lists do not cover): figures, units, dates and names decided.")
