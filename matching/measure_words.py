@@ -98,7 +98,7 @@ def _stem_index() -> tuple[tuple[str, str], ...]:
 # Words that start like a measure stem and are no such word ("deadline" is not "dead",
 # "diesel" not "die", "mortar" not "mort", "aide" not "aid", "pointed" not "point").
 NOT_MEASURE_WORDS = ("deadline", "deadlock", "diesel", "diet", "mortar", "mortgage", "aide",
-                     "pointed", "pointing", "campaign", "lifetime")
+                     "pointed", "pointing", "campaign", "lifetime", "power", "powder", "powiat")
 
 
 @lru_cache(maxsize=1)

@@ -77,3 +77,10 @@ def test_prisoners_killed_is_a_toll_either_way_it_is_said():
     # A swap of prisoners is no toll, though bodies come back with them.
     c = frames_of("The two sides swapped 95 prisoners and 12 bodies on Monday.")
     assert c[0].measure == "prisoners"
+
+
+def test_power_is_no_prisoner_of_war():
+    from matching.measure_words import measure_of_word
+
+    assert measure_of_word("power") is None and measure_of_word("powerful") is None
+    assert measure_of_word("POWs") == "prisoners" and measure_of_word("pow") == "prisoners"
