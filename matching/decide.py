@@ -102,17 +102,17 @@ def decide_pair(
         if explain:
             explanation["counts_differ"] = list(kinds)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    places = places_differ(a.text, b.text) if _counted(a, b) else None
-    if places:
-        # "drones launched at Lutsk" and "... at Uman": claims about two different places.
-        if explain:
-            explanation["places_differ"] = list(places)
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     elsewhere = references_differ(a.text, b.text, fc.same_measure)
     if elsewhere and len(elsewhere) == len(fc.same_measure):
         # Distances from two different places: two quantities, never one claim nor a conflict.
         if explain:
             explanation["references_differ"] = [[x.text, y.text] for x, y in elsewhere]
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    places = places_differ(a.text, b.text) if _counted(a, b) else None
+    if places:
+        # "drones launched at Lutsk" and "... at Uman": claims about two different places.
+        if explain:
+            explanation["places_differ"] = list(places)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     steps = running_count_steps(fc.same_measure) or undated_total_steps(
         a.text, b.text, fc.same_measure)
