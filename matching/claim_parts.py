@@ -20,6 +20,7 @@ import numpy as np
 
 from matching.frames import Frame, days_between, frame_keys, period_days
 from matching.language import language_of
+from matching.named_places import named_places
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
 
 BROAD_PLACES = frozenset(
@@ -95,6 +96,8 @@ class ClaimParts:
     trigrams: np.ndarray = field(compare=False, repr=False)
     # (frame, its frame keys without "|"), for the frames whose value agreed with another.
     plain_keys: tuple[tuple[Frame, frozenset[str]], ...] = ()
+    # Places named after a preposition (matching.named_places), read once per claim.
+    places: tuple[tuple[int, int, str], ...] = ()
     # The summed word weights under one weight table: (table, default, sum).
     _weight: tuple[Mapping[str, float], float, float] | None = None
 
@@ -141,6 +144,7 @@ def parts_of(sig: ClaimSig) -> ClaimParts:
             has_non_date_frame=any(f.measure != "date" for f in frames),
             distinct_entities=tuple(distinct),
             trigrams=trigram_codes(masked),
+            places=named_places(sig.text),
         )
         object.__setattr__(sig, "_parts", found)
     return found

@@ -50,11 +50,6 @@ def cutoff_shift(thresholds: Thresholds) -> float:
     return thresholds.same_with_figure - DEFAULT_THRESHOLDS.same_with_figure
 
 
-def _counted(a: ClaimSig, b: ClaimSig) -> bool:
-    """Both claims give a figure other than a date."""
-    return all(any(f.measure != "date" for f in s.frames) for s in (a, b))
-
-
 def decide_pair(
     a: ClaimSig,
     b: ClaimSig,
@@ -108,7 +103,10 @@ def decide_pair(
         if explain:
             explanation["references_differ"] = [[x.text, y.text] for x, y in elsewhere]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    places = places_differ(a.text, b.text) if _counted(a, b) else None
+    pa, pb = parts_of(a), parts_of(b)
+    # (Only between claims that both give a figure other than a date.)
+    places = places_differ(a.text, b.text, pa.places, pb.places) if (
+        pa.has_non_date_frame and pb.has_non_date_frame) else None
     if places:
         # "drones launched at Lutsk" and "... at Uman": claims about two different places.
         if explain:
@@ -148,7 +146,7 @@ def decide_pair(
             explanation["identifier_only"] = [[x.text, y.text] for x, y in fc.agree]
             explanation["stances_differ"] = True
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    polls = two_polls(a.text, b.text, fc.agree, days_apart(parts_of(a), parts_of(b))) \
+    polls = two_polls(a.text, b.text, fc.agree, days_apart(pa, pb)) \
         if p_same >= cut_same else None
     if polls:
         # A poll share belongs to its pollster and its fieldwork: the same value from two

@@ -32,7 +32,7 @@ _TITLE_OF = re.compile(r"\b(?:governor|mayor|head|chief|leader|administration)\s
 
 
 @lru_cache(maxsize=1 << 16)
-def _named(text: str) -> tuple[tuple[int, int, str], ...]:
+def named_places(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, folded name) of the places named after a preposition (Latin script)."""
     out = []
     for m in _PLACE.finditer(text):
@@ -61,9 +61,12 @@ def _resolved(text: str, named: tuple[tuple[int, int, str], ...]) -> frozenset[s
     return frozenset(out)
 
 
-def places_differ(text_a: str, text_b: str) -> tuple[str, str] | None:
-    """Both sentences name places and none in common: one of each (for the explanation)."""
-    a, b = _named(text_a), _named(text_b)
+def places_differ(text_a: str, text_b: str, named_a: tuple[tuple[int, int, str], ...] | None = None,
+                  named_b: tuple[tuple[int, int, str], ...] | None = None) -> tuple[str, str] | None:
+    """Both sentences name places and none in common: one of each (for the explanation).
+    ``named_a``/``named_b``: their named_places when the caller keeps them (ClaimParts)."""
+    a = named_places(text_a) if named_a is None else named_a
+    b = named_places(text_b) if named_b is None else named_b
     if not a or not b or {k for *_s, k in a} & {k for *_s, k in b}:
         return None
     # (Only pairs that look apart pay for the name table.)
