@@ -23,6 +23,7 @@ from .patterns import (
     _YEAR,
     I,
     _lowercase_pattern,
+    year_counts_a_thing,
 )
 from .triggers import (
     _lower,
@@ -233,6 +234,8 @@ def _build_date(kind: str, s: int, e: int, m: re.Match, g: dict, text: str, publ
                 e = m.end("year")
                 return date_fig(g["year"], q, end=e)
             return date_fig(g["year"], "range")
+        if year_counts_a_thing(text, m.start("year"), m.end("year")):
+            return None  # "fired 2000 shells": a count (see triggers)
         return date_fig(g["year"], q)
 
     if kind == "date_weekday":

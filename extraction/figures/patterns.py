@@ -235,7 +235,6 @@ _CLOCK_START = frozenset("aApP")
 _THINGS = (r"shells|drones|missiles|rockets|tanks|vehicles|buildings|homes|houses|apartments|"
            r"settlements|villages|towns|sorties|strikes|attacks|UAVs|bombs|artillery\s+rounds")
 _PREPOSITIONS = ("in", "of", "by", "since", "until", "after", "before", "в", "у", "с", "до", "на")
-_YEAR_AFTER_PREPOSITION = "|".join(rf"(?<=\b{w}\s\d{{4}})" for w in _PREPOSITIONS)
 _COUNTED_AFTER = re.compile(rf"\s+(?:\w+\s+)?(?:{_PEOPLE}|{_THINGS})\b", re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:{'|'.join(_PREPOSITIONS)})\s$", re.IGNORECASE)
 
@@ -264,8 +263,7 @@ _NUMBER_PATTERNS = {
     "date_decade": (10, _Source(r"(?<![\w-])(?P<dec>1[89]\d0|20\d0)['’]?s\b", I)),
     "date_year": (8, _Source(
         rf"(?:(?<=[Mm]id-)|(?<=[Ee]arly-)|(?<=[Ll]ate-)|(?<![\w\-–./,$€£₴₽#:]))(?P<year>{_YEAR})"
-        rf"(?:\s*[-–—]\s*(?P<year2>{_YEAR}|\d{{1,2}})\b)?(?![\w%])(?!,\d)(?!\.\d)"
-        rf"(?:{_YEAR_AFTER_PREPOSITION}|(?!\s+(?:\w+\s+)?(?:{_PEOPLE}|{_THINGS})\b))", I)),
+        rf"(?:\s*[-–—]\s*(?P<year2>{_YEAR}|\d{{1,2}})\b)?(?![\w%])(?!,\d)(?!\.\d)", I)),
 }
 _AMOUNT_PATTERNS = {
     "date_relative_ago": (10, _Source(rf"(?P<n>{_NUM}|an?)\s+(?P<unit3>days?|weeks?|months?|years?)\s+ago\b", I)),
