@@ -403,8 +403,8 @@ def names_the_other(x: Frame, y: Frame) -> bool:
 
 
 def _cls_family(cls: str) -> str:
-    """Counts of any kind compare, and amounts of money in any currency (no FX rates: their
-    measures then decide, see measures_compatible)."""
+    """Counts of any kind compare, and amounts of money in any currency (across currencies
+    through the rate spans of matching.currencies)."""
     return cls.split(":")[0]
 
 
