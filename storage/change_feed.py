@@ -13,6 +13,10 @@ from storage.database import CHANGES_CHANNEL, Database
 
 log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_S = 10
+# A burst's later notifications can reach this connection a little after the first one (the
+# server sends them when it gets to it, later on a loaded machine): keep taking them until the
+# channel has been quiet this long, so one burst is one refresh.
+BURST_QUIET_S = 0.25
 
 
 class ChangeListener:
@@ -42,7 +46,9 @@ class ChangeListener:
         try:
             got = any(True for _ in self._conn.notifies(timeout=timeout, stop_after=1))
             # A burst of commits (an import of many files) is one refresh: take them all.
-            while got and any(True for _ in self._conn.notifies(timeout=0.0, stop_after=1)):
+            while got and any(
+                True for _ in self._conn.notifies(timeout=BURST_QUIET_S, stop_after=1)
+            ):
                 pass
             return got
         except psycopg.Error as exc:
