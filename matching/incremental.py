@@ -37,7 +37,7 @@ from matching.decide import LEARNED
 from matching.decide import score as decide_score
 from matching.figures import quantities
 from matching.frames import Frame, claim_frames, values_contradict
-from matching.grouping import cluster
+from matching.grouping import AVERAGE_LINK, cluster
 from matching.learn import stored_model
 from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds
 from matching.parallel import fork_pool, worker_count
@@ -284,6 +284,7 @@ def match_new_claims(
                           for t in (o.tokens or "").split())
         stored_sigs: dict[int, ClaimSig] = {}
         group_frames: dict[int, list[tuple[Frame, ...]]] = {}  # of groups joined this run
+        guard_members: dict[int, list[ClaimSig]] = {}  # the first members of groups met
         conflict_links: list[tuple[int, int, dict]] = []
         for count, (row, sig, ids) in enumerate(zip(pending, sigs, wanted_ids, strict=True)):
             if cancelled is not None and cancelled():
@@ -291,7 +292,8 @@ def match_new_claims(
             others = [o for cid in sorted(set(ids)) for o in stored.get(cid, ())]
             idf = {t: _idf(df_of(t), n) for t in sig.token_set}
             idf.update({t: _idf(df_of(t), n) for o in others for t in (o.tokens or "").split()})
-            best: tuple[float, int, dict] | None = None
+            # The best "same claim" match in each group this claim meets.
+            matches: dict[int, tuple[float, dict]] = {}
             for other in others:
                 group = other.group_id or group_of.get(other.id)
                 if group is None:
@@ -304,17 +306,43 @@ def match_new_claims(
                 if res.relation is Relation.CONFLICT:
                     conflict_links.append((row.id, group, res.explanation))
                 elif (res.relation is Relation.SAME and (row.id, group) not in rejected
-                      and (best is None or res.score > best[0])):
-                    best = (res.score, group, res.explanation | {"matched_claim": other.id})
-            if best is not None and not _conflicts_with_group(session, sig, best[1], group_frames):
-                store.add_member(session, best[1], row.id, best[0], best[2])
+                      and (group not in matches or res.score > matches[group][0])):
+                    matches[group] = (res.score, res.explanation | {"matched_claim": other.id})
+
+            def agrees(group: int, sig: ClaimSig, idf: dict[str, float]) -> bool:
+                members = guard_members.get(group)
+                if members is None:
+                    rows = store.group_members(session, group, limit=GUARD_SAMPLE)
+                    fetch_frequencies(t for o in rows for t in (o.tokens or "").split())
+                    members = guard_members[group] = [
+                        stored_sigs.get(o.id) or _sig_of(o) for o in rows]
+                idf.update({t: _idf(df_of(t), n) for m in members for t in m.token_set})
+                return _agrees_with_group(
+                    sig, members, lambda x, y: decide_score(
+                        x, y, idf=idf, default_idf=_idf(1, n), thresholds=thresholds,
+                        model=model, explain=False))
+
+            # The best group that takes it, as matching.grouping joins: no clashing figure
+            # in the group (complete link) and, on average, as likely the same claim as its
+            # first members (average link), so one match cannot chain two claims together.
+            chosen = next((
+                (group, found) for group, found in sorted(
+                    matches.items(), key=lambda kv: (-kv[1][0], kv[0]))
+                if not _conflicts_with_group(session, sig, group, group_frames)
+                and agrees(group, sig, idf)), None)
+            if chosen is not None:
+                group, (best_score, explanation) = chosen
+                store.add_member(session, group, row.id, best_score, explanation)
                 if sig.frames:
-                    group_frames[best[1]].append(sig.frames)
-                group_of[row.id] = best[1]
-                report.joined.append((row.id, best[1]))
+                    group_frames[group].append(sig.frames)
+                if len(guard_members[group]) < GUARD_SAMPLE:
+                    guard_members[group].append(sig)
+                group_of[row.id] = group
+                report.joined.append((row.id, group))
             else:
                 gid = create_group(session, [row.id], actor=actor, audit_action=None)
                 group_of[row.id] = gid
+                guard_members[gid] = [sig]
                 report.new_groups.append(gid)
             if progress is not None and count % 200 == 0:
                 progress(f"matched {count} of {len(pending)} claims")
@@ -411,6 +439,23 @@ class _Cancelled(Exception):
 # check reads a bounded number of rows however large a group has grown. Below this size it
 # is the complete link of matching.grouping exactly.
 MEMBER_CHECK_CAP = 2000
+# The members a new claim is scored against before it joins a group (matching.grouping
+# samples as many from each side).
+GUARD_SAMPLE = 4
+
+
+def _agrees_with_group(
+    sig: ClaimSig, members: Sequence[ClaimSig], decide: Callable[[ClaimSig, ClaimSig], object],
+) -> bool:
+    """matching.grouping's average-link guard for one new claim: a group of several claims
+    takes it only when, on average over its first members, the pair model finds it as likely
+    the same claim as AVERAGE_LINK, and none of them conflicts with it."""
+    if len(members) <= 1:
+        return True
+    results = [decide(sig, m) for m in members]
+    if any(r.relation is Relation.CONFLICT for r in results):
+        return False
+    return sum(r.score for r in results) >= AVERAGE_LINK * len(results)
 
 
 def _member_frames(session: Session, group_id: int) -> list[tuple[Frame, ...]]:

@@ -135,6 +135,14 @@ def claims_by_id(session: Session, ids: Iterable[int]) -> list[ClaimForMatching]
     return out
 
 
+def group_members(session: Session, group_id: int, *, limit: int) -> list[ClaimForMatching]:
+    """The oldest ``limit`` active members of a group: the claims a new member is compared
+    with before it joins (matching.incremental's average-link guard)."""
+    active = _ACTIVE
+    return _rows(session, _claim_query().where(active.c.group_id == group_id)
+                 .order_by(Claim.id).limit(limit))
+
+
 def save_signatures(
     session: Session,
     signatures: Sequence[dict[str, Any]],
