@@ -32,7 +32,12 @@ from matching.pairs import (
 from matching.pollsters import two_polls
 from matching.predicates import stances_differ
 from matching.signature import ClaimSig
-from matching.slot import running_count_steps, slot_contradictions, undated_total_steps
+from matching.slot import (
+    every_figure_clashes,
+    running_count_steps,
+    slot_contradictions,
+    undated_total_steps,
+)
 
 # The decision callers get unless they name one.
 LEARNED = "learned"
@@ -122,6 +127,13 @@ def decide_pair(
             explanation["running_count"] = [_frame_json(x, y) for x, y in steps]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     slot = slot_contradictions(a.frames, b.frames, pf.contradictions)
+    if slot and every_figure_clashes(fc.agree, pf.contradictions):
+        # Two or more figures of one measure, every one different and none agreeing ("70% /
+        # 26%" against "69% / 24%"): two polls or two nights, never a conflict (matching.slot).
+        if explain:
+            explanation["figures_differ"] = [[x.text, y.text] for x, y in slot]
+            explanation["every_figure_differs"] = True
+        return PairResult(Relation.DIFFERENT, round(p_slot, 4), explanation)
     if slot:
         # One measure, one period, values that cannot both be right: a conflict when the
         # slot model says the two claims are about the same thing.
