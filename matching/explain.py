@@ -112,6 +112,9 @@ def why(explanation: Mapping[str, Any], relation: str = "same") -> str:
         reason = ("each names another pollster" if polls == "pollsters differ" else
                   "neither dates its fieldwork and they were published months apart")
         lines.append(f"Poll shares from two polls ({reason}): two claims, whatever the values.")
+    if explanation.get("every_figure_differs"):
+        lines.append("Every figure they share differs and none agrees: two polls or two "
+                     "events, not one claim misreported.")
     if explanation.get("text_not_compared"):
         lines.append("The text could not be compared (another language, or one the word "
                      "lists do not cover): figures, units, dates and names decided.")

@@ -5,6 +5,7 @@ figure misreported beside another that agrees still is one."""
 from __future__ import annotations
 
 from matching.decide import decide_pair
+from matching.explain import why
 from matching.pairs import Relation
 from matching.signature import signature
 
@@ -21,6 +22,7 @@ def test_every_shared_figure_different_is_two_claims_not_a_conflict():
     assert res.relation is Relation.DIFFERENT
     assert res.explanation.get("every_figure_differs") is True
     assert len(res.explanation["figures_differ"]) == 2
+    assert "none agrees" in why(res.explanation)
     res = _pair("The regional air defence said the enemy sent 412 drones and 22 missiles in "
                 "the night raid.",
                 "The regional air defence said the enemy sent 377 drones and 41 missiles in "
