@@ -18,6 +18,8 @@ from matching.claim_parts import days_apart, parts_of
 from matching.counted import kinds_differ
 from matching.frames import Frame, subjects_differ
 from matching.identifiers import identifier_only, references_differ
+from matching.milestones import milestone_steps
+from matching.money_kinds import money_kinds_differ
 from matching.named_places import places_differ
 from matching.pair_model import PairModel, default_model, pair_features
 from matching.pairs import (
@@ -97,6 +99,13 @@ def decide_pair(
         if explain:
             explanation["counts_differ"] = list(kinds)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    money = money_kinds_differ(a.text, b.text, fc.agree) if fc.agree else None
+    if money:
+        # "military aid of EUR 32.5 billion" and "a total of EUR 32.5 billion": one amount of
+        # two kinds of money, two claims.
+        if explain:
+            explanation["money_kinds_differ"] = list(money)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     elsewhere = references_differ(a.text, b.text, fc.same_measure)
     if elsewhere and len(elsewhere) == len(fc.same_measure):
         # Distances from two different places: two quantities, never one claim nor a conflict.
@@ -113,7 +122,7 @@ def decide_pair(
             explanation["places_differ"] = list(places)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     steps = running_count_steps(fc.same_measure) or undated_total_steps(
-        a.text, b.text, fc.same_measure)
+        a.text, b.text, fc.same_measure) or milestone_steps(a.text, b.text, fc.same_measure)
     if steps:
         # "More than three million have fled" (15 March) and "3.5 million have left" (22
         # March): two steps of a running count, two claims, never one claim nor a conflict.
