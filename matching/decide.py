@@ -32,6 +32,7 @@ from matching.pairs import (
     score_pair as score_pair_rules,
 )
 from matching.pollsters import two_polls
+from matching.populations import populations_differ
 from matching.predicates import stances_differ
 from matching.signature import ClaimSig
 from matching.slot import running_count_steps, slot_contradictions, undated_total_steps
@@ -105,6 +106,12 @@ def decide_pair(
         # two kinds of money, two claims.
         if explain:
             explanation["money_kinds_differ"] = list(money)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    population = populations_differ(a.text, b.text, fc.agree) if fc.agree else None
+    if population:
+        # "52% of those who back talks" and "52% of everyone asked": shares of two populations.
+        if explain:
+            explanation["populations_differ"] = list(population)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     elsewhere = references_differ(a.text, b.text, fc.same_measure)
     if elsewhere and len(elsewhere) == len(fc.same_measure):
