@@ -34,6 +34,7 @@ from matching.pairs import (
 from matching.pollsters import two_polls
 from matching.populations import populations_differ
 from matching.predicates import stances_differ
+from matching.running_totals import undated_steps_elsewhere
 from matching.signature import ClaimSig
 from matching.slot import running_count_steps, slot_contradictions, undated_total_steps
 
@@ -128,8 +129,10 @@ def decide_pair(
         if explain:
             explanation["places_differ"] = list(places)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    steps = running_count_steps(fc.same_measure) or undated_total_steps(
-        a.text, b.text, fc.same_measure) or milestone_steps(a.text, b.text, fc.same_measure)
+    steps = (running_count_steps(fc.same_measure)
+             or undated_total_steps(a.text, b.text, fc.same_measure)
+             or undated_steps_elsewhere(a.text, b.text, fc.same_measure)
+             or milestone_steps(a.text, b.text, fc.same_measure))
     if steps:
         # "More than three million have fled" (15 March) and "3.5 million have left" (22
         # March): two steps of a running count, two claims, never one claim nor a conflict.
