@@ -25,12 +25,16 @@ _CROSSED = re.compile(
     r"die\s+marke\s+von|позначку\s+(?:у|в)|отметку\s+(?:в|во))\s+)?$"
     r"|\bpass(?:ed|es|ing)\s+the\s+$",
     re.IGNORECASE)
+# A value said to fall short of itself ("nearly five million"), in the reporting's languages.
+_SHORT_OF = ("nearly", "almost", "just under", "close to", "почти", "майже", "quase", "casi",
+             "presque", "fast ", "quasi", "prawie", "bijna", "σχεδόν")
 LOOK_BEHIND = 40  # characters before the figure the verb is looked for in
 
 
 class _Figure(Protocol):
     text: str
     cls: str
+    hard_high: float
     low: float
     high: float
 
@@ -53,8 +57,12 @@ def crossed_mark(text: str, f: _Figure) -> float | None:
 
 def _below_mark(text: str, x: _Figure, y: _Figure) -> bool:
     mark = crossed_mark(text, x)
-    # The other value's soft end: "more than 7.1 million" reaches 7.8 million, not 8 million.
-    return mark is not None and y.high < mark
+    if mark is None:
+        return False
+    # The other value's soft end: "more than 7.1 million" reaches 7.8 million, not 8 million;
+    # "nearly five million" is short of the five million mark, however round.
+    return y.high < mark or (y.text.casefold().startswith(_SHORT_OF)
+                             and y.hard_high <= mark)
 
 
 def milestone_steps(text_a: str, text_b: str, same_measure: Sequence[tuple[_Figure, _Figure]]

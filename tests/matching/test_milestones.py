@@ -46,3 +46,12 @@ def test_a_count_at_or_above_the_mark_still_pairs() -> None:
     b = _sig(1, "Over 6 million people have been internally displaced since the war began, "
                 "according to a migration agency report.", None)
     assert decide_pair(a, b, idf={}).relation is Relation.SAME
+
+
+def test_a_value_said_to_fall_short_of_the_mark_is_an_earlier_step() -> None:
+    a = _sig(0, "The number of refugees who fled the war reached five million on Tuesday, the "
+                "UN agency said.", None)
+    b = _sig(1, "Nearly five million refugees have fled the war, the UN agency said.", None)
+    r = decide_pair(a, b, idf={})
+    assert r.relation is Relation.DIFFERENT
+    assert r.explanation["running_count"]
