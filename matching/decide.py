@@ -37,6 +37,7 @@ from matching.predicates import stances_differ
 from matching.running_totals import undated_steps_elsewhere
 from matching.signature import ClaimSig
 from matching.slot import running_count_steps, slot_contradictions, undated_total_steps
+from matching.sub_counts import whole_contradicts
 
 # The decision callers get unless they name one.
 LEARNED = "learned"
@@ -113,6 +114,14 @@ def decide_pair(
         # "52% of those who back talks" and "52% of everyone asked": shares of two populations.
         if explain:
             explanation["populations_differ"] = list(population)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    whole = whole_contradicts(a.text, b.text, fc.agree, a.frames, b.frames)
+    if whole:
+        # "five killed, including four civilians" and "four killed": the figures agree only
+        # through a part, and the wholes cannot both be right.
+        if explain:
+            explanation["figures_differ"] = [list(whole)]
+            explanation["agree_only_in_part"] = True
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     elsewhere = references_differ(a.text, b.text, fc.same_measure)
     if elsewhere and len(elsewhere) == len(fc.same_measure):

@@ -18,10 +18,16 @@ MONEY_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("military", ("military", "weapon", "arms", "defence", "defense", "військов", "военн",
                   "оборон", "озброєн", "вооружен", "militar", "militär", "wojskow", "vojn")),
     ("humanitarian", ("humanitar", "гуманітар", "гуманитар")),
+    # Loans and grants are kinds of financial support: each meets "financial", not the other.
+    ("loans", ("loan", "кредит", "позик", "займ", "préstamo", "prestamo", "empréstimo",
+               "emprestimo", "prêt", "prestit", "kredyt", "darlehen")),
+    ("grants", ("grant", "грант", "subvenci", "donaci", "doaç", "subvention", "sovvenzion",
+                "zuschuss", "dotacj")),
     ("financial", ("financial", "budget", "macro-financial", "фінансов", "финансов", "бюджет",
                    "financ", "finanz", "finansow")),
 )
 TOTAL = "total"
+_WITHIN = {"loans": "financial", "grants": "financial"}  # a kind -> the kind it is part of
 _TOTAL_STEMS = ("total", "overall", "всього", "усього", "загалом", "всего", "общ", "загальн",
                 "insgesamt", "gesamt", "łączn")
 BEFORE = 60  # characters before the figure its clause is read in
@@ -71,7 +77,7 @@ def money_kinds_differ(text_a: str, text_b: str,
         if not (x.measure.startswith("money") and y.measure.startswith("money")):
             return None
         kx, ky = _kind_in(text_a, x), _kind_in(text_b, y)
-        if kx is None or ky is None or kx == ky:
+        if kx is None or ky is None or kx == ky or _WITHIN.get(kx) == ky or _WITHIN.get(ky) == kx:
             return None
         found = found or (kx, ky)
     return found

@@ -28,6 +28,7 @@ def _kind(text: str, figure: str) -> str | None:
     ("The fund gives 5 billion euros of budget support.", "5 billion", "financial"),
     ("In all, the total reached 30 billion euros.", "30 billion", "total"),
     ("Total military aid came to 30 billion euros.", "30 billion", "military"),
+    ("The fund holds 33 billion euros in loans.", "33 billion", "loans"),
     ("Україна отримала військову допомогу на 3 мільярди євро.", "3 мільярди", "military"),
     # The kind is read in the figure's own clause only.
     ("Military aid was cut, and 7 billion euros went to schools.", "7 billion", None),
@@ -53,3 +54,13 @@ def test_military_aid_and_a_total_of_one_amount_are_two_claims() -> None:
 def test_the_same_kind_or_no_kind_still_pairs(other: str) -> None:
     a = _sig(0, MILITARY, "2024-10-10")
     assert decide_pair(a, _sig(1, other), idf={}).relation is Relation.SAME
+
+
+def test_military_aid_and_loans_of_one_amount_are_two_claims_loans_meet_financial() -> None:
+    a = _sig(0, MILITARY, "2024-10-10")
+    b = _sig(1, "The new fund combines 18.4 billion euros in loans to the country this year, "
+                "the institute said.")
+    assert decide_pair(a, b, idf={}).explanation.get("money_kinds_differ") == ["military", "loans"]
+    c = _sig(2, "Donors have so far committed financial aid worth 18.4 billion euros to the "
+                "country this year, the institute said.")
+    assert decide_pair(b, c, idf={}).explanation.get("money_kinds_differ") is None
