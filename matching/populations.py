@@ -60,13 +60,14 @@ def restricted_population(text: str, f: _Share) -> bool:
 
 def populations_differ(text_a: str, text_b: str,
                        agree: Sequence[tuple[_Share, _Share]]) -> tuple[str, str] | None:
-    """Every agreeing share is of a part of those asked on one side only (the two figures of
-    the first such pair, for the explanation); None otherwise."""
+    """Every agreeing share is of a part of those asked on one side only (the first such pair's
+    figures, the part's first, for the explanation); None otherwise."""
     found = None
     for x, y in agree:
         if x.cls != "percent" or y.cls != "percent":
             return None
-        if restricted_population(text_a, x) == restricted_population(text_b, y):
+        part_a = restricted_population(text_a, x)
+        if part_a == restricted_population(text_b, y):
             return None
-        found = found or (x.text, y.text)
+        found = found or ((x.text, y.text) if part_a else (y.text, x.text))
     return found

@@ -64,3 +64,12 @@ def test_military_aid_and_loans_of_one_amount_are_two_claims_loans_meet_financia
     c = _sig(2, "Donors have so far committed financial aid worth 18.4 billion euros to the "
                 "country this year, the institute said.")
     assert decide_pair(b, c, idf={}).explanation.get("money_kinds_differ") is None
+
+
+def test_why_names_the_two_kinds_of_money() -> None:
+    from matching.explain import why
+    a = _sig(0, MILITARY, "2024-10-10")
+    b = _sig(1, "In 2024 the total committed by donors so far is 18.4 billion euros, the "
+                "institute said.")
+    assert "different kinds of money (military and total)" in why(
+        decide_pair(a, b, idf={}).explanation, "different")

@@ -47,3 +47,13 @@ def test_the_same_part_on_both_sides_still_pairs() -> None:
     b = _sig(1, "52% of Ukrainians who favour peace talks said in the survey the country could "
                 "give up some land for a deal.")
     assert decide_pair(a, b, idf={}).relation is Relation.SAME
+
+
+def test_why_names_the_share_of_the_part_first() -> None:
+    from matching.explain import why
+    a = _sig(0, PART, "2024-11-20")
+    b = _sig(1, "52% of Ukrainians said in the survey the country could give up some land for "
+                "a peace deal.")
+    for x, y in ((a, b), (b, a)):
+        assert "\u201cMore than half\u201d of a part of those asked, \u201c52%\u201d of all" in why(
+            decide_pair(x, y, idf={}).explanation, "different")

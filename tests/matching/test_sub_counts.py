@@ -43,3 +43,12 @@ def test_the_same_whole_still_pairs() -> None:
     b = _sig(1, "27 people were killed in the strike on the depot and part of the roof fell "
                 "in.", "2024-03-02")
     assert decide_pair(a, b, idf={}).relation is Relation.SAME
+
+
+def test_why_says_the_figures_agree_only_in_part() -> None:
+    from matching.explain import why
+    a = _sig(0, WHOLE, "2024-03-02")
+    b = _sig(1, "14 people were killed in the strike on the depot and part of the roof fell "
+                "in.", "2024-03-02")
+    assert "only through a part of a count" in why(decide_pair(a, b, idf={}).explanation,
+                                                   "different")
