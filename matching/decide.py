@@ -18,6 +18,8 @@ from matching.claim_parts import days_apart, parts_of
 from matching.counted import kinds_differ
 from matching.frames import Frame, subjects_differ
 from matching.identifiers import identifier_only, references_differ
+from matching.milestones import milestone_steps
+from matching.money_kinds import money_kinds_differ
 from matching.named_places import places_differ
 from matching.pair_model import PairModel, default_model, pair_features
 from matching.pairs import (
@@ -30,7 +32,9 @@ from matching.pairs import (
     score_pair as score_pair_rules,
 )
 from matching.pollsters import two_polls
+from matching.populations import populations_differ
 from matching.predicates import stances_differ
+from matching.running_totals import undated_steps_elsewhere
 from matching.signature import ClaimSig
 from matching.slot import (
     every_figure_clashes,
@@ -38,6 +42,7 @@ from matching.slot import (
     slot_contradictions,
     undated_total_steps,
 )
+from matching.sub_counts import whole_contradicts
 
 # The decision callers get unless they name one.
 LEARNED = "learned"
@@ -102,6 +107,27 @@ def decide_pair(
         if explain:
             explanation["counts_differ"] = list(kinds)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    money = money_kinds_differ(a.text, b.text, fc.agree) if fc.agree else None
+    if money:
+        # "military aid of EUR 32.5 billion" and "a total of EUR 32.5 billion": one amount of
+        # two kinds of money, two claims.
+        if explain:
+            explanation["money_kinds_differ"] = list(money)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    population = populations_differ(a.text, b.text, fc.agree) if fc.agree else None
+    if population:
+        # "52% of those who back talks" and "52% of everyone asked": shares of two populations.
+        if explain:
+            explanation["populations_differ"] = list(population)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    whole = whole_contradicts(a.text, b.text, fc.agree, a.frames, b.frames)
+    if whole:
+        # "five killed, including four civilians" and "four killed": the figures agree only
+        # through a part, and the wholes cannot both be right.
+        if explain:
+            explanation["figures_differ"] = [list(whole)]
+            explanation["agree_only_in_part"] = True
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     elsewhere = references_differ(a.text, b.text, fc.same_measure)
     if elsewhere and len(elsewhere) == len(fc.same_measure):
         # Distances from two different places: two quantities, never one claim nor a conflict.
@@ -117,8 +143,10 @@ def decide_pair(
         if explain:
             explanation["places_differ"] = list(places)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    steps = running_count_steps(fc.same_measure) or undated_total_steps(
-        a.text, b.text, fc.same_measure)
+    steps = (running_count_steps(fc.same_measure)
+             or undated_total_steps(a.text, b.text, fc.same_measure)
+             or undated_steps_elsewhere(a.text, b.text, fc.same_measure)
+             or milestone_steps(a.text, b.text, fc.same_measure))
     if steps:
         # "More than three million have fled" (15 March) and "3.5 million have left" (22
         # March): two steps of a running count, two claims, never one claim nor a conflict.

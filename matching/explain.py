@@ -94,6 +94,17 @@ def why(explanation: Mapping[str, Any], relation: str = "same") -> str:
     if kinds:
         lines.append(f"They count different things ({kinds[0]} and {kinds[1]}): two claims, "
                      "whatever their places, days or values.")
+    money = explanation.get("money_kinds_differ")
+    if money:
+        lines.append(f"Sums of different kinds of money ({money[0]} and {money[1]}): two "
+                     "claims, whatever the amounts.")
+    shares = explanation.get("populations_differ")
+    if shares:
+        lines.append(f"Shares of different populations: \u201c{shares[0]}\u201d of a part of "
+                     f"those asked, \u201c{shares[1]}\u201d of all of them: two claims.")
+    if explanation.get("agree_only_in_part"):
+        lines.append("The figures agree only through a part of a count (\u201cincluding "
+                     "...\u201d), and the wholes cannot both be right: two claims.")
     named = explanation.get("identifier_only")
     if named and explanation.get("stances_differ"):
         lines.append("The only shared figure names the thing (" + ", ".join(

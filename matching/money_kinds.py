@@ -1,0 +1,83 @@
+"""What a sum of money is a sum of, when the figure's own clause says: military aid, humanitarian
+aid, financial (budget) support, or everything together ("the total allocation").
+
+The same amount for two kinds of money is two claims: "military aid of EUR 32.5 billion" is not
+true of a total of EUR 32.5 billion, however much else the sentences share. A sum whose clause
+names no kind may be either, and meets both.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+# kind -> stems (lower case; a word counts when it starts with one). The specific kinds first:
+# "total military aid" is military aid.
+MONEY_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("military", ("military", "weapon", "arms", "defence", "defense", "військов", "военн",
+                  "оборон", "озброєн", "вооружен", "militar", "militär", "wojskow", "vojn")),
+    ("humanitarian", ("humanitar", "гуманітар", "гуманитар")),
+    # Loans and grants are kinds of financial support: each meets "financial", not the other.
+    ("loans", ("loan", "кредит", "позик", "займ", "préstamo", "prestamo", "empréstimo",
+               "emprestimo", "prêt", "prestit", "kredyt", "darlehen")),
+    ("grants", ("grant", "грант", "subvenci", "donaci", "doaç", "subvention", "sovvenzion",
+                "zuschuss", "dotacj")),
+    ("financial", ("financial", "budget", "macro-financial", "фінансов", "финансов", "бюджет",
+                   "financ", "finanz", "finansow")),
+)
+TOTAL = "total"
+_WITHIN = {"loans": "financial", "grants": "financial"}  # a kind -> the kind it is part of
+_TOTAL_STEMS = ("total", "overall", "всього", "усього", "загалом", "всего", "общ", "загальн",
+                "insgesamt", "gesamt", "łączn")
+BEFORE = 60  # characters before the figure its clause is read in
+AFTER = 40  # ... and after it
+_WORD = re.compile(r"[\w-]+", re.UNICODE)
+_CLAUSE_END = re.compile(r"[,;:.()\[\]—–]|\s-\s")
+
+
+def money_kind(text: str, start: int, end: int) -> str | None:
+    """The kind of money a figure at text[start:end] is, from its own clause; None when no word
+    says."""
+    left = text[max(0, start - BEFORE):start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
+    if cut:
+        left = left[cut[-1]:]
+    right = text[end:end + AFTER]
+    stop = _CLAUSE_END.search(right)
+    if stop:
+        right = right[:stop.start()]
+    words = [w.casefold() for w in _WORD.findall(left + " " + right)]
+    for kind, stems in MONEY_KINDS:
+        if any(w.startswith(stems) for w in words):
+            return kind
+    if any(w.startswith(_TOTAL_STEMS) for w in words):
+        return TOTAL
+    return None
+
+
+class _Figure(Protocol):
+    text: str
+    measure: str
+
+
+def _kind_in(text: str, f: _Figure) -> str | None:
+    if not f.measure.startswith("money") or not f.text:
+        return None
+    pos = text.casefold().find(f.text.casefold())
+    return None if pos < 0 else money_kind(text, pos, pos + len(f.text))
+
+
+def money_kinds_differ(text_a: str, text_b: str,
+                       agree: Sequence[tuple[_Figure, _Figure]]) -> tuple[str, str] | None:
+    """Every agreeing sum of money names a kind on both sides and the kinds differ (the two
+    kinds of the first such pair, for the explanation); None otherwise."""
+    found = None
+    for x, y in agree:
+        if not (x.measure.startswith("money") and y.measure.startswith("money")):
+            return None
+        kx, ky = _kind_in(text_a, x), _kind_in(text_b, y)
+        if kx is None or ky is None or kx == ky or _WITHIN.get(kx) == ky or _WITHIN.get(ky) == kx:
+            return None
+        found = found or (kx, ky)
+    return found

@@ -1,0 +1,60 @@
+"""A count given as a part of another ("five killed, including four civilians", "of whom 12
+children"): agreeing with it is no agreement with the whole.
+
+"The blast killed five, including four civilians" and "four people were killed in the blast"
+share the figure four, but one says five died and the other four: the part's agreement does
+not make the same claim when the wholes, of one named measure, cannot both be right.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+# Words that make the next figure a part of the one before, right before it.
+_PART_OF = re.compile(
+    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+which|\bof\s+them|"
+    r"\bв\s+том\s+числе|\bиз\s+них|\bсреди\s+них|\bу\s+тому\s+числі|\bз\s+них|\bсеред\s+них|"
+    r"\bвключно\s+з|\bincluyendo|\bentre\s+ellos|\bincluindo|\bdont|\bdarunter)"
+    r"\s+(?:[^\W\d]+\s+){0,5}$",
+    re.IGNORECASE)
+LOOK_BEHIND = 45  # characters before the figure the words are looked for in
+_COARSE = frozenset({"count", "share"})  # measures too general to say two wholes are one
+
+
+class _Figure(Protocol):
+    text: str
+    measure: str
+    low: float
+    high: float
+
+    def overlaps(self, other: _Figure) -> bool: ...
+
+
+def is_part(text: str, f: _Figure) -> bool:
+    """The figure is given as a part of a figure before it."""
+    if not f.text:
+        return False
+    pos = text.casefold().find(f.text.casefold())
+    return pos > 0 and _PART_OF.search(text[max(0, pos - LOOK_BEHIND):pos]) is not None
+
+
+def whole_contradicts(text_a: str, text_b: str, agree: Sequence[tuple[_Figure, _Figure]],
+                      frames_a: Sequence[_Figure], frames_b: Sequence[_Figure]
+                      ) -> tuple[str, str] | None:
+    """Every agreement pairs a part on one side with a figure that is no part on the other,
+    and two values of one named measure (not a bare count), neither of them a part, do not
+    overlap: the two figures that clash, else None."""
+    if not agree:
+        return None
+    for x, y in agree:
+        if is_part(text_a, x) == is_part(text_b, y):
+            return None
+    for x in frames_a:
+        if x.measure in _COARSE or x.measure == "date" or is_part(text_a, x):
+            continue
+        for y in frames_b:
+            if y.measure == x.measure and not is_part(text_b, y) and not x.overlaps(y):
+                return x.text, y.text
+    return None
