@@ -16,7 +16,7 @@ from typing import Any
 
 from matching.claim_parts import days_apart, parts_of
 from matching.counted import kinds_differ
-from matching.frames import Frame, subjects_differ
+from matching.frames import Frame, FrameComparison, compare_frames, subjects_differ
 from matching.identifiers import identifier_only, references_differ
 from matching.milestones import milestone_steps
 from matching.money_kinds import money_kinds_differ
@@ -69,12 +69,16 @@ def decide_pair(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     model: PairModel | None = None,
     explain: bool = True,
+    frames: FrameComparison | None = None,
+    not_apart: bool = False,
 ) -> PairResult:
     """The decision of one pair; with ``explain`` False its relation and score only (an empty
     explanation: building it costs a sixth of the decision, and a caller that only needs the
-    groups never reads it)."""
+    groups never reads it). ``frames``: :func:`frames_compared` of the pair, when the caller
+    has it already; ``not_apart``: the caller has found that :func:`ruled_apart` is False for
+    the pair (its rules are not applied again)."""
     m = model or default_model()
-    pf = pair_features(a, b, idf, default_idf)
+    pf = pair_features(a, b, idf, default_idf, frames)
     p_same = m.p_same(pf.values)
     p_slot = m.p_slot(pf.values)
     fc = pf.frames
@@ -94,18 +98,33 @@ def decide_pair(
             # The shape storage, the window and the exports read: pairs of figure texts.
             explanation["figures_agree"] = [[x.text, y.text] for x, y in fc.agree]
     cut_same = min(max(m.same_cutoff + cutoff_shift(thresholds), 0.0), 1.0)
-    subjects = subjects_differ(a.frames, b.frames)
+    subjects = None if not_apart else subjects_differ(a.frames, b.frames)
     if subjects:
         # Figures or dates of two different agreements (the Minsk Protocol and the Minsk
         # Memorandum): two frames, never one claim nor a conflict.
         if explain:
             explanation["subjects_differ"] = list(subjects)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    kinds = kinds_differ(a.frames, b.frames) if not fc.same_measure else None
+    kinds = kinds_differ(a.frames, b.frames) if not fc.same_measure and not not_apart else None
     if kinds:
         # "400 shells" and "400 civilians" on one place and day: counts of different things.
         if explain:
             explanation["counts_differ"] = list(kinds)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    elsewhere = None if not_apart else references_differ(a.text, b.text, fc.same_measure)
+    if elsewhere and len(elsewhere) == len(fc.same_measure):
+        # Distances from two different places: two quantities, never one claim nor a conflict.
+        if explain:
+            explanation["references_differ"] = [[x.text, y.text] for x, y in elsewhere]
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    pa, pb = parts_of(a), parts_of(b)
+    # (Only between claims that both give a figure other than a date.)
+    places = places_differ(a.text, b.text, pa.places, pb.places) if (
+        pa.has_non_date_frame and pb.has_non_date_frame and not not_apart) else None
+    if places:
+        # "drones launched at Lutsk" and "... at Uman": claims about two different places.
+        if explain:
+            explanation["places_differ"] = list(places)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     money = money_kinds_differ(a.text, b.text, fc.agree) if fc.agree else None
     if money:
@@ -127,21 +146,6 @@ def decide_pair(
         if explain:
             explanation["figures_differ"] = [list(whole)]
             explanation["agree_only_in_part"] = True
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    elsewhere = references_differ(a.text, b.text, fc.same_measure)
-    if elsewhere and len(elsewhere) == len(fc.same_measure):
-        # Distances from two different places: two quantities, never one claim nor a conflict.
-        if explain:
-            explanation["references_differ"] = [[x.text, y.text] for x, y in elsewhere]
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    pa, pb = parts_of(a), parts_of(b)
-    # (Only between claims that both give a figure other than a date.)
-    places = places_differ(a.text, b.text, pa.places, pb.places) if (
-        pa.has_non_date_frame and pb.has_non_date_frame) else None
-    if places:
-        # "drones launched at Lutsk" and "... at Uman": claims about two different places.
-        if explain:
-            explanation["places_differ"] = list(places)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     steps = (running_count_steps(fc.same_measure)
              or undated_total_steps(a.text, b.text, fc.same_measure)
@@ -203,6 +207,34 @@ def decide_pair(
     return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
 
 
+_NO_FRAMES = FrameComparison((), (), (), False)
+
+
+def frames_compared(a: ClaimSig, b: ClaimSig) -> FrameComparison:
+    """How the frames of two claims relate (none paired when either has none), as the pair
+    features compare them."""
+    fa, fb = a.frames, b.frames
+    return compare_frames(fa, fb) if fa and fb else _NO_FRAMES
+
+
+def ruled_apart(a: ClaimSig, b: ClaimSig, frames: FrameComparison) -> bool:
+    """The rules :func:`decide_pair` applies before it reads the model say "different claims"
+    (two agreements, counts of different things, distances from different places, different
+    places): the relation is known without the pair's features (grouping scores such
+    candidate pairs no further; their probability is worked out if a guard asks for it).
+    ``frames``: :func:`frames_compared` of the pair."""
+    if subjects_differ(a.frames, b.frames):
+        return True
+    if not frames.same_measure and kinds_differ(a.frames, b.frames):
+        return True
+    elsewhere = references_differ(a.text, b.text, frames.same_measure)
+    if elsewhere and len(elsewhere) == len(frames.same_measure):
+        return True
+    pa, pb = parts_of(a), parts_of(b)
+    return bool(pa.has_non_date_frame and pb.has_non_date_frame
+                and places_differ(a.text, b.text, pa.places, pb.places))
+
+
 def _deciding(m: PairModel, x: Any, which: str) -> list[list[Any]]:
     return [[name, round(v, 3)] for name, v in m.contributions(x, which)[:4]]
 
@@ -216,11 +248,15 @@ def score(
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
     model: Any = LEARNED,
     explain: bool = True,
+    frames: FrameComparison | None = None,
+    not_apart: bool = False,
 ) -> PairResult:
     """The pair decision: ``model`` a PairModel, LEARNED (the shipped weights) or RULES (the
     older hand-set rules of matching.pairs). ``explain`` False: the learned decision leaves
-    its explanation empty (see decide_pair; the rules always explain)."""
+    its explanation empty (see decide_pair; the rules always explain). ``frames``,
+    ``not_apart``: as in decide_pair."""
     if model == RULES:
         return score_pair_rules(a, b, idf=idf, default_idf=default_idf, thresholds=thresholds)
     return decide_pair(a, b, idf=idf or {}, default_idf=default_idf, thresholds=thresholds,
-                       model=None if model == LEARNED else model, explain=explain)
+                       model=None if model == LEARNED else model, explain=explain,
+                       frames=frames, not_apart=not_apart)

@@ -241,6 +241,9 @@ class FigureComparison:
     # Classes held by both claims whose figures are all of different things (by role or by
     # what they count): "58% for talks" vs "50% for a ceasefire".
     other_quantities: tuple[str, ...] = ()
+    # A figure's role kept two figures of one class apart: without roles (``compare(...,
+    # roles=False)``) the comparison could come out otherwise; when False it is the same.
+    roles_kept_apart: bool = field(default=False, compare=False)
 
     @property
     def has_conflict(self) -> bool:
@@ -281,6 +284,7 @@ def compare(
     conflicts: list[tuple[Quantity, Quantity]] = []
     unpaired = 0
     other: list[str] = []
+    kept_apart = False
     for cls in sorted(classes):
         left = by_cls_a.get(cls, [])
         right = by_cls_b.get(cls, [])
@@ -288,12 +292,16 @@ def compare(
             unpaired += len(left) + len(right)
             continue
         if len(left) == 1 and len(right) == 1:  # the common case, without the sort
-            matched = [(left[0], right[0])] if _same_thing(left[0], right[0], roles) else []
+            same = _same_thing(left[0], right[0], roles)
+            kept_apart = kept_apart or (not same and roles and _same_thing(left[0], right[0],
+                                                                           False))
+            matched = [(left[0], right[0])] if same else []
         else:
-            ranked = sorted(
-                (_distance(x, y), i, j) for i, x in enumerate(left) for j, y in enumerate(right)
-                if _same_thing(x, y, roles)
-            )
+            candidates = [(i, x, j, y) for i, x in enumerate(left) for j, y in enumerate(right)
+                          if _same_thing(x, y, False)]
+            ranked = sorted((_distance(x, y), i, j) for i, x, j, y in candidates
+                            if not roles or _same_thing(x, y, roles))
+            kept_apart = kept_apart or len(ranked) < len(candidates)
             used_l: set[int] = set()
             used_r: set[int] = set()
             matched = []
@@ -311,7 +319,8 @@ def compare(
         if not matched and (cls not in _ABOUT_DATE or (cls == "date" and only_dates)):
             other.append(cls)
         unpaired += len(left) + len(right) - 2 * len(matched)
-    return FigureComparison(tuple(agreements), tuple(conflicts), unpaired, tuple(other))
+    return FigureComparison(tuple(agreements), tuple(conflicts), unpaired, tuple(other),
+                            kept_apart)
 
 
 def time_frames_differ(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:

@@ -277,7 +277,8 @@ def cluster(
     conflict_pairs: list[tuple[int, int]] = []
     result = Clustering(labels=[], pairs_scored=len(pairs))
     pair_list = [(i, j) for i, j in pairs.tolist()]  # i < j, as pair_score keys them
-    results = cache.score_many(pair_list, workers=workers)
+    # (A candidate pair the decision's first rules rule apart is only read as "different".)
+    results = cache.score_many(pair_list, workers=workers, apart_unscored=True)
     if keep_scores:
         scored.update((pair, cache.result(res)) for pair, res in zip(pair_list, results,
                                                                      strict=True))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 _PLACE = re.compile(
     r"\b(?:at|in|over|near|from|into|outside|around|of)\s+([A-Z][^\W\d_]{2,}(?:[-'’][^\W\d_]+)?)")
@@ -43,6 +44,15 @@ def named_places(text: str) -> tuple[tuple[int, int, str], ...]:
         out.append((m.start(1), m.end(1), key))
     return tuple(out)
 
+if TYPE_CHECKING:
+    from extraction.names import AliasTable
+
+# _resolved of the sentences met lately, under the name table they were resolved with (a
+# claim meets several candidates in grouping; the table's lookup is the costly part).
+_RESOLVED_CAP = 1 << 15
+_resolved_seen: dict[tuple[str, tuple[tuple[int, int, str], ...]], frozenset[str]] = {}
+_resolved_table: list[object] = [None]
+
 
 def _resolved(text: str, named: tuple[tuple[int, int, str], ...]) -> frozenset[str]:
     """The names with those the name table knows replaced by its key ("Artyomovsk" is
@@ -50,6 +60,17 @@ def _resolved(text: str, named: tuple[tuple[int, int, str], ...]) -> frozenset[s
     from extraction.names import default_aliases
 
     table = default_aliases()
+    if _resolved_table[0] is not table or len(_resolved_seen) >= _RESOLVED_CAP:
+        _resolved_seen.clear()
+        _resolved_table[0] = table
+    found = _resolved_seen.get((text, named))
+    if found is None:
+        found = _resolved_seen[(text, named)] = _resolved_by(table, text, named)
+    return found
+
+
+def _resolved_by(table: AliasTable, text: str,
+                 named: tuple[tuple[int, int, str], ...]) -> frozenset[str]:
     mentions = table.find(text)
     out = set()
     for start, end, key in named:

@@ -22,7 +22,7 @@ from matching.claim_parts import parts_of
 from matching.decide import RULES
 from matching.decide import score as decide_score
 from matching.pairs import PairResult, Thresholds
-from matching.parallel import PackedResult, score_pairs, unpacked
+from matching.parallel import APART, PackedResult, score_pairs, unpacked
 from matching.signature import ClaimSig
 
 _Key = tuple[int, int, bool]
@@ -90,10 +90,14 @@ class PairCache:
         """A decision of the table whole, with its explanation."""
         return unpacked(decision)
 
-    def score_many(self, pairs: Sequence[tuple[int, int]],
-                   workers: int | None = None) -> list[Decision]:
+    def score_many(self, pairs: Sequence[tuple[int, int]], workers: int | None = None,
+                   apart_unscored: bool = False) -> list[Decision]:
         """The decisions of ``pairs``, in order; those not in the table are scored together
-        (on ``workers`` processes when there are many: matching.parallel)."""
+        (on ``workers`` processes when there are many: matching.parallel). With
+        ``apart_unscored`` (unless every explanation is kept), a pair the decision's first
+        rules rule apart comes back as matching.parallel.APART (different claims, no
+        probability) and is not filed: :meth:`score` works it out whole if asked."""
+        apart_unscored = apart_unscored and not self.keep_explanations
         keys = [self.key(i, j) for i, j in pairs]
         missing: dict[_Key, tuple[int, int]] = {}
         table = self.table
@@ -112,9 +116,16 @@ class PairCache:
             results = score_pairs(self.sigs, todo, idf=self.idf, default_idf=self.default_idf,
                                   thresholds=self.thresholds, workers=workers, model=self.model,
                                   keep_explanations=self.keep_explanations, packed=True,
-                                  explain=self.explain)
-            table.update(zip(missing, results, strict=True))
-            self.computed += len(todo)
+                                  explain=self.explain, apart_unscored=apart_unscored)
+            apart = set()
+            for key, res in zip(missing, results, strict=True):
+                if res is APART:
+                    apart.add(key)
+                else:
+                    table[key] = res
+            self.computed += len(todo) - len(apart)
+            if apart:
+                return [APART if key in apart else table[key] for key in keys]
         return [table[key] for key in keys]
 
 

@@ -169,12 +169,14 @@ _NO_FRAMES = FrameComparison((), (), (), False)  # compare_frames when either si
 
 
 def pair_features(
-    a: ClaimSig, b: ClaimSig, idf: Mapping[str, float], default_idf: float = 1.0
+    a: ClaimSig, b: ClaimSig, idf: Mapping[str, float], default_idf: float = 1.0,
+    frames: FrameComparison | None = None,
 ) -> PairFeatures:
     """The features of a pair. What does not depend on the pair is read from each claim's
     parts (matching.claim_parts), and what the rules feature needs is shared with the others
     (matching.rules_relation): the values are those of computing everything from scratch
-    (tests/matching/pair_features_reference.py, to 1e-9)."""
+    (tests/matching/pair_features_reference.py, to 1e-9). ``frames``: compare_frames of the
+    pair's frames when the caller has it already (matching.decide.frames_compared)."""
     pa, pb = parts_of(a), parts_of(b)
     sa, sb = a.token_set, b.token_set
     if sa and sb:
@@ -190,7 +192,7 @@ def pair_features(
     tri = trigram_jaccard(pa.trigrams, pb.trigrams)
     fa, fb = a.frames, b.frames
     if fa and fb:
-        fc = compare_frames(fa, fb)
+        fc = compare_frames(fa, fb) if frames is None else frames
         contradictions = event_contradictions(a.text, b.text, _frame_conflicts(fc))
     else:
         fc, contradictions = _NO_FRAMES, ()

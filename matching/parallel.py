@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import math
 import multiprocessing
 import os
 import pickle
@@ -31,7 +32,7 @@ PARALLEL_PAIRS = 20_000  # below this, starting workers costs more than it saves
 CHUNK = 5_000
 
 _State = tuple[Sequence[ClaimSig], list[tuple[int, int]], Mapping[str, float], float, Thresholds,
-               Any, bool, bool]
+               Any, bool, bool, bool]
 _state: _State | None = None
 _RELATIONS = list(Relation)
 
@@ -76,20 +77,42 @@ def unpacked(res: PairResult | PackedResult) -> PairResult:
     return res.result() if isinstance(res, PackedResult) else res
 
 
-def _score_range(bounds: tuple[int, int]) -> list[tuple[int, float, bytes | None]]:
+# A pair the first rules of the decision rule apart (matching.decide.ruled_apart): different
+# claims, its probability not worked out (with ``apart_unscored``: grouping reads only the
+# relation of such a candidate pair).
+APART = PackedResult(Relation.DIFFERENT, math.nan, None)
+
+
+def _score_one(sigs: Sequence[ClaimSig], i: int, j: int, idf: Mapping[str, float],
+               default_idf: float, thresholds: Thresholds, model: Any, explain: bool,
+               apart_unscored: bool) -> PairResult | PackedResult:
+    a, b = sigs[i], sigs[j]
+    if not apart_unscored or model == _decide.RULES:
+        return _decide.score(a, b, idf=idf, default_idf=default_idf, thresholds=thresholds,
+                             model=model, explain=explain)
+    frames = _decide.frames_compared(a, b)
+    if _decide.ruled_apart(a, b, frames):
+        return APART
+    return _decide.score(a, b, idf=idf, default_idf=default_idf, thresholds=thresholds,
+                         model=model, explain=explain, frames=frames, not_apart=True)
+
+
+def _score_range(bounds: tuple[int, int]) -> list[tuple[int, float | None, bytes | None]]:
     """Decisions of pairs[start:end] as compact tuples (cheaper to pickle): the relation, the
     score, and the pickled explanation (None for a "different" pair unless every explanation
     is kept: grouping reads only the relation and score of those; None for every pair when
     none is built)."""
     assert _state is not None
-    sigs, pairs, idf, default_idf, thresholds, model, keep, explain = _state
-    score = _decide.score
+    sigs, pairs, idf, default_idf, thresholds, model, keep, explain, apart_unscored = _state
     different = Relation.DIFFERENT
     dumps = pickle.dumps
-    out: list[tuple[int, float, bytes | None]] = []
+    out: list[tuple[int, float | None, bytes | None]] = []
     for i, j in pairs[bounds[0] : bounds[1]]:
-        res = score(sigs[i], sigs[j], idf=idf, default_idf=default_idf, thresholds=thresholds,
-                    model=model, explain=explain)
+        res = _score_one(sigs, i, j, idf, default_idf, thresholds, model, explain,
+                         apart_unscored)
+        if res is APART:
+            out.append((_RELATIONS.index(different), None, None))
+            continue
         out.append((_RELATIONS.index(res.relation), res.score,
                     None if not explain or (res.relation is different and not keep)
                     else dumps(res.explanation, protocol=pickle.HIGHEST_PROTOCOL)))
@@ -117,6 +140,7 @@ def score_pairs(
     keep_explanations: bool = False,
     packed: bool = False,
     explain: bool = True,
+    apart_unscored: bool = False,
 ) -> list[PairResult] | list[PairResult | PackedResult]:
     """``matching.decide.score`` of every (i, j) in ``pairs``, in order; on ``workers`` processes (None:
     every core) when there are at least ``parallel_from`` (PARALLEL_PAIRS) pairs and forking
@@ -125,20 +149,22 @@ def score_pairs(
     explanation (an empty one) unless ``keep_explanations``. With ``packed``, those scored in
     workers come back as :class:`PackedResult` (:func:`unpacked` gives the PairResult).
     ``explain`` False: no explanation is built at all (matching.decide.decide_pair), for a
-    caller that reads only relations and scores."""
+    caller that reads only relations and scores. ``apart_unscored`` (with ``packed``): a pair
+    the decision's first rules rule apart comes back as :data:`APART`, without its
+    probability (matching.decide.ruled_apart)."""
     parallel_from = PARALLEL_PAIRS if parallel_from is None else parallel_from
     n = worker_count(workers)
     if n < 2 or len(pairs) < parallel_from or not can_fork():
-        return [_decide.score(sigs[i], sigs[j], idf=idf, default_idf=default_idf,
-                              thresholds=thresholds, model=model, explain=explain)
-                for i, j in pairs]
+        return [_score_one(sigs, i, j, idf, default_idf, thresholds, model, explain,
+                           apart_unscored) for i, j in pairs]
     size = max(1, min(CHUNK, -(-len(pairs) // (n * 4))))
     bounds = [(k, min(k + size, len(pairs))) for k in range(0, len(pairs), size)]
     context = multiprocessing.get_context("fork")
-    state = (sigs, pairs, idf, default_idf, thresholds, model, keep_explanations, explain)
+    state = (sigs, pairs, idf, default_idf, thresholds, model, keep_explanations, explain,
+             apart_unscored)
     with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_init,
                              initargs=(state, os.getpid())) as pool:
-        out = [PackedResult(_RELATIONS[res[0]], res[1], res[2])
+        out = [APART if res[1] is None else PackedResult(_RELATIONS[res[0]], res[1], res[2])
                for part in pool.map(_score_range, bounds) for res in part]
     return out if packed else [r.result() for r in out]
 

@@ -38,7 +38,7 @@ def rules_relation(
     text = blend(jaccard, overlap, ratio, _T)
     if text < _FLOOR or entities_differ or assertions_differ:
         return Relation.DIFFERENT
-    if not default_roles().may_differ(a, b):
+    if figures.roles_kept_apart and not default_roles().may_differ(a, b):
         figures = compare(a.quantities, b.quantities, roles=False)
     if figures.other_quantities and not figures.conflicts and not any(
         x.cls != "date" for x, _ in figures.agreements
