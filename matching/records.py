@@ -19,6 +19,7 @@ from extraction import default_aliases, parse_figures
 from extraction.cues import Tokens
 from extraction.scoring import sentence_category
 from matching.claim_parts import claim_frame_keys, parts_of, share_with_copy
+from matching.gc_pause import gc_paused
 from matching.grouping import Clustering
 from matching.parallel import die_with_parent
 from matching.signature import ClaimSig, signature, work_out_lazy_parts
@@ -62,11 +63,12 @@ def _signatures_worked_out(chunk: list[tuple[int, dict[str, Any]]]) -> list[Clai
     scoring reads worked out (sent back with them; see signature.work_out_lazy_parts and
     matching.claim_parts): once per sentence, on every core."""
     out = []
-    for i, r in chunk:
-        sig = work_out_lazy_parts(record_signature(i, r))
-        parts_of(sig)
-        claim_frame_keys(sig)  # frame_idf reads them for every claim
-        out.append(sig)
+    with gc_paused():  # (they make no cycles: collecting would only walk them)
+        for i, r in chunk:
+            sig = work_out_lazy_parts(record_signature(i, r))
+            parts_of(sig)
+            claim_frame_keys(sig)  # frame_idf reads them for every claim
+            out.append(sig)
     return out
 
 
@@ -82,6 +84,12 @@ def record_signatures(records: list[dict[str, Any]]) -> list[ClaimSig]:
     The same sentence is parsed once: wire copy and syndication repeat sentences word for
     word across outlets, and each repeat only needs its own id, outlet and date.
     """
+    # Building signatures, and unpickling the workers' ones, makes no cycles (see gc_paused).
+    with gc_paused():
+        return _record_signatures(records)
+
+
+def _record_signatures(records: list[dict[str, Any]]) -> list[ClaimSig]:
     first_of: dict[tuple[Any, ...], int] = {}
     unique: list[tuple[int, dict[str, Any]]] = []
     for i, r in enumerate(records):
