@@ -43,7 +43,14 @@ def trigram_codes(text: str) -> np.ndarray:
     claims, and a bounded cache of them misses beyond that many distinct sentences)."""
     folded = " " + _NON_WORD.sub(" ", text.casefold()).strip() + " "
     points = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    return np.unique((points[:-2] << 42) | (points[1:-1] << 21) | points[2:])
+    # np.unique, in three array operations (np.unique costs twice as much on ~100 codes).
+    codes = np.sort((points[:-2] << 42) | (points[1:-1] << 21) | points[2:])
+    if codes.size < 2:
+        return codes
+    first = np.empty(codes.size, dtype=bool)
+    first[0] = True
+    np.not_equal(codes[1:], codes[:-1], out=first[1:])
+    return codes[first]
 
 
 def trigram_jaccard(a: np.ndarray, b: np.ndarray) -> float:
