@@ -30,8 +30,16 @@ class Tokens:
     @classmethod
     def of(cls, text: str) -> Tokens:
         orig = TOKEN_RE.findall(text)
-        starts = [m.start() for m in TOKEN_RE.finditer(text)]
-        return cls([t.lower() for t in orig], orig, starts)
+        # Each token's start without a second regex pass: only non-token characters lie
+        # between two tokens, so a token's first occurrence after the previous one is it.
+        starts = []
+        pos = 0
+        find = text.find
+        for token in orig:
+            pos = find(token, pos)
+            starts.append(pos)
+            pos += len(token)
+        return cls(list(map(str.lower, orig)), orig, starts)
 
     def end(self, i: int) -> int:
         return self.starts[i] + len(self.orig[i])

@@ -127,8 +127,15 @@ class ClaimParts:
         return keys
 
     def __getstate__(self) -> dict[str, object]:
-        # Pickled with its signature (from a signature worker): no weight table with it.
-        return {**self.__dict__, "_weight": None}
+        # Pickled with its signature (from a signature worker): no weight table with it, and
+        # the trigram codes as their bytes (a numpy array pickles ten times slower).
+        return {**self.__dict__, "_weight": None, "trigrams": self.trigrams.tobytes()}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        codes = state["trigrams"]
+        if isinstance(codes, bytes):
+            state["trigrams"] = np.frombuffer(bytearray(codes), dtype=np.int64)
+        self.__dict__.update(state)
 
 
 def parts_of(sig: ClaimSig) -> ClaimParts:
