@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import itemgetter
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -131,6 +133,10 @@ def measure_of_word(word: str) -> str | None:
     return None
 
 
+_START = itemgetter(0)  # of a (start, end, word) of words_with_offsets
+_END = itemgetter(1)
+
+
 def words_with_offsets(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
 
@@ -153,10 +159,19 @@ def measures_near(text: str, start: int, end: int,
     nearest first."""
     # The figure's own words first: the extractor often takes the noun in ("5,100 children",
     # "around 300 dead").
-    inside = [w for s, e, w in words if s >= start and e <= end and not w[:1].isdigit()]
-    after = _not_places([i for i, (s, _e, _w) in enumerate(words) if s >= end][:WINDOW_AFTER], words)
-    before = _not_places([i for i, (_s, e, _w) in enumerate(words) if e <= start][-WINDOW_BEFORE:],
-                         words)
+    # (``words`` are in order and apart, so their starts and ends both ascend: bisect.)
+    inside = []
+    for k in range(bisect_left(words, start, key=_START), len(words)):
+        _s, e, w = words[k]
+        if e > end:
+            break
+        if not w[:1].isdigit():
+            inside.append(w)
+    first_after = bisect_left(words, end, key=_START)
+    after = _not_places(list(range(first_after, min(first_after + WINDOW_AFTER, len(words)))),
+                        words)
+    last_before = bisect_right(words, start, key=_END)
+    before = _not_places(list(range(max(0, last_before - WINDOW_BEFORE), last_before)), words)
     after_pairs = [f"{a} {b}".casefold() for a, b in zip(after, after[1:], strict=False)]
     # "armed forces to 600,000": a two-word measure right before the figure too.
     after_pairs += [f"{a} {b}".casefold() for a, b in zip(before, before[1:], strict=False)]
@@ -207,9 +222,12 @@ def measures_far(text: str, start: int, end: int,
     left = 0
     for m in _CLAUSE_END.finditer(text, 0, start):
         left = m.end()
-    after = _not_places([i for i, (s, e, _w) in enumerate(words) if s >= end and e <= right][:FAR_WINDOW],
-                        words)
-    before = _not_places([i for i, (s, e, _w) in enumerate(words) if e <= start and s >= left][-FAR_WINDOW:],
+    first_after = bisect_left(words, end, key=_START)
+    last_after = min(bisect_right(words, right, key=_END), first_after + FAR_WINDOW)
+    after = _not_places(list(range(first_after, last_after)), words)
+    first_before = bisect_left(words, left, key=_START)
+    last_before = bisect_right(words, start, key=_END)
+    before = _not_places(list(range(max(first_before, last_before - FAR_WINDOW), last_before)),
                          words)
     found: list[str] = []
     for w in (*after, *reversed(before)):

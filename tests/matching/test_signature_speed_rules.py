@@ -66,3 +66,57 @@ def test_the_collector_is_restored_as_it_was():
         gc.enable()
     record_signatures([{"id": 1, "text": "Russia took 0.6% more."}])
     assert gc.isenabled()
+
+
+def test_token_starts_are_those_of_the_token_pattern():
+    from extraction.cues import TOKEN_RE, Tokens
+
+    texts = [*OWN, "", "___", "a a aa a_a", "aa_a a", "İstanbul İS is", "x—x–x 5,000 5 000",
+             "Слов'янськ, Слов’янськ і 12-й", "ß ẞ ﬁ fi ﬁ", "a\u0301a a\u0301"]
+    for text in texts:
+        toks = Tokens.of(text)
+        assert toks.orig == TOKEN_RE.findall(text)
+        assert toks.starts == [m.start() for m in TOKEN_RE.finditer(text)]
+        assert toks.lower == [t.lower() for t in toks.orig]
+
+
+def test_parts_survive_pickling_with_their_trigram_codes():
+    sigs = _signatures_worked_out(list(enumerate(_records())))
+    for sig, copy in zip(sigs, pickle.loads(pickle.dumps(sigs)), strict=True):
+        a, b = parts_of(sig), copy.__dict__["_parts"]
+        assert b.trigrams.dtype == a.trigrams.dtype and b.trigrams.tolist() == a.trigrams.tolist()
+        assert b.trigrams.flags.writeable
+        assert b == a  # every compared field
+
+
+def test_measure_windows_are_the_words_the_scan_of_all_words_chose(monkeypatch):
+    import matching.measure_words as mw
+
+    chosen: list[list[int]] = []
+    real = mw._not_places
+
+    def record(indices, words):
+        chosen.append(list(indices))
+        return real(indices, words)
+
+    monkeypatch.setattr(mw, "_not_places", record)
+    for text in OWN:
+        words = mw.words_with_offsets(text)
+        bounds = sorted({0, len(text), *(s for s, _e, _w in words), *(e for _s, e, _w in words)})
+        for start in bounds:
+            for end in (b for b in bounds if b >= start):
+                chosen.clear()
+                near = mw.measures_near(text, start, end, words)
+                assert chosen[:2] == [
+                    [i for i, (s, _e, _w) in enumerate(words) if s >= end][:mw.WINDOW_AFTER],
+                    [i for i, (_s, e, _w) in enumerate(words) if e <= start][-mw.WINDOW_BEFORE:]]
+                assert near == mw.measures_near(text, start, end, words)
+                stop = mw._CLAUSE_END.search(text, end)
+                right = stop.start() if stop else len(text)
+                left = max((m.end() for m in mw._CLAUSE_END.finditer(text, 0, start)), default=0)
+                chosen.clear()
+                mw.measures_far(text, start, end, words)
+                assert chosen == [
+                    [i for i, (s, e, _w) in enumerate(words) if s >= end and e <= right][:mw.FAR_WINDOW],
+                    [i for i, (s, e, _w) in enumerate(words)
+                     if e <= start and s >= left][-mw.FAR_WINDOW:]]
