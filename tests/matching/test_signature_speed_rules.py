@@ -120,3 +120,21 @@ def test_measure_windows_are_the_words_the_scan_of_all_words_chose(monkeypatch):
                     [i for i, (s, e, _w) in enumerate(words) if s >= end and e <= right][:mw.FAR_WINDOW],
                     [i for i, (s, e, _w) in enumerate(words)
                      if e <= start and s >= left][-mw.FAR_WINDOW:]]
+
+
+def test_event_ordinals_and_languages_skip_nothing_they_would_find():
+    from matching.language import language_of
+    from matching.ordinals import event_ordinals
+
+    assert event_ordinals("The TENTH BLACKOUT hit the city") == [(10, "TENTH BLACKOUT")]
+    assert event_ordinals("for the 9th Time since spring") == [(9, "9th Time")]
+    assert event_ordinals("the eleventh power  cuts") == [(11, "eleventh power  cuts")]
+    # Letters that fold into ASCII ones under IGNORECASE: the regex still runs.
+    assert event_ordinals("the tenth tİme") == [(10, "tenth tİme")]
+    assert event_ordinals("the tenth loſſes") == [(10, "tenth loſſes")]
+    assert event_ordinals("Russia took 12 villages in the second week") == []
+    assert language_of("The army took 12 villages in the east.") == "en"
+    assert language_of("Армія звільнила 12 сіл на сході.") == "uk"
+    assert language_of("Армия освободила 12 сел, и это на востоке.") == "ru"
+    assert language_of("Die Armee befreite 12 Dörfer im Osten.") == "other"
+    assert language_of("ЗСУ: 12 villages and the east") == "en"
