@@ -210,7 +210,9 @@ class CueIndex:
     def hot_indices(self, tokens: Tokens) -> list[int]:
         """Indices of tokens that can start a term (one set lookup per token)."""
         cache = self._cache
-        for tok in set(tokens.lower) - cache.keys():
+        # (Not ``set(...) - cache.keys()``: that walks every key of the cache, which holds
+        # the whole vocabulary seen so far, on every sentence.)
+        for tok in [t for t in set(tokens.lower) if t not in cache]:
             cache[tok] = self._candidates(tok)
             if cache[tok] or tok in self._case_lower:
                 self._hot.add(tok)
