@@ -138,3 +138,14 @@ def test_event_ordinals_and_languages_skip_nothing_they_would_find():
     assert language_of("Армия освободила 12 сел, и это на востоке.") == "ru"
     assert language_of("Die Armee befreite 12 Dörfer im Osten.") == "other"
     assert language_of("ЗСУ: 12 villages and the east") == "en"
+
+
+def test_warm_up_compiles_every_figure_pattern_before_workers_fork():
+    from extraction.figures import parsing
+    from matching import records
+
+    records._warm_up()
+    assert set(parsing._PATTERN_TABLE) == set(parsing._ALL_PATTERNS)
+    # The warm-up sentence reads as our figures say (it exercises most kinds of figure).
+    kinds = {f.kind for f in parsing.parse_figures(records._WARM_UP["text"])}
+    assert {"count", "date", "percent", "area", "money"} <= kinds
