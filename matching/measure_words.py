@@ -97,6 +97,19 @@ def _stem_index() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
+_SHORTEST_STEM = 3
+
+
+@lru_cache(maxsize=1)
+def _stem_lookup() -> dict[str, str]:
+    """_stem_index as a dict: stem -> the measure of its first entry there."""
+    out: dict[str, str] = {}
+    for stem, measure in _stem_index():
+        assert len(stem) >= _SHORTEST_STEM
+        out.setdefault(stem, measure)
+    return out
+
+
 # Words that start like a measure stem and are no such word ("deadline" is not "dead",
 # "diesel" not "die", "mortar" not "mort", "aide" not "aid", "pointed" not "point").
 NOT_MEASURE_WORDS = ("deadline", "deadlock", "diesel", "diet", "mortar", "mortgage", "aide",
@@ -126,9 +139,12 @@ def measure_of_word(word: str) -> str | None:
     if len(w) < 3 or w.startswith(NOT_MEASURE_WORDS) or w == "die":
         return None
     folded = fold_marks(w)
+    stems = _stem_lookup()
     for word in (w, folded) if folded != w else (w,):
-        for stem, measure in _stem_index():
-            if word.startswith(stem):
+        # The first of _stem_index that starts the word: its longest prefix that is a stem.
+        for n in range(len(word), _SHORTEST_STEM - 1, -1):
+            measure = stems.get(word[:n])
+            if measure is not None:
                 return measure
     return None
 

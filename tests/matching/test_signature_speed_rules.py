@@ -149,3 +149,24 @@ def test_warm_up_compiles_every_figure_pattern_before_workers_fork():
     # The warm-up sentence reads as our figures say (it exercises most kinds of figure).
     kinds = {f.kind for f in parsing.parse_figures(records._WARM_UP["text"])}
     assert {"count", "date", "percent", "area", "money"} <= kinds
+
+
+def test_measure_of_a_word_is_its_first_stem_in_the_stem_order():
+    import matching.measure_words as mw
+
+    def scanned(word: str) -> str | None:
+        w = word.casefold()
+        if len(w) < 3 or w.startswith(mw.NOT_MEASURE_WORDS) or w == "die":
+            return None
+        folded = mw.fold_marks(w)
+        for form in (w, folded) if folded != w else (w,):
+            for stem, measure in mw._stem_index():
+                if form.startswith(stem):
+                    return measure
+        return None
+
+    stems = [s for s, _m in mw._stem_index()]
+    words = [*stems, *(s + "ers" for s in stems), *(s[:-1] for s in stems),
+             *(w for t in OWN for w in t.split()), "Killed", "ВБИТО", "deadline", "die", "ab"]
+    for word in words:
+        assert mw.measure_of_word.__wrapped__(word) == scanned(word), word
