@@ -30,8 +30,16 @@ class Tokens:
     @classmethod
     def of(cls, text: str) -> Tokens:
         orig = TOKEN_RE.findall(text)
-        starts = [m.start() for m in TOKEN_RE.finditer(text)]
-        return cls([t.lower() for t in orig], orig, starts)
+        # Each token's start without a second regex pass: only non-token characters lie
+        # between two tokens, so a token's first occurrence after the previous one is it.
+        starts = []
+        pos = 0
+        find = text.find
+        for token in orig:
+            pos = find(token, pos)
+            starts.append(pos)
+            pos += len(token)
+        return cls(list(map(str.lower, orig)), orig, starts)
 
     def end(self, i: int) -> int:
         return self.starts[i] + len(self.orig[i])
@@ -202,7 +210,9 @@ class CueIndex:
     def hot_indices(self, tokens: Tokens) -> list[int]:
         """Indices of tokens that can start a term (one set lookup per token)."""
         cache = self._cache
-        for tok in set(tokens.lower) - cache.keys():
+        # (Not ``set(...) - cache.keys()``: that walks every key of the cache, which holds
+        # the whole vocabulary seen so far, on every sentence.)
+        for tok in [t for t in set(tokens.lower) if t not in cache]:
             cache[tok] = self._candidates(tok)
             if cache[tok] or tok in self._case_lower:
                 self._hot.add(tok)

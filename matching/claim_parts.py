@@ -43,7 +43,14 @@ def trigram_codes(text: str) -> np.ndarray:
     claims, and a bounded cache of them misses beyond that many distinct sentences)."""
     folded = " " + _NON_WORD.sub(" ", text.casefold()).strip() + " "
     points = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    return np.unique((points[:-2] << 42) | (points[1:-1] << 21) | points[2:])
+    # np.unique, in three array operations (np.unique costs twice as much on ~100 codes).
+    codes = np.sort((points[:-2] << 42) | (points[1:-1] << 21) | points[2:])
+    if codes.size < 2:
+        return codes
+    first = np.empty(codes.size, dtype=bool)
+    first[0] = True
+    np.not_equal(codes[1:], codes[:-1], out=first[1:])
+    return codes[first]
 
 
 def trigram_jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -120,8 +127,15 @@ class ClaimParts:
         return keys
 
     def __getstate__(self) -> dict[str, object]:
-        # Pickled with its signature (from a signature worker): no weight table with it.
-        return {**self.__dict__, "_weight": None}
+        # Pickled with its signature (from a signature worker): no weight table with it, and
+        # the trigram codes as their bytes (a numpy array pickles ten times slower).
+        return {**self.__dict__, "_weight": None, "trigrams": self.trigrams.tobytes()}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        codes = state["trigrams"]
+        if isinstance(codes, bytes):
+            state["trigrams"] = np.frombuffer(bytearray(codes), dtype=np.int64)
+        self.__dict__.update(state)
 
 
 def parts_of(sig: ClaimSig) -> ClaimParts:

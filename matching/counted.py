@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 # kind -> word stems (lower case; a word counts when it starts with a stem). Kinds of people
@@ -44,10 +45,18 @@ def counted_kind(text: str, start: int, end: int) -> str | None:
     words = _WORD.findall(text[start:end]) + [
         m.group(0) for m in _WORD.finditer(text, end, limit)][:WORDS_AFTER]
     for w in words:
-        low = w.casefold()
-        for kind, stems in _KINDS:
-            if low.startswith(stems):
-                return kind
+        kind = _kind_of_word(w.casefold())
+        if kind is not None:
+            return kind
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _kind_of_word(low: str) -> str | None:
+    """The first kind of _KINDS one of whose stems starts the (folded) word."""
+    for kind, stems in _KINDS:
+        if low.startswith(stems):
+            return kind
     return None
 
 

@@ -18,15 +18,15 @@ def language_of(text: str) -> str:
     """'en', 'uk', 'ru', or 'other': enough to know whether the words can be compared (the
     vocabulary, stems and concept table cover English, Ukrainian and Russian)."""
     low = text.casefold()
-    cyr = len(_CYRILLIC.findall(low))
-    lat = len(_LATIN.findall(low))
-    if cyr > lat:
+    # (No Cyrillic letter: never more of them than Latin ones, whatever the count of those.)
+    if _CYRILLIC.search(low) is not None and len(_CYRILLIC.findall(low)) > len(
+            _LATIN.findall(low)):
         if any(ch in low for ch in "іїєґ"):
             return "uk"
         if any(ch in low for ch in "ыэъё"):
             return "ru"
         return "ru" if re.search(r"\b(?:и|что|как|это)\b", low) else "other"
     words = _WORD.findall(low)
-    if words and sum(w in _EN_WORDS for w in words) / len(words) >= 0.08:
+    if words and sum(map(_EN_WORDS.__contains__, words)) / len(words) >= 0.08:
         return "en"
     return "other"

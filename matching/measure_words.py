@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from operator import itemgetter
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -95,6 +97,19 @@ def _stem_index() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
+_SHORTEST_STEM = 3
+
+
+@lru_cache(maxsize=1)
+def _stem_lookup() -> dict[str, str]:
+    """_stem_index as a dict: stem -> the measure of its first entry there."""
+    out: dict[str, str] = {}
+    for stem, measure in _stem_index():
+        assert len(stem) >= _SHORTEST_STEM
+        out.setdefault(stem, measure)
+    return out
+
+
 # Words that start like a measure stem and are no such word ("deadline" is not "dead",
 # "diesel" not "die", "mortar" not "mort", "aide" not "aid", "pointed" not "point").
 NOT_MEASURE_WORDS = ("deadline", "deadlock", "diesel", "diet", "mortar", "mortgage", "aide",
@@ -124,11 +139,18 @@ def measure_of_word(word: str) -> str | None:
     if len(w) < 3 or w.startswith(NOT_MEASURE_WORDS) or w == "die":
         return None
     folded = fold_marks(w)
+    stems = _stem_lookup()
     for word in (w, folded) if folded != w else (w,):
-        for stem, measure in _stem_index():
-            if word.startswith(stem):
+        # The first of _stem_index that starts the word: its longest prefix that is a stem.
+        for n in range(len(word), _SHORTEST_STEM - 1, -1):
+            measure = stems.get(word[:n])
+            if measure is not None:
                 return measure
     return None
+
+
+_START = itemgetter(0)  # of a (start, end, word) of words_with_offsets
+_END = itemgetter(1)
 
 
 def words_with_offsets(text: str) -> list[tuple[int, int, str]]:
@@ -153,10 +175,19 @@ def measures_near(text: str, start: int, end: int,
     nearest first."""
     # The figure's own words first: the extractor often takes the noun in ("5,100 children",
     # "around 300 dead").
-    inside = [w for s, e, w in words if s >= start and e <= end and not w[:1].isdigit()]
-    after = _not_places([i for i, (s, _e, _w) in enumerate(words) if s >= end][:WINDOW_AFTER], words)
-    before = _not_places([i for i, (_s, e, _w) in enumerate(words) if e <= start][-WINDOW_BEFORE:],
-                         words)
+    # (``words`` are in order and apart, so their starts and ends both ascend: bisect.)
+    inside = []
+    for k in range(bisect_left(words, start, key=_START), len(words)):
+        _s, e, w = words[k]
+        if e > end:
+            break
+        if not w[:1].isdigit():
+            inside.append(w)
+    first_after = bisect_left(words, end, key=_START)
+    after = _not_places(list(range(first_after, min(first_after + WINDOW_AFTER, len(words)))),
+                        words)
+    last_before = bisect_right(words, start, key=_END)
+    before = _not_places(list(range(max(0, last_before - WINDOW_BEFORE), last_before)), words)
     after_pairs = [f"{a} {b}".casefold() for a, b in zip(after, after[1:], strict=False)]
     # "armed forces to 600,000": a two-word measure right before the figure too.
     after_pairs += [f"{a} {b}".casefold() for a, b in zip(before, before[1:], strict=False)]
@@ -207,9 +238,12 @@ def measures_far(text: str, start: int, end: int,
     left = 0
     for m in _CLAUSE_END.finditer(text, 0, start):
         left = m.end()
-    after = _not_places([i for i, (s, e, _w) in enumerate(words) if s >= end and e <= right][:FAR_WINDOW],
-                        words)
-    before = _not_places([i for i, (s, e, _w) in enumerate(words) if e <= start and s >= left][-FAR_WINDOW:],
+    first_after = bisect_left(words, end, key=_START)
+    last_after = min(bisect_right(words, right, key=_END), first_after + FAR_WINDOW)
+    after = _not_places(list(range(first_after, last_after)), words)
+    first_before = bisect_left(words, left, key=_START)
+    last_before = bisect_right(words, start, key=_END)
+    before = _not_places(list(range(max(first_before, last_before - FAR_WINDOW), last_before)),
                          words)
     found: list[str] = []
     for w in (*after, *reversed(before)):

@@ -17,6 +17,9 @@ _ORDINAL_WORDS = {
 # total blackout", "the tenth such incident").
 _EVENTS = (r"times?|instances?|blackouts?|outages?|incidents?|occasions?|disconnections?|"
            r"power\s+cuts?|losses|loss")
+# A substring of every event noun of _EVENTS.
+_EVENT_STEMS = ("time", "instance", "blackout", "outage", "incident", "occasion", "disconnection",
+                "power", "loss")
 _ORDINAL = re.compile(
     rf"\b(?P<n>{'|'.join(_ORDINAL_WORDS)}|[1-9]\d?(?:st|nd|rd|th))\s+(?:[^\W\d_]+\s+){{0,2}}?"
     rf"(?P<event>{_EVENTS})\b", re.IGNORECASE)
@@ -24,6 +27,12 @@ _ORDINAL = re.compile(
 
 def event_ordinals(text: str, taken: Sequence[tuple[int, int]] = ()) -> list[tuple[int, str]]:
     """(n, text) of each ordinal counting an event, outside the spans ``taken`` (dates)."""
+    if text.isascii():
+        # Most sentences name no event noun: a substring test skips the regex (in ASCII text
+        # IGNORECASE is plain lower case; other letters may fold into these, so no skipping).
+        lowered = text.lower()
+        if not any(stem in lowered for stem in _EVENT_STEMS):
+            return []
     out = []
     for m in _ORDINAL.finditer(text):
         if any(s < m.end("n") and m.start() < e for s, e in taken):

@@ -32,6 +32,7 @@ class ClaimSig(Protocol):
 _CLAUSE_PUNCT = re.compile(r"[;()\[\]—–]|(?<!\d)[,:]|[,:](?!\d)|\s-\s")
 _CLAUSE_WORDS = frozenset(("while", "whereas", "but", "а", "але", "но", "однак", "однако"))
 _CLAUSE_PAIRS = frozenset((("тоді", "як"), ("время", "как")))
+_CLAUSE_SECONDS = frozenset(second for _first, second in _CLAUSE_PAIRS)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -128,12 +129,15 @@ def _role_words(text: str, table: RoleTable) -> tuple[list[tuple[int, str]], lis
             norm = table.phrases.sub(lambda m: " " * len(m.group(0)), norm)
     breaks = [m.start() for m in _CLAUSE_PUNCT.finditer(norm)]
     previous = ""
+    known = _WORD_ROLE  # _role_of's memory, read here first (one call fewer per word)
     for m in _WORD.finditer(norm):
         w = m.group(0)
-        if w in _CLAUSE_WORDS or (previous, w) in _CLAUSE_PAIRS:
+        if w in _CLAUSE_WORDS or (w in _CLAUSE_SECONDS and (previous, w) in _CLAUSE_PAIRS):
             breaks.append(m.start())
         previous = w
-        c = _role_of(w, table)
+        c = known.get(w, "")
+        if c == "":
+            c = _role_of(w, table)
         if c is not None:
             found.append((m.start(), c))
     if scale != 1.0:  # positions in the original text (folding may change lengths, rarely)

@@ -101,16 +101,22 @@ def _aliases() -> AliasTable:
 
 
 
+_UNSEEN = object()
+
+
 def content_tokens(text: str, aliases: AliasTable | None = None) -> tuple[str, ...]:
     """Normalised content words of ``text``: aliases folded to their keys, domain words to
     their concept, the rest lightly stemmed; function words dropped."""
     concepts = default_concepts()
     norm = concepts.rewrite_phrases(normalise(text, aliases or _aliases()))
     out = []
+    seen = concepts._seen  # concept()'s memory, read here first (one call fewer per word)
     for w in _WORD.findall(norm):
         if w in STOP_WORDS or len(w) < 2:
             continue
-        c = concepts.concept(w)
+        c = seen.get(w, _UNSEEN)
+        if c is _UNSEEN:
+            c = concepts.concept(w)
         if c == DROP:
             continue
         out.append(c or stem(w))

@@ -30,3 +30,18 @@ def test_jaccard_of_codes_is_the_jaccard_of_the_strings():
     for a, b in itertools.product(SENTENCES, repeat=2):
         expected = _jaccard(_trigrams(a), _trigrams(b))
         assert trigram_jaccard(trigram_codes(a), trigram_codes(b)) == expected
+
+
+def test_codes_are_sorted_unique_int64_as_numpy_unique_gives_them():
+    import numpy as np
+
+    from matching.claim_parts import _NON_WORD
+
+    for text in [*SENTENCES, "aaaa aaaa", "x", "абв абв абв"]:
+        folded = " " + _NON_WORD.sub(" ", text.casefold()).strip() + " "
+        points = [ord(c) for c in folded]
+        expected = np.unique(np.array(
+            [(a << 42) | (b << 21) | c for a, b, c in zip(points, points[1:], points[2:], strict=False)],
+            dtype=np.int64))
+        got = trigram_codes(text)
+        assert got.dtype == np.int64 and got.tolist() == expected.tolist()
