@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from ingest import document_from_text
 from matching import incremental
-from matching.incremental import _agrees_with_group
+from matching.join_guards import agrees_with_group
 from matching.pairs import PairResult, Relation
 from storage.models import Article, Claim, ClaimGroupMember
 from workflows.importing import store_document
@@ -64,10 +64,10 @@ def _decide(table):
 
 def test_the_guard_averages_the_members_and_refuses_any_conflict():
     new = object()
-    assert _agrees_with_group(new, ["only"], _decide({}))  # one member: the match decides
-    assert _agrees_with_group(new, ["a", "b"], _decide({"a": (Relation.SAME, 0.9),
-                                                        "b": (Relation.DIFFERENT, 0.1)}))
-    assert not _agrees_with_group(new, ["a", "b"], _decide({"a": (Relation.SAME, 0.9),
-                                                            "b": (Relation.DIFFERENT, 0.05)}))
-    assert not _agrees_with_group(new, ["a", "b"], _decide({"a": (Relation.SAME, 0.99),
-                                                            "b": (Relation.CONFLICT, 0.9)}))
+    assert agrees_with_group(new, ["only"], _decide({}))  # one member: the match decides
+    assert agrees_with_group(new, ["a", "b"], _decide({"a": (Relation.SAME, 0.9),
+                                                       "b": (Relation.DIFFERENT, 0.1)}))
+    assert not agrees_with_group(new, ["a", "b"], _decide({"a": (Relation.SAME, 0.9),
+                                                           "b": (Relation.DIFFERENT, 0.05)}))
+    assert not agrees_with_group(new, ["a", "b"], _decide({"a": (Relation.SAME, 0.99),
+                                                           "b": (Relation.CONFLICT, 0.9)}))
