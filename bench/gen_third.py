@@ -256,7 +256,7 @@ def _strike(rng: random.Random, day: dt.date) -> list[Fact]:
     t = rng.choice(TOWNS)
     weapon = rng.choice(["missile", "ballistic missile", "drone", "glide bomb", "missile and drone"])
     band = rng.random()
-    killed = (rng.randint(1, 12) if band < 0.65 else rng.randint(13, 50) if band < 0.97
+    killed = (rng.randint(2, 12) if band < 0.65 else rng.randint(13, 50) if band < 0.97
               else rng.randint(51, 70))
     if weapon == "glide bomb" and t not in FRONT_TOWNS:  # glide bombs reach only the front
         weapon = "drone"
@@ -291,7 +291,7 @@ def _strike(rng: random.Random, day: dt.date) -> list[Fact]:
         return rng.choice(forms)
 
     facts = [Fact(key + ("killed", day), day, killed, killed_say)]
-    injured = killed if rng.random() < 0.12 else max(1, round(killed * rng.uniform(0.8, 5)))
+    injured = killed if rng.random() < 0.12 else max(2, round(killed * rng.uniform(0.8, 5)))
 
     def injured_say(rng: random.Random, v: int, exact: bool) -> str:
         d, a, tw = _date(day, rng), rng.choice(actors), _town(t, rng)
@@ -417,8 +417,9 @@ def _night(rng: random.Random, day: dt.date) -> list[Fact]:
             f"{night(rng)}",
             f"A combined {_int(both, rng)} drones and missiles were launched at Ukraine "
             f"{night(rng)}, {af}.",
-            f"В ночь на {_ru_date(day)} Россия выпустила по Украине {dr} беспилотников и "
-            f"{mi} ракет, сообщили ВСУ.",
+            f"В ночь на {_ru_date(day)} Россия выпустила по Украине {dr} "
+            f"{_uk_pl(dr, 'беспилотник', 'беспилотника', 'беспилотников')} и {mi} "
+            f"{_uk_pl(mi, 'ракету', 'ракеты', 'ракет')}, сообщили ВСУ.",
         ])
 
     def launched_other(rng: random.Random, v: tuple[int, int]) -> tuple[int, int]:
@@ -433,7 +434,8 @@ def _night(rng: random.Random, day: dt.date) -> list[Fact]:
             f"Ukrainian air defences shot down {n} drones {night(rng)}, the air force said.",
             f"{_cap(n)} Russian drones were downed or jammed {night(rng)}, "
             "according to the air force.",
-            f"The air force said it had destroyed {n} of the drones launched {night(rng)}.",
+            f"The air force said it had destroyed {_count(v, rng, exact, noun=False)} of the "
+            f"drones launched {night(rng)}.",
             f"Сили ППО знешкодили {v} "
             f"{_uk_pl(v, 'ворожий дрон', 'ворожі дрони', 'ворожих дронів')} у ніч на "
             f"{_uk_date(day)}.",
@@ -453,7 +455,8 @@ def _night(rng: random.Random, day: dt.date) -> list[Fact]:
                 f"Moscow said {n} Ukrainian drones were intercepted over {regions} "
                 f"{night(rng)}.",
                 f"Минобороны России сообщило, что в ночь на {_ru_date(day)} над российскими "
-                f"регионами сбиты {v} украинских беспилотников.",
+                f"регионами сбиты {v} украинских "
+                f"{_uk_pl(v, 'беспилотник', 'беспилотника', 'беспилотников')}.",
             ])
 
         facts.append(Fact(key + ("ru_downed",), day, ru, ru_say))
@@ -631,7 +634,7 @@ def _money(rng: random.Random, day: dt.date) -> list[Fact]:
                 ])
             forms = [
                 f"{_cap(donor)} pledged {amt} {purpose} for Ukraine on {d}.",
-                f"On {d}, {donor} promised Ukraine a further {amt} {purpose}.",
+                f"On {d}, {donor} promised Ukraine a further package of {amt} {purpose}.",
                 f"A new package of {amt} {purpose} was announced by {donor} on {d}.",
                 f"{_cap(donor)} to give Ukraine {amt} {purpose}",
             ]
