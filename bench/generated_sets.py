@@ -23,6 +23,7 @@ GENERATORS = {
     "second": "bench.gen_second",
     "repetitive": "bench.gen_repetitive",
     "real_noisy": "bench.gen_real_noisy",
+    "third": "bench.gen_third",
 }
 
 OUTLETS = [f"Outlet {i:03d}" for i in range(150)]
