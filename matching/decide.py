@@ -34,7 +34,6 @@ from matching.pairs import (
 from matching.pollsters import two_polls
 from matching.populations import populations_differ
 from matching.predicates import stances_differ
-from matching.running_totals import undated_steps_elsewhere
 from matching.signature import ClaimSig
 from matching.slot import (
     every_figure_clashes,
@@ -149,7 +148,6 @@ def decide_pair(
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     steps = (running_count_steps(fc.same_measure)
              or undated_total_steps(a.text, b.text, fc.same_measure)
-             or undated_steps_elsewhere(a.text, b.text, fc.same_measure)
              or milestone_steps(a.text, b.text, fc.same_measure))
     if steps:
         # "More than three million have fled" (15 March) and "3.5 million have left" (22

@@ -207,13 +207,20 @@ def running_count_steps(same_measure: Sequence[tuple[Frame, Frame]]) -> list[tup
     return out
 
 
-# A count stated as a running total: "have fled since the invasion", "so far", "to date".
-_CUMULATIVE = re.compile(r"\bsince\b|\bso far\b|\bto date\b|\b(?:have|has|had) (?:now )?"
-                         r"(?:fled|left)\b|с начала|з початку", re.IGNORECASE)
+# A count stated as a running total: "have fled since the invasion", "so far", "to date",
+# and "since" / "so far" in the other languages of the reporting ("desde que a Rússia invadiu",
+# "seit Kriegsbeginn", "depuis le début").
+_CUMULATIVE = re.compile(
+    r"\bsince\b|\bso far\b|\bto date\b|\b(?:have|has|had) (?:now )?(?:fled|left)\b|"
+    r"с начала|з початку|"
+    r"\bdesde\b|\bseit\b|\bdepuis\b|\bda\s+quando\b|\bdall'inizio\b|\bsinds\b|\bsejak\b|"
+    r"\bsedan\b|\bsiden\b|\bod\s+(?:początku|začátku|zahájení)\b|\bmula\s+(?:nang|noong)\b|"
+    r"\bkể\s+từ\b|\bbisher\b|\bfinora\b|\bhasta\s+ahora\b|\baté\s+agora\b|\bjusqu'ici\b",
+    re.IGNORECASE)
 
 
 def cumulative(text: str) -> bool:
-    """The claim states a running total (matching.slot._CUMULATIVE)."""
+    """The claim states a running total, in any language the reporting comes in."""
     return _CUMULATIVE.search(text) is not None
 
 

@@ -1,4 +1,4 @@
-"""Running totals stated in other languages are running totals (matching.running_totals)."""
+"""Running totals stated in other languages are running totals (matching.slot.cumulative)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import pytest
 from matching.decide import decide_pair
 from matching.frames import compare_frames
 from matching.pairs import Relation
-from matching.running_totals import running_total, undated_steps_elsewhere
 from matching.signature import signature
-from matching.slot import undated_total_steps
+from matching.slot import cumulative, undated_total_steps
 
 
 def _sig(i: int, text: str, date: str | None = None):
@@ -23,7 +22,7 @@ def _sig(i: int, text: str, date: str | None = None):
     ("Mais de 3 milhões de pessoas deixaram o país em março.", False),
 ])
 def test_a_running_total_in_any_language(text: str, total: bool) -> None:
-    assert running_total(text) is total
+    assert cumulative(text) is total
 
 
 PT = ("Quase seis milhões de ucranianos foram registrados como refugiados em toda a Europa desde "
@@ -35,8 +34,7 @@ EN = ("More than four million Ukrainians have fled Ukraine as refugees to Europe
 def test_two_undated_totals_far_apart_are_two_steps_whatever_the_language() -> None:
     a, b = _sig(0, PT), _sig(1, EN, "2023-03-30")
     fc = compare_frames(a.frames, b.frames)
-    assert not undated_total_steps(a.text, b.text, fc.same_measure)  # "desde": not read there
-    assert undated_steps_elsewhere(a.text, b.text, fc.same_measure)
+    assert undated_total_steps(a.text, b.text, fc.same_measure)
     r = decide_pair(a, b, idf={})
     assert r.relation is Relation.DIFFERENT
     assert r.explanation["running_count"]
@@ -47,4 +45,4 @@ def test_the_same_total_in_two_languages_is_no_step() -> None:
     b = _sig(1, EN, "2023-03-30")
     fc = compare_frames(a.frames, b.frames)
     assert fc.same_measure
-    assert not undated_steps_elsewhere(a.text, b.text, fc.same_measure)
+    assert not undated_total_steps(a.text, b.text, fc.same_measure)
