@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from matching.as_of import stated_dates_apart
 from matching.claim_parts import days_apart, parts_of
 from matching.counted import kinds_differ
 from matching.frames import Frame, FrameComparison, compare_frames, subjects_differ
@@ -145,6 +146,14 @@ def decide_pair(
         if explain:
             explanation["figures_differ"] = [list(whole)]
             explanation["agree_only_in_part"] = True
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    dated = stated_dates_apart(fc.same_measure)
+    if dated:
+        # "As of 28 November, 1,415 brought home" and "as of 6 December, 1,449" (or "more than
+        # a thousand"): each sentence says which day its figure is of, and the days differ.
+        if explain:
+            explanation["figures_differ"] = [[x.text, y.text] for x, y in dated]
+            explanation["as_of_dates_differ"] = [_frame_json(x, y) for x, y in dated]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     steps = (running_count_steps(fc.same_measure)
              or undated_total_steps(a.text, b.text, fc.same_measure)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from matching.as_of import as_of_apart
 from matching.blocking import (  # noqa: F401  (the blocking names other modules import from here)
     BUCKET_CAP,
     MIN_KEY_WEIGHT,
@@ -124,7 +125,7 @@ def _frame_profiles(sigs: Sequence[ClaimSig], members: list[int]) -> list[int]:
 def _frames_clash(sigs: Sequence[ClaimSig], i: int, j: int) -> bool:
     fi, fj = sigs[i].frames, sigs[j].frames
     return bool(fi) and bool(values_contradict(fi, fj) or subjects_differ(fi, fj)
-                             or opposite_bounds(fi, fj))
+                             or opposite_bounds(fi, fj) or as_of_apart(fi, fj))
 
 
 def _profiles_agree(sigs: Sequence[ClaimSig], left: Iterable[int], right: Iterable[int],

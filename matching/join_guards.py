@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 
 from sqlmodel import Session
 
+from matching.as_of import as_of_apart
 from matching.figures import quantities
 from matching.frames import Frame, claim_frames, values_contradict
 from matching.grouping import AVERAGE_LINK
@@ -74,7 +75,8 @@ def _add_frames(frames: tuple[Frame, ...], seen: set[tuple]) -> bool:
 def conflicts_with_group(
     session: Session, sig: ClaimSig, group_id: int, cache: dict[int, list[tuple[Frame, ...]]]
 ) -> bool:
-    """Would ``sig`` put two precise values of one measure that disagree into the group?
+    """Would ``sig`` put two precise values of one measure that disagree into the group, or
+    values of one measure as of two different stated dates (matching.as_of)?
     Checked against every active member (complete link, as matching.grouping does; the
     newest MEMBER_CHECK_CAP of a larger group). The members' frames are read once per run
     (``cache``; the caller adds the claims it joins)."""
@@ -84,4 +86,4 @@ def conflicts_with_group(
     members = cache.get(group_id)
     if members is None:
         members = cache[group_id] = _member_frames(session, group_id)
-    return any(values_contradict(frames, other) for other in members)
+    return any(values_contradict(frames, other) or as_of_apart(frames, other) for other in members)

@@ -1,0 +1,37 @@
+"""Figures of one measure whose sentences both state their as-of date, and the dates differ:
+two claims (two readings of a count, two strikes, two nights), never one claim and never a
+conflict, whatever their values; and a group may never hold both (so a vague value cannot
+bridge them)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from matching.frames import Frame, compare_frames
+from matching.slot import as_of_days_apart
+
+
+def _stated_periods(frames: Sequence[Frame]) -> set[str]:
+    return {f.period for f in frames if f.measure != "date" and f.period_stated and f.period}
+
+
+def _apart(x: Frame, y: Frame) -> bool:
+    days = as_of_days_apart(x, y)
+    return days is not None and days > 0
+
+
+def stated_dates_apart(same_measure: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
+    """Pairs of one measure (as matching.frames.compare_frames pairs them) whose as-of dates
+    are both stated in the sentences and do not overlap ("as of 28 November" and "as of 6
+    December"; "in November" and "on 6 December")."""
+    return [(x, y) for x, y in same_measure
+            if x.measure != "date" and x.period_stated and y.period_stated and _apart(x, y)]
+
+
+def as_of_apart(a: Sequence[Frame], b: Sequence[Frame]) -> bool:
+    """Two claims' frames state different as-of dates for a measure both give (a cheap look
+    at the stated dates first: most pairs state none, or the same one)."""
+    pa, pb = _stated_periods(a), _stated_periods(b)
+    if not pa or not pb or pa == pb:
+        return False
+    return bool(stated_dates_apart(compare_frames(a, b).same_measure))
