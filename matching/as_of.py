@@ -1,7 +1,7 @@
-"""Figures of one measure whose sentences both state their as-of date, and the dates differ:
-two claims (two readings of a count, two strikes, two nights), never one claim and never a
-conflict, whatever their values; and a group may never hold both (so a vague value cannot
-bridge them)."""
+"""Figures of one measure whose sentences both mark the day they are as of ("as of 28 November",
+"by 6 December": matching.frames.Frame.as_of_marked), and the days differ: two readings of a
+count, two claims, never one claim and never a conflict, whatever their values; and a group
+may never hold both (so a vague value cannot bridge them)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from matching.slot import as_of_days_apart
 
 
 def _stated_periods(frames: Sequence[Frame]) -> set[str]:
-    return {f.period for f in frames if f.measure != "date" and f.period_stated and f.period}
+    return {f.period for f in frames if f.measure != "date" and f.as_of_marked and f.period}
 
 
 def _apart(x: Frame, y: Frame) -> bool:
@@ -21,11 +21,13 @@ def _apart(x: Frame, y: Frame) -> bool:
 
 
 def stated_dates_apart(same_measure: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
-    """Pairs of one measure (as matching.frames.compare_frames pairs them) whose as-of dates
-    are both stated in the sentences and do not overlap ("as of 28 November" and "as of 6
-    December"; "in November" and "on 6 December")."""
+    """Pairs of one measure (as matching.frames.compare_frames pairs them) whose as-of days
+    are both marked in the sentences and do not overlap ("as of 28 November" and "by 6
+    December"). A date of another role (when a count began, the day an event happened, the
+    day a figure was released) is no as-of mark: "released on 31 March" may report a count
+    as of 30 March."""
     return [(x, y) for x, y in same_measure
-            if x.measure != "date" and x.period_stated and y.period_stated and _apart(x, y)]
+            if x.measure != "date" and x.as_of_marked and y.as_of_marked and _apart(x, y)]
 
 
 def as_of_apart(a: Sequence[Frame], b: Sequence[Frame]) -> bool:

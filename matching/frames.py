@@ -96,6 +96,9 @@ class Frame:
     # What a count counts ("civilians", "troops", "people", "shells": matching.counted), when
     # its words say: counts of different kinds are different claims.
     counted: str | None = None
+    # The sentence marks its period as the day the figure is as of ("as of 28 November", "by
+    # June 13", "станом на 1 березня"): a reading of a count on that day (matching.as_of).
+    as_of_marked: bool = False
 
     def overlaps(self, other: Frame) -> bool:
         """The values agree: half-open intervals, so 11 km [10.5, 11.5) and 12 km
@@ -119,6 +122,9 @@ class Frame:
         return f"[{fmt(self.low)}, {fmt(self.high)}]"
 
 
+# Words that make the date after them the day a figure is as of.
+_AS_OF_MARK = re.compile(r"(?:\bas\s+(?:of|at)|\bby|\bthrough|станом\s+на|по\s+состоянию\s+на)\s+"
+                         r"(?:(?:the\s+)?(?:end|middle|start)\s+of\s+|midnight\s+(?:on\s+)?)?$")
 _SINCE = re.compile(r"(?:\bsince|\bfrom|\bdesde|\bseit|\bdal|\bod|\bз|\bс|\bот|\bвід)\s+"
                     r"(?:(?:the|late|early|mid|beginning|start|of|la|el|de)\s+){0,3}$")
 
@@ -214,6 +220,8 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
     counted = bool(others or ordinals)
     period = with_year(as_of[0].date, published) if as_of and counted else _published(published)
     stated = bool(as_of and counted)
+    marked = stated and _AS_OF_MARK.search(
+        lowered, 0, max(0, lowered.find(as_of[0].text.casefold()))) is not None
     frames = [Frame("ordinal", n - 0.5, n + 0.5, said, "ordinal", period, stated, True,
                     hard_low=n - 0.5, hard_high=n + 0.5, subject=subject) for n, said in ordinals]
     for q in others:
@@ -263,7 +271,7 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
             cls != "money") else None
         frames.append(Frame(measure, low, high, q.text, cls, period, stated, precise,
                             frozenset(named), bounds.low, bounds.high, subject, actor,
-                            bounds.open_low, bounds.open_high, kind))
+                            bounds.open_low, bounds.open_high, kind, marked))
     if dates and not counted:
         for q in dates:
             frames.append(Frame("date", 0.0, 0.0, q.text, "date", with_year(q.date, published), True, True,

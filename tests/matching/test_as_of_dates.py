@@ -46,6 +46,15 @@ def test_one_stated_as_of_date_in_two_wordings_is_still_one_claim() -> None:
     assert decide_pair(a, b, idf={}).relation is Relation.SAME
 
 
+def test_a_release_date_is_no_as_of_date() -> None:
+    # The count as of the 3rd, published on the 5th: one reading, whichever date a report gives.
+    a = _sig(0, EARLY, "2024-04-04")
+    b = _sig(1, "The regional office has evacuated 2,310 residents since January 2024, according "
+                "to figures it released on 5 April 2024.", "2024-04-05")
+    assert not as_of_apart(a.frames, b.frames)
+    assert "as_of_dates_differ" not in decide_pair(a, b, idf={}).explanation
+
+
 def test_a_vague_value_never_bridges_two_as_of_dates_in_a_group() -> None:
     texts = [(EARLY, "2024-04-04"), (EARLY_VAGUE, "2024-04-05"), (LATE, "2024-04-12"),
              (LATE_VAGUE, "2024-04-13"), (EARLY, "2024-04-06"), (LATE, "2024-04-12")]
