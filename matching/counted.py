@@ -81,3 +81,22 @@ def kinds_differ(a: Sequence[_Counting], b: Sequence[_Counting]) -> tuple[str, s
             kinds_compatible(x, y) for x in kinds_a for y in kinds_b):
         return None
     return kinds_a[0], kinds_b[0]
+
+
+CHILDREN = "children"
+
+
+class _Counted(Protocol):
+    counted: str | None
+    text: str
+
+
+def children_against_all(agree: Sequence[tuple[_Counted, _Counted]]) -> tuple[str, str] | None:
+    """Every figure the two claims agree on counts children on one side and people in general
+    on the other ("7 children were among the dead" and "7 people died"; a count whose kind
+    the words do not say is left alone): children are a part of the people a toll counts,
+    so the same number of children and of people are two counts of one event, two claims.
+    The two figures, else None."""
+    if not agree or any({x.counted, y.counted} != {CHILDREN, PEOPLE} for x, y in agree):
+        return None
+    return agree[0][0].text, agree[0][1].text

@@ -16,7 +16,7 @@ from typing import Any
 
 from matching.as_of import stated_dates_apart
 from matching.claim_parts import days_apart, parts_of
-from matching.counted import kinds_differ
+from matching.counted import children_against_all, kinds_differ
 from matching.frames import Frame, FrameComparison, compare_frames, subjects_differ
 from matching.identifiers import identifier_only, references_differ
 from matching.milestones import milestone_steps
@@ -138,6 +138,12 @@ def decide_pair(
         # "52% of those who back talks" and "52% of everyone asked": shares of two populations.
         if explain:
             explanation["populations_differ"] = list(population)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    children = children_against_all(fc.agree)
+    if children:
+        # "7 children were among the dead" and "7 people died": two counts of one event.
+        if explain:
+            explanation["counts_differ"] = list(children)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     whole = whole_contradicts(a.text, b.text, fc.agree, a.frames, b.frames)
     if whole:
