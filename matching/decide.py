@@ -19,6 +19,7 @@ from matching.claim_parts import days_apart, parts_of
 from matching.counted import children_against_all, kinds_differ
 from matching.frames import Frame, FrameComparison, compare_frames, subjects_differ
 from matching.identifiers import identifier_only, references_differ
+from matching.measures_apart import measures_apart
 from matching.milestones import milestone_steps
 from matching.money_kinds import money_kinds_differ
 from matching.named_places import places_differ
@@ -110,6 +111,13 @@ def decide_pair(
         # "400 shells" and "400 civilians" on one place and day: counts of different things.
         if explain:
             explanation["counts_differ"] = list(kinds)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    named = measures_apart(a.frames, b.frames, fc)
+    if named:
+        # "12 killed" and "12 pulled alive from the rubble": each names what it counts, and
+        # no figure of one measures what a figure of the other does.
+        if explain:
+            explanation["measures_differ"] = list(named)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     elsewhere = None if not_apart else references_differ(a.text, b.text, fc.same_measure)
     if elsewhere and len(elsewhere) == len(fc.same_measure):

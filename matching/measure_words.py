@@ -68,6 +68,11 @@ MEASURE_STEMS: dict[str, tuple[str, ...]] = {
     "points": ("point", "clause", "provision", "пункт", "punti", "puntos", "punkte"),
     "camps": ("camp", "facilit", "табор", "лагер", "campi", "campos", "lager"),
     "sheltering": ("shelter", "hiding", "укрива", "укрыва", "rifugi", "refugiaba"),
+    # Other outcomes of one attack than the dead and the wounded: whom it left missing, and
+    # whom rescuers saved.
+    "missing": ("missing", "unaccounted", "зникл", "безвісти", "пропавш", "пропал", "vermisst",
+                "desaparecid", "dispersi"),
+    "rescued": ("rescu", "alive", "врятува", "врятов", "спасен", "спасл", "gerettet", "rescat"),
 }
 
 # How far from the figure (in words) its measure is looked for.
