@@ -112,13 +112,6 @@ def decide_pair(
         if explain:
             explanation["counts_differ"] = list(kinds)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    named = measures_apart(a.frames, b.frames, fc)
-    if named:
-        # "12 killed" and "12 pulled alive from the rubble": each names what it counts, and
-        # no figure of one measures what a figure of the other does.
-        if explain:
-            explanation["measures_differ"] = list(named)
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     elsewhere = None if not_apart else references_differ(a.text, b.text, fc.same_measure)
     if elsewhere and len(elsewhere) == len(fc.same_measure):
         # Distances from two different places: two quantities, never one claim nor a conflict.
@@ -133,6 +126,13 @@ def decide_pair(
         # "drones launched at Lutsk" and "... at Uman": claims about two different places.
         if explain:
             explanation["places_differ"] = list(places)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    named = measures_apart(a.frames, b.frames, fc)
+    if named:
+        # "12 killed" and "12 pulled alive from the rubble": each names what it counts, and
+        # no figure of one measures what a figure of the other does.
+        if explain:
+            explanation["measures_differ"] = list(named)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     money = money_kinds_differ(a.text, b.text, fc.agree) if fc.agree else None
     if money:
@@ -151,7 +151,7 @@ def decide_pair(
     if children:
         # "7 children were among the dead" and "7 people died": two counts of one event.
         if explain:
-            explanation["counts_differ"] = list(children)
+            explanation["children_counted"] = list(children)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     whole = whole_contradicts(a.text, b.text, fc.agree, a.frames, b.frames)
     if whole:

@@ -94,6 +94,17 @@ def why(explanation: Mapping[str, Any], relation: str = "same") -> str:
     if kinds:
         lines.append(f"They count different things ({kinds[0]} and {kinds[1]}): two claims, "
                      "whatever their places, days or values.")
+    children = explanation.get("children_counted")
+    if children:
+        lines.append(f"Children on one side, people in general on the other (\u201c{children[0]}"
+                     f"\u201d / \u201c{children[1]}\u201d): two counts of one event.")
+    measures = explanation.get("measures_differ")
+    if measures:
+        lines.append(f"The figures measure different things ({measures[0]} and {measures[1]}): "
+                     "two claims.")
+    for frame in explanation.get("as_of_dates_differ") or ():
+        lines.append(f"Readings of a count as of two stated days \u2014 {_frame_sentence(frame)}: "
+                     "two claims, whatever the values.")
     money = explanation.get("money_kinds_differ")
     if money:
         lines.append(f"Sums of different kinds of money ({money[0]} and {money[1]}): two "

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from matching.as_of import as_of_apart
 from matching.decide import decide_pair
+from matching.explain import why
 from matching.grouping import cluster
 from matching.pairs import Relation
 from matching.signature import signature
@@ -37,6 +38,7 @@ def test_two_stated_as_of_dates_are_two_claims_even_with_close_values() -> None:
         r = decide_pair(a, b, idf={})
         assert r.relation is Relation.DIFFERENT, (x, y)
         assert r.explanation["as_of_dates_differ"]
+        assert "as of two stated days" in why(r.explanation)
         assert as_of_apart(a.frames, b.frames)
 
 
