@@ -17,13 +17,13 @@ from typing import Any
 from matching.as_of import stated_dates_apart
 from matching.claim_parts import days_apart, parts_of
 from matching.counted import children_against_all, kinds_differ
-from matching.frames import Frame, FrameComparison, compare_frames, subjects_differ
+from matching.frames import Frame, FrameComparison, subjects_differ
 from matching.identifiers import identifier_only, references_differ
 from matching.measures_apart import measures_apart
 from matching.milestones import milestone_steps
 from matching.money_kinds import money_kinds_differ
 from matching.named_places import places_differ
-from matching.pair_model import PairModel, default_model, pair_features
+from matching.pair_model import PairModel, default_model, frames_compared, pair_features
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
     PairResult,
@@ -99,34 +99,14 @@ def decide_pair(
             # The shape storage, the window and the exports read: pairs of figure texts.
             explanation["figures_agree"] = [[x.text, y.text] for x, y in fc.agree]
     cut_same = min(max(m.same_cutoff + cutoff_shift(thresholds), 0.0), 1.0)
-    subjects = None if not_apart else subjects_differ(a.frames, b.frames)
-    if subjects:
-        # Figures or dates of two different agreements (the Minsk Protocol and the Minsk
-        # Memorandum): two frames, never one claim nor a conflict.
+    apart = None if not_apart else _first_rule_apart(a, b, fc)
+    if apart:
+        # Two agreements, counts of different things, distances from different places, or
+        # two places: two claims, whatever the model says (see _first_rule_apart).
         if explain:
-            explanation["subjects_differ"] = list(subjects)
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    kinds = kinds_differ(a.frames, b.frames) if not fc.same_measure and not not_apart else None
-    if kinds:
-        # "400 shells" and "400 civilians" on one place and day: counts of different things.
-        if explain:
-            explanation["counts_differ"] = list(kinds)
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    elsewhere = None if not_apart else references_differ(a.text, b.text, fc.same_measure)
-    if elsewhere and len(elsewhere) == len(fc.same_measure):
-        # Distances from two different places: two quantities, never one claim nor a conflict.
-        if explain:
-            explanation["references_differ"] = [[x.text, y.text] for x, y in elsewhere]
+            explanation[apart[0]] = apart[1]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     pa, pb = parts_of(a), parts_of(b)
-    # (Only between claims that both give a figure other than a date.)
-    places = places_differ(a.text, b.text, pa.places, pb.places) if (
-        pa.has_non_date_frame and pb.has_non_date_frame and not not_apart) else None
-    if places:
-        # "drones launched at Lutsk" and "... at Uman": claims about two different places.
-        if explain:
-            explanation["places_differ"] = list(places)
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     named = measures_apart(a.frames, b.frames, fc)
     if named:
         # "12 killed" and "12 pulled alive from the rubble": each names what it counts, and
@@ -228,14 +208,32 @@ def decide_pair(
     return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
 
 
-_NO_FRAMES = FrameComparison((), (), (), False)
-
-
-def frames_compared(a: ClaimSig, b: ClaimSig) -> FrameComparison:
-    """How the frames of two claims relate (none paired when either has none), as the pair
-    features compare them."""
-    fa, fb = a.frames, b.frames
-    return compare_frames(fa, fb) if fa and fb else _NO_FRAMES
+def _first_rule_apart(a: ClaimSig, b: ClaimSig, fc: FrameComparison
+                      ) -> tuple[str, list[Any]] | None:
+    """The rules :func:`decide_pair` applies before any other: the explanation key and what
+    it names when one of them says "different claims", else None. ``fc``: the pair's frames
+    compared (:func:`frames_compared`)."""
+    subjects = subjects_differ(a.frames, b.frames)
+    if subjects:
+        # Figures or dates of two different agreements (the Minsk Protocol and the Minsk
+        # Memorandum): two frames, never one claim nor a conflict.
+        return "subjects_differ", list(subjects)
+    kinds = kinds_differ(a.frames, b.frames) if not fc.same_measure else None
+    if kinds:
+        # "400 shells" and "400 civilians" on one place and day: counts of different things.
+        return "counts_differ", list(kinds)
+    elsewhere = references_differ(a.text, b.text, fc.same_measure)
+    if elsewhere and len(elsewhere) == len(fc.same_measure):
+        # Distances from two different places: two quantities, never one claim nor a conflict.
+        return "references_differ", [[x.text, y.text] for x, y in elsewhere]
+    pa, pb = parts_of(a), parts_of(b)
+    # (Only between claims that both give a figure other than a date.)
+    places = places_differ(a.text, b.text, pa.places, pb.places) if (
+        pa.has_non_date_frame and pb.has_non_date_frame) else None
+    if places:
+        # "drones launched at Lutsk" and "... at Uman": claims about two different places.
+        return "places_differ", list(places)
+    return None
 
 
 def ruled_apart(a: ClaimSig, b: ClaimSig, frames: FrameComparison) -> bool:
@@ -244,16 +242,17 @@ def ruled_apart(a: ClaimSig, b: ClaimSig, frames: FrameComparison) -> bool:
     places): the relation is known without the pair's features (grouping scores such
     candidate pairs no further; their probability is worked out if a guard asks for it).
     ``frames``: :func:`frames_compared` of the pair."""
-    if subjects_differ(a.frames, b.frames):
-        return True
-    if not frames.same_measure and kinds_differ(a.frames, b.frames):
-        return True
-    elsewhere = references_differ(a.text, b.text, frames.same_measure)
-    if elsewhere and len(elsewhere) == len(frames.same_measure):
-        return True
-    pa, pb = parts_of(a), parts_of(b)
-    return bool(pa.has_non_date_frame and pb.has_non_date_frame
-                and places_differ(a.text, b.text, pa.places, pb.places))
+    return _first_rule_apart(a, b, frames) is not None
+
+
+def score_unless_apart(a: ClaimSig, b: ClaimSig, **kwargs: Any) -> PairResult | None:
+    """:func:`score` of a pair (keyword arguments as there), or None when
+    :func:`ruled_apart` says "different claims" first: its features are then never worked
+    out (for a caller that reads only "same" and "conflict" there)."""
+    frames = frames_compared(a, b)
+    if ruled_apart(a, b, frames):
+        return None
+    return score(a, b, frames=frames, not_apart=True, **kwargs)
 
 
 def _deciding(m: PairModel, x: Any, which: str) -> list[list[Any]]:

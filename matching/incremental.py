@@ -33,7 +33,7 @@ from matching.blocking import (
     key_weight,
 )
 from matching.concepts import concept_paths
-from matching.decide import LEARNED, RULES, frames_compared, ruled_apart
+from matching.decide import LEARNED, RULES, score_unless_apart
 from matching.decide import score as decide_score
 from matching.frames import Frame
 from matching.grouping import cluster
@@ -283,7 +283,7 @@ def match_new_claims(
         fetch_frequencies(t for rows in stored.values() for o in rows
                           for t in (o.tokens or "").split())
         stored_sigs: dict[int, ClaimSig] = {}
-        # The decision's first rules read before its features (matching.decide.ruled_apart).
+        # The decision's first rules read before its features (decide.score_unless_apart).
         ruled_out_first = model != RULES
         group_frames: dict[int, list[tuple[Frame, ...]]] = {}  # of groups joined this run
         guard_members: dict[int, list[ClaimSig]] = {}  # the first members of groups met
@@ -303,13 +303,11 @@ def match_new_claims(
                 other_sig = stored_sigs.get(other.id)
                 if other_sig is None:
                     other_sig = stored_sigs[other.id] = _sig_of(other)
-                if ruled_out_first and ruled_apart(sig, other_sig,
-                                                   frames := frames_compared(sig, other_sig)):
-                    continue  # different claims (only "same" and "conflict" count here)
-                res = decide_score(sig, other_sig, idf=idf, default_idf=_idf(1, n),
-                                   thresholds=thresholds, model=model,
-                                   frames=frames if ruled_out_first else None,
-                                   not_apart=ruled_out_first)
+                res = (score_unless_apart if ruled_out_first else decide_score)(
+                    sig, other_sig, idf=idf, default_idf=_idf(1, n), thresholds=thresholds,
+                    model=model)
+                if res is None:
+                    continue  # ruled apart: different claims (only "same" and "conflict" count)
                 if res.relation is Relation.CONFLICT:
                     conflict_links.append((row.id, group, res.explanation))
                 elif (res.relation is Relation.SAME and (row.id, group) not in rejected

@@ -168,6 +168,12 @@ class PairFeatures:
 _NO_FRAMES = FrameComparison((), (), (), False)  # compare_frames when either side has none
 
 
+def frames_compared(a: ClaimSig, b: ClaimSig) -> FrameComparison:
+    """How the frames of two claims relate (none paired when either has none)."""
+    fa, fb = a.frames, b.frames
+    return compare_frames(fa, fb) if fa and fb else _NO_FRAMES
+
+
 def pair_features(
     a: ClaimSig, b: ClaimSig, idf: Mapping[str, float], default_idf: float = 1.0,
     frames: FrameComparison | None = None,
@@ -176,7 +182,7 @@ def pair_features(
     parts (matching.claim_parts), and what the rules feature needs is shared with the others
     (matching.rules_relation): the values are those of computing everything from scratch
     (tests/matching/pair_features_reference.py, to 1e-9). ``frames``: compare_frames of the
-    pair's frames when the caller has it already (matching.decide.frames_compared)."""
+    pair's frames when the caller has it already (:func:`frames_compared`)."""
     pa, pb = parts_of(a), parts_of(b)
     sa, sb = a.token_set, b.token_set
     if sa and sb:
@@ -191,11 +197,9 @@ def pair_features(
     ratio = fuzz.ratio(a.sorted_text, b.sorted_text) / 100.0
     tri = trigram_jaccard(pa.trigrams, pb.trigrams)
     fa, fb = a.frames, b.frames
-    if fa and fb:
-        fc = compare_frames(fa, fb) if frames is None else frames
-        contradictions = event_contradictions(a.text, b.text, _frame_conflicts(fc))
-    else:
-        fc, contradictions = _NO_FRAMES, ()
+    fc = frames_compared(a, b) if frames is None else frames
+    contradictions = (event_contradictions(a.text, b.text, _frame_conflicts(fc))
+                      if fa and fb else ())
     qa, qb = a.quantities, b.quantities
     figures = compare(qa, qb)
     pub = days_apart(pa, pb)

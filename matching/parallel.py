@@ -90,11 +90,9 @@ def _score_one(sigs: Sequence[ClaimSig], i: int, j: int, idf: Mapping[str, float
     if not apart_unscored or model == _decide.RULES:
         return _decide.score(a, b, idf=idf, default_idf=default_idf, thresholds=thresholds,
                              model=model, explain=explain)
-    frames = _decide.frames_compared(a, b)
-    if _decide.ruled_apart(a, b, frames):
-        return APART
-    return _decide.score(a, b, idf=idf, default_idf=default_idf, thresholds=thresholds,
-                         model=model, explain=explain, frames=frames, not_apart=True)
+    res = _decide.score_unless_apart(a, b, idf=idf, default_idf=default_idf,
+                                     thresholds=thresholds, model=model, explain=explain)
+    return APART if res is None else res
 
 
 def _score_range(bounds: tuple[int, int]) -> list[tuple[int, float | None, bytes | None]]:
