@@ -439,9 +439,10 @@ def build_parser() -> argparse.ArgumentParser:
     verdict_cmd.add_parser(sub, common)
     config_cmd.add_parser(sub, common)
     article_cmd.add_parser(sub, common)
-    from cli import learn_cmd  # #15: learn from my decisions
+    from cli import compare_cmd, learn_cmd  # #15: learn from my decisions; why two claims
 
     learn_cmd.add_parser(sub, common)
+    compare_cmd.add_parser(sub, common)
     measures_cmd.add_parsers(sub, common)
     return parser
 

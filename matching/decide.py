@@ -50,9 +50,11 @@ LEARNED = "learned"
 RULES = "rules"
 
 
-def _frame_json(x: Frame, y: Frame) -> dict[str, Any]:
+def _frame_json(x: Frame, y: Frame, overlap: bool = False) -> dict[str, Any]:
+    """``overlap``: compare_frames found the two values agree (a day: the same day)."""
     return {"measure": x.measure, "period": [x.period, y.period],
-            "values": [x.text, y.text], "intervals": [x.interval_text(), y.interval_text()]}
+            "values": [x.text, y.text], "intervals": [x.interval_text(), y.interval_text()],
+            "overlap": overlap}
 
 
 def cutoff_shift(thresholds: Thresholds) -> float:
@@ -94,7 +96,8 @@ def decide_pair(
         if not pf.comparable_text:
             explanation["text_not_compared"] = True
         if fc.same_measure:
-            explanation["frames"] = [_frame_json(x, y) for x, y in fc.same_measure]
+            explanation["frames"] = [_frame_json(x, y, (x, y) in fc.agree)
+                                     for x, y in fc.same_measure]
         if fc.agree:
             # The shape storage, the window and the exports read: pairs of figure texts.
             explanation["figures_agree"] = [[x.text, y.text] for x, y in fc.agree]

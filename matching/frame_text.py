@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from matching.explain import FEATURE_WORDS
+from matching.feature_words import FEATURE_WORDS
 from matching.frames import Frame, frame_conflicts
 from matching.language import language_of
 from matching.signature import signature
@@ -178,10 +178,6 @@ def conflict_lines(ours: Sequence[FrameSource], theirs: Sequence[FrameSource]) -
     return [conflict_line(x, y) for x, y in conflicting_frames(ours, theirs)]
 
 
-# Features matching.explain has no words for (yet).
-_MORE_WORDS = {"agreeing_value_rarity": "an agreeing value that is rare"}
-
-
 def deciding_text(explanation: Mapping[str, Any]) -> str:
     parts = []
     for item in explanation.get("deciding") or ():
@@ -189,12 +185,12 @@ def deciding_text(explanation: Mapping[str, Any]) -> str:
             name, value = item[0], float(item[1])
         except (TypeError, ValueError, IndexError):
             continue
-        words = FEATURE_WORDS.get(name) or _MORE_WORDS.get(name) or str(name).replace("_", " ")
+        words = FEATURE_WORDS.get(name) or str(name).replace("_", " ")
         parts.append(f"{words} ({'+' if value >= 0 else ''}{value:.2f})")
     return "; ".join(parts)
 
 
-def _stored_frame_line(frame: Mapping[str, Any]) -> str:
+def stored_frame_line(frame: Mapping[str, Any]) -> str:
     values = list(frame.get("values") or ["?", "?"]) + ["?", "?"]
     intervals = list(frame.get("intervals") or ["", ""]) + ["", ""]
     periods = [p for p in frame.get("period") or [] if p]
@@ -216,8 +212,12 @@ def why_lines(explanation: Mapping[str, Any] | None, *, conflicting: bool = Fals
     frames = explanation.get("frames_differ" if conflicting else "frames") or []
     for frame in frames:
         if isinstance(frame, Mapping):
-            verb = "do not overlap" if conflicting else "overlap"
-            lines.append(f"{_stored_frame_line(frame)} — the intervals {verb}.")
+            overlap = frame.get("overlap", not conflicting)  # (not stored before 2026-12)
+            if frame.get("measure") == "date":
+                verdict = "the same day" if overlap else "different days"
+            else:
+                verdict = "the intervals overlap" if overlap else "the intervals do not overlap"
+            lines.append(f"{stored_frame_line(frame)} — {verdict}.")
     deciding = deciding_text(explanation)
     if deciding:
         lines.append(f"Deciding: {deciding}.")

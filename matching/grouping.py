@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from matching.as_of import as_of_apart
 from matching.blocking import (  # noqa: F401  (the blocking names other modules import from here)
     BUCKET_CAP,
     MIN_KEY_WEIGHT,
@@ -30,7 +29,7 @@ from matching.blocking import (  # noqa: F401  (the blocking names other modules
 )
 from matching.claim_parts import share_with_copy
 from matching.decide import LEARNED, RULES
-from matching.frames import subjects_differ, values_contradict
+from matching.frames_clash import clash_key, frames_clash
 from matching.pair_cache import Decision, LinkTable, PairCache
 from matching.pair_model import frame_idf
 from matching.pairs import (
@@ -40,7 +39,6 @@ from matching.pairs import (
     Thresholds,
 )
 from matching.signature import ClaimSig
-from matching.slot import opposite_bounds
 
 # Under the learned decision, candidate pairs this far apart in words are still scored: the
 # model weighs frames, names and dates too (a paraphrase in another language shares few words).
@@ -103,29 +101,17 @@ class _UnionFind:
         return a
 
 
-def _profile_key(sig: ClaimSig) -> tuple:
-    return tuple((f.measure, f.cls, f.low, f.high, f.period, f.period_stated, f.precise,
-                  f.subject)
-                 for f in sig.frames)
-
-
 def _profile_map(sigs: Sequence[ClaimSig], members: list[int]) -> dict[tuple, int]:
     """Distinct set of frames -> the first member stating it."""
     seen: dict[tuple, int] = {}
     for i in members:
-        seen.setdefault(_profile_key(sigs[i]), i)
+        seen.setdefault(clash_key(sigs[i].frames), i)
     return seen
 
 
 def _frame_profiles(sigs: Sequence[ClaimSig], members: list[int]) -> list[int]:
     """One member per distinct set of frames (members stating the same values need one check)."""
     return list(_profile_map(sigs, members).values())
-
-
-def _frames_clash(sigs: Sequence[ClaimSig], i: int, j: int) -> bool:
-    fi, fj = sigs[i].frames, sigs[j].frames
-    return bool(fi) and bool(values_contradict(fi, fj) or subjects_differ(fi, fj)
-                             or opposite_bounds(fi, fj) or as_of_apart(fi, fj))
 
 
 def _profiles_agree(sigs: Sequence[ClaimSig], left: Iterable[int], right: Iterable[int],
@@ -135,13 +121,11 @@ def _profiles_agree(sigs: Sequence[ClaimSig], left: Iterable[int], right: Iterab
 
 
 def complete_link_ok(sigs: Sequence[ClaimSig], left: list[int], right: list[int]) -> bool:
-    """No member of one group states a precise value of a measure that a member of the other
-    contradicts (matching.frames.values_contradict), checked against every member (complete
-    link), so a vague figure can never bridge two precise ones that disagree; nor may a group
-    hold the figures or dates of two different agreements (matching.frames.subjects_differ),
-    nor bounds on either side of one value (matching.slot.opposite_bounds)."""
+    """No member of one group clashes with a member of the other (matching.frames_clash),
+    checked against every member (complete link), so a vague figure can never bridge two
+    precise ones that disagree."""
     return _profiles_agree(sigs, _frame_profiles(sigs, left), _frame_profiles(sigs, right),
-                           lambda i, j: _frames_clash(sigs, i, j))
+                           lambda i, j: frames_clash(sigs[i].frames, sigs[j].frames))
 
 
 class _CompleteLink:
@@ -164,7 +148,8 @@ class _CompleteLink:
     def clash(self, i: int, j: int) -> bool:
         found = self.clashes.get((i, j))
         if found is None:
-            found = self.clashes[(i, j)] = _frames_clash(self.sigs, i, j)
+            found = self.clashes[(i, j)] = frames_clash(self.sigs[i].frames,
+                                                          self.sigs[j].frames)
         return found
 
     def ok(self, ri: int, rj: int) -> bool:

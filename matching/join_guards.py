@@ -9,9 +9,9 @@ from collections.abc import Callable, Sequence
 
 from sqlmodel import Session
 
-from matching.as_of import as_of_apart
 from matching.figures import quantities
-from matching.frames import Frame, claim_frames, values_contradict
+from matching.frames import Frame, claim_frames
+from matching.frames_clash import clash_key, frames_clash
 from matching.grouping import AVERAGE_LINK
 from matching.pairs import Relation
 from matching.signature import ClaimSig
@@ -65,7 +65,7 @@ def _figures_key(figures: list[dict]) -> str:
 
 def _add_frames(frames: tuple[Frame, ...], seen: set[tuple]) -> bool:
     """Remember a member's frames; False when they are empty or already known."""
-    key = tuple((f.measure, f.low, f.high, f.period) for f in frames)
+    key = clash_key(frames)
     if not frames or key in seen:
         return False
     seen.add(key)
@@ -75,10 +75,9 @@ def _add_frames(frames: tuple[Frame, ...], seen: set[tuple]) -> bool:
 def conflicts_with_group(
     session: Session, sig: ClaimSig, group_id: int, cache: dict[int, list[tuple[Frame, ...]]]
 ) -> bool:
-    """Would ``sig`` put two precise values of one measure that disagree into the group, or
-    values of one measure as of two different stated dates (matching.as_of)?
-    Checked against every active member (complete link, as matching.grouping does; the
-    newest MEMBER_CHECK_CAP of a larger group). The members' frames are read once per run
+    """Would ``sig`` clash with a member of the group (matching.frames_clash, the check of
+    matching.grouping's joins)? Checked against every active member (complete link, as
+    matching.grouping does; the newest MEMBER_CHECK_CAP of a larger group). The members' frames are read once per run
     (``cache``; the caller adds the claims it joins)."""
     frames = sig.frames
     if not frames:
@@ -86,4 +85,4 @@ def conflicts_with_group(
     members = cache.get(group_id)
     if members is None:
         members = cache[group_id] = _member_frames(session, group_id)
-    return any(values_contradict(frames, other) or as_of_apart(frames, other) for other in members)
+    return any(frames_clash(frames, other) for other in members)

@@ -35,7 +35,7 @@ def test_why_matched_names_the_frame_and_the_deciding_features():
     res = score(a, b, idf={})
     assert res.relation is Relation.SAME
     text = why(res.explanation, "same")
-    assert "settlements" in text and "41" in text and "Deciding:" in text
+    assert "settlements" in text.casefold() and "41" in text and "Deciding:" in text
 
 
 def test_text_in_another_language_is_said_to_be_uncompared():
@@ -65,3 +65,18 @@ def test_sample_corpus_conflicts_name_one_measure_on_both_sides():
             assert frame["measure"]  # one measure names both sides
             values = " ".join(frame["values"])
             assert not ("79" in values and "470" in values), (sigs[i].text, sigs[j].text)
+
+
+def test_why_kept_apart_says_so_and_tells_which_intervals_overlap():
+    """A pair judged different is not "matched", and each frame says whether its two values
+    overlap (a vague value beside a precise one, values apart within one running count)."""
+    a = signature(1, "As of 28 November, 1,415 people had been freed in exchanges, the "
+                     "ombudsman said.", date="2025-11-28")
+    b = signature(2, "As of 6 December, 1,449 people had been freed in exchanges, the "
+                     "ombudsman said.", date="2025-12-06")
+    res = score(a, b, idf={})
+    assert res.relation is Relation.DIFFERENT
+    text = why(res.explanation, "different")
+    assert text.startswith("Why kept apart: two different claims.")
+    assert "Why matched" not in text
+    assert "do not overlap" in text and "as of two stated days" in text

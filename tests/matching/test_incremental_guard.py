@@ -71,3 +71,27 @@ def test_the_guard_averages_the_members_and_refuses_any_conflict():
                                                            "b": (Relation.DIFFERENT, 0.05)}))
     assert not agrees_with_group(new, ["a", "b"], _decide({"a": (Relation.SAME, 0.99),
                                                            "b": (Relation.CONFLICT, 0.9)}))
+
+
+BOUNDS = {
+    "alpha": "Alpha heard that the talks in Anchorage lasted just under three hours on Friday.",
+    "beta": "Beta heard that the talks in Anchorage lasted more than three hours on Friday.",
+}
+
+
+def test_an_import_refuses_a_group_that_grouping_would_refuse(db, monkeypatch):
+    """Bounds on either side of one value ("just under" / "more than three hours") may never
+    share a group, however alike the pair model finds the sentences: the import checks what
+    grouping's complete link checks (matching.frames_clash), not only precise values."""
+    def same(a, b, **_kwargs) -> PairResult:
+        return PairResult(Relation.SAME, 0.99, {"decided_by": "test"})
+
+    # The pair decision (its first rules included) is told to say "same".
+    monkeypatch.setattr(incremental, "decide_score", same)
+    monkeypatch.setattr(incremental, "score_unless_apart", same)
+    for word, text in BOUNDS.items():
+        doc = document_from_text(text, outlet=word, title=word, published="2025-08-16")
+        assert store_document(db, doc, source=word, actor="t").outcome == "imported"
+    groups = _groups(db)
+    assert None not in (groups["alpha"], groups["beta"])
+    assert groups["alpha"] != groups["beta"]

@@ -1,0 +1,59 @@
+"""Why two stored claims are, or are not, one claim: the pair decision matching would make
+for them today in this database (its word frequencies, its learned weights if any), in the
+sentences of matching.explain. For a person asking why two claims were kept apart."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from matching.decide import LEARNED
+from matching.decide import score as decide_score
+from matching.explain import why
+from matching.incremental import _idf, _sig_of
+from matching.learn import stored_model
+from matching.pairs import PairResult
+from storage import match_store as store
+from storage.database import Database
+
+
+class UnknownClaim(LookupError):
+    """A claim id the database does not hold (or holds no sentence for)."""
+
+
+@dataclass(frozen=True)
+class PairWhy:
+    first: store.ClaimForMatching
+    second: store.ClaimForMatching
+    result: PairResult
+
+    @property
+    def same_group(self) -> bool:
+        return self.first.group_id is not None and self.first.group_id == self.second.group_id
+
+    def text(self) -> str:
+        grouped = ("They are in one group." if self.same_group else
+                   "They are in different groups." if self.first.group_id and
+                   self.second.group_id else "At least one of them is in no group yet.")
+        return "\n".join([
+            f"Claim {self.first.id} ({self.first.outlet}): {self.first.sentence}",
+            f"Claim {self.second.id} ({self.second.outlet}): {self.second.sentence}",
+            grouped,
+            f"Matching decides today: {self.result.relation.value}.",
+            why(self.result.explanation, self.result.relation.value),
+        ])
+
+
+def compare_stored(db: Database, first: int, second: int) -> PairWhy:
+    """Decide one pair of stored claims as an import would, and say why."""
+    with db.read() as session:
+        rows = {row.id: row for row in store.claims_by_id(session, {first, second})}
+        missing = [str(i) for i in (first, second) if i not in rows]
+        if missing:
+            raise UnknownClaim(f"no claim with id {', '.join(missing)} in this database")
+        a, b = _sig_of(rows[first]), _sig_of(rows[second])
+        n = max(store.matchable_claim_count(session), 1)
+        frequencies = store.token_frequencies(session, a.token_set | b.token_set)
+        model = stored_model(session) or LEARNED
+    idf = {t: _idf(frequencies.get(t, 1), n) for t in a.token_set | b.token_set}
+    result = decide_score(a, b, idf=idf, default_idf=_idf(1, n), model=model)
+    return PairWhy(rows[first], rows[second], result)
