@@ -318,8 +318,12 @@ class MainWindow(QMainWindow):
         for action in (self.accept_action, self.reject_action, self.repropose_action):
             action.setEnabled(has_selection)
         self.show_group_action.setEnabled(not groups)
+        self.compare_action.setEnabled(not groups and len(self.selected_claim_ids()) == 2)
         self.export_actions[ExportKind.CARD].setEnabled(
             groups and self.group_pane.detail is not None)
+
+    def compare_selected(self) -> None:
+        self.matching.compare(self.selected_claim_ids())
 
     # -- reviewing --------------------------------------------------------------------------
     def set_selected_status(self, status: str) -> None:

@@ -71,6 +71,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
                SP.SP_BrowserReload,
                "Match claims that have no claim group yet with the stored ones (Ctrl+M)",
                "Run matching"),
+    ActionSpec("compare_action", "&Compare two claims", lambda w: w.compare_selected(),
+               ["Ctrl+Shift+C"], None, "Why matching finds the two selected claims one claim, "
+               "conflicting figures or two claims (Ctrl+Shift+C)", starts_enabled=False),
     ActionSpec("show_group_action", "Show the claim's &group",
                lambda w: w.detail.request_group(), ["Ctrl+G"], None,
                "Open the selected claim's group (Ctrl+G)"),
@@ -118,7 +121,7 @@ MENUS: tuple[tuple[str, tuple[MenuItem, ...]], ...] = (
     ("&Edit", ("undo_action", "redo_action", SEPARATOR, "accept_action", "reject_action",
                "repropose_action", lambda w: [w.detail.new_claim_action], SEPARATOR,
                "find_action", SEPARATOR, "preferences_action")),
-    ("&Groups", ("matching_action", "show_group_action", "@ratings")),
+    ("&Groups", ("matching_action", "show_group_action", "compare_action", "@ratings")),
     ("E&xport", tuple(EXPORTS.values())),
     ("&View", (lambda w: list(w.view_actions.values()), SEPARATOR, "next_action",
                "previous_action", SEPARATOR, "refresh_action")),

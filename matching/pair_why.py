@@ -34,13 +34,20 @@ class PairWhy:
         grouped = ("They are in one group." if self.same_group else
                    "They are in different groups." if self.first.group_id and
                    self.second.group_id else "At least one of them is in no group yet.")
+        relation = self.result.relation.value
         return "\n".join([
+            f"Claims {self.first.id} and {self.second.id}: matching finds "
+            f"{_VERDICTS.get(relation, relation)}. {grouped}",
+            "",
             f"Claim {self.first.id} ({self.first.outlet}): {self.first.sentence}",
             f"Claim {self.second.id} ({self.second.outlet}): {self.second.sentence}",
-            grouped,
-            f"Matching decides today: {self.result.relation.value}.",
-            why(self.result.explanation, self.result.relation.value),
+            "",
+            why(self.result.explanation, relation),
         ])
+
+
+_VERDICTS = {"same": "the same claim", "conflict": "conflicting figures",
+             "different": "two different claims"}
 
 
 def compare_stored(db: Database, first: int, second: int) -> PairWhy:

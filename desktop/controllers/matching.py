@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QWidget
 from desktop.changes import MATCHED
 from desktop.controllers.base import Controller
 from desktop.settings import Settings
-from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_with_progress
+from desktop.tasks import Task, TaskContext, TaskProgressDialog, run_task, run_with_progress
 from matching.incremental import MatchReport, run_matching
+from matching.pair_why import PairWhy, UnknownClaim, compare_stored
 from storage.backup import make_backup
 from storage.database import Database
 
@@ -27,6 +28,7 @@ class Matching(Controller):
         self._parent = parent
         self._task_failed = task_failed
         self.task: Task | None = None
+        self.compare_task: Task | None = None
         self.progress_dialog: TaskProgressDialog | None = None
 
     def start(self) -> Task | None:
@@ -61,3 +63,25 @@ class Matching(Controller):
             signed=report.signed, joined=len(report.joined), new=len(report.new_groups),
             conflicts=len(report.conflicts)))
         self.changes.emit(MATCHED)
+
+    def compare(self, claim_ids: list[int]) -> Task | None:
+        """Why matching finds two claims one claim, a conflict or two claims (in a worker:
+        it reads the database); the answer comes as a message."""
+        if len(claim_ids) != 2:
+            self.error.emit(self.tr("Select two claims to compare (Ctrl+click the second)."))
+            return None
+        db, (first, second) = self._db, claim_ids
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, UnknownClaim):
+                self.error.emit(self.tr("Cannot compare: {problem}.").format(problem=exc))
+            else:
+                self._task_failed(exc)
+
+        def done(found: PairWhy) -> None:
+            self.message.emit(found.text())
+
+        self.compare_task = run_task(lambda _ctx: compare_stored(db, first, second),
+                                     name="compare", on_result=done, on_error=failed,
+                                     owner=self)
+        return self.compare_task

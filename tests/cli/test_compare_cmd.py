@@ -39,7 +39,7 @@ def test_compare_says_why_two_claims_were_kept_apart(tmp_path: Path, capsys):
     first, second = _claims(path)
     assert main(["compare", str(first), str(second), "--db", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Matching decides today: different." in out
+    assert out.startswith(f"Claims {first} and {second}: matching finds two different claims. ")
     assert "Why kept apart: two different claims." in out
     assert "as of two stated days" in out
     assert "1,415" in out and "1,449" in out

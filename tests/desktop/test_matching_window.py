@@ -260,3 +260,31 @@ def test_learning_can_be_cancelled_and_keeps_the_weights(qtbot, settings, sample
     with sample_db.read() as s:
         assert get_setting(s, LEARNED_WEIGHTS) is None
         assert s.execute(select(Article.id)).first() is not None
+
+
+def test_two_selected_claims_can_be_compared(frames_window, qtbot, db):
+    """Groups → Compare two claims (Ctrl+Shift+C) says, in a box, whether matching finds the
+    two selected claims one claim, conflicting figures or two claims, and why; it is enabled
+    only while exactly two claims are selected."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    from desktop.sidebar import View
+
+    drive = WindowDriver(frames_window, qtbot)
+    drive.select_view(View.ALL)
+    drive.wait_loaded()
+    north, south = _claim(db, "Russian forces captured 41"), _claim(db, "Russian troops")
+    drive.select_claim(north)
+    action = frames_window.compare_action
+    assert not action.isEnabled()
+    model = frames_window.claims_model
+    frames_window.table.selectionModel().select(
+        model.index(drive.row_of(south), 0),
+        QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    assert sorted(drive.selected_claim_ids()) == sorted([north, south])
+    assert action.isEnabled()
+    drive.press(Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier
+                | Qt.KeyboardModifier.ShiftModifier)
+    drive.wait_message("matching finds conflicting figures")
+    text = drive.message()
+    assert "Why conflicting" in text and "41" in text and "57" in text
