@@ -6,7 +6,10 @@ Each generator runs in its own process (so peak memory is that generator's), one
 other (the machine is shared: never two 100k runs at once).
 
 Run: python -m bench.bench_matching [--n 100000] [--gen repetitive,second,real_noisy,base]
-     [--skip-db] [--skip-memory] [--naive]
+     [--skip-db] [--skip-memory] [--naive] [--db PATH]
+``--db PATH`` keeps the built N-claim database (stored, indexed, first matching run done) at
+PATH and reuses it when it is there already (one generator only): the one-article figure is
+then taken on a copy, so the kept database stays as built.
 Generators: bench/generated_sets.py (GENERATORS); ``real_noisy`` is the real cross-outlet set
 (read from ../shared at run time) replicated to N with noise. Every figure ends in one table
 (one line per generator, CPU beside wall time) to paste into a before/after note.
@@ -125,40 +128,60 @@ def _published(claim: dict[str, Any]) -> dt.date | None:
         return None
 
 
-def bench_database(name: str, claims: list[dict[str, Any]], article: list[dict[str, Any]]) -> None:
+def _build_database(db: Any, name: str, claims: list[dict[str, Any]]) -> None:
+    """Store ``claims`` as 20-claim articles, index them and run the first (bulk) matching."""
+    from storage.articles import NewArticle, NewClaim, add_article
+
+    t0, c0 = time.perf_counter(), cpu_seconds()
+    per_article = 20
+    for start in range(0, len(claims), per_article):
+        chunk = claims[start : start + per_article]
+        text, rows, pos = "", [], 0
+        for c in chunk:
+            sentence = c["text"]
+            figures = [f.to_json_dict() for f in parse_figures(sentence, offset=pos)]
+            rows.append(NewClaim(sentence=sentence, start=pos, end=pos + len(sentence),
+                                 figures=figures, score=0.9))
+            text += sentence + " "
+            pos = len(text)
+        with db.write() as session:
+            add_article(session, NewArticle(outlet=chunk[0]["outlet"], text=text,
+                                            published=_published(chunk[0]),
+                                            content_hash=f"bench-{start}"), rows, actor="bench")
+    t1, c1 = time.perf_counter(), cpu_seconds()
+    index_claims(db)
+    t2, c2 = time.perf_counter(), cpu_seconds()
+    first = run_matching(db, actor="bench")
+    t3, c3 = time.perf_counter(), cpu_seconds()
+    print(f"[{name}] database: stored {len(claims):,} claims in {t1 - t0:.1f} s "
+          f"({c1 - c0:.1f} s CPU), indexed in {t2 - t1:.1f} s ({c2 - c1:.1f} s CPU), first "
+          f"matching run (bulk) {t3 - t2:.1f} s ({c3 - c2:.1f} s CPU) "
+          f"({len(first.new_groups):,} groups)", flush=True)
+    FIGURES.update(index_cpu=c2 - c1, bulk_cpu=c3 - c2, bulk_wall=t3 - t2)
+
+
+def bench_database(name: str, claims: list[dict[str, Any]], article: list[dict[str, Any]],
+                   keep: Path | None = None) -> None:
+    import shutil
+
     from ingest import document_from_text
-    from storage.articles import NewArticle, NewClaim, add_article, claim_ids_of_article
+    from storage.articles import claim_ids_of_article
     from storage.schema import open_database
     from workflows.importing import store_document
 
     with tempfile.TemporaryDirectory() as tmp:
-        db = open_database(Path(tmp) / "bench.sqlite")
-        t0, c0 = time.perf_counter(), cpu_seconds()
-        per_article = 20
-        for start in range(0, len(claims), per_article):
-            chunk = claims[start : start + per_article]
-            text, rows, pos = "", [], 0
-            for c in chunk:
-                sentence = c["text"]
-                figures = [f.to_json_dict() for f in parse_figures(sentence, offset=pos)]
-                rows.append(NewClaim(sentence=sentence, start=pos, end=pos + len(sentence),
-                                     figures=figures, score=0.9))
-                text += sentence + " "
-                pos = len(text)
-            with db.write() as session:
-                add_article(session, NewArticle(outlet=chunk[0]["outlet"], text=text,
-                                                published=_published(chunk[0]),
-                                                content_hash=f"bench-{start}"), rows, actor="bench")
-        t1, c1 = time.perf_counter(), cpu_seconds()
-        index_claims(db)
-        t2, c2 = time.perf_counter(), cpu_seconds()
-        first = run_matching(db, actor="bench")
-        t3, c3 = time.perf_counter(), cpu_seconds()
-        print(f"[{name}] database: stored {len(claims):,} claims in {t1 - t0:.1f} s "
-              f"({c1 - c0:.1f} s CPU), indexed in {t2 - t1:.1f} s ({c2 - c1:.1f} s CPU), first "
-              f"matching run (bulk) {t3 - t2:.1f} s ({c3 - c2:.1f} s CPU) "
-              f"({len(first.new_groups):,} groups)", flush=True)
-        FIGURES.update(index_cpu=c2 - c1, bulk_cpu=c3 - c2, bulk_wall=t3 - t2)
+        path = Path(tmp) / "bench.sqlite"
+        if keep is not None and keep.exists():
+            print(f"[{name}] reusing the database {keep}", flush=True)
+        else:
+            db = open_database(keep or path)
+            _build_database(db, name, claims)
+            db.dispose()
+        if keep is not None:
+            for suffix in ("", "-wal"):  # a log the last close did not fold in
+                if Path(f"{keep}{suffix}").exists():
+                    shutil.copyfile(f"{keep}{suffix}", f"{path}{suffix}")
+        db = open_database(path)
         doc = document_from_text(" ".join(c["text"] for c in article), outlet="Outlet new",
                                  title="new", published=_published(article[0]))
         t4 = time.perf_counter()
@@ -177,7 +200,8 @@ def bench_database(name: str, claims: list[dict[str, Any]], article: list[dict[s
         db.dispose()
 
 
-def run_one(name: str, n: int, skip_db: bool, naive: bool, skip_memory: bool = False) -> None:
+def run_one(name: str, n: int, skip_db: bool, naive: bool, skip_memory: bool = False,
+            keep: Path | None = None) -> None:
     FIGURES.clear()
     FIGURES.update(gen=name, n=n)
     claims = labelled_set(name, n, seed=7)
@@ -189,7 +213,7 @@ def run_one(name: str, n: int, skip_db: bool, naive: bool, skip_memory: bool = F
     if not skip_db:
         # The new article: claims of the same generator with another seed (new facts and
         # repeats of stored ones alike).
-        bench_database(name, claims, labelled_set(name, 20, seed=99))
+        bench_database(name, claims, labelled_set(name, 20, seed=99), keep)
     FIGURES["rss"] = peak_rss_mib()
 
 
@@ -201,6 +225,7 @@ def main() -> int:
     parser.add_argument("--skip-db", action="store_true")
     parser.add_argument("--skip-memory", action="store_true", help="only the database part")
     parser.add_argument("--naive", action="store_true", help="also time all-pairs cdist")
+    parser.add_argument("--db", type=Path, help="keep the built database here; reuse it if there")
     parser.add_argument("--here", action="store_true", help="run in this process (one generator)")
     args = parser.parse_args()
     names = [g.strip() for g in args.gen.split(",") if g.strip()]
@@ -210,13 +235,15 @@ def main() -> int:
     if args.here or len(names) == 1:
         rows = []
         for name in names:
-            run_one(name, args.n, args.skip_db, args.naive, args.skip_memory)
+            run_one(name, args.n, args.skip_db, args.naive, args.skip_memory, args.db)
             rows.append(dict(FIGURES))
         if args.here:  # for the parent process's table
             print(_FIGURES_TAG + json.dumps(rows), flush=True)
         else:
             print_table(rows)
         return 0
+    if args.db is not None:
+        parser.error("--db takes one generator")
     rows = []
     for name in names:  # one after the other, each in its own process
         cmd = [sys.executable, "-m", "bench.bench_matching", "--here", "--gen", name,
