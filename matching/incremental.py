@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import math
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -41,7 +40,8 @@ from matching.join_guards import GUARD_SAMPLE, agrees_with_group, conflicts_with
 from matching.learn import stored_model
 from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds
 from matching.parallel import fork_pool, worker_count
-from matching.signature import ClaimSig, signature, signature_from_stored
+from matching.signature import ClaimSig, signature
+from matching.stored_sig import sig_of_row, word_idf
 from resources import resource_path
 from storage import audit
 from storage import match_store as store
@@ -65,20 +65,6 @@ def signature_version() -> str:
         with contextlib.suppress(OSError):  # a user file removed meanwhile
             h.update(path.read_bytes())
     return h.hexdigest()[:16]
-
-
-def _idf(df: int, n: int) -> float:
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-
-def _sig_of(row: store.ClaimForMatching) -> ClaimSig:
-    if row.tokens is not None and row.entities is not None:
-        return signature_from_stored(
-            row.id, row.sentence, row.tokens, row.entities, row.figures,
-            category=row.category, outlet=row.outlet, date=row.published,
-        )
-    return signature(row.id, row.sentence, figures=row.figures, figure_offset=row.start,
-                     category=row.category, outlet=row.outlet, date=row.published)
 
 
 @dataclass
@@ -195,7 +181,7 @@ def _index_batch(
     sigs = _signatures_once(rows, pool)
     df = store.token_frequencies(session, (t for s in sigs for t in s.token_set))
     n = store.matchable_claim_count(session) + len(sigs)
-    idf = {t: _idf(df.get(t, 0) + 1, n) for s in sigs for t in s.token_set}
+    idf = {t: word_idf(df.get(t, 0) + 1, n) for s in sigs for t in s.token_set}
     keys = [
         {"key": key, "claim_id": s.id, "weight": weight}
         for s in sigs
@@ -268,10 +254,10 @@ def match_new_claims(
         # and stored claims they need do not change while this run assigns groups (a claim
         # grouped earlier in the run is found through group_of), so a few queries for the
         # whole batch give what one query per claim gave.
-        sigs = [_sig_of(row) for row in pending]
+        sigs = [sig_of_row(row) for row in pending]
         found_per_claim = store.candidates_many(
             session,
-            [blocking_keys(sig, {t: _idf(df_of(t), n) for t in sig.token_set}) for sig in sigs],
+            [blocking_keys(sig, {t: word_idf(df_of(t), n) for t in sig.token_set}) for sig in sigs],
             bucket_cap=BUCKET_CAP, weigh=key_weight, refine_keys=REFINE_KEYS, recent=WINDOW,
         )
         heaviest = [_best_candidates(found, row.id)
@@ -292,8 +278,8 @@ def match_new_claims(
             if cancelled is not None and cancelled():
                 raise _Cancelled
             others = [o for cid in sorted(set(ids)) for o in stored.get(cid, ())]
-            idf = {t: _idf(df_of(t), n) for t in sig.token_set}
-            idf.update({t: _idf(df_of(t), n) for o in others for t in (o.tokens or "").split()})
+            idf = {t: word_idf(df_of(t), n) for t in sig.token_set}
+            idf.update({t: word_idf(df_of(t), n) for o in others for t in (o.tokens or "").split()})
             # The best "same claim" match in each group this claim meets.
             matches: dict[int, tuple[float, dict]] = {}
             for other in others:
@@ -302,9 +288,9 @@ def match_new_claims(
                     continue  # an ungrouped claim meets this one when its own turn comes
                 other_sig = stored_sigs.get(other.id)
                 if other_sig is None:
-                    other_sig = stored_sigs[other.id] = _sig_of(other)
+                    other_sig = stored_sigs[other.id] = sig_of_row(other)
                 res = (score_unless_apart if ruled_out_first else decide_score)(
-                    sig, other_sig, idf=idf, default_idf=_idf(1, n), thresholds=thresholds,
+                    sig, other_sig, idf=idf, default_idf=word_idf(1, n), thresholds=thresholds,
                     model=model)
                 if res is None:
                     continue  # ruled apart: different claims (only "same" and "conflict" count)
@@ -320,11 +306,11 @@ def match_new_claims(
                     rows = store.group_members(session, group, limit=GUARD_SAMPLE)
                     fetch_frequencies(t for o in rows for t in (o.tokens or "").split())
                     members = guard_members[group] = [
-                        stored_sigs.get(o.id) or _sig_of(o) for o in rows]
-                idf.update({t: _idf(df_of(t), n) for m in members for t in m.token_set})
+                        stored_sigs.get(o.id) or sig_of_row(o) for o in rows]
+                idf.update({t: word_idf(df_of(t), n) for m in members for t in m.token_set})
                 return agrees_with_group(
                     sig, members, lambda x, y: decide_score(
-                        x, y, idf=idf, default_idf=_idf(1, n), thresholds=thresholds,
+                        x, y, idf=idf, default_idf=word_idf(1, n), thresholds=thresholds,
                         model=model, explain=False))
 
             # The best group that takes it, as matching.grouping joins: no clashing figure
@@ -404,7 +390,7 @@ def _group_in_bulk(
     """First matching of a large database with no groups yet: cluster everything in memory
     (blocked, see matching.grouping) instead of one SQL round trip per claim. Returns the
     signatures it clustered."""
-    sigs = [_sig_of(row) for row in pending]
+    sigs = [sig_of_row(row) for row in pending]
     result = cluster(sigs, thresholds=thresholds, progress=progress, model=model)
     members: dict[int, list[int]] = {}
     for index, label in enumerate(result.labels):

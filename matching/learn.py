@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,10 +32,9 @@ from matching.pair_model import (
     frame_idf,
     pair_features,
 )
-from matching.signature import ClaimSig, signature, signature_from_stored
+from matching.stored_sig import sig_of_row, word_idf
 from storage.database import Database
 from storage.decision_pairs import DecisionPairs, decision_pairs
-from storage.match_store import ClaimForMatching
 from storage.settings import get_setting, set_setting
 
 LEARNED_WEIGHTS = "learned_pair_weights"  # setting key: the learned model as JSON
@@ -170,19 +168,6 @@ def forget(db: Database, *, actor: str) -> bool:
 # --- features of the labelled pairs ---------------------------------------------------------
 
 
-def _sig_of(row: ClaimForMatching) -> ClaimSig:
-    if row.tokens is not None and row.entities is not None:
-        return signature_from_stored(row.id, row.sentence, row.tokens, row.entities, row.figures,
-                                     category=row.category, outlet=row.outlet,
-                                     date=row.published)
-    return signature(row.id, row.sentence, figures=row.figures, figure_offset=row.start,
-                     category=row.category, outlet=row.outlet, date=row.published)
-
-
-def _idf(df: int, n: int) -> float:
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-
 @dataclass(frozen=True)
 class PairMatrix:
     x: np.ndarray  # features, one row per pair
@@ -193,11 +178,11 @@ class PairMatrix:
 
 def pair_matrix(data: DecisionPairs, cancelled: Callable[[], bool] | None = None,
                 progress: Callable[[int, int], None] | None = None) -> PairMatrix:
-    sigs = {row.id: _sig_of(row) for row in data.claims}
+    sigs = {row.id: sig_of_row(row) for row in data.claims}
     n = max(data.matchable_claims, len(sigs), 1)
-    idf = {t: _idf(data.token_claims.get(t, 1), n) for s in sigs.values() for t in s.token_set}
+    idf = {t: word_idf(data.token_claims.get(t, 1), n) for s in sigs.values() for t in s.token_set}
     idf.update(frame_idf(list(sigs.values())))
-    default_idf = _idf(1, n)
+    default_idf = word_idf(1, n)
     folds = _component_folds([(a, b) for a, b, _s in data.pairs])
     rows, labels, contra, fold = [], [], [], []
     for k, (a, b, same) in enumerate(data.pairs):

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from matching.decide import LEARNED
 from matching.decide import score as decide_score
 from matching.explain import why
-from matching.incremental import _idf, _sig_of
 from matching.learn import stored_model
 from matching.pairs import PairResult
+from matching.stored_sig import sig_of_row, word_idf
 from storage import match_store as store
 from storage.database import Database
 
@@ -57,10 +57,10 @@ def compare_stored(db: Database, first: int, second: int) -> PairWhy:
         missing = [str(i) for i in (first, second) if i not in rows]
         if missing:
             raise UnknownClaim(f"no claim with id {', '.join(missing)} in this database")
-        a, b = _sig_of(rows[first]), _sig_of(rows[second])
+        a, b = sig_of_row(rows[first]), sig_of_row(rows[second])
         n = max(store.matchable_claim_count(session), 1)
         frequencies = store.token_frequencies(session, a.token_set | b.token_set)
         model = stored_model(session) or LEARNED
-    idf = {t: _idf(frequencies.get(t, 1), n) for t in a.token_set | b.token_set}
-    result = decide_score(a, b, idf=idf, default_idf=_idf(1, n), model=model)
+    idf = {t: word_idf(frequencies.get(t, 1), n) for t in a.token_set | b.token_set}
+    result = decide_score(a, b, idf=idf, default_idf=word_idf(1, n), model=model)
     return PairWhy(rows[first], rows[second], result)
