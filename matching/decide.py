@@ -17,6 +17,7 @@ from typing import Any
 from matching.as_of import stated_dates_apart
 from matching.claim_parts import days_apart, parts_of
 from matching.counted import children_against_all, kinds_differ
+from matching.date_actors import date_actors_differ
 from matching.frames import Frame, FrameComparison, subjects_differ
 from matching.identifiers import identifier_only, references_differ
 from matching.measures_apart import measures_apart
@@ -123,6 +124,13 @@ def decide_pair(
         # two kinds of money, two claims.
         if explain:
             explanation["money_kinds_differ"] = list(money)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    people = date_actors_differ(a.entities, b.entities, fc.agree)
+    if people:
+        # "The envoy flew in on 13 March" and "the president spoke on 13 March": one day, and
+        # other people doing other things on it: two claims.
+        if explain:
+            explanation["date_actors_differ"] = list(people)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     population = populations_differ(a.text, b.text, fc.agree) if fc.agree else None
     if population:
