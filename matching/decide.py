@@ -22,7 +22,7 @@ from matching.frames import Frame, FrameComparison, subjects_differ
 from matching.identifiers import identifier_only, references_differ
 from matching.measures_apart import measures_apart
 from matching.milestones import milestone_steps
-from matching.money_kinds import money_kinds_differ
+from matching.money_kinds import money_kinds_differ, money_sources_differ
 from matching.named_places import places_differ
 from matching.pair_model import PairModel, default_model, frames_compared, pair_features
 from matching.pairs import (
@@ -118,10 +118,11 @@ def decide_pair(
         if explain:
             explanation["measures_differ"] = list(named)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    money = money_kinds_differ(a.text, b.text, fc.agree) if fc.agree else None
+    money = (money_kinds_differ(a.text, b.text, fc.agree)
+             or money_sources_differ(a.text, b.text, fc.agree)) if fc.agree else None
     if money:
-        # "military aid of EUR 32.5 billion" and "a total of EUR 32.5 billion": one amount of
-        # two kinds of money, two claims.
+        # "military aid of EUR 32.5 billion" and "a total of EUR 32.5 billion" (or "$5bn of
+        # frozen assets" and "Europe adds $5bn"): one amount of two kinds of money, two claims.
         if explain:
             explanation["money_kinds_differ"] = list(money)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
