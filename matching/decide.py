@@ -17,11 +17,12 @@ from typing import Any
 from matching.as_of import stated_dates_apart
 from matching.claim_parts import days_apart, parts_of
 from matching.counted import children_against_all, kinds_differ
+from matching.date_actors import date_actors_differ
 from matching.frames import Frame, FrameComparison, subjects_differ
 from matching.identifiers import identifier_only, references_differ
 from matching.measures_apart import measures_apart
 from matching.milestones import milestone_steps
-from matching.money_kinds import money_kinds_differ
+from matching.money_kinds import money_kinds_differ, money_sources_differ
 from matching.named_places import places_differ
 from matching.pair_model import PairModel, default_model, frames_compared, pair_features
 from matching.pairs import (
@@ -117,12 +118,20 @@ def decide_pair(
         if explain:
             explanation["measures_differ"] = list(named)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    money = money_kinds_differ(a.text, b.text, fc.agree) if fc.agree else None
+    money = (money_kinds_differ(a.text, b.text, fc.agree)
+             or money_sources_differ(a.text, b.text, fc.agree)) if fc.agree else None
     if money:
-        # "military aid of EUR 32.5 billion" and "a total of EUR 32.5 billion": one amount of
-        # two kinds of money, two claims.
+        # "military aid of EUR 32.5 billion" and "a total of EUR 32.5 billion" (or "$5bn of
+        # frozen assets" and "Europe adds $5bn"): one amount of two kinds of money, two claims.
         if explain:
             explanation["money_kinds_differ"] = list(money)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    people = date_actors_differ(a.entities, b.entities, fc.agree)
+    if people:
+        # "The envoy flew in on 13 March" and "the president spoke on 13 March": one day, and
+        # other people doing other things on it: two claims.
+        if explain:
+            explanation["date_actors_differ"] = list(people)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     population = populations_differ(a.text, b.text, fc.agree) if fc.agree else None
     if population:

@@ -4,6 +4,10 @@ aid, financial (budget) support, or everything together ("the total allocation")
 The same amount for two kinds of money is two claims: "military aid of EUR 32.5 billion" is not
 true of a total of EUR 32.5 billion, however much else the sentences share. A sum whose clause
 names no kind may be either, and meets both.
+
+Where the money comes from is read too: a sum of (frozen, seized) assets is not a sum someone
+adds, pledges or gives ("$100bn of frozen assets will fund the rebuilding" and "Europe will add
+$100bn to the rebuilding" are two sums): :func:`money_sources_differ`.
 """
 
 from __future__ import annotations
@@ -80,4 +84,60 @@ def money_kinds_differ(text_a: str, text_b: str,
         if kx is None or ky is None or kx == ky or _WITHIN.get(kx) == ky or _WITHIN.get(ky) == kx:
             return None
         found = found or (kx, ky)
+    return found
+
+
+# A sum that is assets (frozen or seized state assets), read in the figure's own clause.
+_ASSET_STEMS = ("asset", "актив", "activo", "actif", "attivi", "aktyw", "vermögen", "ativos")
+# A sum someone adds, gives or pledges of their own, read in the figure's own clause.
+_GIVEN_STEMS = ("add", "pledg", "contribut", "donat", "give", "gave", "provid", "añad", "aport",
+                "ajout", "apport", "donner", "donné", "beitr", "добав", "внес", "внос", "додас",
+                "додат", "пожертв")
+ASSETS = "assets"
+GIVEN = "given"
+
+
+def _clause_words(text: str, start: int, end: int) -> list[str]:
+    left = text[max(0, start - BEFORE):start]
+    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
+    if cut:
+        left = left[cut[-1]:]
+    right = text[end:end + AFTER]
+    stop = _CLAUSE_END.search(right)
+    if stop:
+        right = right[:stop.start()]
+    return [w.casefold() for w in _WORD.findall(left + " " + right)]
+
+
+def money_source(text: str, start: int, end: int) -> str | None:
+    """Where a sum at text[start:end] comes from, from its own clause: ASSETS (it is assets),
+    GIVEN (someone adds, gives or pledges it, and the sentence names no assets), or None."""
+    if any(w.startswith(_ASSET_STEMS) for w in _clause_words(text, start, end)):
+        return ASSETS
+    if any(w.startswith(_ASSET_STEMS) for w in _WORD.findall(text.casefold())):
+        return None  # assets elsewhere in the sentence: the sum may come from them
+    if any(w.startswith(_GIVEN_STEMS) for w in _clause_words(text, start, end)):
+        return GIVEN
+    return None
+
+
+def _source_in(text: str, f: _Figure) -> str | None:
+    if not f.measure.startswith("money") or not f.text:
+        return None
+    pos = text.casefold().find(f.text.casefold())
+    return None if pos < 0 else money_source(text, pos, pos + len(f.text))
+
+
+def money_sources_differ(text_a: str, text_b: str,
+                         agree: Sequence[tuple[_Figure, _Figure]]) -> tuple[str, str] | None:
+    """Every agreeing sum of money is assets on one side and given by someone on the other
+    (the two sources of the first such pair, for the explanation); None otherwise."""
+    found = None
+    for x, y in agree:
+        if not (x.measure.startswith("money") and y.measure.startswith("money")):
+            return None
+        sources = {_source_in(text_a, x), _source_in(text_b, y)}
+        if sources != {ASSETS, GIVEN}:
+            return None
+        found = found or (_source_in(text_a, x), _source_in(text_b, y))
     return found

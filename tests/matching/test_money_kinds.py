@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from matching.decide import decide_pair
-from matching.money_kinds import money_kind
+from matching.money_kinds import money_kind, money_source
 from matching.pairs import Relation
 from matching.signature import signature
 
@@ -73,3 +73,35 @@ def test_why_names_the_two_kinds_of_money() -> None:
                 "institute said.")
     assert "different kinds of money (military and total)" in why(
         decide_pair(a, b, idf={}).explanation, "different")
+
+
+ASSETS = ("Under the draft, 40 billion dollars of frozen Russian state assets would pay for "
+          "rebuilding schools in the east.")
+ADDED = "Under the draft, donors would add 40 billion dollars for rebuilding schools in the east."
+
+
+@pytest.mark.parametrize(("text", "figure", "source"), [
+    (ASSETS, "40 billion", "assets"),
+    (ADDED, "40 billion", "given"),
+    ("Японія додасть 3 мільярди доларів на відбудову.", "3 мільярди", "given"),
+    # Assets anywhere in the sentence: an added sum may come from them.
+    ("Donors would add 40 billion dollars, all of it taken from immobilised assets.",
+     "40 billion", None),
+    ("The plan spends 40 billion dollars on schools.", "40 billion", None),
+])
+def test_where_a_sum_comes_from(text: str, figure: str, source: str | None) -> None:
+    start = text.index(figure)
+    assert money_source(text, start, start + len(figure)) == source
+
+
+def test_a_sum_of_assets_and_a_sum_someone_adds_are_two_claims() -> None:
+    r = decide_pair(_sig(0, ASSETS), _sig(1, ADDED), idf={})
+    assert r.relation is Relation.DIFFERENT
+    assert r.explanation["money_kinds_differ"] == ["assets", "given"]
+
+
+def test_two_sums_of_assets_still_pair() -> None:
+    other = ("The draft would use 40 billion dollars in frozen Russian assets to rebuild schools "
+             "in the east.")
+    r = decide_pair(_sig(0, ASSETS), _sig(1, other), idf={})
+    assert "money_kinds_differ" not in r.explanation
