@@ -46,6 +46,9 @@ _RULE_SENTENCES: tuple[tuple[str, Callable[[Any], str]], ...] = (
     ("as_of_dates_differ", lambda frames: "\n".join(
         f"Readings of a count as of two stated days \u2014 {stored_frame_line(f)}: two "
         "claims, whatever the values." for f in frames)),
+    ("date_actors_differ", lambda m: f"They agree only on a date, and name different people "
+                                     f"({m[0]} and {m[1]}): two events of one day, two "
+                                     "claims."),
     ("money_kinds_differ", lambda m: f"Sums of different kinds of money ({m[0]} and "
                                      f"{m[1]}): two claims, whatever the amounts."),
     ("populations_differ", lambda s: f"Shares of different populations: \u201c{s[0]}\u201d "

@@ -22,6 +22,8 @@ def test_one_day_and_other_people_are_two_claims() -> None:
     r = decide_pair(_sig(0, ENVOY), _sig(1, LEADER), idf={})
     assert r.relation is Relation.DIFFERENT
     assert r.explanation["date_actors_differ"] == ["witkoff", "putin"]
+    from matching.explain import why
+    assert "name different people (witkoff and putin)" in why(r.explanation, "different")
 
 
 def test_the_same_person_on_the_same_day_still_pairs() -> None:
