@@ -21,7 +21,9 @@ import numpy as np
 from matching.frames import Frame, days_between, frame_keys, period_days
 from matching.language import language_of
 from matching.named_places import named_places
+from matching.predicates import lead_side, stance
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
+from matching.slot import cumulative
 
 BROAD_PLACES = frozenset(
     {"ukraine", "russia", "belarus", "united_states", "kyiv", "moscow", "saudi_arabia", "minsk"}
@@ -105,6 +107,12 @@ class ClaimParts:
     plain_keys: tuple[tuple[Frame, frozenset[str]], ...] = ()
     # Places named after a preposition (matching.named_places), read once per claim.
     places: tuple[tuple[int, int, str], ...] = ()
+    # What rules and features read of the words alone, once per claim rather than per pair:
+    # the stance (matching.predicates.stance), the side named first (lead_side), and whether
+    # the claim states a running total (matching.slot.cumulative).
+    stance: str | None = None
+    lead_side: str | None = None
+    cumulative: bool = False
     # The summed word weights under one weight table: (table, default, sum).
     _weight: tuple[Mapping[str, float], float, float] | None = None
 
@@ -159,6 +167,9 @@ def parts_of(sig: ClaimSig) -> ClaimParts:
             distinct_entities=tuple(distinct),
             trigrams=trigram_codes(masked),
             places=named_places(sig.text),
+            stance=stance(sig.text),
+            lead_side=lead_side(sig.text),
+            cumulative=cumulative(sig.text),
         )
         object.__setattr__(sig, "_parts", found)
     return found

@@ -36,7 +36,7 @@ from matching.pairs import (
 )
 from matching.pollsters import two_polls
 from matching.populations import populations_differ
-from matching.predicates import stances_differ
+from matching.predicates import stances_of_texts_differ
 from matching.signature import ClaimSig
 from matching.slot import (
     every_figure_clashes,
@@ -162,7 +162,8 @@ def decide_pair(
             explanation["as_of_dates_differ"] = [_frame_json(x, y) for x, y in dated]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     steps = (running_count_steps(fc.same_measure)
-             or undated_total_steps(a.text, b.text, fc.same_measure)
+             or undated_total_steps(a.text, b.text, fc.same_measure,
+                                    pa.cumulative and pb.cumulative)
              or milestone_steps(a.text, b.text, fc.same_measure))
     if steps:
         # "More than three million have fled" (15 March) and "3.5 million have left" (22
@@ -196,7 +197,8 @@ def decide_pair(
             explanation["figures_differ"] = [[x.text, y.text] for x, y in pf.contradictions]
             explanation["periods_differ"] = [_frame_json(x, y) for x, y in pf.contradictions]
         return PairResult(Relation.DIFFERENT, round(p_slot, 4), explanation)
-    if identifier_only(fc.agree) and stances_differ(a.text, b.text):
+    if identifier_only(fc.agree) and stances_of_texts_differ(a.text, b.text, pa.stance,
+                                                            pb.stance):
         # The only figure both give names the thing ("a 30-day ceasefire"), and one accepts
         # it where the other refuses it or says something else of it: two claims.
         if explain:

@@ -51,7 +51,7 @@ from matching.pairs import (
     dated_apart_from_publication,
     predicate_mismatch,
 )
-from matching.predicates import lead_sides_differ, stances_differ, stances_opposite
+from matching.predicates import both_differ, stances_of_texts_differ
 from matching.rules_relation import rules_relation
 from matching.signature import DISTINCT_ENTITY_TYPES, ClaimSig
 from matching.slot import (
@@ -256,9 +256,9 @@ def pair_features(
         float(any(x.measure == y.measure and x.measure not in _COARSE_MEASURES
                   for x, y in same_measure)),
         float(any(x.actor and y.actor and x.actor != y.actor for x, y in same_measure)),
-        float(stances_opposite(a.text, b.text)),
-        float(stances_differ(a.text, b.text)),
-        float(lead_sides_differ(a.text, b.text)),
+        float(both_differ(pa.stance, pb.stance)),
+        float(stances_of_texts_differ(a.text, b.text, pa.stance, pb.stance)),
+        float(both_differ(pa.lead_side, pb.lead_side)),
         clash_closeness(contradictions),
         float(beside_agreement(fc.agree, contradictions)),
         float(every_figure_clashes(fc.agree, contradictions)),

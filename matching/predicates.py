@@ -60,14 +60,22 @@ def _has_stance_word(text: str) -> bool:
 
 def stances_opposite(a: str, b: str) -> bool:
     """One claim accepts what the other refuses."""
-    sa, sb = stance(a), stance(b)
+    return both_differ(stance(a), stance(b))
+
+
+def both_differ(sa: str | None, sb: str | None) -> bool:
+    """Both claims have one (a stance, a leading side: read once per claim), not the same."""
     return sa is not None and sb is not None and sa != sb
 
 
 def stances_differ(a: str, b: str) -> bool:
     """Opposite stances, or one claim takes a stance and the other names no stance at all
     (it says something else of the thing: "the truce would only give the army a pause")."""
-    sa, sb = stance(a), stance(b)
+    return stances_of_texts_differ(a, b, stance(a), stance(b))
+
+
+def stances_of_texts_differ(a: str, b: str, sa: str | None, sb: str | None) -> bool:
+    """:func:`stances_differ`, given the two claims' stances (read once per claim)."""
     if sa == sb:
         return False
     if sa is not None and sb is not None:
@@ -112,5 +120,4 @@ def _after_by(low: str, start: int) -> bool:
 
 def lead_sides_differ(a: str, b: str) -> bool:
     """Both claims are led by a side, and not the same one."""
-    sa, sb = lead_side(a), lead_side(b)
-    return sa is not None and sb is not None and sa != sb
+    return both_differ(lead_side(a), lead_side(b))

@@ -224,12 +224,16 @@ def cumulative(text: str) -> bool:
     return _CUMULATIVE.search(text) is not None
 
 
-def undated_total_steps(text_a: str, text_b: str, same_measure: Sequence[tuple[Frame, Frame]]
-                        ) -> list[tuple[Frame, Frame]]:
+def undated_total_steps(text_a: str, text_b: str, same_measure: Sequence[tuple[Frame, Frame]],
+                        both_cumulative: bool | None = None) -> list[tuple[Frame, Frame]]:
     """Two claims that both state a running total ("have fled since the invasion"), with values
     of one measure more than BOUNDS_APART apart as stated, as of days the claims do not give:
-    two steps of the count far more often than one figure misreported (never a conflict)."""
-    if not (cumulative(text_a) and cumulative(text_b)):
+    two steps of the count far more often than one figure misreported (never a conflict).
+    ``both_cumulative``: whether :func:`cumulative` holds for both texts, when the caller has
+    read it once per claim (matching.claim_parts)."""
+    if both_cumulative is None:
+        both_cumulative = cumulative(text_a) and cumulative(text_b)
+    if not both_cumulative:
         return []
     out = []
     for x, y in same_measure:
