@@ -30,6 +30,7 @@ from matching.blocking import (  # noqa: F401  (the blocking names other modules
 from matching.claim_parts import share_with_copy
 from matching.decide import LEARNED, RULES
 from matching.frames_clash import clash_key, frames_clash
+from matching.gc_pause import collector_paused
 from matching.pair_cache import Decision, LinkTable, PairCache
 from matching.pair_model import frame_idf
 from matching.pairs import (
@@ -190,6 +191,7 @@ def _groups_agree(
     return same * 2 >= len(sample)
 
 
+@collector_paused  # (grouping makes no reference cycles: tests/matching/test_grouping_gc.py)
 def cluster(
     sigs: Sequence[ClaimSig],
     *,
