@@ -16,7 +16,7 @@ from typing import Any
 
 from matching.as_of import stated_dates_apart
 from matching.claim_parts import days_apart, parts_of
-from matching.counted import children_against_all, kinds_differ
+from matching.counted import children_against_all
 from matching.date_actors import date_actors_differ
 from matching.frames import Frame, FrameComparison, subjects_differ
 from matching.identifiers import identifier_only, references_differ
@@ -232,7 +232,7 @@ def _first_rule_apart(a: ClaimSig, b: ClaimSig, fc: FrameComparison
         # Figures or dates of two different agreements (the Minsk Protocol and the Minsk
         # Memorandum): two frames, never one claim nor a conflict.
         return "subjects_differ", list(subjects)
-    kinds = kinds_differ(a.frames, b.frames) if not fc.same_measure else None
+    kinds = fc.kinds  # (kinds_differ when no frames pair up, read by compare_frames)
     if kinds:
         # "400 shells" and "400 civilians" on one place and day: counts of different things.
         return "counts_differ", list(kinds)

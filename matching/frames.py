@@ -345,6 +345,10 @@ class FrameComparison:
     agree: tuple[tuple[Frame, Frame], ...]  # ... whose values overlap
     conflict: tuple[tuple[Frame, Frame], ...]  # ... both precise, values apart
     measure_clash: bool  # both name specific measures, and none in common
+    # With no frames paired: matching.counted.kinds_differ of the two claims' frames (what
+    # each counts, when one never counts what the other does), read by measure_clash and by
+    # the decision's first rules alike.
+    kinds: tuple[str, str] | None = None
 
     @property
     def precise_agree(self) -> bool:
@@ -371,12 +375,12 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
                 mx = x.low if math.isinf(x.high) else (x.low + x.high) / 2
                 my = y.low if math.isinf(y.high) else (y.low + y.high) / 2
                 dist = abs(mx - my) / max(abs(mx), abs(my), 1e-9)
-            paired.append((dist, i, j))
-    paired.sort()
+            paired.append((dist, i, j, exchanged))
+    paired.sort()  # (i, j) differ between entries: ``exchanged`` never decides the order
     used_a: set[int] = set()
     used_b: set[int] = set()
     same, agree, conflict = [], [], []
-    for _d, i, j in paired:
+    for _d, i, j, exchanged in paired:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
@@ -385,7 +389,7 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
         same.append((x, y))
         if x.measure == "date":
             (agree if _dates_agree(x.period, y.period) else conflict).append((x, y))
-        elif other_currency(x.cls, y.cls):
+        elif exchanged:
             # Amounts in two currencies: apart at every rate of the years covered is a
             # conflict; anything closer is unknown without the day's rate (neither agrees).
             if x.precise and y.precise and apart_at_any_rate(x.low, x.high, x.cls,
@@ -397,9 +401,10 @@ def compare_frames(a: Sequence[Frame], b: Sequence[Frame]) -> FrameComparison:
             agree.append((x, y))
     specific_a = {f.measure for f in a if f.measure not in ("count", "share")}
     specific_b = {f.measure for f in b if f.measure not in ("count", "share")}
+    kinds = kinds_differ(a, b) if not same else None
     clash = bool(specific_a and specific_b and not (specific_a & specific_b)) or (
-        not same and kinds_differ(a, b) is not None)
-    return FrameComparison(tuple(same), tuple(agree), tuple(conflict), clash)
+        kinds is not None)
+    return FrameComparison(tuple(same), tuple(agree), tuple(conflict), clash, kinds)
 
 
 def names_the_other(x: Frame, y: Frame) -> bool:
