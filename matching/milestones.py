@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 # A verb of crossing a mark, right before the figure (an article or "the ... mark" between).
@@ -44,15 +45,18 @@ def crossed_mark(text: str, f: _Figure) -> float | None:
     comes right before it."""
     if not f.text or not f.cls.startswith("count"):
         return None  # a running count of people or things, not a distance reached
-    lowered = text.casefold()
-    pos = lowered.find(f.text.casefold())
-    if pos <= 0:
-        return None
-    if _CROSSED.search(lowered[max(0, pos - LOOK_BEHIND):pos]) is None:
+    if not _crossing_verb_before(text, f.text):
         return None
     if not (math.isfinite(f.low) and math.isfinite(f.high)) or f.low <= 0:
         return None
     return (f.low + f.high) / 2
+
+
+@lru_cache(maxsize=1 << 16)  # read for each pair the claim is in: once per figure
+def _crossing_verb_before(text: str, figure: str) -> bool:
+    lowered = text.casefold()
+    pos = lowered.find(figure.casefold())
+    return pos > 0 and _CROSSED.search(lowered[max(0, pos - LOOK_BEHIND):pos]) is not None
 
 
 def _below_mark(text: str, x: _Figure, y: _Figure) -> bool:

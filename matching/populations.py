@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 # Right after the share: "of/among [the] <up to two words> who|that <verb>".
@@ -43,10 +44,15 @@ def restricted_population(text: str, f: _Share) -> bool:
     """The share is one of a part of those asked, by a clause right after it."""
     if f.cls != "percent" or not f.text:
         return False
-    pos = text.casefold().find(f.text.casefold())
+    return _restricted_after(text, f.text)
+
+
+@lru_cache(maxsize=1 << 16)  # read for each pair the claim is in: once per share
+def _restricted_after(text: str, figure: str) -> bool:
+    pos = text.casefold().find(figure.casefold())
     if pos < 0:
         return False
-    after = text[pos + len(f.text):pos + len(f.text) + AFTER]
+    after = text[pos + len(figure):pos + len(figure) + AFTER]
     if _AMONG_AFTER.search(after):
         return True
     found = _RESTRICTED.search(after) or _AMONG_BEFORE.search(text[max(0, pos - BEFORE):pos])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from matching.frames import Frame, measures_compatible, period_distance_days
 
@@ -73,13 +74,16 @@ def report_date(text: str, f: Frame) -> bool:
     """A date frame that says when something was said: a speech verb right before it
     ("said on Friday", "reported on Sunday, May 21") or right after it ("on Friday
     announced")."""
-    if f.measure != "date" or not f.text:
-        return False
-    pos = text.find(f.text)
+    return f.measure == "date" and bool(f.text) and _spoken_beside(text, f.text)
+
+
+@lru_cache(maxsize=1 << 16)  # read for each pair the claim is in: once per date
+def _spoken_beside(text: str, figure: str) -> bool:
+    pos = text.find(figure)
     if pos < 0:
         return False
     return (_SPOKEN_BEFORE.search(text[max(0, pos - 60):pos]) is not None
-            or _SPOKEN_AFTER.match(text[pos + len(f.text):pos + len(f.text) + 40]) is not None)
+            or _SPOKEN_AFTER.match(text[pos + len(figure):pos + len(figure) + 40]) is not None)
 
 
 def event_contradictions(text_a: str, text_b: str, contradictions: Sequence[tuple[Frame, Frame]]
@@ -154,17 +158,25 @@ _RANGE = re.compile(r"\d\s*(?:[–—-]|to|до)\s*\d")
 def anchor(f: Frame) -> float | None:
     """The value as stated: the middle of a closed interval, the floor of "more than X", X of
     "nearly X"; None when the words hedge it, cap it or give a range."""
-    head = f.text.casefold().strip()
-    if head.startswith(_HEDGES) or _RANGE.search(head):
+    hedged, near = _stated_as(f.text)
+    if hedged:
         return None
     lo, hi = f.hard_low, f.hard_high
-    if head.startswith(_NEAR):
+    if near:
         return hi if math.isfinite(hi) else None
     if _lower_bound(f):
         return lo
     if math.isfinite(lo) and math.isfinite(hi):
         return (lo + hi) / 2
     return None
+
+
+@lru_cache(maxsize=1 << 16)  # read for each pair the figure is in: once per figure text
+def _stated_as(text: str) -> tuple[bool, bool]:
+    """(hedged, capped or a range; "nearly X") as the words before a figure state it."""
+    head = text.casefold().strip()
+    return (head.startswith(_HEDGES) or _RANGE.search(head) is not None,
+            head.startswith(_NEAR))
 
 
 def _apart(x: float, y: float, share: float) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 # Words that make the next figure a part of the one before, right before it.
@@ -34,9 +35,12 @@ class _Figure(Protocol):
 
 def is_part(text: str, f: _Figure) -> bool:
     """The figure is given as a part of a figure before it."""
-    if not f.text:
-        return False
-    pos = text.casefold().find(f.text.casefold())
+    return bool(f.text) and _part_words_before(text, f.text)
+
+
+@lru_cache(maxsize=1 << 16)  # read for each pair the claim is in: once per figure
+def _part_words_before(text: str, figure: str) -> bool:
+    pos = text.casefold().find(figure.casefold())
     return pos > 0 and _PART_OF.search(text[max(0, pos - LOOK_BEHIND):pos]) is not None
 
 
