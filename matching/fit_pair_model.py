@@ -28,7 +28,6 @@ from matching.jsonl import read_jsonl
 from matching.pair_model import (
     FEATURES,
     SLOT_ONLY_FEATURES,
-    VALUE_FEATURES,
     WEIGHTS,
     PairModel,
     cutoff_for_precision,
@@ -37,6 +36,7 @@ from matching.pair_model import (
     frame_idf,
     pair_features,
 )
+from matching.slot_stage import reaches_slot_stage
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_PRECISION = 0.9
@@ -45,6 +45,22 @@ TARGET_PRECISION = 0.9
 SLOT_RECALL = 0.7
 INNER_FOLDS = 4
 L2 = 1.0
+SLOT_L2 = 1.0
+# The slot label of a pair the slot decision never sees (matching.slot_stage).
+UNREACHED = -1.0
+# What the slot model reads: whether two claims state a figure for one thing, whatever the
+# values (no feature that looks at the values but how near the clashing ones are), from what
+# still says so across outlets and languages: word and spelling overlap, names, publication
+# dates, the kind of claim. Left out: features constant or nearly so on the pairs that reach
+# the slot decision (measure_same, every_figure_clashes ...), and the wording-bound ones the
+# written set's "same sentence, one figure changed" conflicts taught it (rules_conflict,
+# measure_same_x_overlap): fitted on those, it found 5 of 22 listed conflicts at 20 false
+# flags on cross-outlet-real (slot stage, 5-fold CV); on these 17, 7 at 9.
+SLOT_FEATURES = ("bias", "idf_jaccard", "idf_overlap", "sorted_ratio", "char_trigrams",
+                 "shared_names", "names_differ", "shared_capitalised", "clash_closeness",
+                 "beside_agreement", "publication_days_log", "publication_unknown",
+                 "published_within_3_days", "categories_differ", "other_quantities",
+                 "periods_differ", "stances_differ")
 # Pairs of different clusters far outnumber the rest; all are kept (they are the hard part:
 # look-alikes), but each counts this much so the fit is not only about easy negatives.
 NEGATIVE_WEIGHT = 1.0
@@ -70,7 +86,8 @@ def read_conflicts(path: Path) -> list[tuple[str, str]]:
 
 def pair_matrix(records: Sequence[dict[str, Any]], conflicts: Sequence[tuple[str, str]]
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[int, int]]]:
-    """Features of every pair of ``records``, same-claim labels and same-slot labels."""
+    """Features of every pair of ``records``, same-claim labels and same-slot labels (1 or 0
+    for the pairs that reach the slot decision, UNREACHED for the others)."""
     from matching.records import record_signatures
 
     sigs = record_signatures(list(records))
@@ -81,10 +98,14 @@ def pair_matrix(records: Sequence[dict[str, Any]], conflicts: Sequence[tuple[str
     rows, same, slot, pairs = [], [], [], []
     for i, j in itertools.combinations(range(n), 2):
         ga, gb = records[i]["cluster"], records[j]["cluster"]
-        rows.append(pair_features(sigs[i], sigs[j], idf, default_idf).values)
+        pf = pair_features(sigs[i], sigs[j], idf, default_idf)
+        rows.append(pf.values)
         s = ga == gb
         same.append(float(s))
-        slot.append(float(s or frozenset((ga, gb)) in listed))
+        if reaches_slot_stage(sigs[i], sigs[j], pf, idf, default_idf):
+            slot.append(float(s or frozenset((ga, gb)) in listed))
+        else:
+            slot.append(UNREACHED)
         pairs.append((i, j))
     x = np.vstack(rows) if rows else np.zeros((0, len(FEATURES)))
     return x, np.asarray(same), np.asarray(slot), pairs
@@ -98,7 +119,7 @@ def _folds(records: Sequence[dict[str, Any]], k: int) -> list[int]:
 
 
 def _slot_mask() -> np.ndarray:
-    return np.asarray([0.0 if name in VALUE_FEATURES else 1.0 for name in FEATURES])
+    return np.asarray([1.0 if name in SLOT_FEATURES else 0.0 for name in FEATURES])
 
 
 def _same_mask() -> np.ndarray:
@@ -111,37 +132,43 @@ def fit_matrix(x: np.ndarray, same: np.ndarray, slot: np.ndarray, pairs: list[tu
     mask = _slot_mask()
     xs = x * mask
     x = x * _same_mask()
+    # The slot model decides only for the pairs that reach the slot decision (pair_matrix
+    # marks the others UNREACHED): it is fitted on those pairs alone, and its cut-off judged
+    # there. Without enough of them (a small set), on the pairs whose values clash.
+    reached = slot != UNREACHED
+    slot = np.where(reached, slot, 0.0)
+    fitted_on = reached
+    if slot[fitted_on].sum() < 5:
+        fitted_on = x[:, FEATURES.index("value_conflicts")] > 0
+    if slot[fitted_on].sum() < 5:
+        fitted_on = np.ones(len(pairs), dtype=bool)
     # Out-of-fold probabilities for the cut-offs: a pair belongs to a fold when both its
     # sentences do (pairs across folds are negatives of both, scored in neither).
     pf = np.asarray([record_folds[i] if record_folds[i] == record_folds[j] else -1
                      for i, j in pairs])
     oof_same = np.full(len(pairs), np.nan)
     oof_slot = np.full(len(pairs), np.nan)
-    # The slot model decides only where values clash: it is fitted on those pairs.
-    clash = x[:, FEATURES.index("value_conflicts")] > 0
-    if slot[clash].sum() < 5:
-        clash = np.ones(len(pairs), dtype=bool)
     for k in sorted(set(record_folds)):
         fa = np.asarray([record_folds[i] != k and record_folds[j] != k for i, j in pairs])
         test = pf == k
         if not test.any() or not fa.any():
             continue
         w_same = fit_logistic(x[fa], same[fa], l2=L2, sample_weight=weights[fa])
-        w_slot = fit_logistic(xs[fa & clash], slot[fa & clash], l2=L2)
+        w_slot = fit_logistic(xs[fa & fitted_on], slot[fa & fitted_on], l2=SLOT_L2)
         oof_same[test] = 1 / (1 + np.exp(-(x[test] @ w_same)))
         oof_slot[test] = 1 / (1 + np.exp(-(xs[test] @ w_slot)))
     known = ~np.isnan(oof_same)
     same_cut = cutoff_for_precision(oof_same[known], same[known], TARGET_PRECISION)
-    # The slot cut-off is judged only where the values contradict (that is where it decides).
-    conflicting = known & (x[:, FEATURES.index("value_conflicts")] > 0)
-    slot_cut = cutoff_for_recall(oof_slot[conflicting], slot[conflicting], SLOT_RECALL) \
-        if conflicting.any() else 0.5
+    judged = known & fitted_on
+    slot_cut = cutoff_for_recall(oof_slot[judged], slot[judged], SLOT_RECALL) \
+        if judged.any() else 0.5
     w_same = fit_logistic(x, same, l2=L2, sample_weight=weights)
-    w_slot = fit_logistic(xs[clash], slot[clash], l2=L2)
+    w_slot = fit_logistic(xs[fitted_on], slot[fitted_on], l2=SLOT_L2)
     return PairModel(tuple(float(v) for v in w_same), tuple(float(v) for v in w_slot),
                      same_cut, slot_cut, FEATURES,
                      {"pairs": len(pairs), "positives": int(same.sum()),
-                      "slot_positives": int(slot.sum()),
+                      "slot_positives": int(slot[fitted_on].sum()),
+                      "slot_pairs": int(fitted_on.sum()),
                       "target_precision": TARGET_PRECISION, **(meta or {})})
 
 

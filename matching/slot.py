@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from matching.date_events import events_differ
 from matching.frames import Frame, measures_compatible, period_distance_days
 
 # Two known periods of one conflict may be this many days apart (the same statement reported
@@ -62,7 +63,8 @@ def opposite_bounds(a: Sequence[Frame], b: Sequence[Frame]) -> list[tuple[Frame,
 # A date told as the day someone spoke ("the Kremlin said on Sunday", "the court on Friday
 # announced") dates the report, not the event the other claim dates: no contradiction.
 _SPEECH = (r"(?:said|says|say|reported|reports|announced|announces|told|stated|declared|"
-           r"confirmed|added|wrote|posted|tweeted|statement|заявил\w*|сообщил\w*|заявив\w*|"
+           r"confirmed|added|wrote|posted|tweeted|statement|explained|explains|noted|argued|"
+           r"заявил\w*|сообщил\w*|заявив\w*|"
            r"заявила|повідомив\w*|повідомил\w*|сообщила)")
 _SPOKEN_BEFORE = re.compile(r"\b" + _SPEECH + r"\s+(?:on\s+|late\s+|early\s+|в\s+|у\s+)?"
                             r"(?:\w+day,?\s+)?$", re.IGNORECASE)
@@ -89,9 +91,20 @@ def _spoken_beside(text: str, figure: str) -> bool:
 def event_contradictions(text_a: str, text_b: str, contradictions: Sequence[tuple[Frame, Frame]]
                          ) -> tuple[tuple[Frame, Frame], ...]:
     """The contradictions left when dates of a report are set aside (report_date): the day
-    one side spoke is not the day the other side's event happened."""
-    return tuple((x, y) for x, y in contradictions
-                 if not (report_date(text_a, x) or report_date(text_b, y)))
+    one side spoke is not the day the other side's event happened; nor are two days of two
+    events (matching.date_events: "recognises the republics" / "launches its invasion")."""
+    apart = None
+    out = []
+    for x, y in contradictions:
+        if report_date(text_a, x) or report_date(text_b, y):
+            continue
+        if x.measure == "date":
+            if apart is None:
+                apart = events_differ(text_a, text_b) is not None
+            if apart:
+                continue
+        out.append((x, y))
+    return tuple(out)
 
 
 _DIGIT = re.compile(r"\d")
