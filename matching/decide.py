@@ -24,6 +24,7 @@ from matching.measures_apart import measures_apart
 from matching.milestones import milestone_steps
 from matching.money_kinds import money_kinds_differ, money_sources_differ
 from matching.named_places import places_differ
+from matching.outcomes import outcomes_differ
 from matching.pair_model import PairModel, default_model, frames_compared, pair_features
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -144,6 +145,12 @@ def decide_pair(
         # "7 children were among the dead" and "7 people died": two counts of one event.
         if explain:
             explanation["children_counted"] = list(children)
+        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    outcomes = outcomes_differ(a.text, b.text, fc.agree) if fc.agree else None
+    if outcomes:
+        # "63,400 households lost power" and "power was restored to 63,400": opposite outcomes.
+        if explain:
+            explanation["outcomes_differ"] = list(outcomes)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     whole = whole_contradicts(a.text, b.text, fc.agree, a.frames, b.frames)
     if whole:
