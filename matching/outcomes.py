@@ -47,12 +47,14 @@ def outcome_of(text: str, figure: str) -> tuple[int, str] | None:
     best: tuple[int, int, int, str] | None = None  # (distance, after, opposition, outcome)
     for k, opposition in enumerate(_patterns()):
         for name, pattern in opposition:
-            for m in pattern.finditer(lowered, max(0, start - _REACH), min(len(lowered), end + _REACH)):
+            for m in pattern.finditer(lowered, max(0, start - 2 * _REACH), end + 2 * _REACH):
                 if m.end() <= start:
                     key = (start - m.end(), 0, k, name)
                 elif m.start() >= end:
                     key = (m.start() - end, 1, k, name)
                 else:
+                    continue
+                if key[0] > _REACH:
                     continue
                 if best is None or key[:2] < best[:2]:
                     best = key
