@@ -24,7 +24,7 @@ from matching.measures_apart import measures_apart
 from matching.milestones import milestone_steps
 from matching.money_kinds import money_kinds_differ, money_sources_differ
 from matching.named_places import places_differ
-from matching.outcomes import outcomes_differ
+from matching.outcomes import told_apart
 from matching.pair_model import PairModel, default_model, frames_compared, pair_features
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -146,11 +146,12 @@ def decide_pair(
         if explain:
             explanation["children_counted"] = list(children)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    outcomes = outcomes_differ(a.text, b.text, fc.agree) if fc.agree else None
-    if outcomes:
-        # "63,400 households lost power" and "power was restored to 63,400": opposite outcomes.
+    told = told_apart(a.text, b.text, fc.agree)
+    if told:
+        # "63,400 households lost power" and "power was restored to 63,400"; "65 Russian
+        # servicemen" and "65 of its soldiers" (Ukraine's); what two pollsters found.
         if explain:
-            explanation["outcomes_differ"] = list(outcomes)
+            explanation[told[0]] = told[1]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     whole = whole_contradicts(a.text, b.text, fc.agree, a.frames, b.frames)
     if whole:
