@@ -44,8 +44,8 @@ def starts_count(lowered: str, start: int) -> bool:
 def as_of_dates(lowered: str, dates: Sequence[Any]) -> tuple[list[Any], bool]:
     """The dates of a sentence (``lowered``, casefolded) that may be the day its figures are
     as of, and whether the sentence marks that day as such: when it states another date that
-    names an event or starts a count, the dates left are the as-of days (``dates``: the
-    sentence's date quantities, with their ``text``)."""
+    names an event or starts a count, the dates left are the as-of days, and one date left is
+    marked (``dates``: the sentence's date quantities, with their ``text``)."""
     other = []
     for q in dates:
         start = lowered.find(q.text.casefold()) if q.text else -1
@@ -57,4 +57,6 @@ def as_of_dates(lowered: str, dates: Sequence[Any]) -> tuple[list[Any], bool]:
     left = [q for q in dates if all(q is not o for o in other)]
     if not left:
         return list(dates), False
-    return left, True
+    # One date left is the as-of day; of several ("annexed in 2014, a court on Thursday
+    # sentenced ... over the 2022 bombing") the sentence does not say which.
+    return left, len(left) == 1

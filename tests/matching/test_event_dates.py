@@ -76,3 +76,10 @@ def test_a_lower_event_day_toll_and_a_higher_later_reading_are_two_claims() -> N
     r = decide_pair(first, later, idf={})
     assert r.relation is Relation.DIFFERENT
     assert r.explanation["as_of_dates_differ"]
+
+
+def test_of_two_dates_left_beside_an_event_date_neither_is_marked() -> None:
+    # Written for this test: an aside's year, the day of the ruling, the year of the blast.
+    a = _sig(0, "A region it seized in 2015, a court on 4 June 2024 jailed 6 men over the 2021 "
+                "blast at the port.", "2024-06-05")
+    assert a.frames and not any(f.as_of_marked for f in a.frames)
