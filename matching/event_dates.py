@@ -1,8 +1,8 @@
 """Which stated date a figure is as of, when a sentence states two: a date that names an
 event ("the June 11 strike", "Sunday's attack", "the 7 October order") or starts a count
 ("since the evacuation was announced on 7 October") is not the day the figure is as of; the
-other date is ("the toll from the June 11 strike rose to 18 on June 13", "officials said on
-14 October that 3,000 had left since ..."), and the sentence then marks it as such."""
+other date is ("the toll from the June 11 strike rose to 18 on June 13"), and beside an
+event's date the sentence marks it as such."""
 
 from __future__ import annotations
 
@@ -43,20 +43,24 @@ def starts_count(lowered: str, start: int) -> bool:
 
 def as_of_dates(lowered: str, dates: Sequence[Any]) -> tuple[list[Any], bool]:
     """The dates of a sentence (``lowered``, casefolded) that may be the day its figures are
-    as of, and whether the sentence marks that day as such: when it states another date that
-    names an event or starts a count, the dates left are the as-of days, and one date left is
-    marked (``dates``: the sentence's date quantities, with their ``text``)."""
-    other = []
+    as of, and whether the sentence marks that day as such: a date that names an event or
+    starts a count is left out when another date remains; one date left beside an event's
+    date is marked ("the toll of the 11 June strike rose to 18 on 13 June"), a date left
+    beside a count's start is not (it may be the day figures were released, which can lag
+    the day they are as of). ``dates``: the sentence's date quantities, with their ``text``."""
+    events, starts = [], []
     for q in dates:
         start = lowered.find(q.text.casefold()) if q.text else -1
-        if start >= 0 and (names_event(lowered, start, start + len(q.text))
-                           or starts_count(lowered, start)):
-            other.append(q)
-    if not other:
-        return list(dates), False
+        if start < 0:
+            continue
+        if names_event(lowered, start, start + len(q.text)):
+            events.append(q)
+        elif starts_count(lowered, start):
+            starts.append(q)
+    other = events + starts
     left = [q for q in dates if all(q is not o for o in other)]
-    if not left:
+    if not other or not left:
         return list(dates), False
     # One date left is the as-of day; of several ("annexed in 2014, a court on Thursday
     # sentenced ... over the 2022 bombing") the sentence does not say which.
-    return left, len(left) == 1
+    return left, bool(events) and len(left) == 1

@@ -44,8 +44,9 @@ def test_the_figure_is_as_of_the_day_that_names_no_event_and_that_day_is_marked(
     a = _sig(0, FIRST_READING, "2024-03-05")
     assert [(f.period, f.period_stated, f.as_of_marked) for f in a.frames] == [
         ("2024-03-04", True, True)]
+    # Beside a count's start, the other date is the period, unmarked: it may be a release day.
     b = _sig(1, SINCE_ORDER, "2024-05-21")
-    assert [(f.period, f.as_of_marked) for f in b.frames] == [("2024-05-20", True)]
+    assert [(f.period, f.as_of_marked) for f in b.frames] == [("2024-05-20", False)]
 
 
 def test_a_single_date_naming_an_event_stays_the_period() -> None:
