@@ -84,3 +84,15 @@ def test_of_two_dates_left_beside_an_event_date_neither_is_marked() -> None:
     a = _sig(0, "A region it seized in 2015, a court on 4 June 2024 jailed 6 men over the 2021 "
                 "blast at the port.", "2024-06-05")
     assert a.frames and not any(f.as_of_marked for f in a.frames)
+
+
+def test_loose_values_apart_on_two_stated_days_are_two_readings() -> None:
+    # Written for this test: a running count since an order, read on two report days.
+    a = _sig(0, "Since the evacuation of Pokrovka was ordered on 2 May 2024, about a thousand "
+                "residents have left, the district office said on 10 May 2024.", "2024-05-11")
+    b = _sig(1, "Since the evacuation of Pokrovka was ordered on 2 May 2024, some 3,300 residents "
+                "have left, the district office said on 24 May 2024.", "2024-05-25")
+    assert [f.period for f in a.frames] == ["2024-05-10"]
+    r = decide_pair(a, b, idf={})
+    assert r.relation is Relation.DIFFERENT
+    assert r.explanation["as_of_dates_differ"]
