@@ -152,7 +152,9 @@ def decide_pair(
         # servicemen" and "65 of its soldiers" (Ukraine's); what two pollsters found.
         if explain:
             explanation[told[0]] = told[1]
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+        # Two polls are certain (score 0, as two_polls below: average link keeps them apart).
+        return PairResult(Relation.DIFFERENT, 0.0 if told[0] == "two_polls" else round(p_same, 4),
+                          explanation)
     whole = whole_contradicts(a.text, b.text, fc.agree, a.frames, b.frames)
     if whole:
         # "five killed, including four civilians" and "four killed": the figures agree only
