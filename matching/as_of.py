@@ -37,3 +37,16 @@ def as_of_apart(a: Sequence[Frame], b: Sequence[Frame]) -> bool:
     if not pa or not pb or pa == pb:
         return False
     return bool(stated_dates_apart(compare_frames(a, b).same_measure))
+
+
+def readings_apart(same_measure: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
+    """Pairs of one measure whose values do not overlap, even read loosely, both dated in
+    their sentences on different days ("the strike on 10 January killed 3" and "officials
+    said on 11 January that 4 had now died"; "thousands had left, officials said on 14
+    October" and "some 3,300 had left, they said on 26 October"): two readings of a running
+    count, two claims, as precise values apart in two periods are (a value that agrees with
+    the other reading is left to the model: one toll may be dated by its event or by its
+    report)."""
+    return [(x, y) for x, y in same_measure
+            if x.measure != "date" and x.period_stated and y.period_stated
+            and not x.overlaps(y) and _apart(x, y)]

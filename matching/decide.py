@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from matching.as_of import stated_dates_apart
+from matching.as_of import readings_apart, stated_dates_apart
 from matching.claim_parts import days_apart, parts_of
 from matching.counted import children_against_all
 from matching.date_actors import date_actors_differ
@@ -24,6 +24,7 @@ from matching.measures_apart import measures_apart
 from matching.milestones import milestone_steps
 from matching.money_kinds import money_kinds_differ, money_sources_differ
 from matching.named_places import places_differ
+from matching.outcomes import told_apart
 from matching.pair_model import PairModel, default_model, frames_compared, pair_features
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -145,6 +146,15 @@ def decide_pair(
         if explain:
             explanation["children_counted"] = list(children)
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
+    told = told_apart(a.text, b.text, fc.agree)
+    if told:
+        # "63,400 households lost power" and "power was restored to 63,400"; "65 Russian
+        # servicemen" and "65 of its soldiers" (Ukraine's); what two pollsters found.
+        if explain:
+            explanation[told[0]] = told[1]
+        # Two polls are certain (score 0, as two_polls below: average link keeps them apart).
+        return PairResult(Relation.DIFFERENT, 0.0 if told[0] == "two_polls" else round(p_same, 4),
+                          explanation)
     whole = whole_contradicts(a.text, b.text, fc.agree, a.frames, b.frames)
     if whole:
         # "five killed, including four civilians" and "four killed": the figures agree only
@@ -153,7 +163,7 @@ def decide_pair(
             explanation["figures_differ"] = [list(whole)]
             explanation["agree_only_in_part"] = True
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    dated = stated_dates_apart(fc.same_measure)
+    dated = stated_dates_apart(fc.same_measure) or readings_apart(fc.same_measure)
     if dated:
         # "As of 28 November, 1,415 brought home" and "as of 6 December, 1,449" (or "more than
         # a thousand"): each sentence says which day its figure is of, and the days differ.

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from matching.counted import counted_kind, kinds_compatible, kinds_differ
 from matching.currencies import apart_at_any_rate, other_currency
+from matching.event_dates import as_of_dates
 from matching.figures import Quantity
 from matching.frame_dates import dates_agree, day_precise, with_year
 from matching.frame_values import (
@@ -213,6 +214,9 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
     dates = [q for q in quantities if q.cls == "date" and q.date]
     # "since late 2023", "from Oct. 1": where a running count starts, not the day it is as of.
     as_of = [q for q in dates if not _SINCE.search(lowered, 0, max(0, lowered.find(q.text.casefold())))]
+    # "the toll from the June 11 strike rose to 18 on June 13": as of the day that names no event.
+    left, other_day = as_of_dates(lowered, dates)
+    as_of = [q for q in as_of if any(q is d for d in left)] or as_of
     if len(as_of) > 1 and _SPAN_START.search(lowered, 0, max(0, lowered.find(as_of[0].text.casefold()))):
         as_of = as_of[1:]  # "between April 2014 and mid-2021, 3,390 were killed": as of its end
     # "the 28-point plan": a count joined to a noun by a hyphen names a thing, it states no count.
@@ -220,7 +224,7 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
     counted = bool(others or ordinals)
     period = with_year(as_of[0].date, published) if as_of and counted else _published(published)
     stated = bool(as_of and counted)
-    marked = stated and _AS_OF_MARK.search(
+    marked = stated and other_day or stated and _AS_OF_MARK.search(
         lowered, 0, max(0, lowered.find(as_of[0].text.casefold()))) is not None
     frames = [Frame("ordinal", n - 0.5, n + 0.5, said, "ordinal", period, stated, True,
                     hard_low=n - 0.5, hard_high=n + 0.5, subject=subject) for n, said in ordinals]
