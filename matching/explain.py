@@ -49,6 +49,9 @@ _RULE_SENTENCES: tuple[tuple[str, Callable[[Any], str]], ...] = (
     ("date_actors_differ", lambda m: f"They agree only on a date, and name different people "
                                      f"({m[0]} and {m[1]}): two events of one day, two "
                                      "claims."),
+    ("outcomes_differ", lambda o: f"Opposite outcomes of one count ({o[0]} and {o[1]}): two "
+                                  "claims, whatever the values."),
+    ("sides_differ", lambda s: f"People of the two sides ({s[0]} and {s[1]}): two claims."),
     ("money_kinds_differ", lambda m: f"Sums of different kinds of money ({m[0]} and "
                                      f"{m[1]}): two claims, whatever the amounts."),
     ("populations_differ", lambda s: f"Shares of different populations: \u201c{s[0]}\u201d "

@@ -37,6 +37,9 @@ def test_homes_cut_off_and_homes_reconnected_are_two_claims() -> None:
     r = decide_pair(_sig(0, CUT), _sig(1, RESTORED), idf={})
     assert r.relation is Relation.DIFFERENT
     assert r.explanation["outcomes_differ"] == ["without power", "power restored"]
+    from matching.explain import why
+    assert "Opposite outcomes of one count (without power and power restored)" in why(
+        r.explanation, "different")
 
 
 def test_drones_launched_and_drones_shot_down_are_two_claims() -> None:
@@ -70,6 +73,8 @@ def test_the_two_sides_of_an_exchange_are_two_claims() -> None:
     r = decide_pair(a, b, idf={})
     assert r.relation is Relation.DIFFERENT
     assert r.explanation["sides_differ"] == ["ukraine", "russia"]
+    from matching.explain import why
+    assert "People of the two sides (ukraine and russia)" in why(r.explanation, "different")
     c = _sig(2, OURS_AGAIN, "2024-06-06")
     assert "sides_differ" not in decide_pair(a, c, idf={}).explanation
 
