@@ -13,7 +13,7 @@ $100bn to the rebuilding" are two sums): :func:`money_sources_differ`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 # kind -> stems (lower case; a word counts when it starts with one). The specific kinds first:
@@ -65,11 +65,16 @@ class _Figure(Protocol):
     measure: str
 
 
-def _kind_in(text: str, f: _Figure) -> str | None:
+def _read_at(text: str, f: _Figure, reader: Callable[[str, int, int], str | None]) -> str | None:
+    """What ``reader`` finds around a sum of money where the sentence states it."""
     if not f.measure.startswith("money") or not f.text:
         return None
     pos = text.casefold().find(f.text.casefold())
-    return None if pos < 0 else money_kind(text, pos, pos + len(f.text))
+    return None if pos < 0 else reader(text, pos, pos + len(f.text))
+
+
+def _kind_in(text: str, f: _Figure) -> str | None:
+    return _read_at(text, f, money_kind)
 
 
 def money_kinds_differ(text_a: str, text_b: str,
@@ -122,10 +127,7 @@ def money_source(text: str, start: int, end: int) -> str | None:
 
 
 def _source_in(text: str, f: _Figure) -> str | None:
-    if not f.measure.startswith("money") or not f.text:
-        return None
-    pos = text.casefold().find(f.text.casefold())
-    return None if pos < 0 else money_source(text, pos, pos + len(f.text))
+    return _read_at(text, f, money_source)
 
 
 def money_sources_differ(text_a: str, text_b: str,
