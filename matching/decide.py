@@ -16,6 +16,7 @@ from typing import Any
 
 from matching.as_of import readings_apart, stated_dates_apart
 from matching.claim_parts import days_apart, parts_of
+from matching.count_sides import count_sides_differ
 from matching.counted import children_against_all
 from matching.date_actors import date_actors_differ
 from matching.frames import Frame, FrameComparison, subjects_differ
@@ -24,7 +25,7 @@ from matching.measures_apart import measures_apart
 from matching.milestones import milestone_steps
 from matching.money_kinds import money_kinds_differ, money_sources_differ
 from matching.named_places import places_differ
-from matching.outcomes import told_apart
+from matching.outcomes import outcomes_differ
 from matching.pair_model import PairModel, default_model, frames_compared, pair_features
 from matching.pairs import (
     DEFAULT_THRESHOLDS,
@@ -35,7 +36,7 @@ from matching.pairs import (
 from matching.pairs import (
     score_pair as score_pair_rules,
 )
-from matching.pollsters import two_polls
+from matching.pollsters import pollsters_differ, two_polls
 from matching.populations import populations_differ
 from matching.predicates import stances_of_texts_differ
 from matching.signature import ClaimSig
@@ -112,44 +113,10 @@ def decide_pair(
             explanation[apart[0]] = apart[1]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     pa, pb = parts_of(a), parts_of(b)
-    named = measures_apart(a.frames, b.frames, fc)
-    if named:
-        # "12 killed" and "12 pulled alive from the rubble": each names what it counts, and
-        # no figure of one measures what a figure of the other does.
-        if explain:
-            explanation["measures_differ"] = list(named)
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    money = (money_kinds_differ(a.text, b.text, fc.agree)
-             or money_sources_differ(a.text, b.text, fc.agree)) if fc.agree else None
-    if money:
-        # "military aid of EUR 32.5 billion" and "a total of EUR 32.5 billion" (or "$5bn of
-        # frozen assets" and "Europe adds $5bn"): one amount of two kinds of money, two claims.
-        if explain:
-            explanation["money_kinds_differ"] = list(money)
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    people = date_actors_differ(a.entities, b.entities, fc.agree)
-    if people:
-        # "The envoy flew in on 13 March" and "the president spoke on 13 March": one day, and
-        # other people doing other things on it: two claims.
-        if explain:
-            explanation["date_actors_differ"] = list(people)
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    population = populations_differ(a.text, b.text, fc.agree) if fc.agree else None
-    if population:
-        # "52% of those who back talks" and "52% of everyone asked": shares of two populations.
-        if explain:
-            explanation["populations_differ"] = list(population)
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    children = children_against_all(fc.agree)
-    if children:
-        # "7 children were among the dead" and "7 people died": two counts of one event.
-        if explain:
-            explanation["children_counted"] = list(children)
-        return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    told = told_apart(a.text, b.text, fc.agree)
+    told = _next_rule_apart(a, b, fc)
     if told:
-        # "63,400 households lost power" and "power was restored to 63,400"; "65 Russian
-        # servicemen" and "65 of its soldiers" (Ukraine's); what two pollsters found.
+        # What the figures measure, or whose sums, days, people, outcomes or polls they are,
+        # differ (see _next_rule_apart): two claims, whatever the model says.
         if explain:
             explanation[told[0]] = told[1]
         # Two polls are certain (score 0, as two_polls below: average link keeps them apart).
@@ -257,6 +224,48 @@ def _first_rule_apart(a: ClaimSig, b: ClaimSig, fc: FrameComparison
     if places:
         # "drones launched at Lutsk" and "... at Uman": claims about two different places.
         return "places_differ", list(places)
+    return None
+
+
+def _next_rule_apart(a: ClaimSig, b: ClaimSig, fc: FrameComparison) -> tuple[str, Any] | None:
+    """The rules :func:`decide_pair` applies once the first ones let a pair through (the
+    explanation key and what it names when one says "different claims", else None)."""
+    named = measures_apart(a.frames, b.frames, fc)
+    if named:
+        # "12 killed" and "12 pulled alive from the rubble": each names what it counts, and
+        # no figure of one measures what a figure of the other does.
+        return "measures_differ", list(named)
+    agree = fc.agree
+    money = agree and (money_kinds_differ(a.text, b.text, agree)
+                       or money_sources_differ(a.text, b.text, agree))
+    if money:
+        # "military aid of EUR 32.5 billion" and "a total of EUR 32.5 billion" (or "$5bn of
+        # frozen assets" and "Europe adds $5bn"): one amount of two kinds of money, two claims.
+        return "money_kinds_differ", list(money)
+    people = date_actors_differ(a.entities, b.entities, agree)
+    if people:
+        # "The envoy flew in on 13 March" and "the president spoke on 13 March": one day, and
+        # other people doing other things on it: two claims.
+        return "date_actors_differ", list(people)
+    population = agree and populations_differ(a.text, b.text, agree)
+    if population:
+        # "52% of those who back talks" and "52% of everyone asked": shares of two populations.
+        return "populations_differ", list(population)
+    children = children_against_all(agree)
+    if children:
+        # "7 children were among the dead" and "7 people died": two counts of one event.
+        return "children_counted", list(children)
+    outcomes = agree and outcomes_differ(a.text, b.text, agree)
+    if outcomes:
+        # "63,400 households lost power" and "power was restored to 63,400".
+        return "outcomes_differ", list(outcomes)
+    sides = agree and count_sides_differ(a.text, b.text, agree)
+    if sides:
+        # "65 Russian servicemen" and "65 of its soldiers" (Ukraine's).
+        return "sides_differ", list(sides)
+    if pollsters_differ(a.text, b.text):
+        # What two pollsters found: two polls, whether or not a share agrees.
+        return "two_polls", "pollsters differ"
     return None
 
 

@@ -224,8 +224,8 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
     counted = bool(others or ordinals)
     period = with_year(as_of[0].date, published) if as_of and counted else _published(published)
     stated = bool(as_of and counted)
-    marked = stated and other_day or stated and _AS_OF_MARK.search(
-        lowered, 0, max(0, lowered.find(as_of[0].text.casefold()))) is not None
+    marked = stated and (other_day or _AS_OF_MARK.search(
+        lowered, 0, max(0, lowered.find(as_of[0].text.casefold()))) is not None)
     frames = [Frame("ordinal", n - 0.5, n + 0.5, said, "ordinal", period, stated, True,
                     hard_low=n - 0.5, hard_high=n + 0.5, subject=subject) for n, said in ordinals]
     for q in others:

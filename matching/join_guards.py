@@ -77,8 +77,8 @@ def conflicts_with_group(
 ) -> bool:
     """Would ``sig`` clash with a member of the group (matching.frames_clash, the check of
     matching.grouping's joins)? Checked against every active member (complete link, as
-    matching.grouping does; the newest MEMBER_CHECK_CAP of a larger group). The members' frames are read once per run
-    (``cache``; the caller adds the claims it joins)."""
+    matching.grouping does; the newest MEMBER_CHECK_CAP of a larger group). The members'
+    frames are read once per run (``cache``; the caller adds the claims it joins)."""
     frames = sig.frames
     if not frames:
         return False

@@ -43,6 +43,17 @@ _CLAUSE_END = re.compile(r"[,;:.()\[\]—–]|\s-\s")
 def money_kind(text: str, start: int, end: int) -> str | None:
     """The kind of money a figure at text[start:end] is, from its own clause; None when no word
     says."""
+    words = _clause_words(text, start, end)
+    for kind, stems in MONEY_KINDS:
+        if any(w.startswith(stems) for w in words):
+            return kind
+    if any(w.startswith(_TOTAL_STEMS) for w in words):
+        return TOTAL
+    return None
+
+
+def _clause_words(text: str, start: int, end: int) -> list[str]:
+    """The words of the clause a figure at text[start:end] stands in (casefolded)."""
     left = text[max(0, start - BEFORE):start]
     cut = [m.end() for m in _CLAUSE_END.finditer(left)]
     if cut:
@@ -51,13 +62,7 @@ def money_kind(text: str, start: int, end: int) -> str | None:
     stop = _CLAUSE_END.search(right)
     if stop:
         right = right[:stop.start()]
-    words = [w.casefold() for w in _WORD.findall(left + " " + right)]
-    for kind, stems in MONEY_KINDS:
-        if any(w.startswith(stems) for w in words):
-            return kind
-    if any(w.startswith(_TOTAL_STEMS) for w in words):
-        return TOTAL
-    return None
+    return [w.casefold() for w in _WORD.findall(left + " " + right)]
 
 
 class _Figure(Protocol):
@@ -73,23 +78,31 @@ def _read_at(text: str, f: _Figure, reader: Callable[[str, int, int], str | None
     return None if pos < 0 else reader(text, pos, pos + len(f.text))
 
 
-def _kind_in(text: str, f: _Figure) -> str | None:
-    return _read_at(text, f, money_kind)
+def _every_sum_apart(text_a: str, text_b: str, agree: Sequence[tuple[_Figure, _Figure]],
+                     reader: Callable[[str, int, int], str | None],
+                     apart: Callable[[str, str], bool]) -> tuple[str, str] | None:
+    """What ``reader`` finds of the first agreeing pair, when every agreeing pair is a sum of
+    money on both sides, read on both sides, and the two readings are ``apart``; else None."""
+    found = None
+    for x, y in agree:
+        if not (x.measure.startswith("money") and y.measure.startswith("money")):
+            return None
+        rx, ry = _read_at(text_a, x, reader), _read_at(text_b, y, reader)
+        if rx is None or ry is None or not apart(rx, ry):
+            return None
+        found = found or (rx, ry)
+    return found
+
+
+def _kinds_apart(kx: str, ky: str) -> bool:
+    return kx != ky and _WITHIN.get(kx) != ky and _WITHIN.get(ky) != kx
 
 
 def money_kinds_differ(text_a: str, text_b: str,
                        agree: Sequence[tuple[_Figure, _Figure]]) -> tuple[str, str] | None:
     """Every agreeing sum of money names a kind on both sides and the kinds differ (the two
     kinds of the first such pair, for the explanation); None otherwise."""
-    found = None
-    for x, y in agree:
-        if not (x.measure.startswith("money") and y.measure.startswith("money")):
-            return None
-        kx, ky = _kind_in(text_a, x), _kind_in(text_b, y)
-        if kx is None or ky is None or kx == ky or _WITHIN.get(kx) == ky or _WITHIN.get(ky) == kx:
-            return None
-        found = found or (kx, ky)
-    return found
+    return _every_sum_apart(text_a, text_b, agree, money_kind, _kinds_apart)
 
 
 # A sum that is assets (frozen or seized state assets), read in the figure's own clause.
@@ -102,44 +115,22 @@ ASSETS = "assets"
 GIVEN = "given"
 
 
-def _clause_words(text: str, start: int, end: int) -> list[str]:
-    left = text[max(0, start - BEFORE):start]
-    cut = [m.end() for m in _CLAUSE_END.finditer(left)]
-    if cut:
-        left = left[cut[-1]:]
-    right = text[end:end + AFTER]
-    stop = _CLAUSE_END.search(right)
-    if stop:
-        right = right[:stop.start()]
-    return [w.casefold() for w in _WORD.findall(left + " " + right)]
-
-
 def money_source(text: str, start: int, end: int) -> str | None:
     """Where a sum at text[start:end] comes from, from its own clause: ASSETS (it is assets),
     GIVEN (someone adds, gives or pledges it, and the sentence names no assets), or None."""
-    if any(w.startswith(_ASSET_STEMS) for w in _clause_words(text, start, end)):
+    clause = _clause_words(text, start, end)
+    if any(w.startswith(_ASSET_STEMS) for w in clause):
         return ASSETS
     if any(w.startswith(_ASSET_STEMS) for w in _WORD.findall(text.casefold())):
         return None  # assets elsewhere in the sentence: the sum may come from them
-    if any(w.startswith(_GIVEN_STEMS) for w in _clause_words(text, start, end)):
+    if any(w.startswith(_GIVEN_STEMS) for w in clause):
         return GIVEN
     return None
-
-
-def _source_in(text: str, f: _Figure) -> str | None:
-    return _read_at(text, f, money_source)
 
 
 def money_sources_differ(text_a: str, text_b: str,
                          agree: Sequence[tuple[_Figure, _Figure]]) -> tuple[str, str] | None:
     """Every agreeing sum of money is assets on one side and given by someone on the other
     (the two sources of the first such pair, for the explanation); None otherwise."""
-    found = None
-    for x, y in agree:
-        if not (x.measure.startswith("money") and y.measure.startswith("money")):
-            return None
-        sources = {_source_in(text_a, x), _source_in(text_b, y)}
-        if sources != {ASSETS, GIVEN}:
-            return None
-        found = found or (_source_in(text_a, x), _source_in(text_b, y))
-    return found
+    return _every_sum_apart(text_a, text_b, agree, money_source,
+                            lambda sx, sy: {sx, sy} == {ASSETS, GIVEN})

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
 from matching.frames import Frame
 
@@ -75,22 +74,3 @@ def outcomes_differ(a_text: str, b_text: str, agree: Sequence[tuple[Frame, Frame
             return None
         found = (ox[1], oy[1])
     return found
-
-
-def told_apart(a_text: str, b_text: str, agree: Sequence[tuple[Frame, Frame]]
-               ) -> tuple[str, Any] | None:
-    """The first of these rules that says two claims, as (explanation key, what it names):
-    opposite outcomes of one count, the people of two sides (matching.count_sides), the
-    findings of two pollsters (matching.poll_findings: ("two_polls", "pollsters differ"), as
-    matching.pollsters.two_polls says it of agreeing shares); else None."""
-    from matching.count_sides import count_sides_differ
-    from matching.poll_findings import pollsters_differ
-
-    if agree:
-        found = outcomes_differ(a_text, b_text, agree)
-        if found:
-            return "outcomes_differ", list(found)
-        found = count_sides_differ(a_text, b_text, agree)
-        if found:
-            return "sides_differ", list(found)
-    return ("two_polls", "pollsters differ") if pollsters_differ(a_text, b_text) else None

@@ -49,6 +49,17 @@ def pollsters(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _PATTERNS if pattern.search(low))
 
 
+def pollsters_differ(text_a: str, text_b: str) -> tuple[str, str] | None:
+    """One pollster of each claim when each names pollsters and none in common, else None:
+    the findings of two pollsters are two polls ("a majority trusted the president, according
+    to KIIS's May survey" and "62% trusted the president in the Razumkov Centre's May
+    survey"), whether or not their figures agree."""
+    pa, pb = pollsters(text_a), pollsters(text_b)
+    if pa and pb and not pa & pb:
+        return min(pa), min(pb)
+    return None
+
+
 # The measure of a share of people answering a poll (matching.frames); a share of territory,
 # of a budget or of a vote count is not a poll's and is left alone.
 POLL_SHARE = "share:respondents"
@@ -69,8 +80,7 @@ def two_polls(text_a: str, text_b: str, agree: Sequence[tuple[Frame, Frame]],
     shares = _share_agreement(agree)
     if not shares:
         return None
-    pa, pb = pollsters(text_a), pollsters(text_b)
-    if pa and pb and not pa & pb:
+    if pollsters_differ(text_a, text_b):
         return "pollsters differ"
     undated = all(not x.period_stated and not y.period_stated for x, y in agree)
     if (len(shares) == len(agree) and undated and publication_days is not None
