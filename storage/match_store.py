@@ -135,12 +135,24 @@ def claims_by_id(session: Session, ids: Iterable[int]) -> list[ClaimForMatching]
     return out
 
 
-def group_members(session: Session, group_id: int, *, limit: int) -> list[ClaimForMatching]:
-    """The oldest ``limit`` active members of a group: the claims a new member is compared
-    with before it joins (matching.incremental's average-link guard)."""
+def group_members_many(
+    session: Session, group_ids: Iterable[int], *, limit: int
+) -> dict[int, list[ClaimForMatching]]:
+    """The oldest ``limit`` active members of each group (every group asked for is a key):
+    the claims a new member is compared with before it joins (matching.incremental's
+    average-link guard), for all the groups an import meets in one query per 500 groups."""
     active = _ACTIVE
-    return _rows(session, _claim_query().where(active.c.group_id == group_id)
-                 .order_by(Claim.id).limit(limit))
+    out: dict[int, list[ClaimForMatching]] = {}
+    for chunk in _chunks(sorted(set(group_ids)), session_in_chunk(session)):
+        out.update((g, []) for g in chunk)
+        rank = func.row_number().over(partition_by=active.c.group_id, order_by=Claim.id)
+        ranked = _claim_query().add_columns(rank.label("rank")).where(
+            active.c.group_id.in_(chunk)).subquery()
+        columns = list(ranked.c)[:-1]
+        for row in _rows(session, select(*columns).where(ranked.c.rank <= limit)
+                         .order_by(ranked.c.group_id, ranked.c.id)):
+            out[row.group_id].append(row)
+    return out
 
 
 def save_signatures(
@@ -358,6 +370,15 @@ def add_member(
     )
 
 
+def add_members(session: Session, members: Sequence[tuple[int, int, float, dict[str, Any]]]) -> None:
+    """``add_member`` for many (group, claim, score, explanation), in one insert."""
+    if members:
+        session.connection().execute(ClaimGroupMember.__table__.insert(), [
+            {"group_id": g, "claim_id": c, "score": score, "decision": MemberDecision.AUTO,
+             "explanation": explanation, "decided_by": None, "decided_at": None}
+            for g, c, score, explanation in members])
+
+
 def add_conflict(session: Session, group_a: int, group_b: int, explanation: dict[str, Any]) -> bool:
     """Record that two groups disagree on a figure; False if already known."""
     a, b = sorted((group_a, group_b))
@@ -378,13 +399,18 @@ def add_conflicts(
 ) -> list[tuple[int, int]]:
     """``add_conflict`` for many pairs (in order, one insert); returns the pairs (smaller
     group first) that were not known yet."""
-    wanted: list[tuple[int, int]] = []
-    seen: set[tuple[int, int]] = set()
-    for a, b in pairs:
-        pair = (min(a, b), max(a, b))
-        if pair not in seen:
-            seen.add(pair)
-            wanted.append(pair)
+    return add_explained_conflicts(session, [(a, b, explanation) for a, b in pairs])
+
+
+def add_explained_conflicts(
+    session: Session, links: Sequence[tuple[int, int, dict[str, Any]]]
+) -> list[tuple[int, int]]:
+    """``add_conflict`` for many (group, group, explanation) links, in order (the first
+    explanation of a pair is kept), in one query and one insert instead of two statements
+    per link; returns the pairs (smaller group first) that were not known yet."""
+    wanted: dict[tuple[int, int], dict[str, Any]] = {}
+    for a, b, explanation in links:
+        wanted.setdefault((min(a, b), max(a, b)), explanation)
     known: set[tuple[int, int]] = set()
     firsts = sorted({a for a, _b in wanted})
     for chunk in _chunks(firsts, session_in_chunk(session)):
@@ -395,7 +421,7 @@ def add_conflicts(
     if added:
         now = utcnow()
         session.connection().execute(GroupConflict.__table__.insert(), [
-            {"group_a": a, "group_b": b, "explanation": explanation, "detected_at": now}
+            {"group_a": a, "group_b": b, "explanation": wanted[(a, b)], "detected_at": now}
             for a, b in added
         ])
     return added
@@ -439,18 +465,32 @@ class MemberFigures:
     published: str | None
 
 
-def member_figures(session: Session, group_id: int, *, limit: int) -> list[MemberFigures]:
-    """The sentence, figures and publication date of a group's active members that have
-    figures, the newest ``limit`` of them (what checking a new member's figures against the
-    group reads: a bounded read however large the group)."""
-    rows = session.execute(
-        select(Claim.id, Claim.sentence, Claim.figures, Article.published)
-        .join(ClaimGroupMember, ClaimGroupMember.claim_id == Claim.id)
-        .join(Article, Article.id == Claim.article_id)
-        .where(ClaimGroupMember.group_id == group_id,
-               ClaimGroupMember.decision != MemberDecision.REJECTED)
-        .order_by(Claim.id.desc())
-        .limit(limit)
-    )
-    return [MemberFigures(r[0], r[1], r[2], r[3].isoformat() if r[3] else None)
-            for r in rows if r[2]]
+def member_figures_many(
+    session: Session, group_ids: Iterable[int], *, limit: int
+) -> dict[int, list[MemberFigures]]:
+    """The sentence, figures and publication date of the newest ``limit`` active members of
+    each group (every group asked for is a key; members without figures included, newest
+    first): what checking a new member's figures against a group reads, a bounded read
+    however large the group, for all the groups an import meets in one query per 500."""
+    out: dict[int, list[MemberFigures]] = {}
+    for chunk in _chunks(sorted(set(group_ids)), session_in_chunk(session)):
+        out.update((g, []) for g in chunk)
+        rank = func.row_number().over(partition_by=ClaimGroupMember.group_id,
+                                      order_by=Claim.id.desc())
+        ranked = (
+            select(ClaimGroupMember.group_id, Claim.id, Claim.sentence, Claim.figures,
+                   Article.published, rank.label("rank"))
+            .join(ClaimGroupMember, ClaimGroupMember.claim_id == Claim.id)
+            .join(Article, Article.id == Claim.article_id)
+            .where(ClaimGroupMember.group_id.in_(chunk),
+                   ClaimGroupMember.decision != MemberDecision.REJECTED)
+            .subquery()
+        )
+        rows = session.execute(
+            select(ranked.c.group_id, ranked.c.id, ranked.c.sentence, ranked.c.figures,
+                   ranked.c.published)
+            .where(ranked.c.rank <= limit).order_by(ranked.c.group_id, ranked.c.id.desc()))
+        for group_id, claim_id, sentence, figures, published in rows:
+            out[group_id].append(MemberFigures(claim_id, sentence, figures or [],
+                                               published.isoformat() if published else None))
+    return out
