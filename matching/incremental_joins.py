@@ -27,6 +27,7 @@ from matching.join_guards import (
 from matching.pairs import Relation, Thresholds
 from matching.signature import ClaimSig
 from matching.stored_sig import sig_of_row, word_idf
+from storage import join_reads
 from storage import match_store as store
 from storage.groups import NewGroup, create_groups
 
@@ -113,23 +114,23 @@ def place_claims(
     # The stored groups a claim may join, their first members and newest figures read at once.
     met = {o.group_id for _idf, results in scored for o, res in results
            if o.group_id is not None and res.relation is Relation.SAME}
-    first_rows = store.group_members_many(session, met, limit=GUARD_SAMPLE)
-    figure_rows = store.member_figures_many(session, met, limit=MEMBER_CHECK_CAP)
+    first_rows = join_reads.group_members_many(session, met, limit=GUARD_SAMPLE)
+    figure_rows = join_reads.member_figures_many(session, met, limit=MEMBER_CHECK_CAP)
     words.fetch(t for rows in first_rows.values() for o in rows for t in (o.tokens or "").split())
     guard_members: dict[int, list[ClaimSig]] = {}  # the first members of groups met
     group_frames: dict[int, list[tuple[Frame, ...]]] = {}  # members' frames, worked out once
-    placed_rows: dict[int, list[store.MemberFigures]] = {}  # members this run placed
+    placed_rows: dict[int, list[join_reads.MemberFigures]] = {}  # members this run placed
     new_groups: list[NewGroup] = []
     joins: list[tuple[int, int, float, dict]] = []  # into stored groups
     group_of: dict[int, int] = {}
     conflict_links: list[tuple[int, int, dict]] = []
     joined: list[tuple[int, int]] = []
 
-    def members_now(group: int) -> list[store.MemberFigures]:
+    def members_now(group: int) -> list[join_reads.MemberFigures]:
         """member_figures_many's rows of the group as if the run's placements were written."""
         rows = figure_rows.get(group)
         if rows is None and group < _RUN_GROUP_BASE:
-            rows = store.member_figures_many(session, [group], limit=MEMBER_CHECK_CAP)[group]
+            rows = join_reads.member_figures_many(session, [group], limit=MEMBER_CHECK_CAP)[group]
         return sorted([*(rows or ()), *placed_rows.get(group, ())],
                       key=lambda r: -r.claim_id)[:MEMBER_CHECK_CAP]
 
@@ -138,7 +139,7 @@ def place_claims(
         if members is None:
             rows = first_rows.get(group)
             if rows is None:
-                rows = store.group_members_many(session, [group], limit=GUARD_SAMPLE)[group]
+                rows = join_reads.group_members_many(session, [group], limit=GUARD_SAMPLE)[group]
                 words.fetch(t for o in rows for t in (o.tokens or "").split())
             members = guard_members[group] = [sig_of(o) for o in rows]
         idf.update({t: words.idf(t) for m in members for t in m.token_set})
@@ -183,7 +184,7 @@ def place_claims(
             guard_members[group] = [sig]
         group_of[row.id] = group
         placed_rows.setdefault(group, []).append(
-            store.MemberFigures(row.id, row.sentence, row.figures, row.published))
+            join_reads.MemberFigures(row.id, row.sentence, row.figures, row.published))
         if progress is not None and count % 200 == 0:
             progress(f"matched {count} of {len(pending)} claims")
 

@@ -13,7 +13,7 @@ from matching.frames_clash import clash_key, frames_clash
 from matching.grouping import AVERAGE_LINK
 from matching.pairs import Relation
 from matching.signature import ClaimSig
-from storage import match_store as store
+from storage import join_reads
 
 # Members of a group a new claim's figures are checked against, at most (the newest): the
 # check reads a bounded number of rows however large a group has grown. Below this size it
@@ -38,7 +38,7 @@ def agrees_with_group(
     return sum(r.score for r in results) >= AVERAGE_LINK * len(results)
 
 
-def member_frames(rows: Sequence[store.MemberFigures]) -> list[tuple[Frame, ...]]:
+def member_frames(rows: Sequence[join_reads.MemberFigures]) -> list[tuple[Frame, ...]]:
     """The distinct frames of a group's members (members restating the same sentence on the
     same day, or the same values, are worked out and compared once)."""
     seen_rows: set[tuple] = set()
@@ -74,7 +74,7 @@ def _add_frames(frames: tuple[Frame, ...], seen: set[tuple]) -> bool:
 
 def conflicts_with_group(
     sig: ClaimSig, group_id: int, cache: dict[int, list[tuple[Frame, ...]]],
-    members: Callable[[int], Sequence[store.MemberFigures]],
+    members: Callable[[int], Sequence[join_reads.MemberFigures]],
 ) -> bool:
     """Would ``sig`` clash with a member of the group (matching.frames_clash, the check of
     matching.grouping's joins)? Checked against every active member (complete link, as

@@ -60,7 +60,7 @@ def _claim_query():  # noqa: ANN202
     )
 
 
-def _rows(session: Session, query) -> list[ClaimForMatching]:  # noqa: ANN001
+def claim_rows(session: Session, query) -> list[ClaimForMatching]:  # noqa: ANN001
     return [
         ClaimForMatching(
             id=r[0], sentence=r[1], start=r[2], category=r[3], figures=r[4] or [], outlet=r[5],
@@ -87,14 +87,14 @@ def claims_needing_signature(
     if after is not None:
         query = query.where(Claim.id > after)
     if ids is None:
-        return _rows(session, query.limit(limit))
+        return claim_rows(session, query.limit(limit))
     out: list[ClaimForMatching] = []
     wanted = sorted(i for i in set(ids) if after is None or i > after)
     # Sorted slices under the engine's variable limit: their concatenation is ordered by id.
-    for chunk in _chunks(wanted, session_in_chunk(session)):
+    for chunk in chunks(wanted, session_in_chunk(session)):
         if len(out) >= limit:
             break
-        out += _rows(session, query.where(Claim.id.in_(chunk)).limit(limit - len(out)))
+        out += claim_rows(session, query.where(Claim.id.in_(chunk)).limit(limit - len(out)))
     return out
 
 
@@ -108,10 +108,10 @@ def unassigned_claims(session: Session, ids: Sequence[int] | None = None) -> lis
         .order_by(Claim.id)
     )
     if ids is None:
-        return _rows(session, query)
+        return claim_rows(session, query)
     out: list[ClaimForMatching] = []
-    for chunk in _chunks(sorted(set(ids)), session_in_chunk(session)):
-        out += _rows(session, query.where(Claim.id.in_(chunk)))
+    for chunk in chunks(sorted(set(ids)), session_in_chunk(session)):
+        out += claim_rows(session, query.where(Claim.id.in_(chunk)))
     return out
 
 
@@ -121,7 +121,7 @@ def unassigned_claims(session: Session, ids: Sequence[int] | None = None) -> lis
 _IN_CHUNK = 500
 
 
-def _chunks(values: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[Any]]:
+def chunks(values: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[Any]]:
     size = max(1, min(size, _IN_CHUNK))
     return (values[k : k + size] for k in range(0, len(values), size))
 
@@ -130,40 +130,8 @@ def claims_by_id(session: Session, ids: Iterable[int]) -> list[ClaimForMatching]
     """The claims with these ids, ordered by id (one query per 500 ids)."""
     ids = sorted(set(ids))
     out: list[ClaimForMatching] = []
-    for chunk in _chunks(ids, session_in_chunk(session)):  # sorted: the result stays ordered
-        out += _rows(session, _claim_query().where(Claim.id.in_(chunk)).order_by(Claim.id))
-    return out
-
-
-def group_members_many(
-    session: Session, group_ids: Iterable[int], *, limit: int
-) -> dict[int, list[ClaimForMatching]]:
-    """The oldest ``limit`` active members of each group (every group asked for is a key):
-    the claims a new member is compared with before it joins (matching.incremental's
-    average-link guard), for all the groups an import meets in one query per 500 groups."""
-    out: dict[int, list[ClaimForMatching]] = {}
-    member = ClaimGroupMember
-    for chunk in _chunks(sorted(set(group_ids)), session_in_chunk(session)):
-        out.update((g, []) for g in chunk)
-        # From the memberships (an index on the group), not _claim_query's scan of the claims.
-        ranked = (
-            select(Claim.id, Claim.sentence, Claim.start, Claim.category, Claim.figures,
-                   Outlet.name, Article.published, ClaimSignature.tokens,
-                   ClaimSignature.entities, member.group_id,
-                   func.row_number().over(partition_by=member.group_id, order_by=Claim.id)
-                   .label("rank"))
-            .select_from(member)
-            .join(Claim, Claim.id == member.claim_id)
-            .join(Article, Article.id == Claim.article_id)
-            .join(Outlet, Outlet.id == Article.outlet_id)
-            .outerjoin(ClaimSignature, ClaimSignature.claim_id == Claim.id)
-            .where(member.group_id.in_(chunk), member.decision != MemberDecision.REJECTED)
-            .subquery()
-        )
-        columns = list(ranked.c)[:-1]
-        for row in _rows(session, select(*columns).where(ranked.c.rank <= limit)
-                         .order_by(ranked.c.group_id, ranked.c.id)):
-            out[row.group_id].append(row)
+    for chunk in chunks(ids, session_in_chunk(session)):  # sorted: the result stays ordered
+        out += claim_rows(session, _claim_query().where(Claim.id.in_(chunk)).order_by(Claim.id))
     return out
 
 
@@ -178,7 +146,7 @@ def save_signatures(
     if not ids:
         return
     decrement: dict[str, int] = {}
-    for chunk in _chunks(ids, session_in_chunk(session)):
+    for chunk in chunks(ids, session_in_chunk(session)):
         old = session.execute(
             select(ClaimSignature.tokens).where(ClaimSignature.claim_id.in_(chunk))
         ).scalars()
@@ -217,7 +185,7 @@ def save_signatures(
 
 def token_frequencies(session: Session, tokens: Iterable[str]) -> dict[str, int]:
     out: dict[str, int] = {}
-    for chunk in _chunks(sorted(set(tokens)), session_in_chunk(session)):
+    for chunk in chunks(sorted(set(tokens)), session_in_chunk(session)):
         out.update(session.execute(text(
             "SELECT token, claims FROM token_frequency WHERE token IN "
             f"({','.join(':t' + str(k) for k in range(len(chunk)))})"
@@ -255,7 +223,7 @@ def key_sizes(session: Session, keys: Sequence[str], *, cap: int) -> dict[str, i
     article. Each key's count is a bounded index scan; keys held by no claim are left out."""
     sizes: dict[str, int] = {}
     limit = int(cap)
-    for chunk in _chunks(keys, min(_SIZE_CHUNK, session_in_chunk(session))):
+    for chunk in chunks(keys, min(_SIZE_CHUNK, session_in_chunk(session))):
         sql = " UNION ALL ".join(
             f"SELECT CAST(:k{i} AS VARCHAR) AS key, (SELECT count(*) FROM (SELECT 1 FROM "
             f"claim_match_key WHERE key = :k{i} LIMIT {limit}) AS s{i}) AS n"
@@ -288,7 +256,7 @@ def candidates_many(
     usable = [k for k in distinct if 0 < sizes.get(k, 0) <= bucket_cap]
     holders: dict[str, list[int]] = {k: [] for k in usable}
     in_size = session_in_chunk(session)
-    for chunk in _chunks(usable, in_size):
+    for chunk in chunks(usable, in_size):
         for key, claim_id in session.execute(
             select(ClaimMatchKey.key, ClaimMatchKey.claim_id).where(ClaimMatchKey.key.in_(chunk))
         ):
@@ -311,8 +279,8 @@ def candidates_many(
     wanted_ids = sorted({c for out in refined for _k, k2, _w in out if k2 in holders
                          for c in holders[k2]})
     half = max(1, in_size // 2)  # two IN lists in one statement
-    for key_chunk in _chunks(common, half):
-        for id_chunk in _chunks(wanted_ids, half):
+    for key_chunk in chunks(common, half):
+        for id_chunk in chunks(wanted_ids, half):
             also.update(session.execute(
                 select(ClaimMatchKey.key, ClaimMatchKey.claim_id)
                 .where(ClaimMatchKey.key.in_(key_chunk), ClaimMatchKey.claim_id.in_(id_chunk))
@@ -334,8 +302,9 @@ def candidates_many(
             for claim_id in members:
                 found[claim_id] = found.get(claim_id, 0) + effective
         for k, k2, weight in out:
-            members = ([c for c in holders[k2] if (k, c) in also] if k2 in holders
-                       else both_common[(k, k2)])
+            members = both_common.get((k, k2))
+            if members is None:  # the rarer key's holders that hold the common key, once
+                members = both_common[(k, k2)] = [c for c in holders[k2] if (k, c) in also]
             for claim_id in members:
                 found[claim_id] = found.get(claim_id, 0) + weight
         result.append(found)
@@ -361,7 +330,7 @@ def rejected_pairs(session: Session, claim_ids: Iterable[int]) -> set[tuple[int,
     """(claim, group) pairs a person has rejected."""
     ids = sorted(set(claim_ids))
     out: set[tuple[int, int]] = set()
-    for chunk in _chunks(ids, session_in_chunk(session)):
+    for chunk in chunks(ids, session_in_chunk(session)):
         out.update(session.execute(
             select(ClaimGroupMember.claim_id, ClaimGroupMember.group_id).where(
                 ClaimGroupMember.claim_id.in_(chunk),
@@ -425,7 +394,7 @@ def add_explained_conflicts(
         wanted.setdefault((min(a, b), max(a, b)), explanation)
     known: set[tuple[int, int]] = set()
     firsts = sorted({a for a, _b in wanted})
-    for chunk in _chunks(firsts, session_in_chunk(session)):
+    for chunk in chunks(firsts, session_in_chunk(session)):
         known.update(session.execute(
             select(GroupConflict.group_a, GroupConflict.group_b).where(GroupConflict.group_a.in_(chunk))
         ).all())
@@ -467,42 +436,3 @@ def claims_left_unmatched(session: Session, limit: int | None = None) -> list[in
     if limit is not None:
         query = query.limit(limit)
     return list(session.execute(query).scalars())
-
-
-@dataclass(frozen=True)
-class MemberFigures:
-    claim_id: int
-    sentence: str
-    figures: list[dict[str, Any]]
-    published: str | None
-
-
-def member_figures_many(
-    session: Session, group_ids: Iterable[int], *, limit: int
-) -> dict[int, list[MemberFigures]]:
-    """The sentence, figures and publication date of the newest ``limit`` active members of
-    each group (every group asked for is a key; members without figures included, newest
-    first): what checking a new member's figures against a group reads, a bounded read
-    however large the group, for all the groups an import meets in one query per 500."""
-    out: dict[int, list[MemberFigures]] = {}
-    for chunk in _chunks(sorted(set(group_ids)), session_in_chunk(session)):
-        out.update((g, []) for g in chunk)
-        rank = func.row_number().over(partition_by=ClaimGroupMember.group_id,
-                                      order_by=Claim.id.desc())
-        ranked = (
-            select(ClaimGroupMember.group_id, Claim.id, Claim.sentence, Claim.figures,
-                   Article.published, rank.label("rank"))
-            .join(ClaimGroupMember, ClaimGroupMember.claim_id == Claim.id)
-            .join(Article, Article.id == Claim.article_id)
-            .where(ClaimGroupMember.group_id.in_(chunk),
-                   ClaimGroupMember.decision != MemberDecision.REJECTED)
-            .subquery()
-        )
-        rows = session.execute(
-            select(ranked.c.group_id, ranked.c.id, ranked.c.sentence, ranked.c.figures,
-                   ranked.c.published)
-            .where(ranked.c.rank <= limit).order_by(ranked.c.group_id, ranked.c.id.desc()))
-        for group_id, claim_id, sentence, figures, published in rows:
-            out[group_id].append(MemberFigures(claim_id, sentence, figures or [],
-                                               published.isoformat() if published else None))
-    return out
