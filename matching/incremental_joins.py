@@ -83,7 +83,9 @@ def place_claims(
     the conflicts its scores found. ``candidate_ids``: the stored claims each is compared
     with; ``stored``: their rows by id."""
     rejected = store.rejected_pairs(session, (p.id for p in pending))
-    stored_sigs: dict[int, ClaimSig] = {}
+    # A claim of the import met as another's candidate is read through its own signature
+    # (the same row: its frames and parts are not worked out a second time).
+    stored_sigs: dict[int, ClaimSig] = {row.id: sig for row, sig in zip(pending, sigs, strict=True)}
 
     def sig_of(row: store.ClaimForMatching) -> ClaimSig:
         found = stored_sigs.get(row.id)
