@@ -6,10 +6,13 @@ Each generator runs in its own process (so peak memory is that generator's), one
 other (the machine is shared: never two 100k runs at once).
 
 Run: python -m bench.bench_matching [--n 100000] [--gen repetitive,second,real_noisy,base]
-     [--skip-db] [--skip-memory] [--naive] [--db PATH]
+     [--skip-db] [--skip-memory] [--naive] [--db PATH] [--repeat N] [--profile FILE]
 ``--db PATH`` keeps the built N-claim database (stored, indexed, first matching run done) at
 PATH and reuses it when it is there already (one generator only): the one-article figure is
-then taken on a copy, so the kept database stays as built.
+then taken on a copy, so the kept database stays as built. ``--repeat N`` times the one-article
+match N times, each on a fresh copy (median wall and CPU); ``--profile FILE`` dumps a cProfile
+of one more run, not counted (with ``--skip-memory`` and a kept database: only the one-article
+step).
 Generators: bench/generated_sets.py (GENERATORS); ``real_noisy`` is the real cross-outlet set
 (read from ../shared at run time) replicated to N with noise. Every figure ends in one table
 (one line per generator, CPU beside wall time) to paste into a before/after note.
@@ -19,8 +22,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -160,48 +165,94 @@ def _build_database(db: Any, name: str, claims: list[dict[str, Any]]) -> None:
     FIGURES.update(index_cpu=c2 - c1, bulk_cpu=c3 - c2, bulk_wall=t3 - t2)
 
 
-def bench_database(name: str, claims: list[dict[str, Any]], article: list[dict[str, Any]],
-                   keep: Path | None = None) -> None:
-    import shutil
-
+def _one_article(name: str, path: Path, stored: int, article: list[dict[str, Any]],
+                 profile: Path | None = None) -> tuple[float, float]:
+    """Store ``article`` in the database at ``path`` and match it as an import does; prints
+    and returns (match wall ms, match CPU ms). ``profile``: a cProfile dump of the match."""
     from ingest import document_from_text
     from storage.articles import claim_ids_of_article
     from storage.schema import open_database
     from workflows.importing import store_document
 
+    db = open_database(path)
+    doc = document_from_text(" ".join(c["text"] for c in article), outlet="Outlet new",
+                             title="new", published=_published(article[0]))
+    t4 = time.perf_counter()
+    result = store_document(db, doc, source="bench", actor="bench", match=False)
+    with db.read() as session:
+        new_ids = claim_ids_of_article(session, result.article_id)
+    profiler = None
+    if profile is not None:
+        import cProfile
+
+        profiler = cProfile.Profile(time.process_time)  # CPU: the machine may be shared
+        profiler.enable()
+    t5, c5 = time.perf_counter(), cpu_seconds()
+    report = run_matching(db, actor="bench", only=new_ids)  # what an import does
+    t6, c6 = time.perf_counter(), cpu_seconds()
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(str(profile))
+    print(f"[{name}] ONE ARTICLE ({result.claims} claims) against {stored:,} stored: "
+          f"match {1000 * (t6 - t5):.0f} ms wall, {1000 * (c6 - c5):.0f} ms CPU "
+          f"(extract+store {1000 * (t5 - t4):.0f} ms; {len(report.joined)} joined existing "
+          f"groups, {len(report.new_groups)} new, {len(report.conflicts)} conflicts)", flush=True)
+    db.dispose()
+    return 1000 * (t6 - t5), 1000 * (c6 - c5)
+
+
+def _copy_database(source: Path, path: Path) -> None:
+    import shutil
+
+    for suffix in ("", "-wal"):  # a log the last close did not fold in
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+        if Path(f"{source}{suffix}").exists():
+            shutil.copyfile(f"{source}{suffix}", f"{path}{suffix}")
+
+
+def bench_database(name: str, claims: list[dict[str, Any]], article: list[dict[str, Any]],
+                   keep: Path | None = None, repeat: int = 1,
+                   profile: Path | None = None) -> None:
+    """The first matching run of the database, then the one-article match, ``repeat`` times
+    on fresh copies of the built database (median wall and CPU; a shared machine's load
+    varies from one run to the next)."""
+    from storage.schema import open_database
+
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.sqlite"
+        built = keep or Path(tmp) / "built.sqlite"
         if keep is not None and keep.exists():
             print(f"[{name}] reusing the database {keep}", flush=True)
         else:
-            db = open_database(keep or path)
+            db = open_database(built)
             _build_database(db, name, claims)
             db.dispose()
-        if keep is not None:
-            for suffix in ("", "-wal"):  # a log the last close did not fold in
-                if Path(f"{keep}{suffix}").exists():
-                    shutil.copyfile(f"{keep}{suffix}", f"{path}{suffix}")
-        db = open_database(path)
-        doc = document_from_text(" ".join(c["text"] for c in article), outlet="Outlet new",
-                                 title="new", published=_published(article[0]))
-        t4 = time.perf_counter()
-        result = store_document(db, doc, source="bench", actor="bench", match=False)
-        with db.read() as session:
-            new_ids = claim_ids_of_article(session, result.article_id)
-        t5, c5 = time.perf_counter(), cpu_seconds()
-        report = run_matching(db, actor="bench", only=new_ids)  # what an import does
-        t6, c6 = time.perf_counter(), cpu_seconds()
-        print(f"[{name}] ONE ARTICLE ({result.claims} claims) against {len(claims):,} stored: "
-              f"match {1000 * (t6 - t5):.0f} ms wall, {1000 * (c6 - c5):.0f} ms CPU "
-              f"(extract+store {1000 * (t5 - t4):.0f} ms; {len(report.joined)} joined existing "
-              f"groups, {len(report.new_groups)} new, {len(report.conflicts)} conflicts)")
+        walls, cpus = [], []
+        # The N generated claims are the bench's, not the match's: frozen, the cycle collector
+        # does not walk them in the timed step (a full collection over them cost ~100 ms at
+        # 100k, landing in one run or another as the allocations fell).
+        gc.collect()
+        gc.freeze()
+        for _run in range(repeat):
+            _copy_database(built, path)
+            wall, cpu = _one_article(name, path, len(claims), article)
+            walls.append(wall)
+            cpus.append(cpu)
+        if profile is not None:  # one more run, left out of the figures (profiling slows it)
+            _copy_database(built, path)
+            _one_article(name, path, len(claims), article, profile)
+            print(f"[{name}] profile of one more run (not counted): {profile}", flush=True)
+        if repeat > 1:
+            print(f"[{name}] ONE ARTICLE median of {repeat}: {statistics.median(walls):.0f} ms "
+                  f"wall, {statistics.median(cpus):.0f} ms CPU (CPU min {min(cpus):.0f}, max "
+                  f"{max(cpus):.0f})", flush=True)
+        gc.unfreeze()
         print(f"[{name}] peak memory: {peak_rss_mib():.0f} MiB", flush=True)
-        FIGURES.update(one_cpu_ms=1000 * (c6 - c5), one_wall_ms=1000 * (t6 - t5))
-        db.dispose()
+        FIGURES.update(one_cpu_ms=statistics.median(cpus), one_wall_ms=statistics.median(walls))
 
 
 def run_one(name: str, n: int, skip_db: bool, naive: bool, skip_memory: bool = False,
-            keep: Path | None = None) -> None:
+            keep: Path | None = None, repeat: int = 1, profile: Path | None = None) -> None:
     FIGURES.clear()
     FIGURES.update(gen=name, n=n)
     claims = labelled_set(name, n, seed=7)
@@ -213,7 +264,7 @@ def run_one(name: str, n: int, skip_db: bool, naive: bool, skip_memory: bool = F
     if not skip_db:
         # The new article: claims of the same generator with another seed (new facts and
         # repeats of stored ones alike).
-        bench_database(name, claims, labelled_set(name, 20, seed=99), keep)
+        bench_database(name, claims, labelled_set(name, 20, seed=99), keep, repeat, profile)
     FIGURES["rss"] = peak_rss_mib()
 
 
@@ -227,6 +278,10 @@ def main() -> int:
     parser.add_argument("--naive", action="store_true", help="also time all-pairs cdist")
     parser.add_argument("--db", type=Path, help="keep the built database here; reuse it if there")
     parser.add_argument("--here", action="store_true", help="run in this process (one generator)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="time the one-article match this many times (median)")
+    parser.add_argument("--profile", type=Path,
+                        help="cProfile dump of the (last) one-article match (one generator)")
     args = parser.parse_args()
     names = [g.strip() for g in args.gen.split(",") if g.strip()]
     unknown = [g for g in names if g not in GENERATORS]
@@ -235,7 +290,8 @@ def main() -> int:
     if args.here or len(names) == 1:
         rows = []
         for name in names:
-            run_one(name, args.n, args.skip_db, args.naive, args.skip_memory, args.db)
+            run_one(name, args.n, args.skip_db, args.naive, args.skip_memory, args.db,
+                    args.repeat, args.profile)
             rows.append(dict(FIGURES))
         if args.here:  # for the parent process's table
             print(_FIGURES_TAG + json.dumps(rows), flush=True)
@@ -244,12 +300,15 @@ def main() -> int:
         return 0
     if args.db is not None:
         parser.error("--db takes one generator")
+    if args.profile is not None:
+        parser.error("--profile takes one generator")
     rows = []
     for name in names:  # one after the other, each in its own process
         cmd = [sys.executable, "-m", "bench.bench_matching", "--here", "--gen", name,
                "--n", str(args.n)] + (["--skip-db"] if args.skip_db else []) + (
                    ["--naive"] if args.naive else []) + (
-                   ["--skip-memory"] if args.skip_memory else [])
+                   ["--skip-memory"] if args.skip_memory else []) + [
+                   "--repeat", str(args.repeat)]
         with subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True) as child:
             assert child.stdout is not None
             for line in child.stdout:

@@ -32,13 +32,11 @@ from matching.blocking import (
     key_weight,
 )
 from matching.concepts import concept_paths
-from matching.decide import LEARNED, RULES, score_unless_apart
-from matching.decide import score as decide_score
-from matching.frames import Frame
+from matching.decide import LEARNED
 from matching.grouping import cluster
-from matching.join_guards import GUARD_SAMPLE, agrees_with_group, conflicts_with_group
+from matching.incremental_joins import Cancelled, WordWeights, place_claims
 from matching.learn import stored_model
-from matching.pairs import DEFAULT_THRESHOLDS, Relation, Thresholds
+from matching.pairs import DEFAULT_THRESHOLDS, Thresholds
 from matching.parallel import fork_pool, worker_count
 from matching.signature import ClaimSig, signature
 from matching.stored_sig import sig_of_row, word_idf
@@ -46,7 +44,7 @@ from resources import resource_path
 from storage import audit
 from storage import match_store as store
 from storage.database import Database
-from storage.groups import NewGroup, create_group, create_groups
+from storage.groups import NewGroup, create_groups
 
 # 3: concept drops, names of several words, figure roles; 4: frame and slot blocking keys;
 # 5: numerals and months of more languages, slot keys of any period
@@ -235,29 +233,16 @@ def match_new_claims(
                 keep_signatures(sigs)
             return report
         n = max(store.matchable_claim_count(session), 1)
-        group_of: dict[int, int] = {}  # claims grouped during this run
-        rejected = store.rejected_pairs(session, (p.id for p in pending))
-        # Word frequencies, fetched once per word for the whole run (one query per batch).
-        frequencies: dict[str, int] = {}
-
-        def fetch_frequencies(tokens: Iterable[str]) -> None:
-            missing = {t for t in tokens if t not in frequencies}
-            if missing:
-                found = store.token_frequencies(session, missing)
-                frequencies.update({t: found.get(t, 1) for t in missing})
-
-        def df_of(token: str) -> int:
-            return frequencies.get(token, 1)
-
-        fetch_frequencies(t for p in pending for t in (p.tokens or "").split())
+        words = WordWeights(session, n)
+        words.fetch(t for p in pending for t in (p.tokens or "").split())
         # Candidates of every pending claim, fetched together: the keys, word frequencies
         # and stored claims they need do not change while this run assigns groups (a claim
-        # grouped earlier in the run is found through group_of), so a few queries for the
+        # grouped earlier in the run is found through its turn), so a few queries for the
         # whole batch give what one query per claim gave.
         sigs = [sig_of_row(row) for row in pending]
         found_per_claim = store.candidates_many(
             session,
-            [blocking_keys(sig, {t: word_idf(df_of(t), n) for t in sig.token_set}) for sig in sigs],
+            [blocking_keys(sig, {t: words.idf(t) for t in sig.token_set}) for sig in sigs],
             bucket_cap=BUCKET_CAP, weigh=key_weight, refine_keys=REFINE_KEYS, recent=WINDOW,
         )
         heaviest = [_best_candidates(found, row.id)
@@ -266,81 +251,12 @@ def match_new_claims(
         for other in store.claims_by_id(session, {cid for ids in heaviest for cid, _w in ids}):
             stored.setdefault(other.id, []).append(other)
         wanted_ids = [_most_similar(sig, ids, stored) for sig, ids in zip(sigs, heaviest, strict=True)]
-        fetch_frequencies(t for rows in stored.values() for o in rows
-                          for t in (o.tokens or "").split())
-        stored_sigs: dict[int, ClaimSig] = {}
-        # The decision's first rules read before its features (decide.score_unless_apart).
-        ruled_out_first = model != RULES
-        group_frames: dict[int, list[tuple[Frame, ...]]] = {}  # of groups joined this run
-        guard_members: dict[int, list[ClaimSig]] = {}  # the first members of groups met
-        conflict_links: list[tuple[int, int, dict]] = []
-        for count, (row, sig, ids) in enumerate(zip(pending, sigs, wanted_ids, strict=True)):
-            if cancelled is not None and cancelled():
-                raise _Cancelled
-            others = [o for cid in sorted(set(ids)) for o in stored.get(cid, ())]
-            idf = {t: word_idf(df_of(t), n) for t in sig.token_set}
-            idf.update({t: word_idf(df_of(t), n) for o in others for t in (o.tokens or "").split()})
-            # The best "same claim" match in each group this claim meets.
-            matches: dict[int, tuple[float, dict]] = {}
-            for other in others:
-                group = other.group_id or group_of.get(other.id)
-                if group is None:
-                    continue  # an ungrouped claim meets this one when its own turn comes
-                other_sig = stored_sigs.get(other.id)
-                if other_sig is None:
-                    other_sig = stored_sigs[other.id] = sig_of_row(other)
-                res = (score_unless_apart if ruled_out_first else decide_score)(
-                    sig, other_sig, idf=idf, default_idf=word_idf(1, n), thresholds=thresholds,
-                    model=model)
-                if res is None:
-                    continue  # ruled apart: different claims (only "same" and "conflict" count)
-                if res.relation is Relation.CONFLICT:
-                    conflict_links.append((row.id, group, res.explanation))
-                elif (res.relation is Relation.SAME and (row.id, group) not in rejected
-                      and (group not in matches or res.score > matches[group][0])):
-                    matches[group] = (res.score, res.explanation | {"matched_claim": other.id})
-
-            def agrees(group: int, sig: ClaimSig, idf: dict[str, float]) -> bool:
-                members = guard_members.get(group)
-                if members is None:
-                    rows = store.group_members(session, group, limit=GUARD_SAMPLE)
-                    fetch_frequencies(t for o in rows for t in (o.tokens or "").split())
-                    members = guard_members[group] = [
-                        stored_sigs.get(o.id) or sig_of_row(o) for o in rows]
-                idf.update({t: word_idf(df_of(t), n) for m in members for t in m.token_set})
-                return agrees_with_group(
-                    sig, members, lambda x, y: decide_score(
-                        x, y, idf=idf, default_idf=word_idf(1, n), thresholds=thresholds,
-                        model=model, explain=False))
-
-            # The best group that takes it, as matching.grouping joins: no clashing figure
-            # in the group (complete link) and, on average, as likely the same claim as its
-            # first members (average link), so one match cannot chain two claims together.
-            chosen = next((
-                (group, found) for group, found in sorted(
-                    matches.items(), key=lambda kv: (-kv[1][0], kv[0]))
-                if not conflicts_with_group(session, sig, group, group_frames)
-                and agrees(group, sig, idf)), None)
-            if chosen is not None:
-                group, (best_score, explanation) = chosen
-                store.add_member(session, group, row.id, best_score, explanation)
-                if sig.frames:
-                    group_frames[group].append(sig.frames)
-                if len(guard_members[group]) < GUARD_SAMPLE:
-                    guard_members[group].append(sig)
-                group_of[row.id] = group
-                report.joined.append((row.id, group))
-            else:
-                gid = create_group(session, [row.id], actor=actor, audit_action=None)
-                group_of[row.id] = gid
-                guard_members[gid] = [sig]
-                report.new_groups.append(gid)
-            if progress is not None and count % 200 == 0:
-                progress(f"matched {count} of {len(pending)} claims")
-        for claim_id, other_group, explanation in conflict_links:
-            mine = group_of[claim_id]
-            if mine != other_group and store.add_conflict(session, mine, other_group, explanation):
-                report.conflicts.append(tuple(sorted((mine, other_group))))
+        words.fetch(t for rows in stored.values() for o in rows for t in (o.tokens or "").split())
+        placed = place_claims(session, pending, sigs, wanted_ids, stored, words,
+                              thresholds=thresholds, model=model, cancelled=cancelled,
+                              progress=progress)
+        report.joined, report.new_groups, report.conflicts = (
+            placed.joined, placed.new_groups, placed.conflicts)
         if report.joined or report.new_groups or report.conflicts:
             audit.record(
                 session, actor=actor, action="matching_run", entity="claim_group",
@@ -422,13 +338,9 @@ def _group_in_bulk(
     return sigs
 
 
-class _Cancelled(Exception):
-    """Raised inside the write transaction so a cancelled run rolls back completely."""
-
-
 def run_matching(db: Database, *, actor: str, **kwargs) -> MatchReport:  # noqa: ANN003
     """match_new_claims, with a cancel turned into a report instead of an exception."""
     try:
         return match_new_claims(db, actor=actor, **kwargs)
-    except _Cancelled:
+    except Cancelled:
         return MatchReport(cancelled=True)

@@ -7,15 +7,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 
-from sqlmodel import Session
-
 from matching.figures import quantities
 from matching.frames import Frame, claim_frames
 from matching.frames_clash import clash_key, frames_clash
 from matching.grouping import AVERAGE_LINK
 from matching.pairs import Relation
 from matching.signature import ClaimSig
-from storage import match_store as store
+from storage import join_reads
 
 # Members of a group a new claim's figures are checked against, at most (the newest): the
 # check reads a bounded number of rows however large a group has grown. Below this size it
@@ -40,13 +38,15 @@ def agrees_with_group(
     return sum(r.score for r in results) >= AVERAGE_LINK * len(results)
 
 
-def _member_frames(session: Session, group_id: int) -> list[tuple[Frame, ...]]:
+def member_frames(rows: Sequence[join_reads.MemberFigures]) -> list[tuple[Frame, ...]]:
     """The distinct frames of a group's members (members restating the same sentence on the
     same day, or the same values, are worked out and compared once)."""
     seen_rows: set[tuple] = set()
     seen_frames: set[tuple] = set()
     out: list[tuple[Frame, ...]] = []
-    for row in store.member_figures(session, group_id, limit=MEMBER_CHECK_CAP):
+    for row in rows:
+        if not row.figures:
+            continue
         row_key = (row.sentence, row.published, _figures_key(row.figures))
         if row_key in seen_rows:
             continue
@@ -73,16 +73,18 @@ def _add_frames(frames: tuple[Frame, ...], seen: set[tuple]) -> bool:
 
 
 def conflicts_with_group(
-    session: Session, sig: ClaimSig, group_id: int, cache: dict[int, list[tuple[Frame, ...]]]
+    sig: ClaimSig, group_id: int, cache: dict[int, list[tuple[Frame, ...]]],
+    members: Callable[[int], Sequence[join_reads.MemberFigures]],
 ) -> bool:
     """Would ``sig`` clash with a member of the group (matching.frames_clash, the check of
     matching.grouping's joins)? Checked against every active member (complete link, as
-    matching.grouping does; the newest MEMBER_CHECK_CAP of a larger group). The members'
-    frames are read once per run (``cache``; the caller adds the claims it joins)."""
+    matching.grouping does; the newest MEMBER_CHECK_CAP of a larger group, as ``members``
+    reads them). The members' frames are worked out once per run (``cache``; the caller adds
+    the claims it joins)."""
     frames = sig.frames
     if not frames:
         return False
-    members = cache.get(group_id)
-    if members is None:
-        members = cache[group_id] = _member_frames(session, group_id)
-    return any(frames_clash(frames, other) for other in members)
+    found = cache.get(group_id)
+    if found is None:
+        found = cache[group_id] = member_frames(members(group_id))
+    return any(frames_clash(frames, other) for other in found)

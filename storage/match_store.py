@@ -60,7 +60,7 @@ def _claim_query():  # noqa: ANN202
     )
 
 
-def _rows(session: Session, query) -> list[ClaimForMatching]:  # noqa: ANN001
+def claim_rows(session: Session, query) -> list[ClaimForMatching]:  # noqa: ANN001
     return [
         ClaimForMatching(
             id=r[0], sentence=r[1], start=r[2], category=r[3], figures=r[4] or [], outlet=r[5],
@@ -87,14 +87,14 @@ def claims_needing_signature(
     if after is not None:
         query = query.where(Claim.id > after)
     if ids is None:
-        return _rows(session, query.limit(limit))
+        return claim_rows(session, query.limit(limit))
     out: list[ClaimForMatching] = []
     wanted = sorted(i for i in set(ids) if after is None or i > after)
     # Sorted slices under the engine's variable limit: their concatenation is ordered by id.
-    for chunk in _chunks(wanted, session_in_chunk(session)):
+    for chunk in chunks(wanted, session_in_chunk(session)):
         if len(out) >= limit:
             break
-        out += _rows(session, query.where(Claim.id.in_(chunk)).limit(limit - len(out)))
+        out += claim_rows(session, query.where(Claim.id.in_(chunk)).limit(limit - len(out)))
     return out
 
 
@@ -108,10 +108,10 @@ def unassigned_claims(session: Session, ids: Sequence[int] | None = None) -> lis
         .order_by(Claim.id)
     )
     if ids is None:
-        return _rows(session, query)
+        return claim_rows(session, query)
     out: list[ClaimForMatching] = []
-    for chunk in _chunks(sorted(set(ids)), session_in_chunk(session)):
-        out += _rows(session, query.where(Claim.id.in_(chunk)))
+    for chunk in chunks(sorted(set(ids)), session_in_chunk(session)):
+        out += claim_rows(session, query.where(Claim.id.in_(chunk)))
     return out
 
 
@@ -121,7 +121,7 @@ def unassigned_claims(session: Session, ids: Sequence[int] | None = None) -> lis
 _IN_CHUNK = 500
 
 
-def _chunks(values: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[Any]]:
+def chunks(values: Sequence[Any], size: int = _IN_CHUNK) -> Iterable[Sequence[Any]]:
     size = max(1, min(size, _IN_CHUNK))
     return (values[k : k + size] for k in range(0, len(values), size))
 
@@ -130,17 +130,9 @@ def claims_by_id(session: Session, ids: Iterable[int]) -> list[ClaimForMatching]
     """The claims with these ids, ordered by id (one query per 500 ids)."""
     ids = sorted(set(ids))
     out: list[ClaimForMatching] = []
-    for chunk in _chunks(ids, session_in_chunk(session)):  # sorted: the result stays ordered
-        out += _rows(session, _claim_query().where(Claim.id.in_(chunk)).order_by(Claim.id))
+    for chunk in chunks(ids, session_in_chunk(session)):  # sorted: the result stays ordered
+        out += claim_rows(session, _claim_query().where(Claim.id.in_(chunk)).order_by(Claim.id))
     return out
-
-
-def group_members(session: Session, group_id: int, *, limit: int) -> list[ClaimForMatching]:
-    """The oldest ``limit`` active members of a group: the claims a new member is compared
-    with before it joins (matching.incremental's average-link guard)."""
-    active = _ACTIVE
-    return _rows(session, _claim_query().where(active.c.group_id == group_id)
-                 .order_by(Claim.id).limit(limit))
 
 
 def save_signatures(
@@ -154,7 +146,7 @@ def save_signatures(
     if not ids:
         return
     decrement: dict[str, int] = {}
-    for chunk in _chunks(ids, session_in_chunk(session)):
+    for chunk in chunks(ids, session_in_chunk(session)):
         old = session.execute(
             select(ClaimSignature.tokens).where(ClaimSignature.claim_id.in_(chunk))
         ).scalars()
@@ -193,7 +185,7 @@ def save_signatures(
 
 def token_frequencies(session: Session, tokens: Iterable[str]) -> dict[str, int]:
     out: dict[str, int] = {}
-    for chunk in _chunks(sorted(set(tokens)), session_in_chunk(session)):
+    for chunk in chunks(sorted(set(tokens)), session_in_chunk(session)):
         out.update(session.execute(text(
             "SELECT token, claims FROM token_frequency WHERE token IN "
             f"({','.join(':t' + str(k) for k in range(len(chunk)))})"
@@ -231,7 +223,7 @@ def key_sizes(session: Session, keys: Sequence[str], *, cap: int) -> dict[str, i
     article. Each key's count is a bounded index scan; keys held by no claim are left out."""
     sizes: dict[str, int] = {}
     limit = int(cap)
-    for chunk in _chunks(keys, min(_SIZE_CHUNK, session_in_chunk(session))):
+    for chunk in chunks(keys, min(_SIZE_CHUNK, session_in_chunk(session))):
         sql = " UNION ALL ".join(
             f"SELECT CAST(:k{i} AS VARCHAR) AS key, (SELECT count(*) FROM (SELECT 1 FROM "
             f"claim_match_key WHERE key = :k{i} LIMIT {limit}) AS s{i}) AS n"
@@ -264,7 +256,7 @@ def candidates_many(
     usable = [k for k in distinct if 0 < sizes.get(k, 0) <= bucket_cap]
     holders: dict[str, list[int]] = {k: [] for k in usable}
     in_size = session_in_chunk(session)
-    for chunk in _chunks(usable, in_size):
+    for chunk in chunks(usable, in_size):
         for key, claim_id in session.execute(
             select(ClaimMatchKey.key, ClaimMatchKey.claim_id).where(ClaimMatchKey.key.in_(chunk))
         ):
@@ -287,8 +279,8 @@ def candidates_many(
     wanted_ids = sorted({c for out in refined for _k, k2, _w in out if k2 in holders
                          for c in holders[k2]})
     half = max(1, in_size // 2)  # two IN lists in one statement
-    for key_chunk in _chunks(common, half):
-        for id_chunk in _chunks(wanted_ids, half):
+    for key_chunk in chunks(common, half):
+        for id_chunk in chunks(wanted_ids, half):
             also.update(session.execute(
                 select(ClaimMatchKey.key, ClaimMatchKey.claim_id)
                 .where(ClaimMatchKey.key.in_(key_chunk), ClaimMatchKey.claim_id.in_(id_chunk))
@@ -310,8 +302,9 @@ def candidates_many(
             for claim_id in members:
                 found[claim_id] = found.get(claim_id, 0) + effective
         for k, k2, weight in out:
-            members = ([c for c in holders[k2] if (k, c) in also] if k2 in holders
-                       else both_common[(k, k2)])
+            members = both_common.get((k, k2))
+            if members is None:  # the rarer key's holders that hold the common key, once
+                members = both_common[(k, k2)] = [c for c in holders[k2] if (k, c) in also]
             for claim_id in members:
                 found[claim_id] = found.get(claim_id, 0) + weight
         result.append(found)
@@ -337,7 +330,7 @@ def rejected_pairs(session: Session, claim_ids: Iterable[int]) -> set[tuple[int,
     """(claim, group) pairs a person has rejected."""
     ids = sorted(set(claim_ids))
     out: set[tuple[int, int]] = set()
-    for chunk in _chunks(ids, session_in_chunk(session)):
+    for chunk in chunks(ids, session_in_chunk(session)):
         out.update(session.execute(
             select(ClaimGroupMember.claim_id, ClaimGroupMember.group_id).where(
                 ClaimGroupMember.claim_id.in_(chunk),
@@ -356,6 +349,15 @@ def add_member(
             decision=MemberDecision.AUTO, explanation=explanation,
         )
     )
+
+
+def add_members(session: Session, members: Sequence[tuple[int, int, float, dict[str, Any]]]) -> None:
+    """``add_member`` for many (group, claim, score, explanation), in one insert."""
+    if members:
+        session.connection().execute(ClaimGroupMember.__table__.insert(), [
+            {"group_id": g, "claim_id": c, "score": score, "decision": MemberDecision.AUTO,
+             "explanation": explanation, "decided_by": None, "decided_at": None}
+            for g, c, score, explanation in members])
 
 
 def add_conflict(session: Session, group_a: int, group_b: int, explanation: dict[str, Any]) -> bool:
@@ -378,16 +380,21 @@ def add_conflicts(
 ) -> list[tuple[int, int]]:
     """``add_conflict`` for many pairs (in order, one insert); returns the pairs (smaller
     group first) that were not known yet."""
-    wanted: list[tuple[int, int]] = []
-    seen: set[tuple[int, int]] = set()
-    for a, b in pairs:
-        pair = (min(a, b), max(a, b))
-        if pair not in seen:
-            seen.add(pair)
-            wanted.append(pair)
+    return add_explained_conflicts(session, [(a, b, explanation) for a, b in pairs])
+
+
+def add_explained_conflicts(
+    session: Session, links: Sequence[tuple[int, int, dict[str, Any]]]
+) -> list[tuple[int, int]]:
+    """``add_conflict`` for many (group, group, explanation) links, in order (the first
+    explanation of a pair is kept), in one query and one insert instead of two statements
+    per link; returns the pairs (smaller group first) that were not known yet."""
+    wanted: dict[tuple[int, int], dict[str, Any]] = {}
+    for a, b, explanation in links:
+        wanted.setdefault((min(a, b), max(a, b)), explanation)
     known: set[tuple[int, int]] = set()
     firsts = sorted({a for a, _b in wanted})
-    for chunk in _chunks(firsts, session_in_chunk(session)):
+    for chunk in chunks(firsts, session_in_chunk(session)):
         known.update(session.execute(
             select(GroupConflict.group_a, GroupConflict.group_b).where(GroupConflict.group_a.in_(chunk))
         ).all())
@@ -395,7 +402,7 @@ def add_conflicts(
     if added:
         now = utcnow()
         session.connection().execute(GroupConflict.__table__.insert(), [
-            {"group_a": a, "group_b": b, "explanation": explanation, "detected_at": now}
+            {"group_a": a, "group_b": b, "explanation": wanted[(a, b)], "detected_at": now}
             for a, b in added
         ])
     return added
@@ -429,28 +436,3 @@ def claims_left_unmatched(session: Session, limit: int | None = None) -> list[in
     if limit is not None:
         query = query.limit(limit)
     return list(session.execute(query).scalars())
-
-
-@dataclass(frozen=True)
-class MemberFigures:
-    claim_id: int
-    sentence: str
-    figures: list[dict[str, Any]]
-    published: str | None
-
-
-def member_figures(session: Session, group_id: int, *, limit: int) -> list[MemberFigures]:
-    """The sentence, figures and publication date of a group's active members that have
-    figures, the newest ``limit`` of them (what checking a new member's figures against the
-    group reads: a bounded read however large the group)."""
-    rows = session.execute(
-        select(Claim.id, Claim.sentence, Claim.figures, Article.published)
-        .join(ClaimGroupMember, ClaimGroupMember.claim_id == Claim.id)
-        .join(Article, Article.id == Claim.article_id)
-        .where(ClaimGroupMember.group_id == group_id,
-               ClaimGroupMember.decision != MemberDecision.REJECTED)
-        .order_by(Claim.id.desc())
-        .limit(limit)
-    )
-    return [MemberFigures(r[0], r[1], r[2], r[3].isoformat() if r[3] else None)
-            for r in rows if r[2]]

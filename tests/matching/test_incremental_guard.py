@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from ingest import document_from_text
-from matching import incremental
+from matching import incremental_joins
 from matching.join_guards import agrees_with_group
 from matching.pairs import PairResult, Relation
 from storage.models import Article, Claim, ClaimGroupMember
@@ -48,7 +48,7 @@ def _groups(db) -> dict[str, int]:
 
 
 def test_a_claim_like_one_member_only_starts_its_own_group(db, monkeypatch):
-    monkeypatch.setattr(incremental, "decide_score", _fake_score)
+    monkeypatch.setattr(incremental_joins, "decide_score", _fake_score)
     for word in ("alpha", "beta", "gamma"):
         doc = document_from_text(SENTENCES[word], outlet=word, title=word, published="2025-06-01")
         assert store_document(db, doc, source=word, actor="t").outcome == "imported"
@@ -87,8 +87,8 @@ def test_an_import_refuses_a_group_that_grouping_would_refuse(db, monkeypatch):
         return PairResult(Relation.SAME, 0.99, {"decided_by": "test"})
 
     # The pair decision (its first rules included) is told to say "same".
-    monkeypatch.setattr(incremental, "decide_score", same)
-    monkeypatch.setattr(incremental, "score_unless_apart", same)
+    monkeypatch.setattr(incremental_joins, "decide_score", same)
+    monkeypatch.setattr(incremental_joins, "score_unless_apart", same)
     for word, text in BOUNDS.items():
         doc = document_from_text(text, outlet=word, title=word, published="2025-08-16")
         assert store_document(db, doc, source=word, actor="t").outcome == "imported"
