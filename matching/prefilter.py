@@ -13,20 +13,33 @@ from matching.signature import ClaimSig
 def _single_place_and_date(sigs: Sequence[ClaimSig]) -> tuple[np.ndarray, np.ndarray]:
     """Per claim: an id for its one specific place (-1 if none or several), and its one date
     as (year, month, day) with 0 for unknown parts (all -1 if no single date, or if the claim
-    is about a date: then another date is a conflict, not another claim)."""
+    is about a date: then another date is a conflict, not another claim). The place only of
+    a claim with a figure other than a date, as the pair rule (decide's places_differ) reads
+    it: "withdrew from Kherson" and "moved to the bank of the Dnieper" on one day are one
+    claim however their places are named."""
     places: dict[str, int] = {}
     place = np.full(len(sigs), -1, dtype=np.int64)
     date = np.full((len(sigs), 3), -1, dtype=np.int64)
     for i, s in enumerate(sigs):
         specific = s.entities.get("place", frozenset()) - BROAD_PLACES
-        if len(specific) == 1:
+        others = any(q.cls not in ("date", "duration") for q in s.quantities)
+        valued = others or any(f.measure != "date" for f in getattr(s, "frames", None) or ())
+        if len(specific) == 1 and valued:
             place[i] = places.setdefault(next(iter(specific)), len(places))
         dates = [q.date for q in s.quantities if q.cls == "date" and q.date]
-        others = any(q.cls not in ("date", "duration") for q in s.quantities)
         if len(dates) == 1 and others:
-            parts = [int(p) for p in dates[0].split("-")[:3] if p.isdigit()]
-            date[i] = (parts + [0, 0, 0])[:3]
+            date[i] = date_parts(dates[0])
     return place, date
+
+
+def date_parts(text: str) -> tuple[int, int, int]:
+    """(year, month, day) of an ISO-like date, 0 for a part not stated: "2022-06" is
+    (2022, 6, 0), a yearless "--06-07" (0, 6, 7), never year 6."""
+    fields = text.split("-")
+    if text.startswith("--"):
+        fields = ["", *fields[2:]]
+    parts = [int(p) if p.isdigit() else 0 for p in fields[:3]]
+    return (parts[0], *(parts[1:] + [0, 0])[:2]) if parts else (0, 0, 0)
 
 
 def surely_different(sigs: Sequence[ClaimSig], pairs: np.ndarray) -> np.ndarray:
