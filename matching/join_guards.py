@@ -10,8 +10,7 @@ from collections.abc import Callable, Sequence
 from matching.figures import quantities
 from matching.frames import Frame, claim_frames
 from matching.frames_clash import clash_key, frames_clash
-from matching.grouping import AVERAGE_LINK
-from matching.pairs import Relation
+from matching.grouping import sample_agrees, words_comparable
 from matching.signature import ClaimSig
 from storage import join_reads
 
@@ -29,13 +28,12 @@ def agrees_with_group(
 ) -> bool:
     """matching.grouping's average-link guard for one new claim: a group of several claims
     takes it only when, on average over its first members, the pair model finds it as likely
-    the same claim as AVERAGE_LINK, and none of them conflicts with it."""
+    the same claim as AVERAGE_LINK (or, in another language than all of them, the same claim
+    as each of them), and none of them conflicts with it (matching.grouping.sample_agrees)."""
     if len(members) <= 1:
         return True
-    results = [decide(sig, m) for m in members]
-    if any(r.relation is Relation.CONFLICT for r in results):
-        return False
-    return sum(r.score for r in results) >= AVERAGE_LINK * len(results)
+    return sample_agrees([decide(sig, m) for m in members],
+                         (words_comparable(sig, m) for m in members))
 
 
 def member_frames(rows: Sequence[join_reads.MemberFigures]) -> list[tuple[Frame, ...]]:

@@ -10,31 +10,53 @@ from matching.pairs import BROAD_PLACES
 from matching.signature import ClaimSig
 
 
-def _single_place_and_date(sigs: Sequence[ClaimSig]) -> tuple[np.ndarray, np.ndarray]:
-    """Per claim: an id for its one specific place (-1 if none or several), and its one date
-    as (year, month, day) with 0 for unknown parts (all -1 if no single date, or if the claim
-    is about a date: then another date is a conflict, not another claim)."""
+def _single_place_and_date(sigs: Sequence[ClaimSig]
+                           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per claim: an id for its one specific place (-1 if none or several), its one date as
+    (year, month, day) with 0 for unknown parts (all -1 if no single date, or if the claim is
+    about a date: then another date is a conflict, not another claim), and the one day of a
+    claim whose only figure is that day (all -1 otherwise)."""
     places: dict[str, int] = {}
     place = np.full(len(sigs), -1, dtype=np.int64)
     date = np.full((len(sigs), 3), -1, dtype=np.int64)
+    day = np.full((len(sigs), 3), -1, dtype=np.int64)
     for i, s in enumerate(sigs):
         specific = s.entities.get("place", frozenset()) - BROAD_PLACES
         if len(specific) == 1:
             place[i] = places.setdefault(next(iter(specific)), len(places))
         dates = [q.date for q in s.quantities if q.cls == "date" and q.date]
         others = any(q.cls not in ("date", "duration") for q in s.quantities)
-        if len(dates) == 1 and others:
-            parts = [int(p) for p in dates[0].split("-")[:3] if p.isdigit()]
-            date[i] = (parts + [0, 0, 0])[:3]
-    return place, date
+        if len(dates) == 1:
+            (date if others else day)[i] = date_parts(dates[0])
+    return place, date, day
+
+
+def date_parts(text: str) -> tuple[int, int, int]:
+    """(year, month, day) of an ISO-like date, 0 for a part not stated: "2022-06" is
+    (2022, 6, 0), a yearless "--06-07" (0, 6, 7), never year 6."""
+    fields = text.split("-")
+    if text.startswith("--"):
+        fields = ["", *fields[2:]]
+    parts = [int(p) if p.isdigit() else 0 for p in fields[:3]]
+    return (parts[0], *(parts[1:] + [0, 0])[:2]) if parts else (0, 0, 0)
 
 
 def surely_different(sigs: Sequence[ClaimSig], pairs: np.ndarray) -> np.ndarray:
     """The pairs the per-pair rules would reject for another specific place or another time
     frame, found in bulk (conservatively: only claims naming exactly one of each)."""
-    place, date = _single_place_and_date(sigs)
+    place, date, day = _single_place_and_date(sigs)
     pa, pb = place[pairs[:, 0]], place[pairs[:, 1]]
     other_place = (pa >= 0) & (pb >= 0) & (pa != pb)
+    # ... unless both claims state nothing but the same day, as decide's places_differ reads
+    # places only beside other figures: "withdrew from Kherson" and "moved to the bank of the
+    # Dnieper" on one day are one claim however their places are named (two places and two
+    # days stay two events).
+    ya, yb = day[pairs[:, 0]], day[pairs[:, 1]]
+    one_day = (ya[:, 1] > 0) & (yb[:, 1] > 0) & (ya[:, 2] > 0) & (yb[:, 2] > 0)
+    for k in range(3):
+        known = (ya[:, k] > 0) & (yb[:, k] > 0)
+        one_day &= ~known | (ya[:, k] == yb[:, k])
+    other_place &= ~one_day
     da, db = date[pairs[:, 0]], date[pairs[:, 1]]
     both = (da[:, 0] >= 0) & (db[:, 0] >= 0)
     differs = np.zeros(len(pairs), dtype=bool)
