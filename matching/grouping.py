@@ -31,6 +31,7 @@ from matching.claim_parts import share_with_copy
 from matching.decide import LEARNED, RULES
 from matching.frames_clash import clash_key, frames_clash
 from matching.gc_pause import collector_paused
+from matching.group_periods import periods_apart
 from matching.pair_cache import Decision, LinkTable, PairCache
 from matching.pair_model import frame_idf
 from matching.pairs import (
@@ -305,7 +306,8 @@ def cluster(
     result.labels = [label_of_root[uf.find(i)] for i in range(n)]
     for i, j in conflict_pairs:
         li, lj = result.labels[i], result.labels[j]
-        if li != lj:
+        if li != lj and not periods_apart(sigs, i, j, uf.members[uf.find(i)],
+                                          uf.members[uf.find(j)]):
             result.conflicts.setdefault(li, set()).add(lj)
             result.conflicts.setdefault(lj, set()).add(li)
     return result
