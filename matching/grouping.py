@@ -306,8 +306,9 @@ def cluster(
     result.labels = [label_of_root[uf.find(i)] for i in range(n)]
     for i, j in conflict_pairs:
         li, lj = result.labels[i], result.labels[j]
-        if li != lj and not periods_apart(sigs, i, j, uf.members[uf.find(i)],
-                                          uf.members[uf.find(j)]):
+        if li != lj and not periods_apart(sigs[i], sigs[j],
+                                          (sigs[m] for m in uf.members[uf.find(i)]),
+                                          (sigs[m] for m in uf.members[uf.find(j)])):
             result.conflicts.setdefault(li, set()).add(lj)
             result.conflicts.setdefault(lj, set()).add(li)
     return result

@@ -35,6 +35,7 @@ from matching.concepts import concept_paths
 from matching.decide import LEARNED, RULES, score_unless_apart
 from matching.decide import score as decide_score
 from matching.frames import Frame
+from matching.group_periods import periods_apart
 from matching.grouping import cluster
 from matching.join_guards import GUARD_SAMPLE, agrees_with_group, conflicts_with_group
 from matching.learn import stored_model
@@ -273,7 +274,7 @@ def match_new_claims(
         ruled_out_first = model != RULES
         group_frames: dict[int, list[tuple[Frame, ...]]] = {}  # of groups joined this run
         guard_members: dict[int, list[ClaimSig]] = {}  # the first members of groups met
-        conflict_links: list[tuple[int, int, dict]] = []
+        conflict_links: list[tuple[int, ClaimSig, ClaimSig, int, dict]] = []
         for count, (row, sig, ids) in enumerate(zip(pending, sigs, wanted_ids, strict=True)):
             if cancelled is not None and cancelled():
                 raise _Cancelled
@@ -295,7 +296,7 @@ def match_new_claims(
                 if res is None:
                     continue  # ruled apart: different claims (only "same" and "conflict" count)
                 if res.relation is Relation.CONFLICT:
-                    conflict_links.append((row.id, group, res.explanation))
+                    conflict_links.append((row.id, sig, other_sig, group, res.explanation))
                 elif (res.relation is Relation.SAME and (row.id, group) not in rejected
                       and (group not in matches or res.score > matches[group][0])):
                     matches[group] = (res.score, res.explanation | {"matched_claim": other.id})
@@ -337,9 +338,18 @@ def match_new_claims(
                 report.new_groups.append(gid)
             if progress is not None and count % 200 == 0:
                 progress(f"matched {count} of {len(pending)} claims")
-        for claim_id, other_group, explanation in conflict_links:
+        def first_members(group: int) -> list[ClaimSig]:
+            if group not in guard_members:
+                guard_members[group] = [stored_sigs.get(o.id) or sig_of_row(o) for o in
+                                        store.group_members(session, group, limit=GUARD_SAMPLE)]
+            return guard_members[group]
+
+        for claim_id, sig, other_sig, other_group, explanation in conflict_links:
             mine = group_of[claim_id]
-            if mine != other_group and store.add_conflict(session, mine, other_group, explanation):
+            if mine == other_group or periods_apart(sig, other_sig, [sig, *first_members(mine)],
+                                                    [other_sig, *first_members(other_group)]):
+                continue  # one group, or two periods once each claim takes its group's
+            if store.add_conflict(session, mine, other_group, explanation):
                 report.conflicts.append(tuple(sorted((mine, other_group))))
         if report.joined or report.new_groups or report.conflicts:
             audit.record(
