@@ -121,8 +121,11 @@ def analyse(k: int = 5, only: str | None = None, limit: int = 1000, brief: bool 
                     wrong["direct" if direct else "chained"].append((i, j, f"fold {fold} {note}"))
         for (i, j), res in sorted(scored.items()):
             gi, gj = records[i]["group"], records[j]["group"]
+            # A flag is one the grouping keeps between the two groups (matching.group_periods
+            # sets aside a pair's conflict once each claim takes its group's periods).
             if (res.relation is Relation.CONFLICT and gi != gj and (held[i] or held[j])
-                    and frozenset((gi, gj)) not in listed):
+                    and frozenset((gi, gj)) not in listed
+                    and labels[j] in result.conflicts.get(labels[i], set())):
                 false_flags[f"{gi}|{gj}"].append(
                     (i, j, f"fold {fold} p_slot={res.score:.3f} "
                            f"differ={res.explanation.get('figures_differ')}"))

@@ -32,6 +32,7 @@ from matching.claim_parts import parts_of, share_with_copy
 from matching.decide import LEARNED, RULES
 from matching.frames_clash import clash_key, frames_clash
 from matching.gc_pause import collector_paused
+from matching.group_periods import periods_apart
 from matching.pair_cache import Decision, LinkTable, PairCache
 from matching.pair_model import COMPARABLE_LANGUAGES, frame_idf
 from matching.pairs import (
@@ -326,7 +327,9 @@ def cluster(
     result.labels = [label_of_root[uf.find(i)] for i in range(n)]
     for i, j in conflict_pairs:
         li, lj = result.labels[i], result.labels[j]
-        if li != lj:
+        if li != lj and not periods_apart(sigs[i], sigs[j],
+                                          (sigs[m] for m in uf.members[uf.find(i)]),
+                                          (sigs[m] for m in uf.members[uf.find(j)])):
             result.conflicts.setdefault(li, set()).add(lj)
             result.conflicts.setdefault(lj, set()).add(li)
     return result

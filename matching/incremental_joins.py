@@ -18,6 +18,7 @@ from sqlmodel import Session
 from matching.decide import RULES, score_unless_apart
 from matching.decide import score as decide_score
 from matching.frames import Frame
+from matching.group_periods import periods_apart
 from matching.join_guards import (
     GUARD_SAMPLE,
     MEMBER_CHECK_CAP,
@@ -125,7 +126,7 @@ def place_claims(
     new_groups: list[NewGroup] = []
     joins: list[tuple[int, int, float, dict]] = []  # into stored groups
     group_of: dict[int, int] = {}
-    conflict_links: list[tuple[int, int, dict]] = []
+    conflict_links: list[tuple[int, ClaimSig, ClaimSig, int, dict]] = []
     joined: list[tuple[int, int]] = []
 
     def members_now(group: int) -> list[join_reads.MemberFigures]:
@@ -155,7 +156,7 @@ def place_claims(
         for other, res in results:
             group = other.group_id or group_of[other.id]
             if res.relation is Relation.CONFLICT:
-                conflict_links.append((row.id, group, res.explanation))
+                conflict_links.append((row.id, sig, sig_of(other), group, res.explanation))
             elif (res.relation is Relation.SAME and (row.id, group) not in rejected
                   and (group not in matches or res.score > matches[group][0])):
                 matches[group] = (res.score, res.explanation | {"matched_claim": other.id})
@@ -190,6 +191,17 @@ def place_claims(
         if progress is not None and count % 200 == 0:
             progress(f"matched {count} of {len(pending)} claims")
 
+    # A conflict between two groups is one of one period once each claim takes its group's
+    # (matching.group_periods): their first members, read at once for the groups not met yet.
+    links = [link for link in conflict_links if group_of[link[0]] != link[3]]
+    unread = {g for link in links for g in (group_of[link[0]], link[3])
+              if g not in guard_members and g < _RUN_GROUP_BASE}
+    for group, rows in join_reads.group_members_many(session, unread, limit=GUARD_SAMPLE).items():
+        guard_members[group] = [sig_of(o) for o in rows]
+    links = [link for link in links if not periods_apart(
+        link[1], link[2], [link[1], *guard_members.get(group_of[link[0]], ())],
+        [link[2], *guard_members.get(link[3], ())])]
+
     ids = create_groups(session, new_groups)
 
     def real(group: int) -> int:
@@ -198,6 +210,6 @@ def place_claims(
     store.add_members(session, joins)
     conflicts = store.add_explained_conflicts(session, [
         (real(group_of[claim_id]), real(other), explanation)
-        for claim_id, other, explanation in conflict_links if group_of[claim_id] != other])
+        for claim_id, _sig, _other_sig, other, explanation in links])
     return Placed(joined=[(claim, real(group)) for claim, group in joined], new_groups=ids,
                   conflicts=conflicts)
