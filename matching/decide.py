@@ -119,9 +119,9 @@ def decide_pair(
         # differ (see _next_rule_apart): two claims, whatever the model says.
         if explain:
             explanation[told[0]] = told[1]
-        # Two polls are certain (score 0, as two_polls below: average link keeps them apart).
-        return PairResult(Relation.DIFFERENT, 0.0 if told[0] == "two_polls" else round(p_same, 4),
-                          explanation)
+        # Certain, whatever the model says: score 0, so that the average-link guard keeps
+        # the two apart when one of them would join the other's group through a third claim.
+        return PairResult(Relation.DIFFERENT, 0.0, explanation)
     whole = whole_contradicts(a.text, b.text, fc.agree, a.frames, b.frames)
     if whole:
         # "five killed, including four civilians" and "four killed": the figures agree only
