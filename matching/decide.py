@@ -47,6 +47,7 @@ from matching.slot import (
     undated_total_steps,
 )
 from matching.sub_counts import whole_contradicts
+from matching.supply_left import supplies_apart
 
 # The decision callers get unless they name one.
 LEARNED = "learned"
@@ -263,6 +264,10 @@ def _next_rule_apart(a: ClaimSig, b: ClaimSig, fc: FrameComparison) -> tuple[str
     if sides:
         # "65 Russian servicemen" and "65 of its soldiers" (Ukraine's).
         return "sides_differ", list(sides)
+    stocks = agree and supplies_apart(a.text, b.text, agree, days_apart(parts_of(a), parts_of(b)))
+    if stocks:
+        # "Enough fuel for 10 days" on 9 March and on 22 May: two stocks, two claims.
+        return "supplies_apart", [list(stocks)]
     if pollsters_differ(a.text, b.text):
         # What two pollsters found: two polls, whether or not a share agrees.
         return "two_polls", "pollsters differ"
