@@ -46,5 +46,4 @@ FEATURE_WORDS = {
     "clash_closeness": "the disagreeing values are close",
     "beside_agreement": "another precise value agrees beside the disagreeing one",
     "every_figure_clashes": "several values disagree and none agrees",
-    "magnitude_agrees_only": "only an order of magnitude (\"hundreds\") meets a stated value",
 }

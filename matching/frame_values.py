@@ -6,10 +6,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Protocol
 
 from matching.figures import Quantity
 
@@ -19,7 +16,6 @@ OPEN_BELOW = frozenset({"more than"})  # "more than 3 hours" excludes 3 hours it
 CLOSED_BELOW = frozenset({"at least"})
 OPEN_ABOVE = frozenset({"less than", "nearly"})  # "nearly 3 hours", "under 3 hours": below 3 h
 CLOSED_ABOVE = frozenset({"up to"})
-LOWER_BOUNDS = OPEN_BELOW | CLOSED_BELOW
 # A round figure ("1,000", "6,000", "300") says its value to within this share at most.
 ROUND_SHARE = 0.005
 # "more than X" / "at least X" reaches at least this share above X (see lower_bound_reach).
@@ -210,39 +206,3 @@ def soft_high(q: Quantity, high: float) -> float:
     if q.value is None or q.qualifier not in OPEN_ABOVE | CLOSED_ABOVE:
         return high
     return q.value + round_tolerance(q)
-
-
-# "hundreds", "tens of thousands", "at least in the hundreds": an order of magnitude, no digits.
-_VAGUE_MAGNITUDE = re.compile(
-    r"\b(?:tens|dozens|scores|hundreds|thousands|millions|billions)"
-    r"(?:\s+of\s+(?:thousands|millions|billions))?\s*$", re.IGNORECASE)
-# How far an order of magnitude reaches: "hundreds" is under a thousand, "dozens" under 144.
-MAGNITUDE_REACH = 10.0
-
-
-@lru_cache(maxsize=1 << 12)
-def vague_magnitude(text: str) -> bool:
-    """The figure names an order of magnitude, not a value ("hundreds", "tens of thousands"):
-    it agrees with any figure of that order, which says little about two claims being one."""
-    return not any(ch.isdigit() for ch in text) and _VAGUE_MAGNITUDE.search(text) is not None
-
-
-def magnitude_interval(q: Quantity) -> tuple[float, float] | None:
-    """The interval of a vague order of magnitude ("tens of thousands" is [10,000, 100,000)),
-    or None when the figure states a value."""
-    v = q.value
-    if v is None or v <= 0 or not q.text or not vague_magnitude(q.text):
-        return None
-    return v, v * MAGNITUDE_REACH * (1 - 1e-9)
-
-
-class _Valued(Protocol):
-    text: str
-
-
-def magnitude_agrees_only(agree: Sequence[tuple[_Valued, _Valued]]) -> bool:
-    """Every agreement is an order of magnitude on one side against a stated value on the
-    other ("hundreds" and "310"): the overlap is no sign of one claim ("hundreds" against
-    "hundreds" is, and is left out)."""
-    return bool(agree) and all(vague_magnitude(x.text) != vague_magnitude(y.text)
-                               for x, y in agree)

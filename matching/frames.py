@@ -14,7 +14,6 @@ For languages without vocabulary the figure's unit and kind still give a coarse 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 import re
@@ -28,10 +27,8 @@ from matching.event_dates import as_of_dates
 from matching.figures import Quantity
 from matching.frame_dates import dates_agree, day_precise, with_year
 from matching.frame_values import (
-    LOWER_BOUNDS,
     literal_bounds,
     lower_bound_reach,
-    magnitude_interval,
     soft_high,
     stated_precision,
 )
@@ -272,12 +269,6 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
             high = max(lower_bound_reach(q, OPEN_BOUND_REACH), low * 1.0001)
         elif low == 0.0 and high > 0:
             low = high / OPEN_BOUND_REACH
-        magnitude = magnitude_interval(q)
-        if magnitude is not None:  # "hundreds": any value of that order, no stated value
-            low, high = magnitude
-            precise = False
-            bounds = dataclasses.replace(bounds, low=low, high=max(bounds.high, high)
-                                         if q.qualifier in LOWER_BOUNDS else high)
         actor = _side_before(words, start) if measure in SIDED_MEASURES and pos >= 0 else None
         cls = "money" if measure == "money" else q.cls  # a count named as money
         kind = counted_kind(text, start, end) if q.family == "count" and pos >= 0 and (

@@ -39,7 +39,6 @@ from matching.claim_parts import (  # noqa: F401  (the helpers the reference fea
     trigram_jaccard,
 )
 from matching.figures import compare, time_frames_differ
-from matching.frame_values import magnitude_agrees_only
 from matching.frames import (
     Frame,
     FrameComparison,
@@ -109,14 +108,12 @@ FEATURES = (
     "clash_closeness",
     "beside_agreement",
     "every_figure_clashes",
-    "magnitude_agrees_only",
 )
 # Features that look at the values: the slot model leaves them out.
 VALUE_FEATURES = frozenset({"precise_value_agrees", "value_agrees", "value_conflicts",
                             "value_distance", "value_agrees_x_overlap",
                             "value_agrees_x_trigrams", "precise_agrees_x_overlap",
                             "agreeing_value_digits", "specific_measure_agrees",
-                            "magnitude_agrees_only",
                             # not values, but the slot model does better without them (fewer
                             # conflicts found on the generated sets with them)
                             "specific_measure_same", "actors_differ"})
@@ -265,7 +262,6 @@ def pair_features(
         clash_closeness(contradictions),
         float(beside_agreement(fc.agree, contradictions)),
         float(every_figure_clashes(fc.agree, contradictions)),
-        float(magnitude_agrees_only(agree)),
     ])
     return PairFeatures(v, fc, contradictions, comparable)
 

@@ -11,7 +11,6 @@ from rapidfuzz import fuzz
 
 from matching import pair_model as pm
 from matching.figures import compare, time_frames_differ
-from matching.frame_values import vague_magnitude
 from matching.frames import compare_frames, frame_conflicts, period_distance_days
 from matching.language import language_of
 from matching.pair_model import (
@@ -108,7 +107,5 @@ def reference_pair_features(
         clash_closeness(contradictions),
         float(beside_agreement(fc.agree, contradictions)),
         float(every_figure_clashes(fc.agree, contradictions)),
-        float(bool(fc.agree) and all(vague_magnitude(x.text) != vague_magnitude(y.text)
-                                     for x, y in fc.agree)),
     ])
     return pm.PairFeatures(v, fc, contradictions, comparable)
