@@ -47,6 +47,7 @@ from matching.slot import (
     undated_total_steps,
 )
 from matching.sub_counts import whole_contradicts
+from matching.supply_left import supplies_apart
 
 # The decision callers get unless they name one.
 LEARNED = "learned"
@@ -119,9 +120,9 @@ def decide_pair(
         # differ (see _next_rule_apart): two claims, whatever the model says.
         if explain:
             explanation[told[0]] = told[1]
-        # Two polls are certain (score 0, as two_polls below: average link keeps them apart).
-        return PairResult(Relation.DIFFERENT, 0.0 if told[0] == "two_polls" else round(p_same, 4),
-                          explanation)
+        # Certain, whatever the model says: score 0, so that the average-link guard keeps
+        # the two apart when one of them would join the other's group through a third claim.
+        return PairResult(Relation.DIFFERENT, 0.0, explanation)
     whole = whole_contradicts(a.text, b.text, fc.agree, a.frames, b.frames)
     if whole:
         # "five killed, including four civilians" and "four killed": the figures agree only
@@ -263,6 +264,10 @@ def _next_rule_apart(a: ClaimSig, b: ClaimSig, fc: FrameComparison) -> tuple[str
     if sides:
         # "65 Russian servicemen" and "65 of its soldiers" (Ukraine's).
         return "sides_differ", list(sides)
+    stocks = agree and supplies_apart(a.text, b.text, agree, days_apart(parts_of(a), parts_of(b)))
+    if stocks:
+        # "Enough fuel for 10 days" on 9 March and on 22 May: two stocks, two claims.
+        return "supplies_apart", [list(stocks)]
     if pollsters_differ(a.text, b.text):
         # What two pollsters found: two polls, whether or not a share agrees.
         return "two_polls", "pollsters differ"

@@ -66,6 +66,8 @@ _RULE_SENTENCES: tuple[tuple[str, Callable[[Any], str]], ...] = (
     ("references_differ", lambda p: f"Distances from different places ({_quoted(p)}): two "
                                     "quantities."),
     ("two_polls", _two_polls),
+    ("supplies_apart", lambda p: f"How long a stock lasts ({_quoted(p)}), reported further "
+                                 "apart than it lasts: two stocks, two claims."),
     ("every_figure_differs", lambda _: "Every figure they share differs and none agrees: two "
                                        "polls or two events, not one claim misreported."),
 )

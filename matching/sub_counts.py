@@ -8,6 +8,7 @@ not make the same claim when the wholes, of one named measure, cannot both be ri
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -33,6 +34,11 @@ class _Figure(Protocol):
     def overlaps(self, other: _Figure) -> bool: ...
 
 
+class _Bounded(_Figure, Protocol):
+    hard_low: float
+    hard_high: float
+
+
 def is_part(text: str, f: _Figure) -> bool:
     """The figure is given as a part of a figure before it."""
     return bool(f.text) and _part_words_before(text, f.text)
@@ -45,16 +51,19 @@ def _part_words_before(text: str, figure: str) -> bool:
 
 
 def whole_contradicts(text_a: str, text_b: str, agree: Sequence[tuple[_Figure, _Figure]],
-                      frames_a: Sequence[_Figure], frames_b: Sequence[_Figure]
+                      frames_a: Sequence[_Bounded], frames_b: Sequence[_Bounded]
                       ) -> tuple[str, str] | None:
     """Every agreement pairs a part on one side with a figure that is no part on the other,
     and two values of one named measure (not a bare count), neither of them a part, do not
-    overlap: the two figures that clash, else None."""
+    overlap; or parts agree with parts and the wholes cannot be one (wholes_apart): the two
+    figures that clash, else None."""
     if not agree:
         return None
-    for x, y in agree:
-        if is_part(text_a, x) == is_part(text_b, y):
-            return None
+    sides = [(is_part(text_a, x), is_part(text_b, y)) for x, y in agree]
+    if (True, True) in sides and (True, False) not in sides and (False, True) not in sides:
+        return wholes_apart(text_a, text_b, frames_a, frames_b)
+    if any(pa == pb for pa, pb in sides):
+        return None
     for x in frames_a:
         if x.measure in _COARSE or x.measure == "date" or is_part(text_a, x):
             continue
@@ -62,3 +71,34 @@ def whole_contradicts(text_a: str, text_b: str, agree: Sequence[tuple[_Figure, _
             if y.measure == x.measure and not is_part(text_b, y) and not x.overlaps(y):
                 return x.text, y.text
     return None
+
+
+def wholes_apart(text_a: str, text_b: str, frames_a: Sequence[_Bounded],
+                 frames_b: Sequence[_Bounded]) -> tuple[str, str] | None:
+    """Two claims agreeing in parts ("including 730,000 children" and "including more than
+    700,000 children") whose wholes cannot be one: a floor on one side ("more than 5
+    million") above the value the other states ("approximately 4.8 million"), which only the
+    other's looseness reached. The two wholes, else None."""
+    for x in frames_a:
+        if x.measure == "date" or is_part(text_a, x):
+            continue
+        for y in frames_b:
+            if y.measure == "date" or is_part(text_b, y) or not _compatible(x.measure, y.measure):
+                continue
+            if _below_floor(x, y) or _below_floor(y, x):
+                return x.text, y.text
+    return None
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or a in _COARSE or b in _COARSE
+
+
+def _below_floor(floor: _Bounded, other: _Bounded) -> bool:
+    """``floor`` is open above ("more than X") and ``other`` states a closed value whose
+    middle lies under X."""
+    if not (floor.hard_high == math.inf and floor.hard_low > 0):
+        return False
+    if other.hard_high == math.inf or other.hard_low <= 0:
+        return False
+    return (other.low + other.high) / 2 < floor.hard_low

@@ -105,3 +105,15 @@ def test_two_sums_of_assets_still_pair() -> None:
              "in the east.")
     r = decide_pair(_sig(0, ASSETS), _sig(1, other), idf={})
     assert "money_kinds_differ" not in r.explanation
+
+
+def test_two_kinds_of_money_score_nothing_so_no_third_claim_chains_them() -> None:
+    from matching.grouping import cluster
+    a = _sig(0, MILITARY, "2024-10-10")
+    b = _sig(1, "In 2024 the total committed by donors so far is 18.4 billion euros, the "
+                "institute said.")
+    assert decide_pair(a, b, idf={}).score == 0.0
+    neither = _sig(2, "The institute said donors committed 18.4 billion euros to the country "
+                      "in 2024.")
+    labels = cluster([a, b, neither], workers=1).labels
+    assert labels[0] != labels[1]

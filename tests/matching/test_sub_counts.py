@@ -52,3 +52,23 @@ def test_why_says_the_figures_agree_only_in_part() -> None:
                 "in.", "2024-03-02")
     assert "only through a part of a count" in why(decide_pair(a, b, idf={}).explanation,
                                                    "different")
+
+
+FLOOR = ("The agency says more than 3 million people have crossed the border since March, "
+         "including 410,000 pensioners.")
+
+
+def test_parts_of_wholes_a_floor_rules_out_are_two_claims() -> None:
+    a = _sig(0, FLOOR, "2024-05-02")
+    b = _sig(1, "Roughly 2.6 million people have crossed the border since March, the agency "
+                "says, including more than 400,000 pensioners.", "2024-09-20")
+    r = decide_pair(a, b, idf={})
+    assert r.relation is Relation.DIFFERENT
+    assert r.explanation["agree_only_in_part"]
+
+
+def test_parts_of_one_whole_still_pair() -> None:
+    a = _sig(0, FLOOR, "2024-05-02")
+    b = _sig(1, "Over 3 million people have crossed the border since March, the agency says, "
+                "including 410,000 pensioners.", "2024-05-03")
+    assert decide_pair(a, b, idf={}).relation is Relation.SAME
