@@ -207,16 +207,3 @@ def soft_high(q: Quantity, high: float) -> float:
         return high
     return q.value + round_tolerance(q)
 
-
-# "dozens of", "hundreds of", "thousands of", "tens of thousands of": a plural of a scale word
-# is at least two of it and less than ten ("thousands" is not 1,200 nor 50,000).
-VAGUE_PLURALS = frozenset({"dozens of", "hundreds of", "thousands of", "tens of",
-                           "tens of thousands of"})
-VAGUE_PLURAL_SPAN = (2.0, 10.0)
-
-
-def vague_plural(q: Quantity) -> tuple[float, float] | None:
-    """The interval of a scale word in the plural ("thousands" is [2,000, 10,000)), or None."""
-    if q.qualifier not in VAGUE_PLURALS or not q.value or q.value <= 0:
-        return None
-    return q.value * VAGUE_PLURAL_SPAN[0], q.value * VAGUE_PLURAL_SPAN[1]

@@ -27,12 +27,10 @@ from matching.event_dates import as_of_dates, updated_event
 from matching.figures import Quantity
 from matching.frame_dates import dates_agree, day_precise, with_year
 from matching.frame_values import (
-    Bounds,
     literal_bounds,
     lower_bound_reach,
     soft_high,
     stated_precision,
-    vague_plural,
 )
 from matching.measure_words import (
     MEASURE_STEMS,
@@ -273,11 +271,7 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
         high = soft_high(q, high)
         # An open bound as reporting uses it: "more than 1,000" is not said of 8,000, nor
         # "less than 100" of 10.
-        plural = vague_plural(q)
-        if plural is not None:
-            (low, high), precise = plural, False
-            bounds = Bounds(q.value or low, math.inf)  # read literally: only a floor
-        elif math.isinf(high):
+        if math.isinf(high):
             high = max(lower_bound_reach(q, OPEN_BOUND_REACH), low * 1.0001)
         elif low == 0.0 and high > 0:
             low = high / OPEN_BOUND_REACH

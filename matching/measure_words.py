@@ -230,7 +230,7 @@ def measures_near(text: str, start: int, end: int,
 
 # Farther than the window, within the figure's clause: "the death toll had risen to 29 people",
 # "cinco milhões de ucranianos foram registrados como refugiados".
-FAR_WINDOW = 10
+FAR_WINDOW = 8
 _CLAUSE_END = re.compile(r"[,;:!?()\[\]\"“”«»—]|\.\s|\d")
 
 

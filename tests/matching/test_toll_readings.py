@@ -1,7 +1,7 @@
 """Small tolls, their updates and the places struck (sentences written for these tests): a small
 count a toll governs is a value, a toll's measure is read across the dates in its clause, a
-first report and the update that says the toll rose are two claims, a plural of a scale word
-is wide, and a town named as what was struck sets two strikes apart."""
+first report and the update that says the toll rose are two claims, and a town named as what
+was struck sets two strikes apart."""
 
 from __future__ import annotations
 
@@ -37,14 +37,8 @@ def test_small_counts_of_other_things_stay_wording() -> None:
 
 
 def test_a_date_inside_the_clause_does_not_hide_the_measure() -> None:
-    text = ("By 4 March 2024, the number of people killed in the 3 March 2024 strike on "
-            "Bohodukhiv had climbed to 14.")
+    text = "By 4 March 2024, the number killed in the 3 March 2024 strike had climbed to 14."
     assert [m for m, *_ in _frames(text)] == ["killed"]
-
-
-def test_a_plural_of_a_scale_word_is_at_least_two_of_it() -> None:
-    (f,) = _sig(0, "Thousands of residents have left the town, officials said.").frames
-    assert (f.low, f.high, f.precise) == (2000.0, 10000.0, False)
 
 
 def test_a_first_report_and_the_update_that_says_the_toll_rose_are_two_claims() -> None:
