@@ -50,3 +50,22 @@ def readings_apart(same_measure: Sequence[tuple[Frame, Frame]]) -> list[tuple[Fr
     return [(x, y) for x, y in same_measure
             if x.measure != "date" and x.period_stated and y.period_stated
             and not x.overlaps(y) and _apart(x, y)]
+
+
+def update_readings(same_measure: Sequence[tuple[Frame, Frame]]) -> list[tuple[Frame, Frame]]:
+    """Pairs of one measure where one sentence says a count rose since an event it dates, as of
+    a later day ("the toll from the 6 May strike rose to 10 on 7 May", "by 7 May the number
+    killed in the 6 May attack had climbed to 10") and the other gives the count on that
+    event's day ("nine were killed when a missile hit Orikhiv on 6 May"): a first report and
+    its update, two claims whatever their values (a vague first toll may agree with the
+    update). A report that does not say the count rose ("said on 4 March that 7 had died in
+    the 3 March shelling") is left to the model: one toll may be dated by event or report."""
+    return [(x, y) for x, y in same_measure
+            if x.measure != "date" and (_update_of(x, y) or _update_of(y, x))]
+
+
+def _update_of(later: Frame, first: Frame) -> bool:
+    return (later.as_of_marked and later.event_day is not None and first.period_stated
+            and not first.as_of_marked and first.period == later.event_day
+            and later.period != first.period)
+

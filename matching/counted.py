@@ -89,14 +89,25 @@ CHILDREN = "children"
 class _Counted(Protocol):
     counted: str | None
     text: str
+    measure: str
+
+
+# A toll counts people when its words do not say what it counts ("the death toll stood at 4",
+# "strike kills 4").
+_TOLLS = frozenset(("killed", "wounded"))
+
+
+def _kind_or_toll(f: _Counted) -> str | None:
+    return f.counted or (PEOPLE if f.measure in _TOLLS else None)
 
 
 def children_against_all(agree: Sequence[tuple[_Counted, _Counted]]) -> tuple[str, str] | None:
     """Every figure the two claims agree on counts children on one side and people in general
     on the other ("7 children were among the dead" and "7 people died"; a count whose kind
-    the words do not say is left alone): children are a part of the people a toll counts,
+    the words do not say is left alone, unless it is a toll: people): children are a part of the people a toll counts,
     so the same number of children and of people are two counts of one event, two claims.
     The two figures, else None."""
-    if not agree or any({x.counted, y.counted} != {CHILDREN, PEOPLE} for x, y in agree):
+    if not agree or any({_kind_or_toll(x), _kind_or_toll(y)} != {CHILDREN, PEOPLE}
+                        for x, y in agree):
         return None
     return agree[0][0].text, agree[0][1].text

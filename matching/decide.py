@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from matching.as_of import readings_apart, stated_dates_apart
+from matching.as_of import readings_apart, stated_dates_apart, update_readings
 from matching.claim_parts import days_apart, parts_of
 from matching.count_sides import count_sides_differ
 from matching.counted import children_against_all
@@ -131,7 +131,8 @@ def decide_pair(
             explanation["figures_differ"] = [list(whole)]
             explanation["agree_only_in_part"] = True
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    dated = stated_dates_apart(fc.same_measure) or readings_apart(fc.same_measure)
+    dated = (stated_dates_apart(fc.same_measure) or readings_apart(fc.same_measure)
+             or update_readings(fc.same_measure))
     if dated:
         # "As of 28 November, 1,415 brought home" and "as of 6 December, 1,449" (or "more than
         # a thousand"): each sentence says which day its figure is of, and the days differ.

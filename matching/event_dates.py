@@ -64,3 +64,18 @@ def as_of_dates(lowered: str, dates: Sequence[Any]) -> tuple[list[Any], bool]:
     # One date left is the as-of day; of several ("annexed in 2014, a court on Thursday
     # sentenced ... over the 2022 bombing") the sentence does not say which.
     return left, bool(events) and len(left) == 1
+
+
+# Words that say a count changed since an earlier reading ("rose to", "had now died").
+_UPDATE = re.compile(r"\b(?:rose|risen|climbed|increased|grew|jumped|had\s+now|has\s+now|"
+                     r"now\s+stands|зросл\w*|збільшил\w*|возросл\w*|выросл\w*|увеличил\w*)\b",
+                     re.IGNORECASE)
+
+
+def updated_event(lowered: str, dates: Sequence[Any], left: Sequence[Any]) -> Any | None:
+    """The dated event a sentence says its count rose from ("the toll from the 6 May strike
+    rose to 10 on 7 May": the 6 May date), or None (``left``: as_of_dates' dates)."""
+    if _UPDATE.search(lowered) is None:
+        return None
+    return next((q for q in dates if all(q is not d for d in left)), None)
+

@@ -17,6 +17,7 @@ from typing import Any
 
 from matching.frame_dates import dates_agree, yearless_date
 from matching.roles import RoleTable, default_roles
+from matching.toll_counts import toll_governed
 
 # Units folded into one canonical unit per quantity; the first element is the comparison class.
 _UNIT_CLASS: dict[str, tuple[str, float]] = {
@@ -179,17 +180,25 @@ def to_quantity(
                     qualifier=qualifier or None)
 
 
-def _comparable(q: Quantity) -> bool:
-    """Small bare counts ("the two countries", "three sides") are wording, not quantities."""
-    return not (q.cls == "count:n" and q.value is not None and abs(q.value) <= 12)
+def _small_bare(q: Quantity) -> bool:
+    """Small bare counts ("the two countries", "three sides") are wording, not quantities,
+    unless a toll governs them (matching.toll_counts)."""
+    return q.cls == "count:n" and q.value is not None and abs(q.value) <= 12
 
 
 def quantities(
-    figures: Sequence[Mapping[str, Any]], roles: Sequence[frozenset[str]] | None = None
+    figures: Sequence[Mapping[str, Any]], roles: Sequence[frozenset[str]] | None = None,
+    text: str | None = None, offset: int | None = None,
 ) -> list[Quantity]:
-    """Comparable quantities of ``figures``; ``roles`` (aligned with them) from matching.roles."""
-    found = (to_quantity(f, roles, k) for k, f in enumerate(figures))
-    return [q for q in found if q is not None and _comparable(q)]
+    """Comparable quantities of ``figures``; ``roles`` (aligned with them) from matching.roles.
+    ``text`` (and the figures' ``offset`` in it) lets a small count a toll governs count."""
+    out = []
+    for k, f in enumerate(figures):
+        q = to_quantity(f, roles, k)
+        if q is None or (_small_bare(q) and not toll_governed(text, f, offset)):
+            continue
+        out.append(q)
+    return out
 
 
 def _same_thing(a: Quantity, b: Quantity, roles: bool = True) -> bool:

@@ -206,3 +206,4 @@ def soft_high(q: Quantity, high: float) -> float:
     if q.value is None or q.qualifier not in OPEN_ABOVE | CLOSED_ABOVE:
         return high
     return q.value + round_tolerance(q)
+

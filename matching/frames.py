@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from matching.counted import counted_kind, kinds_compatible, kinds_differ
 from matching.currencies import apart_at_any_rate, other_currency
-from matching.event_dates import as_of_dates
+from matching.event_dates import as_of_dates, updated_event
 from matching.figures import Quantity
 from matching.frame_dates import dates_agree, day_precise, with_year
 from matching.frame_values import (
@@ -100,6 +100,9 @@ class Frame:
     # The sentence marks its period as the day the figure is as of ("as of 28 November", "by
     # June 13", "станом на 1 березня"): a reading of a count on that day (matching.as_of).
     as_of_marked: bool = False
+    # The day of the event a marked reading says its count rose from ("the toll from the 6 May
+    # strike rose to 10 on 7 May": 6 May), when it says so (matching.as_of.update_readings).
+    event_day: str | None = None
 
     def overlaps(self, other: Frame) -> bool:
         """The values agree: half-open intervals, so 11 km [10.5, 11.5) and 12 km
@@ -226,6 +229,9 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
     stated = bool(as_of and counted)
     marked = stated and (other_day or _AS_OF_MARK.search(
         lowered, 0, max(0, lowered.find(as_of[0].text.casefold()))) is not None)
+    date_spans = _spans(lowered, dates)
+    updated = updated_event(lowered, dates, left) if marked and other_day else None
+    event_day = with_year(updated.date, published) if updated is not None else None
     frames = [Frame("ordinal", n - 0.5, n + 0.5, said, "ordinal", period, stated, True,
                     hard_low=n - 0.5, hard_high=n + 0.5, subject=subject) for n, said in ordinals]
     for q in others:
@@ -243,7 +249,7 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
             near = next((m for m in named if m != "respondents"), None)
             if near is None and q.family == "count" and pos >= 0:
                 # Named farther away in the figure's clause ("the death toll had risen to 29").
-                near = next((m for m in measures_far(text, start, end, words)
+                near = next((m for m in measures_far(text, start, end, words, date_spans)
                              if m not in ("respondents", "money")), None)
         base = _UNIT_MEASURE.get(q.family)
         if q.cls == "percent" and q.qualifier in CHANGE_WORDS:
@@ -275,7 +281,7 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
             cls != "money") else None
         frames.append(Frame(measure, low, high, q.text, cls, period, stated, precise,
                             frozenset(named), bounds.low, bounds.high, subject, actor,
-                            bounds.open_low, bounds.open_high, kind, marked))
+                            bounds.open_low, bounds.open_high, kind, marked, event_day))
     if dates and not counted:
         for q in dates:
             frames.append(Frame("date", 0.0, 0.0, q.text, "date", with_year(q.date, published), True, True,

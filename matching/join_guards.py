@@ -49,7 +49,8 @@ def member_frames(rows: Sequence[join_reads.MemberFigures]) -> list[tuple[Frame,
         if row_key in seen_rows:
             continue
         seen_rows.add(row_key)
-        frames = claim_frames(row.sentence, tuple(quantities(row.figures)), row.published)
+        frames = claim_frames(row.sentence, tuple(quantities(row.figures, None, row.sentence)),
+                              row.published)
         if _add_frames(frames, seen_frames):
             out.append(frames)
     return out

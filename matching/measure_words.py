@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from operator import itemgetter
 
@@ -234,22 +235,33 @@ _CLAUSE_END = re.compile(r"[,;:!?()\[\]\"“”«»—]|\.\s|\d")
 
 
 def measures_far(text: str, start: int, end: int,
-                 words: list[tuple[int, int, str]]) -> list[str]:
+                 words: list[tuple[int, int, str]],
+                 dates: Sequence[tuple[int, int]] = ()) -> list[str]:
     """The measures named in the figure's clause (up to FAR_WINDOW words either side, no
     punctuation or other figure in between), nearest first after, then before: for a figure
-    whose near words name none."""
+    whose near words name none. ``dates`` (spans in ``text``) are the dates of the claim: a date
+    inside the clause ("killed in the June 1, 2023 attack had climbed to 8") neither ends it
+    nor takes up its window."""
+    if dates:
+        masked = list(text)
+        for s, e in dates:
+            masked[s:e] = "x" * (e - s)
+        text = "".join(masked)
     stop = _CLAUSE_END.search(text, end)
     right = stop.start() if stop else len(text)
     left = 0
     for m in _CLAUSE_END.finditer(text, 0, start):
         left = m.end()
+
+    def undated(ks: range) -> list[int]:
+        return [k for k in ks if not any(s <= words[k][0] < e for s, e in dates)]
+
     first_after = bisect_left(words, end, key=_START)
-    last_after = min(bisect_right(words, right, key=_END), first_after + FAR_WINDOW)
-    after = _not_places(list(range(first_after, last_after)), words)
+    after = _not_places(undated(range(first_after, bisect_right(words, right, key=_END)))
+                        [:FAR_WINDOW], words)
     first_before = bisect_left(words, left, key=_START)
     last_before = bisect_right(words, start, key=_END)
-    before = _not_places(list(range(max(first_before, last_before - FAR_WINDOW), last_before)),
-                         words)
+    before = _not_places(undated(range(first_before, last_before))[-FAR_WINDOW:], words)
     found: list[str] = []
     for w in (*after, *reversed(before)):
         m = measure_of_word(w)

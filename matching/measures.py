@@ -221,7 +221,8 @@ def claim_measures(claim: ClaimInput, aliases: AliasTable | None = None) -> list
     figures = claim.figures
     if not figures:
         return []
-    qs = quantities(figures, LazyRoles(claim.sentence, figures, claim.offset))
+    qs = quantities(figures, LazyRoles(claim.sentence, figures, claim.offset), claim.sentence,
+                    claim.offset)
     return measures_of(claim.id, claim.sentence, qs, claim.published, aliases)
 
 

@@ -1,5 +1,6 @@
 """Places a claim names after a preposition ("drones aimed at Lutsk", "stood 18 miles from
-Uman"), whether or not the name table knows them.
+Uman") or as what was struck ("a strike on Sloviansk", "a drone hit Sumy"), whether or not
+the name table knows them.
 
 A town the name table does not know still decides what a claim is about: "67% of the drones
 launched at Pervomaisk" and "67% of the drones launched at Bila Tserkva" on the same night are
@@ -15,7 +16,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 _PLACE = re.compile(
-    r"\b(?:at|in|over|near|from|into|outside|around|of)\s+([A-Z][^\W\d_]{2,}(?:[-'’][^\W\d_]+)?)")
+    r"\b(?:at|in|over|near|from|into|outside|around|of|(?:strikes?|attacks?|assault|raid|"
+    r"shelling)\s+on|hit|struck|shelled)\s+([A-Z][^\W\d_]{2,}(?:[-'’][^\W\d_]+)?)")
 # Not places: the broad ones every claim of this war names, months, weekdays, sentence words.
 _NOT_PLACES = frozenset((
     "ukrai", "russi", "europ", "ameri", "unite", "kyiv", "kiev", "moscow", "the", "janua",

@@ -40,6 +40,7 @@ from .patterns import (
     _PEOPLE_RE,
     _TOLL_AFTER,
     _TOLL_BEFORE,
+    closes_a_date,
     year_counts_a_thing,
 )
 from .units import (
@@ -129,7 +130,8 @@ def _build(kind: str, s: int, e: int, m: re.Match, extra: dict | None, text: str
                     si_value=_sig(v * _DIST_TO_KM[unit]), si_unit="km")
 
     if kind in ("money_prefix", "money_suffix"):
-        v = _num(g["num"])
+        # Before a scale ("€2.694 billion", "EUR 1.45bn") a dot is a decimal point.
+        v = _num(g["num"], decimal_dots=bool(g.get("scale") or g.get("short")))
         if v is None:
             return None
         scale = (g.get("scale") or "").lower().rstrip(".")
@@ -371,8 +373,9 @@ def _build_count(m, g, text, s, e, offset, qual) -> Figure | None:
     low = raw.lower().strip()
     if (low in ("one", "zero") or v == 1 and low.translate(APOSTROPHES) in CYRILLIC_NUMBER_WORDS) and not noun:
         return None
-    if _is_year_like(v, raw) and not noun and not year_counts_a_thing(text, m.start("num"), e):
-        return None  # a year: the date patterns own it
+    if _is_year_like(v, raw) and (not noun and not year_counts_a_thing(text, m.start("num"), e)
+                                  or closes_a_date(text, m.start("num"))):
+        return None  # a year: the date patterns own it ("on 6 May 2022 killed ten" too)
     ns = m.start("num")
     # (The word before a number is separated from it: only then can it be "Article" etc.)
     if ns and (text[ns - 1].isspace() or text[ns - 1] == "-") and _preceding_word(text, ns) in _ID_HEADS:

@@ -236,14 +236,23 @@ _THINGS = (r"shells|drones|missiles|rockets|tanks|vehicles|buildings|homes|house
            r"settlements|villages|towns|sorties|strikes|attacks|UAVs|bombs|artillery\s+rounds")
 _PREPOSITIONS = ("in", "of", "by", "since", "until", "after", "before", "в", "у", "с", "до", "на")
 _COUNTED_AFTER = re.compile(rf"\s+(?:\w+\s+)?(?:{_PEOPLE}|{_THINGS})\b", re.IGNORECASE)
+# "6 May ", "May 6, ", "Sept. 30 ": a day and month right before four digits make them its year.
+_DATE_BEFORE = re.compile(rf"(?:\b\d{{1,2}}\s+(?:{_MONTH})\.?|\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+$",
+                          re.IGNORECASE)
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:{'|'.join(_PREPOSITIONS)})\s$", re.IGNORECASE)
+
+
+def closes_a_date(text: str, start: int) -> bool:
+    """A day and a month stand right before ``start`` ("6 May 2022", "May 6, 2022")."""
+    return _DATE_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 def year_counts_a_thing(text: str, start: int, end: int) -> bool:
     """The four digits at text[start:end] count what follows them ("2000 Russian shells"),
-    unless a preposition makes them a year ("in 2000 troops ...")."""
+    unless a preposition makes them a year ("in 2000 troops ...") or they close a date ("a
+    strike on 6 May 2022 killed ten")."""
     return _COUNTED_AFTER.match(text, end) is not None and not _PREPOSITION_BEFORE.search(
-        text, max(0, start - 8), start)
+        text, max(0, start - 8), start) and not closes_a_date(text, start)
 
 
 _NUMBER_PATTERNS = {
@@ -335,7 +344,7 @@ _OTHER_PATTERNS = {
         r"|(?P<half>половин(?:а|ы|у|ой|е|ою|и|і))|(?P<third>трет(?:ь|и)|третин(?:а|и|у|ою|і))"
         r"|(?P<quarter>четверт(?:ь|и|ью)|чверт(?:ь|і|ю)))\b", I)),
     "money_prefix": (7, _Source(
-        rf"(?P<cur>US\$|U\.S\.\s?\$|\$|€|£|₴|₽)\s?(?P<num>{DIGIT_NUMBER})(?:\s*(?P<scale>{_SCALE})\b|\s?(?P<short>bn|mn|mln|tn|[bmk])\b)?", I)),
+        rf"(?P<cur>US\$|U\.S\.\s?\$|\$|€|£|₴|₽|(?:USD|EUR|GBP|UAH|RUB)(?=\s?\d))\s?(?P<num>{DIGIT_NUMBER})(?:\s*(?P<scale>{_SCALE})\b|\s?(?P<short>bn|mn|mln|tn|[bmk])\b)?", I)),
 }
 _ALL_PATTERNS = {**_NUMBER_PATTERNS, **_AMOUNT_PATTERNS, **_MONTH_PATTERNS, **_OTHER_PATTERNS}
 

@@ -39,6 +39,7 @@ from .trigger_words import (
     _TRIGGERS,
     _WORD_KEYS,
     _WORD_KINDS,
+    CURRENCY_CODES,
     FOREIGN_AMBIGUOUS,
     FOREIGN_SCALE_TOKENS,
 )
@@ -486,7 +487,8 @@ def _triggers(
                 found.append((m.start(), kinds, None))
     if len(found) > 1:
         found.sort(key=_position)
-    if "$" in text or "€" in text or "£" in text or "₴" in text or "₽" in text:
+    if ("$" in text or "€" in text or "£" in text or "₴" in text or "₽" in text
+            or any(code in text for code in CURRENCY_CODES)):
         for m in _CURRENCY_SIGN.finditer(text):
             found.append((m.start(), _TRIGGERS["currency"], None))
     # Patterns that cannot match anywhere in this text.

@@ -24,7 +24,8 @@ def test_a_count_in_millions_is_a_count_of_people_not_money():
 
 
 def test_money_needs_a_currency_or_a_money_word():
-    assert measures("The bloc has now allocated EUR 97 billion in support.") == ["money"]
+    # An ISO code before the amount is its currency ("EUR 97 billion" as "€97 billion").
+    assert measures("The bloc has now allocated EUR 97 billion in support.") == ["money:eur"]
     assert measures("Allies gave 61 billion in military and humanitarian aid.") == ["money"]
     assert measures("The fund holds $12 billion.")[0].startswith("money")
 
