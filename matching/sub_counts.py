@@ -64,11 +64,23 @@ def whole_contradicts(text_a: str, text_b: str, agree: Sequence[tuple[_Figure, _
         return wholes_apart(text_a, text_b, frames_a, frames_b)
     if any(pa == pb for pa, pb in sides):
         return None
+    # The other side's figure that met a part is a whole of its own: a bare count there ("the
+    # toll rose to four") is read against the part's whole ("five killed, including four").
+    met_part = {id(y) for (x, y), (pa, _pb) in zip(agree, sides, strict=True) if pa} | \
+        {id(x) for (x, y), (pa, _pb) in zip(agree, sides, strict=True) if not pa}
     for x in frames_a:
         if x.measure in _COARSE or x.measure == "date" or is_part(text_a, x):
             continue
         for y in frames_b:
-            if y.measure == x.measure and not is_part(text_b, y) and not x.overlaps(y):
+            if (y.measure == x.measure or (y.measure in _COARSE and id(y) in met_part)) \
+                    and not is_part(text_b, y) and not x.overlaps(y):
+                return x.text, y.text
+    for y in frames_b:
+        if y.measure in _COARSE or y.measure == "date" or is_part(text_b, y):
+            continue
+        for x in frames_a:
+            if x.measure in _COARSE and id(x) in met_part and not is_part(text_a, x) \
+                    and not x.overlaps(y):
                 return x.text, y.text
     return None
 

@@ -38,6 +38,16 @@ def test_a_part_agreeing_with_a_whole_that_clashes_is_two_claims() -> None:
     assert r.explanation["agree_only_in_part"]
 
 
+def test_a_bare_toll_agreeing_with_a_part_is_read_against_the_whole() -> None:
+    # The other claim's four is a toll of its own (no measure word near it): it meets the
+    # part "14 firefighters" in value but says 14 died, where the first says 27 did.
+    a = _sig(0, WHOLE, "2024-03-02")
+    b = _sig(1, "Число жертв удара по складу за ночь, по словам спасателей, выросло до 14.")
+    assert any(f.measure == "count" and f.low <= 14 <= f.high for f in b.frames)
+    r = decide_pair(a, b, idf={})
+    assert r.relation is not Relation.SAME
+
+
 def test_the_same_whole_still_pairs() -> None:
     a = _sig(0, WHOLE, "2024-03-02")
     b = _sig(1, "27 people were killed in the strike on the depot and part of the roof fell "
