@@ -193,14 +193,16 @@ def place_claims(
 
     # A conflict between two groups is one of one period once each claim takes its group's
     # (matching.group_periods): their first members, read at once for the groups not met yet.
-    links = [link for link in conflict_links if group_of[link[0]] != link[3]]
-    unread = {g for link in links for g in (group_of[link[0]], link[3])
+    links = [(group_of[claim_id], mine, theirs, other, explanation)
+             for claim_id, mine, theirs, other, explanation in conflict_links
+             if group_of[claim_id] != other]
+    unread = {g for group, _a, _b, other, _e in links for g in (group, other)
               if g not in guard_members and g < _RUN_GROUP_BASE}
     for group, rows in join_reads.group_members_many(session, unread, limit=GUARD_SAMPLE).items():
         guard_members[group] = [sig_of(o) for o in rows]
-    links = [link for link in links if not periods_apart(
-        link[1], link[2], [link[1], *guard_members.get(group_of[link[0]], ())],
-        [link[2], *guard_members.get(link[3], ())])]
+    kept = [(group, other, explanation) for group, mine, theirs, other, explanation in links
+            if not periods_apart(mine, theirs, [mine, *guard_members.get(group, ())],
+                                 [theirs, *guard_members.get(other, ())])]
 
     ids = create_groups(session, new_groups)
 
@@ -209,7 +211,6 @@ def place_claims(
 
     store.add_members(session, joins)
     conflicts = store.add_explained_conflicts(session, [
-        (real(group_of[claim_id]), real(other), explanation)
-        for claim_id, _sig, _other_sig, other, explanation in links])
+        (real(group), real(other), explanation) for group, other, explanation in kept])
     return Placed(joined=[(claim, real(group)) for claim, group in joined], new_groups=ids,
                   conflicts=conflicts)

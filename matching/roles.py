@@ -171,16 +171,24 @@ def _nearest(words: list[tuple[int, str]], lo: int, hi: int, span: tuple[int, in
     return frozenset(c for _, found in best.values() for c in found)
 
 
-def _span(text: str, fig: Mapping[str, Any], offset: int | None) -> tuple[int, int] | None:
+def figure_span(text: str, fig: Mapping[str, Any], offset: int | None, *,
+                whole: bool = False) -> tuple[int, int] | None:
     """Where the figure stands in ``text``: from its offsets, or (offset unknown, as for
-    figures stored with article offsets) by finding its text."""
+    figures stored with article offsets) by finding its text; ``whole``: only where it is not
+    part of a longer number or word ("3" not inside "13")."""
     start, end = fig.get("start"), fig.get("end")
     if offset is not None and start is not None and end is not None:
         s, e = int(start) - offset, int(end) - offset
         if 0 <= s < e <= len(text):
             return s, e
-    found = text.find(str(fig.get("text") or "\0"))
-    return (found, found + len(str(fig["text"]))) if found >= 0 else None
+    said = str(fig.get("text") or "")
+    if whole:
+        if not said:
+            return None
+        m = re.search(r"(?<![\w.,])" + re.escape(said) + r"(?![\w]|[.,]\d)", text)
+        return (m.start(), m.end()) if m else None
+    found = text.find(said or "\0")
+    return (found, found + len(said)) if found >= 0 else None
 
 
 # Marks a date that is the time frame of the claim's figures (in their clause or before it:
@@ -201,7 +209,7 @@ def figure_roles(
     bounds = [0, *breaks, len(text)]
     places: list[tuple[tuple[int, int], int, int] | None] = []
     for fig in figures:
-        span = _span(text, fig, offset)
+        span = figure_span(text, fig, offset)
         if span is None:
             places.append(None)
             continue

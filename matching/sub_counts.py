@@ -66,21 +66,25 @@ def whole_contradicts(text_a: str, text_b: str, agree: Sequence[tuple[_Figure, _
         return None
     # The other side's figure that met a part is a whole of its own: a bare count there ("the
     # toll rose to four") is read against the part's whole ("five killed, including four").
-    met_part = {id(y) for (x, y), (pa, _pb) in zip(agree, sides, strict=True) if pa} | \
-        {id(x) for (x, y), (pa, _pb) in zip(agree, sides, strict=True) if not pa}
+    met_part = {id(y) if pa else id(x) for (x, y), (pa, _pb) in zip(agree, sides, strict=True)}
+    found = _whole_clash(text_a, text_b, frames_a, frames_b, met_part)
+    if found:
+        return found
+    found = _whole_clash(text_b, text_a, frames_b, frames_a, met_part)
+    return (found[1], found[0]) if found else None
+
+
+def _whole_clash(text_a: str, text_b: str, frames_a: Sequence[_Figure],
+                 frames_b: Sequence[_Figure], met_part: set[int]) -> tuple[str, str] | None:
+    """A whole of ``a`` of a named measure (no part) that does not overlap a figure of ``b``
+    of the same measure, or a bare count of ``b`` that met a part of ``a`` (``met_part``: the
+    ids of such figures): the two figures, else None."""
     for x in frames_a:
         if x.measure in _COARSE or x.measure == "date" or is_part(text_a, x):
             continue
         for y in frames_b:
             if (y.measure == x.measure or (y.measure in _COARSE and id(y) in met_part)) \
                     and not is_part(text_b, y) and not x.overlaps(y):
-                return x.text, y.text
-    for y in frames_b:
-        if y.measure in _COARSE or y.measure == "date" or is_part(text_b, y):
-            continue
-        for x in frames_a:
-            if x.measure in _COARSE and id(x) in met_part and not is_part(text_a, x) \
-                    and not x.overlaps(y):
                 return x.text, y.text
     return None
 

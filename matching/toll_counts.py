@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from matching.roles import figure_span
+
 _QUALIFIER = (r"(?:(?:at\s+least|more\s+than|over|upwards\s+of|nearly|almost|close\s+to|"
               r"just\s+under|about|around|some|roughly|не\s+менее|щонайменше|понад|более|"
               r"майже|почти|около|близько)\s+)?")
@@ -41,24 +43,11 @@ _AFTER_OK = re.compile(
 _LOOKBACK = 160
 
 
-def _span(text: str, fig: Mapping[str, Any], offset: int | None) -> tuple[int, int] | None:
-    start, end = fig.get("start"), fig.get("end")
-    if offset is not None and start is not None and end is not None:
-        s, e = int(start) - offset, int(end) - offset
-        if 0 <= s < e <= len(text):
-            return s, e
-    said = str(fig.get("text") or "")
-    if not said:
-        return None
-    found = re.search(r"(?<![\w.,])" + re.escape(said) + r"(?![\w]|[.,]\d)", text)
-    return (found.start(), found.end()) if found else None
-
-
 def toll_governed(text: str | None, fig: Mapping[str, Any], offset: int | None) -> bool:
     """Is this small bare count the value of a toll ("killed 4", "the toll rose to 10")?"""
     if not text:
         return False
-    span = _span(text, fig, offset)
+    span = figure_span(text, fig, offset, whole=True)
     if span is None:
         return False
     before = text[max(0, span[0] - _LOOKBACK) : span[0]]
