@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, delete, func, insert, or_, select, text
+from sqlalchemy import delete, func, insert, or_, select, text
 from sqlmodel import Session
 
 from storage.database import session_in_chunk
@@ -362,17 +362,7 @@ def add_members(session: Session, members: Sequence[tuple[int, int, float, dict[
 
 def add_conflict(session: Session, group_a: int, group_b: int, explanation: dict[str, Any]) -> bool:
     """Record that two groups disagree on a figure; False if already known."""
-    a, b = sorted((group_a, group_b))
-    exists = session.execute(
-        select(GroupConflict.id).where(and_(GroupConflict.group_a == a, GroupConflict.group_b == b))
-    ).first()
-    if exists:
-        return False
-    session.execute(
-        insert(GroupConflict).values(group_a=a, group_b=b, explanation=explanation,
-                                     detected_at=utcnow())
-    )
-    return True
+    return bool(add_explained_conflicts(session, [(group_a, group_b, explanation)]))
 
 
 def add_conflicts(
