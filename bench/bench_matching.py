@@ -126,33 +126,40 @@ def bench_in_memory(name: str, claims: list[dict[str, Any]], naive: bool = False
               f"{t4 - t3:.1f} s -> {len(sigs):,}x{len(sigs):,} ≈ {full / 60:.0f} min")
 
 
-def _published(claim: dict[str, Any]) -> dt.date | None:
+def published_of(claim: dict[str, Any]) -> dt.date | None:
     try:
         return dt.date.fromisoformat(claim["date"][:10]) if claim.get("date") else None
     except ValueError:
         return None
 
 
-def _build_database(db: Any, name: str, claims: list[dict[str, Any]]) -> None:
-    """Store ``claims`` as 20-claim articles, index them and run the first (bulk) matching."""
+def store_articles(db: Any, claims: list[dict[str, Any]], *, per_article: int = 20,
+                   dated_figures: bool = False) -> None:
+    """Store ``claims`` as articles of ``per_article`` claims (their figures parsed, against
+    each claim's publication date when ``dated_figures``)."""
     from storage.articles import NewArticle, NewClaim, add_article
 
-    t0, c0 = time.perf_counter(), cpu_seconds()
-    per_article = 20
     for start in range(0, len(claims), per_article):
         chunk = claims[start : start + per_article]
         text, rows, pos = "", [], 0
         for c in chunk:
             sentence = c["text"]
-            figures = [f.to_json_dict() for f in parse_figures(sentence, offset=pos)]
+            figures = [f.to_json_dict() for f in parse_figures(
+                sentence, offset=pos, published=published_of(c) if dated_figures else None)]
             rows.append(NewClaim(sentence=sentence, start=pos, end=pos + len(sentence),
                                  figures=figures, score=0.9))
             text += sentence + " "
             pos = len(text)
         with db.write() as session:
             add_article(session, NewArticle(outlet=chunk[0]["outlet"], text=text,
-                                            published=_published(chunk[0]),
+                                            published=published_of(chunk[0]),
                                             content_hash=f"bench-{start}"), rows, actor="bench")
+
+
+def _build_database(db: Any, name: str, claims: list[dict[str, Any]]) -> None:
+    """Store ``claims`` as 20-claim articles, index them and run the first (bulk) matching."""
+    t0, c0 = time.perf_counter(), cpu_seconds()
+    store_articles(db, claims)
     t1, c1 = time.perf_counter(), cpu_seconds()
     index_claims(db)
     t2, c2 = time.perf_counter(), cpu_seconds()
@@ -176,7 +183,7 @@ def _one_article(name: str, path: Path, stored: int, article: list[dict[str, Any
 
     db = open_database(path)
     doc = document_from_text(" ".join(c["text"] for c in article), outlet="Outlet new",
-                             title="new", published=_published(article[0]))
+                             title="new", published=published_of(article[0]))
     t4 = time.perf_counter()
     result = store_document(db, doc, source="bench", actor="bench", match=False)
     with db.read() as session:

@@ -24,9 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.bench_matching import cpu_seconds, peak_rss_mib
+from bench.bench_matching import cpu_seconds, peak_rss_mib, store_articles
 from bench.generated_sets import OUTLETS, labelled_set
-from extraction import parse_figures
 from matching.grouping import cluster
 from matching.measures import signature_measures
 from matching.records import record_signatures
@@ -51,33 +50,6 @@ def bench_in_memory(name: str, claims: list[dict[str, Any]]) -> None:
           f"+{_pct(t2 - t1, t1 - t0)} wall", flush=True)
 
 
-def _published(claim: dict[str, Any]) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(claim["date"][:10]) if claim.get("date") else None
-    except ValueError:
-        return None
-
-
-def _store(db, claims: list[dict[str, Any]], per_article: int = 20) -> None:  # noqa: ANN001
-    from storage.articles import NewArticle, NewClaim, add_article
-
-    for start in range(0, len(claims), per_article):
-        chunk = claims[start : start + per_article]
-        text, rows, pos = "", [], 0
-        for c in chunk:
-            sentence = c["text"]
-            figures = [f.to_json_dict() for f in parse_figures(
-                sentence, offset=pos, published=_published(c))]
-            rows.append(NewClaim(sentence=sentence, start=pos, end=pos + len(sentence),
-                                 figures=figures, score=0.9))
-            text += sentence + " "
-            pos = len(text)
-        with db.write() as session:
-            add_article(session, NewArticle(outlet=chunk[0]["outlet"], text=text,
-                                            published=_published(chunk[0]),
-                                            content_hash=f"bench-{start}"), rows, actor="bench")
-
-
 def bench_database(name: str, claims: list[dict[str, Any]], cold: bool = False) -> None:
     from matching.incremental import index_claims, run_matching
     from storage.schema import open_database
@@ -85,7 +57,7 @@ def bench_database(name: str, claims: list[dict[str, Any]], cold: bool = False) 
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "bench.sqlite")
-        _store(db, claims)
+        store_articles(db, claims, dated_figures=True)
         t0, c0 = time.perf_counter(), cpu_seconds()
         index_claims(db)
         grouped: list[Any] = []
@@ -124,7 +96,7 @@ def bench_timeline(points: int) -> None:
                        "outlet": rng.choice(OUTLETS), "date": day.isoformat()})
     with tempfile.TemporaryDirectory() as tmp:
         db = open_database(Path(tmp) / "timeline.sqlite")
-        _store(db, claims, per_article=1)
+        store_articles(db, claims, per_article=1, dated_figures=True)
         update_measures(db)
         [row] = [r for r in list_measures(db) if r.key == "share|control|russia|ukraine||"]
         add_reference(db, row.id, value=19, low=18, high=20, as_of="2023-01-01",
