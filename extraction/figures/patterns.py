@@ -239,6 +239,9 @@ _COUNTED_AFTER = re.compile(rf"\s+(?:\w+\s+)?(?:{_PEOPLE}|{_THINGS})\b", re.IGNO
 # "6 May ", "May 6, ", "Sept. 30 ": a day and month right before four digits make them its year.
 _DATE_BEFORE = re.compile(rf"(?:\b\d{{1,2}}\s+(?:{_MONTH})\.?|\b(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?)\s+$",
                           re.IGNORECASE)
+# ISO codes written before an amount ("EUR 2bn", "USD 1.2bn"): only then a currency.
+CURRENCY_CODES = ("USD", "EUR", "GBP", "UAH", "RUB")
+_CODES = "|".join(CURRENCY_CODES)
 _PREPOSITION_BEFORE = re.compile(rf"\b(?:{'|'.join(_PREPOSITIONS)})\s$", re.IGNORECASE)
 
 
@@ -344,7 +347,7 @@ _OTHER_PATTERNS = {
         r"|(?P<half>половин(?:а|ы|у|ой|е|ою|и|і))|(?P<third>трет(?:ь|и)|третин(?:а|и|у|ою|і))"
         r"|(?P<quarter>четверт(?:ь|и|ью)|чверт(?:ь|і|ю)))\b", I)),
     "money_prefix": (7, _Source(
-        rf"(?P<cur>US\$|U\.S\.\s?\$|\$|€|£|₴|₽|(?:USD|EUR|GBP|UAH|RUB)(?=\s?\d))\s?(?P<num>{DIGIT_NUMBER})(?:\s*(?P<scale>{_SCALE})\b|\s?(?P<short>bn|mn|mln|tn|[bmk])\b)?", I)),
+        rf"(?P<cur>US\$|U\.S\.\s?\$|\$|€|£|₴|₽|(?:{_CODES})(?=\s?\d))\s?(?P<num>{DIGIT_NUMBER})(?:\s*(?P<scale>{_SCALE})\b|\s?(?P<short>bn|mn|mln|tn|[bmk])\b)?", I)),
 }
 _ALL_PATTERNS = {**_NUMBER_PATTERNS, **_AMOUNT_PATTERNS, **_MONTH_PATTERNS, **_OTHER_PATTERNS}
 

@@ -23,6 +23,7 @@ from .patterns import (
     _MONTH_PATTERNS,
     _NUMBER_PATTERNS,
     _WEEKDAYS,
+    CURRENCY_CODES,
 )
 
 # Which patterns to try at which trigger.
@@ -121,7 +122,5 @@ _WORD_KEYS = frozenset(_WORD_KINDS)
 # exactly the character class [^\W_] of that pattern.
 _TOKEN = re.compile(r"[^\W_]+")
 _A_THEN_WORD = re.compile(r"a(?<![^\W_]a)n?(?=[\W_]+([^\W_]+))")
-_CURRENCY_SIGN = re.compile(r"[$€£₴₽]|\b(?:USD|EUR|GBP|UAH|RUB)(?=\s?\d)")
-# ISO codes written before the amount ("EUR 2bn", "USD 1.2bn"): only then a currency trigger.
-CURRENCY_CODES = ("USD", "EUR", "GBP", "UAH", "RUB")
+_CURRENCY_SIGN = re.compile(rf"[$€£₴₽]|\b(?:{'|'.join(CURRENCY_CODES)})(?=\s?\d)")
 _NUMBER_JOINERS = frozenset(",.\u202f\u2009")
