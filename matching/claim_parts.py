@@ -38,11 +38,13 @@ def _trigrams(text: str) -> frozenset[str]:
     return frozenset(folded[k : k + 3] for k in range(len(folded) - 2))
 
 
+@lru_cache(maxsize=1024)
 def trigram_codes(text: str) -> np.ndarray:
     """The letter trigrams of ``_trigrams(text)`` as sorted unique int64 codes (three code
     points of 21 bits each: one code per trigram, and no two trigrams share one). Kept per
     claim they cost ~1 KB (a frozenset of strings ~15 KB: too much to keep for 100,000
-    claims, and a bounded cache of them misses beyond that many distinct sentences)."""
+    claims, and a bounded cache of them misses beyond that many distinct sentences). The
+    few last are kept (read only): a sentence signed once per publication day."""
     folded = " " + _NON_WORD.sub(" ", text.casefold()).strip() + " "
     points = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     # np.unique, in three array operations (np.unique costs twice as much on ~100 codes).

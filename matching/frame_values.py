@@ -7,6 +7,7 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from matching.figures import Quantity
 
@@ -44,10 +45,15 @@ class Stated:
 
 def stated_digits(q: Quantity) -> Stated | None:
     """The digits of a figure as written, or None (written in words, or not one number)."""
-    v = q.value
+    return _stated_digits(q.value, q.text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _stated_digits(v: float | None, text: str) -> Stated | None:
+    """stated_digits of a value and its text: a frame reads them up to five times."""
     if v is None or v <= 0:
         return None
-    found = _DIGITS.search(q.text)
+    found = _DIGITS.search(text)
     if found is None:
         return None
     digits = "".join(found.group(0).split()).rstrip(".,")

@@ -159,7 +159,10 @@ _START = itemgetter(0)  # of a (start, end, word) of words_with_offsets
 _END = itemgetter(1)
 
 
+@lru_cache(maxsize=1024)
 def words_with_offsets(text: str) -> list[tuple[int, int, str]]:
+    """The words of ``text`` with their offsets (read only: kept for the sentence's next
+    publication day)."""
     return [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
 
 

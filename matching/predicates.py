@@ -34,14 +34,20 @@ _NEGATIVE = (
     "supprim", "odrzuc",
 )
 _WORDS = re.compile(r"[^\W\d_]+(?:\s+(?:to|out|down))?", re.UNICODE)
+# Any of the beginnings anywhere in the casefolded text: a text without one takes no stance
+# (one search instead of a prefix test on every word).
+_ANY_STANCE = re.compile("|".join(map(re.escape, _POSITIVE + _NEGATIVE)))
 
 
 @lru_cache(maxsize=1 << 18)
 def stance(text: str) -> str | None:
     """POSITIVE, NEGATIVE, or None (neither, or both: "Moscow rejected the truce Kyiv
     accepted" takes no single stance)."""
+    folded = text.casefold()
+    if _ANY_STANCE.search(folded) is None:
+        return None
     pos = neg = False
-    for m in _WORDS.finditer(text.casefold()):
+    for m in _WORDS.finditer(folded):
         w = m.group(0)
         if not pos and w.startswith(_POSITIVE):
             pos = True
@@ -94,6 +100,8 @@ _SIDES = (
     ("united_states", ("washington", "american", "u.s.", "usa", "united states", "сша",
                        "америк", "estados unidos", "trump", "трамп", "biden", "байден")),
 )
+# Any side's stem anywhere in the casefolded text: a text without one is led by no side.
+_ANY_SIDE = re.compile("|".join(re.escape(stem) for _side, stems in _SIDES for stem in stems))
 _SIDE_WORDS = re.compile(r"(?<![\w-])(?:u\.s\.|united states|estados unidos|[^\W\d_]+)(?![\w-])",
                          re.UNICODE)
 
@@ -103,6 +111,8 @@ def lead_side(text: str) -> str | None:
     """The side named first in the claim, or None. A side in a compound ("US-Ukraine talks",
     "US-backed") or after "by" (a passive's agent: "proposed by the US") does not lead."""
     low = text.casefold()
+    if _ANY_SIDE.search(low) is None:
+        return None
     previous = ""
     for m in _SIDE_WORDS.finditer(low):
         w = m.group(0)

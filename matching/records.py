@@ -18,6 +18,7 @@ from typing import Any
 from extraction import default_aliases, parse_figures
 from extraction.cues import Tokens
 from extraction.figures.parsing import compile_all_patterns
+from extraction.names import AliasTable
 from extraction.scoring import sentence_category
 from matching.claim_parts import claim_frame_keys, parts_of, share_with_copy
 from matching.gc_pause import gc_paused
@@ -35,14 +36,32 @@ def _published(value: Any) -> dt.date | None:
         return None
 
 
+# text -> (name table, its tokens, its name mentions): the last few sentences' (_words_and_names).
+_WORDS_AND_NAMES: dict[str, tuple[AliasTable, Tokens, list[tuple[int, int, str]]]] = {}
+
+
+def _words_and_names(text: str, aliases: AliasTable) -> tuple[Tokens, list[tuple[int, int, str]]]:
+    """The sentence's word tokens and name mentions (read only by their users), kept for the
+    last few sentences: a sentence published on several days is keyed once per day
+    (_text_key), and the keys of one text are parsed one after the other (_by_text)."""
+    known = _WORDS_AND_NAMES.get(text)
+    if known is not None and known[0] is aliases:
+        return known[1], known[2]
+    tokens = Tokens.of(text)
+    mentions = aliases.find(text, tokens)
+    if len(_WORDS_AND_NAMES) >= 1024:
+        _WORDS_AND_NAMES.clear()
+    _WORDS_AND_NAMES[text] = (aliases, tokens, mentions)
+    return tokens, mentions
+
+
 def record_signature(index: int, record: dict[str, Any]) -> ClaimSig:
     text = record["text"]
     # The sentence's words and names, found once for the figures, the category and the
     # signature.
-    tokens = Tokens.of(text)
-    parsed = parse_figures(text, published=_published(record.get("date")), tokens=tokens)
     aliases = default_aliases()
-    mentions = aliases.find(text, tokens)
+    tokens, mentions = _words_and_names(text, aliases)
+    parsed = parse_figures(text, published=_published(record.get("date")), tokens=tokens)
     # The category the extractor would give the sentence (a given one wins).
     category = record.get("category") or sentence_category(
         text, parsed, aliases=aliases, tokens=tokens, mentions=mentions)
@@ -92,6 +111,17 @@ def _text_key(record: dict[str, Any]) -> tuple[Any, ...]:
     return (record["text"], _published(record.get("date")), record.get("category") or None)
 
 
+def _by_text(unique: list[tuple[int, dict[str, Any]]]) -> list[int]:
+    """Positions in ``unique`` with the keys of one text together (in order of first
+    appearance): a text published on several days has one key per day, and what depends on
+    the text alone (words, names, roles, parts) is then worked out once, in one worker, and
+    found in its caches for the other days."""
+    of_text: dict[str, list[int]] = {}
+    for k, (_i, r) in enumerate(unique):
+        of_text.setdefault(r["text"], []).append(k)
+    return [k for ks in of_text.values() for k in ks]
+
+
 def record_signatures(records: list[dict[str, Any]]) -> list[ClaimSig]:
     """Signatures of many records, parsed on every core (parsing figures is the slow part).
 
@@ -115,13 +145,18 @@ def _record_signatures(records: list[dict[str, Any]]) -> list[ClaimSig]:
     if len(unique) < PARALLEL_FROM or workers < 2:
         parsed = _signatures_of(unique)
     else:
+        order = _by_text(unique)
+        ordered = [unique[k] for k in order]
         size = max(500, len(unique) // (workers * 4))
-        chunks = [unique[k : k + size] for k in range(0, len(unique), size)]
+        chunks = [ordered[k : k + size] for k in range(0, len(ordered), size)]
         _warm_up()
         # Workers die with this process (a killed `claimdesk cluster` leaves none behind).
         with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:
-            parsed = [sig for part in pool.map(_signatures_worked_out, chunks) for sig in part]
+            parsed: list[Any] = [None] * len(unique)
+            done = (sig for part in pool.map(_signatures_worked_out, chunks) for sig in part)
+            for k, sig in zip(order, done, strict=True):
+                parsed[k] = sig
     out: list[ClaimSig] = []
     for i, r in enumerate(records):
         sig = parsed[first_of[_text_key(r)]]

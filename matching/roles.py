@@ -196,6 +196,13 @@ def figure_span(text: str, fig: Mapping[str, Any], offset: int | None, *,
 FRAME = "@frame"
 
 
+@lru_cache(maxsize=1024)
+def _default_role_words(text: str) -> tuple[list[tuple[int, str]], list[int]]:
+    """_role_words under the default table (read only): once per sentence, also when it is
+    signed once per publication day (matching.records parses those one after the other)."""
+    return _role_words(text, default_roles())
+
+
 def figure_roles(
     text: str, figures: Sequence[Mapping[str, Any]], offset: int | None = 0
 ) -> list[frozenset[str]]:
@@ -205,7 +212,7 @@ def figure_roles(
     if not figures:
         return []
     table = default_roles()
-    words, breaks = _role_words(text, table)
+    words, breaks = _default_role_words(text)
     bounds = [0, *breaks, len(text)]
     places: list[tuple[tuple[int, int], int, int] | None] = []
     for fig in figures:

@@ -128,6 +128,14 @@ def content_tokens(text: str, aliases: AliasTable | None = None) -> tuple[str, .
     return tuple(out)
 
 
+@lru_cache(maxsize=1024)
+def _masked_tokens(masked: str) -> tuple[str, ...]:
+    """content_tokens of a masked sentence under the default names: the same sentence
+    published on several days is one signature per day (matching.records keys them by day,
+    and parses them one after the other)."""
+    return content_tokens(masked, _aliases())
+
+
 def signature_from_stored(
     claim_id: Any,
     text: str,
@@ -183,7 +191,8 @@ def signature(
         for f in figures
         if f.get("start") is not None and f.get("end") is not None
     ]
-    tokens = content_tokens(_mask(text, spans), table)
+    masked = _mask(text, spans)
+    tokens = _masked_tokens(masked) if table is _aliases() else content_tokens(masked, table)
     entities: dict[str, set[str]] = {}
     subject = None
     for _start, _end, key in table.find(text) if mentions is None else mentions:

@@ -244,8 +244,19 @@ _CUMULATIVE = re.compile(
     re.IGNORECASE)
 
 
+# A word every match of _CUMULATIVE in an ASCII text contains (lower-cased): a sentence with
+# none of them is read without _CUMULATIVE, whose case-blind alternation costs ~35 us a sentence.
+_CUMULATIVE_NEEDS = re.compile("|".join(map(re.escape, (
+    "since", "so far", "to date", "fled", "left", "desde", "seit", "depuis", "quando",
+    "dall'inizio", "sinds", "sejak", "sedan", "siden", "mula", "bisher", "finora", "ahora",
+    "jusqu'ici"))))
+
+
+@lru_cache(maxsize=1024)
 def cumulative(text: str) -> bool:
     """The claim states a running total, in any language the reporting comes in."""
+    if text.isascii() and _CUMULATIVE_NEEDS.search(text.lower()) is None:
+        return False
     return _CUMULATIVE.search(text) is not None
 
 
