@@ -42,6 +42,7 @@ from matching.predicates import stances_of_texts_differ
 from matching.signature import ClaimSig
 from matching.slot import (
     every_figure_clashes,
+    one_figure_misreported,
     running_count_steps,
     slot_contradictions,
     undated_total_steps,
@@ -168,6 +169,12 @@ def decide_pair(
         if p_slot >= m.slot_cutoff:
             if explain:
                 explanation["deciding"] = _deciding(m, pf.values, "slot")
+            return PairResult(Relation.CONFLICT, round(p_slot, 4), explanation)
+        if one_figure_misreported(fc.agree, pf.contradictions):
+            # Another precise figure agrees and the clashing ones are near: one event, one
+            # figure misreported, whatever the words (matching.slot).
+            if explain:
+                explanation["one_figure_misreported"] = True
             return PairResult(Relation.CONFLICT, round(p_slot, 4), explanation)
         return PairResult(Relation.DIFFERENT, round(p_slot, 4), explanation)
     if pf.contradictions:

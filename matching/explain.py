@@ -68,6 +68,9 @@ _RULE_SENTENCES: tuple[tuple[str, Callable[[Any], str]], ...] = (
     ("two_polls", _two_polls),
     ("supplies_apart", lambda p: f"How long a stock lasts ({_quoted(p)}), reported further "
                                  "apart than it lasts: two stocks, two claims."),
+    ("one_figure_misreported", lambda _: "Another figure of the two agrees exactly and the "
+                                         "clashing ones are near: one event with one figure "
+                                         "misreported."),
     ("every_figure_differs", lambda _: "Every figure they share differs and none agrees: two "
                                        "polls or two events, not one claim misreported."),
 )

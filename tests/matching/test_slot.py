@@ -136,3 +136,24 @@ def test_hedged_values_of_a_large_figure_still_clash():
     two = _sig(2, "Over the past month the army gained roughly 410 square kilometres, the monitor said.",
                "2025-03-12")
     assert slot_contradictions(one.frames, two.frames, frame_conflicts(one.frames, two.frames))
+
+
+def test_one_figure_misreported_is_a_conflict_whatever_the_words():
+    """Another precise figure agrees and the clashing ones are near: one event, one figure
+    misreported, even when the two wordings share almost nothing (the slot model reads
+    words)."""
+    from matching.explain import why
+
+    a = signature(1, "Final tally in the chamber: 311 to 112.", date="2026-04-20")
+    b = signature(2, "Lawmakers who backed the ferry bill numbered 310, and 112 opposed it.",
+                  date="2026-04-20")
+    result = decide_pair(a, b, idf={})
+    assert result.relation is Relation.CONFLICT
+    assert "one figure misreported" in why(result.explanation, "conflict")
+    # Nothing agrees beside the clash: left to the slot model (different here).
+    c = signature(3, "Lawmakers who backed the ferry bill numbered 310.", date="2026-04-20")
+    assert decide_pair(a, c, idf={}).relation is not Relation.CONFLICT
+    # Far apart values beside an agreeing one: two events as often as one misreport.
+    d = signature(4, "Lawmakers who backed the ferry bill numbered 140, and 112 opposed it.",
+                  date="2026-04-20")
+    assert decide_pair(a, d, idf={}).relation is not Relation.CONFLICT
