@@ -129,16 +129,18 @@ class _UnionFind:
 
 
 def near_copies(sigs: Sequence[ClaimSig], first: Sequence[int]) -> Callable[[int, int], bool]:
-    """Two claims one restates the other: identical claims, or the same figures in nearly
-    the same words (word sets NEAR_COPY alike: a wire copy with another attribution, order or
-    spelling). Such a pair adds nothing to the evidence of an average-link test."""
+    """Two claims one restates the other: identical claims, or the same figures and names in
+    nearly the same words (word sets NEAR_COPY alike: a wire copy with another attribution,
+    order or spelling; another place or actor is another claim). Such a pair adds nothing to
+    the evidence of an average-link test."""
 
     def near(i: int, j: int) -> bool:
         if first[i] == first[j]:
             return True
         a, b = sigs[i], sigs[j]
         ta, tb = a.token_set, b.token_set
-        if not ta or not tb or clash_key(a.frames) != clash_key(b.frames):
+        if (not ta or not tb or a.entities != b.entities
+                or clash_key(a.frames) != clash_key(b.frames)):
             return False
         shared = len(ta & tb)
         return shared >= NEAR_COPY * (len(ta) + len(tb) - shared)
@@ -217,11 +219,12 @@ class _CompleteLink:
 
 def _groups_agree(
     sigs: Sequence[ClaimSig], left: list[int], right: list[int],
-    score: Callable[[int, int], Decision], learned: bool = False,
+    score: Callable[[int, int], Decision], learned: bool = False, single: bool = False,
 ) -> bool:
-    """Average-link guard against chaining: when both sides already hold several claims, most
-    cross pairs (on a sample) must themselves look like the same claim."""
-    if len(left) == 1 and len(right) == 1:
+    """Average-link guard against chaining: when either side already holds several claims,
+    most cross pairs (on a sample: ``left`` and ``right``) must themselves look like the same
+    claim. ``single``: both sides are one claim each (the joining pair decided alone)."""
+    if single:
         return True
     sample = [(i, j) for i in left[:SAMPLE] for j in right[:SAMPLE]]
     if learned:
@@ -356,7 +359,8 @@ def cluster(
         if ri == rj or rj in uf.cannot[ri]:
             continue
         if not complete.ok(ri, rj) or not _groups_agree(
-            sigs, uf.sample[ri], uf.sample[rj], pair_score, learned
+            sigs, uf.sample[ri], uf.sample[rj], pair_score, learned,
+            single=len(uf.members[ri]) == 1 == len(uf.members[rj]),
         ):
             uf.cannot[ri].add(rj)
             uf.cannot[rj].add(ri)

@@ -4,7 +4,7 @@ refuses the join."""
 
 from __future__ import annotations
 
-from matching.grouping import SAMPLE, _UnionFind, near_copies, sample_agrees
+from matching.grouping import SAMPLE, _groups_agree, _UnionFind, near_copies, sample_agrees
 from matching.pairs import PairResult, Relation
 from matching.signature import signature
 
@@ -58,3 +58,12 @@ def test_a_certain_rule_apart_refuses_the_join() -> None:
     apart = PairResult(Relation.DIFFERENT, 0.0, {})
     assert sample_agrees([same] * 3, [True] * 3)
     assert not sample_agrees([same] * 15 + [apart], [True] * 16)
+
+
+def test_groups_of_restatements_are_still_tested_on_their_pair() -> None:
+    """Two groups whose samples are one claim each (the rest restate it) join only when that
+    pair passes the average-link test; two single claims join on their own decision."""
+    sigs = _sigs()
+    weak = PairResult(Relation.SAME, 0.35, {})
+    assert not _groups_agree(sigs, [0], [3], lambda i, j: weak, learned=True)
+    assert _groups_agree(sigs, [0], [3], lambda i, j: weak, learned=True, single=True)
