@@ -1,6 +1,7 @@
 """The real cross-outlet set replicated to any size with noise, read from ../shared at run time
 (its sentences never enter the project): number formats, spelling variants (Kyiv/Kiev),
-clause order, attribution added, another outlet and publication date; cluster ids are kept."""
+clause order, attribution added, another outlet and publication date; cluster ids are kept,
+and ``source`` names the real sentence a claim copies (bench.generated_errors reads it)."""
 
 from __future__ import annotations
 
@@ -105,7 +106,7 @@ def generate(n: int, seed: int = 7) -> list[dict[str, Any]]:
                 "id": len(claims), "text": text,
                 "outlet": src.get("outlet") if copy == 0 else rng.choice(OUTLETS),
                 "date": src.get("date") if copy == 0 else _shifted(src.get("date"), rng),
-                "group": src["cluster"],
+                "group": src["cluster"], "source": src.get("id"),
             }
             if src["cluster"] in conflicts:
                 row["conflict_group_of"] = conflicts[src["cluster"]]

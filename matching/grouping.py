@@ -47,6 +47,11 @@ from matching.signature import ClaimSig
 # model weighs frames, names and dates too (a paraphrase in another language shares few words).
 LEARNED_FLOOR = 0.05
 AVERAGE_LINK = 0.5
+# Claims of each side the average-link guard compares (SAMPLE x SAMPLE pairs), and how alike
+# two claims' word sets are when one restates the other (gen_real_noisy: 99% of the noisy
+# copies of one sentence; 99% of two sentences of one gold group are below 0.72).
+SAMPLE = 4
+NEAR_COPY = 0.75
 
 
 def document_frequencies(sigs: Iterable[ClaimSig]) -> dict[str, int]:
@@ -78,10 +83,18 @@ class Clustering:
 
 
 class _UnionFind:
-    def __init__(self, n: int) -> None:
+    """``near_copy(i, j)``: claim j restates claim i (kept out of the guard's sample)."""
+
+    def __init__(self, n: int, near_copy: Callable[[int, int], bool] | None = None) -> None:
         self.parent = list(range(n))
         self.members: dict[int, list[int]] = {i: [i] for i in range(n)}
         self.cannot: dict[int, set[int]] = defaultdict(set)
+        self.near_copy = near_copy or (lambda i, j: False)
+        # What the average-link guard compares of each group: its first members, leaving out
+        # restatements of a member already taken. Copies and near-copies of one sentence join
+        # first, so the first members of a group were often one sentence over again, and a
+        # join of two groups rested on a single pair (gen_real_noisy: every wrong pair).
+        self.sample: dict[int, list[int]] = {i: [i] for i in range(n)}
 
     def find(self, i: int) -> int:
         root = i
@@ -96,12 +109,43 @@ class _UnionFind:
             a, b = b, a
         self.parent[b] = a
         self.members[a].extend(self.members.pop(b))
+        self.sample[a] = self._distinct(self.sample[a] + self.sample.pop(b))
         merged = self.cannot.pop(b, set())
         for other in merged:
             self.cannot[other].discard(b)
             self.cannot[other].add(a)
         self.cannot[a] |= merged
         return a
+
+    def _distinct(self, members: list[int]) -> list[int]:
+        """The first SAMPLE of ``members`` that restate none taken before them."""
+        out: list[int] = []
+        for j in members:
+            if not any(self.near_copy(i, j) for i in out):
+                out.append(j)
+                if len(out) == SAMPLE:
+                    break
+        return out
+
+
+def near_copies(sigs: Sequence[ClaimSig], first: Sequence[int]) -> Callable[[int, int], bool]:
+    """Two claims one restates the other: identical claims, or the same figures and names in
+    nearly the same words (word sets NEAR_COPY alike: a wire copy with another attribution,
+    order or spelling; another place or actor is another claim). Such a pair adds nothing to
+    the evidence of an average-link test."""
+
+    def near(i: int, j: int) -> bool:
+        if first[i] == first[j]:
+            return True
+        a, b = sigs[i], sigs[j]
+        ta, tb = a.token_set, b.token_set
+        if (not ta or not tb or a.entities != b.entities
+                or clash_key(a.frames) != clash_key(b.frames)):
+            return False
+        shared = len(ta & tb)
+        return shared >= NEAR_COPY * (len(ta) + len(tb) - shared)
+
+    return near
 
 
 def _profile_map(sigs: Sequence[ClaimSig], members: list[int]) -> dict[tuple, int]:
@@ -175,13 +219,14 @@ class _CompleteLink:
 
 def _groups_agree(
     sigs: Sequence[ClaimSig], left: list[int], right: list[int],
-    score: Callable[[int, int], Decision], learned: bool = False,
+    score: Callable[[int, int], Decision], learned: bool = False, single: bool = False,
 ) -> bool:
-    """Average-link guard against chaining: when both sides already hold several claims, most
-    cross pairs (on a sample) must themselves look like the same claim."""
-    if len(left) == 1 and len(right) == 1:
+    """Average-link guard against chaining: when either side already holds several claims,
+    most cross pairs (on a sample: ``left`` and ``right``) must themselves look like the same
+    claim. ``single``: both sides are one claim each (the joining pair decided alone)."""
+    if single:
         return True
-    sample = [(i, j) for i in left[:4] for j in right[:4]]
+    sample = [(i, j) for i in left[:SAMPLE] for j in right[:SAMPLE]]
     if learned:
         # The pair model's decisions on the cross pairs (see sample_agrees; the languages are
         # read only when every pair is the same claim).
@@ -206,7 +251,10 @@ def sample_agrees(results: Sequence[Any], comparable: Iterable[bool]) -> bool:
     pairs reach lower probabilities than the bar assumes (no word evidence): all sampled
     pairs being the same claim is what their agreement can show (real CV: missed pairs
     88 -> 82, wrong pairs 20 -> 20)."""
-    if any(r.relation is Relation.CONFLICT for r in results):
+    if any(r.relation is Relation.CONFLICT or (r.relation is Relation.DIFFERENT and r.score == 0.0)
+           for r in results):
+        # A conflict, or two claims by a rule that is certain (matching.decide gives those
+        # the score 0: two pollsters, children against people...): never one group.
         return False
     if all(r.relation is Relation.SAME for r in results) and not any(comparable):
         return True
@@ -259,7 +307,7 @@ def cluster(
     pairs = plausible_pairs(sigs, pairs, weights, idf, thresholds,
                             floor=LEARNED_FLOOR if learned else None)
     must_link = copies + must_link
-    uf = _UnionFind(n)
+    uf = _UnionFind(n, near_copies(sigs, first.tolist()))
     for a, b in cannot_link:
         uf.cannot[a].add(b)
         uf.cannot[b].add(a)
@@ -311,7 +359,8 @@ def cluster(
         if ri == rj or rj in uf.cannot[ri]:
             continue
         if not complete.ok(ri, rj) or not _groups_agree(
-            sigs, uf.members[ri], uf.members[rj], pair_score, learned
+            sigs, uf.sample[ri], uf.sample[rj], pair_score, learned,
+            single=len(uf.members[ri]) == 1 == len(uf.members[rj]),
         ):
             uf.cannot[ri].add(rj)
             uf.cannot[rj].add(ri)
