@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 import unicodedata
@@ -128,12 +129,18 @@ def _key_of(canonical: str) -> str:
     return re.sub(r"[\s\-]+", "_", fold(canonical)).replace(".", "")
 
 
+# One number per state of any AliasTable: caches of what a table found key on it.
+_STAMPS = itertools.count()
+
+
 @dataclass
 class AliasTable:
     """Variants of the domain's names mapped to one canonical entry.
 
     ``canonical(name)`` gives the canonical display name ("Kiev" -> "Kyiv"), ``key(name)`` the
     folded key written by :func:`normalise` ("kyiv"), ``type_of(name)`` the entry type.
+    ``stamp`` is new whenever the table changes, and no two tables share one: a cache of what
+    it found (matching.records, matching.signature) is valid while the stamp is the same.
     """
 
     names: dict[str, str] = field(default_factory=dict)  # key -> canonical display name
@@ -142,6 +149,7 @@ class AliasTable:
     _exact: dict[tuple[str, ...], str] = field(default_factory=dict)  # case-sensitive variants
     _max_len: int = 1
     _lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first token -> lengths
+    stamp: int = field(default_factory=lambda: next(_STAMPS), compare=False)
 
     # -- building -------------------------------------------------------------------------
     @classmethod
@@ -171,6 +179,7 @@ class AliasTable:
                 self.add(fields[0], fields[1:], type_=current_type)
 
     def add(self, canonical: str, variants: Iterable[str] = (), type_: str = "other") -> None:
+        self.stamp = next(_STAMPS)
         key = _key_of(canonical)
         self.names.setdefault(key, canonical)
         self.types.setdefault(key, type_)

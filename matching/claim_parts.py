@@ -41,20 +41,21 @@ def _trigrams(text: str) -> frozenset[str]:
 @lru_cache(maxsize=1024)
 def trigram_codes(text: str) -> np.ndarray:
     """The letter trigrams of ``_trigrams(text)`` as sorted unique int64 codes (three code
-    points of 21 bits each: one code per trigram, and no two trigrams share one). Kept per
-    claim they cost ~1 KB (a frozenset of strings ~15 KB: too much to keep for 100,000
-    claims, and a bounded cache of them misses beyond that many distinct sentences). The
-    few last are kept (read only): a sentence signed once per publication day."""
+    points of 21 bits each: one code per trigram, and no two trigrams share one), read only.
+    Each claim keeps its own codes (~1 KB; a frozenset of strings ~15 KB would be too much
+    for 100,000 claims); this cache only serves the next signature of the same sentence
+    (one per publication day), so the array is shared and must not be written to."""
     folded = " " + _NON_WORD.sub(" ", text.casefold()).strip() + " "
     points = np.frombuffer(folded.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
     # np.unique, in three array operations (np.unique costs twice as much on ~100 codes).
     codes = np.sort((points[:-2] << 42) | (points[1:-1] << 21) | points[2:])
-    if codes.size < 2:
-        return codes
-    first = np.empty(codes.size, dtype=bool)
-    first[0] = True
-    np.not_equal(codes[1:], codes[:-1], out=first[1:])
-    return codes[first]
+    if codes.size >= 2:
+        first = np.empty(codes.size, dtype=bool)
+        first[0] = True
+        np.not_equal(codes[1:], codes[:-1], out=first[1:])
+        codes = codes[first]
+    codes.setflags(write=False)
+    return codes
 
 
 def trigram_jaccard(a: np.ndarray, b: np.ndarray) -> float:

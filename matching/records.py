@@ -36,8 +36,9 @@ def _published(value: Any) -> dt.date | None:
         return None
 
 
-# text -> (name table, its tokens, its name mentions): the last few sentences' (_words_and_names).
-_WORDS_AND_NAMES: dict[str, tuple[AliasTable, Tokens, list[tuple[int, int, str]]]] = {}
+# text -> (name table, its stamp, the tokens, the name mentions): up to 1,024 recent sentences'
+# (_words_and_names; emptied when full).
+_WORDS_AND_NAMES: dict[str, tuple[AliasTable, int, Tokens, list[tuple[int, int, str]]]] = {}
 
 
 def _words_and_names(text: str, aliases: AliasTable) -> tuple[Tokens, list[tuple[int, int, str]]]:
@@ -45,13 +46,13 @@ def _words_and_names(text: str, aliases: AliasTable) -> tuple[Tokens, list[tuple
     last few sentences: a sentence published on several days is keyed once per day
     (_text_key), and the keys of one text are parsed one after the other (_by_text)."""
     known = _WORDS_AND_NAMES.get(text)
-    if known is not None and known[0] is aliases:
-        return known[1], known[2]
+    if known is not None and known[0] is aliases and known[1] == aliases.stamp:
+        return known[2], known[3]
     tokens = Tokens.of(text)
     mentions = aliases.find(text, tokens)
     if len(_WORDS_AND_NAMES) >= 1024:
         _WORDS_AND_NAMES.clear()
-    _WORDS_AND_NAMES[text] = (aliases, tokens, mentions)
+    _WORDS_AND_NAMES[text] = (aliases, aliases.stamp, tokens, mentions)
     return tokens, mentions
 
 
@@ -142,6 +143,7 @@ def _record_signatures(records: list[dict[str, Any]]) -> list[ClaimSig]:
             first_of[key] = len(unique)
             unique.append((i, r))
     workers = os.cpu_count() or 1
+    parsed: list[Any]
     if len(unique) < PARALLEL_FROM or workers < 2:
         parsed = _signatures_of(unique)
     else:
@@ -153,7 +155,7 @@ def _record_signatures(records: list[dict[str, Any]]) -> list[ClaimSig]:
         # Workers die with this process (a killed `claimdesk cluster` leaves none behind).
         with ProcessPoolExecutor(max_workers=workers, initializer=die_with_parent,
                                  initargs=(os.getpid(),)) as pool:
-            parsed: list[Any] = [None] * len(unique)
+            parsed = [None] * len(unique)
             done = (sig for part in pool.map(_signatures_worked_out, chunks) for sig in part)
             for k, sig in zip(order, done, strict=True):
                 parsed[k] = sig

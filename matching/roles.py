@@ -196,10 +196,22 @@ def figure_span(text: str, fig: Mapping[str, Any], offset: int | None, *,
 FRAME = "@frame"
 
 
-@lru_cache(maxsize=1024)
 def _default_role_words(text: str) -> tuple[list[tuple[int, str]], list[int]]:
     """_role_words under the default table (read only): once per sentence, also when it is
-    signed once per publication day (matching.records parses those one after the other)."""
+    signed once per publication day (matching.records parses those one after the other).
+    The words found under a table reloaded since are forgotten."""
+    table = default_roles()
+    if table is not _ROLE_WORDS_OF[0]:
+        _role_words_of_text.cache_clear()
+        _ROLE_WORDS_OF[0] = table
+    return _role_words_of_text(text)
+
+
+_ROLE_WORDS_OF: list[RoleTable | None] = [None]  # the table _role_words_of_text read
+
+
+@lru_cache(maxsize=1024)
+def _role_words_of_text(text: str) -> tuple[list[tuple[int, str]], list[int]]:
     return _role_words(text, default_roles())
 
 

@@ -128,11 +128,23 @@ def content_tokens(text: str, aliases: AliasTable | None = None) -> tuple[str, .
     return tuple(out)
 
 
+def _default_masked_tokens(masked: str, table: AliasTable) -> tuple[str, ...]:
+    """content_tokens of a masked sentence under the default names and concepts, once per
+    sentence: the same sentence published on several days is one signature per day
+    (matching.records keys them by day, and parses them one after the other). Keyed on the
+    name table's state; forgotten when the concept table is reloaded."""
+    concept_table = default_concepts()
+    if concept_table is not _MASKED_TOKENS_OF[0]:
+        _masked_tokens.cache_clear()
+        _MASKED_TOKENS_OF[0] = concept_table
+    return _masked_tokens(masked, table.stamp)
+
+
+_MASKED_TOKENS_OF: list[object] = [None]  # the concept table _masked_tokens read
+
+
 @lru_cache(maxsize=1024)
-def _masked_tokens(masked: str) -> tuple[str, ...]:
-    """content_tokens of a masked sentence under the default names: the same sentence
-    published on several days is one signature per day (matching.records keys them by day,
-    and parses them one after the other)."""
+def _masked_tokens(masked: str, stamp: int) -> tuple[str, ...]:
     return content_tokens(masked, _aliases())
 
 
@@ -192,7 +204,8 @@ def signature(
         if f.get("start") is not None and f.get("end") is not None
     ]
     masked = _mask(text, spans)
-    tokens = _masked_tokens(masked) if table is _aliases() else content_tokens(masked, table)
+    tokens = (_default_masked_tokens(masked, table) if table is _aliases()
+              else content_tokens(masked, table))
     entities: dict[str, set[str]] = {}
     subject = None
     for _start, _end, key in table.find(text) if mentions is None else mentions:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from matching import predicates, records
-from matching.claim_parts import parts_of
+from extraction.names import default_aliases
+from matching import frame_values, measure_words, predicates, records, roles, signature
+from matching import slot as slot_module
+from matching.claim_parts import parts_of, trigram_codes
 from matching.predicates import lead_side, stance
 from matching.records import _by_text, _signatures_worked_out, record_signatures
 from matching.slot import _CUMULATIVE, cumulative
@@ -100,7 +102,7 @@ def test_a_sentence_of_several_days_is_signed_as_alone(monkeypatch):
     recs = [{"id": f"{k}-{d}", "text": t, "date": d} for d in days for k, t in enumerate(texts)]
     together = _signatures_worked_out([(i, recs[i]) for i in _by_text(list(enumerate(recs)))])
     for sig in together:
-        records._WORDS_AND_NAMES.clear()
+        _forget_every_text_cache()
         alone = _signatures_worked_out([(sig.id, recs[sig.id])])[0]
         assert _fields(sig) == _fields(alone)
     # And through record_signatures, in worker processes, against one by one.
@@ -109,7 +111,66 @@ def test_a_sentence_of_several_days_is_signed_as_alone(monkeypatch):
         assert _fields(sig) == _fields(_signatures_worked_out([(sig.id, rec)])[0])
 
 
+def _forget_every_text_cache() -> None:
+    records._WORDS_AND_NAMES.clear()
+    for cached in (signature._masked_tokens, roles._role_words_of_text, trigram_codes,
+                   measure_words.words_with_offsets, slot_module.cumulative,
+                   frame_values._stated_digits, predicates.stance, predicates.lead_side):
+        cached.cache_clear()
+
+
+def test_a_name_added_to_the_table_is_seen_by_the_next_signature(monkeypatch):
+    """The per-text memories key on the name table's state, not only on the sentence."""
+    text = "Zorvangrad airport was shelled on Monday, 12 people were wounded."
+    rec = {"id": "z", "text": text, "date": "2025-03-01"}
+    before = _signatures_worked_out([(0, rec)])[0]
+    assert "place" not in before.entities
+    table = default_aliases()
+    monkeypatch.setattr(table, "names", dict(table.names))
+    monkeypatch.setattr(table, "types", dict(table.types))
+    monkeypatch.setattr(table, "_folded", dict(table._folded))
+    monkeypatch.setattr(table, "_lengths", dict(table._lengths))
+    stamp = table.stamp
+    monkeypatch.setattr(table, "stamp", stamp)  # the table as it was, once the test is over
+    table.add("Zorvanhrad", ["Zorvangrad"], type_="place")
+    assert table.stamp != stamp
+    after = _signatures_worked_out([(0, rec)])[0]
+    assert after.entities.get("place") == {"zorvanhrad"}
+    assert "zorvanhrad" in after.tokens and "zorvangrad" not in after.tokens
+
+
+def test_cached_trigram_codes_cannot_be_written_to():
+    codes = trigram_codes("The bridge reopened after 40 days.")
+    with pytest.raises(ValueError):
+        codes[0] = 0
+    assert not trigram_codes("ab").flags.writeable
+
+
 def test_keys_of_one_text_come_together_in_first_seen_order():
     unique = [(0, {"text": "a"}), (1, {"text": "b"}), (2, {"text": "a"}), (3, {"text": "c"}),
               (4, {"text": "b"})]
     assert _by_text(unique) == [0, 2, 1, 4, 3]
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    out, depth, start = [], 0, 0
+    for k, ch in enumerate(pattern):
+        if ch == "(" and pattern[k - 1 : k] != "\\":
+            depth += 1
+        elif ch == ")" and pattern[k - 1 : k] != "\\":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+    return [*out, pattern[start:]]
+
+
+def test_every_ascii_running_total_wording_has_a_word_of_the_quick_search():
+    """A wording added to _CUMULATIVE alone would never match ASCII text (the quick search
+    rules the sentence out first): each ASCII alternative must carry one of its words."""
+    needs = slot_module._CUMULATIVE_NEEDS.pattern.replace("\\", "").split("|")
+    for alternative in _top_level_alternatives(_CUMULATIVE.pattern):
+        if not alternative.isascii():
+            continue
+        readable = alternative.replace(r"\b", "").replace(r"\s+", " ")
+        assert any(word in readable for word in needs), alternative
