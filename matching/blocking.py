@@ -255,18 +255,21 @@ def _refine(entries: _Entries, sizes: np.ndarray) -> tuple[np.ndarray, np.ndarra
     refined_codes: list[np.ndarray] = []
     refined_claims: list[np.ndarray] = []
     taken = np.zeros(len(rows_k), dtype=np.int64)
+    # Rows still looking for keys (row order; out once served or out of keys: r < count).
+    active, start, end = np.arange(len(rows_k)), ptr[rows_c], ptr[rows_c + 1]
     for r in range(int(counts.max()) if len(counts) else 0):
-        if len(rows_k) == 0 or taken.min() >= REFINE_KEYS:
+        if len(active) == 0:
             break
-        pos = ptr[rows_c] + r
-        valid = pos < ptr[rows_c + 1]
-        k2 = np.where(valid, sorted_key[np.minimum(pos, len(sorted_key) - 1)], -1)
-        k2_size = sizes[np.maximum(k2, 0)]
-        use = valid & (k2 != rows_k) & (k2_size < sizes[rows_k]) & (k2_size >= 2)
-        use &= taken < REFINE_KEYS
-        taken += use
-        refined_codes.append(rows_k[use] * (n_keys + 1) + k2[use])
-        refined_claims.append(rows_c[use])
+        act_k, act_c = rows_k[active], rows_c[active]
+        pos = start[active] + r
+        k2 = sorted_key[pos]
+        k2_size = sizes[k2]
+        use = (k2 != act_k) & (k2_size < sizes[act_k]) & (k2_size >= 2)
+        use &= taken[active] < REFINE_KEYS
+        taken[active] += use
+        refined_codes.append(act_k[use] * (n_keys + 1) + k2[use])
+        refined_claims.append(act_c[use])
+        active = active[(taken[active] < REFINE_KEYS) & (pos + 1 < end[active])]
     alone = taken == 0
     refined_codes.append(rows_k[alone] * (n_keys + 1) + n_keys)  # k∧∅
     refined_claims.append(rows_c[alone])
@@ -328,8 +331,7 @@ def _pair_rows(
         pick = np.flatnonzero(small & (sizes == size))
         iu, ju = np.triu_indices(size, k=1)
         rows = members[starts[pick][:, None] + np.arange(size)]  # (buckets, size)
-        w = np.array([key_weight(int(x), size) for x in bucket_weight[bucket[starts[pick]]]],
-                     dtype=np.int64)
+        w = bucket_weight[bucket[starts[pick]]] * key_weight(1, size)  # (all of one size)
         # Big groups of buckets of one size are cut so one step stays within memory.
         step = max(1, _REDUCE_EVERY // max(1, len(iu)))
         for k in range(0, len(pick), step):

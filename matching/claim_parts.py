@@ -62,7 +62,11 @@ def trigram_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Jaccard of two claims' trigram codes: the float of ``_jaccard`` over ``_trigrams``."""
     if not len(a) or not len(b):
         return 0.0
-    inter = np.intersect1d(a, b, assume_unique=True).size
+    # Each side's codes are unique, so a code both hold stands twice, side by side, once
+    # sorted (np.intersect1d's way, without its checks: a third of the pair's time here).
+    both = np.concatenate((a, b))
+    both.sort()
+    inter = int(np.count_nonzero(both[1:] == both[:-1]))
     return inter / (len(a) + len(b) - inter)
 
 

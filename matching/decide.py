@@ -79,17 +79,32 @@ def decide_pair(
     explain: bool = True,
     frames: FrameComparison | None = None,
     not_apart: bool = False,
-) -> PairResult:
+    lazy_apart: bool = False,
+) -> PairResult | None:
     """The decision of one pair; with ``explain`` False its relation and score only (an empty
     explanation: building it costs a sixth of the decision, and a caller that only needs the
     groups never reads it). ``frames``: :func:`frames_compared` of the pair, when the caller
     has it already; ``not_apart``: the caller has found that :func:`ruled_apart` is False for
-    the pair (its rules are not applied again)."""
+    the pair (its rules are not applied again).
+
+    The rules that say "different claims" whatever the model do not read the pair's features,
+    so they are applied first: without ``explain``, a pair one of them rules apart with a
+    certain score (0) is decided without its features (a third of the decision); with
+    ``lazy_apart``, a pair any other of them rules apart (any at all with ``explain``) comes
+    back as None: different claims, its probability not worked out (for a caller that reads
+    only "same" and "conflict" there and asks again for a pair it needs whole)."""
     m = model or default_model()
-    pf = pair_features(a, b, idf, default_idf, frames)
+    fc = frames_compared(a, b) if frames is None else frames
+    apart = None if not_apart else _first_rule_apart(a, b, fc)
+    told = None if apart else _next_rule_apart(a, b, fc)
+    later = None if apart or told else _later_rule_apart(a, b, fc)
+    if lazy_apart and (apart or later or (told and explain)):
+        return None
+    if told and not explain:
+        return PairResult(Relation.DIFFERENT, 0.0, {})
+    pf = pair_features(a, b, idf, default_idf, fc)
     p_same = m.p_same(pf.values)
     p_slot = m.p_slot(pf.values)
-    fc = pf.frames
     explanation: dict[str, Any] = {}
     if explain:
         explanation.update({
@@ -107,7 +122,6 @@ def decide_pair(
             # The shape storage, the window and the exports read: pairs of figure texts.
             explanation["figures_agree"] = [[x.text, y.text] for x, y in fc.agree]
     cut_same = min(max(m.same_cutoff + cutoff_shift(thresholds), 0.0), 1.0)
-    apart = None if not_apart else _first_rule_apart(a, b, fc)
     if apart:
         # Two agreements, counts of different things, distances from different places, or
         # two places: two claims, whatever the model says (see _first_rule_apart).
@@ -115,7 +129,6 @@ def decide_pair(
             explanation[apart[0]] = apart[1]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     pa, pb = parts_of(a), parts_of(b)
-    told = _next_rule_apart(a, b, fc)
     if told:
         # What the figures measure, or whose sums, days, people, outcomes or polls they are,
         # differ (see _next_rule_apart): two claims, whatever the model says.
@@ -124,33 +137,27 @@ def decide_pair(
         # Certain, whatever the model says: score 0, so that the average-link guard keeps
         # the two apart when one of them would join the other's group through a third claim.
         return PairResult(Relation.DIFFERENT, 0.0, explanation)
-    whole = whole_contradicts(a.text, b.text, fc.agree, a.frames, b.frames)
-    if whole:
+    kind, found = later or ("", ())
+    if kind == "whole":
         # "five killed, including four civilians" and "four killed": the figures agree only
         # through a part, and the wholes cannot both be right.
         if explain:
-            explanation["figures_differ"] = [list(whole)]
+            explanation["figures_differ"] = [list(found)]
             explanation["agree_only_in_part"] = True
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    dated = (stated_dates_apart(fc.same_measure) or readings_apart(fc.same_measure)
-             or update_readings(fc.same_measure))
-    if dated:
+    if kind == "dated":
         # "As of 28 November, 1,415 brought home" and "as of 6 December, 1,449" (or "more than
         # a thousand"): each sentence says which day its figure is of, and the days differ.
         if explain:
-            explanation["figures_differ"] = [[x.text, y.text] for x, y in dated]
-            explanation["as_of_dates_differ"] = [_frame_json(x, y) for x, y in dated]
+            explanation["figures_differ"] = [[x.text, y.text] for x, y in found]
+            explanation["as_of_dates_differ"] = [_frame_json(x, y) for x, y in found]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
-    steps = (running_count_steps(fc.same_measure)
-             or undated_total_steps(a.text, b.text, fc.same_measure,
-                                    pa.cumulative and pb.cumulative)
-             or milestone_steps(a.text, b.text, fc.same_measure))
-    if steps:
+    if kind == "steps":
         # "More than three million have fled" (15 March) and "3.5 million have left" (22
         # March): two steps of a running count, two claims, never one claim nor a conflict.
         if explain:
-            explanation["figures_differ"] = [[x.text, y.text] for x, y in steps]
-            explanation["running_count"] = [_frame_json(x, y) for x, y in steps]
+            explanation["figures_differ"] = [[x.text, y.text] for x, y in found]
+            explanation["running_count"] = [_frame_json(x, y) for x, y in found]
         return PairResult(Relation.DIFFERENT, round(p_same, 4), explanation)
     slot = slot_contradictions(a.frames, b.frames, pf.contradictions)
     if slot and every_figure_clashes(fc.agree, pf.contradictions):
@@ -282,6 +289,29 @@ def _next_rule_apart(a: ClaimSig, b: ClaimSig, fc: FrameComparison) -> tuple[str
     return None
 
 
+def _later_rule_apart(a: ClaimSig, b: ClaimSig, fc: FrameComparison
+                      ) -> tuple[str, Any] | None:
+    """The rules :func:`decide_pair` applies after :func:`_next_rule_apart` that say
+    "different claims" whatever the model, though their score is the model's: ("whole", the
+    figures), ("dated", the frames) or ("steps", the frames) for the first that does, else
+    None."""
+    whole = whole_contradicts(a.text, b.text, fc.agree, a.frames, b.frames)
+    if whole:
+        return "whole", whole
+    dated = (stated_dates_apart(fc.same_measure) or readings_apart(fc.same_measure)
+             or update_readings(fc.same_measure))
+    if dated:
+        return "dated", dated
+    pa, pb = parts_of(a), parts_of(b)
+    steps = (running_count_steps(fc.same_measure)
+             or undated_total_steps(a.text, b.text, fc.same_measure,
+                                    pa.cumulative and pb.cumulative)
+             or milestone_steps(a.text, b.text, fc.same_measure))
+    if steps:
+        return "steps", steps
+    return None
+
+
 def ruled_apart(a: ClaimSig, b: ClaimSig, frames: FrameComparison) -> bool:
     """The rules :func:`decide_pair` applies before it reads the model say "different claims"
     (two agreements, counts of different things, distances from different places, different
@@ -291,14 +321,17 @@ def ruled_apart(a: ClaimSig, b: ClaimSig, frames: FrameComparison) -> bool:
     return _first_rule_apart(a, b, frames) is not None
 
 
-def score_unless_apart(a: ClaimSig, b: ClaimSig, **kwargs: Any) -> PairResult | None:
+def score_unless_apart(a: ClaimSig, b: ClaimSig, *, lazy: bool = False,
+                       **kwargs: Any) -> PairResult | None:
     """:func:`score` of a pair (keyword arguments as there), or None when
     :func:`ruled_apart` says "different claims" first: its features are then never worked
-    out (for a caller that reads only "same" and "conflict" there)."""
+    out (for a caller that reads only "same" and "conflict" there). ``lazy``: None too for a
+    pair any rule of the decision says is different claims whatever the model (decide_pair's
+    ``lazy_apart``)."""
     frames = frames_compared(a, b)
     if ruled_apart(a, b, frames):
         return None
-    return score(a, b, frames=frames, not_apart=True, **kwargs)
+    return score(a, b, frames=frames, not_apart=True, lazy_apart=lazy, **kwargs)
 
 
 def _deciding(m: PairModel, x: Any, which: str) -> list[list[Any]]:
@@ -316,13 +349,14 @@ def score(
     explain: bool = True,
     frames: FrameComparison | None = None,
     not_apart: bool = False,
-) -> PairResult:
+    lazy_apart: bool = False,
+) -> PairResult | None:
     """The pair decision: ``model`` a PairModel, LEARNED (the shipped weights) or RULES (the
     older hand-set rules of matching.pairs). ``explain`` False: the learned decision leaves
     its explanation empty (see decide_pair; the rules always explain). ``frames``,
-    ``not_apart``: as in decide_pair."""
+    ``not_apart``, ``lazy_apart`` (None is returned only with it): as in decide_pair."""
     if model == RULES:
         return score_pair_rules(a, b, idf=idf, default_idf=default_idf, thresholds=thresholds)
     return decide_pair(a, b, idf=idf or {}, default_idf=default_idf, thresholds=thresholds,
                        model=None if model == LEARNED else model, explain=explain,
-                       frames=frames, not_apart=not_apart)
+                       frames=frames, not_apart=not_apart, lazy_apart=lazy_apart)

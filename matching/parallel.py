@@ -77,9 +77,9 @@ def unpacked(res: PairResult | PackedResult) -> PairResult:
     return res.result() if isinstance(res, PackedResult) else res
 
 
-# A pair the first rules of the decision rule apart (matching.decide.ruled_apart): different
-# claims, its probability not worked out (with ``apart_unscored``: grouping reads only the
-# relation of such a candidate pair).
+# A pair a rule of the decision rules apart whatever the model (matching.decide.ruled_apart and
+# decide_pair's ``lazy_apart``): different claims, its probability not worked out (with
+# ``apart_unscored``: grouping reads only the relation of such a candidate pair).
 APART = PackedResult(Relation.DIFFERENT, math.nan, None)
 
 
@@ -91,7 +91,8 @@ def _score_one(sigs: Sequence[ClaimSig], i: int, j: int, idf: Mapping[str, float
         return _decide.score(a, b, idf=idf, default_idf=default_idf, thresholds=thresholds,
                              model=model, explain=explain)
     res = _decide.score_unless_apart(a, b, idf=idf, default_idf=default_idf,
-                                     thresholds=thresholds, model=model, explain=explain)
+                                     thresholds=thresholds, model=model, explain=explain,
+                                     lazy=True)
     return APART if res is None else res
 
 
