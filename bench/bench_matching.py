@@ -21,7 +21,6 @@ Generators: bench/generated_sets.py (GENERATORS); ``real_noisy`` is the real cro
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import json
 import resource
@@ -33,9 +32,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench.bench_db import published_of, store_articles
 from bench.gen_base import generate  # noqa: F401  (older callers import it from here)
 from bench.generated_sets import GENERATORS, labelled_set, pairwise_scores
-from extraction import parse_figures
 from matching.grouping import cluster
 from matching.incremental import index_claims, run_matching
 from matching.records import record_signatures
@@ -124,36 +123,6 @@ def bench_in_memory(name: str, claims: list[dict[str, Any]], naive: bool = False
         full = (t4 - t3) / (sample * sample) * len(sigs) ** 2
         print(f"[{name}] naive all-pairs cdist token_set_ratio: {sample:,}x{sample:,} in "
               f"{t4 - t3:.1f} s -> {len(sigs):,}x{len(sigs):,} ≈ {full / 60:.0f} min")
-
-
-def published_of(claim: dict[str, Any]) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(claim["date"][:10]) if claim.get("date") else None
-    except ValueError:
-        return None
-
-
-def store_articles(db: Any, claims: list[dict[str, Any]], *, per_article: int = 20,
-                   dated_figures: bool = False) -> None:
-    """Store ``claims`` as articles of ``per_article`` claims (their figures parsed, against
-    each claim's publication date when ``dated_figures``)."""
-    from storage.articles import NewArticle, NewClaim, add_article
-
-    for start in range(0, len(claims), per_article):
-        chunk = claims[start : start + per_article]
-        text, rows, pos = "", [], 0
-        for c in chunk:
-            sentence = c["text"]
-            figures = [f.to_json_dict() for f in parse_figures(
-                sentence, offset=pos, published=published_of(c) if dated_figures else None)]
-            rows.append(NewClaim(sentence=sentence, start=pos, end=pos + len(sentence),
-                                 figures=figures, score=0.9))
-            text += sentence + " "
-            pos = len(text)
-        with db.write() as session:
-            add_article(session, NewArticle(outlet=chunk[0]["outlet"], text=text,
-                                            published=published_of(chunk[0]),
-                                            content_hash=f"bench-{start}"), rows, actor="bench")
 
 
 def _build_database(db: Any, name: str, claims: list[dict[str, Any]]) -> None:

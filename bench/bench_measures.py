@@ -24,7 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.bench_matching import cpu_seconds, peak_rss_mib, store_articles
+from bench.bench_db import store_articles
+from bench.bench_matching import cpu_seconds, peak_rss_mib
 from bench.generated_sets import OUTLETS, labelled_set
 from matching.grouping import cluster
 from matching.measures import signature_measures
