@@ -1,6 +1,7 @@
 """One figure before two measures joined by "and" ("320 drones and missiles") is their total,
-a measure of its own: it does not agree with the same number of the first kind alone (#15).
-Sentences written for the test."""
+a measure of its own: it does not agree with the same number of the first kind alone; and a
+figure is found where it stands, not inside a date of the same digits (#15). Sentences written
+for the test."""
 
 from __future__ import annotations
 
@@ -29,3 +30,10 @@ def test_two_counts_keep_their_own_measures():
 def test_one_kind_said_twice_is_no_total():
     (f,) = frames_of("It downed 45 drones and drones of other types.")
     assert f.measure == "drones"
+
+
+def test_a_count_is_found_past_a_date_with_the_same_digits():
+    # "12" first stands in the date; the count is the hyphenated "12-step plan", which names a
+    # thing: the claim is about its date.
+    (f,) = frames_of("Officials set a June 12 deadline for the 12-step plan.")
+    assert f.measure == "date"
