@@ -176,7 +176,10 @@ def parse_cyrillic_words(text: str) -> float | None:
 FOREIGN_SCALE_WORDS = {w: v for w, v in FOREIGN_SCALES.items() if " " not in w}
 _FOREIGN_WORD = "|".join(sorted({re.escape(w) for w in (*NUMBER_WORDS, *AMBIGUOUS_WORDS, *FOREIGN_SCALE_WORDS)
                                  if not w.endswith(".")}, key=len, reverse=True))
-FOREIGN_WORD_NUMBER = (rf"(?<![\w'’ʼ])(?:{_FOREIGN_WORD})(?:\s+(?:{_FOREIGN_WORD}))*(?:{HALF_TAIL})?"
+# Romanian "opt" (eight) is also the English verb: not before "for", "to", "out", "in" or a
+# hyphen ("opt-out").
+_NOT_ENGLISH_OPT = r"(?!opt(?:\s+(?:for|to|out|in|into|instead)\b|-))"
+FOREIGN_WORD_NUMBER = (rf"(?<![\w'’ʼ]){_NOT_ENGLISH_OPT}(?:{_FOREIGN_WORD})(?:\s+(?:{_FOREIGN_WORD}))*(?:{HALF_TAIL})?"
                        r"(?![\w'’ʼ])")
 
 

@@ -20,7 +20,7 @@ _WORDS = {
     7: """siete sete sette sieben zeven siedem siedmiu sedm sedam șapte şapte sju syv
         seitsemän επτά εφτά yedi tujuh седем седам سبعة سبع""",
     8: """ocho oito huit acht osiem ośmiu osm osam åtte åtta otte kahdeksan nyolc οκτώ οχτώ
-        sekiz delapan осем осам ثمانية ثماني""",
+        sekiz delapan осем осам ثمانية ثماني opt""",
     9: """nueve nove negen dziewięć devět devet nio yhdeksän εννέα εννιά dokuz kilenc
         sembilan девет تسعة تسع""",
     10: """diez dez dieci dix zehn tien dziesięć deset zece kymmenen δέκα sepuluh tíz десет
@@ -38,7 +38,7 @@ _WORDS = {
     100: "cien ciento cento hundert honderd hundra hundre εκατό",
 }
 # Words that are also common words of some language ("un" and "en" articles, "to", "on",
-# "fire", "once", "due", "sei", "opt"): numbers only right before a scale word ("un milion",
+# "fire", "once", "due", "sei"): numbers only right before a scale word ("un milion",
 # "to millioner", "bir milyon").
 _AMBIGUOUS = {
     1: """un una uno um uma une ein eine eins een en ett et ένα μία μια bir egy satu jeden
@@ -52,7 +52,7 @@ _AMBIGUOUS = {
     12: "doce",
     16: "seize",
     4: "fire",
-    8: "opt otto",
+    8: "otto",
     100: "cent cem sto yüz",
     1000: "mille",
     5: "pet fem lima",

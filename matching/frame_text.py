@@ -62,7 +62,7 @@ def measure_label(measure: str) -> str:
         return MEASURE_LABELS[measure]
     if measure.startswith("money"):
         return "Money"
-    return measure.replace("_", " ").capitalize()
+    return measure.replace("_", " ").replace("+", " and ").capitalize()
 
 
 def period_label(period: str | None) -> str:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from matching.counted import counted_kind, kinds_compatible, kinds_differ
 from matching.currencies import apart_at_any_rate, other_currency
 from matching.event_dates import as_of_dates, updated_event
+from matching.figure_spans import find_figure, names_a_thing, spans
 from matching.figures import Quantity
 from matching.frame_dates import dates_agree, day_precise, with_year
 from matching.frame_values import (
@@ -49,9 +50,6 @@ __all__ = ["MEASURE_STEMS", "Frame", "claim_frames", "measure_of_word"]
 _UNIT_MEASURE = {"area": "area", "distance": "distance", "duration": "duration",
                  "percent": "share", "date": "date"}
 
-# "a 28-point plan", "a 10-member team": a count joined to a noun by a hyphen names a thing.
-# ("1,000-for-1,000 swap" and "a 10,000-strong force" do state a count.)
-_ATTRIBUTIVE = re.compile(r"-(?!(?:for|to|and|or|by|per|plus|strong|odd)\b)[^\W\d_]", re.IGNORECASE)
 # The change words extraction keeps as a percentage's qualifier ("83% drop").
 CHANGE_WORDS = frozenset(("drop", "decline", "fall", "decrease", "increase", "rise", "jump", "gain",
                           "growth", "reduction", "cut", "surge", "plunge", "hike", "slump",
@@ -133,22 +131,6 @@ _SINCE = re.compile(r"(?:\bsince|\bfrom|\bdesde|\bseit|\bdal|\bod|\bз|\bс|\bо
                     r"(?:(?:the|late|early|mid|beginning|start|of|la|el|de)\s+){0,3}$")
 
 
-def _spans(lowered: str, quantities: Sequence[Quantity]) -> list[tuple[int, int]]:
-    out = []
-    for q in quantities:
-        pos = lowered.find(q.text.casefold()) if q.text else -1
-        if pos >= 0:
-            out.append((pos, pos + len(q.text)))
-    return out
-
-
-def _names_a_thing(q: Quantity, text: str, lowered: str) -> bool:
-    if q.family != "count" or not q.text:
-        return False
-    pos = lowered.find(q.text.casefold())
-    return pos >= 0 and _ATTRIBUTIVE.match(text, pos + len(q.text)) is not None
-
-
 def _below(x: Frame, y: Frame) -> bool:
     """x's literal values all lie below y's."""
     return x.hard_high < y.hard_low or (x.hard_high == y.hard_low and (x.open_high or y.open_low))
@@ -208,7 +190,7 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
     about a date; otherwise they are the period of the other figures). ``subject``: the
     subject_of(text) when the caller has it (the first agreement of its name scan)."""
     lowered = text.casefold()
-    ordinals = event_ordinals(text, _spans(lowered, quantities))
+    ordinals = event_ordinals(text, spans(lowered, quantities))
     if not quantities and not ordinals:
         return ()
     if subject == FIND_SUBJECT:
@@ -223,19 +205,20 @@ def claim_frames(text: str, quantities: Sequence[Quantity], published: str | Non
     if len(as_of) > 1 and _SPAN_START.search(lowered, 0, max(0, lowered.find(as_of[0].text.casefold()))):
         as_of = as_of[1:]  # "between April 2014 and mid-2021, 3,390 were killed": as of its end
     # "the 28-point plan": a count joined to a noun by a hyphen names a thing, it states no count.
-    others = [q for q in quantities if q.cls != "date" and not _names_a_thing(q, text, lowered)]
+    all_dates = spans(lowered, [q for q in quantities if q.cls == "date"])
+    others = [q for q in quantities if q.cls != "date" and not names_a_thing(q, text, lowered, all_dates)]
     counted = bool(others or ordinals)
     period = with_year(as_of[0].date, published) if as_of and counted else _published(published)
     stated = bool(as_of and counted)
     marked = stated and (other_day or _AS_OF_MARK.search(
         lowered, 0, max(0, lowered.find(as_of[0].text.casefold()))) is not None)
-    date_spans = _spans(lowered, dates)
+    date_spans = spans(lowered, dates)
     updated = updated_event(lowered, dates, left) if marked and other_day else None
     event_day = with_year(updated.date, published) if updated is not None else None
     frames = [Frame("ordinal", n - 0.5, n + 0.5, said, "ordinal", period, stated, True,
                     hard_low=n - 0.5, hard_high=n + 0.5, subject=subject) for n, said in ordinals]
     for q in others:
-        pos = lowered.find(q.text.casefold()) if q.text else -1
+        pos = find_figure(lowered, q, all_dates)
         if pos > 0 and frames and frames[-1].cls == q.cls and _RESTATED.search(
                 lowered[max(0, pos - 12) : pos]):
             # "6,000 sq km (2,317 sq miles)", "470 square miles, or about 1,200 km²": the same

@@ -108,7 +108,7 @@ def measure_name(key: Any) -> str:
     if key.measure.startswith("money"):
         label = f"Money ({key.measure.split(':', 1)[1].upper()})" if ":" in key.measure else "Money"
     else:
-        label = _MEASURE_LABEL.get(key.measure, key.measure.replace(":", " ").capitalize())
+        label = _MEASURE_LABEL.get(key.measure, key.measure.replace(":", " ").replace("+", " and ").capitalize())
     name = label
     if place and key.measure == "distance":
         name += f" from {place}"

@@ -178,6 +178,22 @@ def _not_places(indices: list[int], words: list[tuple[int, int, str]]) -> list[s
                     and measure_of_word(words[i][2]) == "settlements")]
 
 
+_AND = frozenset(("and", "or", "і", "й", "та", "и", "или", "або", "und", "et", "y", "e", "i", "og",
+                  "och", "ve", "și", "si", "oraz", "en"))
+
+
+def _total_of_two(after: list[str]) -> str | None:
+    """"550 drones and missiles": one figure right before two measures joined by "and" is their
+    total, a measure of its own ("drones+missiles"), not a count of the first ("539 drones and 11
+    missiles" has a figure between them)."""
+    if len(after) < 3 or after[1].casefold() not in _AND:
+        return None
+    a, b = measure_of_word(after[0]), measure_of_word(after[2])
+    if a is None or b is None or a == b:
+        return None
+    return "+".join(sorted((a, b)))
+
+
 def measures_near(text: str, start: int, end: int,
                    words: list[tuple[int, int, str]]) -> list[str]:
     """The measures named right after the figure (what it counts), then right before it,
@@ -197,6 +213,9 @@ def measures_near(text: str, start: int, end: int,
                         words)
     last_before = bisect_right(words, start, key=_END)
     before = _not_places(list(range(max(0, last_before - WINDOW_BEFORE), last_before)), words)
+    total = _total_of_two(after)
+    if total is not None:
+        return [total]
     after_pairs = [f"{a} {b}".casefold() for a, b in zip(after, after[1:], strict=False)]
     # "armed forces to 600,000": a two-word measure right before the figure too.
     after_pairs += [f"{a} {b}".casefold() for a, b in zip(before, before[1:], strict=False)]

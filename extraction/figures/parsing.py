@@ -48,6 +48,29 @@ from .triggers import (
     _triggers,
 )
 
+# Ukrainian and Russian verbs of change (stems): "зросла до 69%", "увеличилось до четырех",
+# "скоротили до 10": "до" is then "to", not "up to".
+_CHANGE_STEMS = (
+    "увелич", "вырос", "возрос", "вырас", "возраст", "сократ", "сокращ", "сниз", "сниж", "уменьш",
+    "упал", "упад", "подня", "подним", "повыс", "повыш", "пониз", "дошл", "дошел", "дошёл",
+    "достиг", "довед", "довел", "довод", "расшир", "опуст", "зрос", "зріс", "зроста", "вирос",
+    "вирост", "збільш", "зменш", "скорот", "скороч", "зниз", "зниж", "впал", "впав", "підня",
+    "підвищ", "дійшл", "дійшов", "сягн", "сяга", "розшир", "подорож", "подешев", "подорож",
+)
+# "от 10 до 20", "від 5 до 7", "с 2014 до 2022": "до" closes a span begun before.
+_SPAN_BEFORE = re.compile(r"(?:^|\s)(?:от|від|з|с|із|із-за)\s+\S+\s+$", re.IGNORECASE)
+_WORDS_BEFORE = re.compile(r"([^\W\d_]+)[^\w]+(?:([^\W\d_]+)[^\w]+)?$")
+
+
+def _rose_to(text: str, pos: int) -> bool:
+    """The "до" at ``pos`` ends a change ("зросла до", "увеличилось ещё до") or a span ("від 5
+    до 7"): it is "to", no upper bound."""
+    before = text[max(0, pos - 40) : pos]
+    if _SPAN_BEFORE.search(before):
+        return True
+    m = _WORDS_BEFORE.search(before)
+    return m is not None and any(w and w.lower().startswith(_CHANGE_STEMS) for w in m.groups()[::-1])
+
 
 def _extend(kind: str, text: str, start: int, m: re.Match, tail: str) -> tuple[int, dict]:
     """Look back from an anchored match for the words that belong in front of it.
@@ -114,6 +137,8 @@ def _extend(kind: str, text: str, start: int, m: re.Match, tail: str) -> tuple[i
             tail = _tail_before(text, start)
     if kind in _QUALIFIED and tail.endswith(_QUAL_LAST):
         q = _LB_QUAL.find(text, start, 30)
+        if q and q[0].lower() == "до" and _rose_to(text, start - q[1]):
+            q = None
         if q:
             extra["qual"] = q[0]
             start -= q[1]

@@ -33,7 +33,8 @@ CANONICAL_QUALIFIERS = {
     "about": ("about", "around", "approximately", "roughly", "some", "an estimated",
               "estimated", "approx.", "~", "≈", "около", "примерно", "приблизительно", "порядка",
               "близько", "приблизно", "орієнтовно"),
-    "up to": ("up to", "as many as", "as much as", "at most", "no more than"),
+    # "до 1300 людей": up to, unless a verb of change makes it "to" (see parsing._rose_to).
+    "up to": ("up to", "as many as", "as much as", "at most", "no more than", "до"),
     "less than": ("less than", "fewer than", "under", "below", "менее", "менее чем", "меньше",
                   "меньше чем", "менше", "менше ніж", "менш ніж", "менше за"),
 }
@@ -73,9 +74,16 @@ _SCALE = "|".join(SCALES)
 # A number: digits or number words, with an optional half ("two and a half") and scale word
 # ("5 million", "2,5 млн"); see numbers.NUMBER.
 _NUM = NUMBER
+# Scripts written without spaces (kana, CJK ideographs, hangul): a number stands right
+# against their letters ("ミサイル60発", "477架", "60발"), so they are no word around it.
+CJK = "\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+# A word character of a script written with spaces (not CJK): what may not touch a number.
+_SPACED_W = rf"(?![{CJK}])\w"
+# CJK signs of a date or a time right after a number ("29日", "3月", "2024年", "10時"): no count.
+_CJK_DATE_SIGNS = "日月年時时分秒号號일월년시"
 # No letter, hyphen, slash, currency sign or digit separator right before a number: keeps
 # "Su-25", "F-16", "COVID-19", "G7", URLs and times out.
-_B = r"(?<![\w\-–./,$€£₴₽#:])"
+_B = rf"(?<![\-–./,$€£₴₽#:])(?<!{_SPACED_W})"
 _QUALP = rf"(?:(?P<qual>{_QUAL})\s+)?"
 # "a percent and a half", "a year and a half"
 _AND_A_HALF = r"and\s+(?:a|one)\s+half\b"
@@ -274,8 +282,8 @@ _NUMBER_PATTERNS = {
         rf"(?!\s+(?:mult|multe|mulți|puțin))(?:,?\s+(?:de\s+|del\s+)?(?P<year>{_YEAR})\b)?", I)),
     "date_decade": (10, _Source(r"(?<![\w-])(?P<dec>1[89]\d0|20\d0)['’]?s\b", I)),
     "date_year": (8, _Source(
-        rf"(?:(?<=[Mm]id-)|(?<=[Ee]arly-)|(?<=[Ll]ate-)|(?<![\w\-–./,$€£₴₽#:]))(?P<year>{_YEAR})"
-        rf"(?:\s*[-–—]\s*(?P<year2>{_YEAR}|\d{{1,2}})\b)?(?![\w%])(?!,\d)(?!\.\d)", I)),
+        rf"(?:(?<=[Mm]id-)|(?<=[Ee]arly-)|(?<=[Ll]ate-)|{_B})(?P<year>{_YEAR})"
+        rf"(?:\s*[-–—]\s*(?P<year2>{_YEAR}|\d{{1,2}})\b)?(?![%]|{_SPACED_W})(?!,\d)(?!\.\d)", I)),
 }
 _AMOUNT_PATTERNS = {
     "date_relative_ago": (10, _Source(rf"(?P<n>{_NUM}|an?)\s+(?P<unit3>days?|weeks?|months?|years?)\s+ago\b", I)),
@@ -317,7 +325,7 @@ _AMOUNT_PATTERNS = {
         r"(?P<grp>(?:hundreds|tens|dozens|scores|thousands|millions|billions)(?:\s+of\s+(?:thousands|millions|billions))?|"
         r"(?P<few>several|a\s+few)\s+(?:hundred|thousand|million|billion|dozen))\b(?=\s+of\b|\s+\w|\s*[,.;:)!?]|\s*$)", I)),
     # The people noun after a count ("5,000 troops") is matched separately: see _people_after.
-    "count": (2, _Source(rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?(?![\w%])(?!\.\d)(?!\.[A-Za-z])(?!:\d)", I)),
+    "count": (2, _Source(rf"{_B}(?P<num>{_NUM})(?P<plus>\+)?(?![%{_CJK_DATE_SIGNS}]|{_SPACED_W})(?!\.\d)(?!\.[A-Za-z])(?!:\d)", I)),
 }
 _MONTH_PATTERNS = {
     "date_mdy": (10, _Source(

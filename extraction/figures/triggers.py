@@ -27,6 +27,7 @@ from .patterns import (
     _MONTHS,
     _PEOPLE_HEADS,
     _SCALE,
+    CJK,
     year_counts_a_thing,
 )
 from .trigger_words import (
@@ -216,6 +217,7 @@ def _count_last(kinds: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return kinds
 
 
+_CJK_CHAR = re.compile(f"[{CJK}]")
 _WORD_AFTER_DOT = re.compile(r"\s+([^\W\d_]+)")
 _AFTER_RUN = re.compile(r"(?P<sep>[\s-]*)(?P<next>[^\W\d_]+|\S)?")
 _AFTER_SCALE = re.compile(r"\.?(?P<sep>[\s-]*)(?P<next>[^\W\d_]+|\S)?")
@@ -453,8 +455,8 @@ def _triggers(
             p = m.start()
             if p:
                 c = text[p - 1]
-                if c.isalnum():
-                    continue  # "F16", "x2": not the start of a token
+                if c.isalnum() and not _CJK_CHAR.match(c):
+                    continue  # "F16", "x2": not the start of a token ("ミサイル60発" is)
                 if c in _NUMBER_JOINERS and p > 1 and text[p - 2].isalnum():
                     continue  # "000" of "10,000", "6" of "0.6"
             found.append((p, _digit_kinds(text, m), m))
