@@ -16,12 +16,12 @@ from matching.signature import ClaimSig
 from matching.slot import slot_period_ok
 
 
-def _periods(x: Frame, members: Iterable[ClaimSig]) -> list[Frame]:
-    """Frames of the group's members that state the figure ``x`` (one measure, the values
-    overlap) as of a known period."""
+def _periods(x: Frame, members: Iterable[tuple[Frame, ...]]) -> list[Frame]:
+    """Frames of the group's members (each member's frames) that state the figure ``x`` (one
+    measure, the values overlap) as of a known period."""
     out = []
-    for m in members:
-        for f in m.frames:
+    for frames in members:
+        for f in frames:
             if (f.period and f.measure != "date" and measures_compatible(f.measure, x.measure)
                     and f.overlaps(x)):
                 out.append(f)
@@ -34,6 +34,13 @@ def periods_apart(a: ClaimSig, b: ClaimSig, group_a: Iterable[ClaimSig],
     periods once each figure takes the periods its group (``group_a``, ``group_b``: members,
     the claim among them or not) gives it (both known, not one period as slot_period_ok reads
     it): not a conflict between the two groups."""
+    return periods_apart_frames(a, b, (m.frames for m in group_a), (m.frames for m in group_b))
+
+
+def periods_apart_frames(a: ClaimSig, b: ClaimSig, group_a: Iterable[tuple[Frame, ...]],
+                         group_b: Iterable[tuple[Frame, ...]]) -> bool:
+    """periods_apart, the groups given by their members' frames (an import reads those, not
+    the members' signatures: matching.join_guards.member_frames)."""
     clashes = [(x, y) for x, y in frame_conflicts(a.frames, b.frames) if x.measure != "date"]
     if not clashes:
         return False

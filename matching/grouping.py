@@ -33,6 +33,12 @@ from matching.decide import LEARNED, RULES
 from matching.frames_clash import clash_key, frames_clash
 from matching.gc_pause import collector_paused
 from matching.group_periods import periods_apart
+from matching.guard_sample import (  # noqa: F401  (NEAR_COPY: other modules import it from here)
+    NEAR_COPY,
+    SAMPLE,
+    distinct,
+    near_copies,
+)
 from matching.pair_cache import Decision, LinkTable, PairCache
 from matching.pair_model import COMPARABLE_LANGUAGES, frame_idf
 from matching.pairs import (
@@ -47,11 +53,6 @@ from matching.signature import ClaimSig
 # model weighs frames, names and dates too (a paraphrase in another language shares few words).
 LEARNED_FLOOR = 0.05
 AVERAGE_LINK = 0.5
-# Claims of each side the average-link guard compares (SAMPLE x SAMPLE pairs), and how alike
-# two claims' word sets are when one restates the other (gen_real_noisy: 99% of the noisy
-# copies of one sentence; 99% of two sentences of one gold group are below 0.72).
-SAMPLE = 4
-NEAR_COPY = 0.75
 
 
 def document_frequencies(sigs: Iterable[ClaimSig]) -> dict[str, int]:
@@ -119,33 +120,7 @@ class _UnionFind:
 
     def _distinct(self, members: list[int]) -> list[int]:
         """The first SAMPLE of ``members`` that restate none taken before them."""
-        out: list[int] = []
-        for j in members:
-            if not any(self.near_copy(i, j) for i in out):
-                out.append(j)
-                if len(out) == SAMPLE:
-                    break
-        return out
-
-
-def near_copies(sigs: Sequence[ClaimSig], first: Sequence[int]) -> Callable[[int, int], bool]:
-    """Two claims one restates the other: identical claims, or the same figures and names in
-    nearly the same words (word sets NEAR_COPY alike: a wire copy with another attribution,
-    order or spelling; another place or actor is another claim). Such a pair adds nothing to
-    the evidence of an average-link test."""
-
-    def near(i: int, j: int) -> bool:
-        if first[i] == first[j]:
-            return True
-        a, b = sigs[i], sigs[j]
-        ta, tb = a.token_set, b.token_set
-        if (not ta or not tb or a.entities != b.entities
-                or clash_key(a.frames) != clash_key(b.frames)):
-            return False
-        shared = len(ta & tb)
-        return shared >= NEAR_COPY * (len(ta) + len(tb) - shared)
-
-    return near
+        return distinct(members, self.near_copy)
 
 
 def _profile_map(sigs: Sequence[ClaimSig], members: list[int]) -> dict[tuple, int]:

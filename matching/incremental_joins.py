@@ -18,12 +18,14 @@ from sqlmodel import Session
 from matching.decide import RULES, score_unless_apart
 from matching.decide import score as decide_score
 from matching.frames import Frame
-from matching.group_periods import periods_apart
+from matching.group_periods import periods_apart_frames
+from matching.guard_sample import distinct, restates
 from matching.join_guards import (
-    GUARD_SAMPLE,
+    GUARD_READ,
     MEMBER_CHECK_CAP,
     agrees_with_group,
     conflicts_with_group,
+    member_frames,
 )
 from matching.pairs import Relation, Thresholds
 from matching.signature import ClaimSig
@@ -114,13 +116,16 @@ def place_claims(
                 results.append((other, res))
         scored.append((idf, results))
 
-    # The stored groups a claim may join, their first members and newest figures read at once.
+    # The stored groups a claim may join, their first members (one per sentence) and newest
+    # figures read at once.
     met = {o.group_id for _idf, results in scored for o, res in results
            if o.group_id is not None and res.relation is Relation.SAME}
-    first_rows = join_reads.group_members_many(session, met, limit=GUARD_SAMPLE)
+    first_rows = join_reads.group_members_many(session, met, limit=GUARD_READ,
+                                               one_per_sentence=True)
     figure_rows = join_reads.member_figures_many(session, met, limit=MEMBER_CHECK_CAP)
     words.fetch(t for rows in first_rows.values() for o in rows for t in (o.tokens or "").split())
-    guard_members: dict[int, list[ClaimSig]] = {}  # the first members of groups met
+    guard_members: dict[int, list[ClaimSig]] = {}  # the guard's sample of groups met
+    several: set[int] = set()  # groups met that hold more than one claim
     group_frames: dict[int, list[tuple[Frame, ...]]] = {}  # members' frames, worked out once
     placed_rows: dict[int, list[join_reads.MemberFigures]] = {}  # members this run placed
     new_groups: list[NewGroup] = []
@@ -142,13 +147,17 @@ def place_claims(
         if members is None:
             rows = first_rows.get(group)
             if rows is None:
-                rows = join_reads.group_members_many(session, [group], limit=GUARD_SAMPLE)[group]
-                words.fetch(t for o in rows for t in (o.tokens or "").split())
-            members = guard_members[group] = [sig_of(o) for o in rows]
+                rows = join_reads.group_members_many(session, [group], limit=GUARD_READ,
+                                                     one_per_sentence=True)[group]
+            # As matching.grouping samples a group (signatures worked out until it is full).
+            members = guard_members[group] = distinct((sig_of(o) for o in rows), restates)
+            if len(members_now(group)) > 1:
+                several.add(group)
+            words.fetch(t for m in members for t in m.token_set)  # (known: no query)
         idf.update({t: words.idf(t) for m in members for t in m.token_set})
         return agrees_with_group(sig, members, lambda x, y: decide_score(
             x, y, idf=idf, default_idf=words.default, thresholds=thresholds, model=model,
-            explain=False))
+            explain=False), single=group not in several)
 
     for count, (row, sig, (idf, results)) in enumerate(zip(pending, sigs, scored, strict=True)):
         # The best "same claim" match in each group this claim meets.
@@ -178,8 +187,8 @@ def place_claims(
                 joins.append((group, row.id, best_score, explanation))
             if sig.frames:
                 group_frames[group].append(sig.frames)
-            if len(guard_members[group]) < GUARD_SAMPLE:
-                guard_members[group].append(sig)
+            guard_members[group] = distinct([*guard_members[group], sig], restates)
+            several.add(group)
             joined.append((row.id, group))
         else:
             group = _RUN_GROUP_BASE + len(new_groups)
@@ -192,17 +201,25 @@ def place_claims(
             progress(f"matched {count} of {len(pending)} claims")
 
     # A conflict between two groups is one of one period once each claim takes its group's
-    # (matching.group_periods): their first members, read at once for the groups not met yet.
+    # (matching.group_periods), read from every member as grouping reads it (the newest
+    # MEMBER_CHECK_CAP of a larger group: the frames the complete link reads, worked out once
+    # per distinct member; those of the groups not met yet read at once).
     links = [(group_of[claim_id], mine, theirs, other, explanation)
              for claim_id, mine, theirs, other, explanation in conflict_links
              if group_of[claim_id] != other]
     unread = {g for group, _a, _b, other, _e in links for g in (group, other)
-              if g not in guard_members and g < _RUN_GROUP_BASE}
-    for group, rows in join_reads.group_members_many(session, unread, limit=GUARD_SAMPLE).items():
-        guard_members[group] = [sig_of(o) for o in rows]
+              if g not in figure_rows and g < _RUN_GROUP_BASE}
+    figure_rows.update(join_reads.member_figures_many(session, unread, limit=MEMBER_CHECK_CAP))
+
+    def frames_of(group: int) -> list[tuple[Frame, ...]]:
+        found = group_frames.get(group)
+        if found is None:
+            found = group_frames[group] = member_frames(members_now(group))
+        return found
+
     kept = [(group, other, explanation) for group, mine, theirs, other, explanation in links
-            if not periods_apart(mine, theirs, [mine, *guard_members.get(group, ())],
-                                 [theirs, *guard_members.get(other, ())])]
+            if not periods_apart_frames(mine, theirs, [mine.frames, *frames_of(group)],
+                                        [theirs.frames, *frames_of(other)])]
 
     ids = create_groups(session, new_groups)
 

@@ -11,6 +11,7 @@ from matching.figures import quantities
 from matching.frames import Frame, claim_frames
 from matching.frames_clash import clash_key, frames_clash
 from matching.grouping import sample_agrees, words_comparable
+from matching.guard_sample import SAMPLE
 from matching.signature import ClaimSig
 from storage import join_reads
 
@@ -18,19 +19,30 @@ from storage import join_reads
 # check reads a bounded number of rows however large a group has grown. Below this size it
 # is the complete link of matching.grouping exactly.
 MEMBER_CHECK_CAP = 2000
-# The members a new claim is scored against before it joins a group (matching.grouping
-# samples as many from each side).
-GUARD_SAMPLE = 4
+# The members a new claim is scored against before it joins a group: the group's first
+# members less restatements of one taken (matching.guard_sample, as matching.grouping samples
+# each side).
+GUARD_SAMPLE = SAMPLE
+# Distinct sentences of a group read to fill that sample, at most: wire copies of one sentence
+# are one row (storage.join_reads.group_members_many), so a group of 10,000 copies reads one;
+# restatements in other words are a row each, and four of them for each claim sampled is what
+# a group whose first members are noisy copies of a few sentences needs. A bounded read (and
+# signatures are worked out only until the sample is full).
+GUARD_READ = 4 * SAMPLE
 
 
 def agrees_with_group(
     sig: ClaimSig, members: Sequence[ClaimSig], decide: Callable[[ClaimSig, ClaimSig], object],
+    *, single: bool = False,
 ) -> bool:
     """matching.grouping's average-link guard for one new claim: a group of several claims
-    takes it only when, on average over its first members, the pair model finds it as likely
-    the same claim as AVERAGE_LINK (or, in another language than all of them, the same claim
-    as each of them), and none of them conflicts with it (matching.grouping.sample_agrees)."""
-    if len(members) <= 1:
+    takes it only when, on average over its sample (``members``: matching.guard_sample), the
+    pair model finds it as likely the same claim as AVERAGE_LINK (or, in another language than
+    all of them, the same claim as each of them), and none of them conflicts with it or is kept
+    apart by a certain rule (matching.grouping.sample_agrees). A group of several restatements
+    of one claim is still tested on that claim; ``single``: the group is one claim, and the
+    joining pair decided alone (as two single claims join in matching.grouping)."""
+    if single or not members:
         return True
     return sample_agrees([decide(sig, m) for m in members],
                          (words_comparable(sig, m) for m in members))

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlmodel import Session
 
 from storage.database import session_in_chunk
@@ -24,28 +24,39 @@ from storage.models import (
 
 
 def group_members_many(
-    session: Session, group_ids: Iterable[int], *, limit: int
+    session: Session, group_ids: Iterable[int], *, limit: int, one_per_sentence: bool = False,
 ) -> dict[int, list[ClaimForMatching]]:
     """The oldest ``limit`` active members of each group (every group asked for is a key):
     the claims a new member is compared with before it joins (matching.incremental's
-    average-link guard), for all the groups an import meets in one query per 500 groups."""
+    average-link guard), for all the groups an import meets in one query per 500 groups.
+    ``one_per_sentence``: only the oldest member stating each sentence on each publication
+    date counts (wire copies of one sentence are one claim to the guard: a group of 10,000
+    copies is one row)."""
     out: dict[int, list[ClaimForMatching]] = {}
     member = ClaimGroupMember
     for chunk in chunks(sorted(set(group_ids)), session_in_chunk(session)):
         out.update((g, []) for g in chunk)
         # From the memberships (an index on the group), not _claim_query's scan of the claims.
-        ranked = (
+        members = (
             select(Claim.id, Claim.sentence, Claim.start, Claim.category, Claim.figures,
                    Outlet.name, Article.published, ClaimSignature.tokens,
                    ClaimSignature.entities, member.group_id,
-                   func.row_number().over(partition_by=member.group_id, order_by=Claim.id)
-                   .label("rank"))
+                   *([func.row_number().over(
+                       partition_by=(member.group_id, Claim.sentence, Article.published),
+                       order_by=Claim.id).label("copy")] if one_per_sentence else []))
             .select_from(member)
             .join(Claim, Claim.id == member.claim_id)
             .join(Article, Article.id == Claim.article_id)
             .join(Outlet, Outlet.id == Article.outlet_id)
             .outerjoin(ClaimSignature, ClaimSignature.claim_id == Claim.id)
             .where(member.group_id.in_(chunk), member.decision != MemberDecision.REJECTED)
+            .subquery()
+        )
+        columns = list(members.c)[:-1] if one_per_sentence else list(members.c)
+        ranked = (
+            select(*columns, func.row_number().over(partition_by=members.c.group_id,
+                                                    order_by=members.c.id).label("rank"))
+            .where(members.c.copy == 1 if one_per_sentence else true())
             .subquery()
         )
         columns = list(ranked.c)[:-1]

@@ -64,7 +64,10 @@ def _decide(table):
 
 def test_the_guard_averages_the_members_and_refuses_any_conflict():
     new = object()
-    assert agrees_with_group(new, ["only"], _decide({}))  # one member: the match decides
+    # A group of one claim: the match decides.
+    assert agrees_with_group(new, ["only"], _decide({}), single=True)
+    # A group of several restatements of one claim: its sample is that claim, still tested.
+    assert not agrees_with_group(new, ["only"], _decide({"only": (Relation.DIFFERENT, 0.3)}))
     assert agrees_with_group(new, ["a", "b"], _decide({"a": (Relation.SAME, 0.9),
                                                        "b": (Relation.DIFFERENT, 0.1)}))
     assert not agrees_with_group(new, ["a", "b"], _decide({"a": (Relation.SAME, 0.9),
