@@ -23,27 +23,15 @@ The cost does not depend on the data being kind:
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from matching.claim_keys import (  # noqa: F401  (re-exported: the keys of one claim)
-    FRAME_BUCKET_CAP,
-    KEY_SOURCES,
-    MIN_KEY_WEIGHT,
-    SLOT_ANY_PERIOD_WEIGHT,
-    KeySource,
-    claim_keys,
-    claim_names,
-    frame_keys,
-    slot_keys,
-    static_keys,
-    value_grid,
-)
-from matching.pairs import Thresholds, blend
+from matching.pairs import BROAD_PLACES, Thresholds, blend
 from matching.prefilter import (  # noqa: F401  (re-exported)
     identical_claims,
     surely_different,
@@ -54,6 +42,7 @@ from matching.signature import ClaimSig
 RARE_WORDS_PER_CLAIM = 4
 BUCKET_CAP = 128  # a key held by more claims than this is degraded to rarer conjunctions
 SMALL_BUCKET = 32  # a key shared by this few claims is rare, and counts double
+MIN_KEY_WEIGHT = 3  # e.g. a close figure (2) and a rare word or name (1)
 REFINE_KEYS = 3  # an over-full key is paired with this many of each holder's rarer keys
 WINDOW = 12  # neighbours each claim meets in a bucket still over-full after refining
 KEY_CEILING = 64  # candidates per claim kept by shared key weight
@@ -65,24 +54,127 @@ MAX_CANDIDATES = TEXT_CANDIDATES + KEY_QUOTA  # the hard ceiling of scored pairs
 # Candidates sharing this much key weight are scored under a decision that weighs more than
 # words (plausible_pairs' ``floor``) however far apart their words are.
 KEYS_WITHOUT_WORDS = 2 * MIN_KEY_WEIGHT
+# Frame and slot keys held by more claims than this are degraded to rarer conjunctions.
+FRAME_BUCKET_CAP = 50
 
 
-def _rare_words(sig: ClaimSig, names: Iterable[str], idf: dict[str, float]) -> list[str]:
-    """The claim's RARE_WORDS_PER_CLAIM rarest words that are not names (ties by word)."""
-    words = sorted(sig.token_set.difference(names), key=lambda t: (-idf.get(t, 0.0), t))
-    return words[:RARE_WORDS_PER_CLAIM]
+def _figure_keys(sig: ClaimSig) -> list[tuple[str, int]]:
+    """Keys of a claim's figures: a quantity weighs 2, a date 1 (many claims share a date).
+    Counts meet whatever their noun ("600,000 personnel" / "600,000")."""
+    keys = []
+    for q in sig.quantities:
+        if q.cls == "date":
+            keys.append((f"d:{q.date}", 1))
+            continue
+        value = q.value if q.value is not None else q.low
+        if value is None or not math.isfinite(value) or value <= 0:
+            continue
+        kind = "count" if q.cls.startswith("count") else q.cls
+        # Close values share both grid keys (2), values a step apart at most one (1).
+        keys.extend((f"q:{kind}:{g}", 1) for g in value_grid(value))
+    return keys
 
 
-def _source_caps() -> list[int]:
-    """Bucket cap of each source of claim_keys.static_keys (0: figures and names)."""
-    return [BUCKET_CAP] + [min(source.cap or BUCKET_CAP, BUCKET_CAP) for source in KEY_SOURCES]
+def value_grid(value: float) -> tuple[str, str]:
+    """Two log-scale cells of a value (one step ≈ 21 %, the grids offset by half a step)."""
+    x = math.log10(value) * 12
+    return f"a{math.floor(x)}", f"b{math.floor(x + 0.5)}"
+
+
+def frame_keys(sig: ClaimSig) -> list[tuple[str, int]]:
+    """Keys of the claim's frames (matching.frames), when its signature has them: the
+    measure in its month weighs 2, the exact day 1 more, the value on the grid 1 per cell.
+    The same measure on the same day with a close value is a candidate on its own."""
+    frames = getattr(sig, "frames", None) or ()
+    keys: list[tuple[str, int]] = []
+    for f in frames:
+        measure = getattr(f, "measure", None)
+        if not measure:
+            continue
+        period = getattr(f, "period", None) or ""
+        if period:
+            keys.append((f"fp:{measure}:{period[:7]}", 2))
+            if len(period) >= 10:
+                keys.append((f"fd:{measure}:{period[:10]}", 1))
+        low, high = getattr(f, "low", 0.0), getattr(f, "high", 0.0)
+        if measure != "date" and 0 < low <= high and math.isfinite(high):
+            # Money meets money whatever the currency was read as ("EUR 138 billion", "€138bn").
+            valued = "money" if measure.startswith("money") else measure
+            keys.extend((f"fv:{valued}:{g}", 1) for g in value_grid((low + high) / 2))
+    return keys
+
+
+def slot_keys(sig: ClaimSig) -> list[tuple[str, int]]:
+    """"Same measure + period (+ place or actor)" whatever the values: where a claim stating
+    another figure for the same thing (a conflict) is found. Each is enough alone."""
+    frames = getattr(sig, "frames", None) or ()
+    places = sorted(sig.entities.get("place", frozenset()) - BROAD_PLACES)
+    keys: list[tuple[str, int]] = []
+    for f in frames:
+        if f.measure == "date" and f.period and f.period[:4].isdigit():
+            # A dated event whatever the day ("seized on March 4, 2022" / "took control on
+            # February 28, 2022"): the year, with one more shared key.
+            keys.append((f"s:date:{f.period[:4]}", SLOT_ANY_PERIOD_WEIGHT))
+        if f.measure in ("date", "count", "share"):
+            continue
+        anchors = [f"p={p}" for p in places] + ([f"a={f.actor}"] if f.actor else [])
+        # The measure whatever the period (periods are often read differently or not at all:
+        # "50 killed" as of a yearless day, "53 POWs killed" as of the publication date),
+        # alone and with each anchor: with one more shared key (a rare word, a name, a
+        # figure) a candidate; an over-full bucket degrades to conjunctions with rarer keys.
+        for m in sorted({"money" if m.startswith("money") else m for m in f.measures} - _NOT_SLOT):
+            keys.append((f"s:{m}:*", SLOT_ANY_PERIOD_WEIGHT))
+            keys.extend((f"s:{m}:*:{a}", SLOT_ANY_PERIOD_WEIGHT) for a in anchors)
+        if not f.period:
+            continue
+        if len(f.period) >= 10:
+            keys.append((f"s:{f.measure}:{f.period[:10]}", MIN_KEY_WEIGHT))
+        keys.extend((f"s:{f.measure}:{f.period[:7]}:{a}", MIN_KEY_WEIGHT) for a in anchors)
+    return keys
+
+
+_NOT_SLOT = frozenset(("date", "count", "share", "respondents"))
+SLOT_ANY_PERIOD_WEIGHT = 2  # a measure whatever its period: needs one more shared key
+
+
+@dataclass(frozen=True)
+class KeySource:
+    """One kind of extra key: its function, and the bucket size above which its keys are
+    degraded to conjunctions with the holders' rarer keys (per-key caps)."""
+
+    name: str
+    keys: Callable[[ClaimSig], Iterable[tuple[str, int]]]
+    cap: int | None = None  # None: BUCKET_CAP; never above BUCKET_CAP
+
+
+# Every key a claim gets beyond its words, figures and names: the one place frame keys live.
+KEY_SOURCES: list[KeySource] = [
+    KeySource("frame", frame_keys),
+    KeySource("slot", slot_keys, FRAME_BUCKET_CAP),
+]
 
 
 def _capped_keys(sig: ClaimSig, idf: dict[str, float]) -> list[tuple[str, int, int]]:
-    """(key, weight, bucket cap) of one claim: its rarest words, then claim_keys.static_keys."""
-    caps = _source_caps()
-    out = [(f"w:{t}", 1, BUCKET_CAP) for t in _rare_words(sig, claim_names(sig), idf)]
-    return out + [(k, w, caps[s]) for k, w, s in static_keys(sig)]
+    """(key, weight, bucket cap) of one claim."""
+    names = {n for kind, ns in sig.entities.items() for n in ns if n not in BROAD_PLACES}
+    words = sorted(sig.token_set - names, key=lambda t: (-idf.get(t, 0.0), t))
+    keys = [(f"w:{t}", 1) for t in words[:RARE_WORDS_PER_CLAIM]]
+    figure_keys = _figure_keys(sig)
+    keys += figure_keys
+    keys += [(f"e:{n}", 1) for n in sorted(names)]
+    # Conjunctions stay rare where each part is common (the figure "20%" and the place
+    # "Kharkiv" are everywhere in a big database; "20% in Kharkiv" is not), and sharing one is
+    # enough to be compared.
+    quantity_keys = [k for k, _ in figure_keys if k.startswith("q:")]
+    date_keys = [k for k, _ in figure_keys if k.startswith("d:")]
+    anchors = [f"e:{n}" for n in sorted(names)] + date_keys
+    keys += [(f"{q}&{a}", MIN_KEY_WEIGHT) for q in quantity_keys for a in anchors]
+    keys += [(f"{e}&{d}", MIN_KEY_WEIGHT) for e in anchors[: len(names)] for d in date_keys]
+    out = [(k, w, BUCKET_CAP) for k, w in keys]
+    for source in KEY_SOURCES:
+        cap = min(source.cap or BUCKET_CAP, BUCKET_CAP)
+        out += [(k, w, cap) for k, w in source.keys(sig)]
+    return out
 
 
 def key_caps(sig: ClaimSig, idf: dict[str, float]) -> dict[str, int]:
@@ -128,26 +220,14 @@ def _entries(sigs: Sequence[ClaimSig], idf: dict[str, float]) -> _Entries:
     caps: list[int] = []
     key_rows: list[int] = []
     claim_rows: list[int] = []
-    source_caps = _source_caps()
-    # Each claim's keys once (a key given twice keeps its last weight and cap, at its first
-    # place): its rarest words, then its other keys (claim_keys: most worked out with the
-    # signature, in a worker).
     for i, s in enumerate(sigs):
-        mine = claim_keys(s)
-        for key in [f"w:{t}" for t in _rare_words(s, mine.names, idf)]:
-            k = ids.get(key)
-            if k is None:
-                k = ids[key] = len(weights)
-                weights.append(1)
-                caps.append(BUCKET_CAP)
-            key_rows.append(k)
-            claim_rows.append(i)
-        for key, weight, source in zip(mine.keys, mine.weights, mine.sources, strict=True):
+        mine = {key: (weight, cap) for key, weight, cap in _capped_keys(s, idf)}
+        for key, (weight, cap) in mine.items():
             k = ids.get(key)
             if k is None:
                 k = ids[key] = len(weights)
                 weights.append(weight)
-                caps.append(source_caps[source])
+                caps.append(cap)
             key_rows.append(k)
             claim_rows.append(i)
     # The similarity order of the neighbourhood fallback: claims with the same words sit

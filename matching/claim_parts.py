@@ -215,7 +215,5 @@ def share_with_copy(source: ClaimSig, copy: ClaimSig, *, parts: bool = True) -> 
     if "_frame_keys" not in have:
         claim_frame_keys(source)
         object.__setattr__(copy, "_frame_keys", source.__dict__["_frame_keys"])
-    if "_claim_keys" not in have and "_claim_keys" in source.__dict__:
-        object.__setattr__(copy, "_claim_keys", source.__dict__["_claim_keys"])
     if parts and "_parts" not in have:
         object.__setattr__(copy, "_parts", parts_of(source))

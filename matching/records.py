@@ -20,7 +20,6 @@ from extraction.cues import Tokens
 from extraction.figures.parsing import compile_all_patterns
 from extraction.names import AliasTable
 from extraction.scoring import sentence_category
-from matching.claim_keys import claim_keys
 from matching.claim_parts import claim_frame_keys, parts_of, share_with_copy
 from matching.gc_pause import gc_paused
 from matching.grouping import Clustering
@@ -95,16 +94,14 @@ def _signatures_of(chunk: list[tuple[int, dict[str, Any]]]) -> list[ClaimSig]:
 
 def _signatures_worked_out(chunk: list[tuple[int, dict[str, Any]]]) -> list[ClaimSig]:
     """In a worker: signatures with their frames, frame keys, figure roles and the parts pair
-    scoring reads worked out, and their blocking keys (sent back with them; see
-    signature.work_out_lazy_parts, matching.claim_parts and matching.claim_keys): once per
-    sentence, on every core."""
+    scoring reads worked out (sent back with them; see signature.work_out_lazy_parts and
+    matching.claim_parts): once per sentence, on every core."""
     out = []
     with gc_paused():  # (they make no cycles: collecting would only walk them)
         for i, r in chunk:
             sig = work_out_lazy_parts(record_signature(i, r))
             parts_of(sig)
             claim_frame_keys(sig)  # frame_idf reads them for every claim
-            claim_keys(sig)  # blocking's keys but the rarest words (which need word weights)
             out.append(sig)
     return out
 
