@@ -33,12 +33,7 @@ from matching.decide import LEARNED, RULES
 from matching.frames_clash import clash_key, frames_clash
 from matching.gc_pause import collector_paused
 from matching.group_periods import periods_apart
-from matching.guard_sample import (  # noqa: F401  (NEAR_COPY: other modules import it from here)
-    NEAR_COPY,
-    SAMPLE,
-    distinct,
-    near_copies,
-)
+from matching.guard_sample import SAMPLE, distinct, near_copies
 from matching.pair_cache import Decision, LinkTable, PairCache
 from matching.pair_model import COMPARABLE_LANGUAGES, frame_idf
 from matching.pairs import (
@@ -110,17 +105,13 @@ class _UnionFind:
             a, b = b, a
         self.parent[b] = a
         self.members[a].extend(self.members.pop(b))
-        self.sample[a] = self._distinct(self.sample[a] + self.sample.pop(b))
+        self.sample[a] = distinct(self.sample[a] + self.sample.pop(b), self.near_copy)
         merged = self.cannot.pop(b, set())
         for other in merged:
             self.cannot[other].discard(b)
             self.cannot[other].add(a)
         self.cannot[a] |= merged
         return a
-
-    def _distinct(self, members: list[int]) -> list[int]:
-        """The first SAMPLE of ``members`` that restate none taken before them."""
-        return distinct(members, self.near_copy)
 
 
 def _profile_map(sigs: Sequence[ClaimSig], members: list[int]) -> dict[tuple, int]:
